@@ -1,0 +1,53 @@
+/** Command-line parsing shared by every `report` command: positional arguments and `--flag value` options. */
+export interface ParsedArgs {
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+/** `flags` are options that take no value, so `--json file.json` keeps `file.json` positional. */
+export function parseArgs(argv: readonly string[], flags: readonly string[] = []): ParsedArgs {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      if (eq > 0) options.set(a.slice(2, eq), a.slice(eq + 1));
+      else {
+        const next = argv[i + 1];
+        if (!flags.includes(a.slice(2)) && next !== undefined && !next.startsWith('--')) {
+          options.set(a.slice(2), next);
+          i++;
+        } else options.set(a.slice(2), true);
+      }
+    } else positional.push(a);
+  }
+  return { positional, options };
+}
+
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const v = args.options.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Exit codes: 0 fine, 1 the report has errors, 2 the input can't be read or the usage is wrong. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export type Command = {
+  usage: string;
+  /** boolean flags the command takes (others take a value) */
+  flags?: readonly string[];
+  run: (args: ParsedArgs, io: CliIo) => Promise<number>;
+};

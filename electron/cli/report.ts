@@ -1,0 +1,39 @@
+/**
+ * `npm run -s report -- <command> …`: the report tools without Electron (Node only).
+ * Exit codes: 0 fine, 1 the report has errors, 2 the input can't be read or the usage is wrong.
+ */
+import { CliError, parseArgs, type CliIo, type Command } from './args.js';
+import { checkCommand } from './commands/check.js';
+import { dataCommand } from './commands/data.js';
+
+export const COMMANDS: Record<string, Command> = {
+  data: dataCommand,
+  check: checkCommand,
+};
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.err(`用法：report <命令> …\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(parseArgs(rest, command.flags), io);
+  } catch (e) {
+    io.err(`${e instanceof CliError ? e.message : `内部错误：${e instanceof Error ? e.message : String(e)}`}\n`);
+    return e instanceof CliError ? e.exitCode : 2;
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && /report\.(ts|js|mjs|cjs)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}

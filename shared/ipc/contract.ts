@@ -1,0 +1,96 @@
+/**
+ * The host API, declared once (engineering §2): every method the renderer may call on its host, with a zod
+ * schema for the argument and the result. Implemented by the Electron preload (one ipcRenderer.invoke per
+ * method), the browser host (development in a plain browser) and the end-to-end test host (Playwright
+ * exposeBinding backed by the real Node services). Main validates every argument with these schemas.
+ *
+ * Drafts cross the boundary as their file text (validated by `parseDraftText` on the side that reads it),
+ * so the one draft schema is the only definition of what a draft is.
+ */
+import { z } from 'zod';
+
+/** Every IPC channel is `${CHANNEL_PREFIX}${method}`; main refuses any other. */
+export const CHANNEL_PREFIX = 'gkbg:';
+
+const path = z.string().min(1).max(4096);
+const draftText = z.string().max(5 * 1024 * 1024);
+const failure = z.object({ status: z.literal('error'), message: z.string() });
+const canceled = z.object({ status: z.literal('canceled') });
+
+export const openedDraft = z.object({ status: z.literal('opened'), path, text: draftText });
+export const savedDraft = z.object({ status: z.literal('saved'), path });
+
+export const recoveryEntry = z.object({ id: z.string().max(200), savedAt: z.string(), path: path.nullable(), title: z.string().max(300) });
+
+export const hostMethods = {
+  /** Ask for a draft file and read it (text validated by the caller with parseDraftText). */
+  openDraft: { arg: z.object({}).strict(), result: z.union([openedDraft, canceled, failure]) },
+  /** Read a draft at a known path (recent list, file association, single instance). */
+  openDraftAt: { arg: z.object({ path }).strict(), result: z.union([openedDraft, failure]) },
+  /** Atomic save; `path` null or `saveAs` asks where. */
+  saveDraft: {
+    arg: z.object({ path: path.nullable(), text: draftText, saveAs: z.boolean(), suggestedName: z.string().max(200) }).strict(),
+    result: z.union([savedDraft, canceled, failure]),
+  },
+  recentFiles: { arg: z.object({}).strict(), result: z.array(path).max(20) },
+  /** Written a few seconds after each change; `id` identifies the editing session's draft. */
+  autosave: {
+    arg: z.object({ id: z.string().min(1).max(200), path: path.nullable(), title: z.string().max(300), text: draftText }).strict(),
+    result: z.union([z.object({ status: z.literal('ok') }), failure]),
+  },
+  listRecovery: { arg: z.object({}).strict(), result: z.array(recoveryEntry).max(100) },
+  readRecovery: { arg: z.object({ id: z.string().min(1).max(200) }).strict(), result: z.union([openedDraft.extend({ path: path.nullable() }), failure]) },
+  discardRecovery: { arg: z.object({ id: z.string().min(1).max(200) }).strict(), result: z.object({ status: z.literal('ok') }) },
+  /** Export the report held in `text` (a draft); asks where to save. */
+  exportDocument: {
+    arg: z.object({ text: draftText, kind: z.enum(['docx', 'pdf', 'review-docx']), suggestedName: z.string().max(200) }).strict(),
+    result: z.union([savedDraft, canceled, failure]),
+  },
+  print: { arg: z.object({ text: draftText }).strict(), result: z.union([z.object({ status: z.literal('ok') }), canceled, failure]) },
+  /** Ask for a published report (DOCX/PDF/TXT/HTML) and import it; `pasted` imports text instead. */
+  importPublished: {
+    arg: z.object({ pasted: z.string().max(2_000_000).optional() }).strict(),
+    /** `result` is the importer's JSON (draft text plus its source check), validated by the renderer */
+    result: z.union([z.object({ status: z.literal('imported'), name: z.string(), result: z.string() }), canceled, failure]),
+  },
+  /** Which of the report's named fonts this machine has, for the warning before export. */
+  fontCheck: { arg: z.object({}).strict(), result: z.array(z.object({ font: z.string(), installed: z.boolean(), fallback: z.string() })) },
+  /** Tell the shell the window title and whether there are unsaved changes (close/quit asks). */
+  setDocumentState: { arg: z.object({ title: z.string().max(300), dirty: z.boolean() }).strict(), result: z.object({ status: z.literal('ok') }) },
+} as const;
+
+export type HostMethod = keyof typeof hostMethods;
+export type HostArg<M extends HostMethod> = z.infer<(typeof hostMethods)[M]['arg']>;
+export type HostResult<M extends HostMethod> = z.infer<(typeof hostMethods)[M]['result']>;
+
+/** The object a host exposes to the renderer (`window.reportHost`). */
+export type ReportHost = { [M in HostMethod]: (arg: HostArg<M>) => Promise<HostResult<M>> } & {
+  /** which implementation this is: the UI hides what a host can't do (e.g. recovery in a plain browser) */
+  readonly kind: 'electron' | 'browser' | 'test';
+  /** menu commands and OS file opens pushed by the shell (Electron menu, double-click, second instance) */
+  onShellEvent?: (listener: (event: ShellEvent) => void) => () => void;
+};
+
+export const shellCommands = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'nextYear',
+  'import',
+  'exportDocx',
+  'exportPdf',
+  'exportReview',
+  'print',
+  'undo',
+  'redo',
+] as const;
+export type ShellCommand = (typeof shellCommands)[number];
+/** `open-path`: a file given by the OS (double-click, second instance) */
+export const shellEvent = z.union([
+  z.object({ type: z.literal('command'), command: z.enum(shellCommands) }),
+  z.object({ type: z.literal('open-path'), path }),
+]);
+export type ShellEvent = z.infer<typeof shellEvent>;
+
+export const HOST_GLOBAL = 'reportHost';

@@ -1,0 +1,141 @@
+/**
+ * The in-memory report every layer works on: the report data JSON of the issue tracker (flat canonical
+ * cell keys), where a cell may also hold the raw text a clerk typed that isn't a valid number yet —
+ * so nothing typed is lost and V-NUM can name it.
+ */
+import { formatFor, type CellDef, type FormatId, type ReportFormat, type SectionKey } from './format.js';
+
+export type Level = 'government' | 'department';
+
+/** A stored cell: a number, `null` for blank (not 0), or text (2019 采购总金额, or input awaiting a fix). */
+export type CellValue = number | string | null;
+export type Cells = Record<string, CellValue>;
+
+export type Sections = Partial<Record<SectionKey, string>>;
+
+export interface PreviousYear {
+  year: number;
+  format?: FormatId;
+  cells: Cells;
+  /** last year's narrative, for XY-SAME */
+  sections?: Sections;
+}
+
+export interface Report {
+  format: FormatId;
+  year: number;
+  organ?: string;
+  level?: Level;
+  /** the printed title when it isn't the canonical one (imported reports) */
+  title?: string;
+  cells: Cells;
+  sections?: Sections;
+  signature?: { organ?: string; date?: string };
+  contact?: { name?: string; phone?: string };
+  previous?: PreviousYear;
+}
+
+export function reportFormat(report: Pick<Report, 'format' | 'cells'>): ReportFormat {
+  return formatFor(report.format, Object.keys(report.cells));
+}
+
+export function canonicalTitle(organ: string | undefined, year: number): string {
+  return `${organ ?? ''}${year}年政府信息公开工作年度报告`;
+}
+
+/** A cell's numeric value, or null when blank or not a number. */
+export function numericValue(v: CellValue | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Computed totals of a report (never stored): for every derived cell, the sum of its parts, or null when
+ * every part is blank. Parts that are themselves derived (（七）总计·总计) are computed first.
+ */
+export function computeTotals(format: ReportFormat, cells: Cells): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  const get = (key: string): number | null => {
+    const def = format.cellByKey.get(key);
+    if (def?.sumOf) return compute(def);
+    return numericValue(cells[key]);
+  };
+  const compute = (def: CellDef): number | null => {
+    const cached = out.get(def.key);
+    if (cached !== undefined) return cached;
+    let sum: number | null = null;
+    for (const part of def.sumOf ?? []) {
+      const v = get(part);
+      if (v !== null) sum = (sum ?? 0) + v;
+    }
+    out.set(def.key, sum);
+    return sum;
+  };
+  for (const def of format.cells) if (def.sumOf) compute(def);
+  return out;
+}
+
+/**
+ * Every cell as shown: entered values as stored, derived values computed (figures a published report
+ * printed for its totals are ignored here; the rules compare them with these).
+ */
+export function resolvedCells(report: Pick<Report, 'format' | 'cells'>): Record<string, CellValue> {
+  const format = reportFormat(report);
+  const totals = computeTotals(format, report.cells);
+  const out: Record<string, CellValue> = {};
+  for (const def of format.cells) out[def.key] = def.sumOf ? (totals.get(def.key) ?? null) : (report.cells[def.key] ?? null);
+  return out;
+}
+
+/** Drop derived cells (a draft never stores totals). */
+export function enteredOnly(format: ReportFormat, cells: Cells): Cells {
+  const out: Cells = {};
+  for (const def of format.cells) {
+    if (def.sumOf) continue;
+    if (Object.prototype.hasOwnProperty.call(cells, def.key)) out[def.key] = cells[def.key] ?? null;
+  }
+  return out;
+}
+
+/** A blank report of a format: every entered cell null. */
+export function blankCells(format: ReportFormat): Cells {
+  const out: Cells = {};
+  for (const def of format.cells) if (!def.sumOf) out[def.key] = null;
+  return out;
+}
+
+/** Nested ↔ flat cell keys (draft files nest `a.b.c` as {"a":{"b":{"c":…}}}). */
+export function nestCells(cells: Cells): Record<string, unknown> {
+  const root: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(cells)) {
+    const parts = key.split('.');
+    let node = root;
+    for (const p of parts.slice(0, -1)) {
+      const next = node[p];
+      if (typeof next === 'object' && next !== null) node = next as Record<string, unknown>;
+      else {
+        const created = Object.create(null) as Record<string, unknown>;
+        node[p] = created;
+        node = created;
+      }
+    }
+    node[parts[parts.length - 1] ?? key] = value;
+  }
+  return root;
+}
+
+export function flattenCells(nested: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  if (typeof nested !== 'object' || nested === null || Array.isArray(nested)) return out;
+  for (const [k, v] of Object.entries(nested)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) flattenCells(v, key, out);
+    else out[key] = v;
+  }
+  return out;
+}
+
+/** Signature date 「2025年2月25日」 from ISO `2025-02-25` (no leading zeros, spec §2). */
+export function chineseDate(iso: string | undefined): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso ?? '');
+  if (!m) return '';
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}

@@ -1,0 +1,53 @@
+/** What the rule engine returns (spec §4): one finding per broken rule instance. */
+import type { SectionKey } from '../report/format.js';
+
+export type Severity = 'error' | 'warning';
+
+export type RuleId =
+  | 'T3-BAL'
+  | 'T3-ROW'
+  | 'T3-SUM7'
+  | 'T4-SUM'
+  | 'V-NUM'
+  | 'V-BLANK'
+  | 'XY-CARRY'
+  | 'XY-VALID'
+  | 'XY-JUMP'
+  | 'XY-SAME'
+  | 'N-APP'
+  | 'N-REVIEW'
+  | 'N-ACTIVE'
+  | 'N-PCT'
+  | 'F-SECTIONS'
+  | 'F-FIVE'
+  | 'F-KPZ'
+  | 'F-FEE'
+  | 'F-OLD'
+  | 'F-STALE'
+  | 'F-DATE'
+  | 'F-TITLE';
+
+/** A stretch of a section's narrative (UTF-16 offsets into that section's text). */
+export interface TextSpan {
+  section: SectionKey;
+  start: number;
+  end: number;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** every cell the rule involves (flat canonical keys); empty for text-only rules */
+  cells: string[];
+  /** the cell that carries the message in the form (the rule's target), when a cell does */
+  target?: string;
+  /** the narrative the finding concerns, when it does */
+  span?: TextSpan;
+  /** Chinese, naming the rule and both sides and the difference */
+  message: string;
+}
+
+export interface RuleContext {
+  /** 'final' before export: blanks are errors (V-BLANK); 'draft' while typing: warnings */
+  stage?: 'draft' | 'final';
+}

@@ -1,0 +1,292 @@
+/**
+ * The draft file (`.gkbg`, UTF-8 JSON), validated with zod on every read and write.
+ *
+ * Versions: 1 stored `cells` with flat dotted keys (the first prototype); 2 (current) nests them as the
+ * spec asks (`a.b.c` → {"a":{"b":{"c":…}}}) and keeps migrated 2019 figures under `legacy`.
+ * Every older version has one migration step to the next, tested.
+ */
+import { z } from 'zod';
+import { ALL_CELL_KEYS, FORMATS, SECTION_KEYS, type FormatId, type SectionKey } from '../report/format.js';
+import { parseCell } from '../report/numbers.js';
+import { flattenCells, nestCells, type Cells, type Report, type Sections } from '../report/model.js';
+
+export const DRAFT_EXTENSION = 'gkbg';
+export const DRAFT_APP_ID = 'gov-disclosure-report';
+export const DRAFT_SCHEMA_VERSION = 2;
+/** Refuse larger files before parsing: a real draft is a few dozen KB. */
+export const MAX_DRAFT_BYTES = 5 * 1024 * 1024;
+export const MAX_SECTION_CHARS = 200_000;
+const MAX_SHORT = 200;
+/** Raw text kept in a number cell until the clerk fixes it. */
+const MAX_RAW_CELL = 100;
+
+const shortText = z.string().max(MAX_SHORT, { message: `不能超过 ${MAX_SHORT} 个字符` });
+const isoDate = z
+  .string()
+  .regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: '日期应为 YYYY-MM-DD' })
+  .refine((s) => s === '' || !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: '日期无效' });
+
+const sectionsSchema = z.strictObject(
+  Object.fromEntries(SECTION_KEYS.map((k) => [k, z.string().max(MAX_SECTION_CHARS, { message: '正文过长' }).optional()])) as Record<
+    SectionKey,
+    z.ZodOptional<z.ZodString>
+  >,
+);
+
+const cellValue = z.union([z.number().finite(), z.string().max(MAX_RAW_CELL), z.null()]);
+
+/** Nested cell objects: validated structurally here, keys and kinds checked after flattening. */
+const nestedCells: z.ZodType<unknown> = z.lazy(() => z.record(z.string().max(64), z.union([cellValue, nestedCells])));
+
+const acceptedWarning = z.strictObject({
+  rule: z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/),
+  /** the cell key or section the warning concerns (empty when it concerns the whole report) */
+  target: z.string().max(MAX_SHORT),
+  explanation: z.string().min(1, { message: '请填写说明' }).max(2000),
+  acceptedAt: z.string().max(40).optional(),
+});
+export type AcceptedWarning = z.infer<typeof acceptedWarning>;
+
+const yearSchema = z.number().int().min(2008, { message: '年度应不早于 2008' }).max(2100, { message: '年度无效' });
+const formatSchema = z.enum(['2021', '2019']);
+
+export const draftSchema = z.strictObject({
+  app: z.literal(DRAFT_APP_ID),
+  schemaVersion: z.literal(DRAFT_SCHEMA_VERSION),
+  format: formatSchema,
+  year: yearSchema,
+  meta: z.strictObject({
+    organ: shortText,
+    level: z.enum(['government', 'department']),
+    title: shortText.optional(),
+    signatureOrgan: shortText,
+    signatureDate: isoDate,
+    contactName: shortText.optional(),
+    contactPhone: shortText.optional(),
+  }),
+  sections: sectionsSchema,
+  cells: nestedCells,
+  previous: z
+    .strictObject({
+      year: yearSchema,
+      format: formatSchema.optional(),
+      cells: nestedCells,
+      sections: sectionsSchema.optional(),
+    })
+    .nullable()
+    .optional(),
+  acceptedWarnings: z.array(acceptedWarning).max(2000),
+  /** figures of a migrated 2019 draft that have no 2021 home (旧格式数据), shown, never dropped */
+  legacy: z.strictObject({ format: z.literal('2019'), cells: nestedCells }).nullable().optional(),
+});
+
+export type DraftFile = z.infer<typeof draftSchema>;
+
+export type DraftResult = { ok: true; draft: DraftFile } | { ok: false; error: string };
+
+// ---------------------------------------------------------------------------------------------
+// Migrations: index i migrates version i+1 → i+2.
+
+type Json = Record<string, unknown>;
+const MIGRATIONS: readonly ((old: Json) => Json)[] = [
+  // 1 → 2: flat cell keys become nested objects; `legacy` introduced (absent = none).
+  (old) => {
+    const flat = (v: unknown): unknown => (isPlainObject(v) ? nestCells(v as Cells) : v);
+    const previous = isPlainObject(old.previous) ? { ...(old.previous as Json), cells: flat((old.previous as Json).cells) } : old.previous;
+    return { ...old, schemaVersion: 2, cells: flat(old.cells), previous };
+  },
+];
+
+export function migrateDraft(json: Json): Json {
+  let doc = json;
+  let version = typeof doc.schemaVersion === 'number' ? doc.schemaVersion : NaN;
+  if (!Number.isInteger(version) || version < 1) throw new DraftError('文件缺少有效的版本号（schemaVersion）');
+  if (version > DRAFT_SCHEMA_VERSION) throw new DraftError(`此文件由更新版本的程序保存（格式版本 ${version}），请升级本程序后再打开`);
+  while (version < DRAFT_SCHEMA_VERSION) {
+    const step = MIGRATIONS[version - 1];
+    if (!step) throw new DraftError(`无法升级格式版本 ${version}`);
+    doc = step(doc);
+    version += 1;
+  }
+  return doc;
+}
+
+class DraftError extends Error {}
+
+function isPlainObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading and writing
+
+/** Parse a draft file's text: size, JSON, version, migration, schema, cell keys and kinds. Never throws. */
+export function parseDraftText(text: string): DraftResult {
+  try {
+    if (text.length > MAX_DRAFT_BYTES) return { ok: false, error: `文件过大（超过 ${MAX_DRAFT_BYTES / 1024 / 1024} MB），不是有效的报告草稿` };
+    const trimmed = text.replace(/^\uFEFF/, '');
+    if (trimmed.trim() === '') return { ok: false, error: '文件是空的，不是有效的报告草稿' };
+    let json: unknown;
+    try {
+      json = JSON.parse(trimmed);
+    } catch {
+      return { ok: false, error: '文件内容不是有效的草稿格式（可能已损坏或被截断）' };
+    }
+    if (!isPlainObject(json) || json.app !== DRAFT_APP_ID) return { ok: false, error: '这不是本程序保存的报告草稿文件' };
+    const hostile = findHostileKey(json);
+    if (hostile) return { ok: false, error: `草稿文件内容有误：${hostile}` };
+    const migrated = migrateDraft(json);
+    const parsed = draftSchema.safeParse(migrated);
+    if (!parsed.success) return { ok: false, error: `草稿文件内容有误：${describeZodError(parsed.error)}` };
+    const draft = parsed.data;
+    const cellError = checkCells(flattenCells(draft.cells), draft.format, '') ?? checkCells(flattenCells(draft.previous?.cells), draft.previous?.format ?? draft.format, '上年数据 ');
+    if (cellError) return { ok: false, error: `草稿文件内容有误：${cellError}` };
+    return { ok: true, draft };
+  } catch (e) {
+    if (e instanceof DraftError) return { ok: false, error: e.message };
+    return { ok: false, error: '无法读取草稿文件（内容异常）' };
+  }
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys that could reach an object's prototype, and absurd nesting, are refused before anything reads the file. */
+export function findHostileKey(value: unknown, depth = 0): string | null {
+  if (depth > 12) return '嵌套层级过深';
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const found = findHostileKey(v, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!isPlainObject(value)) return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (FORBIDDEN_KEYS.has(k)) return `含有不允许的字段「${k}」`;
+    const found = findHostileKey(v, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+function checkCells(flat: Record<string, unknown>, format: FormatId, prefix: string): string | null {
+  const known = FORMATS[format].cellByKey;
+  for (const [key, value] of Object.entries(flat)) {
+    if (!ALL_CELL_KEYS.has(key)) return `${prefix}未知的单元格「${key.slice(0, 64)}」`;
+    if (value !== null && typeof value !== 'number' && typeof value !== 'string') return `${prefix}单元格「${key}」的值无效`;
+    const def = known.get(key);
+    // Numbers must be valid for their kind; text is raw input kept for the clerk to fix (V-NUM shows it).
+    if (def && typeof value === 'number' && !parseCell(value, def.kind).ok) return `${prefix}单元格「${def.name}」的值 ${value} 无效`;
+  }
+  return null;
+}
+
+export function describeZodError(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return '格式不正确';
+  const path = first.path.map(String).join('.');
+  const more = error.issues.length > 1 ? `（另有 ${error.issues.length - 1} 处问题）` : '';
+  let what: string;
+  switch (first.code) {
+    case 'invalid_type':
+      what = '类型不正确';
+      break;
+    case 'unrecognized_keys':
+      what = `含有未知字段 ${first.keys.slice(0, 3).join('、')}`;
+      break;
+    case 'invalid_value':
+      what = '取值不在允许范围内';
+      break;
+    case 'too_big':
+      what = '内容过长或数值过大';
+      break;
+    case 'too_small':
+      what = '内容过短或数值过小';
+      break;
+    default:
+      what = /[\u4e00-\u9fff]/.test(first.message) ? first.message : '格式不正确';
+  }
+  return `${path ? `「${path}」` : ''}${what}${more}`;
+}
+
+/** Serialise a draft, validating it first so a bad state is never written. */
+export function serializeDraft(draft: DraftFile): string {
+  const checked = draftSchema.parse(draft);
+  return `${JSON.stringify(checked, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Draft ↔ report
+
+export function emptySections(): Record<SectionKey, string> {
+  return Object.fromEntries(SECTION_KEYS.map((k) => [k, ''])) as Record<SectionKey, string>;
+}
+
+export function newDraft(options: { year: number; format?: FormatId; organ?: string; level?: 'government' | 'department' }): DraftFile {
+  return {
+    app: DRAFT_APP_ID,
+    schemaVersion: DRAFT_SCHEMA_VERSION,
+    format: options.format ?? '2021',
+    year: options.year,
+    meta: { organ: options.organ ?? '', level: options.level ?? 'government', signatureOrgan: options.organ ?? '', signatureDate: '' },
+    sections: emptySections(),
+    cells: {},
+    previous: null,
+    acceptedWarnings: [],
+    legacy: null,
+  };
+}
+
+function cellsOf(nested: unknown): Cells {
+  const flat = flattenCells(nested);
+  const out: Cells = {};
+  for (const [k, v] of Object.entries(flat)) if (ALL_CELL_KEYS.has(k) && (v === null || typeof v === 'number' || typeof v === 'string')) out[k] = v;
+  return out;
+}
+
+function nonEmptySections(s: Sections | undefined): Sections {
+  const out: Sections = {};
+  for (const k of SECTION_KEYS) if (s?.[k]) out[k] = s[k];
+  return out;
+}
+
+export function draftToReport(draft: DraftFile): Report {
+  const report: Report = {
+    format: draft.format,
+    year: draft.year,
+    organ: draft.meta.organ,
+    level: draft.meta.level,
+    cells: cellsOf(draft.cells),
+    sections: nonEmptySections(draft.sections),
+    signature: { organ: draft.meta.signatureOrgan, date: draft.meta.signatureDate || undefined },
+  };
+  if (draft.meta.title) report.title = draft.meta.title;
+  if (draft.meta.contactName || draft.meta.contactPhone) report.contact = { name: draft.meta.contactName, phone: draft.meta.contactPhone };
+  if (draft.previous) {
+    report.previous = { year: draft.previous.year, cells: cellsOf(draft.previous.cells) };
+    if (draft.previous.format) report.previous.format = draft.previous.format;
+    if (draft.previous.sections) report.previous.sections = nonEmptySections(draft.previous.sections);
+  }
+  return report;
+}
+
+/** A draft holding a report's entered cells (its printed totals are dropped: the app computes them). */
+export function reportToDraft(report: Report, enteredKeys: ReadonlySet<string>): DraftFile {
+  const draft = newDraft({ year: report.year, format: report.format, organ: report.organ, level: report.level });
+  const cells: Cells = {};
+  for (const [k, v] of Object.entries(report.cells)) if (enteredKeys.has(k)) cells[k] = v;
+  draft.cells = nestCells(cells);
+  draft.meta.signatureOrgan = report.signature?.organ ?? report.organ ?? '';
+  draft.meta.signatureDate = report.signature?.date ?? '';
+  if (report.title) draft.meta.title = report.title.slice(0, MAX_SHORT);
+  if (report.contact?.name) draft.meta.contactName = report.contact.name;
+  if (report.contact?.phone) draft.meta.contactPhone = report.contact.phone;
+  draft.sections = { ...emptySections(), ...nonEmptySections(report.sections) };
+  if (report.previous) {
+    const prevCells: Cells = {};
+    for (const [k, v] of Object.entries(report.previous.cells)) if (v === null || typeof v === 'number') prevCells[k] = v;
+    draft.previous = { year: report.previous.year, cells: nestCells(prevCells) };
+    if (report.previous.format) draft.previous.format = report.previous.format;
+    if (report.previous.sections) draft.previous.sections = nonEmptySections(report.previous.sections);
+  }
+  return draft;
+}

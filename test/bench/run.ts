@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: every benchmark in test/bench/*.bench.ts, in name order. Each prints its own figures;
+ * nothing here asserts a time (performance is reported, not tested).
+ */
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+for (const f of files) {
+  console.log(`\n## ${f.replace(/\.bench\.ts$/, '')}`);
+  const mod = (await import(pathToFileURL(join(here, f)).href)) as { default: () => Promise<void> };
+  await mod.default();
+}
