@@ -149,12 +149,16 @@ export function parseDraftText(text: string): DraftResult {
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** Keys that could reach an object's prototype, and absurd nesting, are refused before anything reads the file. */
-export function findHostileKey(value: unknown, depth = 0): string | null {
+/**
+ * Refused before anything reads the file: keys that could reach an object's prototype, absurd nesting, and
+ * numbers JSON turns into Infinity (1e400) — named with their path, which a schema union can't do.
+ */
+export function findHostileKey(value: unknown, path = '', depth = 0): string | null {
   if (depth > 12) return '嵌套层级过深';
+  if (typeof value === 'number' && !Number.isFinite(value)) return `「${path}」的数值超出范围`;
   if (Array.isArray(value)) {
-    for (const v of value) {
-      const found = findHostileKey(v, depth + 1);
+    for (const [i, v] of value.entries()) {
+      const found = findHostileKey(v, `${path}[${i}]`, depth + 1);
       if (found) return found;
     }
     return null;
@@ -162,7 +166,7 @@ export function findHostileKey(value: unknown, depth = 0): string | null {
   if (!isPlainObject(value)) return null;
   for (const [k, v] of Object.entries(value)) {
     if (FORBIDDEN_KEYS.has(k)) return `含有不允许的字段「${k}」`;
-    const found = findHostileKey(v, depth + 1);
+    const found = findHostileKey(v, path ? `${path}.${k.slice(0, 64)}` : k.slice(0, 64), depth + 1);
     if (found) return found;
   }
   return null;
