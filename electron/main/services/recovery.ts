@@ -1,0 +1,98 @@
+/**
+ * Autosave and crash recovery: a few seconds after each change the renderer sends the draft here; it is written
+ * atomically to `<dataDir>/recovery/<id>.json` with when it was saved and where the draft lives. After a crash the
+ * next start lists these entries and offers to restore them. An explicit save or a clean close discards the entry.
+ */
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { parseDraftText } from '../../../shared/schema/draft.js';
+import { isTempName, writeFileAtomic } from './atomicWrite.js';
+
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+/** An autosave id is a plain token: never a path. */
+export function isRecoveryId(id: string): boolean {
+  return ID.test(id);
+}
+
+const entrySchema = z.object({
+  id: z.string().regex(ID),
+  savedAt: z.string().max(40),
+  path: z.string().min(1).max(4096).nullable(),
+  title: z.string().max(300),
+  text: z.string(),
+});
+export type RecoveryRecord = z.infer<typeof entrySchema>;
+export type RecoveryEntry = Omit<RecoveryRecord, 'text'>;
+
+export class RecoveryStore {
+  readonly dir: string;
+  /** ids this process wrote: a clean close discards exactly these */
+  private readonly owned = new Set<string>();
+  constructor(
+    dataDir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.dir = join(dataDir, 'recovery');
+  }
+
+  private fileFor(id: string): string {
+    if (!isRecoveryId(id)) throw new Error('invalid recovery id');
+    return join(this.dir, `${id}.json`);
+  }
+
+  async write(entry: { id: string; path: string | null; title: string; text: string }): Promise<void> {
+    const file = this.fileFor(entry.id);
+    this.owned.add(entry.id);
+    await mkdir(this.dir, { recursive: true });
+    const record: RecoveryRecord = { ...entry, savedAt: this.now().toISOString() };
+    await writeFileAtomic(file, JSON.stringify(record));
+  }
+
+  /** Entries whose draft still parses, newest first (damaged ones are left on disk, not offered). */
+  async list(options: { excludeOwned?: boolean } = {}): Promise<RecoveryEntry[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return [];
+    }
+    const out: RecoveryEntry[] = [];
+    for (const name of names) {
+      if (isTempName(name) || !name.endsWith('.json')) continue;
+      const id = name.slice(0, -5);
+      if (!isRecoveryId(id) || (options.excludeOwned && this.owned.has(id))) continue;
+      const record = await this.read(id);
+      if (record) out.push({ id: record.id, savedAt: record.savedAt, path: record.path, title: record.title });
+    }
+    return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  }
+
+  async read(id: string): Promise<RecoveryRecord | null> {
+    if (!isRecoveryId(id)) return null;
+    try {
+      const parsed = entrySchema.safeParse(JSON.parse(await readFile(this.fileFor(id), 'utf8')));
+      if (!parsed.success || parsed.data.id !== id || !parsed.data.savedAt) return null;
+      if (!parseDraftText(parsed.data.text).ok) return null;
+      return parsed.data;
+    } catch {
+      return null;
+    }
+  }
+
+  async discard(id: string): Promise<void> {
+    if (!isRecoveryId(id)) return;
+    this.owned.delete(id);
+    await unlink(this.fileFor(id)).catch(() => undefined);
+  }
+
+  /** Clean close: forget what this process autosaved. */
+  async discardOwned(): Promise<void> {
+    for (const id of [...this.owned]) await this.discard(id);
+  }
+
+  /** Adopt an entry restored from a crashed run, so this run's clean close discards it too. */
+  adopt(id: string): void {
+    if (isRecoveryId(id)) this.owned.add(id);
+  }
+}
