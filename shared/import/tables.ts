@@ -1,0 +1,384 @@
+/**
+ * Reading the three tables out of a token stream (text lines or DOCX grid rows alike): row labels are
+ * found by approximate matching of the labels in `shared/report/format.ts`, in order, and each row takes
+ * the values that follow its label. Every doubt becomes an `Uncertain` entry; nothing is guessed silently.
+ */
+import {
+  APPLY_COLUMNS,
+  APPLY_DETAIL_COLUMNS,
+  REVIEW_BLOCKS,
+  REVIEW_COLUMNS,
+  applyRows,
+  FORMAT_2019,
+  FORMAT_2021,
+  FORMAT_2021_SINGLE_OTHER,
+  type ActiveGroup,
+  type CellKind,
+} from '../report/format.js';
+import { parseCell } from '../report/numbers.js';
+import type { Cells } from '../report/model.js';
+import { VALUE_MARK, allowedEdits, findApprox, labelKey, type Occurrence, type Token } from './text.js';
+import type { Uncertain } from './result.js';
+
+export interface RowSpec {
+  /** the row's cell keys, in printed column order */
+  cells: readonly { key: string; kind: CellKind }[];
+  label: string;
+  /** for messages */
+  name: string;
+  /** index of the column holding the row total (table 三), for repairing a stray or missing value */
+  totalIndex?: number;
+}
+
+export interface RowMatch {
+  spec: RowSpec;
+  occurrence: Occurrence;
+  /** the tokens of the row's values, in order */
+  values: Token[];
+}
+
+export interface TableRead {
+  cells: Cells;
+  uncertain: Uncertain[];
+  /** characters of labels matched, minus edits: compares two readings of the same table */
+  score: number;
+  /** rows found / rows expected */
+  found: number;
+  expected: number;
+  /** source lines the table occupies (first, last), when found */
+  lines?: [number, number];
+}
+
+/** A matching stream: label text of the tokens, each value token one mark. */
+interface Stream {
+  text: string;
+  /** token index of every character */
+  tokenAt: number[];
+}
+
+function buildStream(tokens: readonly Token[]): Stream {
+  let text = '';
+  const tokenAt: number[] = [];
+  tokens.forEach((t, i) => {
+    const piece = t.type === 'text' ? labelKey(t.text) : VALUE_MARK;
+    text += piece;
+    for (let k = 0; k < piece.length; k++) tokenAt.push(i);
+  });
+  return { text, tokenAt };
+}
+
+/** Ordered best matching of row labels (a monotone, weighted choice among approximate occurrences). */
+function matchLabels(stream: Stream, specs: readonly RowSpec[]): (Occurrence | null)[] {
+  type Node = { row: number; occ: Occurrence; weight: number; best: number; prev: Node | null };
+  const nodes: Node[] = [];
+  specs.forEach((spec, row) => {
+    const key = labelKey(spec.label);
+    for (const occ of findApprox(key, stream.text, allowedEdits(key.length))) {
+      nodes.push({ row, occ, weight: key.length - 2 * occ.cost, best: 0, prev: null });
+    }
+  });
+  // Nodes by row then position; each may follow any node of an earlier row that ends before it starts.
+  nodes.sort((a, b) => a.row - b.row || a.occ.start - b.occ.start);
+  let top: Node | null = null;
+  for (const n of nodes) {
+    n.best = n.weight;
+    for (const p of nodes) {
+      if (p.row >= n.row) break;
+      if (p.occ.end <= n.occ.start && p.best + n.weight > n.best) {
+        n.best = p.best + n.weight;
+        n.prev = p;
+      }
+    }
+    if (!top || n.best > top.best) top = n;
+  }
+  const out: (Occurrence | null)[] = specs.map(() => null);
+  for (let n = top; n; n = n.prev) out[n.row] = n.occ;
+  return out;
+}
+
+function isNarrative(t: Token): boolean {
+  return t.type === 'text' && /[。！？]/.test(t.text);
+}
+
+/** Assign every value token to the matched row whose label precedes it. */
+function collectValues(tokens: readonly Token[], stream: Stream, specs: readonly RowSpec[], occ: readonly (Occurrence | null)[]): RowMatch[] {
+  const matched = specs.map((spec, i) => ({ spec, occurrence: occ[i] })).filter((m): m is { spec: RowSpec; occurrence: Occurrence } => !!m.occurrence);
+  const out: RowMatch[] = [];
+  matched.forEach((m, k) => {
+    const startTok = stream.tokenAt[m.occurrence.start] ?? 0;
+    const labelEndTok = stream.tokenAt[Math.max(m.occurrence.end - 1, m.occurrence.start)] ?? startTok;
+    const next = matched[k + 1];
+    const endTok = next ? (stream.tokenAt[next.occurrence.start] ?? tokens.length) : tokens.length;
+    const values: Token[] = [];
+    for (let t = startTok; t < endTok; t++) {
+      const tok = tokens[t];
+      if (!tok) continue;
+      if (t > labelEndTok && isNarrative(tok)) break;
+      if (tok.type !== 'text') values.push(tok);
+    }
+    out.push({ spec: m.spec, occurrence: m.occurrence, values });
+  });
+  // A value that slid onto the neighbouring row (labels printed over several lines): move surplus
+  // trailing values of a row to the next row when that one lacks exactly as many.
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (!a || !b) continue;
+    const surplus = a.values.length - a.spec.cells.length;
+    if (surplus > 0 && b.spec.cells.length - b.values.length === surplus) {
+      b.values = [...a.values.slice(a.spec.cells.length), ...b.values];
+      a.values = a.values.slice(0, a.spec.cells.length);
+    }
+  }
+  return out;
+}
+
+function numberOf(tok: Token | undefined): number | null {
+  if (!tok || tok.type !== 'num') return null;
+  const n = Number(tok.raw.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Values of one row, repaired when the count is off and the row total says how; doubts reported. */
+function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[]): void {
+  const { spec } = m;
+  const want = spec.cells.length;
+  let vals: (Token | null)[] = [...m.values];
+  let note: string | null = null;
+  const shown = m.values.map((t) => (t.type === 'num' ? t.raw : '空')).join(' ');
+  if (vals.length > want) {
+    const extra = vals.length - want;
+    let fixed: (Token | null)[] | null = null;
+    if (extra === 1 && spec.totalIndex !== undefined) {
+      const fits = new Set<string>();
+      let fit: (Token | null)[] | null = null;
+      for (let drop = 0; drop < vals.length; drop++) {
+        const rest = vals.filter((_, i) => i !== drop);
+        const total = numberOf(rest[spec.totalIndex] ?? undefined);
+        const parts = rest.slice(0, spec.totalIndex).map((t) => numberOf(t ?? undefined) ?? 0);
+        if (total !== null && parts.reduce((a, b) => a + b, 0) === total) {
+          fits.add(rest.map((t) => (t?.type === 'num' ? t.raw : '')).join('|'));
+          fit = rest;
+        }
+      }
+      if (fits.size === 1 && fit) fixed = fit;
+    }
+    if (fixed) {
+      vals = fixed;
+      note = `原文本行有 ${m.values.length} 个数字（${shown}），比应有的 ${want} 个多一个；已按本行合计舍去多余的数字，请核对`;
+    } else {
+      vals = vals.slice(0, want);
+      note = `原文本行有 ${m.values.length} 个数字（${shown}），应为 ${want} 个；已取前 ${want} 个，请核对`;
+    }
+  } else if (vals.length < want) {
+    if (vals.length === 0) {
+      note = '原文本行未找到数字（空白），请核对并填写';
+    } else if (spec.totalIndex !== undefined && vals.length > 1) {
+      const last = numberOf(vals[vals.length - 1] ?? undefined);
+      const sum = vals.slice(0, -1).reduce((a, t) => a + (numberOf(t ?? undefined) ?? 0), 0);
+      if (last !== null && last === sum) {
+        const details = vals.slice(0, -1);
+        const placed: (Token | null)[] = spec.cells.map(() => null);
+        details.forEach((t, i) => (placed[i] = t));
+        placed[spec.totalIndex] = vals[vals.length - 1] ?? null;
+        vals = placed;
+        note = `原文本行只有 ${m.values.length} 个数字（${shown}），应为 ${want} 个；末个数字是合计，空白单元格的位置无法确定，请核对`;
+      }
+    }
+    if (!note) note = `原文本行只有 ${m.values.length} 个数字（${shown}），应为 ${want} 个；已按顺序填入，其余为空白，请核对`;
+  }
+  spec.cells.forEach((c, i) => {
+    const tok = vals[i] ?? null;
+    let value: number | string | null = null;
+    if (tok && tok.type === 'num') {
+      let raw = tok.raw;
+      if (c.kind === 'text') {
+        const idx = tokens.indexOf(tok);
+        const unit = tokens[idx + 1];
+        if (unit && unit.type === 'text' && /^万?元/.test(unit.text)) raw = `${raw} ${unit.text.startsWith('万') ? '万元' : '元'}`;
+      }
+      const parsed = parseCell(raw, c.kind);
+      if (parsed.ok) value = parsed.value;
+      else uncertain.push({ target: c.key, name: cellName(spec, i), reason: `原文「${raw}」无法识别为数字：${parsed.message}` });
+    } else if (!note && (!tok || tok.type === 'blank')) {
+      uncertain.push({ target: c.key, name: cellName(spec, i), reason: '原文此单元格为空白，请核对并填写（无则填 0）' });
+    }
+    cells[c.key] = value;
+    if (note) uncertain.push({ target: c.key, name: cellName(spec, i), reason: note });
+  });
+  const labelCost = m.occurrence.cost;
+  if (labelCost > 0) {
+    const printed = (m as RowMatch & { printed?: string }).printed ?? spec.label;
+    uncertain.push({
+      target: spec.cells[0]?.key ?? '',
+      name: spec.name,
+      reason: `行标题与标准标题不完全一致（原文「${printed}」，近似匹配为「${spec.label}」），请核对本行数字`,
+      cells: spec.cells.map((c) => c.key),
+    });
+  }
+}
+
+const CELL_NAMES: ReadonlyMap<string, string> = new Map(
+  [FORMAT_2021, FORMAT_2019, FORMAT_2021_SINGLE_OTHER].flatMap((f) => f.cells.map((c) => [c.key, c.name] as [string, string])),
+);
+function cellName(spec: RowSpec, i: number): string {
+  const key = spec.cells[i]?.key ?? '';
+  return CELL_NAMES.get(key) ?? `${spec.name}（第 ${i + 1} 列）`;
+}
+
+function readRows(tokens: readonly Token[], specs: readonly RowSpec[], what: string): TableRead {
+  const stream = buildStream(tokens);
+  const occ = matchLabels(stream, specs);
+  const matches = collectValues(tokens, stream, specs, occ);
+  // Attach the printed text of each label for messages.
+  for (const m of matches) {
+    const a = stream.tokenAt[m.occurrence.start] ?? 0;
+    const b = stream.tokenAt[Math.max(m.occurrence.start, m.occurrence.end - 1)] ?? a;
+    (m as RowMatch & { printed?: string }).printed = tokens
+      .slice(a, b + 1)
+      .map((t) => (t.type === 'text' ? t.text : ''))
+      .join('');
+  }
+  const cells: Cells = {};
+  const uncertain: Uncertain[] = [];
+  const byRow = new Map(matches.map((m) => [m.spec, m]));
+  let score = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const spec of specs) {
+    const m = byRow.get(spec);
+    if (!m) {
+      for (const c of spec.cells) cells[c.key] = null;
+      uncertain.push({
+        target: spec.cells[0]?.key ?? '',
+        name: spec.name,
+        reason: `${what}中未找到「${spec.label}」这一行，本行各单元格留空，请对照原文填写`,
+        cells: spec.cells.map((c) => c.key),
+      });
+      score -= 2;
+      continue;
+    }
+    const key = labelKey(spec.label);
+    score += key.length - 2 * m.occurrence.cost;
+    if (m.values.length !== spec.cells.length) score -= 3 * Math.abs(m.values.length - spec.cells.length);
+    placeValues(m, cells, uncertain, tokens);
+    const lineA = tokens[stream.tokenAt[m.occurrence.start] ?? 0]?.line;
+    const lastTok = m.values[m.values.length - 1];
+    const lineB = lastTok?.line ?? tokens[stream.tokenAt[m.occurrence.end - 1] ?? 0]?.line;
+    if (lineA !== undefined) first = Math.min(first, lineA);
+    if (lineB !== undefined) last = Math.max(last, lineB);
+  }
+  const found = matches.length;
+  const read: TableRead = { cells, uncertain, score, found, expected: specs.length };
+  if (found > 0 && Number.isFinite(first)) read.lines = [first, last];
+  return read;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The three tables
+
+export function activeSpecs(groups: readonly ActiveGroup[]): RowSpec[] {
+  return groups.flatMap((g) => g.rows.map((r) => ({ label: r.label, name: `二、${r.label}`, cells: r.cells })));
+}
+
+export function applySpecs(otherSplit: boolean): RowSpec[] {
+  return applyRows(otherSplit).map((r) => ({
+    label: r.label,
+    name: `三、${r.group ?? ''}${r.label}`,
+    cells: APPLY_COLUMNS.map((c) => ({ key: `apply.${r.key}.${c.key}`, kind: 'count' as const })),
+    totalIndex: APPLY_DETAIL_COLUMNS.length,
+  }));
+}
+
+export function readActive(tokens: readonly Token[], groups: readonly ActiveGroup[]): TableRead {
+  return readRows(tokens, activeSpecs(groups), '表二');
+}
+
+/** Table 三, read both with the split 「（六）其他处理」 rows and with the single row: the better reading wins. */
+export function readApply(tokens: readonly Token[], allowSingle: boolean, allowSplit: boolean): TableRead & { otherSplit: boolean } {
+  const split = allowSplit ? { ...readRows(tokens, applySpecs(true), '表三'), otherSplit: true } : null;
+  const single = allowSingle ? { ...readRows(tokens, applySpecs(false), '表三'), otherSplit: false } : null;
+  if (split && single) return single.score > split.score ? single : split;
+  return (split ?? single)!;
+}
+
+/** Table 四: one row of 15 values after the header (the header's wording and order are not relied on). */
+export function readReview(tokens: readonly Token[]): TableRead {
+  const keys = REVIEW_BLOCKS.flatMap((b) => REVIEW_COLUMNS.map((c) => `review.${b.key}.${c.key}`));
+  const cells: Cells = {};
+  const uncertain: Uncertain[] = [];
+  // Runs of consecutive values (a run ends at any text token).
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  for (const t of tokens) {
+    if (t.type === 'text') {
+      if (run.length) runs.push(run);
+      run = [];
+    } else run.push(t);
+  }
+  if (run.length) runs.push(run);
+  let values: Token[] | null = null;
+  const exact = runs.filter((r) => r.length === 15);
+  if (exact.length) values = exact[exact.length - 1] ?? null;
+  let note: string | null = null;
+  if (!values) {
+    // Values split over several runs (rows of 5, or the header between): all the values after the header.
+    const all = runs.flat();
+    if (all.length === 15) values = all;
+    else if (runs.length) {
+      const longest = runs.reduce((a, b) => (b.length >= a.length ? b : a));
+      if (longest.length > 15) {
+        // A stray value: drop the one that makes every block's total add up, if exactly one does.
+        const fits: Token[][] = [];
+        for (let drop = 0; drop < longest.length; drop++) {
+          const rest = longest.filter((_, i) => i !== drop).slice(0, 15);
+          if (longest.length === 16 && reviewAddsUp(rest)) fits.push(rest);
+        }
+        const distinct = new Set(fits.map((f) => f.map((t) => (t.type === 'num' ? t.raw : '')).join('|')));
+        if (distinct.size === 1 && fits[0]) {
+          values = fits[0];
+          note = `表四有 ${longest.length} 个数字，比应有的 15 个多一个；已按各栏总计舍去多余的数字，请核对`;
+        } else {
+          values = longest.slice(0, 15);
+          note = `表四有 ${longest.length} 个数字，应为 15 个；已取前 15 个，请核对`;
+        }
+      } else if (all.length > 0) {
+        values = all.slice(0, 15);
+        note = `表四只找到 ${all.length} 个数字，应为 15 个；已按顺序填入，请核对`;
+      }
+    }
+  }
+  keys.forEach((key, i) => {
+    const tok = values?.[i];
+    let value: number | null = null;
+    if (tok?.type === 'num') {
+      const parsed = parseCell(tok.raw, 'count');
+      if (parsed.ok && typeof parsed.value === 'number') value = parsed.value;
+      else if (!parsed.ok) uncertain.push({ target: key, name: reviewName(key), reason: `原文「${tok.raw}」无法识别：${parsed.message}` });
+    } else if (values && !note) {
+      uncertain.push({ target: key, name: reviewName(key), reason: '原文此单元格为空白，请核对并填写（无则填 0）' });
+    }
+    cells[key] = value;
+    if (note) uncertain.push({ target: key, name: reviewName(key), reason: note });
+  });
+  if (!values) uncertain.push({ target: keys[0] ?? '', name: '表四', reason: '未能在原文中找到表四（行政复议、行政诉讼）的数字，请对照原文填写', cells: keys });
+  const read: TableRead = { cells, uncertain, score: values ? 15 : 0, found: values ? 1 : 0, expected: 1 };
+  const lines = values?.map((t) => t.line) ?? [];
+  if (lines.length) read.lines = [Math.min(...lines), Math.max(...lines)];
+  return read;
+}
+
+function reviewAddsUp(vals: readonly Token[]): boolean {
+  for (let b = 0; b < 3; b++) {
+    const block = vals.slice(b * 5, b * 5 + 5).map((t) => numberOf(t) ?? 0);
+    if ((block[0] ?? 0) + (block[1] ?? 0) + (block[2] ?? 0) + (block[3] ?? 0) !== block[4]) return false;
+  }
+  return true;
+}
+
+function reviewName(key: string): string {
+  const [, block, col] = key.split('.');
+  const b = REVIEW_BLOCKS.find((x) => x.key === block)?.label ?? '';
+  const c = REVIEW_COLUMNS.find((x) => x.key === col)?.label ?? '';
+  return `四、${b}·${c}`;
+}
