@@ -1,0 +1,183 @@
+/**
+ * The editor's form values ↔ the draft file (engineering §4).
+ *
+ * The form holds every value as the string the clerk typed (blank ≠ "0", 「1,234」 kept as typed). Converting
+ * to a draft parses each cell with `parseCell`; a cell that fails parsing is stored as its raw text (trimmed),
+ * so nothing typed is lost and V-NUM can name it. Cell keys contain dots, which react-hook-form reads as paths,
+ * so inside the form a key's dots are written as colons (`apply.new.natural` → `cells.apply:new:natural`).
+ */
+import { formatFor, SECTION_KEYS, type ReportFormat, type SectionKey } from '../report/format.js';
+import { flattenCells, nestCells, type CellValue, type Cells } from '../report/model.js';
+import { formatCellValue, parseCell } from '../report/numbers.js';
+import type { AcceptedWarning, DraftFile } from '../schema/draft.js';
+
+export type Level = DraftFile['meta']['level'];
+
+export interface MetaValues {
+  organ: string;
+  level: Level;
+  /** the report year as typed/selected */
+  year: string;
+  /** a printed title other than the canonical one (blank = canonical) */
+  title: string;
+  signatureOrgan: string;
+  /** ISO YYYY-MM-DD or blank */
+  signatureDate: string;
+  contactName: string;
+  contactPhone: string;
+}
+
+export interface FormValues {
+  meta: MetaValues;
+  sections: Record<SectionKey, string>;
+  /** entered cells only (totals are computed), by field key (dots → colons) */
+  cells: Record<string, string>;
+}
+
+const MAX_SHORT = 200;
+const MAX_RAW_CELL = 100;
+
+export function fieldKey(cellKey: string): string {
+  return cellKey.replaceAll('.', ':');
+}
+export function cellKeyOfField(field: string): string {
+  return field.replaceAll(':', '.');
+}
+/** The react-hook-form field name of a cell. */
+export function cellFieldName(cellKey: string): `cells.${string}` {
+  return `cells.${fieldKey(cellKey)}`;
+}
+
+/** The format definition a draft is shown with (the single-（六） variant when its cells say so). */
+export function draftFormat(draft: Pick<DraftFile, 'format' | 'cells'>): ReportFormat {
+  return formatFor(draft.format, Object.keys(flattenCells(draft.cells)));
+}
+
+export function draftToFormValues(draft: DraftFile, format: ReportFormat = draftFormat(draft)): FormValues {
+  const flat = flattenCells(draft.cells);
+  const cells: Record<string, string> = {};
+  for (const def of format.cells) {
+    if (def.sumOf) continue;
+    const v = flat[def.key];
+    cells[fieldKey(def.key)] = typeof v === 'number' || typeof v === 'string' ? formatCellValue(v) : '';
+  }
+  const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, draft.sections[k] ?? ''])) as Record<SectionKey, string>;
+  const m = draft.meta;
+  return {
+    meta: {
+      organ: m.organ,
+      level: m.level,
+      year: String(draft.year),
+      title: m.title ?? '',
+      signatureOrgan: m.signatureOrgan,
+      signatureDate: m.signatureDate,
+      contactName: m.contactName ?? '',
+      contactPhone: m.contactPhone ?? '',
+    },
+    sections,
+    cells,
+  };
+}
+
+/** A cell as stored: the parsed value, or the raw text when it doesn't parse (kept for the clerk to fix). */
+export function storedCellValue(raw: string | undefined, kind: Parameters<typeof parseCell>[1]): CellValue {
+  const text = raw ?? '';
+  const parsed = parseCell(text, kind);
+  if (parsed.ok) {
+    const v = parsed.value;
+    return typeof v === 'string' ? v.slice(0, MAX_RAW_CELL) : v;
+  }
+  return text.trim().slice(0, MAX_RAW_CELL);
+}
+
+/** Parse problems of the typed cells (cell key → Chinese message), for the cell's own format check. */
+export function cellParseErrors(values: FormValues, format: ReportFormat): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const def of format.cells) {
+    if (def.sumOf) continue;
+    const raw = values.cells[fieldKey(def.key)];
+    if (!raw) continue;
+    const parsed = parseCell(raw, def.kind);
+    if (!parsed.ok) out.set(def.key, parsed.message);
+  }
+  return out;
+}
+
+function validYear(text: string, fallback: number): number {
+  const m = /^\s*(\d{4})\s*$/.exec(text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  const y = m ? Number(m[1]) : NaN;
+  return Number.isInteger(y) && y >= 2008 && y <= 2100 ? y : fallback;
+}
+
+/**
+ * The draft the form shows: `base` supplies what the form doesn't edit (format, previous year, legacy data,
+ * cells of other formats), the form supplies the rest. Every entered cell of the format is written (null when
+ * blank), so the format variant stays what it was.
+ */
+export function formValuesToDraft(
+  values: FormValues,
+  base: DraftFile,
+  accepted: readonly AcceptedWarning[] = base.acceptedWarnings,
+  format: ReportFormat = draftFormat(base),
+): DraftFile {
+  const cells: Cells = {};
+  for (const [k, v] of Object.entries(flattenCells(base.cells))) {
+    if (v === null || typeof v === 'number' || typeof v === 'string') cells[k] = v;
+  }
+  for (const def of format.cells) {
+    if (def.sumOf) {
+      delete cells[def.key];
+      continue;
+    }
+    cells[def.key] = storedCellValue(values.cells[fieldKey(def.key)], def.kind);
+  }
+  const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, values.sections[k] ?? ''])) as Record<SectionKey, string>;
+  const m = values.meta;
+  const short = (s: string) => s.slice(0, MAX_SHORT);
+  const meta: DraftFile['meta'] = {
+    organ: short(m.organ.trim()),
+    level: m.level === 'department' ? 'department' : 'government',
+    signatureOrgan: short(m.signatureOrgan.trim()),
+    signatureDate: /^\d{4}-\d{2}-\d{2}$/.test(m.signatureDate) ? m.signatureDate : '',
+  };
+  if (m.title.trim()) meta.title = short(m.title.trim());
+  if (m.contactName.trim()) meta.contactName = short(m.contactName.trim());
+  if (m.contactPhone.trim()) meta.contactPhone = short(m.contactPhone.trim());
+  return {
+    ...base,
+    year: validYear(m.year, base.year),
+    meta,
+    sections,
+    cells: nestCells(cells),
+    acceptedWarnings: [...accepted],
+  };
+}
+
+/** A copy that shares no mutable object with `v` (strings are immutable, so one level per group suffices). */
+export function cloneValues(v: FormValues): FormValues {
+  return { meta: { ...v.meta }, sections: { ...v.sections }, cells: { ...v.cells } };
+}
+
+export function sameValues(a: FormValues, b: FormValues): boolean {
+  const same = (x: Record<string, string>, y: Record<string, string>) => {
+    const kx = Object.keys(x);
+    if (kx.length !== Object.keys(y).length) return false;
+    return kx.every((k) => x[k] === y[k]);
+  };
+  return same(a.meta as unknown as Record<string, string>, b.meta as unknown as Record<string, string>) && same(a.sections, b.sections) && same(a.cells, b.cells);
+}
+
+/** Fill every blank entered cell with 「0」 (「全部空格填0」); returns the new cells and how many were filled. */
+export function fillBlanksWithZero(values: FormValues, format: ReportFormat): { cells: Record<string, string>; filled: number } {
+  const cells = { ...values.cells };
+  let filled = 0;
+  for (const def of format.cells) {
+    if (def.sumOf || def.kind === 'text') continue;
+    const k = fieldKey(def.key);
+    if ((cells[k] ?? '').trim() === '') {
+      cells[k] = '0';
+      filled++;
+    }
+  }
+  return { cells, filled };
+}

@@ -1,0 +1,161 @@
+/**
+ * How the editor shows the rule engine's findings: which section each belongs to, which cell or text carries it,
+ * which warnings the clerk accepted (stored in `draft.acceptedWarnings`), counts per section, and each cell's
+ * status (highlight + the messages it carries).
+ */
+import { SECTION_KEYS, SECTION_NAMES, type SectionKey } from '../report/format.js';
+import type { Finding } from '../rules/types.js';
+import type { AcceptedWarning } from '../schema/draft.js';
+
+export type IssueGroup = SectionKey | 'meta';
+export const ISSUE_GROUPS: readonly IssueGroup[] = ['meta', ...SECTION_KEYS];
+export const ISSUE_GROUP_NAMES: Record<IssueGroup, string> = { meta: '基本信息与全文', ...SECTION_NAMES };
+
+/** Rules that concern a meta field or a whole section when they carry no cell or text span. */
+const RULE_HOME: Partial<Record<Finding['rule'], IssueGroup>> = {
+  'F-DATE': 'meta',
+  'F-TITLE': 'meta',
+  'F-SECTIONS': 'meta',
+  'F-FIVE': 'overview',
+  'F-KPZ': 'overview',
+  'F-FEE': 'other',
+  'F-OLD': 'requests',
+  'N-APP': 'requests',
+  'N-REVIEW': 'review',
+  'N-ACTIVE': 'active',
+};
+
+/** What a finding points at: its target cell, else its first cell, else the section of its text. */
+export function findingTarget(f: Finding): string {
+  return f.target ?? f.cells[0] ?? f.span?.section ?? '';
+}
+
+export function cellGroup(key: string): IssueGroup | null {
+  if (key.startsWith('active')) return 'active';
+  if (key.startsWith('apply.')) return 'requests';
+  if (key.startsWith('review.')) return 'review';
+  return null;
+}
+
+export function findingGroup(f: Finding): IssueGroup {
+  const cell = f.target ?? f.cells[0];
+  const byCell = cell ? cellGroup(cell) : null;
+  if (byCell) return byCell;
+  if (f.span) return f.span.section;
+  return RULE_HOME[f.rule] ?? 'meta';
+}
+
+/** Where clicking a finding without a cell or span should go (a meta field or a section's text). */
+export function findingField(f: Finding): string | null {
+  if (f.target ?? f.cells[0]) return null;
+  if (f.span) return `sections.${f.span.section}`;
+  switch (f.rule) {
+    case 'F-DATE':
+      return 'meta.signatureDate';
+    case 'F-TITLE':
+      return 'meta.title';
+    default: {
+      const g = RULE_HOME[f.rule];
+      return g && g !== 'meta' ? `sections.${g}` : null;
+    }
+  }
+}
+
+export interface ShownIssue {
+  /** stable within one evaluation, for React keys */
+  id: string;
+  finding: Finding;
+  group: IssueGroup;
+  target: string;
+  accepted?: AcceptedWarning;
+}
+
+export interface IssueCounts {
+  errors: number;
+  warnings: number;
+}
+
+export interface IssueSummary {
+  open: ShownIssue[];
+  accepted: ShownIssue[];
+  total: IssueCounts;
+  byGroup: Record<IssueGroup, IssueCounts>;
+}
+
+export function acceptanceMatches(a: AcceptedWarning, f: Finding): boolean {
+  return f.severity === 'warning' && a.rule === f.rule && a.target === findingTarget(f);
+}
+
+export function summariseFindings(findings: readonly Finding[], accepted: readonly AcceptedWarning[]): IssueSummary {
+  const byGroup = Object.fromEntries(ISSUE_GROUPS.map((g) => [g, { errors: 0, warnings: 0 }])) as Record<IssueGroup, IssueCounts>;
+  const total = { errors: 0, warnings: 0 };
+  const open: ShownIssue[] = [];
+  const acc: ShownIssue[] = [];
+  const seen = new Map<string, number>();
+  for (const f of findings) {
+    const target = findingTarget(f);
+    const base = `${f.rule}|${target}|${f.message}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    const issue: ShownIssue = { id: n ? `${base}|${n}` : base, finding: f, group: findingGroup(f), target };
+    const a = accepted.find((x) => acceptanceMatches(x, f));
+    if (a) {
+      acc.push({ ...issue, accepted: a });
+      continue;
+    }
+    open.push(issue);
+    const c = byGroup[issue.group];
+    if (f.severity === 'error') {
+      c.errors++;
+      total.errors++;
+    } else {
+      c.warnings++;
+      total.warnings++;
+    }
+  }
+  const rank = (i: ShownIssue) => (i.finding.severity === 'error' ? 0 : 1);
+  const groupRank = (i: ShownIssue) => ISSUE_GROUPS.indexOf(i.group);
+  open.sort((a, b) => groupRank(a) - groupRank(b) || rank(a) - rank(b));
+  return { open, accepted: acc, total, byGroup };
+}
+
+export interface CellMessage {
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface CellStatus {
+  /** the worst severity of an open finding involving the cell */
+  severity: 'error' | 'warning' | null;
+  /** messages the cell carries (it is their target) */
+  messages: CellMessage[];
+}
+
+export const OK_STATUS: CellStatus = Object.freeze({ severity: null, messages: [] }) as CellStatus;
+
+/** Every involved cell highlighted; the message on the target (or, lacking one, the first cell). */
+export function cellStatuses(open: readonly ShownIssue[]): Map<string, CellStatus> {
+  const out = new Map<string, CellStatus>();
+  const get = (k: string) => {
+    let s = out.get(k);
+    if (!s) {
+      s = { severity: null, messages: [] };
+      out.set(k, s);
+    }
+    return s;
+  };
+  for (const { finding: f } of open) {
+    const carrier = f.target ?? f.cells[0];
+    for (const k of new Set([...f.cells, ...(carrier ? [carrier] : [])])) {
+      const s = get(k);
+      if (f.severity === 'error' || s.severity === null) s.severity = f.severity;
+    }
+    if (carrier) get(carrier).messages.push({ rule: f.rule, severity: f.severity, message: f.message });
+  }
+  return out;
+}
+
+export function statusSignature(s: CellStatus): string {
+  return `${s.severity ?? ''}${s.messages.map((m) => `|${m.rule}:${m.severity}:${m.message}`).join('')}`;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  APPLY_SENTENCE_RE,
+  REVIEW_SENTENCE_RE,
+  applySentence,
+  aspectsPresent,
+  insertParagraphHeading,
+  reviewSentence,
+  upsertSentence,
+} from '../../shared/report/narrative.js';
+import type { Cells } from '../../shared/report/model.js';
+
+function applyCells(rows: Record<string, number>, column = 'natural'): Cells {
+  const cells: Cells = {};
+  for (const [row, v] of Object.entries(rows)) cells[`apply.${row}.${column}`] = v;
+  cells['apply.other_1.natural'] ??= 0;
+  return cells;
+}
+
+describe('figures into words', () => {
+  it('states 三 from the table, totals computed, empty result kinds left out', () => {
+    const cells = applyCells({ new: 16, carried_over: 0, granted: 9, partial: 1, denied_1: 1, denied_4: 1, unable_1: 1, refused_2: 1, carried_forward: 2 });
+    expect(applySentence({ format: '2021', cells })).toBe(
+      '本年新收政府信息公开申请16件，上年结转0件，办结14件，其中予以公开9件，部分公开1件，不予公开2件，无法提供1件，不予处理1件，结转下年度2件。',
+    );
+  });
+  it('sums the columns of 三 (总计 column) and the single 2019 （六） row', () => {
+    const cells: Cells = { 'apply.new.natural': 3, 'apply.new.legal': 2, 'apply.other.natural': 1, 'apply.other.research': 1, 'apply.granted.commercial': 3 };
+    expect(applySentence({ format: '2019', cells })).toBe('本年新收政府信息公开申请5件，上年结转0件，办结5件，其中予以公开3件，其他处理2件，结转下年度0件。');
+  });
+  it('a blank table says zero and no 「其中」', () => {
+    expect(applySentence({ format: '2021', cells: {} })).toBe('本年新收政府信息公开申请0件，上年结转0件，办结0件，结转下年度0件。');
+  });
+  it('states 四: 行政复议 and 行政诉讼 totals with their results', () => {
+    const cells: Cells = {
+      'review.reconsideration.upheld': 1,
+      'review.reconsideration.pending': 1,
+      'review.sued_direct.upheld': 1,
+      'review.sued_after.corrected': 2,
+    };
+    expect(reviewSentence({ format: '2021', cells })).toBe(
+      '本年度发生政府信息公开行政复议2件，其中结果维持1件，尚未审结1件；行政诉讼3件，其中未经复议直接起诉1件，复议后起诉2件，结果维持1件，结果纠正2件。',
+    );
+    expect(reviewSentence({ format: '2021', cells: {} })).toBe('本年度发生政府信息公开行政复议0件；行政诉讼0件。');
+  });
+  it('the sentences match their own shapes', () => {
+    expect(APPLY_SENTENCE_RE.test(applySentence({ format: '2021', cells: applyCells({ new: 3, granted: 3 }) }))).toBe(true);
+    expect(REVIEW_SENTENCE_RE.test(reviewSentence({ format: '2021', cells: { 'review.sued_after.upheld': 4 } }))).toBe(true);
+  });
+});
+
+describe('inserting and refreshing the sentence', () => {
+  const old = '本年新收政府信息公开申请3件，上年结转0件，办结3件，其中予以公开3件，结转下年度0件。';
+  const fresh = '本年新收政府信息公开申请5件，上年结转0件，办结4件，其中予以公开4件，结转下年度1件。';
+  it('replaces the previously inserted sentence in place, keeping the text around it', () => {
+    const text = `（二）依申请公开。我县畅通申请渠道。${old}全部按期答复。\n（三）政府信息管理`;
+    const r = upsertSentence(text, fresh, APPLY_SENTENCE_RE, { afterHeading: '（二）依申请公开' });
+    expect(r.replaced).toBe(true);
+    expect(r.text).toBe(`（二）依申请公开。我县畅通申请渠道。${fresh}全部按期答复。\n（三）政府信息管理`);
+    expect(r.text.slice(r.start, r.end)).toBe(fresh);
+    // refreshing again changes nothing
+    expect(upsertSentence(r.text, fresh, APPLY_SENTENCE_RE).text).toBe(r.text);
+  });
+  it('without one, goes under the heading: next paragraph for a heading line, appended to a run-in paragraph', () => {
+    expect(upsertSentence('（一）主动公开\n（二）依申请公开\n（三）政府信息管理', fresh, APPLY_SENTENCE_RE, { afterHeading: '（二）依申请公开' }).text).toBe(
+      `（一）主动公开\n（二）依申请公开\n${fresh}\n（三）政府信息管理`,
+    );
+    expect(upsertSentence('（二）依申请公开。我县畅通渠道。\n下一段', fresh, APPLY_SENTENCE_RE, { afterHeading: '（二）依申请公开' }).text).toBe(
+      `（二）依申请公开。我县畅通渠道。${fresh}\n下一段`,
+    );
+  });
+  it('else at the cursor, else as the last paragraph', () => {
+    expect(upsertSentence('甲。乙。', fresh, APPLY_SENTENCE_RE, { cursor: 2 }).text).toBe(`甲。${fresh}乙。`);
+    expect(upsertSentence('甲。', fresh, APPLY_SENTENCE_RE).text).toBe(`甲。\n${fresh}`);
+    expect(upsertSentence('', fresh, APPLY_SENTENCE_RE).text).toBe(fresh);
+  });
+  it('inserts aspect headings as their own paragraphs and sees which are present', () => {
+    const r = insertParagraphHeading('前文', '（三）政府信息管理', 2);
+    expect(r.text).toBe('前文\n（三）政府信息管理');
+    expect(insertParagraphHeading('ab', '（一）主动公开', 1).text).toBe('a\n（一）主动公开\nb');
+    expect(aspectsPresent('（一）主动公开……(二)依申请公开')).toEqual([true, true, false, false, false]);
+  });
+});
