@@ -1,0 +1,90 @@
+import { extname, resolve } from 'node:path';
+import { evaluate } from '../../../shared/rules/index.js';
+import type { Report } from '../../../shared/report/model.js';
+import type { AcceptedWarning } from '../../../shared/schema/draft.js';
+import { exportDocx } from '../../main/services/export/docx.js';
+import { checkFonts } from '../../main/services/export/fonts.js';
+import { createPdfPrinter, exportPdf, type PdfPrinter } from '../../main/services/export/pdf.js';
+import { exportReviewDocx, exportReviewPdf } from '../../main/services/export/review.js';
+import { loadReportFile } from '../../main/services/reportFiles.js';
+import { CliError, stringOption, type Command } from '../args.js';
+
+const USAGE = 'export <文件> [--docx <输出.docx>] [--pdf <输出.pdf>] [--review <审核单.docx|.pdf>] [--previous <上年文件>] [--strict]';
+
+/**
+ * `export <file> --docx <out.docx> --pdf <out.pdf>`: the official document. Remaining rule errors are
+ * printed to stderr as a warning and the export goes ahead (exit 0); with `--strict` nothing is written
+ * and the exit code is 1. `--review` also writes the review sheet (审核单) with the clerk's explanations.
+ */
+export const exportCommand: Command = {
+  usage: USAGE,
+  flags: ['strict'],
+  async run(args, io) {
+    const file = args.positional[0];
+    const docx = stringOption(args, 'docx');
+    const pdf = stringOption(args, 'pdf');
+    const review = stringOption(args, 'review');
+    if (!file || (!docx && !pdf && !review)) throw new CliError(`用法：report ${USAGE}`);
+    const input = resolve(file);
+    for (const [out, ext] of [
+      [docx, '.docx'],
+      [pdf, '.pdf'],
+    ] as const) {
+      if (out === undefined) continue;
+      if (resolve(out) === input) throw new CliError(`输出文件不能与输入文件相同：${out}`);
+      if (extname(out).toLowerCase() !== ext) throw new CliError(`输出文件「${out}」的扩展名应为 ${ext}`);
+    }
+    if (review !== undefined && !['.docx', '.pdf'].includes(extname(review).toLowerCase())) throw new CliError(`审核单「${review}」的扩展名应为 .docx 或 .pdf`);
+
+    const loaded = await loadReportFile(file);
+    if (!loaded.ok) throw new CliError(loaded.error);
+    const report: Report = { ...loaded.report };
+    const previousPath = stringOption(args, 'previous');
+    if (previousPath) {
+      const prev = await loadReportFile(previousPath);
+      if (!prev.ok) throw new CliError(`上年报告：${prev.error}`);
+      report.previous = { year: prev.report.year, format: prev.report.format, cells: prev.report.cells, sections: prev.report.sections ?? {} };
+    }
+    const accepted: AcceptedWarning[] = loaded.kind === 'draft' ? loaded.draft.acceptedWarnings : [];
+
+    const findings = evaluate(report, { stage: 'final' });
+    const errors = findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      io.err(`${args.options.has('strict') ? '错误' : '警告'}：报告仍有 ${errors.length} 个错误：\n`);
+      for (const f of errors) io.err(`  [${f.rule}] ${f.message}\n`);
+      if (args.options.has('strict')) {
+        io.err('已按 --strict 停止导出，请改正后再试。\n');
+        return 1;
+      }
+    }
+
+    let printer: PdfPrinter | undefined;
+    try {
+      if (docx) {
+        await exportDocx(report, docx);
+        io.out(`已导出 DOCX：${docx}\n`);
+      }
+      const needsPrinter = pdf !== undefined || (review !== undefined && extname(review).toLowerCase() === '.pdf');
+      if (needsPrinter) {
+        const fonts = await checkFonts();
+        if (fonts.message) io.err(`提示：${fonts.message}\n`);
+        printer = await createPdfPrinter();
+      }
+      if (pdf && printer) {
+        await exportPdf(report, pdf, printer);
+        io.out(`已导出 PDF：${pdf}\n`);
+      }
+      if (review) {
+        const input = { report, findings, acceptedWarnings: accepted, date: new Date().toISOString().slice(0, 10) };
+        if (extname(review).toLowerCase() === '.pdf' && printer) await exportReviewPdf(input, review, printer);
+        else await exportReviewDocx(input, review);
+        io.out(`已导出审核单：${review}\n`);
+      }
+    } catch (e) {
+      throw new CliError(`导出失败：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      await printer?.close();
+    }
+    return 0;
+  },
+};

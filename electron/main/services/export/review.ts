@@ -1,0 +1,24 @@
+/** Review sheet (审核单) export: DOCX and PDF of the internal sign-off document. */
+import { renderDocx } from '../../../../shared/render/docx.js';
+import { renderHtml } from '../../../../shared/render/html.js';
+import { buildReviewModel, type ReviewSheetInput } from '../../../../shared/render/review.js';
+import { createPdfPrinter, type PdfPrinter } from './pdf.js';
+import { writeOutputFile } from './writeFile.js';
+
+export async function exportReviewDocx(input: ReviewSheetInput, path: string): Promise<{ bytes: number }> {
+  const data = await renderDocx(buildReviewModel(input), { creator: '政府信息公开年度报告（审核单）' });
+  await writeOutputFile(path, data);
+  return { bytes: data.byteLength };
+}
+
+export async function exportReviewPdf(input: ReviewSheetInput, path: string, printer?: PdfPrinter): Promise<{ bytes: number }> {
+  const html = renderHtml(buildReviewModel(input));
+  const used = printer ?? (await createPdfPrinter());
+  try {
+    const data = await used.print(html);
+    await writeOutputFile(path, data);
+    return { bytes: data.byteLength };
+  } finally {
+    if (!printer) await used.close();
+  }
+}

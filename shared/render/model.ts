@@ -1,0 +1,211 @@
+/**
+ * The intermediate document (engineering §5): a report turned into title, headings, paragraphs,
+ * tables with merges and the 落款 — once. The HTML writer (preview, print, PDF) and the DOCX writer both
+ * read this model, so they cannot disagree about content.
+ */
+import { SECTIONS, tableLayout, type GridCell, type TableId } from '../report/format.js';
+import { formatCellValue } from '../report/numbers.js';
+import { canonicalTitle, chineseDate, reportFormat, resolvedCells, type Report } from '../report/model.js';
+import { SIZES, TITLE_CHARS_PER_LINE } from './typography.js';
+
+/** How a stretch of text is set: body 仿宋, run-in （一） heading 楷体, run-in 1. heading bold 仿宋. */
+export type RunStyle = 'body' | 'kai' | 'bold';
+
+export interface Run {
+  text: string;
+  style: RunStyle;
+}
+
+export interface ModelCell {
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+  role: GridCell['role'];
+  /** written top to bottom (「三、本年度办理结果」) */
+  vertical: boolean;
+  /** numbers are centred, labels left, headers centred */
+  align: 'left' | 'center';
+  /** the canonical key when the cell holds a figure */
+  cell?: string;
+}
+
+export interface ModelTable {
+  /** the report's tables, or another name for documents such as the review sheet */
+  id: TableId | 'findings';
+  columns: number;
+  /** relative widths summing to 100 */
+  widths: readonly number[];
+  /** leading rows repeated on every page */
+  headerRows: number;
+  fontSizePt: number;
+  rows: ModelCell[][];
+}
+
+export type Block =
+  | { kind: 'title'; lines: string[] }
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; runs: Run[] }
+  | { kind: 'table'; table: ModelTable }
+  | { kind: 'signature'; organ: string; date: string };
+
+export interface DocModel {
+  /** the canonical title, one string (for file names and metadata) */
+  title: string;
+  year: number;
+  blocks: Block[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// User text
+
+/**
+ * Characters that must never reach a document: C0/C1 controls (except tab and newlines, handled by the
+ * caller), lone surrogates, non-characters U+FFFE/U+FFFF, and bidi overrides that would reorder text.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Strip control characters from one line of user text (tabs become spaces). */
+export function cleanText(s: string): string {
+  return s.replace(/\t/g, ' ').replace(CONTROL, '');
+}
+
+/** Paragraphs of a section: one per non-empty line, indentation (spaces, 全角空格) removed. */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .split('\n')
+    .map((line) => cleanText(line).replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
+    .filter((line) => line !== '');
+}
+
+const CN_NUM = '[一二三四五六七八九十]{1,3}';
+/** 「（一）主动公开情况。」 / 「(二)依申请公开：」 — a run-in sub-heading ending at 。 or ： within 40 characters. */
+const KAI_RUN_IN = new RegExp(`^([（(]${CN_NUM}[）)][^。：:！？!?\\n]{0,40}?[。：:])`);
+const KAI_MARK = new RegExp(`^[（(]${CN_NUM}[）)]`);
+/** 「1.加强组织领导。」 — a run-in third-level heading (bold 仿宋); not 「1.2万条」. */
+const BOLD_RUN_IN = /^(\d{1,2}[.．、](?!\d)[^。：:！？!?\n]{1,30}?[。：:])/;
+
+/** One paragraph of narrative: detect a run-in （一） or 1. sub-heading at its start. */
+export function paragraphRuns(text: string): Run[] {
+  const kai = KAI_RUN_IN.exec(text);
+  if (kai?.[1]) return runs(kai[1], 'kai', text.slice(kai[1].length));
+  if (KAI_MARK.test(text)) {
+    // A heading on its own line (「（一）主动公开」) or a bare marker before a long sentence.
+    if (text.length <= 40 && !/[。；;]/.test(text.slice(0, -1))) return [{ text, style: 'kai' }];
+    const mark = KAI_MARK.exec(text)?.[0] ?? '';
+    return runs(mark, 'kai', text.slice(mark.length));
+  }
+  const bold = BOLD_RUN_IN.exec(text);
+  if (bold?.[1]) return runs(bold[1], 'bold', text.slice(bold[1].length));
+  return [{ text, style: 'body' }];
+}
+
+function runs(head: string, style: RunStyle, rest: string): Run[] {
+  const out: Run[] = [{ text: head, style }];
+  if (rest) out.push({ text: rest, style: 'body' });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title
+
+/**
+ * The title's lines: one line when it fits; otherwise broken after the organ name (「淮安市人民政府」 /
+ * 「2024年政府信息公开工作年度报告」), as published reports do.
+ */
+export function titleLines(organ: string, year: number): string[] {
+  const full = canonicalTitle(organ, year);
+  if (full.length <= TITLE_CHARS_PER_LINE || organ === '') return [full];
+  return [organ, full.slice(organ.length)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+const TABLE_SIZES: Record<TableId, number> = { active: SIZES.tableActive, apply: SIZES.tableApply, review: SIZES.tableReview };
+
+function buildTable(report: Report, id: TableId): ModelTable {
+  const format = reportFormat(report);
+  const layout = tableLayout(format, id);
+  const values = resolvedCells(report);
+  const rows = layout.rows.map((row) =>
+    row.map((g): ModelCell => {
+      const text = g.cell !== undefined ? cleanText(formatCellValue(values[g.cell] ?? report.cells[g.cell] ?? null)) : (g.text ?? '');
+      const cell: ModelCell = {
+        text,
+        colSpan: g.colSpan ?? 1,
+        rowSpan: g.rowSpan ?? 1,
+        role: g.role,
+        vertical: g.vertical === true,
+        align: (g.role === 'label' && !g.vertical) || g.role === 'group' ? 'left' : 'center',
+      };
+      if (g.cell !== undefined) cell.cell = g.cell;
+      return cell;
+    }),
+  );
+  // Table 二's groups are self-contained; tables 三 and 四 keep their header rows at the top of each page.
+  return { id, columns: layout.columns, widths: layout.widths, headerRows: layout.headerRows, fontSizePt: TABLE_SIZES[id], rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document
+
+export function buildDocModel(report: Report): DocModel {
+  const organ = cleanText(report.organ ?? '').trim();
+  const blocks: Block[] = [{ kind: 'title', lines: titleLines(organ, report.year) }];
+  const sections = report.sections ?? {};
+  for (const p of splitParagraphs(sections.preface ?? '')) blocks.push({ kind: 'paragraph', runs: paragraphRuns(p) });
+  for (const s of SECTIONS) {
+    blocks.push({ kind: 'heading', text: s.heading });
+    const paragraphs = splitParagraphs(sections[s.key] ?? '');
+    // An imported section may repeat its own heading as its first line.
+    if (paragraphs[0] !== undefined && sameHeading(paragraphs[0], s.heading)) paragraphs.shift();
+    for (const p of paragraphs) blocks.push({ kind: 'paragraph', runs: paragraphRuns(p) });
+    if (s.table) blocks.push({ kind: 'table', table: buildTable(report, s.table) });
+  }
+  const signOrgan = cleanText(report.signature?.organ ?? report.organ ?? '').trim();
+  const date = chineseDate(report.signature?.date);
+  if (signOrgan || date) blocks.push({ kind: 'signature', organ: signOrgan, date });
+  return { title: canonicalTitle(organ, report.year), year: report.year, blocks };
+}
+
+function sameHeading(line: string, heading: string): boolean {
+  const norm = (s: string) => s.replace(/[\s\u3000]/g, '');
+  return norm(line) === norm(heading);
+}
+
+/**
+ * The document's text in reading order, one entry per paragraph or table cell (merged cells once) —
+ * what both writers must print.
+ */
+export function modelTexts(model: DocModel): string[] {
+  const out: string[] = [];
+  for (const b of model.blocks) {
+    switch (b.kind) {
+      case 'title':
+        out.push(...b.lines);
+        break;
+      case 'heading':
+        out.push(b.text);
+        break;
+      case 'paragraph':
+        out.push(b.runs.map((r) => r.text).join(''));
+        break;
+      case 'table':
+        for (const row of b.table.rows) for (const c of row) out.push(c.text);
+        break;
+      case 'signature':
+        out.push(b.organ, b.date);
+        break;
+    }
+  }
+  return out.filter((t) => t !== '');
+}
+
+/** Safe file name stem for an exported report: the canonical title without characters file systems refuse. */
+export function exportFileStem(model: DocModel): string {
+  const stem = model.title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim();
+  return stem === '' ? `${model.year}年政府信息公开工作年度报告` : stem.slice(0, 120);
+}

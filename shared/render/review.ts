@@ -1,0 +1,109 @@
+/**
+ * The review sheet (审核单): a second, internal document listing every finding the report still has, with
+ * the clerk's explanation of each accepted warning, for sign-off before publication. It is never part of
+ * the published report. Built as a document model, so the same writers make its HTML and DOCX.
+ */
+import type { AcceptedWarning } from '../schema/draft.js';
+import type { Finding } from '../rules/types.js';
+import { SECTION_NAMES, type SectionKey } from '../report/format.js';
+import { canonicalTitle, reportFormat, type Report } from '../report/model.js';
+import { cleanText, type Block, type DocModel, type ModelCell, type ModelTable } from './model.js';
+import { SIZES } from './typography.js';
+
+/**
+ * What an accepted warning is attached to: the finding's target cell, else its section, else the whole
+ * report (''). The form stores `acceptedWarnings[].target` the same way.
+ */
+export function findingTarget(f: Pick<Finding, 'target' | 'span' | 'cells'>): string {
+  return f.target ?? f.span?.section ?? '';
+}
+
+/** The accepted warning that explains a finding, if any (same rule, same target). */
+export function acceptanceFor(f: Finding, accepted: readonly AcceptedWarning[]): AcceptedWarning | undefined {
+  const target = findingTarget(f);
+  return accepted.find((a) => a.rule === f.rule && a.target === target);
+}
+
+export interface ReviewSheetInput {
+  report: Report;
+  findings: readonly Finding[];
+  acceptedWarnings: readonly AcceptedWarning[];
+  /** when the sheet was made, ISO date (shown as 「2025年2月25日」) */
+  date?: string;
+}
+
+const SEVERITY = { error: '错误', warning: '提示' } as const;
+
+function where(report: Report, f: Finding): string {
+  const format = reportFormat(report);
+  const names: string[] = [];
+  for (const key of f.cells) names.push(format.cellByKey.get(key)?.name ?? key);
+  if (names.length === 0 && f.span) names.push(SECTION_NAMES[f.span.section as SectionKey] ?? f.span.section);
+  if (names.length === 0) return '全文';
+  return names.length > 3 ? `${names.slice(0, 3).join('、')}等 ${names.length} 处` : names.join('、');
+}
+
+function cell(text: string, align: 'left' | 'center' = 'left', role: ModelCell['role'] = 'value'): ModelCell {
+  return { text: cleanText(text), colSpan: 1, rowSpan: 1, role, vertical: false, align };
+}
+
+function isoToChinese(iso: string | undefined): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(iso ?? '');
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
+}
+
+export function buildReviewModel(input: ReviewSheetInput): DocModel {
+  const { report, findings, acceptedWarnings } = input;
+  const reportTitle = canonicalTitle(cleanText(report.organ ?? '').trim(), report.year);
+  const title = `${reportTitle}审核单`;
+  const errors = findings.filter((f) => f.severity === 'error');
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  const explained = warnings.filter((f) => acceptanceFor(f, acceptedWarnings));
+  const blocks: Block[] = [{ kind: 'title', lines: [reportTitle, '审核单'] }];
+  const para = (text: string): Block => ({ kind: 'paragraph', runs: [{ text: cleanText(text), style: 'body' }] });
+  blocks.push(para('本单供内部审核签批使用，不随年度报告公开。'));
+  blocks.push(
+    para(
+      `核对结果：错误 ${errors.length} 个，提示 ${warnings.length} 个（已说明 ${explained.length} 个，未说明 ${warnings.length - explained.length} 个）。`,
+    ),
+  );
+  if (errors.length > 0) blocks.push(para('尚有错误未改正，报告不宜公开。'));
+
+  if (findings.length > 0) {
+    const header = ['序号', '规则', '类别', '问题', '涉及位置', '经办人说明'].map((t) => cell(t, 'center', 'header'));
+    const rows: ModelCell[][] = [header];
+    findings.forEach((f, i) => {
+      const accepted = f.severity === 'warning' ? acceptanceFor(f, acceptedWarnings) : undefined;
+      const note = f.severity === 'error' ? '（须改正）' : (accepted?.explanation ?? '（未说明）');
+      rows.push([
+        cell(String(i + 1), 'center'),
+        cell(f.rule, 'center'),
+        cell(SEVERITY[f.severity], 'center'),
+        cell(f.message),
+        cell(where(report, f)),
+        cell(note),
+      ]);
+    });
+    const table: ModelTable = { id: 'findings', columns: 6, widths: [7, 11, 8, 34, 18, 22], headerRows: 1, fontSizePt: SIZES.tableApply, rows };
+    blocks.push({ kind: 'heading', text: '一、核对发现的问题' });
+    blocks.push({ kind: 'table', table });
+  } else {
+    blocks.push({ kind: 'heading', text: '一、核对发现的问题' });
+    blocks.push(para('未发现问题。'));
+  }
+
+  // Explanations the clerk wrote for warnings that no longer occur stay visible, so nothing is silently lost.
+  const stale = acceptedWarnings.filter((a) => !warnings.some((f) => f.rule === a.rule && findingTarget(f) === a.target));
+  if (stale.length > 0) {
+    blocks.push({ kind: 'heading', text: '二、已不再出现的提示的说明' });
+    for (const a of stale) blocks.push(para(`[${a.rule}]${a.target ? `（${a.target}）` : ''}${a.explanation}`));
+  }
+
+  blocks.push({ kind: 'heading', text: stale.length > 0 ? '三、审核意见' : '二、审核意见' });
+  blocks.push(para('经办人：                    日期：'));
+  blocks.push(para('审核人：                    日期：'));
+  blocks.push(para('签批人：                    日期：'));
+  const made = isoToChinese(input.date);
+  if (made) blocks.push({ kind: 'signature', organ: '', date: `制表日期：${made}` });
+  return { title, year: report.year, blocks };
+}

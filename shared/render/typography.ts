@@ -1,0 +1,65 @@
+/**
+ * Typography of the exported report (spec §5, GB/T 9704-2012): paper, margins, line pitch, fonts and
+ * sizes — the one place both writers (HTML and DOCX) and the font check read them from.
+ */
+
+/** A4 in twips (1/1440 inch), as constants: 210 × 297 mm. */
+export const PAGE_TWIPS = { width: 11906, height: 16838 } as const;
+/** Margins in twips: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (版心 156 × 225 mm). */
+export const MARGIN_TWIPS = { top: 2098, bottom: 1984, left: 1588, right: 1474 } as const;
+export const MARGIN_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
+/** Width of the text area in twips (156 mm). */
+export const TEXT_WIDTH_TWIPS = PAGE_TWIPS.width - MARGIN_TWIPS.left - MARGIN_TWIPS.right;
+/**
+ * Fixed line pitch: 22 lines fill the 225 mm text area (12756 twips / 22 ≈ 579.8), so 578 twips
+ * (28.9 pt), inside the spec's 560–580.
+ */
+export const LINE_TWIPS = 578;
+export const LINE_PT = LINE_TWIPS / 20;
+/** The page number sits 7 mm below the text area. */
+export const PAGE_NUMBER_GAP_MM = 7;
+
+export interface FontSpec {
+  /** the name documents ask for (what a clerk's Word/WPS has) */
+  name: string;
+  /** names tried in order when `name` is missing */
+  fallbacks: readonly string[];
+  /** CSS generic family, last resort */
+  generic: 'serif' | 'sans-serif';
+}
+
+export type FontRole = 'title' | 'body' | 'heading' | 'kai' | 'table';
+
+export const FONTS: Record<FontRole, FontSpec> = {
+  title: { name: '方正小标宋简体', fallbacks: ['小标宋', '方正小标宋_GBK', 'FZXiaoBiaoSong-B05S', '宋体', 'SimSun', 'Songti SC'], generic: 'serif' },
+  body: { name: '仿宋_GB2312', fallbacks: ['仿宋', 'FangSong', 'FangSong_GB2312', 'STFangsong'], generic: 'serif' },
+  heading: { name: '黑体', fallbacks: ['SimHei', 'STHeiti', 'Heiti SC'], generic: 'sans-serif' },
+  kai: { name: '楷体_GB2312', fallbacks: ['楷体', 'KaiTi', 'KaiTi_GB2312', 'STKaiti'], generic: 'serif' },
+  table: { name: '宋体', fallbacks: ['SimSun', 'NSimSun', 'STSong', 'Songti SC'], generic: 'serif' },
+};
+
+/** Digits and Latin letters in the body are set in Times New Roman (spec §5). */
+export const LATIN_FONT = { name: 'Times New Roman', fallbacks: ['Liberation Serif', 'Tinos'] } as const;
+
+/** Sizes in points. */
+export const SIZES = {
+  /** 2号 */
+  title: 22,
+  /** 3号 */
+  body: 16,
+  /** table 二: 10.5–12 pt (小四) */
+  tableActive: 12,
+  /** tables 三 and 四: 9–10.5 pt */
+  tableApply: 10,
+  tableReview: 10,
+  /** 4号 page numbers */
+  pageNumber: 14,
+} as const;
+
+/** Characters per line of the title at 22 pt in the 156 mm text area (longer titles break in two). */
+export const TITLE_CHARS_PER_LINE = Math.floor(TEXT_WIDTH_TWIPS / (SIZES.title * 20));
+
+/** The printed page number, 「— 3 —」 (em dashes, spaces, Arabic digits). */
+export function pageNumberText(n: number | string): string {
+  return `— ${n} —`;
+}
