@@ -6,11 +6,13 @@ import { CliError, parseArgs, type CliIo, type Command } from './args.js';
 import { checkCommand } from './commands/check.js';
 import { dataCommand } from './commands/data.js';
 import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 
 export const COMMANDS: Record<string, Command> = {
   data: dataCommand,
   check: checkCommand,
   export: exportCommand,
+  import: importCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -173,8 +173,14 @@ function cueCount(text: string, cues: readonly string[]): number {
   return cues.filter((c) => text.includes(labelKey(c))).length;
 }
 
+const PAGE_NUMBER = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+
 export function parsePublished(doc: SourceDocument): ParsedReport {
-  const lines = doc.lines.map((l) => ({ ...l, text: basicNormalise(l.text) }));
+  // Page numbers and running footers of printed pages (「— 3 —」, 「第 3 页 共 9 页」, 「3/9」) are not content.
+  const lines = doc.lines.map((l) => {
+    const text = basicNormalise(l.text);
+    return l.table === undefined && PAGE_NUMBER.test(text) ? { text: '' } : { ...l, text };
+  });
   const uncertain: Uncertain[] = [];
   const headings = findHeadings(lines);
   SECTIONS.forEach((s, k) => {

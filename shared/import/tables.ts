@@ -207,8 +207,9 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
     if (note) uncertain.push({ target: c.key, name: cellName(spec, i), reason: note });
   });
   const labelCost = m.occurrence.cost;
-  if (labelCost > 0) {
-    const printed = (m as RowMatch & { printed?: string }).printed ?? spec.label;
+  const printed = (m as RowMatch & { printed?: string }).printed ?? spec.label;
+  // Only extra characters (fragments of merged labels printed across it, as PDFs do) are no doubt.
+  if (labelCost > 0 && !isSubsequence(labelKey(spec.label), labelKey(printed))) {
     uncertain.push({
       target: spec.cells[0]?.key ?? '',
       name: spec.name,
@@ -216,6 +217,12 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       cells: spec.cells.map((c) => c.key),
     });
   }
+}
+
+function isSubsequence(needle: string, hay: string): boolean {
+  let i = 0;
+  for (const ch of hay) if (ch === needle[i]) i++;
+  return i >= needle.length;
 }
 
 const CELL_NAMES: ReadonlyMap<string, string> = new Map(

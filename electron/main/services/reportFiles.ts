@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { MAX_DRAFT_BYTES } from '../../../shared/schema/draft.js';
 import { loadReportText, type LoadResult } from '../../../shared/schema/reportData.js';
+import { isPublishedReportFile, loadPublishedReport } from './import/index.js';
 
 export type FileLoadResult = LoadResult;
 
@@ -43,6 +44,8 @@ export function describeFsError(e: unknown, path: string): string {
 }
 
 export async function loadReportFile(path: string): Promise<FileLoadResult> {
+  // Published reports (.docx/.pdf/.txt/.html) are read by the importer, cells as published.
+  if (await isPublishedReportFile(path)) return loadPublishedReport(path);
   const r = await readTextFile(path);
   if (!r.ok) return r;
   return loadReportText(r.text);

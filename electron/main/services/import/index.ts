@@ -1,0 +1,179 @@
+/**
+ * Import of published reports in Node: read a file (DOCX, PDF, HTML, TXT — the type found by content, not
+ * only by extension) or pasted text, parse it (shared/import), check it with the rules, and return the
+ * ImportResult as JSON text for the host method `importPublished`. Untrusted input: size refused before
+ * reading, ZIP sizes checked before inflating, XML validated, PDF time and pages bounded; every failure is
+ * a Chinese message, never a crash.
+ */
+import { open, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { MAX_IMPORT_CHARS, importDocument, parsePublished, textDocument, type ImportResult, type SourceDocument } from '../../../../shared/import/index.js';
+import type { Report } from '../../../../shared/report/model.js';
+import type { ImportSourceKind } from '../../../../shared/import/result.js';
+import type { HostResult } from '../../../../shared/ipc/contract.js';
+import { evaluate } from '../../../../shared/rules/index.js';
+import { readDocx } from './docx.js';
+import { htmlToLines } from './html.js';
+import { readPdf } from './pdf.js';
+import { ImportError } from './zip.js';
+
+/** Largest published report file accepted (a real one is well under 10 MB). */
+export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;
+
+export type DetectedKind = 'docx' | 'pdf' | 'html' | 'text';
+
+/** The file's type from its first bytes (and, for text, whether it looks like HTML). */
+export function detectKind(head: Uint8Array, name = ''): DetectedKind | { error: string } {
+  const b = head;
+  if (b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05) && (b[3] === 0x04 || b[3] === 0x06)) return 'docx';
+  const start = new TextDecoder('latin1').decode(b.subarray(0, 1024));
+  if (start.includes('%PDF-')) return 'pdf';
+  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
+    return { error: '这是旧版 Word（.doc）或 WPS 格式的文件，无法直接导入；请在 Word 或 WPS 中“另存为” .docx 后再导入' };
+  }
+  if (b[0] === 0x7b && /\\rtf/.test(start)) return { error: '这是 RTF 文件，无法直接导入；请另存为 .docx 后再导入' };
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return { error: '这是图片文件，无法识别其中的文字；请使用 DOCX、PDF 或文本文件' };
+  if (b[0] === 0xff && b[1] === 0xd8) return { error: '这是图片文件，无法识别其中的文字；请使用 DOCX、PDF 或文本文件' };
+  const ext = extname(name).toLowerCase();
+  const textStart = start.replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().slice(0, 200).toLowerCase();
+  if (ext === '.html' || ext === '.htm' || /^<(!doctype html|html|head|body|meta|table|div|p)\b/.test(textStart)) return 'html';
+  if (b.subarray(0, 4096).includes(0) && !(b[0] === 0xff && b[1] === 0xfe) && !(b[0] === 0xfe && b[1] === 0xff)) {
+    return { error: '无法识别的文件类型（不是 DOCX、PDF、HTML 或文本文件）' };
+  }
+  return 'text';
+}
+
+/** Text files of Chinese offices come as UTF-8, UTF-16 (with BOM) or GB18030/GBK. */
+export function decodeText(buf: Uint8Array): string {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
+  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
+  } catch {
+    try {
+      return new TextDecoder('gb18030', { fatal: true }).decode(buf);
+    } catch {
+      throw new ImportError('文本文件的编码无法识别（不是 UTF-8 或 GBK）');
+    }
+  }
+}
+
+export type ReadResult = { ok: true; doc: SourceDocument; kind: ImportSourceKind; name: string } | { ok: false; error: string };
+
+/** Read a published report from bytes. Never throws. */
+export async function readPublishedBytes(buf: Uint8Array, name: string): Promise<ReadResult> {
+  try {
+    if (buf.length > MAX_IMPORT_FILE_BYTES) return { ok: false, error: tooBig(buf.length) };
+    if (buf.length === 0) return { ok: false, error: '文件是空的' };
+    const kind = detectKind(buf.subarray(0, 4096), name);
+    if (typeof kind === 'object') return { ok: false, error: kind.error };
+    let doc: SourceDocument;
+    if (kind === 'docx') doc = await readDocx(buf);
+    else if (kind === 'pdf') doc = await readPdf(buf);
+    else {
+      const text = decodeText(buf);
+      if (text.length > MAX_IMPORT_CHARS) return { ok: false, error: '文本过长，不像是一份年度报告' };
+      doc = kind === 'html' ? htmlToLines(text) : textDocument(text);
+    }
+    return { ok: true, doc, kind, name };
+  } catch (e) {
+    return { ok: false, error: e instanceof ImportError ? e.message : `无法读取此文件：${e instanceof Error ? e.message.slice(0, 200) : '未知错误'}` };
+  }
+}
+
+function tooBig(size: number): string {
+  return `文件过大（${(size / 1024 / 1024).toFixed(1)} MB，上限 ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB），不像是一份年度报告`;
+}
+
+/** Read a published report file: refused by size before reading. Never throws. */
+export async function readPublishedFile(path: string): Promise<ReadResult> {
+  const name = basename(path);
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { ok: false, error: `「${name}」不是文件` };
+    if (info.size > MAX_IMPORT_FILE_BYTES) return { ok: false, error: tooBig(info.size) };
+    const handle = await open(path, 'r');
+    let buf: Uint8Array;
+    try {
+      // Read at most the cap (+1 byte): a file that grew after stat is still bounded.
+      const b = Buffer.alloc(Math.min(info.size, MAX_IMPORT_FILE_BYTES) + 1);
+      const { bytesRead } = await handle.read(b, 0, b.length, 0);
+      if (bytesRead > MAX_IMPORT_FILE_BYTES) return { ok: false, error: tooBig(bytesRead) };
+      buf = new Uint8Array(b.buffer, b.byteOffset, bytesRead);
+    } finally {
+      await handle.close();
+    }
+    return await readPublishedBytes(buf, name);
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+    if (code === 'ENOENT') return { ok: false, error: `找不到文件「${name}」` };
+    if (code === 'EACCES' || code === 'EPERM') return { ok: false, error: `没有权限读取「${name}」` };
+    if (code === 'EISDIR') return { ok: false, error: `「${name}」是文件夹，不是文件` };
+    return { ok: false, error: `无法读取「${name}」${code ? `（${code}）` : ''}` };
+  }
+}
+
+/** Parse and check a read document. */
+export function importRead(read: { doc: SourceDocument; kind: ImportSourceKind; name: string }): ImportResult {
+  return importDocument(read.doc, { kind: read.kind, name: read.name, evaluate: (r) => evaluate(r) });
+}
+
+type ImportOutcome = Exclude<HostResult<'importPublished'>, { status: 'canceled' }>;
+
+/** The Node side of the host method `importPublished` for a chosen file: the ImportResult as JSON text. */
+export async function importPublishedFile(path: string): Promise<ImportOutcome> {
+  const read = await readPublishedFile(path);
+  if (!read.ok) return { status: 'error', message: read.error };
+  try {
+    return { status: 'imported', name: read.name, result: JSON.stringify(importRead(read)) };
+  } catch (e) {
+    return { status: 'error', message: `导入失败：${e instanceof Error ? e.message.slice(0, 300) : '未知错误'}` };
+  }
+}
+
+/** The Node side of `importPublished` for pasted text. */
+export async function importPastedText(text: string): Promise<ImportOutcome> {
+  if (text.trim() === '') return { status: 'error', message: '粘贴的内容是空的' };
+  if (text.length > MAX_IMPORT_CHARS) return { status: 'error', message: '粘贴的内容过长，不像是一份年度报告' };
+  try {
+    const name = '粘贴的文本';
+    return { status: 'imported', name, result: JSON.stringify(importRead({ doc: textDocument(text), kind: 'pasted', name })) };
+  } catch (e) {
+    return { status: 'error', message: `导入失败：${e instanceof Error ? e.message.slice(0, 300) : '未知错误'}` };
+  }
+}
+
+const PUBLISHED_EXTENSIONS = new Set(['.docx', '.pdf', '.txt', '.html', '.htm', '.text']);
+
+/** Is this file a published report (by extension, or by content: a ZIP or a PDF) rather than a draft/report data JSON? */
+export async function isPublishedReportFile(path: string): Promise<boolean> {
+  if (PUBLISHED_EXTENSIONS.has(extname(path).toLowerCase())) return true;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const head = Buffer.alloc(1024);
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      const kind = detectKind(head.subarray(0, bytesRead), path);
+      return kind === 'docx' || kind === 'pdf';
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A published report as the command line reads it (`data`, `check`): the report as published — printed
+ * totals included, blanks null — in the shape `loadReportFile` returns. Never throws.
+ */
+export async function loadPublishedReport(path: string): Promise<{ ok: true; kind: 'data'; report: Report } | { ok: false; error: string }> {
+  const read = await readPublishedFile(path);
+  if (!read.ok) return read;
+  try {
+    const { report } = parsePublished(read.doc);
+    return { ok: true, kind: 'data', report };
+  } catch (e) {
+    return { ok: false, error: `无法解析此报告：${e instanceof Error ? e.message.slice(0, 200) : '未知错误'}` };
+  }
+}

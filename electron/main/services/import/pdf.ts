@@ -1,0 +1,113 @@
+/**
+ * PDF → source lines, from the text layer (pdfjs-dist legacy build, in Node): text items are grouped into
+ * lines by their baseline and ordered by x, with a space where the gap between items is wide (table cells).
+ * Encrypted PDFs, PDFs without a text layer (scans), too many pages and too much time are refused with a
+ * Chinese message.
+ */
+import type { SourceDocument, SourceLine } from '../../../../shared/import/text.js';
+import { ImportError } from './zip.js';
+
+export interface PdfLimits {
+  maxPages: number;
+  /** overall time for the whole document */
+  timeoutMs: number;
+}
+export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 300, timeoutMs: 60_000 };
+
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Group a page's items into lines (same baseline within half a character height), left to right. */
+export function itemsToLines(items: readonly Item[]): string[] {
+  const sorted = items.filter((i) => i.str !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Item[][] = [];
+  for (const it of sorted) {
+    const size = Math.max(it.h, 1);
+    const line = lines.find((l) => {
+      const ref = l[0];
+      return ref !== undefined && Math.abs(ref.y - it.y) <= Math.max(Math.min(size, Math.max(ref.h, 1)) * 0.5, 1);
+    });
+    if (line) line.push(it);
+    else lines.push([it]);
+  }
+  lines.sort((a, b) => (b[0]?.y ?? 0) - (a[0]?.y ?? 0));
+  return lines.map((l) => {
+    l.sort((a, b) => a.x - b.x);
+    let out = '';
+    let end = -Infinity;
+    for (const it of l) {
+      const size = Math.max(it.h, 1);
+      const gap = it.x - end;
+      if (out !== '' && gap > size * 0.8) out += '  ';
+      else if (out !== '' && gap > size * 0.25 && !/\s$/.test(out)) out += ' ';
+      out += it.str;
+      end = Math.max(end, it.x + it.w);
+    }
+    return out;
+  });
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfJs> | null = null;
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+export async function readPdf(buf: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<SourceDocument> {
+  const pdfjs = await loadPdfJs();
+  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+  const data = new Uint8Array(buf);
+  const task = pdfjs.getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ImportError('读取 PDF 超时（文件可能过于复杂或已损坏）')), limits.timeoutMs);
+  });
+  try {
+    return await Promise.race([extract(task, limits), timeout]);
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    const name = typeof e === 'object' && e !== null && 'name' in e ? String((e as { name: unknown }).name) : '';
+    if (name === 'PasswordException') throw new ImportError('此 PDF 已加密（需要密码才能打开），无法导入；请使用未加密的 PDF 或 DOCX');
+    if (name === 'InvalidPDFException') throw new ImportError('文件不是有效的 PDF（结构损坏），无法导入');
+    throw new ImportError(`无法读取此 PDF：${e instanceof Error ? e.message.slice(0, 200) : '未知错误'}`);
+  } finally {
+    clearTimeout(timer);
+    void task.destroy().catch(() => undefined);
+  }
+}
+
+async function extract(task: ReturnType<PdfJs['getDocument']>, limits: PdfLimits): Promise<SourceDocument> {
+  const doc = await task.promise;
+  if (doc.numPages > limits.maxPages) throw new ImportError(`PDF 共 ${doc.numPages} 页，超过上限 ${limits.maxPages} 页，不像是一份年度报告`);
+  const lines: SourceLine[] = [];
+  let chars = 0;
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const content = await page.getTextContent();
+    const items: Item[] = [];
+    for (const it of content.items) {
+      if (!('str' in it)) continue;
+      const t = it.transform as number[];
+      items.push({ str: it.str, x: t[4] ?? 0, y: t[5] ?? 0, w: it.width, h: it.height || Math.abs(t[3] ?? 0) });
+      chars += it.str.trim().length;
+    }
+    for (const l of itemsToLines(items)) lines.push({ text: l });
+    lines.push({ text: '' });
+    page.cleanup();
+  }
+  if (chars < 20) throw new ImportError('此 PDF 没有文字层（可能是扫描件或图片），无法识别其中的文字；请使用 DOCX 或可复制文字的 PDF');
+  return { lines };
+}
