@@ -134,6 +134,12 @@ export interface CellStatus {
 
 export const OK_STATUS: CellStatus = Object.freeze({ severity: null, messages: [] }) as CellStatus;
 
+/**
+ * Findings shown only in the panel, not painted on cells: V-BLANK names every blank cell of a table at once, and a
+ * blank cell already looks blank.
+ */
+export const PANEL_ONLY_RULES: ReadonlySet<string> = new Set(['V-BLANK']);
+
 /** Every involved cell highlighted; the message on the target (or, lacking one, the first cell). */
 export function cellStatuses(open: readonly ShownIssue[]): Map<string, CellStatus> {
   const out = new Map<string, CellStatus>();
@@ -146,6 +152,7 @@ export function cellStatuses(open: readonly ShownIssue[]): Map<string, CellStatu
     return s;
   };
   for (const { finding: f } of open) {
+    if (PANEL_ONLY_RULES.has(f.rule)) continue;
     const carrier = f.target ?? f.cells[0];
     for (const k of new Set([...f.cells, ...(carrier ? [carrier] : [])])) {
       const s = get(k);
