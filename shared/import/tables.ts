@@ -176,13 +176,15 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
     } else if (spec.totalIndex !== undefined && vals.length > 1) {
       const last = numberOf(vals[vals.length - 1] ?? undefined);
       const sum = vals.slice(0, -1).reduce((a, t) => a + (numberOf(t ?? undefined) ?? 0), 0);
-      if (last !== null && last === sum) {
+      // The last figure is the row total when it is at least the sum of the others (a blank detail
+      // hides at most what the total still counts); where the blank sits can't be known.
+      if (last !== null && last >= sum) {
         const details = vals.slice(0, -1);
         const placed: (Token | null)[] = spec.cells.map(() => null);
         details.forEach((t, i) => (placed[i] = t));
         placed[spec.totalIndex] = vals[vals.length - 1] ?? null;
         vals = placed;
-        note = `原文本行只有 ${m.values.length} 个数字（${shown}），应为 ${want} 个；末个数字是合计，空白单元格的位置无法确定，请核对`;
+        note = `原文本行只有 ${m.values.length} 个数字（${shown}），应为 ${want} 个；末个数字按合计读取，其余按顺序填入，空白单元格的位置无法确定，请核对`;
       }
     }
     if (!note) note = `原文本行只有 ${m.values.length} 个数字（${shown}），应为 ${want} 个；已按顺序填入，其余为空白，请核对`;

@@ -80,3 +80,73 @@ export function docxToPdf(docx: Buffer): Buffer {
 }
 
 export { VerticalMergeType };
+
+export type TextLayout = 'rows' | 'tsv' | 'cell-per-line' | 'wrapped';
+
+export interface TextOptions extends MakeOptions {
+  layout: TextLayout;
+  /** header words printed one (or two) characters per line, as PDFs of narrow columns extract */
+  splitHeaders?: 1 | 2;
+  /** a stray number printed right after this cell */
+  strayAfter?: { key: string; value: number };
+  /** print the 落款 */
+  signature?: boolean;
+}
+
+function chunks(s: string, n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i += n) out.push(s.slice(i, i + n));
+  return out;
+}
+
+/** A published report as extracted text, in one of the layouts real extractions show. */
+export function makeText(data: ReportData, opts: TextOptions): string {
+  const format = formatFor(data.format, Object.keys(data.cells));
+  const label = opts.label ?? ((t: string) => t);
+  const out: string[] = [];
+  out.push(data.title ?? `${data.organ ?? ''}${data.year}年政府信息公开工作年度报告`, '');
+  for (const p of (data.sections?.preface ?? '').split('\n').filter(Boolean)) out.push(p, '');
+  for (const s of SECTIONS) {
+    out.push(s.heading, '');
+    for (const p of (data.sections?.[s.key] ?? '').split('\n').filter(Boolean)) out.push(p, '');
+    const layout = s.table ? format.tables.find((t) => t.id === s.table) : undefined;
+    if (!layout) continue;
+    for (const row of layout.rows) {
+      const texts: string[] = [];
+      const values: string[] = [];
+      for (const c of row) {
+        if (c.cell) {
+          const v = valueText(data, c.cell, opts);
+          if (v !== '' || opts.layout === 'tsv') values.push(v);
+          if (opts.strayAfter?.key === c.cell) values.push(String(opts.strayAfter.value));
+        } else {
+          let t = label(c.text ?? '');
+          if (c.role === 'header' && opts.splitHeaders) t = chunks(t, opts.splitHeaders).join('\n');
+          texts.push(t);
+        }
+      }
+      switch (opts.layout) {
+        case 'rows':
+          out.push([...texts, ...values].join(' '));
+          break;
+        case 'tsv':
+          out.push([...texts, ...values].join('\t'));
+          break;
+        case 'cell-per-line':
+          out.push(...texts, ...values);
+          break;
+        case 'wrapped': {
+          // Labels broken every 9 characters; the values on the label's last line.
+          const broken = texts.flatMap((t) => chunks(t, 9));
+          const last = broken.pop() ?? '';
+          out.push(...broken, [last, ...values].join(' '));
+          break;
+        }
+      }
+    }
+    out.push('');
+  }
+  if (opts.signature !== false && data.signature?.organ) out.push('', data.signature.organ);
+  if (opts.signature !== false && data.signature?.date) out.push(chineseDate(data.signature.date));
+  return out.join('\n');
+}

@@ -1,0 +1,221 @@
+/**
+ * Layout variants real text extractions show, built from the format definition with distinct figures in
+ * every cell (so a value read from the wrong row or column shows): one row per line (spaces or tabs), one
+ * cell per line, labels broken over lines, headers split into characters, 「(一)」 and 「1、」, typos,
+ * blank cells, a stray extra number, the 2019 single （六） row in a 2021 report, and a format-2019 report.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePublished, textDocument } from '../../shared/import/index.js';
+import { FORMAT_2019, FORMAT_2021, FORMAT_2021_SINGLE_OTHER, type ReportFormat } from '../../shared/report/format.js';
+import { computeTotals, type Cells } from '../../shared/report/model.js';
+import { toReportData, type ReportData } from '../../shared/schema/reportData.js';
+import { loadData, makeText, type TextOptions } from './make.js';
+
+/** Every entered cell a different small figure; printed totals as the sums. */
+function richData(format: ReportFormat, year: number): ReportData {
+  const cells: Cells = {};
+  format.cells.forEach((c, i) => {
+    if (c.sumOf) return;
+    if (c.kind === 'text') cells[c.key] = `${100 + i}.5 万元`;
+    else if (c.kind === 'signed') cells[c.key] = i % 2 === 0 ? -((i % 5) + 1) : i % 13;
+    else if (c.kind === 'amount') cells[c.key] = 21613.91;
+    else cells[c.key] = (i * 7) % 23;
+  });
+  const totals = computeTotals(format, cells);
+  for (const [k, v] of totals) cells[k] = v;
+  const base = loadData('xinxiang-county-office-2024');
+  const report = { ...base, format: format.id, year, cells, title: `新乡县人民政府办公室${year}年政府信息公开工作年度报告` };
+  const data = toReportData({ ...report, cells }, { keepPrintedTotals: true });
+  // the text cell (2019 采购总金额) is not a report-data number: keep it for the printed text
+  for (const c of format.cells) if (c.kind === 'text') (data.cells as Cells)[c.key] = cells[c.key] ?? null;
+  return data as ReportData;
+}
+
+function parse(text: string) {
+  const { report, uncertain } = parsePublished(textDocument(text));
+  return { report, uncertain, cellDoubts: uncertain.filter((u) => /^(apply|active|active2019|review)\./.test(u.target)) };
+}
+
+function wrongCells(expected: ReportData, got: Cells, skip: ReadonlySet<string> = new Set()): string[] {
+  return Object.entries(expected.cells)
+    .filter(([k]) => !skip.has(k))
+    .filter(([k, v]) => got[k] !== v)
+    .map(([k, v]) => `${k}: got ${String(got[k])}, want ${String(v)}`);
+}
+
+const rich = richData(FORMAT_2021, 2024);
+
+describe('table layouts of text extractions', () => {
+  const layouts: [string, TextOptions][] = [
+    ['one row per line, space-separated', { layout: 'rows' }],
+    ['one row per line, tab-separated (a spreadsheet paste)', { layout: 'tsv' }],
+    ['one cell per line', { layout: 'cell-per-line' }],
+    ['labels broken over several lines', { layout: 'wrapped' }],
+    ['header words split into single characters', { layout: 'rows', splitHeaders: 1 }],
+    ['header words split into two-character pieces, one cell per line', { layout: 'cell-per-line', splitHeaders: 2 }],
+    ['labels broken and headers split', { layout: 'wrapped', splitHeaders: 1 }],
+  ];
+  it.each(layouts)('%s: every cell right, none in doubt', (_, opts) => {
+    const { report, cellDoubts } = parse(makeText(rich, opts));
+    expect(report.format).toBe('2021');
+    expect(wrongCells(rich, report.cells)).toEqual([]);
+    expect(cellDoubts).toEqual([]);
+  });
+
+  it('「(一)」 for 「（一）」 and 「1、」 for 「1.」 read as the canonical labels', () => {
+    const label = (t: string) => t.replace(/（/g, '(').replace(/）/g, ')').replace(/^(\d)\./, '$1、');
+    const text = makeText(rich, { layout: 'rows', label });
+    expect(text).toContain('(一)予以公开');
+    expect(text).toContain('1、属于国家秘密');
+    const { report, cellDoubts } = parse(text);
+    expect(wrongCells(rich, report.cells)).toEqual([]);
+    expect(cellDoubts).toEqual([]);
+  });
+
+  it('typos in labels are matched fuzzily, and each such row is listed as unsure with the printed label', () => {
+    const typos: Record<string, string> = {
+      '4.保护第三方合法权益': '4.保护第三方合法利益',
+      '一、本年新收政府信息公开申请数量': '一、本年新收政府信息公开申清数量',
+      '2.没有现成信息需要另行制作': '2.没有现存信息需另行制做',
+      '行政规范性文件': '行政规范姓文件',
+    };
+    const { report, uncertain } = parse(makeText(rich, { layout: 'rows', label: (t) => typos[t] ?? t }));
+    expect(wrongCells(rich, report.cells)).toEqual([]);
+    const fuzzy = uncertain.filter((u) => u.reason.includes('近似匹配'));
+    expect(fuzzy.map((u) => u.target).sort()).toEqual(['active.normative.issued', 'apply.new.natural', 'apply.unable_2.natural', 'apply.denied_4.natural'].sort());
+    expect(fuzzy.find((u) => u.target === 'apply.denied_4.natural')?.reason).toContain('保护第三方合法利益');
+    expect(fuzzy.find((u) => u.target === 'apply.denied_4.natural')?.cells).toHaveLength(7);
+  });
+
+  it('numbers glued to their labels (「规章0」) are split off', () => {
+    const text = makeText(rich, { layout: 'rows' }).replace(/^(规章|行政许可) /gm, '$1');
+    expect(text).toMatch(/^规章\d/m);
+    const { report } = parse(text);
+    expect(wrongCells(rich, report.cells)).toEqual([]);
+  });
+});
+
+describe('blank cells, stray numbers, missing rows', () => {
+  it('a blank cell of a tab-separated line stays in its column: null, and listed as unsure', () => {
+    const blank = new Set(['apply.granted.research', 'review.sued_direct.corrected', 'active.normative.repealed']);
+    const { report, cellDoubts } = parse(makeText(rich, { layout: 'tsv', blank }));
+    expect(wrongCells(rich, report.cells, blank)).toEqual([]);
+    for (const k of blank) {
+      expect(report.cells[k], k).toBeNull();
+      expect(cellDoubts.find((u) => u.target === k)?.reason, k).toContain('空白');
+    }
+    expect(cellDoubts.map((u) => u.target).sort()).toEqual([...blank].sort());
+  });
+
+  it('a blank cell in a space-separated line can’t be placed: every cell of that row is listed, nothing else is touched', () => {
+    const blank = new Set(['apply.denied_6.legal']);
+    const { report, cellDoubts } = parse(makeText(rich, { layout: 'rows', blank }));
+    const row = FORMAT_2021.cells.filter((c) => c.key.startsWith('apply.denied_6.')).map((c) => c.key);
+    expect(wrongCells(rich, report.cells, new Set(row))).toEqual([]);
+    expect(new Set(cellDoubts.map((u) => u.target))).toEqual(new Set(row));
+    expect(cellDoubts[0]?.reason).toContain('只有 6 个数字');
+    // the total is still the row's last figure
+    expect(report.cells['apply.denied_6.total']).toBe(rich.cells['apply.denied_6.total']);
+  });
+
+  it('a stray extra number in a row is dropped by the row total, and the row is listed as unsure', () => {
+    const { report, cellDoubts } = parse(makeText(rich, { layout: 'rows', strayAfter: { key: 'apply.refused_2.research', value: 9 } }));
+    expect(wrongCells(rich, report.cells)).toEqual([]);
+    expect(cellDoubts.length).toBe(7);
+    expect(cellDoubts.every((u) => u.target.startsWith('apply.refused_2.') && u.reason.includes('多一个'))).toBe(true);
+  });
+
+  it('a stray number in table 四 is dropped when exactly one choice makes every block add up', () => {
+    const { report, cellDoubts } = parse(makeText(rich, { layout: 'rows', strayAfter: { key: 'review.reconsideration.total', value: 4 } }));
+    expect(wrongCells(rich, report.cells)).toEqual([]);
+    expect(cellDoubts.length).toBe(15);
+  });
+
+  it('a row missing from the source gives blank cells and says so', () => {
+    const text = makeText(rich, { layout: 'rows' })
+      .split('\n')
+      .filter((l) => !l.startsWith('7.属于行政执法案卷'))
+      .join('\n');
+    const { report, uncertain } = parse(text);
+    const row = FORMAT_2021.cells.filter((c) => c.key.startsWith('apply.denied_7.')).map((c) => c.key);
+    expect(wrongCells(rich, report.cells, new Set(row))).toEqual([]);
+    for (const k of row) expect(report.cells[k]).toBeNull();
+    expect(uncertain.find((u) => u.target === 'apply.denied_7.natural')?.reason).toContain('未找到「7.属于行政执法案卷」');
+  });
+});
+
+describe('formats', () => {
+  it('a 2021 report that still prints the 2019 single 「（六）其他处理」 row keeps it as apply.other.*, never split', () => {
+    const single = richData(FORMAT_2021_SINGLE_OTHER, 2023);
+    expect(Object.keys(single.cells)).toContain('apply.other.natural');
+    for (const layout of ['rows', 'wrapped', 'cell-per-line'] as const) {
+      const { report, uncertain } = parse(makeText(single, { layout }));
+      expect(report.format).toBe('2021');
+      expect(wrongCells(single, report.cells), layout).toEqual([]);
+      expect(Object.keys(report.cells).some((k) => k.startsWith('apply.other_'))).toBe(false);
+      expect(uncertain.find((u) => u.target === 'apply.other.total')?.reason).toContain('未拆分');
+    }
+  });
+
+  it('a format-2019 report: format, year and every cell (signed 本年增/减, 采购总金额 with its unit)', () => {
+    const old = richData(FORMAT_2019, 2020);
+    const text = makeText(old, { layout: 'rows' });
+    expect(text).toContain('本年新制作数量');
+    const { report, uncertain } = parse(text);
+    expect(report.format).toBe('2019');
+    expect(report.year).toBe(2020);
+    expect(wrongCells(old, report.cells)).toEqual([]);
+    expect(report.cells['active2019.procurement.amount']).toMatch(/^\d+\.5 万元$/);
+    expect(Object.values(report.cells).some((v) => typeof v === 'number' && v < 0)).toBe(true);
+    expect(uncertain.filter((u) => u.target.includes('.'))).toEqual([]);
+  });
+
+  it('a 2019-format table in a 2021-or-later report is read as printed and flagged', () => {
+    const old = richData(FORMAT_2019, 2022);
+    const { report, uncertain } = parse(makeText(old, { layout: 'tsv' }));
+    expect(report.format).toBe('2019');
+    expect(wrongCells(old, report.cells)).toEqual([]);
+    expect(uncertain.find((u) => u.target === 'format')?.reason).toContain('2019年格式');
+  });
+});
+
+describe('front matter and 落款', () => {
+  it('title over two lines, a Chinese-numeral date, contact with a landline, page numbers dropped', () => {
+    const text = [
+      '某某市生态环境局2023年政府信息公开工作年',
+      '度报告',
+      '一、总体情况',
+      '本局认真落实条例。',
+      '— 1 —',
+      '二、主动公开政府信息情况',
+      makeText(rich, { layout: 'rows', signature: false }).split('二、主动公开政府信息情况')[1]?.split('五、存在的主要问题及改进情况')[0] ?? '',
+      '五、存在的主要问题及改进情况',
+      '无。',
+      '六、其他需要报告的事项',
+      '本年度没有产生信息处理费。',
+      '联系人：王小明，联系电话：0373-5551234',
+      '某某市生态环境局',
+      '二〇二四年一月二十日',
+    ].join('\n');
+    const { report, uncertain } = parse(text);
+    expect(report.title).toBe('某某市生态环境局2023年政府信息公开工作年度报告');
+    expect(report.organ).toBe('某某市生态环境局');
+    expect(report.level).toBe('department');
+    expect(report.year).toBe(2023);
+    expect(report.signature).toEqual({ organ: '某某市生态环境局', date: '2024-01-20' });
+    expect(report.contact).toEqual({ name: '王小明', phone: '0373-5551234' });
+    expect(report.sections?.other).toBe('本年度没有产生信息处理费。');
+    expect(report.sections?.overview).toBe('本局认真落实条例。');
+    expect(wrongCells(rich, report.cells)).toEqual([]);
+    expect(uncertain.map((u) => u.target)).not.toContain('year');
+  });
+
+  it('a report without a year in its title takes the year from the 落款 and says so', () => {
+    const text = makeText({ ...rich, title: '某县政府信息公开工作年度报告', signature: { organ: '某县人民政府', date: '2025-03-01' } }, { layout: 'rows' });
+    const { report, uncertain } = parse(text);
+    expect(report.year).toBe(2024);
+    expect(uncertain.find((u) => u.target === 'year')?.reason).toContain('2024');
+    expect(report.organ).toBe('某县人民政府');
+    expect(report.level).toBe('government');
+  });
+});
