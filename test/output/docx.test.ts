@@ -1,0 +1,195 @@
+/**
+ * The DOCX writer, read back by independent readers: python-docx (page, margins, footers, every table's
+ * texts and merges, fonts of every run, sizes, spacing) and LibreOffice (opens and converts it; poppler
+ * then finds every heading, every figure and the page numbers in the PDF it made).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDocModel } from '../../shared/render/model.js';
+import { renderDocx } from '../../shared/render/docx.js';
+import type { Report } from '../../shared/report/model.js';
+import { expectedGrid, normaliseIds } from './expected.js';
+import { fixtureReports, syntheticReport } from './sample.js';
+import {
+  HEADINGS,
+  compact,
+  libreOfficeToPdf,
+  missingFigures,
+  pageNumbers,
+  pdfInfo,
+  pdfText,
+  pdfWords,
+  readDocx,
+  reportFigures,
+  stackedLabel,
+  tempDir,
+  useTestFonts,
+  type DocxParagraph,
+  type DocxReading,
+} from './tools.js';
+
+useTestFonts();
+
+const samples: { name: string; report: Report }[] = [...fixtureReports(), { name: 'synthetic', report: syntheticReport() }];
+const dir = tempDir('docx-test');
+const readings = new Map<string, DocxReading>();
+const loPdfs = new Map<string, string>();
+
+beforeAll(async () => {
+  const paths: string[] = [];
+  for (const s of samples) {
+    const path = join(dir, `${s.name}.docx`);
+    writeFileSync(path, await renderDocx(buildDocModel(s.report)));
+    paths.push(path);
+  }
+  readDocx(paths).forEach((r, i) => readings.set(samples[i]?.name ?? '', r));
+  libreOfficeToPdf(paths, dir).forEach((p, i) => loPdfs.set(samples[i]?.name ?? '', p));
+}, 300_000);
+
+it('has the three committed sample reports besides the synthetic one', () => {
+  expect(samples.map((s) => s.name)).toEqual(['urumqi-county-2024', 'xinxiang-county-office-2024', 'xinyuan-county-2024', 'synthetic']);
+});
+
+describe.each(samples)('$name', ({ name, report }) => {
+  const doc = () => {
+    const r = readings.get(name);
+    if (!r) throw new Error('not read');
+    return r;
+  };
+  const allParagraphs = (): DocxParagraph[] => [
+    ...doc().paragraphs,
+    ...doc().tables.flatMap((t) => t.paragraphs),
+    ...doc().footerOdd,
+    ...doc().footerEven,
+  ];
+
+  it('is A4 with the GB/T 9704 margins, in exact twips', () => {
+    expect(doc().page).toEqual({ width: 11906, height: 16838 });
+    expect(doc().margins).toEqual({ top: 2098, bottom: 1984, left: 1588, right: 1474 });
+  });
+
+  it('numbers odd pages on the right and even pages on the left, one character in, with a PAGE field', () => {
+    expect(doc().evenAndOdd).toBe(true);
+    const [odd] = doc().footerOdd;
+    const [even] = doc().footerEven;
+    expect(odd?.alignment).toMatch(/^RIGHT/);
+    expect(odd?.indRight).toBe('280');
+    expect(even?.alignment).toMatch(/^LEFT/);
+    expect(even?.indLeft).toBe('280');
+    for (const p of [odd, even]) {
+      expect(p?.xml_has_page_field).toBe(true);
+      expect(p?.text.replace(/\s/g, '')).toBe('——');
+      for (const r of p?.runs ?? []) {
+        expect(r.size).toBe(28);
+        expect(r.fonts.eastAsia).toBe('宋体');
+      }
+    }
+  });
+
+  it('prints the canonical title, the six headings in order and the 落款', () => {
+    const texts = doc().paragraphs.map((p) => p.text);
+    const organ = report.organ ?? '';
+    expect(compact(texts[0] ?? '')).toBe(`${organ}${report.year}年政府信息公开工作年度报告`);
+    const headingIdx = HEADINGS.map((h) => texts.indexOf(h));
+    expect(headingIdx.every((i) => i > 0)).toBe(true);
+    expect([...headingIdx].sort((a, b) => a - b)).toEqual(headingIdx);
+    if (report.signature?.date) {
+      const [y, m, d] = report.signature.date.split('-').map(Number);
+      expect(texts).toContain(`${y}年${m}月${d}日`);
+    }
+  });
+
+  it('has the three tables with the exact labels, figures and merges of spec §3', () => {
+    const tables = doc().tables;
+    expect(tables).toHaveLength(3);
+    (['active', 'apply', 'review'] as const).forEach((id, i) => {
+      const t = tables[i];
+      const want = expectedGrid(report, id);
+      expect(t?.rows, id).toBe(want.rows);
+      expect(t?.cols, id).toBe(want.cols);
+      expect(t?.texts, id).toEqual(want.texts);
+      expect(normaliseIds(t?.ids ?? []), id).toEqual(normaliseIds(want.ids));
+      expect(t?.headerRows, id).toEqual(Array.from({ length: want.headerRows }, (_, k) => k));
+    });
+    if (report.format === '2021') {
+      expect([tables[1]?.rows, tables[1]?.cols]).toEqual([report.cells['apply.other.natural'] !== undefined ? 24 : 28, 10]);
+      expect([tables[2]?.rows, tables[2]?.cols]).toEqual([4, 15]);
+      expect([tables[0]?.rows, tables[0]?.cols]).toEqual([14, 4]);
+    }
+    expect(tables[1]?.vertical).toEqual(['三、本年度办理结果']);
+  });
+
+  it('gives every table fixed layout, a DXA width and explicit DXA column and cell widths', () => {
+    for (const t of doc().tables) {
+      expect(t.layout).toBe('fixed');
+      expect(t.width).toEqual(['dxa', 8844]);
+      expect(t.grid.reduce((a, b) => a + b, 0)).toBe(8844);
+      expect(t.grid.every((w) => w > 0)).toBe(true);
+      expect(t.cellWidths.every((w) => w !== null && w[0] === 'dxa' && w[1] > 0)).toBe(true);
+    }
+  });
+
+  it('sets all four font slots on every run, hAnsi in the Chinese font, no theme fonts', () => {
+    expect(doc().themeFontsInStyles).toBe(false);
+    expect(doc().themeFontsInBody).toBe(false);
+    const runs = allParagraphs().flatMap((p) => p.runs);
+    expect(runs.length).toBeGreaterThan(50);
+    for (const r of runs) {
+      expect(Object.keys(r.fonts).sort(), r.text).toEqual(['ascii', 'cs', 'eastAsia', 'hAnsi']);
+      expect(r.fonts.ascii).toBe('Times New Roman');
+      expect(r.fonts.hAnsi, r.text).toBe(r.fonts.eastAsia);
+      expect(r.fonts.cs).toBe(r.fonts.eastAsia);
+    }
+  });
+
+  it('uses the official fonts and sizes: title, headings, body, run-in headings, tables', () => {
+    const paras = doc().paragraphs;
+    const title = paras[0];
+    for (const r of title?.runs ?? []) expect([r.fonts.eastAsia, r.size]).toEqual(['方正小标宋简体', 44]);
+    expect(title?.alignment).toMatch(/^CENTER/);
+    for (const p of paras.filter((p) => HEADINGS.includes(p.text))) {
+      for (const r of p.runs) expect([r.fonts.eastAsia, r.size]).toEqual(['黑体', 32]);
+    }
+    const body = paras.filter((p, i) => i > 0 && !HEADINGS.includes(p.text) && p.text !== '');
+    expect(body.length).toBeGreaterThan(3);
+    for (const p of body) {
+      expect([p.line, p.lineRule]).toEqual(['578', 'exact']);
+      for (const r of p.runs) {
+        expect(r.size).toBe(32);
+        expect(['仿宋_GB2312', '楷体_GB2312']).toContain(r.fonts.eastAsia);
+      }
+    }
+    // A paragraph starting 「（一）…」 begins with a 楷体 run.
+    const sub = body.filter((p) => /^[（(][一二三四五六七八九十]+[）)]/.test(p.text));
+    for (const p of sub) expect(p.runs[0]?.fonts.eastAsia).toBe('楷体_GB2312');
+    const sizes = { 0: 24, 1: 20, 2: 20 } as Record<number, number>;
+    doc().tables.forEach((t, i) => {
+      for (const p of t.paragraphs) {
+        expect(p.firstLine).toBe('0');
+        for (const r of p.runs) expect([r.fonts.eastAsia, r.size]).toEqual(['宋体', sizes[i]]);
+      }
+    });
+  });
+
+  it('opens in LibreOffice, which prints an A4 PDF with every heading, every figure and page numbers odd-right/even-left', () => {
+    const pdf = loPdfs.get(name) ?? '';
+    const info = pdfInfo(pdf);
+    expect(Math.round(info.width)).toBe(595);
+    expect(Math.round(info.height)).toBe(842);
+    expect(info.pages).toBeGreaterThanOrEqual(3);
+    expect(info.pages).toBeLessThanOrEqual(12);
+    const text = pdfText(pdf);
+    for (const h of HEADINGS) expect(compact(text)).toContain(h);
+    expect(missingFigures(reportFigures(report), text)).toEqual([]);
+    const words = pdfWords(pdf);
+    expect(stackedLabel(words, '三、本年度办理结果')).toBe('三、本年度办理结果');
+    const numbers = pageNumbers(words);
+    expect([...numbers.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: info.pages }, (_, i) => i + 1));
+    for (const [page, n] of numbers) {
+      expect(n.n).toBe(page);
+      if (page % 2 === 1) expect(n.xMin).toBeGreaterThan(n.pageWidth / 2);
+      else expect(n.xMax).toBeLessThan(n.pageWidth / 2);
+    }
+  });
+});

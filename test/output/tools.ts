@@ -1,0 +1,244 @@
+/**
+ * Third-party readers for the output tests: python-docx, LibreOffice and poppler, run as separate
+ * processes on files the writers made. Fonts come from test/fixtures/fonts/fonts.conf (Noto CJK under
+ * the official font names).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SECTIONS, type ReportFormat } from '../../shared/report/format.js';
+import { formatCellValue } from '../../shared/report/numbers.js';
+import { reportFormat, resolvedCells, type Report } from '../../shared/report/model.js';
+import { ROOT } from './sample.js';
+
+export const FONTCONFIG_FILE = join(ROOT, 'test', 'fixtures', 'fonts', 'fonts.conf');
+/** Debian's python3 with python3-docx (not the pyenv python3 on PATH). */
+export const PYTHON = '/usr/bin/python3';
+
+/** Every child process (and headless Chromium) sees the official font names. */
+export function useTestFonts(): void {
+  process.env.FONTCONFIG_FILE = FONTCONFIG_FILE;
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `${prefix}-`));
+}
+
+export function run(cmd: string, args: readonly string[], options: { timeout?: number } = {}): string {
+  return execFileSync(cmd, [...args], {
+    encoding: 'utf8',
+    env: { ...process.env, FONTCONFIG_FILE },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: options.timeout ?? 120_000,
+  });
+}
+
+// --- python-docx ---------------------------------------------------------------------------------
+
+export interface DocxRun {
+  text: string;
+  fonts: Record<string, string>;
+  size: number | null;
+  bold: boolean;
+}
+export interface DocxParagraph {
+  text: string;
+  alignment: string | null;
+  line: string | null;
+  lineRule: string | null;
+  firstLine: string | null;
+  indLeft: string | null;
+  indRight: string | null;
+  runs: DocxRun[];
+  xml_has_page_field: boolean;
+}
+export interface DocxTable {
+  rows: number;
+  cols: number;
+  texts: string[][];
+  ids: number[][];
+  grid: number[];
+  layout: string | null;
+  width: [string, number] | null;
+  headerRows: number[];
+  cellWidths: ([string, number] | null)[];
+  vertical: string[];
+  paragraphs: DocxParagraph[];
+}
+export interface DocxReading {
+  page: { width: number; height: number };
+  margins: { top: number; bottom: number; left: number; right: number };
+  evenAndOdd: boolean;
+  footerOdd: DocxParagraph[];
+  footerEven: DocxParagraph[];
+  paragraphs: DocxParagraph[];
+  tables: DocxTable[];
+  themeFontsInStyles: boolean;
+  themeFontsInBody: boolean;
+}
+
+export function readDocx(paths: readonly string[]): DocxReading[] {
+  return JSON.parse(run(PYTHON, [join(import.meta.dirname, 'read_docx.py'), ...paths])) as DocxReading[];
+}
+
+// --- LibreOffice ----------------------------------------------------------------------------------
+
+/** Convert DOCX files to PDF in one LibreOffice run (own throwaway profile); returns the PDF paths. */
+export function libreOfficeToPdf(docxPaths: readonly string[], outDir: string): string[] {
+  const profile = tempDir('lo-profile');
+  run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], {
+    timeout: 300_000,
+  });
+  const made = new Set(readdirSync(outDir));
+  return docxPaths.map((p) => {
+    const name = `${p.split('/').pop()?.replace(/\.docx$/, '') ?? ''}.pdf`;
+    if (!made.has(name)) throw new Error(`LibreOffice made no ${name}`);
+    return join(outDir, name);
+  });
+}
+
+// --- poppler --------------------------------------------------------------------------------------
+
+export function pdfInfo(path: string): { pages: number; width: number; height: number } {
+  const out = run('pdfinfo', [path]);
+  const pages = Number(/Pages:\s+(\d+)/.exec(out)?.[1]);
+  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(out);
+  return { pages, width: Number(size?.[1]), height: Number(size?.[2]) };
+}
+
+export function pdfText(path: string, layout = true): string {
+  return run('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', path, '-']);
+}
+
+export interface PdfFont {
+  name: string;
+  type: string;
+  embedded: boolean;
+}
+export function pdfFonts(path: string): PdfFont[] {
+  const lines = run('pdffonts', [path]).split('\n').slice(2).filter((l) => l.trim() !== '');
+  // Columns are fixed-width in the header: name (37), type (18), encoding (17), emb, sub, uni, object ID.
+  return lines.map((l) => {
+    const m = /^(.*?)\s{1,}(Type 1C|Type 1|Type 3|TrueType|CID Type 0C?|CID TrueType(?: \(OT\))?|Type 1C \(OT\)|CID Type 0C \(OT\)|TrueType \(OT\))\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)/.exec(l);
+    if (!m) throw new Error(`pdffonts line not understood: ${l}`);
+    return { name: (m[1] ?? '').trim(), type: m[2] ?? '', embedded: m[4] === 'yes' };
+  });
+}
+
+export interface PdfWord {
+  page: number;
+  pageWidth: number;
+  pageHeight: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+}
+
+/** Every word with its box (`pdftotext -bbox`), pages numbered from 1. */
+export function pdfWords(path: string): PdfWord[] {
+  const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', path, '-']);
+  const words: PdfWord[] = [];
+  let page = 0;
+  let pw = 0;
+  let ph = 0;
+  const re = /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    if (m[1]) {
+      page++;
+      pw = Number(m[1]);
+      ph = Number(m[2]);
+    } else {
+      words.push({ page, pageWidth: pw, pageHeight: ph, xMin: Number(m[3]), yMin: Number(m[4]), xMax: Number(m[5]), yMax: Number(m[6]), text: decodeEntities(m[7] ?? '') });
+    }
+  }
+  return words;
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+}
+
+/**
+ * The printed page number of each page: the 「— n —」 below the text area (lower 15% of the page), with the
+ * box it occupies. Missing pages have no entry.
+ */
+export function pageNumbers(words: readonly PdfWord[]): Map<number, { n: number; xMin: number; xMax: number; yMin: number; pageWidth: number; pageHeight: number }> {
+  const out = new Map<number, { n: number; xMin: number; xMax: number; yMin: number; pageWidth: number; pageHeight: number }>();
+  const pages = new Set(words.map((w) => w.page));
+  for (const p of pages) {
+    const low = words.filter((w) => w.page === p && w.yMin > w.pageHeight * 0.85);
+    // 「—」「n」「—」 as three words, or 「—n—」 run together.
+    for (let i = 0; i < low.length; i++) {
+      const a = low[i];
+      if (!a) continue;
+      const joined = /^—(\d+)—$/.exec(a.text);
+      if (joined) {
+        out.set(p, { n: Number(joined[1]), xMin: a.xMin, xMax: a.xMax, yMin: a.yMin, pageWidth: a.pageWidth, pageHeight: a.pageHeight });
+        break;
+      }
+      const b = low[i + 1];
+      const c = low[i + 2];
+      if (a.text === '—' && b && /^\d+$/.test(b.text) && c?.text === '—') {
+        // yMin of the digits: the dashes' boxes carry the CJK font's tall ascent
+        out.set(p, { n: Number(b.text), xMin: a.xMin, xMax: c.xMax, yMin: b.yMin, pageWidth: a.pageWidth, pageHeight: a.pageHeight });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// --- what a report must show ----------------------------------------------------------------------
+
+/** Every figure printed in the report's tables (as the writers print them), one entry per cell. */
+export function reportFigures(report: Report): string[] {
+  const format: ReportFormat = reportFormat(report);
+  const values = resolvedCells(report);
+  return format.cells.map((c) => formatCellValue(values[c.key] ?? null)).filter((t) => t !== '');
+}
+
+export const HEADINGS = SECTIONS.map((s) => s.heading);
+
+/** Whitespace-free text (PDF text extraction inserts spaces and line breaks). */
+export function compact(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+/** Tokens of extracted text: runs of digits and decimal points (figures), counted. */
+export function numberTokens(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/\d+(?:\.\d+)?/g)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  return counts;
+}
+
+/** Figures missing from a text: each figure must occur at least as often as the tables print it. */
+export function missingFigures(figures: readonly string[], text: string): string[] {
+  const have = numberTokens(text);
+  const need = new Map<string, number>();
+  for (const f of figures) need.set(f, (need.get(f) ?? 0) + 1);
+  const missing: string[] = [];
+  for (const [f, n] of need) if ((have.get(f) ?? 0) < n) missing.push(`${f}×${n - (have.get(f) ?? 0)}`);
+  return missing;
+}
+
+/**
+ * A vertically written label (one character above the other in a narrow column): the single characters of
+ * `label` that share one x position, read top to bottom across pages.
+ */
+export function stackedLabel(words: readonly PdfWord[], label: string): string {
+  const chars = new Set(label.split(''));
+  const candidates = words.filter((w) => w.text.length === 1 && w.text.split('').every((ch) => chars.has(ch)));
+  const columns = new Map<string, PdfWord[]>();
+  for (const w of candidates) {
+    const key = `${Math.round((w.xMin + w.xMax) / 2 / 4)}`;
+    columns.set(key, [...(columns.get(key) ?? []), w]);
+  }
+  const best = [...columns.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  return best
+    .sort((a, b) => a.page - b.page || a.yMin - b.yMin)
+    .map((w) => w.text)
+    .join('');
+}
