@@ -2,8 +2,8 @@
  * The 最近打开 list, persisted as JSON in the app's data folder (written atomically). Most recent first, no
  * duplicates, at most `RECENT_MAX` entries. A missing or damaged list is simply empty.
  */
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomicWrite.js';
 
@@ -42,6 +42,7 @@ export class RecentFiles {
   }
 
   private async store(files: string[]): Promise<void> {
+    await mkdir(dirname(this.file), { recursive: true });
     await writeFileAtomic(this.file, `${JSON.stringify({ files }, null, 2)}\n`);
   }
 }

@@ -1,0 +1,164 @@
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFileServices, type Dialogs } from '../../electron/main/services/hostServices.js';
+import { RECENT_MAX, RecentFiles, samePathKey } from '../../electron/main/services/recentFiles.js';
+import { isRecoveryId, RecoveryStore } from '../../electron/main/services/recovery.js';
+import { parseDraftText, serializeDraft } from '../../shared/schema/draft.js';
+import { sampleDraft, sampleText } from './sampleDraft.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gkbg-recovery-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Dialog answers queued by the test, like a clerk clicking in the native dialogs. */
+function queuedDialogs(): Dialogs & { open: (string | null)[]; save: (string | null)[]; asked: string[] } {
+  const d = {
+    open: [] as (string | null)[],
+    save: [] as (string | null)[],
+    asked: [] as string[],
+    chooseOpen: async () => d.open.shift() ?? null,
+    chooseSave: async (name: string) => {
+      d.asked.push(name);
+      return d.save.shift() ?? null;
+    },
+  };
+  return d;
+}
+
+describe('recovery store', () => {
+  it('a recovery file from a crashed run is offered with its time and restores exactly', async () => {
+    const text = sampleText();
+    // run 1: autosaves, then "crashes" (the process never discards)
+    const run1 = new RecoveryStore(join(dir, 'data'), () => new Date('2025-02-20T08:30:00.000Z'));
+    await run1.write({ id: 'session-1', path: '/docs/某县.gkbg', title: '某县.gkbg', text });
+    // run 2 starts
+    const run2 = new RecoveryStore(join(dir, 'data'));
+    const list = await run2.list();
+    expect(list).toEqual([{ id: 'session-1', savedAt: '2025-02-20T08:30:00.000Z', path: '/docs/某县.gkbg', title: '某县.gkbg' }]);
+    const record = await run2.read('session-1');
+    expect(record?.text).toBe(text);
+    const parsed = parseDraftText(record?.text ?? '');
+    expect(parsed.ok && serializeDraft(parsed.draft)).toBe(text);
+  });
+
+  it('a clean close discards what this run wrote, and only that', async () => {
+    const data = join(dir, 'data');
+    const crashed = new RecoveryStore(data);
+    await crashed.write({ id: 'old', path: null, title: '未命名', text: sampleText() });
+    const run = new RecoveryStore(data);
+    await run.write({ id: 'mine', path: null, title: '未命名', text: sampleText(2023) });
+    await run.discardOwned();
+    expect((await run.list()).map((e) => e.id)).toEqual(['old']);
+    run.adopt('old');
+    await run.discardOwned();
+    expect(await run.list()).toEqual([]);
+  });
+
+  it('damaged, foreign, temp and hostile entries are never offered', async () => {
+    const data = join(dir, 'data');
+    const store = new RecoveryStore(data);
+    await store.write({ id: 'good', path: null, title: 't', text: sampleText() });
+    const rdir = join(data, 'recovery');
+    await writeFile(join(rdir, 'trunc.json'), (await readFile(join(rdir, 'good.json'), 'utf8')).slice(0, 300));
+    await writeFile(join(rdir, 'bad-draft.json'), JSON.stringify({ id: 'bad-draft', savedAt: '2025-01-01T00:00:00Z', path: null, title: '', text: '{"app":"x"}' }));
+    await writeFile(join(rdir, 'mismatch.json'), JSON.stringify({ id: 'other', savedAt: '2025-01-01T00:00:00Z', path: null, title: '', text: sampleText() }));
+    await writeFile(join(rdir, '.good.json.123.abcdef12.tmp'), 'partial');
+    await writeFile(join(rdir, 'notes.txt'), 'x');
+    await mkdir(join(rdir, 'folder.json'));
+    expect((await store.list()).map((e) => e.id)).toEqual(['good']);
+    for (const id of ['../x', '..', 'a/b', 'a\\b', 'C:', '', 'x'.repeat(101), 'a.json', '%2e%2e']) {
+      expect(isRecoveryId(id), id).toBe(false);
+      expect(await store.read(id)).toBeNull();
+    }
+    await expect(store.write({ id: '../escape', path: null, title: '', text: sampleText() })).rejects.toThrow();
+    expect(await readdir(dir)).toEqual(['data']);
+  });
+});
+
+describe('recent files', () => {
+  it('most recent first, no duplicates, capped, persisted', async () => {
+    const r = new RecentFiles(join(dir, 'data'));
+    expect(await r.list()).toEqual([]);
+    await import('node:fs/promises').then((fs) => fs.mkdir(join(dir, 'data')));
+    for (let i = 0; i < 15; i++) await r.add(`/docs/报告${i}.gkbg`);
+    await r.add('/docs/报告3.gkbg');
+    const again = new RecentFiles(join(dir, 'data'));
+    const list = await again.list();
+    expect(list.length).toBe(RECENT_MAX);
+    expect(list[0]).toBe('/docs/报告3.gkbg');
+    expect(list[1]).toBe('/docs/报告14.gkbg');
+    expect(list.filter((p) => p === '/docs/报告3.gkbg').length).toBe(1);
+    await again.remove('/docs/报告3.gkbg');
+    expect((await again.list())[0]).toBe('/docs/报告14.gkbg');
+    expect(samePathKey('C:\\A.gkbg', 'win32')).toBe(samePathKey('c:\\a.gkbg', 'win32'));
+  });
+
+  it('a damaged list is empty, not an error', async () => {
+    const data = join(dir, 'data');
+    await import('node:fs/promises').then((fs) => fs.mkdir(data));
+    await writeFile(join(data, 'recent.json'), '{"files": [1, 2');
+    expect(await new RecentFiles(data).list()).toEqual([]);
+    await writeFile(join(data, 'recent.json'), '{"files": [42]}');
+    expect(await new RecentFiles(data).list()).toEqual([]);
+  });
+});
+
+describe('file services (the host contract in Node)', () => {
+  it('save asks where when there is no path, adds the extension, remembers the file', async () => {
+    const dialogs = queuedDialogs();
+    const recentSeen: string[] = [];
+    const s = createFileServices({ dataDir: join(dir, 'data'), dialogs, onRecent: (p) => recentSeen.push(p) });
+    await mkdir(join(dir, 'data'));
+    dialogs.save.push(join(dir, '某县报告'));
+    const saved = await s.saveDraft({ path: null, text: sampleText(), saveAs: false, suggestedName: '某县2024年报告.gkbg' });
+    expect(saved).toEqual({ status: 'saved', path: join(dir, '某县报告.gkbg') });
+    expect(dialogs.asked).toEqual(['某县2024年报告.gkbg']);
+    expect(await s.recentFiles({})).toEqual([join(dir, '某县报告.gkbg')]);
+    expect(recentSeen).toEqual([join(dir, '某县报告.gkbg')]);
+    // save with a path writes without asking
+    const saved2 = await s.saveDraft({ path: join(dir, '某县报告.gkbg'), text: sampleText(2023), saveAs: false, suggestedName: 'x' });
+    expect(saved2.status).toBe('saved');
+    expect(dialogs.asked.length).toBe(1);
+    // save as, canceled
+    expect(await s.saveDraft({ path: join(dir, '某县报告.gkbg'), text: sampleText(), saveAs: true, suggestedName: 'x' })).toEqual({ status: 'canceled' });
+    dialogs.open.push(join(dir, '某县报告.gkbg'));
+    const opened = await s.openDraft({});
+    expect(opened.status === 'opened' && opened.text).toBe(sampleText(2023));
+    expect(await s.openDraft({})).toEqual({ status: 'canceled' });
+  });
+
+  it('a failing write leaves the recovery copy intact and says why', async () => {
+    const dialogs = queuedDialogs();
+    const s = createFileServices({ dataDir: join(dir, 'data'), dialogs });
+    const draft = sampleDraft();
+    const text = serializeDraft(draft);
+    expect(await s.autosave({ id: 'sess', path: join(dir, 'gone', 'a.gkbg'), title: 'a.gkbg', text })).toEqual({ status: 'ok' });
+    const r = await s.saveDraft({ path: join(dir, 'gone', 'a.gkbg'), text, saveAs: false, suggestedName: 'a.gkbg' });
+    expect(r.status).toBe('error');
+    expect(r.status === 'error' && r.message).toContain('所在文件夹不存在');
+    const rec = await s.readRecovery({ id: 'sess' });
+    expect(rec).toEqual({ status: 'opened', path: join(dir, 'gone', 'a.gkbg'), text });
+    expect((await s.listRecovery({})).map((e) => e.id)).toEqual(['sess']);
+    await s.discardRecovery({ id: 'sess' });
+    expect(await s.listRecovery({})).toEqual([]);
+    expect(await s.readRecovery({ id: 'sess' })).toEqual({ status: 'error', message: '恢复文件已损坏或已不存在' });
+  });
+
+  it('opening a corrupt file reports it and leaves the file untouched', async () => {
+    const s = createFileServices({ dataDir: join(dir, 'data'), dialogs: queuedDialogs() });
+    const f = join(dir, '坏的.gkbg');
+    const bad = sampleText().slice(0, 500);
+    await writeFile(f, bad);
+    const r = await s.openDraftAt({ path: f });
+    expect(r.status).toBe('error');
+    expect(r.status === 'error' && r.message).toMatch(/^无法打开「坏的\.gkbg」：/);
+    expect(await readFile(f, 'utf8')).toBe(bad);
+    expect(await s.recentFiles({})).toEqual([]);
+  });
+});
