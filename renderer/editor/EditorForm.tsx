@@ -1,0 +1,271 @@
+/**
+ * The form body: 基本信息 (meta), the preface and the six sections in order, each with its narrative and, for
+ * 二、三、四, its table as printed. Everything is generated from the format definition; nothing here retypes a
+ * table label. Memoised: it renders once per draft.
+ */
+import { memo, useMemo, type ReactNode } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import type { FormValues } from '../../shared/editor/formValues.js';
+import { ISSUE_GROUP_NAMES, type IssueGroup } from '../../shared/editor/issues.js';
+import { OVERVIEW_ASPECTS, SECTION_NAMES, SECTIONS, tableLayout, type SectionKey, type TableId } from '../../shared/report/format.js';
+import {
+  APPLY_SENTENCE_RE,
+  REVIEW_SENTENCE_RE,
+  applySentence,
+  insertParagraphHeading,
+  reviewSentence,
+  upsertSentence,
+} from '../../shared/report/narrative.js';
+import type { DraftFile } from '../../shared/schema/draft.js';
+import { useEditor } from './context.js';
+import { usePanelView } from './store.js';
+import { TableGrid } from './TableGrid.js';
+
+const TABLE_CAPTIONS: Record<TableId, string> = {
+  active: '主动公开政府信息情况表',
+  apply: '收到和处理政府信息公开申请情况表',
+  review: '政府信息公开行政复议、行政诉讼情况表',
+};
+
+const FEE_SENTENCE = '本年度没有产生信息公开处理费。';
+
+export const EditorForm = memo(function EditorForm({ form, base }: { form: UseFormReturn<FormValues>; base: DraftFile }) {
+  const { format } = useEditor();
+  const register = form.register;
+  const years = useMemo(() => {
+    const now = new Date().getFullYear();
+    const list: number[] = [];
+    for (let y = now + 1; y >= 2019; y--) list.push(y);
+    if (!list.includes(base.year)) list.push(base.year);
+    return list;
+  }, [base.year]);
+  return (
+    <div className="form-scroll" id="form-scroll">
+      <form className="report-form" onSubmit={(e) => e.preventDefault()} autoComplete="off" noValidate>
+        <nav className="toc" aria-label="章节">
+          <a href="#sec-meta">基本信息</a>
+          <a href="#sec-preface">前言</a>
+          {SECTIONS.map((s) => (
+            <a key={s.key} href={`#sec-${s.key}`}>
+              {SECTION_NAMES[s.key]}
+              <GroupBadge group={s.key} />
+            </a>
+          ))}
+        </nav>
+
+        <section className="card meta" id="sec-meta" aria-labelledby="h-meta">
+          <h2 id="h-meta">
+            基本信息 <GroupBadge group="meta" />
+          </h2>
+          <div className="meta-grid">
+            <label className="wide">
+              <span>机关名称</span>
+              <input {...register('meta.organ')} placeholder="如：某某县人民政府办公室" maxLength={200} />
+            </label>
+            <label>
+              <span>机关层级</span>
+              <select {...register('meta.level')}>
+                <option value="government">人民政府（3月31日前公布）</option>
+                <option value="department">部门（1月31日前公布）</option>
+              </select>
+            </label>
+            <label>
+              <span>年度</span>
+              <select {...register('meta.year')}>
+                {years.map((y) => (
+                  <option key={y} value={String(y)}>
+                    {y}年
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span>格式</span>
+              <input value={`${format.name}（${format.source}）`} readOnly tabIndex={-1} className="readonly" aria-readonly="true" />
+            </label>
+            <label className="wide">
+              <span>标题</span>
+              <input {...register('meta.title')} placeholder="留空即为「机关名称＋年度＋政府信息公开工作年度报告」" maxLength={200} />
+            </label>
+            <label className="wide">
+              <span>发文机关署名</span>
+              <input {...register('meta.signatureOrgan')} placeholder="落款的机关名称" maxLength={200} />
+            </label>
+            <label>
+              <span>成文日期</span>
+              <input type="date" {...register('meta.signatureDate')} />
+            </label>
+            <label>
+              <span>联系人</span>
+              <input {...register('meta.contactName')} maxLength={200} />
+            </label>
+            <label>
+              <span>联系电话</span>
+              <input {...register('meta.contactPhone')} inputMode="tel" maxLength={200} />
+            </label>
+          </div>
+        </section>
+
+        <SectionBlock section="preface" heading="前言（可选）" hint="法律依据、报告组成、数据统计期限等">
+          <SectionText section="preface" register={register} placeholder="根据《中华人民共和国政府信息公开条例》……本报告所列数据的统计期限自X年1月1日起至X年12月31日止。" />
+        </SectionBlock>
+
+        {SECTIONS.map((s) => (
+          <SectionBlock key={s.key} section={s.key} heading={s.heading}>
+            <SectionText section={s.key} register={register} tools={<SectionTools section={s.key} />} />
+            {s.table ? <TableGrid layout={tableLayout(format, s.table)} caption={TABLE_CAPTIONS[s.table]} /> : null}
+          </SectionBlock>
+        ))}
+        <div className="form-end" />
+      </form>
+    </div>
+  );
+});
+
+function SectionBlock({ section, heading, hint, children }: { section: SectionKey; heading: string; hint?: string; children: ReactNode }) {
+  return (
+    <section className="card" id={`sec-${section}`} aria-labelledby={`h-${section}`} data-section-block={section}>
+      <h2 id={`h-${section}`}>
+        {heading} <GroupBadge group={section} />
+        {hint ? <small className="hint">{hint}</small> : null}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function GroupBadge({ group }: { group: IssueGroup }) {
+  const { store } = useEditor();
+  const panel = usePanelView(store);
+  const c = panel.summary.byGroup[group];
+  if (!c || (c.errors === 0 && c.warnings === 0)) return null;
+  return (
+    <span className="badges" aria-label={`${ISSUE_GROUP_NAMES[group]}：错误 ${c.errors} 个，提示 ${c.warnings} 个`}>
+      {c.errors ? <span className="badge error">{c.errors}</span> : null}
+      {c.warnings ? <span className="badge warning">{c.warnings}</span> : null}
+    </span>
+  );
+}
+
+const SectionText = memo(function SectionText({
+  section,
+  register,
+  placeholder,
+  tools,
+}: {
+  section: SectionKey;
+  register: UseFormReturn<FormValues>['register'];
+  placeholder?: string;
+  tools?: ReactNode;
+}) {
+  const field = useMemo(() => register(`sections.${section}`), [register, section]);
+  return (
+    <div className="section-text">
+      {tools}
+      <textarea {...field} data-section={section} aria-label={`${ISSUE_GROUP_NAMES[section]} 正文`} placeholder={placeholder ?? '正文（每段一行）'} rows={3} spellCheck={false} />
+      <TextIssues section={section} />
+    </div>
+  );
+});
+
+/** Findings about this section's text, listed under it (click selects the words concerned). */
+function TextIssues({ section }: { section: SectionKey }) {
+  const api = useEditor();
+  const panel = usePanelView(api.store);
+  const items = panel.summary.open.filter((i) => i.group === section && !i.finding.target && i.finding.cells.length === 0);
+  if (items.length === 0) return null;
+  return (
+    <ul className="text-issues">
+      {items.map((i) => (
+        <li key={i.id} className={i.finding.severity} data-rule={i.finding.rule}>
+          <button type="button" className="link" onClick={() => api.focusIssue(i)}>
+            <b>{i.finding.rule}</b> {i.finding.message}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SectionTools({ section }: { section: SectionKey }) {
+  const api = useEditor();
+  const heading = (h: string) => () => api.editText(section, (text, cursor) => insertParagraphHeading(text, h, cursor));
+  switch (section) {
+    case 'overview':
+      return (
+        <div className="text-tools" role="toolbar" aria-label="总体情况的五个方面">
+          <span className="tools-label">插入小标题：</span>
+          {OVERVIEW_ASPECTS.map((a) => (
+            <button key={a.heading} type="button" onClick={heading(a.heading)}>
+              {a.heading}
+            </button>
+          ))}
+          <span className="sep" />
+          <button
+            type="button"
+            className="data"
+            title="在「（二）依申请公开」下插入或刷新由第三部分表格生成的数据句"
+            onClick={() => api.editText('overview', (text, cursor, report) => upsertSentence(text, applySentence(report), APPLY_SENTENCE_RE, { afterHeading: '（二）依申请公开', cursor }))}
+          >
+            依申请公开：插入/刷新数据句
+          </button>
+        </div>
+      );
+    case 'requests':
+      return (
+        <div className="text-tools" role="toolbar" aria-label="申请情况">
+          <button
+            type="button"
+            className="data"
+            title="插入或刷新由下表生成的数据句"
+            onClick={() => api.editText('requests', (text, cursor, report) => upsertSentence(text, applySentence(report), APPLY_SENTENCE_RE, { cursor }))}
+          >
+            按表格插入/刷新数据句
+          </button>
+        </div>
+      );
+    case 'review':
+      return (
+        <div className="text-tools" role="toolbar" aria-label="复议诉讼">
+          <button
+            type="button"
+            className="data"
+            title="插入或刷新由下表生成的数据句"
+            onClick={() => api.editText('review', (text, cursor, report) => upsertSentence(text, reviewSentence(report), REVIEW_SENTENCE_RE, { cursor }))}
+          >
+            按表格插入/刷新数据句
+          </button>
+        </div>
+      );
+    case 'problems':
+      return (
+        <div className="text-tools" role="toolbar" aria-label="问题及改进">
+          <span className="tools-label">插入小标题：</span>
+          <button type="button" onClick={heading('（一）存在的问题')}>
+            （一）存在的问题
+          </button>
+          <button type="button" onClick={heading('（二）改进情况')}>
+            （二）改进情况
+          </button>
+        </div>
+      );
+    case 'other':
+      return (
+        <div className="text-tools" role="toolbar" aria-label="其他事项">
+          <button
+            type="button"
+            title="《政府信息公开信息处理费管理办法》要求说明信息处理费收取情况"
+            onClick={() =>
+              api.editText('other', (text, cursor) =>
+                text.includes('处理费') ? { text, start: text.indexOf('处理费'), end: text.indexOf('处理费') + 3, replaced: true } : insertParagraphHeading(text, FEE_SENTENCE, cursor),
+              )
+            }
+          >
+            插入信息处理费说明
+          </button>
+        </div>
+      );
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * A report table laid out like the printed one (the format's `TableLayout`: same labels, same merges), as an
+ * ARIA grid of uncontrolled inputs. Totals are read-only outputs computed live. Rows and cells are memoised:
+ * a keystroke re-renders only the cells whose status or total changed.
+ */
+import { memo, useMemo } from 'react';
+import { cellFieldName } from '../../shared/editor/formValues.js';
+import { buildGridMap } from '../../shared/editor/grid.js';
+import type { CellDef, GridCell, TableLayout } from '../../shared/report/format.js';
+import { useEditor } from './context.js';
+import { useCellView } from './store.js';
+
+export const TableGrid = memo(function TableGrid({ layout, caption }: { layout: TableLayout; caption: string }) {
+  const api = useEditor();
+  const map = useMemo(() => buildGridMap(layout, api.format), [layout, api.format]);
+  return (
+    <div className="table-wrap">
+      <table
+        role="grid"
+        aria-label={caption}
+        className={`grid grid-${layout.id}`}
+        data-table={layout.id}
+        onKeyDown={(e) => api.gridKeyDown(e, map)}
+        onPaste={(e) => api.gridPaste(e, map)}
+        onMouseDown={api.gridMouseDown}
+      >
+        <colgroup>
+          {layout.widths.map((w, i) => (
+            <col key={i} style={{ width: `${w}%` }} />
+          ))}
+        </colgroup>
+        <tbody>
+          {layout.rows.map((row, r) => (
+            <GridRow key={r} row={row} header={r < layout.headerRows} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+});
+
+const GridRow = memo(function GridRow({ row, header }: { row: readonly GridCell[]; header: boolean }) {
+  const { format } = useEditor();
+  return (
+    <tr role="row" className={header ? 'head-row' : undefined}>
+      {row.map((cell, i) => {
+        if (cell.cell) {
+          const def = format.cellByKey.get(cell.cell);
+          if (!def) return <td key={i} role="gridcell" colSpan={cell.colSpan} />;
+          return def.sumOf ? <ComputedCell key={i} def={def} colSpan={cell.colSpan} /> : <EntryCell key={i} def={def} colSpan={cell.colSpan} />;
+        }
+        const cls = `${cell.role}${cell.vertical ? ' vertical' : ''}`;
+        const role = cell.role === 'header' ? 'columnheader' : 'rowheader';
+        return (
+          <th key={i} role={role} scope={cell.role === 'header' ? 'col' : 'row'} colSpan={cell.colSpan} rowSpan={cell.rowSpan} className={cls}>
+            {cell.vertical ? <span className="vertical-text">{cell.text}</span> : cell.text}
+          </th>
+        );
+      })}
+    </tr>
+  );
+});
+
+function Previous({ k }: { k: string }) {
+  const { previous, previousYear } = useEditor();
+  const v = previous?.get(k);
+  if (v === undefined) return null;
+  return (
+    <span className="prev" title={`${previousYear ?? '上'}年度：${v}`}>
+      上年 {v}
+    </span>
+  );
+}
+
+function Messages({ id, messages }: { id: string; messages: { rule: string; severity: string; message: string }[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <div className="cell-msg" id={id} role="tooltip">
+      {messages.map((m, i) => (
+        <p key={i} className={m.severity} data-rule={m.rule}>
+          <b>{m.rule}</b> {m.message}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+const EntryCell = memo(function EntryCell({ def, colSpan }: { def: CellDef; colSpan?: number }) {
+  const api = useEditor();
+  const view = useCellView(api.store, def.key);
+  const sev = view.status.severity;
+  const msgId = `msg-${def.key}`;
+  const has = view.status.messages.length > 0;
+  const field = useMemo(() => api.register(cellFieldName(def.key)), [api, def.key]);
+  return (
+    <td role="gridcell" colSpan={colSpan} className={`value${sev ? ` ${sev}` : ''}${has ? ' carrier' : ''}`}>
+      <input
+        {...field}
+        data-cell={def.key}
+        className={`cell-input kind-${def.kind}`}
+        inputMode={def.kind === 'text' ? 'text' : def.kind === 'amount' ? 'decimal' : 'numeric'}
+        autoComplete="off"
+        spellCheck={false}
+        aria-label={def.name}
+        aria-invalid={sev === 'error' || view.parseError ? true : undefined}
+        aria-describedby={has ? msgId : undefined}
+        data-severity={sev ?? undefined}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <Previous k={def.key} />
+      <Messages id={msgId} messages={view.status.messages} />
+    </td>
+  );
+});
+
+const ComputedCell = memo(function ComputedCell({ def, colSpan }: { def: CellDef; colSpan?: number }) {
+  const api = useEditor();
+  const view = useCellView(api.store, def.key);
+  const sev = view.status.severity;
+  const msgId = `msg-${def.key}`;
+  const has = view.status.messages.length > 0;
+  return (
+    <td role="gridcell" aria-readonly="true" colSpan={colSpan} className={`value computed${sev ? ` ${sev}` : ''}${has ? ' carrier' : ''}`}>
+      <output
+        data-cell={def.key}
+        tabIndex={-1}
+        className="cell-output"
+        aria-label={`${def.name}（自动合计）`}
+        aria-describedby={has ? msgId : undefined}
+        data-severity={sev ?? undefined}
+        title="自动合计，无需填写"
+      >
+        {view.value}
+      </output>
+      <Previous k={def.key} />
+      <Messages id={msgId} messages={view.status.messages} />
+    </td>
+  );
+});
