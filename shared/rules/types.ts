@@ -43,6 +43,9 @@ export interface Finding {
   target?: string;
   /** the narrative the finding concerns, when it does */
   span?: TextSpan;
+  /** the section the finding concerns when no single stretch of text does (F-FIVE, F-FEE, XY-SAME …);
+   * equals `span.section` when there is a span */
+  section?: SectionKey;
   /** Chinese, naming the rule and both sides and the difference */
   message: string;
 }
@@ -50,4 +53,16 @@ export interface Finding {
 export interface RuleContext {
   /** 'final' before export: blanks are errors (V-BLANK); 'draft' while typing: warnings */
   stage?: 'draft' | 'final';
+}
+
+/** What the issue panel and the messages know of a rule. */
+export interface RuleInfo {
+  /** short Chinese name, e.g. 「申请数量勾稽关系」 */
+  name: string;
+  /** severity of its findings (V-BLANK: at stage 'final'; 'draftSeverity' while drafting) */
+  severity: Severity;
+  draftSeverity?: Severity;
+  group: 'arithmetic' | 'value' | 'cross-year' | 'narrative' | 'content';
+  /** one sentence, Chinese: what the rule checks */
+  description: string;
 }

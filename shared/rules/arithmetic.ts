@@ -1,0 +1,103 @@
+/**
+ * Arithmetic (spec §4, errors): T3-BAL, and the sums T3-ROW / T3-SUM7 / T4-SUM read from the format's cell
+ * definitions (`sumOf`, `rule`) — a printed total of an imported report against the sum of its parts.
+ * Totals a draft doesn't store are computed, so they can't disagree; a check is skipped while a figure it
+ * needs is blank (V-BLANK says so).
+ */
+import { APPLY_COLUMNS, applyRows, type CellDef } from '../report/format.js';
+import type { Prepared } from './prepare.js';
+import type { Finding } from './types.js';
+
+/** 「三、（七）总计·自然人」 → row 「（七）总计」, column 「自然人」. */
+function nameParts(def: CellDef | undefined): { row: string; col: string } {
+  const name = (def?.name ?? '').replace(/^[一二三四]、/, '');
+  const dot = name.lastIndexOf('·');
+  return dot < 0 ? { row: name, col: '' } : { row: name.slice(0, dot), col: name.slice(dot + 1) };
+}
+
+function sumChecks(p: Prepared, out: Finding[]): void {
+  for (const def of p.format.cells) {
+    if (!def.sumOf || !def.rule) continue;
+    const printed = p.printed(def.key);
+    if (printed === null) continue;
+    let sum = 0;
+    let any = false;
+    const terms: string[] = [];
+    const total = nameParts(def);
+    for (const part of def.sumOf) {
+      const v = p.value(part);
+      if (v === null) continue;
+      any = true;
+      sum += v;
+      if (v !== 0) {
+        const n = nameParts(p.format.cellByKey.get(part));
+        terms.push(`${n.row === total.row ? n.col : n.row} ${v}`);
+      }
+    }
+    if (!any || sum === printed) continue;
+    const partsText = terms.length === 0 ? '各项均为 0' : terms.length === 1 ? `各项之和 = ${terms[0]}` : `${terms.join(' + ')} = ${sum}`;
+    const where = def.rule === 'T3-ROW' ? `「${total.row}」行` : def.rule === 'T3-SUM7' ? `「${total.col}」列` : `「${total.row}」`;
+    out.push(
+      p.finding(def.rule, `${where}：表中${def.rule === 'T3-SUM7' ? total.row : total.col} ${printed}，${partsText}，相差 ${Math.abs(printed - sum)}`, {
+        cells: [def.key, ...def.sumOf],
+        target: def.key,
+      }),
+    );
+  }
+}
+
+/** T3-BAL: per column, 第一项 + 第二项 = 第三项（七）总计 + 第四项 (totals as printed when present). */
+function balance(p: Prepared, out: Finding[]): void {
+  const rows = applyRows(p.format.otherSplit);
+  const top = rows.filter((r) => r.level === 'top').map((r) => r.key);
+  const [first, second, fourth] = [top[0], top[1], top[2]];
+  const seventh = rows.find((r) => r.level === 'result' && r.key === 'processed_total')?.key;
+  if (!first || !second || !fourth || !seventh) return;
+  let detailFailed = false;
+  for (const col of APPLY_COLUMNS) {
+    if (col.key === 'total' && detailFailed) continue;
+    const keys = [first, second, seventh, fourth].map((r) => `apply.${r}.${col.key}`);
+    const [a, b, c, d] = keys.map((k) => p.value(k));
+    if (a == null || b == null || c == null || d == null) continue;
+    if (a + b === c + d) continue;
+    if (col.key !== 'total') detailFailed = true;
+    out.push(
+      p.finding('T3-BAL', `「${col.label}」列：第一项 ${a} + 第二项 ${b} = ${a + b}，第三项（七）总计 ${c} + 第四项 ${d} = ${c + d}，相差 ${Math.abs(a + b - c - d)}`, {
+        cells: keys,
+        target: keys[3],
+      }),
+    );
+  }
+}
+
+export function arithmeticRules(p: Prepared, out: Finding[]): void {
+  if (p.format.cellByKey.has('apply.new.total')) balance(p, out);
+  sumChecks(p, out);
+}
+
+/** V-NUM (invalid values) and V-BLANK (blank entered cells, one finding per table). */
+export function valueRules(p: Prepared, out: Finding[]): void {
+  for (const prob of p.problems) {
+    const shown = typeof prob.raw === 'string' ? `「${prob.raw.length > 12 ? `${prob.raw.slice(0, 12)}…` : prob.raw}」` : String(prob.raw);
+    out.push(p.finding('V-NUM', `「${prob.def.name}」填的是 ${shown}：${prob.message}`, { cells: [prob.def.key], target: prob.def.key }));
+  }
+  const blanks = new Map<string, string[]>();
+  for (const def of p.format.cells) {
+    if (def.sumOf) continue;
+    const raw = p.report.cells[def.key];
+    if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
+      const list = blanks.get(def.table) ?? [];
+      list.push(def.key);
+      blanks.set(def.table, list);
+    }
+  }
+  const tableNames: Record<string, string> = { active: '二', apply: '三', review: '四' };
+  for (const [table, keys] of blanks) {
+    const firstName = p.format.cellByKey.get(keys[0] ?? '')?.name ?? '';
+    const more = keys.length > 1 ? `等 ${keys.length} 个单元格` : '';
+    const advice = p.stage === 'final' ? '定稿前请填写，没有的填 0' : '完成前请填写，没有的填 0';
+    out.push(
+      p.finding('V-BLANK', `表${tableNames[table] ?? table}中「${firstName}」${more}为空白：${advice}（空白不等于 0）`, { cells: keys, target: keys[0] }),
+    );
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * Content and form (spec §4): F-SECTIONS, F-FIVE, F-KPZ, F-FEE, F-OLD, F-STALE, F-DATE, F-TITLE.
+ */
+import { OVERVIEW_ASPECTS, SECTIONS, SECTION_KEYS, SECTION_NAMES, applyResultGroups, type SectionKey } from '../report/format.js';
+import type { Prepared } from './prepare.js';
+import { quote, textFigures } from './textFigures.js';
+import type { Finding } from './types.js';
+
+const NUMERALS = '一二三四五六七八九十';
+
+function bigrams(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
+  return out;
+}
+
+/** Dice similarity of character bigrams (0…1). */
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.length === 0 || y.length === 0) return a === b ? 1 : 0;
+  const pool = new Map<string, number>();
+  for (const g of y) pool.set(g, (pool.get(g) ?? 0) + 1);
+  let common = 0;
+  for (const g of x) {
+    const n = pool.get(g) ?? 0;
+    if (n > 0) {
+      common++;
+      pool.set(g, n - 1);
+    }
+  }
+  return (2 * common) / (x.length + y.length);
+}
+
+const HEADING_LINE = /^\s*([一二三四五六七八九十])\s*[、.．，,]\s*([^。；\n]{2,40}?)\s*$/;
+
+function sectionRules(p: Prepared, out: Finding[]): void {
+  const sections = p.report.sections ?? {};
+  for (const s of SECTIONS) {
+    const text = sections[s.key]?.trim();
+    let present = Boolean(text);
+    if (!present && s.table) {
+      for (const def of p.format.cells) {
+        if (def.table !== s.table) continue;
+        const v = p.report.cells[def.key];
+        if (v !== null && v !== undefined && v !== '') {
+          present = true;
+          break;
+        }
+      }
+    }
+    if (!present) {
+      out.push(p.finding('F-SECTIONS', `缺少「${s.heading}」部分：${s.table ? '正文和表格都' : '正文'}为空`, { section: s.key }));
+    }
+  }
+  // headings typed into the text: misplaced, repeated or not verbatim
+  const headingRest = SECTIONS.map((s) => s.heading.slice(2));
+  for (const key of SECTION_KEYS) {
+    const text = sections[key];
+    if (!text || !/[一二三四五六][\s]*[、.．，,]/.test(text)) continue;
+    let offset = 0;
+    for (const line of text.split('\n')) {
+      const m = HEADING_LINE.exec(line);
+      if (m) {
+        const index = NUMERALS.indexOf(m[1] ?? '');
+        const rest = (m[2] ?? '').replace(/\s+/g, '');
+        const exact = headingRest.findIndex((h, i) => h === rest && i === index);
+        const own = SECTIONS.findIndex((s) => s.key === key);
+        const span = { section: key, start: offset + line.indexOf(m[1] ?? ''), end: offset + line.trimEnd().length };
+        const written = `${m[1] ?? ''}、${rest}`;
+        if (exact >= 0) {
+          const heading = SECTIONS[exact]?.heading ?? '';
+          if (exact === own) {
+            out.push(p.finding('F-SECTIONS', `「${SECTION_NAMES[key]}」的正文里又写了一遍标题「${heading}」：标题会自动生成，请从正文中删去`, { span }));
+          } else {
+            out.push(p.finding('F-SECTIONS', `标题「${heading}」写在了「${SECTION_NAMES[key]}」的正文里，顺序或位置有误：请移到第${m[1]}部分`, { span }));
+          }
+        } else {
+          let best = -1;
+          let score = 0;
+          headingRest.forEach((h, i) => {
+            const sc = similarity(rest, h);
+            if (sc > score) {
+              score = sc;
+              best = i;
+            }
+          });
+          const target = SECTIONS[best];
+          if (target && score >= 0.5) {
+            out.push(
+              p.finding('F-SECTIONS', `标题「${written}」与规定的「${target.heading}」不一致：六个部分的标题须一字不差${best === own ? '' : `，且应位于第${NUMERALS[best]}部分`}`, { span }),
+            );
+          }
+        }
+      }
+      offset += line.length + 1;
+    }
+  }
+}
+
+function fiveAspects(p: Prepared, out: Finding[]): void {
+  const text = p.report.sections?.overview;
+  if (!text || !text.trim()) return;
+  const flat = text.replace(/\s+/g, '');
+  const missing = OVERVIEW_ASPECTS.filter((a) => !a.cues.some((c) => flat.includes(c)));
+  if (missing.length === 0) return;
+  out.push(
+    p.finding('F-FIVE', `「一、总体情况」未写到${missing.map((a) => `「${a.name}」`).join('、')}：总体情况应涵盖${OVERVIEW_ASPECTS.map((a) => a.name).join('、')}五个方面`, {
+      section: 'overview',
+    }),
+  );
+}
+
+const KPZ: readonly { cue: RegExp; name: string }[] = [
+  { cue: /考核|考评/, name: '工作考核' },
+  { cue: /评议/, name: '社会评议' },
+  { cue: /追究|问责/, name: '责任追究' },
+];
+
+function kpz(p: Prepared, out: Finding[]): void {
+  if (p.level !== 'government') return;
+  const all = SECTION_KEYS.map((k) => p.report.sections?.[k] ?? '').join('\n').replace(/\s+/g, '');
+  const missing = KPZ.filter((k) => !k.cue.test(all));
+  if (missing.length === 0) return;
+  const overview = p.report.sections?.overview ?? '';
+  const at = overview.indexOf('监督保障');
+  let span: { section: SectionKey; start: number; end: number } | undefined;
+  if (at >= 0) {
+    const lineStart = overview.lastIndexOf('\n', at) + 1;
+    const lineEnd = overview.indexOf('\n', at);
+    span = { section: 'overview', start: lineStart, end: lineEnd < 0 ? overview.length : lineEnd };
+  }
+  out.push(
+    p.finding(
+      'F-KPZ',
+      `人民政府的年度报告应写明工作考核、社会评议和责任追究结果情况（条例第五十条），${span ? '“监督保障”部分' : '正文'}未写到${missing.map((m) => `「${m.name}」`).join('、')}`,
+      span ? { span } : { section: 'overview' },
+    ),
+  );
+}
+
+function fee(p: Prepared, out: Finding[]): void {
+  if (p.report.year < 2021) return;
+  const text = (p.report.sections?.other ?? '').replace(/\s+/g, '');
+  if (/处理费|信息公开费|(收取|产生|收)[^。；]{0,10}费/.test(text)) return;
+  out.push(
+    p.finding('F-FEE', `「六、其他需要报告的事项」未说明信息处理费收取情况：应写明本年度收取的信息处理费（如“本年度未收取信息处理费”），依据国办函〔2020〕109号`, {
+      section: 'other',
+    }),
+  );
+}
+
+function oldFormat(p: Prepared, out: Finding[]): void {
+  const year = p.report.year;
+  if (year < 2021) return;
+  if (p.format.id === '2019') {
+    out.push(p.finding('F-OLD', `${year}年度的报告应使用2021年格式（国办公开办函〔2021〕30号），本报告用的是2019年格式（国办公开办函〔2019〕60号）`, {}));
+  } else if (!p.format.otherSplit) {
+    const group = applyResultGroups().find((g) => g.prefix === 'other');
+    const cells = p.format.cells.filter((d) => d.key.startsWith('apply.other.')).map((d) => d.key);
+    out.push(
+      p.finding(
+        'F-OLD',
+        `表三「${group?.label ?? ''}」仍是2019年格式的一行：2021年格式分为 ${group?.items.length ?? 3} 项（${(group?.items ?? []).join('；')}），请按实际办理情况分项填写`,
+        { cells, target: cells[cells.length - 1] },
+      ),
+    );
+  }
+  for (const key of SECTION_KEYS) {
+    const text = p.texts[key];
+    if (!text) continue;
+    for (const m of textFigures(text, year, key === 'review').oldFormat) {
+      out.push(p.finding('F-OLD', `正文引用的“${quote(text, m.start, m.end)}”是2019年的旧格式，${year}年度报告应依据国办公开办函〔2021〕30号`, { span: { section: key, ...m } }));
+    }
+  }
+}
+
+function stale(p: Prepared, out: Finding[]): void {
+  const year = p.report.year;
+  for (const key of SECTION_KEYS) {
+    const text = p.texts[key];
+    if (!text) continue;
+    for (const m of textFigures(text, year, key === 'review').years) {
+      const q = quote(text, m.start, m.end);
+      const message =
+        m.kind === 'points'
+          ? `正文引用了“${q}”，与报告年度 ${year} 年不符：应落实的是 ${year} 年的工作要点`
+          : m.kind === 'period'
+            ? `统计期限“${q}”与报告年度 ${year} 年不符：应为 ${year}年1月1日至${year}年12月31日`
+            : m.kind === 'opening'
+              ? `“${q}”写的是 ${m.year} 年，与报告年度 ${year} 年不符：是否沿用了上年的文字？`
+              : `“${q}”应为下一年度（${year + 1}年）的计划，与报告年度 ${year} 年不符`;
+      out.push(p.finding('F-STALE', message, { span: { section: key, start: m.start, end: m.end } }));
+    }
+  }
+}
+
+function dateRule(p: Prepared, out: Finding[]): void {
+  const sig = p.report.signature;
+  const year = p.report.year;
+  const iso = sig?.date?.trim();
+  if (!iso) {
+    out.push(p.finding('F-DATE', sig?.organ ? '未填写成文日期：落款应在发文机关署名下写明成文日期，如“2025年2月25日”' : '未填写落款：正文后应有发文机关署名和成文日期（如“2025年2月25日”）', {}));
+    return;
+  }
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso);
+  const y = Number(m?.[1]);
+  const mo = Number(m?.[2]);
+  const d = Number(m?.[3]);
+  const valid = m !== null && mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (!valid) {
+    out.push(p.finding('F-DATE', `成文日期“${iso}”不是有效日期：应写作“YYYY年M月D日”，如“${year + 1}年2月25日”`, {}));
+    return;
+  }
+  const written = `${y}年${mo}月${d}日`;
+  const government = p.level === 'government';
+  const deadline = government ? { m: 3, d: 31 } : { m: 1, d: 31 };
+  const deadlineText = `${year + 1}年${deadline.m}月${deadline.d}日`;
+  const value = y * 10000 + mo * 100 + d;
+  if (value < (year + 1) * 10000 + 101) {
+    out.push(p.finding('F-DATE', `成文日期${written}早于报告年度（${year}年）结束：年度报告应在${year + 1}年成文`, {}));
+  } else if (value > (year + 1) * 10000 + deadline.m * 100 + deadline.d) {
+    const who = p.level === undefined ? '（按人民政府的期限计）' : government ? '（县级以上地方人民政府）' : '（政府部门）';
+    out.push(p.finding('F-DATE', `成文日期${written}晚于法定公布期限${deadlineText}${who}：条例第四十九条`, {}));
+  }
+}
+
+function titleRule(p: Prepared, out: Finding[]): void {
+  const year = p.report.year;
+  const title = p.report.title?.replace(/\s+/g, '');
+  if (!title) {
+    if (!p.report.organ?.trim()) out.push(p.finding('F-TITLE', `未填写机关名称：标题应为“机关名称${year}年政府信息公开工作年度报告”`, {}));
+    return;
+  }
+  const m = /^(.+?)(\d{4})年政府信息公开工作年度报告$/.exec(title);
+  if (m && Number(m[2]) === year) return;
+  const organ = m?.[1] ?? /^(.+?)(\d{4}年)?(度)?政府信息公开/.exec(title)?.[1] ?? p.report.organ ?? '';
+  const suggestion = `${organ}${year}年政府信息公开工作年度报告`;
+  const why =
+    m && Number(m[2]) !== year
+      ? `标题中的年份 ${m[2]} 与报告年度 ${year} 不符`
+      : !title.includes('工作年度报告')
+        ? '缺少“工作”二字或用词不规范'
+        : !/\d{4}年政府信息公开/.test(title)
+          ? '年份应写在机关名称之后、“政府信息公开”之前'
+          : '标题与规定格式不一致';
+  out.push(p.finding('F-TITLE', `标题“${p.report.title?.trim() ?? ''}”${why}：应为“${suggestion}”`, {}));
+}
+
+export function contentRules(p: Prepared, out: Finding[]): void {
+  sectionRules(p, out);
+  fiveAspects(p, out);
+  kpz(p, out);
+  fee(p, out);
+  oldFormat(p, out);
+  stale(p, out);
+  dateRule(p, out);
+  titleRule(p, out);
+}

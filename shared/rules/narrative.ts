@@ -1,0 +1,162 @@
+/**
+ * Narrative against tables (spec §4 N-APP, N-REVIEW, N-ACTIVE, N-PCT; warnings). A figure stated in the text is
+ * compared with every table figure its wording can mean; it is flagged only when it fits none of them, and the
+ * message then shows each reading.
+ */
+import { SECTION_KEYS, SECTION_NAMES, type SectionKey } from '../report/format.js';
+import type { Prepared } from './prepare.js';
+import { quote, textFigures, type ActiveFigure, type AppFigure, type ReviewFigure } from './textFigures.js';
+import type { Finding } from './types.js';
+
+interface Reading {
+  label: string;
+  value: number | null;
+  cells: string[];
+}
+
+function sum(p: Prepared, keys: string[]): number | null {
+  let total = 0;
+  for (const k of keys) {
+    const v = p.value(k);
+    if (v === null) return null;
+    total += v;
+  }
+  return total;
+}
+
+function reading(p: Prepared, label: string, keys: string[]): Reading {
+  return { label, value: sum(p, keys), cells: keys };
+}
+
+const NEW = 'apply.new.total';
+const CARRIED_OVER = 'apply.carried_over.total';
+const PROCESSED = 'apply.processed_total.total';
+const CARRIED_FORWARD = 'apply.carried_forward.total';
+
+function appReadings(p: Prepared, kind: AppFigure): Reading[] {
+  const isNew = reading(p, '本年新收', [NEW]);
+  const withCarried = reading(p, '本年新收加上年结转', [NEW, CARRIED_OVER]);
+  const processed = reading(p, '办理结果总计', [PROCESSED]);
+  const forward = reading(p, '结转下年度继续办理', [CARRIED_FORWARD]);
+  const over = reading(p, '上年结转', [CARRIED_OVER]);
+  switch (kind) {
+    case 'new':
+      return [isNew];
+    case 'received':
+      return [isNew, withCarried];
+    case 'handled':
+      return [isNew, withCarried, processed];
+    case 'processed':
+      return [processed];
+    case 'carried_forward':
+      return [forward];
+    case 'carried_over':
+      return [over];
+    case 'carried':
+      return [forward, over];
+  }
+}
+
+function reviewReadings(p: Prepared, kind: ReviewFigure): Reading[] {
+  const rec = reading(p, '行政复议总计', ['review.reconsideration.total']);
+  const lit = reading(p, '行政诉讼总计（未经复议直接起诉与复议后起诉之和）', ['review.sued_direct.total', 'review.sued_after.total']);
+  const direct = reading(p, '未经复议直接起诉总计', ['review.sued_direct.total']);
+  const after = reading(p, '复议后起诉总计', ['review.sued_after.total']);
+  switch (kind) {
+    case 'reconsideration':
+      return [rec];
+    case 'litigation':
+      return [lit, direct, after];
+    case 'both':
+      return [reading(p, '行政复议与行政诉讼总计之和', ['review.reconsideration.total', 'review.sued_direct.total', 'review.sued_after.total'])];
+  }
+}
+
+function activeReadings(p: Prepared, kind: ActiveFigure): Reading[] {
+  const cell = (key: string): Reading => reading(p, (p.format.cellByKey.get(key)?.name ?? key).replace(/^二、/, ''), [key]);
+  if (p.format.id === '2019') {
+    return kind === 'issued' || kind === 'issued_or_in_force' ? [cell('active2019.normative.made'), cell('active2019.normative.published')] : [];
+  }
+  const issued = cell('active.normative.issued');
+  switch (kind) {
+    case 'issued':
+      return [issued];
+    case 'repealed':
+      return [cell('active.normative.repealed')];
+    case 'in_force':
+      return [cell('active.normative.in_force')];
+    case 'issued_or_in_force':
+      return [issued, cell('active.normative.in_force')];
+  }
+}
+
+/** Compare one stated figure with its readings: a finding when it fits none of the known ones. */
+function compare(
+  p: Prepared,
+  rule: 'N-APP' | 'N-REVIEW' | 'N-ACTIVE',
+  table: string,
+  section: SectionKey,
+  text: string,
+  m: { value: number; start: number; end: number; clauseStart: number; clauseEnd: number },
+  readings: Reading[],
+): Finding | null {
+  const known = readings.filter((r) => r.value !== null);
+  if (known.length === 0 || known.some((r) => r.value === m.value)) return null;
+  // readings with the same figure say the same thing once
+  const shown: Reading[] = [];
+  for (const r of known) if (!shown.some((s) => s.value === r.value)) shown.push(r);
+  const sides =
+    shown.length === 1
+      ? `${table}${shown[0]!.label}为 ${shown[0]!.value}，相差 ${Math.abs(m.value - (shown[0]!.value ?? 0))}`
+      : `${shown.map((r) => `按${r.label}计，${table}为 ${r.value}`).join('；')}，都对不上`;
+  const cells = [...new Set(known.flatMap((r) => r.cells))];
+  const where = SECTION_NAMES[section];
+  return p.finding(rule, `${where}正文“${quote(text, m.clauseStart, m.clauseEnd)}”为 ${m.value} 件，与${table}不符：${sides}`, {
+    cells,
+    target: known[0]!.cells[known[0]!.cells.length - 1] ?? cells[0],
+    span: { section, start: m.start, end: m.end },
+  });
+}
+
+function fmt(n: number, decimals: number): string {
+  return n.toFixed(Math.max(decimals, 2)).replace(/\.?0+$/, '') || '0';
+}
+
+export function narrativeRules(p: Prepared, out: Finding[]): void {
+  for (const section of SECTION_KEYS) {
+    const text = p.texts[section];
+    if (!text) continue;
+    const fig = textFigures(text, p.report.year, section === 'review');
+    for (const m of fig.apply) {
+      const f = compare(p, 'N-APP', '表三', section, text, m, appReadings(p, m.kind));
+      if (f) out.push(f);
+    }
+    for (const m of fig.review) {
+      const f = compare(p, 'N-REVIEW', '表四', section, text, m, reviewReadings(p, m.kind));
+      if (f) out.push(f);
+    }
+    for (const m of fig.active) {
+      const f = compare(p, 'N-ACTIVE', '表二', section, text, m, activeReadings(p, m.kind));
+      if (f) out.push(f);
+    }
+    for (const m of fig.percents) {
+      const tolerance = 0.5 * 10 ** -m.decimals + 1e-9;
+      const fits = (den: number) => {
+        if (den <= 0 || m.numerator.value > den) return true; // not a rate of this count: say nothing
+        const r = (m.numerator.value / den) * 100;
+        const scale = 10 ** m.decimals;
+        return Math.abs(r - m.percent) <= tolerance || Math.floor(r * scale + 1e-9) / scale === m.percent;
+      };
+      if (m.denominators.some((d) => fits(d.value))) continue;
+      const d = m.denominators[0]!;
+      const actual = (m.numerator.value / d.value) * 100;
+      out.push(
+        p.finding(
+          'N-PCT',
+          `${SECTION_NAMES[section]}正文“${quote(text, m.start, m.end)}”与其分子分母不符：${m.numerator.label} ${m.numerator.value} ÷ ${d.label.replace(/\s+/g, ' ')} ${d.value} = ${fmt(actual, m.decimals)}%，正文写 ${m.percent}%，相差 ${fmt(Math.abs(actual - m.percent), m.decimals)} 个百分点`,
+          { span: { section, start: m.start, end: m.end } },
+        ),
+      );
+    }
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * What every rule module reads, built once per `evaluate`: the format that fits the report, each cell's value
+ * parsed (raw text that parses counts as its number; anything invalid is left out and reported by V-NUM),
+ * computed totals, and totals as printed by an imported report.
+ */
+import { formatFor, type CellDef, type ReportFormat, type SectionKey } from '../report/format.js';
+import { computeTotals, type Cells, type CellValue, type Level, type PreviousYear, type Report } from '../report/model.js';
+import { parseCell } from '../report/numbers.js';
+import type { Finding, RuleContext, RuleId } from './types.js';
+import { RULES } from './meta.js';
+import { normaliseText } from './textFigures.js';
+
+export interface CellProblem {
+  def: CellDef;
+  raw: CellValue;
+  message: string;
+}
+
+export interface Prepared {
+  report: Report;
+  stage: 'draft' | 'final';
+  format: ReportFormat;
+  /** entered and printed values that are valid numbers (text cells keep their text) */
+  values: Cells;
+  /** totals computed from the entered values */
+  computed: Map<string, number | null>;
+  /** cells whose stored value is invalid for their kind */
+  problems: CellProblem[];
+  /** the report's level, as stated or inferred from the organ's name */
+  level: Level | undefined;
+  /** section texts with full-width digits, % and spaces mapped to ASCII, offset for offset */
+  texts: Partial<Record<SectionKey, string>>;
+  /** a total as printed (imported report), or null */
+  printed(key: string): number | null;
+  /** the value a rule uses: printed total when present, computed total otherwise, entered value for other cells */
+  value(key: string): number | null;
+  finding(rule: RuleId, message: string, extra?: Omit<Finding, 'rule' | 'severity' | 'message' | 'cells'> & { cells?: string[] }): Finding;
+}
+
+export function inferLevel(report: Pick<Report, 'level' | 'organ'>): Level | undefined {
+  if (report.level) return report.level;
+  const organ = (report.organ ?? '').replace(/\s+/g, '');
+  if (/人民政府$/.test(organ)) return 'government';
+  if (/(办公室|局|委员会|委|办|中心|厅|署|院|所|站|队|处|会)$/.test(organ)) return 'department';
+  return undefined;
+}
+
+function numeric(v: CellValue | undefined, def: CellDef | undefined): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  return null;
+}
+
+/** Parse every stored cell once. Numbers of the right kind pass through without allocation. */
+export function parseCells(format: ReportFormat, cells: Cells, problems?: CellProblem[]): Cells {
+  const out: Cells = {};
+  for (const key in cells) {
+    const raw = cells[key];
+    const def = format.cellByKey.get(key);
+    if (!def) continue;
+    if (raw === null || raw === undefined) {
+      out[key] = null;
+      continue;
+    }
+    if (typeof raw === 'number' && def.kind === 'count' && Number.isInteger(raw) && raw >= 0 && raw <= 999_999_999_999) {
+      out[key] = raw;
+      continue;
+    }
+    const parsed = parseCell(raw, def.kind);
+    if (parsed.ok) out[key] = parsed.value;
+    else {
+      out[key] = null;
+      problems?.push({ def, raw, message: parsed.message });
+    }
+  }
+  return out;
+}
+
+const previousCache = new WeakMap<object, { format: ReportFormat; value: (key: string) => number | null }>();
+
+/** Last year's figures (printed totals when present, computed otherwise); cached per `previous.cells` object. */
+export function previousValues(previous: PreviousYear): { format: ReportFormat; value: (key: string) => number | null } {
+  const hit = previousCache.get(previous.cells);
+  if (hit) return hit;
+  const format = formatFor(previous.format ?? (previous.year >= 2021 ? '2021' : '2019'), Object.keys(previous.cells));
+  const values = parseCells(format, previous.cells);
+  const computed = computeTotals(format, values);
+  const value = (key: string): number | null => {
+    const def = format.cellByKey.get(key);
+    const own = numeric(values[key], def);
+    if (def?.sumOf) return own ?? computed.get(key) ?? null;
+    return own;
+  };
+  const out = { format, value };
+  previousCache.set(previous.cells, out);
+  return out;
+}
+
+export function prepare(report: Report, context: RuleContext = {}): Prepared {
+  const format = formatFor(report.format, Object.keys(report.cells));
+  const problems: CellProblem[] = [];
+  const values = parseCells(format, report.cells, problems);
+  const computed = computeTotals(format, values);
+  const texts: Partial<Record<SectionKey, string>> = {};
+  for (const [k, t] of Object.entries(report.sections ?? {}) as [SectionKey, string | undefined][]) if (t) texts[k] = normaliseText(t);
+  const stage = context.stage ?? 'draft';
+  const printed = (key: string): number | null => {
+    const def = format.cellByKey.get(key);
+    return def?.sumOf ? numeric(values[key], def) : null;
+  };
+  return {
+    report,
+    stage,
+    format,
+    values,
+    computed,
+    problems,
+    level: inferLevel(report),
+    texts,
+    printed,
+    value(key) {
+      const def = format.cellByKey.get(key);
+      if (def?.sumOf) return numeric(values[key], def) ?? computed.get(key) ?? null;
+      return numeric(values[key], def);
+    },
+    finding(rule, message, extra = {}) {
+      const info = RULES[rule];
+      const severity = stage === 'draft' && info.draftSeverity ? info.draftSeverity : info.severity;
+      const f: Finding = { rule, severity, cells: extra.cells ?? [], message };
+      if (extra.target) f.target = extra.target;
+      if (extra.span) {
+        f.span = extra.span;
+        f.section = extra.span.section;
+      } else if (extra.section) f.section = extra.section;
+      return f;
+    },
+  };
+}

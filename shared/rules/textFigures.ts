@@ -1,0 +1,516 @@
+/**
+ * Finding the figures a report's narrative states (spec §4 N-*, F-STALE): counts of applications, of
+ * reconsiderations and lawsuits, of normative documents, percentages with their own numerator and denominator,
+ * and years. Works on Chinese text as clerks write it: full-width digits, spaces inside 「2024 年」, 「共受理 21 件
+ * 依申请公开案件」, 「无…行政诉讼」 for zero. It only reports what it is sure of — a mention it can't tie to a figure is
+ * left out, because a false alarm on a correct report is worse than a miss.
+ *
+ * All offsets are UTF-16 offsets into the section text as stored (normalisation maps one unit to one unit).
+ */
+
+/** Map full-width digits, %, ., and odd spaces to ASCII, one UTF-16 unit for one. */
+export function normaliseText(s: string): string {
+  let changed = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff10 && c <= 0xff19) || c === 0xff05 || c === 0xff0e || c === 0x3000 || c === 0xa0) {
+      changed = true;
+      break;
+    }
+  }
+  if (!changed) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0xff05) out += '%';
+    else if (c === 0xff0e) out += '.';
+    else if (c === 0x3000 || c === 0xa0) out += ' ';
+    else out += s[i];
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Segmentation
+
+export interface Clause {
+  start: number;
+  end: number;
+  /** index of the sentence (split at 。！？；and line breaks) */
+  sentence: number;
+  /** index of the paragraph (split at line breaks) */
+  paragraph: number;
+}
+
+/** Clauses: sentences split further at commas, colons and brackets (a comma between digits is a separator). */
+export function clauses(text: string): Clause[] {
+  const out: Clause[] = [];
+  let start = 0;
+  let sentence = 0;
+  let paragraph = 0;
+  const push = (end: number) => {
+    if (end > start) out.push({ start, end, sentence, paragraph });
+    start = end + 1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      push(i);
+      sentence++;
+      paragraph++;
+    } else if (ch === '。' || ch === '；' || ch === ';' || ch === '！' || ch === '？' || ch === '!' || ch === '?') {
+      push(i);
+      sentence++;
+    } else if (ch === '，' || ch === '：' || ch === ':' || ch === '（' || ch === '）' || ch === '(' || ch === ')') {
+      push(i);
+    } else if (ch === ',') {
+      const prev = text.charCodeAt(i - 1);
+      const next = text.charCodeAt(i + 1);
+      if (!(prev >= 48 && prev <= 57 && next >= 48 && next <= 57)) push(i);
+    }
+  }
+  push(text.length);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+export interface CountToken {
+  value: number;
+  start: number;
+  end: number;
+  unit: string;
+  /** 「200 余件」「约 30 件」「43.25 万件」: not an exact count, never compared */
+  approximate: boolean;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 「十二」 → 12, 「二十三」 → 23, 「一百零五」 → 105; null when not a plain Chinese number. */
+export function chineseNumber(s: string): number | null {
+  if (s.length === 0) return null;
+  let total = 0;
+  let digit: number | null = null;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) {
+      digit = CN_DIGITS[ch] ?? 0;
+    } else if (ch === '十' || ch === '百') {
+      const mult = ch === '十' ? 10 : 100;
+      total += (digit ?? (ch === '十' ? 1 : 0)) * mult;
+      if (digit === null && ch === '百') return null;
+      digit = null;
+    } else return null;
+  }
+  return total + (digit ?? 0);
+}
+
+const COUNT_RE = /(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万)?\s*(余|多)?\s*(件|个|条|宗|起|项|次|份|例|家)/g;
+const CN_COUNT_RE = /([零〇一二两三四五六七八九十百]+)\s*(件|宗|起)/g;
+const APPROX_BEFORE = /(约|近|超过|逾|将近|大约|达到?)\s*$/;
+const APPROX_AFTER = /^\s*(以上|左右|余|多)/;
+
+/** Counts written as 「21 件」「４件」「两件」 between `from` and `to`. */
+export function countTokens(text: string, from: number, to: number): CountToken[] {
+  const slice = text.slice(from, to);
+  const out: CountToken[] = [];
+  COUNT_RE.lastIndex = 0;
+  for (let m = COUNT_RE.exec(slice); m; m = COUNT_RE.exec(slice)) {
+    const num = m[1] ?? '';
+    const value = Number(num.replace(/,/g, ''));
+    const before = slice.slice(Math.max(0, m.index - 4), m.index);
+    const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    const approximate =
+      Boolean(m[2]) || Boolean(m[3]) || num.includes('.') || (APPROX_BEFORE.test(before) && !/达$/.test(before.trim())) || APPROX_AFTER.test(after);
+    out.push({ value, start: from + m.index, end: from + m.index + m[0].length, unit: m[4] ?? '', approximate });
+  }
+  CN_COUNT_RE.lastIndex = 0;
+  for (let m = CN_COUNT_RE.exec(slice); m; m = CN_COUNT_RE.exec(slice)) {
+    const prev = slice[m.index - 1] ?? '';
+    const next = slice[m.index + m[0].length] ?? '';
+    if (/[第每逐统同单任唯某一]/.test(prev) || /[事件]/.test(next)) continue;
+    const value = chineseNumber(m[1] ?? '');
+    if (value === null) continue;
+    out.push({ value, start: from + m.index, end: from + m.index + m[0].length, unit: m[2] ?? '', approximate: APPROX_AFTER.test(slice.slice(m.index + m[0].length)) });
+  }
+  if (out.length > 1) out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+export interface YearToken {
+  year: number;
+  start: number;
+  end: number;
+}
+
+const YEAR_RE = /(?<![\d〔[［(（])(\d{4})\s*年/g;
+
+export function yearTokens(text: string, from: number, to: number): YearToken[] {
+  const out: YearToken[] = [];
+  if (to - from < 5) return out;
+  const slice = text.slice(from, to);
+  YEAR_RE.lastIndex = 0;
+  for (let m = YEAR_RE.exec(slice); m; m = YEAR_RE.exec(slice)) {
+    const year = Number(m[1]);
+    if (year >= 1949 && year <= 2100) out.push({ year, start: from + m.index, end: from + m.index + m[0].length });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the narrative states
+
+/** Which figure of table 三 a phrase speaks of. */
+export type AppFigure =
+  /** 新收 */
+  | 'new'
+  /** 收到/受理/接收: new, or new + carried over */
+  | 'received'
+  /** 办理: new, new + carried over, or closed */
+  | 'handled'
+  /** 办结 */
+  | 'processed'
+  /** 结转下年 */
+  | 'carried_forward'
+  /** 上年结转 */
+  | 'carried_over'
+  /** 结转 without a direction */
+  | 'carried';
+
+export interface Mention<K extends string> {
+  kind: K;
+  value: number;
+  /** the words that state it, e.g. 「受理 21 件」 */
+  start: number;
+  end: number;
+  /** the clause, for quoting */
+  clauseStart: number;
+  clauseEnd: number;
+}
+
+export type ReviewFigure = 'reconsideration' | 'litigation' | 'both';
+export type ActiveFigure = 'issued' | 'repealed' | 'in_force' | 'issued_or_in_force';
+
+export interface PercentMention {
+  /** the rate as written, e.g. 99.74 */
+  percent: number;
+  decimals: number;
+  /** 「办结率 99.74%」 */
+  start: number;
+  end: number;
+  label: string;
+  numerator: { value: number; label: string; start: number; end: number };
+  /** every count the rate may be of (nearest first); the percent fits when it fits one of them */
+  denominators: { value: number; label: string }[];
+}
+
+export type StaleKind = 'points' | 'period' | 'opening' | 'plan';
+export interface StaleMention {
+  kind: StaleKind;
+  year: number;
+  start: number;
+  end: number;
+}
+
+export interface TextFigures {
+  apply: Mention<AppFigure>[];
+  review: Mention<ReviewFigure>[];
+  active: Mention<ActiveFigure>[];
+  percents: PercentMention[];
+  years: StaleMention[];
+  /** 「国办公开办函〔2019〕60号」 cited */
+  oldFormat: { start: number; end: number }[];
+}
+
+/** Words that show a clause is about something other than disclosure applications. */
+const NOT_APPLICATION = /复议|诉讼|信访|热线|诉求|12345|投诉|举报|提案|建议|留言|咨询|来信|信箱|政务服务|办件|许可|审批|事项|主动公开|网民|问题/;
+const APP_VERB = /新收|收到|受理|接收|接到|办理|办结|结转/g;
+const OTHER_YEAR_WORDS = /去年|同比|较上年|比上年|上一年度共|环比/;
+
+function appKind(verb: string): AppFigure {
+  switch (verb) {
+    case '新收':
+      return 'new';
+    case '办理':
+      return 'handled';
+    case '办结':
+      return 'processed';
+    case '结转':
+      return 'carried';
+    default:
+      return 'received';
+  }
+}
+
+function clauseYearsFit(text: string, c: Clause, year: number, allow: readonly number[]): boolean {
+  for (const y of yearTokens(text, c.start, c.end)) if (y.year !== year && !allow.includes(y.year)) return false;
+  return true;
+}
+
+function extractApply(text: string, cl: Clause[], year: number, out: Mention<AppFigure>[]): void {
+  let topicSentence = -1;
+  for (const c of cl) {
+    const s = text.slice(c.start, c.end);
+    if (c.sentence !== topicSentence) topicSentence = -2; // a new sentence starts without a topic
+    if (NOT_APPLICATION.test(s)) {
+      topicSentence = -2;
+      continue;
+    }
+    if (/申请/.test(s) && /公开/.test(s)) topicSentence = c.sentence;
+    if (topicSentence !== c.sentence) continue;
+    if (OTHER_YEAR_WORDS.test(s)) continue;
+    APP_VERB.lastIndex = 0;
+    const verbs: { verb: string; at: number }[] = [];
+    for (let m = APP_VERB.exec(s); m; m = APP_VERB.exec(s)) verbs.push({ verb: m[0], at: m.index });
+    if (verbs.length === 0) continue;
+    const counts = countTokens(text, c.start, c.end);
+    verbs.forEach((v, i) => {
+      const before = s.slice(Math.max(0, v.at - 2), v.at);
+      const after = s[v.at + v.verb.length] ?? '';
+      if (after === '率' || after === '后' || /[未不无待应]$/.test(before)) return;
+      // 「未收到政府信息公开申请」: zero
+      if (/(未|没有)$/.test(before) && (v.verb === '收到' || v.verb === '受理' || v.verb === '接到') && counts.length === 0) {
+        if (!clauseYearsFit(text, c, year, [])) return;
+        out.push({ kind: 'received', value: 0, start: c.start + v.at - (before.endsWith('没有') ? 2 : 1), end: c.start + v.at + v.verb.length, clauseStart: c.start, clauseEnd: c.end });
+        return;
+      }
+      const from = c.start + v.at + v.verb.length;
+      const nextVerb = verbs[i + 1];
+      const limit = Math.min(c.end, from + 30, nextVerb ? c.start + nextVerb.at : c.end);
+      const count = counts.find((t) => t.start >= from && t.start < limit);
+      if (!count || count.approximate || !Number.isInteger(count.value)) return;
+      let kind = appKind(v.verb);
+      const allow: number[] = [];
+      if (kind === 'carried') {
+        const around = s.slice(Math.max(0, v.at - 4), count.start - c.start);
+        const years = yearTokens(text, Math.max(c.start, c.start + v.at - 8), count.start);
+        if (/上年|上一年|去年|以前|往年/.test(around) || years.some((y) => y.year === year - 1)) kind = 'carried_over';
+        else if (/下年|下一年|次年|明年|下一年度/.test(around) || years.some((y) => y.year === year + 1)) kind = 'carried_forward';
+        allow.push(year - 1, year + 1);
+      }
+      if (!clauseYearsFit(text, c, year, allow)) return;
+      out.push({ kind, value: count.value, start: c.start + v.at, end: count.end, clauseStart: c.start, clauseEnd: c.end });
+    });
+  }
+}
+
+const REVIEW_KW = /行政复议|复议|行政诉讼|诉讼/g;
+const REVIEW_SUBRESULT = /其中|维持|纠正|撤销|驳回|败诉|胜诉|确认违法|审结|尚未|在审|正在|办理中|决定书|委员会.*$/;
+const NEGATION = /无|未|没有/;
+
+function extractReview(text: string, cl: Clause[], year: number, isReviewSection: boolean, out: Mention<ReviewFigure>[]): void {
+  const sentenceHasTopic = new Map<number, boolean>();
+  for (const c of cl) {
+    if (!sentenceHasTopic.get(c.sentence) && /公开/.test(text.slice(c.start, c.end))) sentenceHasTopic.set(c.sentence, true);
+  }
+  for (const c of cl) {
+    const s = text.slice(c.start, c.end);
+    REVIEW_KW.lastIndex = 0;
+    const kws: { kind: 'reconsideration' | 'litigation'; at: number; end: number }[] = [];
+    for (let m = REVIEW_KW.exec(s); m; m = REVIEW_KW.exec(s)) {
+      // 「行政复议委员会」「行政诉讼法」 name bodies and laws, not cases
+      const next = s.slice(m.index + m[0].length, m.index + m[0].length + 3);
+      if (/^(委员会|机关|法|机构|应诉|人)/.test(next)) continue;
+      kws.push({ kind: m[0].includes('复议') ? 'reconsideration' : 'litigation', at: m.index, end: m.index + m[0].length });
+    }
+    if (kws.length === 0) continue;
+    if (!isReviewSection && !sentenceHasTopic.get(c.sentence)) continue;
+    if (/其中|维持|纠正|撤销|驳回|败诉|胜诉|确认违法|审结|尚未|在审|正在|办理中|决定书/.test(s)) continue;
+    if (OTHER_YEAR_WORDS.test(s) || !clauseYearsFit(text, c, year, [])) continue;
+    const counts = countTokens(text, c.start, c.end);
+    const kinds = new Set(kws.map((k) => k.kind));
+    if (counts.length === 0) {
+      const first = kws[0];
+      if (!first) continue;
+      const negAt = s.slice(Math.max(0, first.at - 16), first.at).search(NEGATION);
+      if (negAt < 0) continue;
+      const negStart = c.start + Math.max(0, first.at - 16) + negAt;
+      const last = kws[kws.length - 1] ?? first;
+      out.push({ kind: kinds.size > 1 ? 'both' : first.kind, value: 0, start: negStart, end: c.start + last.end, clauseStart: c.start, clauseEnd: c.end });
+      continue;
+    }
+    for (const t of counts) {
+      if (t.approximate || !Number.isInteger(t.value)) continue;
+      if (!/[件起宗个例]/.test(t.unit)) continue;
+      const rel = t.start - c.start;
+      const preceding = kws.filter((k) => k.end <= rel && rel - k.end <= 30);
+      const following = kws.filter((k) => k.at >= rel + (t.end - t.start) && k.at - (rel + (t.end - t.start)) <= 8);
+      let kind: ReviewFigure;
+      let start: number;
+      if (kinds.size > 1 && counts.length === 1) {
+        kind = 'both';
+        start = c.start + (kws[0]?.at ?? rel);
+      } else if (preceding.length > 0) {
+        const k = preceding[preceding.length - 1]!;
+        kind = k.kind;
+        start = c.start + k.at;
+      } else if (following.length > 0) {
+        const k = following[0]!;
+        kind = k.kind;
+        start = t.start;
+      } else continue;
+      out.push({ kind, value: t.value, start, end: Math.max(t.end, start), clauseStart: c.start, clauseEnd: c.end });
+    }
+  }
+}
+
+const NORMATIVE_RE = /(行政)?规范性文件/g;
+
+function extractActive(text: string, cl: Clause[], year: number, out: Mention<ActiveFigure>[]): void {
+  for (const c of cl) {
+    const s = text.slice(c.start, c.end);
+    NORMATIVE_RE.lastIndex = 0;
+    const m = NORMATIVE_RE.exec(s);
+    if (!m) continue;
+    if (OTHER_YEAR_WORDS.test(s) || !clauseYearsFit(text, c, year, [])) continue;
+    if (/清理|审查|备案|合法性|解读|征求|意见|其中/.test(s)) continue;
+    const counts = countTokens(text, c.start, c.end).filter((t) => !t.approximate && /[件个份]/.test(t.unit));
+    const docEnd = m.index + m[0].length;
+    const after = counts.find((t) => t.start - c.start >= docEnd && t.start - c.start - docEnd <= 6);
+    const before = counts.find((t) => t.end - c.start <= m.index && m.index - (t.end - c.start) <= 2);
+    const count = after ?? before;
+    if (!count) continue;
+    const qualifier = s.slice(Math.max(0, m.index - 8), m.index) + s.slice(docEnd, count.start - c.start);
+    let kind: ActiveFigure;
+    if (/废止|废除|失效|宣布/.test(qualifier)) kind = 'repealed';
+    else if (/有效|现行/.test(qualifier)) kind = 'in_force';
+    else if (/制发|印发|出台|制定|起草|新制/.test(qualifier)) kind = 'issued';
+    else kind = 'issued_or_in_force';
+    const start = Math.min(c.start + m.index, count.start);
+    out.push({ kind, value: count.value, start, end: Math.max(count.end, c.start + docEnd), clauseStart: c.start, clauseEnd: c.end });
+  }
+}
+
+const PCT_RE = /(\d+(?:\.(\d+))?)\s*%/g;
+const RATE_STEMS = ['办结', '答复', '回复'];
+const RECEIVE_VERB = /受理|收到|接收|接到|新收/;
+
+function extractPercents(text: string, cl: Clause[], out: PercentMention[]): void {
+  PCT_RE.lastIndex = 0;
+  for (let m = PCT_RE.exec(text); m; m = PCT_RE.exec(text)) {
+    const pctStart = m.index;
+    const head = text.slice(Math.max(0, pctStart - 6), pctStart);
+    const clause = cl.find((c) => c.start <= pctStart && pctStart < c.end);
+    if (!clause) continue;
+    const sentenceStart = cl.find((c) => c.sentence === clause.sentence)?.start ?? clause.start;
+    const paragraphStart = cl.find((c) => c.paragraph === clause.paragraph)?.start ?? clause.start;
+    const percent = Number(m[1]);
+    const decimals = (m[2] ?? '').length;
+    let numerator: PercentMention['numerator'] | null = null;
+    let label = '';
+    const rate = /(..)率\s*(为|达|达到|是)?\s*$/.exec(head);
+    if (rate) {
+      const stem = rate[1] ?? '';
+      if (!RATE_STEMS.includes(stem)) continue;
+      label = `${stem}率`;
+      // the nearest 「(已)办结 8661」 before, in the same sentence, not 「未办结」「公开答复」
+      const region = text.slice(sentenceStart, pctStart);
+      let at = region.lastIndexOf(stem);
+      while (at >= 0) {
+        const prev = region[at - 1] ?? '';
+        const next = region[at + stem.length] ?? '';
+        if (next !== '率' && (prev === '' || /[已共均全部按时，,、\s（(]/.test(prev))) {
+          const numMatch = /^\s*(共|了)?\s*(\d+)(?![\d.年月日%])/.exec(region.slice(at + stem.length, at + stem.length + 10));
+          if (numMatch) {
+            const numStart = sentenceStart + at + stem.length + numMatch[0].length - (numMatch[2] ?? '').length;
+            numerator = { value: Number(numMatch[2]), label: stem, start: sentenceStart + at, end: numStart + (numMatch[2] ?? '').length };
+            break;
+          }
+        }
+        at = region.lastIndexOf(stem, at - 1);
+      }
+    } else {
+      // 「予以公开 9 件，占 56.25%」
+      const share = /占(比|总数的?|全部申请的?)?\s*(为)?\s*$/.exec(head);
+      if (!share) continue;
+      const counts = countTokens(text, sentenceStart, pctStart).filter((t) => !t.approximate);
+      const last = counts[counts.length - 1];
+      if (!last || pctStart - last.end > 8) continue;
+      numerator = { value: last.value, label: text.slice(Math.max(sentenceStart, last.start - 6), last.start).replace(/^.*[，,、：:]/, '').trim(), start: last.start, end: last.end };
+      label = '占比';
+    }
+    if (!numerator) continue;
+    const num = numerator;
+    // denominators: counts before the numerator in the paragraph that follow a receiving verb
+    const denominators: PercentMention['denominators'] = [];
+    for (const t of countTokens(text, paragraphStart, num.start).reverse()) {
+      if (t.approximate) continue;
+      const lead = text.slice(Math.max(paragraphStart, t.start - 16), t.start);
+      const verb = RECEIVE_VERB.exec(lead);
+      if (!verb) continue;
+      denominators.push({ value: t.value, label: lead.slice(verb.index).trim() });
+    }
+    if (denominators.length === 0) continue;
+    out.push({ percent, decimals, start: pctStart - (rate ? rate[0].length : 0), end: m.index + m[0].length, label, numerator: num, denominators });
+  }
+}
+
+const POINTS_RE = /(?<![\d〔[［])(\d{4})\s*年度?[^。；，,\n《》〈〉<>]{0,12}?工作要点/g;
+const PERIOD_RE = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(至|到|—|-|－|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g;
+const OPENING_RE = /(^|[。！？\n])\s*(\d{4})\s*年度?\s*[，,]/g;
+const PLAN_RE = /(?<![\d〔[［])(\d{4})\s*年度?\s*(工作计划|工作打算|工作思路)/g;
+const OLD_FORMAT_RE = /国办公开办函\s*[〔[［(（]\s*2019\s*[〕\]］)）]\s*60\s*号/g;
+
+function extractYears(text: string, year: number, out: StaleMention[], old: { start: number; end: number }[]): void {
+  POINTS_RE.lastIndex = 0;
+  for (let m = POINTS_RE.exec(text); m; m = POINTS_RE.exec(text)) {
+    const y = Number(m[1]);
+    if (y < year) out.push({ kind: 'points', year: y, start: m.index, end: m.index + m[0].length });
+  }
+  PERIOD_RE.lastIndex = 0;
+  for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (a !== year || b !== year) out.push({ kind: 'period', year: a !== year ? a : b, start: m.index, end: m.index + m[0].length });
+  }
+  OPENING_RE.lastIndex = 0;
+  for (let m = OPENING_RE.exec(text); m; m = OPENING_RE.exec(text)) {
+    const y = Number(m[2]);
+    const start = m.index + m[0].indexOf(m[2] ?? '');
+    if (y < year && y >= year - 5) out.push({ kind: 'opening', year: y, start, end: m.index + m[0].length - 1 });
+  }
+  PLAN_RE.lastIndex = 0;
+  for (let m = PLAN_RE.exec(text); m; m = PLAN_RE.exec(text)) {
+    const y = Number(m[1]);
+    if (y <= year && y >= year - 5) out.push({ kind: 'plan', year: y, start: m.index, end: m.index + m[0].length });
+  }
+  OLD_FORMAT_RE.lastIndex = 0;
+  for (let m = OLD_FORMAT_RE.exec(text); m; m = OLD_FORMAT_RE.exec(text)) old.push({ start: m.index, end: m.index + m[0].length });
+}
+
+const cache = new Map<string, TextFigures>();
+const CACHE_LIMIT = 64;
+
+/**
+ * Everything the narrative of one section states, for a report of `year`. `text` must be normalised
+ * (`normaliseText`). Cached by text: the editor calls this on every keystroke and only one section changes.
+ */
+export function textFigures(text: string, year: number, isReviewSection = false): TextFigures {
+  const key = `${year}|${isReviewSection ? 1 : 0}|${text}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const cl = clauses(text);
+  const figures: TextFigures = { apply: [], review: [], active: [], percents: [], years: [], oldFormat: [] };
+  extractApply(text, cl, year, figures.apply);
+  extractReview(text, cl, year, isReviewSection, figures.review);
+  extractActive(text, cl, year, figures.active);
+  extractPercents(text, cl, figures.percents);
+  extractYears(text, year, figures.years, figures.oldFormat);
+  cache.set(key, figures);
+  if (cache.size > CACHE_LIMIT) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  return figures;
+}
+
+/** A clause for quoting in a message: trimmed, at most `max` characters. */
+export function quote(text: string, start: number, end: number, max = 40): string {
+  const s = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
