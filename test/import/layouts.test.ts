@@ -6,30 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePublished, textDocument } from '../../shared/import/index.js';
-import { FORMAT_2019, FORMAT_2021, FORMAT_2021_SINGLE_OTHER, type ReportFormat } from '../../shared/report/format.js';
-import { computeTotals, type Cells } from '../../shared/report/model.js';
-import { toReportData, type ReportData } from '../../shared/schema/reportData.js';
-import { loadData, makeText, type TextOptions } from './make.js';
-
-/** Every entered cell a different small figure; printed totals as the sums. */
-function richData(format: ReportFormat, year: number): ReportData {
-  const cells: Cells = {};
-  format.cells.forEach((c, i) => {
-    if (c.sumOf) return;
-    if (c.kind === 'text') cells[c.key] = `${100 + i}.5 万元`;
-    else if (c.kind === 'signed') cells[c.key] = i % 2 === 0 ? -((i % 5) + 1) : i % 13;
-    else if (c.kind === 'amount') cells[c.key] = 21613.91;
-    else cells[c.key] = (i * 7) % 23;
-  });
-  const totals = computeTotals(format, cells);
-  for (const [k, v] of totals) cells[k] = v;
-  const base = loadData('xinxiang-county-office-2024');
-  const report = { ...base, format: format.id, year, cells, title: `新乡县人民政府办公室${year}年政府信息公开工作年度报告` };
-  const data = toReportData({ ...report, cells }, { keepPrintedTotals: true });
-  // the text cell (2019 采购总金额) is not a report-data number: keep it for the printed text
-  for (const c of format.cells) if (c.kind === 'text') (data.cells as Cells)[c.key] = cells[c.key] ?? null;
-  return data as ReportData;
-}
+import { FORMAT_2019, FORMAT_2021, FORMAT_2021_SINGLE_OTHER } from '../../shared/report/format.js';
+import type { Cells } from '../../shared/report/model.js';
+import type { ReportData } from '../../shared/schema/reportData.js';
+import { makeText, richData, type TextOptions } from './make.js';
 
 function parse(text: string) {
   const { report, uncertain } = parsePublished(textDocument(text));

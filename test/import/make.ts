@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
-import { SECTIONS, formatFor, type TableLayout } from '../../shared/report/format.js';
-import { chineseDate } from '../../shared/report/model.js';
-import type { ReportData } from '../../shared/schema/reportData.js';
+import { SECTIONS, formatFor, type ReportFormat, type TableLayout } from '../../shared/report/format.js';
+import { chineseDate, computeTotals, type Cells } from '../../shared/report/model.js';
+import { toReportData, type ReportData } from '../../shared/schema/reportData.js';
 
 export function loadData(name: string): ReportData {
   return JSON.parse(readFileSync(new URL(`../fixtures/data/${name}.json`, import.meta.url), 'utf8')) as ReportData;
@@ -150,3 +150,24 @@ export function makeText(data: ReportData, opts: TextOptions): string {
   if (opts.signature !== false && data.signature?.date) out.push(chineseDate(data.signature.date));
   return out.join('\n');
 }
+
+/** Every entered cell a different small figure; printed totals as the sums. */
+export function richData(format: ReportFormat, year: number): ReportData {
+  const cells: Cells = {};
+  format.cells.forEach((c, i) => {
+    if (c.sumOf) return;
+    if (c.kind === 'text') cells[c.key] = `${100 + i}.5 万元`;
+    else if (c.kind === 'signed') cells[c.key] = i % 2 === 0 ? -((i % 5) + 1) : i % 13;
+    else if (c.kind === 'amount') cells[c.key] = 21613.91;
+    else cells[c.key] = (i * 7) % 23;
+  });
+  const totals = computeTotals(format, cells);
+  for (const [k, v] of totals) cells[k] = v;
+  const base = loadData('xinxiang-county-office-2024');
+  const report = { ...base, format: format.id, year, cells, title: `新乡县人民政府办公室${year}年政府信息公开工作年度报告` };
+  const data = toReportData({ ...report, cells }, { keepPrintedTotals: true });
+  // the text cell (2019 采购总金额) is not a report-data number: keep it for the printed text
+  for (const c of format.cells) if (c.kind === 'text') (data.cells as Cells)[c.key] = cells[c.key] ?? null;
+  return data as ReportData;
+}
+
