@@ -102,7 +102,7 @@ function tableDocx(t: ModelTable): Table {
         margins: { top: 40, bottom: 40, left: 60, right: 60 },
       });
     });
-    return new TableRow({ children: cells, tableHeader: ri < t.headerRows, cantSplit: true });
+    return new TableRow({ children: cells, cantSplit: true, ...(ri < t.headerRows ? { tableHeader: true } : {}) });
   });
   return new Table({
     rows,

@@ -3,6 +3,7 @@
  * the clerk's explanation of each accepted warning, for sign-off before publication. It is never part of
  * the published report. Built as a document model, so the same writers make its HTML and DOCX.
  */
+import { acceptanceMatches } from '../editor/issues.js';
 import type { AcceptedWarning } from '../schema/draft.js';
 import type { Finding } from '../rules/types.js';
 import { SECTION_NAMES, type SectionKey } from '../report/format.js';
@@ -10,18 +11,9 @@ import { canonicalTitle, reportFormat, type Report } from '../report/model.js';
 import { cleanText, type Block, type DocModel, type ModelCell, type ModelTable } from './model.js';
 import { SIZES } from './typography.js';
 
-/**
- * What an accepted warning is attached to: the finding's target cell, else its section, else the whole
- * report (''). The form stores `acceptedWarnings[].target` the same way.
- */
-export function findingTarget(f: Pick<Finding, 'target' | 'span' | 'cells'>): string {
-  return f.target ?? f.span?.section ?? '';
-}
-
-/** The accepted warning that explains a finding, if any (same rule, same target). */
+/** The accepted warning that explains a finding, if any — matched exactly as the editor's issue panel does. */
 export function acceptanceFor(f: Finding, accepted: readonly AcceptedWarning[]): AcceptedWarning | undefined {
-  const target = findingTarget(f);
-  return accepted.find((a) => a.rule === f.rule && a.target === target);
+  return accepted.find((a) => acceptanceMatches(a, f));
 }
 
 export interface ReviewSheetInput {
@@ -32,13 +24,17 @@ export interface ReviewSheetInput {
   date?: string;
 }
 
+/** What a finding is attached to (re-exported for the export dialog). */
+export { findingTarget } from '../editor/issues.js';
+
 const SEVERITY = { error: '错误', warning: '提示' } as const;
 
 function where(report: Report, f: Finding): string {
   const format = reportFormat(report);
   const names: string[] = [];
   for (const key of f.cells) names.push(format.cellByKey.get(key)?.name ?? key);
-  if (names.length === 0 && f.span) names.push(SECTION_NAMES[f.span.section as SectionKey] ?? f.span.section);
+  const section = f.span?.section ?? f.section;
+  if (names.length === 0 && section) names.push(SECTION_NAMES[section as SectionKey] ?? section);
   if (names.length === 0) return '全文';
   return names.length > 3 ? `${names.slice(0, 3).join('、')}等 ${names.length} 处` : names.join('、');
 }
@@ -93,7 +89,7 @@ export function buildReviewModel(input: ReviewSheetInput): DocModel {
   }
 
   // Explanations the clerk wrote for warnings that no longer occur stay visible, so nothing is silently lost.
-  const stale = acceptedWarnings.filter((a) => !warnings.some((f) => f.rule === a.rule && findingTarget(f) === a.target));
+  const stale = acceptedWarnings.filter((a) => !warnings.some((f) => acceptanceMatches(a, f)));
   if (stale.length > 0) {
     blocks.push({ kind: 'heading', text: '二、已不再出现的提示的说明' });
     for (const a of stale) blocks.push(para(`[${a.rule}]${a.target ? `（${a.target}）` : ''}${a.explanation}`));
