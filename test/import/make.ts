@@ -71,11 +71,14 @@ export async function makeDocx(data: ReportData, opts: MakeOptions = {}): Promis
 }
 
 /** Convert a DOCX to PDF with LibreOffice (a real PDF with a text layer, tables drawn by a real layout engine). */
-export function docxToPdf(docx: Buffer): Buffer {
+export function docxToPdf(docx: Buffer, options: { password?: string } = {}): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'import-pdf-'));
   const src = join(dir, 'report.docx');
   writeFileSync(src, docx);
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, src], { stdio: 'ignore', timeout: 120_000 });
+  const filter = options.password
+    ? `pdf:writer_pdf_Export:${JSON.stringify({ EncryptFile: { type: 'boolean', value: 'true' }, DocumentOpenPassword: { type: 'string', value: options.password } })}`
+    : 'pdf';
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', filter, '--outdir', dir, src], { stdio: 'ignore', timeout: 120_000 });
   return readFileSync(join(dir, 'report.pdf'));
 }
 

@@ -1,0 +1,173 @@
+/**
+ * Untrusted input: every hostile or broken file gives a clear Chinese message within bounded time and
+ * memory, and nothing throws.
+ */
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { importPublishedFile, readPublishedBytes, readPublishedFile } from '../../electron/main/services/import/index.js';
+import { readZipEntryText } from '../../electron/main/services/import/zip.js';
+import { parsePublished, textDocument } from '../../shared/import/index.js';
+import { docxToPdf, loadData, loadPublished, makeDocx } from './make.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'import-hostile-'));
+
+/** A ZIP written by hand, so sizes can lie. */
+function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const comp = deflateRawSync(e.data);
+    const size = e.declaredSize ?? e.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(comp.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(comp.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, comp);
+    centrals.push(central, name);
+    offset += 30 + name.length + comp.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, eocd]);
+}
+
+async function failsWith(buf: Uint8Array, name: string, pattern: RegExp): Promise<number> {
+  const t0 = performance.now();
+  const r = await readPublishedBytes(buf, name);
+  const ms = performance.now() - t0;
+  expect(r.ok).toBe(false);
+  if (!r.ok) expect(r.error).toMatch(pattern);
+  return ms;
+}
+
+describe('hostile DOCX', () => {
+  it('a zip bomb (100 MB of document.xml, declared honestly) is refused before inflating', async () => {
+    const bomb = zip([{ name: 'word/document.xml', data: Buffer.alloc(100 * 1024 * 1024, 0x20) }]);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const ms = await failsWith(bomb, 'bomb.docx', /压缩炸弹/);
+    expect(ms).toBeLessThan(5000);
+  });
+
+  it('a zip bomb whose header lies about the size is stopped as soon as it outgrows the declared size', async () => {
+    const liar = zip([{ name: 'word/document.xml', data: Buffer.alloc(50 * 1024 * 1024, 0x20), declaredSize: 1000 }]);
+    await failsWith(liar, 'liar.docx', /压缩炸弹|与声明不符/);
+    // and the reader itself, with a small cap, never holds more than the cap
+    await expect(readZipEntryText(liar, 'word/document.xml', { maxEntries: 10, maxEntryBytes: 4096, maxTotalBytes: 1 << 30, maxRatio: 1e9 })).rejects.toThrow(/与声明不符/);
+  });
+
+  it('entries adding up to an absurd size, or too many entries, are refused', async () => {
+    const many = zip(Array.from({ length: 6000 }, (_, i) => ({ name: `x/${i}`, data: Buffer.from('a') })));
+    await failsWith(many, 'many.docx', /超过上限/);
+  });
+
+  it('malformed XML, an entity declaration, a zip without document.xml, a truncated zip', async () => {
+    await failsWith(zip([{ name: 'word/document.xml', data: Buffer.from('<w:document><w:body><w:p>未闭合') }]), 'bad.docx', /XML 已损坏/);
+    const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><w:document><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>';
+    await failsWith(zip([{ name: 'word/document.xml', data: Buffer.from(laughs) }]), 'lol.docx', /DOCTYPE/);
+    await failsWith(zip([{ name: 'xl/workbook.xml', data: Buffer.from('<a/>') }]), 'book.docx', /不是 Word 文档/);
+    const real = await makeDocx(loadData('urumqi-county-2024'));
+    await failsWith(real.subarray(0, real.length / 2), 'half.docx', /DOCX/);
+    await failsWith(zip([{ name: 'word/document.xml', data: Buffer.from('<w:document><w:p/></w:document>') }]), 'nobody.docx', /w:body/);
+  });
+});
+
+describe('hostile and unusable PDF', () => {
+  it('an encrypted PDF', async () => {
+    const pdf = docxToPdf(await makeDocx(loadData('urumqi-county-2024')), { password: 'secret' });
+    await failsWith(pdf, 'secret.pdf', /已加密/);
+  });
+
+  it('an image-only PDF (no text layer)', async () => {
+    const content = '0 0 1 rg 100 100 300 300 re f';
+    const objs = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    ];
+    let pdf = '%PDF-1.4\n';
+    const offsets: number[] = [];
+    objs.forEach((o, i) => {
+      offsets.push(pdf.length);
+      pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    });
+    const xref = pdf.length;
+    pdf += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+    pdf += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    await failsWith(Buffer.from(pdf), 'scan.pdf', /没有文字层/);
+  });
+
+  it('a broken PDF', async () => {
+    const junk = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256))]);
+    const ms = await failsWith(junk, 'junk.pdf', /PDF/);
+    expect(ms).toBeLessThan(30_000);
+  });
+});
+
+describe('other files', () => {
+  it('a 200 MB file is refused by its size before reading', async () => {
+    const big = join(dir, 'big.pdf');
+    writeFileSync(big, '%PDF-1.4\n');
+    truncateSync(big, 200 * 1024 * 1024);
+    const t0 = performance.now();
+    const r = await readPublishedFile(big);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/文件过大（200\.0 MB/);
+  });
+
+  it('old .doc, images, binary junk, an empty file, a folder, a missing file', async () => {
+    await failsWith(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'old.doc', /另存为/);
+    await failsWith(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'scan.png', /图片/);
+    await failsWith(Buffer.from([1, 2, 3, 0, 0, 0, 255, 254, 0]), 'x.bin', /无法识别/);
+    await failsWith(Buffer.alloc(0), 'empty.txt', /空的/);
+    expect(await importPublishedFile(dir)).toEqual({ status: 'error', message: expect.stringMatching(/不是文件|文件夹/) });
+    expect(await importPublishedFile(join(dir, 'none.docx'))).toEqual({ status: 'error', message: expect.stringContaining('找不到文件') });
+  });
+
+  it('text that is no report at all imports with every cell blank and in doubt, never throws', async () => {
+    const out = await importPublishedFile(new URL('./hostile.test.ts', import.meta.url).pathname);
+    expect(out.status).toBe('imported');
+    const result = out.status === 'imported' ? (JSON.parse(out.result) as { uncertain: { target: string }[]; stats: { cellsRead: number } }) : null;
+    // no heading found, no table found: all of it listed for the clerk
+    expect(result?.uncertain.filter((u) => u.target.startsWith('sections.')).length).toBe(6);
+    expect(result?.uncertain.some((u) => u.target === 'apply.new.natural')).toBe(true);
+  });
+
+  it('fuzz: fragments of real reports cut and shuffled never make the parser throw', () => {
+    const lines = loadPublished('xinyuan-county-2024').split('\n').concat(loadPublished('urumqi-county-2024').split('\n'));
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let k = 0; k < 60; k++) {
+      const pick = Array.from({ length: 80 }, () => {
+        const l = lines[Math.floor(rand() * lines.length)] ?? '';
+        const a = Math.floor(rand() * l.length);
+        return rand() < 0.3 ? l.slice(a) + '\t' + String(Math.floor(rand() * 100)) : l;
+      });
+      const { report } = parsePublished(textDocument(pick.join('\n')));
+      expect(report.year).toBeGreaterThanOrEqual(2008);
+    }
+  });
+});

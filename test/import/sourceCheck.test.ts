@@ -1,0 +1,112 @@
+/**
+ * The source check (the rules on the report as published) and the command line: `import`, and `data` /
+ * `check` on published reports.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/report.js';
+import { importPastedText, importPublishedFile } from '../../electron/main/services/import/index.js';
+import { parseImportResult } from '../../shared/import/index.js';
+import { parseDraftText } from '../../shared/schema/draft.js';
+import { loadData, loadPublished } from './make.js';
+
+const fixture = (name: string) => new URL(`../fixtures/published/${name}.txt`, import.meta.url).pathname;
+
+async function imported(name: string) {
+  const out = await importPublishedFile(fixture(name));
+  if (out.status !== 'imported') throw new Error(out.message);
+  const parsed = parseImportResult(out.result);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.result;
+}
+
+describe('source check of the samples: the contradictions the spec lists', () => {
+  it.each([
+    ['xinyuan-county-2024', ['N-REVIEW', 'F-STALE']],
+    ['xinxiang-county-office-2024', ['N-APP']],
+    ['urumqi-county-2024', ['F-KPZ', 'F-TITLE']],
+  ] as const)('%s → %j, and no arithmetic error', async (name, rules) => {
+    const result = await imported(name);
+    const found = new Set(result.sourceCheck.map((f) => f.rule));
+    for (const r of rules) expect(found, r).toContain(r);
+    for (const r of ['T3-BAL', 'T3-ROW', 'T3-SUM7', 'T4-SUM', 'V-NUM']) expect(found, r).not.toContain(r);
+  });
+
+  it('the result crosses IPC as JSON and validates; its draft is a valid draft file without totals', async () => {
+    const result = await imported('xinxiang-county-office-2024');
+    const text = `${JSON.stringify(result.draft)}`;
+    const draft = parseDraftText(text);
+    expect(draft.ok).toBe(true);
+    expect(text).not.toContain('processed_total');
+    expect(result.report.cells['apply.processed_total.total']).toBe(14);
+    expect(result.stats).toEqual({ cellsRead: 200, cellsTotal: 200 });
+  });
+
+  it('pasted text imports the same as the file', async () => {
+    const out = await importPastedText(loadPublished('urumqi-county-2024'));
+    expect(out.status).toBe('imported');
+    const parsed = out.status === 'imported' ? parseImportResult(out.result) : null;
+    expect(parsed?.ok && parsed.result.source.kind).toBe('pasted');
+    expect(parsed?.ok && parsed.result.report.cells).toEqual(loadData('urumqi-county-2024').cells);
+    expect((await importPastedText('   ')).status).toBe('error');
+  });
+
+  it('a printed total that disagrees with its parts is an error of the source check, kept as printed', async () => {
+    const text = loadPublished('xinxiang-county-office-2024').replace('（七）总计 14 0 0 0 0 0 14', '（七）总计 15 0 0 0 0 0 15');
+    const out = await importPastedText(text);
+    const parsed = out.status === 'imported' ? parseImportResult(out.result) : null;
+    if (!parsed?.ok) throw new Error('import failed');
+    expect(parsed.result.report.cells['apply.processed_total.natural']).toBe(15);
+    expect(parsed.result.sourceCheck.some((f) => f.rule === 'T3-SUM7' && f.severity === 'error')).toBe(true);
+  });
+});
+
+function io() {
+  let out = '';
+  let err = '';
+  return { io: { out: (t: string) => void (out += t), err: (t: string) => void (err += t) }, get out() { return out; }, get err() { return err; } };
+}
+
+describe('command line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'import-cli-'));
+
+  it('import <published> --out <draft> writes a valid draft and prints the source check', async () => {
+    const c = io();
+    const target = join(dir, 'xinyuan.gkbg');
+    const code = await main(['import', fixture('xinyuan-county-2024'), '--out', target], c.io);
+    expect(c.err).toBe('');
+    expect(code).toBe(0);
+    const draft = parseDraftText(readFileSync(target, 'utf8'));
+    expect(draft.ok && draft.draft.meta.organ).toBe('新源县人民政府');
+    expect(draft.ok && draft.draft.year).toBe(2024);
+    expect(c.out).toContain('读取 200/200 个单元格');
+    expect(c.out).toContain('[N-REVIEW]');
+    expect(c.out).toContain('[F-STALE]');
+    expect(c.out).toContain('需要核对');
+  });
+
+  it('data <published report> prints the cells as published, totals included', async () => {
+    const c = io();
+    expect(await main(['data', fixture('xinxiang-county-office-2024')], c.io)).toBe(0);
+    const data = JSON.parse(c.out) as { cells: Record<string, number | null>; year: number };
+    expect(data.cells).toEqual(loadData('xinxiang-county-office-2024').cells);
+  });
+
+  it('check <published report> runs the rules on it', async () => {
+    const c = io();
+    const code = await main(['check', fixture('urumqi-county-2024')], c.io);
+    expect(c.out).toContain('[F-KPZ]');
+    expect(code).toBe(1);
+  });
+
+  it('a missing file or usage error exits 2 with a Chinese message', async () => {
+    const c = io();
+    expect(await main(['import', join(dir, 'nope.docx'), '--out', join(dir, 'x.gkbg')], c.io)).toBe(2);
+    expect(c.err).toContain('找不到文件');
+    const d = io();
+    expect(await main(['import', fixture('urumqi-county-2024')], d.io)).toBe(2);
+    expect(d.err).toContain('用法');
+  });
+});
