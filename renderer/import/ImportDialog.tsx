@@ -1,0 +1,249 @@
+/**
+ * 导入已发布的报告: choose a file (DOCX, PDF, HTML, TXT) or paste text; shows what the importer was unsure of
+ * (to confirm first) and the source check (the rules on the report as published); then opens the import as a
+ * draft, or starts this year's report with it as last year's. Self-contained: talks to the host through
+ * `importPublished` only, styles inline (CSSOM, allowed by the strict CSP); the integrator mounts it.
+ */
+import { useCallback, useEffect, useId, useRef, useState, type CSSProperties } from 'react';
+import type { ReportHost } from '../../shared/ipc/contract.js';
+import { parseImportResult, type ImportResult } from '../../shared/import/result.js';
+import { serializeDraft } from '../../shared/schema/draft.js';
+
+export interface ImportDialogProps {
+  host: Pick<ReportHost, 'importPublished'>;
+  /** 「作为草稿打开」: the imported report as a draft (file text, validated) */
+  onOpenAsDraft: (draftText: string, result: ImportResult) => void;
+  /** 「作为上年报告，创建本年度报告」: the imported report becomes last year's of a new draft */
+  onCreateNextYear: (result: ImportResult, draftText: string) => void;
+  onClose: () => void;
+}
+
+type State =
+  | { step: 'choose'; error?: string }
+  | { step: 'busy'; what: string }
+  | { step: 'done'; name: string; result: ImportResult; draftText: string };
+
+const MAX_PASTE = 2_000_000;
+
+export function ImportDialog({ host, onOpenAsDraft, onCreateNextYear, onClose }: ImportDialogProps) {
+  const [state, setState] = useState<State>({ step: 'choose' });
+  const [pasted, setPasted] = useState('');
+  const titleId = useId();
+  const firstButton = useRef<HTMLButtonElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    firstButton.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (state.step === 'done') resultHeading.current?.focus();
+  }, [state.step]);
+
+  const run = useCallback(
+    async (arg: { pasted?: string }, what: string) => {
+      setState({ step: 'busy', what });
+      try {
+        const answer = await host.importPublished(arg);
+        if (answer.status === 'canceled') return setState({ step: 'choose' });
+        if (answer.status === 'error') return setState({ step: 'choose', error: answer.message });
+        const parsed = parseImportResult(answer.result);
+        if (!parsed.ok) return setState({ step: 'choose', error: parsed.error });
+        let draftText: string;
+        try {
+          draftText = serializeDraft(parsed.result.draft);
+        } catch {
+          return setState({ step: 'choose', error: '导入结果中的草稿无效' });
+        }
+        setState({ step: 'done', name: answer.name, result: parsed.result, draftText });
+      } catch (e) {
+        setState({ step: 'choose', error: `导入失败：${e instanceof Error ? e.message : String(e)}` });
+      }
+    },
+    [host],
+  );
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape' && state.step !== 'busy') {
+      e.stopPropagation();
+      onClose();
+    }
+  };
+
+  return (
+    <div style={styles.backdrop} data-testid="import-dialog-backdrop">
+      <div role="dialog" aria-modal="true" aria-labelledby={titleId} style={styles.dialog} onKeyDown={onKeyDown} data-testid="import-dialog">
+        <header style={styles.head}>
+          <h2 id={titleId} style={styles.title}>
+            导入已发布的报告
+          </h2>
+          <button type="button" onClick={onClose} aria-label="关闭" style={styles.close} disabled={state.step === 'busy'}>
+            ×
+          </button>
+        </header>
+
+        {state.step !== 'done' ? (
+          <div style={styles.body}>
+            <p style={styles.hint}>
+              选择上一年度已发布的报告（Word .docx、PDF、网页 .html 或文本 .txt），或把报告全文粘贴到下面。导入后会列出需要核对的内容和原文中存在的问题。
+            </p>
+            <div style={styles.row}>
+              <button ref={firstButton} type="button" style={styles.primary} disabled={state.step === 'busy'} onClick={() => void run({}, '正在读取文件…')}>
+                选择文件…
+              </button>
+            </div>
+            <label style={styles.label}>
+              或粘贴报告全文：
+              <textarea
+                value={pasted}
+                onChange={(e) => setPasted(e.target.value.slice(0, MAX_PASTE))}
+                rows={10}
+                style={styles.textarea}
+                placeholder="从网页或 PDF 中复制整篇报告（含表格），粘贴在这里"
+                disabled={state.step === 'busy'}
+                data-testid="import-paste"
+              />
+            </label>
+            <div style={styles.row}>
+              <button type="button" style={styles.button} disabled={state.step === 'busy' || pasted.trim() === ''} onClick={() => void run({ pasted }, '正在识别粘贴的文本…')}>
+                导入粘贴的文本
+              </button>
+            </div>
+            {state.step === 'busy' ? (
+              <p role="status" style={styles.hint}>
+                {state.what}
+              </p>
+            ) : null}
+            {state.step === 'choose' && state.error ? (
+              <p role="alert" style={styles.error}>
+                {state.error}
+              </p>
+            ) : null}
+          </div>
+        ) : (
+          <ResultView
+            state={state}
+            headingRef={resultHeading}
+            onOpenAsDraft={() => onOpenAsDraft(state.draftText, state.result)}
+            onCreateNextYear={() => onCreateNextYear(state.result, state.draftText)}
+            onAgain={() => setState({ step: 'choose' })}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ResultView({
+  state,
+  headingRef,
+  onOpenAsDraft,
+  onCreateNextYear,
+  onAgain,
+}: {
+  state: Extract<State, { step: 'done' }>;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onOpenAsDraft: () => void;
+  onCreateNextYear: () => void;
+  onAgain: () => void;
+}) {
+  const { result, name } = state;
+  const r = result.report;
+  const errors = result.sourceCheck.filter((f) => f.severity === 'error');
+  const warnings = result.sourceCheck.filter((f) => f.severity === 'warning');
+  return (
+    <div style={styles.body} data-testid="import-result">
+      <h3 ref={headingRef} tabIndex={-1} style={styles.subtitle}>
+        {r.title ?? `${r.organ ?? ''}${r.year}年政府信息公开工作年度报告`}
+      </h3>
+      <p style={styles.hint} data-testid="import-summary">
+        来源：{name} · {r.year} 年度 · {r.format === '2019' ? '2019年格式' : '2021年格式'} · 机关：{r.organ ?? '（未识别）'} · 已读取{' '}
+        {result.stats.cellsRead}/{result.stats.cellsTotal} 个单元格
+      </p>
+
+      <section aria-label="需要核对的内容" style={styles.section}>
+        <h4 style={styles.sectionTitle}>需要先核对的内容（{result.uncertain.length} 处）</h4>
+        {result.uncertain.length === 0 ? (
+          <p style={styles.ok}>所有单元格和栏目都已可靠识别。</p>
+        ) : (
+          <ul style={styles.list} data-testid="import-uncertain">
+            {result.uncertain.map((u, i) => (
+              <li key={`${u.target}-${i}`} style={styles.item} data-target={u.target}>
+                <strong>{u.name}</strong>：{u.reason}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-label="原文核查" style={styles.section}>
+        <h4 style={styles.sectionTitle}>
+          原文核查（{errors.length} 个错误，{warnings.length} 个警告）
+        </h4>
+        {result.sourceCheck.length === 0 ? (
+          <p style={styles.ok}>原文未发现问题。</p>
+        ) : (
+          <ul style={styles.list} data-testid="import-findings">
+            {[...errors, ...warnings].map((f, i) => (
+              <li key={`${f.rule}-${i}`} style={styles.item} data-rule={f.rule}>
+                <span style={f.severity === 'error' ? styles.badgeError : styles.badgeWarning}>{f.severity === 'error' ? '错误' : '警告'}</span>{' '}
+                <code style={styles.rule}>{f.rule}</code> {f.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <footer style={styles.footer}>
+        <button type="button" style={styles.button} onClick={onAgain}>
+          重新选择
+        </button>
+        <span style={{ flex: 1 }} />
+        <button type="button" style={styles.button} onClick={onOpenAsDraft}>
+          作为草稿打开
+        </button>
+        <button type="button" style={styles.primary} onClick={onCreateNextYear}>
+          作为上年报告，创建本年度报告
+        </button>
+      </footer>
+    </div>
+  );
+}
+
+const font = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif';
+const styles: Record<string, CSSProperties> = {
+  backdrop: { position: 'fixed', inset: 0, background: 'rgba(0,0,0,0.35)', display: 'flex', alignItems: 'center', justifyContent: 'center', zIndex: 1000 },
+  dialog: {
+    background: '#fff',
+    color: '#1f2328',
+    fontFamily: font,
+    width: 'min(860px, 94vw)',
+    maxHeight: '90vh',
+    display: 'flex',
+    flexDirection: 'column',
+    borderRadius: 6,
+    boxShadow: '0 10px 40px rgba(0,0,0,0.3)',
+  },
+  head: { display: 'flex', alignItems: 'center', padding: '12px 16px', borderBottom: '1px solid #d0d7de' },
+  title: { fontSize: 18, margin: 0, flex: 1 },
+  close: { fontSize: 20, border: 'none', background: 'transparent', cursor: 'pointer', lineHeight: 1 },
+  body: { padding: 16, overflow: 'auto', display: 'flex', flexDirection: 'column', gap: 10 },
+  hint: { margin: 0, color: '#57606a', fontSize: 14, lineHeight: 1.6 },
+  row: { display: 'flex', gap: 8 },
+  label: { display: 'flex', flexDirection: 'column', gap: 6, fontSize: 14 },
+  textarea: { width: '100%', boxSizing: 'border-box', fontFamily: font, fontSize: 13, padding: 8, border: '1px solid #d0d7de', borderRadius: 4, resize: 'vertical' },
+  button: { padding: '6px 14px', fontSize: 14, border: '1px solid #d0d7de', borderRadius: 4, background: '#f6f8fa', cursor: 'pointer', fontFamily: font },
+  primary: { padding: '6px 14px', fontSize: 14, border: '1px solid #1f6feb', borderRadius: 4, background: '#1f6feb', color: '#fff', cursor: 'pointer', fontFamily: font },
+  error: { margin: 0, color: '#b42318', background: '#fef3f2', border: '1px solid #fecdca', borderRadius: 4, padding: '8px 10px', fontSize: 14 },
+  subtitle: { margin: 0, fontSize: 16, outline: 'none' },
+  section: { border: '1px solid #d0d7de', borderRadius: 4, padding: '8px 12px' },
+  sectionTitle: { margin: '0 0 6px', fontSize: 15 },
+  list: { margin: 0, paddingLeft: 18, display: 'flex', flexDirection: 'column', gap: 4, fontSize: 13, lineHeight: 1.6 },
+  item: {},
+  ok: { margin: 0, color: '#1a7f37', fontSize: 14 },
+  badgeError: { background: '#b42318', color: '#fff', borderRadius: 3, padding: '0 5px', fontSize: 12 },
+  badgeWarning: { background: '#b54708', color: '#fff', borderRadius: 3, padding: '0 5px', fontSize: 12 },
+  rule: { fontSize: 12, color: '#57606a' },
+  footer: { display: 'flex', gap: 8, alignItems: 'center', paddingTop: 6, borderTop: '1px solid #d0d7de' },
+};
+
+export default ImportDialog;
