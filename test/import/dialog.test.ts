@@ -1,0 +1,102 @@
+/**
+ * The import dialog in a real browser (Debian's Chromium), its host method backed by the real Node import
+ * service (Playwright exposeBinding): paste a published report, see what to confirm and the source check,
+ * then open it as a draft.
+ */
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importPastedText, importPublishedFile } from '../../electron/main/services/import/index.js';
+import { parseDraftText } from '../../shared/schema/draft.js';
+import { loadPublished } from './make.js';
+
+const ENTRY = `
+import { createRoot } from 'react-dom/client';
+import { createElement } from 'react';
+import { ImportDialog } from './renderer/import/ImportDialog.tsx';
+const w = window;
+w.calls = [];
+const host = { importPublished: (arg) => w.hostImport(JSON.stringify(arg)).then((t) => JSON.parse(t)) };
+createRoot(document.getElementById('root')).render(
+  createElement(ImportDialog, {
+    host,
+    onOpenAsDraft: (text, result) => w.calls.push({ kind: 'draft', text, year: result.report.year }),
+    onCreateNextYear: (result) => w.calls.push({ kind: 'next', year: result.report.year }),
+    onClose: () => w.calls.push({ kind: 'close' }),
+  }),
+);
+`;
+
+let browser: Browser;
+let script: string;
+
+beforeAll(async () => {
+  const out = await build({
+    stdin: { contents: ENTRY, resolveDir: new URL('../..', import.meta.url).pathname, loader: 'tsx' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  script = out.outputFiles[0]?.text ?? '';
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openPage(fileToChoose?: string) {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  await page.exposeBinding('hostImport', async (_source, argText: string) => {
+    const arg = JSON.parse(argText) as { pasted?: string };
+    if (arg.pasted !== undefined) return JSON.stringify(await importPastedText(arg.pasted));
+    if (!fileToChoose) return JSON.stringify({ status: 'canceled' });
+    return JSON.stringify(await importPublishedFile(fileToChoose));
+  });
+  await page.setContent('<!doctype html><html lang="zh-CN"><body><div id="root"></div></body></html>');
+  await page.addScriptTag({ content: script });
+  return page;
+}
+
+describe('ImportDialog', () => {
+  it('pasted report → what to confirm, the source check, 「作为草稿打开」 gives a valid draft', async () => {
+    const page = await openPage();
+    await page.getByTestId('import-paste').fill(loadPublished('xinyuan-county-2024'));
+    await page.getByRole('button', { name: '导入粘贴的文本' }).click();
+    await page.getByTestId('import-result').waitFor();
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已读取 200/200 个单元格');
+    const uncertain = await page.getByTestId('import-uncertain').textContent();
+    expect(uncertain).toContain('新源县人民政府');
+    const rules = await page.locator('[data-rule]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+    expect(rules).toEqual(expect.arrayContaining(['N-REVIEW', 'F-STALE']));
+    await page.screenshot({ path: new URL('../../test-results/import-dialog.png', import.meta.url).pathname, fullPage: true }).catch(() => undefined);
+    await page.getByRole('button', { name: '作为草稿打开' }).click();
+    const calls = (await page.evaluate('window.calls')) as { kind: string; text?: string; year?: number }[];
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.kind).toBe('draft');
+    const draft = parseDraftText(calls[0]?.text ?? '');
+    expect(draft.ok && draft.draft.meta.organ).toBe('新源县人民政府');
+    await page.close();
+  });
+
+  it('a file the host refuses shows its Chinese message; 「作为上年报告，创建本年度报告」 after a good file', async () => {
+    const bad = await openPage('/nonexistent/report.docx');
+    await bad.getByRole('button', { name: '选择文件…' }).click();
+    await expect.poll(() => bad.getByRole('alert').textContent()).toContain('找不到文件');
+    await bad.close();
+    const good = await openPage(new URL('../fixtures/published/urumqi-county-2024.txt', import.meta.url).pathname);
+    await good.getByRole('button', { name: '选择文件…' }).click();
+    await good.getByTestId('import-result').waitFor();
+    expect(await good.locator('[data-rule="F-KPZ"]').count()).toBe(1);
+    await good.getByRole('button', { name: '作为上年报告，创建本年度报告' }).click();
+    expect(await good.evaluate('window.calls')).toEqual([{ kind: 'next', year: 2024 }]);
+    await good.keyboard.press('Escape');
+    expect(await good.evaluate('window.calls.length')).toBe(2);
+    await good.close();
+  });
+});
