@@ -260,3 +260,14 @@ describe('window options, title, menu', () => {
     expect([0, 1, 2, 5].map(closeChoice)).toEqual(['save', 'discard', 'cancel', 'cancel']);
   });
 });
+
+describe('CSP header and page <meta> agree', () => {
+  it('renderer/index.html carries the same policy the protocol sends', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const html = await readFile(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    const norm = (p: string) => p.split(';').map((d) => d.trim()).filter(Boolean).sort();
+    expect(meta).toBeDefined();
+    expect(norm(meta ?? '')).toEqual(norm(CONTENT_SECURITY_POLICY));
+  });
+});

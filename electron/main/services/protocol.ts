@@ -6,7 +6,8 @@
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './navigation.js';
 
-/** default-src 'self' and nothing looser; no eval. Inline styles are allowed for React's style attributes only. */
+/** default-src 'self' and nothing looser; no eval. Inline styles are allowed for React's style attributes only.
+ * Kept identical to the `<meta>` policy in renderer/index.html (a test compares them). */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -17,7 +18,8 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
+  // the print preview is a blob: iframe of our own page (renderer/index.html carries the same policy as <meta>)
+  "frame-src 'self' blob:",
 ].join('; ');
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

@@ -1,0 +1,257 @@
+/**
+ * The file toolbar: 新建 / 打开 / 最近打开 / 保存 / 另存为 / 从本报告创建下一年度报告 / 导出 / 打印, the keyboard shortcuts
+ * Ctrl+N/O/S/Shift+S/P in a browser (in Electron the menu's accelerators do it), the shell's events (menu commands,
+ * files opened by the OS), the message banner, the 「是否保存？」 question and the crash-recovery dialog.
+ *
+ *   <FileToolbar doc={useDocument(host)} host={host} onExport={…optional gate…} onImport={…optional…} />
+ *
+ * Shell events handled here: new, open, save, saveAs, nextYear, exportDocx/exportPdf/exportReview, print, open-path;
+ * `import` goes to `onImport` when given; undo/redo are native menu roles (not sent).
+ */
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { ReportHost, ShellEvent } from '../../shared/ipc/contract.js';
+import { fileNameOf } from '../../shared/ipc/title.js';
+import { formatSavedAt, type DocumentController, type ExportKind } from './useDocument.js';
+import './files.css';
+
+export interface FileToolbarProps {
+  doc: DocumentController;
+  host: ReportHost;
+  /** called instead of `doc.exportDocument(kind)` when given (e.g. to check the rules first) */
+  onExport?: (kind: ExportKind) => void;
+  onImport?: () => void;
+  onPrint?: () => void;
+}
+
+export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileToolbarProps) {
+  const [recentOpen, setRecentOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  // Handlers read the latest controller through a ref so listeners registered once never act on stale state.
+  const latest = useRef({ doc, onExport, onImport, onPrint });
+  latest.current = { doc, onExport, onImport, onPrint };
+
+  useEffect(() => {
+    const run = (e: ShellEvent) => {
+      const { doc: d, onExport: ex, onImport: im, onPrint: pr } = latest.current;
+      if (e.type === 'open-path') {
+        void d.openPath(e.path);
+        return;
+      }
+      const exportAs = (k: ExportKind) => (ex ? ex(k) : void d.exportDocument(k));
+      switch (e.command) {
+        case 'new':
+          return void d.newDraft();
+        case 'open':
+          return void d.open();
+        case 'save':
+          return void d.save();
+        case 'saveAs':
+          return void d.saveAs();
+        case 'nextYear':
+          return void d.nextYear();
+        case 'exportDocx':
+          return exportAs('docx');
+        case 'exportPdf':
+          return exportAs('pdf');
+        case 'exportReview':
+          return exportAs('review-docx');
+        case 'print':
+          return pr ? pr() : void d.print();
+        case 'import':
+          return im?.();
+        default:
+          return undefined; // undo/redo: native roles
+      }
+    };
+    const off = host.onShellEvent?.(run);
+    if (host.kind === 'electron') return off;
+    const onKey = (ev: KeyboardEvent) => {
+      if (!(ev.ctrlKey || ev.metaKey) || ev.altKey) return;
+      const k = ev.key.toLowerCase();
+      const command = k === 'n' ? 'new' : k === 'o' ? 'open' : k === 's' ? (ev.shiftKey ? 'saveAs' : 'save') : k === 'p' && !ev.shiftKey ? 'print' : null;
+      if (!command) return;
+      ev.preventDefault();
+      run({ type: 'command', command });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      off?.();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [host]);
+
+  // Closing a browser tab with unsaved changes asks (Electron asks in main).
+  useEffect(() => {
+    if (host.kind === 'electron' || !doc.dirty) return;
+    const onUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, [host, doc.dirty]);
+
+  const closeMenus = () => {
+    setRecentOpen(false);
+    setExportOpen(false);
+  };
+  const menuKeys = (e: ReactKeyboardEvent) => {
+    if (e.key === 'Escape') closeMenus();
+  };
+  const exportAs = (k: ExportKind) => {
+    closeMenus();
+    if (onExport) onExport(k);
+    else void doc.exportDocument(k);
+  };
+
+  return (
+    <div className="file-area">
+      <div className="file-toolbar" role="toolbar" aria-label="文件" onKeyDown={menuKeys}>
+        <button type="button" onClick={() => void doc.newDraft()} title="新建报告（Ctrl+N）" disabled={doc.busy}>
+          新建
+        </button>
+        <button type="button" onClick={() => void doc.open()} title="打开报告草稿（Ctrl+O）" disabled={doc.busy}>
+          打开
+        </button>
+        {host.kind !== 'browser' && (
+          <div className="file-menu">
+            <button type="button" aria-haspopup="menu" aria-expanded={recentOpen} onClick={() => setRecentOpen((o) => !o)} disabled={doc.busy}>
+              最近打开
+            </button>
+            {recentOpen && (
+              <ul role="menu" className="file-menu-list" aria-label="最近打开">
+                {doc.recent.length === 0 && <li className="file-menu-empty">（无）</li>}
+                {doc.recent.map((p) => (
+                  <li key={p} role="none">
+                    <button
+                      type="button"
+                      role="menuitem"
+                      title={p}
+                      onClick={() => {
+                        closeMenus();
+                        void doc.openPath(p);
+                      }}
+                    >
+                      {fileNameOf(p)}
+                      <span className="file-menu-path">{p}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <button type="button" onClick={() => void doc.save()} title="保存（Ctrl+S）" disabled={doc.busy}>
+          保存
+        </button>
+        <button type="button" onClick={() => void doc.saveAs()} title="另存为（Ctrl+Shift+S）" disabled={doc.busy}>
+          另存为
+        </button>
+        <button type="button" onClick={() => void doc.nextYear()} title="以本报告为基础创建下一年度的报告" disabled={doc.busy}>
+          从本报告创建下一年度报告
+        </button>
+        {doc.draft.format === '2019' && (
+          <button type="button" onClick={() => doc.convertTo2021()}>
+            转换为2021年格式
+          </button>
+        )}
+        <div className="file-menu">
+          <button type="button" aria-haspopup="menu" aria-expanded={exportOpen} onClick={() => setExportOpen((o) => !o)} disabled={doc.busy}>
+            导出
+          </button>
+          {exportOpen && (
+            <ul role="menu" className="file-menu-list" aria-label="导出">
+              <li role="none">
+                <button type="button" role="menuitem" onClick={() => exportAs('docx')}>
+                  Word 文档（.docx）
+                </button>
+              </li>
+              <li role="none">
+                <button type="button" role="menuitem" onClick={() => exportAs('pdf')}>
+                  PDF
+                </button>
+              </li>
+              <li role="none">
+                <button type="button" role="menuitem" onClick={() => exportAs('review-docx')}>
+                  核对稿（.docx）
+                </button>
+              </li>
+            </ul>
+          )}
+        </div>
+        <button type="button" onClick={() => (onPrint ? onPrint() : void doc.print())} title="打印（Ctrl+P）">
+          打印
+        </button>
+        <span className="file-name" data-testid="document-name" title={doc.path ?? ''}>
+          {doc.dirty ? '*' : ''}
+          {doc.fileName}
+        </span>
+      </div>
+      <MessageBanner doc={doc} />
+      {doc.confirm && <ConfirmDialog message={doc.confirm.message} onAnswer={doc.answerConfirm} />}
+      {doc.recovery && !doc.confirm && <RecoveryDialog doc={doc} />}
+    </div>
+  );
+}
+
+export function MessageBanner({ doc }: { doc: DocumentController }) {
+  if (!doc.error && !doc.notice) return null;
+  return (
+    <div className={doc.error ? 'file-banner file-banner-error' : 'file-banner'} role={doc.error ? 'alert' : 'status'} data-testid={doc.error ? 'file-error' : 'file-notice'}>
+      <span>{doc.error ?? doc.notice}</span>
+      <button type="button" className="file-banner-close" aria-label="关闭提示" onClick={doc.clearMessages}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+function ConfirmDialog({ message, onAnswer }: { message: string; onAnswer: (c: 'save' | 'discard' | 'cancel') => void }) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <div className="file-dialog-backdrop">
+      <div className="file-dialog" role="alertdialog" aria-modal="true" aria-labelledby="file-confirm-title" onKeyDown={(e) => e.key === 'Escape' && onAnswer('cancel')}>
+        <h2 id="file-confirm-title">{message}</h2>
+        <p>如果不保存，所做的修改将会丢失。</p>
+        <div className="file-dialog-buttons">
+          <button type="button" ref={first} onClick={() => onAnswer('save')}>
+            保存
+          </button>
+          <button type="button" onClick={() => onAnswer('discard')}>
+            不保存
+          </button>
+          <button type="button" onClick={() => onAnswer('cancel')}>
+            取消
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function RecoveryDialog({ doc }: { doc: DocumentController }) {
+  const r = doc.recovery;
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), [r?.id]);
+  if (!r) return null;
+  return (
+    <div className="file-dialog-backdrop">
+      <div className="file-dialog" role="dialog" aria-modal="true" aria-labelledby="file-recovery-title">
+        <h2 id="file-recovery-title">发现未保存的报告</h2>
+        <p>
+          程序上次没有正常关闭。报告「{r.title || '未命名'}」有自动保存于 <strong>{formatSavedAt(r.savedAt)}</strong> 的内容尚未保存
+          {r.path ? `（原文件：${r.path}）` : ''}。
+        </p>
+        <p>是否恢复？{r.more > 0 ? `（另有 ${r.more} 份可恢复的报告）` : ''}</p>
+        <div className="file-dialog-buttons">
+          <button type="button" ref={first} onClick={() => void doc.restoreRecovery()}>
+            恢复
+          </button>
+          <button type="button" onClick={() => void doc.discardRecoveryOffer()}>
+            放弃
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

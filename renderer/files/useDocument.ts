@@ -1,0 +1,478 @@
+/**
+ * The open document and everything the app does with files, as one hook.
+ *
+ *   const doc = useDocument(host);            // host = getHost() from renderer/host/index.ts
+ *   <FileToolbar doc={doc} />                 // buttons, shortcuts, shell events, error banner, recovery dialog
+ *   <Editor key={doc.revision} draft={doc.draft} onChange={doc.update} />
+ *
+ * DocumentController:
+ * - `draft: DraftFile` the document as last reported by the editor (or as loaded);
+ * - `path: string | null` where it is saved (null: never saved); `dirty: boolean` unsaved changes;
+ * - `revision: number` bumps whenever a *different* draft is loaded (new, open, recovery, next year): the editor
+ *   remounts its form with `key={revision}`; it does not bump on `update`;
+ * - `update(draft)` the editor calls it with the form's current draft on every change: marks dirty and schedules an
+ *   autosave (written `AUTOSAVE_DELAY_MS` after the first unsaved change, then again after each later change, so
+ *   nothing typed more than a few seconds before a crash is lost);
+ * - `newDraft()` (year = last calendar year, format 2021, organ kept), `open()`, `openPath(path)`, `save()`, `saveAs()`
+ *   (each resolves true when done), `nextYear()` (从本报告创建下一年度报告: see shared/report/nextYear.ts), `recent`;
+ * - `recovery` the crash-recovery offer shown at start (`restoreRecovery()` / `discardRecoveryOffer()`);
+ * - `confirm` the pending 「是否保存？」 question before unsaved changes would be replaced (`answerConfirm(choice)`);
+ * - `error` / `notice` messages for the banner (`clearMessages()`), `reviewFlags` after next year's report was made;
+ * - `exportDocument(kind)`, `print()`, `convertTo2021()` for a 2019-format draft.
+ * Every host call is awaited and its failure ends up in `error`; the draft in memory never changes on a failure.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { HostResult, ReportHost } from '../../shared/ipc/contract.js';
+import { fileNameOf } from '../../shared/ipc/title.js';
+import { canonicalTitle } from '../../shared/report/model.js';
+import { migrate2019 } from '../../shared/report/migrate2019.js';
+import { nextYearDraft, type ReviewFlag } from '../../shared/report/nextYear.js';
+import { DRAFT_EXTENSION, newDraft as blankDraft, parseDraftText, serializeDraft, type DraftFile } from '../../shared/schema/draft.js';
+
+export const AUTOSAVE_DELAY_MS = 2000;
+
+export type ExportKind = 'docx' | 'pdf' | 'review-docx';
+export type ConfirmChoice = 'save' | 'discard' | 'cancel';
+
+export interface RecoveryOffer {
+  id: string;
+  title: string;
+  path: string | null;
+  /** ISO time of the autosave */
+  savedAt: string;
+  /** further entries after this one */
+  more: number;
+}
+
+export interface DocumentController {
+  draft: DraftFile;
+  path: string | null;
+  dirty: boolean;
+  revision: number;
+  update(draft: DraftFile): void;
+  newDraft(): Promise<boolean>;
+  open(): Promise<boolean>;
+  openPath(path: string): Promise<boolean>;
+  save(): Promise<boolean>;
+  saveAs(): Promise<boolean>;
+  nextYear(): Promise<boolean>;
+  recent: string[];
+  recovery: RecoveryOffer | null;
+  restoreRecovery(): Promise<boolean>;
+  discardRecoveryOffer(): Promise<void>;
+  confirm: { message: string } | null;
+  answerConfirm(choice: ConfirmChoice): void;
+  error: string | null;
+  notice: string | null;
+  clearMessages(): void;
+  reviewFlags: ReviewFlag[];
+  exportDocument(kind: ExportKind): Promise<boolean>;
+  print(): Promise<boolean>;
+  convertTo2021(): void;
+  /** the document's display name: file name, or the suggested one for a new draft */
+  fileName: string;
+  busy: boolean;
+}
+
+export function defaultYear(now: Date = new Date()): number {
+  return now.getFullYear() - 1;
+}
+
+export function suggestedName(draft: DraftFile): string {
+  const base = draft.meta.title?.trim() || canonicalTitle(draft.meta.organ.trim(), draft.year);
+  return `${base.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').slice(0, 150)}.${DRAFT_EXTENSION}`;
+}
+
+function sessionId(): string {
+  const rnd = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return `s-${rnd.replace(/[^A-Za-z0-9-]/g, '')}`.slice(0, 100);
+}
+
+/** 2025-02-20T08:30:00Z → 「2025年2月20日 16:30」 (local time) */
+export function formatSavedAt(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+interface DocState {
+  draft: DraftFile;
+  path: string | null;
+  dirty: boolean;
+  revision: number;
+}
+
+export function useDocument(host: ReportHost): DocumentController {
+  const [doc, setDoc] = useState<DocState>(() => ({ draft: blankDraft({ year: defaultYear() }), path: null, dirty: false, revision: 0 }));
+  const [recent, setRecent] = useState<string[]>([]);
+  const [recoveryList, setRecoveryList] = useState<HostResult<'listRecovery'>>([]);
+  const [confirm, setConfirm] = useState<{ message: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [reviewFlags, setReviewFlags] = useState<ReviewFlag[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  // The latest state for callbacks and timers (they must never act on a stale draft).
+  const docRef = useRef(doc);
+  docRef.current = doc;
+  const idRef = useRef<string>(sessionId());
+  const autosaveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const confirmResolve = useRef<((c: ConfirmChoice) => void) | null>(null);
+
+  const fileName = doc.path ? fileNameOf(doc.path) : suggestedName(doc.draft);
+
+  const refreshRecent = useCallback(async () => {
+    try {
+      setRecent(await host.recentFiles({}));
+    } catch {
+      setRecent([]);
+    }
+  }, [host]);
+
+  // ---- autosave ---------------------------------------------------------------------------
+  const writeAutosave = useCallback(async () => {
+    autosaveTimer.current = null;
+    const cur = docRef.current;
+    if (!cur.dirty) return;
+    let text: string;
+    try {
+      text = serializeDraft(cur.draft);
+    } catch {
+      return; // a state the schema refuses (the editor shows why); the last good autosave stays
+    }
+    try {
+      const r = await host.autosave({ id: idRef.current, path: cur.path, title: cur.path ? fileNameOf(cur.path) : suggestedName(cur.draft), text });
+      if (r.status === 'error') setError(r.message);
+    } catch {
+      setError('自动保存失败');
+    }
+  }, [host]);
+
+  const scheduleAutosave = useCallback(() => {
+    if (autosaveTimer.current === null) autosaveTimer.current = setTimeout(() => void writeAutosave(), AUTOSAVE_DELAY_MS);
+  }, [writeAutosave]);
+
+  const cancelAutosave = useCallback(() => {
+    if (autosaveTimer.current !== null) clearTimeout(autosaveTimer.current);
+    autosaveTimer.current = null;
+  }, []);
+
+  useEffect(() => cancelAutosave, [cancelAutosave]);
+
+  const discardOwnRecovery = useCallback(async () => {
+    cancelAutosave();
+    try {
+      await host.discardRecovery({ id: idRef.current });
+    } catch {
+      // nothing to discard
+    }
+  }, [host, cancelAutosave]);
+
+  // ---- loading ------------------------------------------------------------------------------
+  const load = useCallback(
+    (draft: DraftFile, path: string | null, dirty: boolean) => {
+      cancelAutosave();
+      setDoc((d) => ({ draft, path, dirty, revision: d.revision + 1 }));
+      docRef.current = { draft, path, dirty, revision: docRef.current.revision + 1 };
+      if (dirty) scheduleAutosave();
+    },
+    [cancelAutosave, scheduleAutosave],
+  );
+
+  const update = useCallback(
+    (draft: DraftFile) => {
+      docRef.current = { ...docRef.current, draft, dirty: true };
+      setDoc((d) => ({ ...d, draft, dirty: true }));
+      scheduleAutosave();
+    },
+    [scheduleAutosave],
+  );
+
+  // ---- saving -------------------------------------------------------------------------------
+  const saveImpl = useCallback(
+    async (saveAs: boolean): Promise<boolean> => {
+      const cur = docRef.current;
+      let text: string;
+      try {
+        text = serializeDraft(cur.draft);
+      } catch {
+        setError('未保存：报告中有无法保存的内容，请先按提示修改');
+        return false;
+      }
+      setBusy(true);
+      try {
+        const r = await host.saveDraft({ path: cur.path, text, saveAs, suggestedName: cur.path ? fileNameOf(cur.path) : suggestedName(cur.draft) });
+        if (r.status === 'canceled') return false;
+        if (r.status === 'error') {
+          setError(r.message);
+          return false;
+        }
+        // Typing during the save keeps the newer text dirty.
+        const unchanged = docRef.current.draft === cur.draft;
+        docRef.current = { ...docRef.current, path: r.path, dirty: !unchanged };
+        setDoc((d) => ({ ...d, path: r.path, dirty: d.draft !== cur.draft }));
+        if (unchanged) await discardOwnRecovery();
+        setError(null);
+        setNotice(`已保存到「${fileNameOf(r.path)}」`);
+        void refreshRecent();
+        return true;
+      } catch (e) {
+        setError(`保存失败：${e instanceof Error ? e.message : String(e)}`);
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [host, discardOwnRecovery, refreshRecent],
+  );
+  const save = useCallback(() => saveImpl(false), [saveImpl]);
+  const saveAs = useCallback(() => saveImpl(true), [saveImpl]);
+
+  /** Before replacing a dirty document: ask 保存 / 不保存 / 取消. True when it may be replaced. */
+  const mayReplace = useCallback(async (): Promise<boolean> => {
+    if (!docRef.current.dirty) return true;
+    const name = docRef.current.path ? fileNameOf(docRef.current.path) : suggestedName(docRef.current.draft);
+    const choice = await new Promise<ConfirmChoice>((resolve) => {
+      confirmResolve.current = resolve;
+      setConfirm({ message: `是否保存对「${name}」的修改？` });
+    });
+    if (choice === 'cancel') return false;
+    if (choice === 'save') return saveImpl(false);
+    await discardOwnRecovery();
+    return true;
+  }, [saveImpl, discardOwnRecovery]);
+
+  const answerConfirm = useCallback((choice: ConfirmChoice) => {
+    const resolve = confirmResolve.current;
+    confirmResolve.current = null;
+    setConfirm(null);
+    resolve?.(choice);
+  }, []);
+
+  // ---- opening --------------------------------------------------------------------------------
+  const acceptOpened = useCallback(
+    (r: HostResult<'openDraftAt'>): boolean => {
+      if (r.status === 'error') {
+        setError(r.message);
+        return false;
+      }
+      const parsed = parseDraftText(r.text);
+      if (!parsed.ok) {
+        setError(`无法打开「${fileNameOf(r.path)}」：${parsed.error}`);
+        return false;
+      }
+      idRef.current = sessionId();
+      load(parsed.draft, r.path, false);
+      setReviewFlags([]);
+      setError(null);
+      setNotice(parsed.draft.format === '2019' ? '这是2019年格式的报告，可用「转换为2021年格式」转换（无法对应的数据保留为旧格式数据）' : null);
+      void refreshRecent();
+      return true;
+    },
+    [load, refreshRecent],
+  );
+
+  const open = useCallback(async () => {
+    if (!(await mayReplace())) return false;
+    try {
+      const r = await host.openDraft({});
+      if (r.status === 'canceled') return false;
+      return acceptOpened(r);
+    } catch (e) {
+      setError(`无法打开文件：${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+  }, [host, mayReplace, acceptOpened]);
+
+  const openPath = useCallback(
+    async (path: string) => {
+      if (!(await mayReplace())) return false;
+      try {
+        return acceptOpened(await host.openDraftAt({ path }));
+      } catch (e) {
+        setError(`无法打开「${fileNameOf(path)}」：${e instanceof Error ? e.message : String(e)}`);
+        return false;
+      }
+    },
+    [host, mayReplace, acceptOpened],
+  );
+
+  const newDraft = useCallback(async () => {
+    if (!(await mayReplace())) return false;
+    const cur = docRef.current.draft;
+    idRef.current = sessionId();
+    load(blankDraft({ year: defaultYear(), organ: cur.meta.organ, level: cur.meta.level }), null, false);
+    setReviewFlags([]);
+    setError(null);
+    setNotice(null);
+    return true;
+  }, [mayReplace, load]);
+
+  const nextYear = useCallback(async () => {
+    if (!(await mayReplace())) return false;
+    const from = docRef.current.draft;
+    const r = nextYearDraft(from);
+    idRef.current = sessionId();
+    load(r.draft, null, true);
+    setReviewFlags(r.flags);
+    setError(null);
+    setNotice(
+      `已创建${r.draft.year}年度报告：「上年结转」已按${from.year}年「结转下年度」填入，上年数据显示在各单元格旁；` +
+        (r.flags.length ? `正文中 ${r.flags.length} 处标有「【请核对】」，核对修改后请删除该标记。` : '正文已沿用上年内容，请逐段修改。'),
+    );
+    return true;
+  }, [mayReplace, load]);
+
+  const convertTo2021 = useCallback(() => {
+    const cur = docRef.current;
+    if (cur.draft.format !== '2019') return;
+    const r = migrate2019(cur.draft);
+    load(r.draft, cur.path, true);
+    setNotice(`已转换为2021年格式：${r.mapped.length} 项数据已对应；${r.legacy.length} 项没有对应栏目，保留为「旧格式数据」。`);
+  }, [load]);
+
+  // ---- recovery -------------------------------------------------------------------------------
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const list = await host.listRecovery({});
+        if (live) setRecoveryList(list.filter((e) => e.id !== idRef.current));
+      } catch {
+        // no recovery in this host
+      }
+    })();
+    void refreshRecent();
+    return () => {
+      live = false;
+    };
+  }, [host, refreshRecent]);
+
+  const recovery = useMemo<RecoveryOffer | null>(() => {
+    const first = recoveryList[0];
+    return first ? { id: first.id, title: first.title, path: first.path, savedAt: first.savedAt, more: recoveryList.length - 1 } : null;
+  }, [recoveryList]);
+
+  const restoreRecovery = useCallback(async () => {
+    const entry = recoveryList[0];
+    if (!entry) return false;
+    try {
+      const r = await host.readRecovery({ id: entry.id });
+      if (r.status === 'error') {
+        setError(r.message);
+        setRecoveryList((l) => l.slice(1));
+        return false;
+      }
+      const parsed = parseDraftText(r.text);
+      if (!parsed.ok) {
+        setError(`无法恢复：${parsed.error}`);
+        setRecoveryList((l) => l.slice(1));
+        return false;
+      }
+      // Keep writing to the same recovery entry; a save or a clean close discards it.
+      idRef.current = entry.id;
+      load(parsed.draft, r.path, true);
+      setRecoveryList((l) => l.slice(1));
+      setError(null);
+      setNotice(`已恢复自动保存于 ${formatSavedAt(entry.savedAt)} 的报告，请及时保存`);
+      return true;
+    } catch (e) {
+      setError(`无法恢复：${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+  }, [host, recoveryList, load]);
+
+  const discardRecoveryOffer = useCallback(async () => {
+    const entry = recoveryList[0];
+    if (!entry) return;
+    setRecoveryList((l) => l.slice(1));
+    try {
+      await host.discardRecovery({ id: entry.id });
+    } catch {
+      // already gone
+    }
+  }, [host, recoveryList]);
+
+  // ---- output ---------------------------------------------------------------------------------
+  const exportDocument = useCallback(
+    async (kind: ExportKind) => {
+      const cur = docRef.current;
+      let text: string;
+      try {
+        text = serializeDraft(cur.draft);
+      } catch {
+        setError('无法导出：报告中有无法保存的内容，请先按提示修改');
+        return false;
+      }
+      const stem = suggestedName(cur.draft).replace(/\.gkbg$/, '');
+      const name = kind === 'docx' ? `${stem}.docx` : kind === 'pdf' ? `${stem}.pdf` : `${stem}（核对稿）.docx`;
+      setBusy(true);
+      try {
+        const r = await host.exportDocument({ text, kind, suggestedName: name });
+        if (r.status === 'error') setError(r.message);
+        if (r.status === 'saved') setNotice(`已导出「${fileNameOf(r.path)}」`);
+        return r.status === 'saved';
+      } catch (e) {
+        setError(`导出失败：${e instanceof Error ? e.message : String(e)}`);
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [host],
+  );
+
+  const print = useCallback(async () => {
+    try {
+      const r = await host.print({ text: serializeDraft(docRef.current.draft) });
+      if (r.status === 'error') setError(r.message);
+      return r.status === 'ok';
+    } catch (e) {
+      setError(`无法打印：${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+  }, [host]);
+
+  // ---- the shell's title and unsaved mark ---------------------------------------------------------
+  useEffect(() => {
+    void host.setDocumentState({ title: fileName.slice(0, 300), dirty: doc.dirty }).catch(() => undefined);
+  }, [host, fileName, doc.dirty]);
+
+  const clearMessages = useCallback(() => {
+    setError(null);
+    setNotice(null);
+  }, []);
+
+  return useMemo(
+    () => ({
+      draft: doc.draft,
+      path: doc.path,
+      dirty: doc.dirty,
+      revision: doc.revision,
+      update,
+      newDraft,
+      open,
+      openPath,
+      save,
+      saveAs,
+      nextYear,
+      recent,
+      recovery,
+      restoreRecovery,
+      discardRecoveryOffer,
+      confirm,
+      answerConfirm,
+      error,
+      notice,
+      clearMessages,
+      reviewFlags,
+      exportDocument,
+      print,
+      convertTo2021,
+      fileName,
+      busy,
+    }),
+    [doc, update, newDraft, open, openPath, save, saveAs, nextYear, recent, recovery, restoreRecovery, discardRecoveryOffer, confirm, answerConfirm, error, notice, clearMessages, reviewFlags, exportDocument, print, convertTo2021, fileName, busy],
+  );
+}

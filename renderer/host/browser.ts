@@ -1,0 +1,172 @@
+/**
+ * The browser host (development in a plain browser, engineering §2): a file input to open, a Blob download to save
+ * and export, `window.print`, and localStorage for autosave and recovery. There are no real paths in a browser: the
+ * "path" of a draft is its file name, and saving downloads the file again.
+ */
+import { hostMethods, type HostArg, type HostResult, type ReportHost, type ShellEvent } from '../../shared/ipc/contract.js';
+import { documentWindowTitle } from '../../shared/ipc/title.js';
+import { draftToReport, parseDraftText } from '../../shared/schema/draft.js';
+import { buildDocModel } from '../../shared/render/model.js';
+import { renderHtml } from '../../shared/render/html.js';
+
+const RECOVERY_PREFIX = 'gkbg-recovery:';
+const RECENT_KEY = 'gkbg-recent';
+
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    let done = false;
+    const finish = (f: File | null) => {
+      if (done) return;
+      done = true;
+      input.remove();
+      resolve(f);
+    };
+    input.addEventListener('change', () => finish(input.files?.[0] ?? null));
+    input.addEventListener('cancel', () => finish(null));
+    document.body.append(input);
+    input.click();
+  });
+}
+
+function download(name: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function recentList(): string[] {
+  try {
+    const v: unknown = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]');
+    return hostMethods.recentFiles.result.parse(v);
+  } catch {
+    return [];
+  }
+}
+function remember(name: string): void {
+  try {
+    localStorage.setItem(RECENT_KEY, JSON.stringify([name, ...recentList().filter((n) => n !== name)].slice(0, 10)));
+  } catch {
+    // storage full or disabled: the list is a convenience
+  }
+}
+
+const recoveryRecord = hostMethods.listRecovery.result.element.extend({ text: hostMethods.autosave.arg.shape.text });
+
+export function createBrowserHost(): ReportHost {
+  const listeners = new Set<(e: ShellEvent) => void>();
+  const host: ReportHost = {
+    kind: 'browser',
+    async openDraft(): Promise<HostResult<'openDraft'>> {
+      const file = await pickFile('.gkbg,application/json');
+      if (!file) return { status: 'canceled' };
+      try {
+        const text = await file.text();
+        remember(file.name);
+        return { status: 'opened', path: file.name, text };
+      } catch {
+        return { status: 'error', message: `无法读取「${file.name}」` };
+      }
+    },
+    async openDraftAt({ path }: HostArg<'openDraftAt'>): Promise<HostResult<'openDraftAt'>> {
+      return { status: 'error', message: `浏览器中无法直接打开「${path}」，请用「打开」选择文件` };
+    },
+    async saveDraft({ path, text, suggestedName }: HostArg<'saveDraft'>): Promise<HostResult<'saveDraft'>> {
+      const name = path ?? suggestedName;
+      download(name, text, 'application/json');
+      remember(name);
+      return { status: 'saved', path: name };
+    },
+    async recentFiles() {
+      return [];
+    },
+    async autosave({ id, path, title, text }: HostArg<'autosave'>): Promise<HostResult<'autosave'>> {
+      try {
+        localStorage.setItem(RECOVERY_PREFIX + id, JSON.stringify({ id, path, title, text, savedAt: new Date().toISOString() }));
+        return { status: 'ok' };
+      } catch {
+        return { status: 'error', message: '浏览器存储空间不足，自动保存失败' };
+      }
+    },
+    async listRecovery(): Promise<HostResult<'listRecovery'>> {
+      const out: HostResult<'listRecovery'> = [];
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        if (!key?.startsWith(RECOVERY_PREFIX)) continue;
+        const r = readRecord(key.slice(RECOVERY_PREFIX.length));
+        if (r) out.push({ id: r.id, savedAt: r.savedAt, path: r.path, title: r.title });
+      }
+      return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+    },
+    async readRecovery({ id }: HostArg<'readRecovery'>): Promise<HostResult<'readRecovery'>> {
+      const r = readRecord(id);
+      return r ? { status: 'opened', path: r.path, text: r.text } : { status: 'error', message: '恢复文件已损坏或已不存在' };
+    },
+    async discardRecovery({ id }: HostArg<'discardRecovery'>) {
+      localStorage.removeItem(RECOVERY_PREFIX + id);
+      return { status: 'ok' as const };
+    },
+    async exportDocument({ text, kind, suggestedName }: HostArg<'exportDocument'>): Promise<HostResult<'exportDocument'>> {
+      if (kind !== 'docx') return { status: 'error', message: '浏览器中请用「打印」另存为 PDF' };
+      const parsed = parseDraftText(text);
+      if (!parsed.ok) return { status: 'error', message: parsed.error };
+      try {
+        const { renderDocx } = await import('../../shared/render/docx.js');
+        const bytes = await renderDocx(buildDocModel(draftToReport(parsed.draft)));
+        download(suggestedName, new Uint8Array(bytes), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+        return { status: 'saved', path: suggestedName };
+      } catch (e) {
+        return { status: 'error', message: `导出失败：${e instanceof Error ? e.message : String(e)}` };
+      }
+    },
+    async print({ text }: HostArg<'print'>): Promise<HostResult<'print'>> {
+      const parsed = parseDraftText(text);
+      if (!parsed.ok) return { status: 'error', message: parsed.error };
+      const frame = document.createElement('iframe');
+      frame.style.cssText = 'position:fixed;width:0;height:0;border:0;visibility:hidden';
+      const url = URL.createObjectURL(new Blob([renderHtml(buildDocModel(draftToReport(parsed.draft)))], { type: 'text/html' }));
+      frame.src = url;
+      document.body.append(frame);
+      await new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+      frame.contentWindow?.print();
+      setTimeout(() => {
+        frame.remove();
+        URL.revokeObjectURL(url);
+      }, 60_000);
+      return { status: 'ok' };
+    },
+    async importPublished(): Promise<HostResult<'importPublished'>> {
+      return { status: 'error', message: '浏览器版暂不支持导入已发布的报告，请使用桌面程序' };
+    },
+    async fontCheck() {
+      return [];
+    },
+    async setDocumentState({ title, dirty }: HostArg<'setDocumentState'>) {
+      document.title = documentWindowTitle(title, dirty);
+      return { status: 'ok' as const };
+    },
+    onShellEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return host;
+}
+
+function readRecord(id: string) {
+  try {
+    const parsed = recoveryRecord.safeParse(JSON.parse(localStorage.getItem(RECOVERY_PREFIX + id) ?? 'null'));
+    return parsed.success && parsed.data.id === id ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
