@@ -1,0 +1,86 @@
+/**
+ * The live preview component: server-rendered markup (sandboxed iframe with the writer's HTML), then the
+ * real component bundled with esbuild and mounted in headless Chromium — scaled to fit, debounced.
+ */
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../electron/main/services/export/pdfOptions.js';
+import { PAGE_WIDTH_PX, Preview, fitScale } from '../../renderer/preview/Preview.js';
+import { ROOT, syntheticReport } from './sample.js';
+import { FONTCONFIG_FILE } from './tools.js';
+
+describe('markup', () => {
+  it('renders the report HTML into a sandboxed iframe without scripts', () => {
+    const html = renderToString(createElement(Preview, { report: syntheticReport() }));
+    expect(html).toMatch(/<iframe[^>]*sandbox="allow-same-origin"/);
+    expect(html).not.toMatch(/allow-scripts/);
+    expect(html).toContain('srcDoc="&lt;!DOCTYPE html&gt;');
+    expect(html).toContain('2024年政府信息公开工作年度报告');
+    expect(html).toContain('title="报告预览"');
+  });
+
+  it('scales the page down to fit, never up', () => {
+    expect(fitScale(PAGE_WIDTH_PX * 2)).toBe(1);
+    expect(fitScale(PAGE_WIDTH_PX / 2)).toBeCloseTo(0.5);
+    expect(fitScale(0)).toBe(1);
+  });
+});
+
+describe('in Chromium', () => {
+  let browser: Browser;
+  let bundle: string;
+
+  beforeAll(async () => {
+    const entry = `
+      import { createElement, useState } from 'react';
+      import { createRoot } from 'react-dom/client';
+      import { Preview } from './renderer/preview/Preview.tsx';
+      const base = ${JSON.stringify(syntheticReport())};
+      function App() {
+        const [organ, setOrgan] = useState(base.organ);
+        window.setOrgan = setOrgan;
+        return createElement('div', { style: { width: '400px' } }, createElement(Preview, { report: { ...base, organ } }));
+      }
+      createRoot(document.getElementById('root')).render(createElement(App));
+    `;
+    const out = await build({
+      stdin: { contents: entry, resolveDir: ROOT, loader: 'tsx' },
+      bundle: true,
+      write: false,
+      format: 'iife',
+      jsx: 'automatic',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'silent',
+    });
+    bundle = out.outputFiles[0]?.text ?? '';
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], env: { ...(process.env as Record<string, string>), FONTCONFIG_FILE } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the document scaled to the width and refreshes after the report stops changing', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<!DOCTYPE html><html><body><div id="root"></div></body></html>');
+    await page.addScriptTag({ content: bundle });
+    const frame = page.frameLocator('iframe[title="报告预览"]');
+    await expect.poll(() => frame.locator('h1.title').innerText()).toContain('某某县人民政府');
+    const box = await page.locator('iframe').boundingBox();
+    expect(box?.width).toBeGreaterThan(380);
+    expect(box?.width).toBeLessThanOrEqual(401);
+    const wrapHeight = await page.locator('[data-testid="report-preview"]').evaluate((el) => el.getBoundingClientRect().height);
+    expect(wrapHeight).toBeGreaterThan(400 * 1.2); // the whole (scaled) document, not a fixed box
+    await page.evaluate(() => (window as unknown as { setOrgan: (s: string) => void }).setOrgan('另一县人民政府'));
+    await page.waitForTimeout(100);
+    expect(await frame.locator('h1.title').innerText()).toContain('某某县人民政府');
+    await expect.poll(() => frame.locator('h1.title').innerText(), { timeout: 3000 }).toContain('另一县人民政府');
+    // The frame runs nothing: no script may execute inside it.
+    const scripts = await frame.locator('script').count();
+    expect(scripts).toBe(0);
+    await page.close();
+  });
+});
