@@ -1,0 +1,61 @@
+/**
+ * Export times for a full report (the synthetic report: every cell filled, all sections): model + DOCX,
+ * model + HTML, PDF through headless Chromium (browser kept open, as the command line does for several
+ * files; plus one cold run with launch), and — as a reference — LibreOffice converting that DOCX to PDF.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPdfPrinter, renderPdf } from '../../electron/main/services/export/pdf.js';
+import { renderDocx } from '../../shared/render/docx.js';
+import { renderHtml } from '../../shared/render/html.js';
+import { buildDocModel } from '../../shared/render/model.js';
+import { syntheticReport } from '../output/sample.js';
+import { FONTCONFIG_FILE } from '../output/tools.js';
+import { fmtMs, summarise } from './stats.js';
+
+async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+function line(name: string, samples: number[]): void {
+  const s = summarise(samples);
+  console.log(`${name.padEnd(44)} median ${fmtMs(s.median).padStart(10)}  p95 ${fmtMs(s.p95).padStart(10)}  (n=${s.n})`);
+}
+
+export default async function run(): Promise<void> {
+  process.env.FONTCONFIG_FILE = FONTCONFIG_FILE;
+  const report = syntheticReport();
+  const dir = mkdtempSync(join(tmpdir(), 'export-bench-'));
+
+  line('model + HTML (preview refresh)', await timeAsync(async () => renderHtml(buildDocModel(report)), 50, 5));
+  line('model + DOCX', await timeAsync(() => renderDocx(buildDocModel(report)), 20, 3));
+
+  const printer = await createPdfPrinter();
+  try {
+    line('PDF via Chromium (browser open)', await timeAsync(() => renderPdf(report, printer), 8, 1));
+  } finally {
+    await printer.close();
+  }
+  line('PDF via Chromium (cold: launch + print)', await timeAsync(() => renderPdf(report), 3, 0));
+
+  const docxPath = join(dir, 'report.docx');
+  writeFileSync(docxPath, await renderDocx(buildDocModel(report)));
+  const lo = await timeAsync(async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'lo-bench-'));
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, docxPath], {
+      stdio: 'ignore',
+      env: { ...process.env, FONTCONFIG_FILE },
+      timeout: 300_000,
+    });
+  }, 3, 0);
+  line('reference: LibreOffice DOCX → PDF (cold)', lo);
+}
