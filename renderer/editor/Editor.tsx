@@ -327,8 +327,10 @@ export function Editor({ draft, onChange, handleRef }: EditorProps) {
         setNotice({ text: result.replaced ? '已按表格数据更新原句（可撤销）' : '已插入（可撤销）', tone: 'info' });
       }
       if (area) {
+        // caret after the insertion (typing goes on from there); the inserted words flash
         area.focus();
-        area.setSelectionRange(result.start, result.end);
+        area.setSelectionRange(result.end, result.end);
+        flash(area);
       }
     };
 
@@ -419,7 +421,7 @@ export function Editor({ draft, onChange, handleRef }: EditorProps) {
           <span className="format-tag" title={format.source}>
             {format.name}
           </span>
-          <span className={`notice ${notice?.tone ?? ''}`} role="status" aria-live="polite">
+          <span className={`notice ${notice?.tone ?? ''}`} role="status" aria-live="polite" data-testid="notice">
             {notice?.text ?? ''}
           </span>
         </div>

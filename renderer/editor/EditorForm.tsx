@@ -29,6 +29,11 @@ const TABLE_CAPTIONS: Record<TableId, string> = {
 
 const FEE_SENTENCE = '本年度没有产生信息公开处理费。';
 
+/** Tool buttons don't take focus from the text, so an insertion goes where the caret is. */
+function keepFocus(e: { preventDefault(): void; target: EventTarget }) {
+  if ((e.target as HTMLElement).closest('button')) e.preventDefault();
+}
+
 export const EditorForm = memo(function EditorForm({ form, base }: { form: UseFormReturn<FormValues>; base: DraftFile }) {
   const { format } = useEditor();
   const register = form.register;
@@ -193,7 +198,7 @@ function SectionTools({ section }: { section: SectionKey }) {
   switch (section) {
     case 'overview':
       return (
-        <div className="text-tools" role="toolbar" aria-label="总体情况的五个方面">
+        <div className="text-tools" onMouseDown={keepFocus} role="toolbar" aria-label="总体情况的五个方面">
           <span className="tools-label">插入小标题：</span>
           {OVERVIEW_ASPECTS.map((a) => (
             <button key={a.heading} type="button" onClick={heading(a.heading)}>
@@ -213,7 +218,7 @@ function SectionTools({ section }: { section: SectionKey }) {
       );
     case 'requests':
       return (
-        <div className="text-tools" role="toolbar" aria-label="申请情况">
+        <div className="text-tools" onMouseDown={keepFocus} role="toolbar" aria-label="申请情况">
           <button
             type="button"
             className="data"
@@ -226,7 +231,7 @@ function SectionTools({ section }: { section: SectionKey }) {
       );
     case 'review':
       return (
-        <div className="text-tools" role="toolbar" aria-label="复议诉讼">
+        <div className="text-tools" onMouseDown={keepFocus} role="toolbar" aria-label="复议诉讼">
           <button
             type="button"
             className="data"
@@ -239,7 +244,7 @@ function SectionTools({ section }: { section: SectionKey }) {
       );
     case 'problems':
       return (
-        <div className="text-tools" role="toolbar" aria-label="问题及改进">
+        <div className="text-tools" onMouseDown={keepFocus} role="toolbar" aria-label="问题及改进">
           <span className="tools-label">插入小标题：</span>
           <button type="button" onClick={heading('（一）存在的问题')}>
             （一）存在的问题
@@ -251,7 +256,7 @@ function SectionTools({ section }: { section: SectionKey }) {
       );
     case 'other':
       return (
-        <div className="text-tools" role="toolbar" aria-label="其他事项">
+        <div className="text-tools" onMouseDown={keepFocus} role="toolbar" aria-label="其他事项">
           <button
             type="button"
             title="《政府信息公开信息处理费管理办法》要求说明信息处理费收取情况"

@@ -124,6 +124,7 @@ const ComputedCell = memo(function ComputedCell({ def, colSpan }: { def: CellDef
       <output
         data-cell={def.key}
         tabIndex={-1}
+        aria-live="off"
         className="cell-output"
         aria-label={`${def.name}（自动合计）`}
         aria-describedby={has ? msgId : undefined}
