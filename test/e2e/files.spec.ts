@@ -1,0 +1,228 @@
+/**
+ * Files end to end, in Debian's Chromium through the test host (real Node services on a temp folder):
+ * new → type → save → reopen → identical; next year's report from a saved draft; a corrupt file; a failing save;
+ * crash recovery. Needs the editor's form (`data-cell`, `name="meta.*"`, `textarea[data-section]`) and the file
+ * toolbar mounted by renderer/App.tsx.
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { flattenCells, nestCells } from '../../shared/report/model.js';
+import { newDraft, parseDraftText, serializeDraft, type DraftFile } from '../../shared/schema/draft.js';
+import { createTestHost, type TestHost } from './support/testHost.js';
+
+let host: TestHost;
+test.beforeEach(async () => {
+  host = await createTestHost();
+});
+test.afterEach(async () => {
+  await host.dispose();
+});
+
+async function start(page: Page): Promise<void> {
+  await host.attach(page);
+  await page.goto('index.html');
+  await expect(page.locator('html[data-editor-ready]')).toHaveCount(1);
+  await expect(page.getByRole('toolbar', { name: '文件' })).toBeVisible();
+}
+
+const toolbar = (page: Page) => page.getByRole('toolbar', { name: '文件' });
+const button = (page: Page, name: string) => toolbar(page).getByRole('button', { name, exact: true });
+const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`);
+
+async function fill(page: Page, key: string, value: string): Promise<void> {
+  await cell(page, key).fill(value);
+}
+
+async function readDraft(path: string): Promise<DraftFile> {
+  const r = parseDraftText(await readFile(path, 'utf8'));
+  if (!r.ok) throw new Error(r.error);
+  return r.draft;
+}
+
+function lastYearDraft(): DraftFile {
+  const d = newDraft({ year: 2024, organ: '某县人民政府办公室', level: 'department' });
+  d.meta.signatureDate = '2025-01-20';
+  d.sections.overview = '2024年，我办认真落实《2024年政务公开工作要点》。';
+  d.sections.problems = '（一）存在的问题\n公开内容不够全面。\n（二）改进情况\n2025年将加强培训。';
+  d.cells = nestCells({
+    'apply.new.natural': 11,
+    'apply.new.commercial': 2,
+    'apply.granted.natural': 8,
+    'apply.granted.commercial': 1,
+    'apply.carried_forward.natural': 3,
+    'apply.carried_forward.commercial': 1,
+    'active.normative.in_force': 25,
+  });
+  return d;
+}
+
+test('new → type → save → reopen gives the identical draft; title shows the name and 「*」', async ({ page }) => {
+  await start(page);
+  await button(page, '新建').click();
+  await page.locator('[name="meta.organ"]').fill('某某县人民政府办公室');
+  await fill(page, 'apply.new.natural', '12');
+  await fill(page, 'apply.new.legal', '１,２'); // full-width input kept as typed until parsed
+  await fill(page, 'active.fees.amount', '3.25');
+  await page.locator('textarea[data-section="other"]').fill('本年度没有产生信息公开处理费。');
+  await expect(page.getByTestId('document-name')).toHaveText(/^\*/);
+  await expect.poll(() => host.state.dirty).toBe(true);
+
+  const target = join(host.dir, '某县 2025 报告.gkbg');
+  host.answers.save.push(join(host.dir, '某县 2025 报告')); // the extension is added
+  await button(page, '保存').click();
+  await expect(page.getByTestId('file-notice')).toContainText('已保存');
+  await expect(page.getByTestId('document-name')).toHaveText('某县 2025 报告.gkbg');
+  await expect.poll(() => host.state).toEqual({ title: '某县 2025 报告.gkbg', dirty: false });
+  const saved = await readFile(target, 'utf8');
+  const draft = await readDraft(target);
+  expect(draft.meta.organ).toBe('某某县人民政府办公室');
+  expect(draft.year).toBe(new Date().getFullYear() - 1);
+  expect(draft.format).toBe('2021');
+  const cells = flattenCells(draft.cells);
+  expect(cells['apply.new.natural']).toBe(12);
+  expect(cells['active.fees.amount']).toBe(3.25);
+  expect(draft.sections.other).toBe('本年度没有产生信息公开处理费。');
+
+  // reopen in a fresh window
+  const page2 = await page.context().newPage();
+  await start(page2);
+  host.answers.open.push(target);
+  await button(page2, '打开').click();
+  await expect(page2.getByTestId('document-name')).toHaveText('某县 2025 报告.gkbg');
+  await expect(cell(page2, 'apply.new.natural')).toHaveValue('12');
+  await expect(cell(page2, 'active.fees.amount')).toHaveValue('3.25');
+  await expect(page2.locator('[name="meta.organ"]')).toHaveValue('某某县人民政府办公室');
+  // saving the reopened draft unchanged writes the identical file (Ctrl+S)
+  await page2.keyboard.press('Control+s');
+  await expect(page2.getByTestId('file-notice')).toContainText('已保存');
+  expect(await readFile(target, 'utf8')).toBe(saved);
+  // the previous version is kept as a backup, and the file is in 最近打开
+  expect((await stat(`${target}.bak`)).isFile()).toBe(true);
+  expect(await host.files.recentFiles({})).toEqual([target]);
+});
+
+test("next year's report: 上年结转 from 结转下年度, last year's figures beside the cells, text marked for review", async ({ page }) => {
+  const source = join(host.dir, '2024.gkbg');
+  await writeFile(source, serializeDraft(lastYearDraft()));
+  await start(page);
+  host.answers.open.push(source);
+  await button(page, '打开').click();
+  await expect(cell(page, 'apply.new.natural')).toHaveValue('11');
+
+  await button(page, '从本报告创建下一年度报告').click();
+  await expect(page.getByTestId('file-notice')).toContainText('已创建2025年度报告');
+  await expect(cell(page, 'apply.carried_over.natural')).toHaveValue('3');
+  await expect(cell(page, 'apply.carried_over.commercial')).toHaveValue('1');
+  await expect(cell(page, 'apply.carried_over.legal')).toHaveValue('');
+  await expect(cell(page, 'apply.new.natural')).toHaveValue('');
+  // last year's value beside the cell, totals included
+  await expect(page.locator('td:has(> [data-cell="apply.new.natural"]) .prev')).toContainText('11');
+  await expect(page.locator('td:has(> [data-cell="apply.new.total"]) .prev')).toContainText('13');
+  await expect(page.locator('textarea[data-section="overview"]')).toHaveValue('【请核对】2024年，我办认真落实《【请核对】2024年政务公开工作要点》。');
+  await expect(page.getByTestId('document-name')).toHaveText(/^\*.*2025年/);
+
+  const target = join(host.dir, '2025.gkbg');
+  host.answers.save.push(target);
+  await button(page, '保存').click();
+  await expect(page.getByTestId('file-notice')).toContainText('已保存');
+  const next = await readDraft(target);
+  expect(next.year).toBe(2025);
+  expect(next.meta.signatureDate).toBe('');
+  expect(flattenCells(next.cells)['apply.carried_over.natural']).toBe(3);
+  expect(flattenCells(next.previous?.cells)['apply.new.total']).toBe(13);
+  // the source was not touched
+  expect((await readDraft(source)).year).toBe(2024);
+});
+
+test('a corrupt file gives a clear message; the file and the open draft are untouched', async ({ page }) => {
+  const bad = join(host.dir, '坏的报告.gkbg');
+  const text = serializeDraft(lastYearDraft()).slice(0, 400);
+  await writeFile(bad, text);
+  await start(page);
+  await fill(page, 'apply.new.natural', '7');
+  host.answers.open.push(bad);
+  await button(page, '打开').click();
+  // unsaved changes: asked first
+  await page.getByRole('alertdialog').getByRole('button', { name: '不保存' }).click();
+  await expect(page.getByTestId('file-error')).toContainText('无法打开「坏的报告.gkbg」');
+  await expect(page.getByTestId('file-error')).toContainText('已损坏或被截断');
+  expect(await readFile(bad, 'utf8')).toBe(text);
+  await expect(cell(page, 'apply.new.natural')).toHaveValue('7');
+});
+
+test('a save that fails keeps the draft open and unchanged, and the recovery copy intact', async ({ page }) => {
+  await start(page);
+  await fill(page, 'apply.new.natural', '5');
+  await page.locator('[name="meta.organ"]').fill('某县');
+  // the autosave lands within a few seconds
+  await expect.poll(async () => (await host.files.listRecovery({})).length, { timeout: 10_000 }).toBe(1);
+  host.answers.save.push(join(host.dir, '已拔出的U盘', '报告.gkbg'));
+  await button(page, '保存').click();
+  await expect(page.getByTestId('file-error')).toContainText('所在文件夹不存在');
+  await expect(page.getByTestId('file-error')).toContainText('草稿仍在程序中');
+  await expect(cell(page, 'apply.new.natural')).toHaveValue('5');
+  await expect(page.getByTestId('document-name')).toHaveText(/^\*/);
+  const [entry] = await host.files.listRecovery({});
+  const rec = await host.files.readRecovery({ id: entry?.id ?? '' });
+  expect(rec.status).toBe('opened');
+  const parsed = rec.status === 'opened' ? parseDraftText(rec.text) : null;
+  expect(parsed?.ok && flattenCells(parsed.draft.cells)['apply.new.natural']).toBe(5);
+});
+
+test('after a crash the next start offers the autosaved draft, with its time, and restores it exactly', async ({ page, context }) => {
+  await start(page);
+  await page.locator('[name="meta.organ"]').fill('崩溃前的机关');
+  await fill(page, 'apply.new.natural', '42');
+  await page.locator('textarea[data-section="overview"]').fill('崩溃前输入的正文。');
+  await expect
+    .poll(async () => {
+      const [e] = await host.files.listRecovery({});
+      const r = e ? await host.files.readRecovery({ id: e.id }) : null;
+      return r?.status === 'opened' && r.text.includes('崩溃前输入的正文。') && r.text.includes('42');
+    }, { timeout: 10_000 })
+    .toBe(true);
+  // crash: the window goes away without a clean close
+  await page.close({ runBeforeUnload: false });
+
+  const page2 = await context.newPage();
+  await start(page2);
+  const dialog = page2.getByRole('dialog', { name: '发现未保存的报告' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+  await dialog.getByRole('button', { name: '恢复' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page2.locator('[name="meta.organ"]')).toHaveValue('崩溃前的机关');
+  await expect(cell(page2, 'apply.new.natural')).toHaveValue('42');
+  await expect(page2.locator('textarea[data-section="overview"]')).toHaveValue('崩溃前输入的正文。');
+  await expect(page2.getByTestId('document-name')).toHaveText(/^\*/);
+
+  // an explicit save discards the recovery copy
+  host.answers.save.push(join(host.dir, '恢复的.gkbg'));
+  await button(page2, '保存').click();
+  await expect(page2.getByTestId('file-notice')).toContainText('已保存');
+  await expect.poll(async () => (await host.files.listRecovery({})).length).toBe(0);
+  const saved = await readDraft(join(host.dir, '恢复的.gkbg'));
+  expect(flattenCells(saved.cells)['apply.new.natural']).toBe(42);
+
+  // a third start offers nothing
+  const page3 = await context.newPage();
+  await start(page3);
+  await expect(page3.getByRole('dialog', { name: '发现未保存的报告' })).toHaveCount(0);
+});
+
+test('shell events: a file opened by the OS opens; menu 另存为 asks again', async ({ page }) => {
+  const source = join(host.dir, '双击打开.gkbg');
+  await writeFile(source, serializeDraft(lastYearDraft()));
+  await start(page);
+  await host.shell(page, { type: 'open-path', path: source });
+  await expect(page.getByTestId('document-name')).toHaveText('双击打开.gkbg');
+  await expect(cell(page, 'apply.new.natural')).toHaveValue('11');
+  host.answers.save.push(null); // 取消
+  await host.shell(page, { type: 'command', command: 'saveAs' });
+  await expect.poll(() => host.calls.filter((c) => c.method === 'saveDraft').length).toBe(1);
+  await expect(page.getByTestId('document-name')).toHaveText('双击打开.gkbg');
+  // a recent file reopens from the 最近打开 menu
+  await toolbar(page).getByRole('button', { name: '最近打开' }).click();
+  await expect(page.getByRole('menu', { name: '最近打开' }).getByRole('menuitem')).toHaveCount(1);
+});

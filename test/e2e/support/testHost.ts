@@ -1,0 +1,118 @@
+/**
+ * The end-to-end test host (engineering §2, third implementation): `window.reportHost` installed by an init script,
+ * every method a Playwright `exposeBinding` call backed by the REAL Node services on a temp folder — the same
+ * `createFileServices` / `createExportServices` / import service the Electron main process uses, behind the same checks
+ * as main's IPC guard (top frame only, argument and result parsed with the contract's zod schemas).
+ *
+ * Native dialogs are replaced by answers the test queues: `host.answers.open.push(path)`, `host.answers.save.push(path)`
+ * (null = the clerk clicks 取消). Shell events (menu commands, OS file opens) are sent with `host.shell(page, event)`.
+ * Several pages may share one host (a "crash" = closing a page without a clean close, then opening another).
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { createExportServices } from '../../../electron/main/services/hostExport.js';
+import { createFileServices } from '../../../electron/main/services/hostServices.js';
+import { importPastedText, importPublishedFile } from '../../../electron/main/services/import/index.js';
+import { HOST_GLOBAL, hostMethods, type HostMethod, type ShellEvent } from '../../../shared/ipc/contract.js';
+
+export interface TestHost {
+  /** a temp folder for the test's files */
+  dir: string;
+  /** the app data folder (recent list, recovery) */
+  dataDir: string;
+  answers: { open: (string | null)[]; save: (string | null)[]; export: (string | null)[]; import: (string | null)[] };
+  /** every call the page made, in order */
+  calls: { method: HostMethod; arg: unknown }[];
+  /** the last title and unsaved state the page reported (what Electron shows in the title bar) */
+  state: { title: string; dirty: boolean };
+  attach(page: Page): Promise<void>;
+  shell(page: Page, event: ShellEvent): Promise<void>;
+  /** the services, for checks from the test (e.g. the recovery list) */
+  files: ReturnType<typeof createFileServices>;
+  dispose(): Promise<void>;
+}
+
+const BINDING = '__gkbgTestHostCall';
+
+export async function createTestHost(): Promise<TestHost> {
+  const dir = await mkdtemp(join(tmpdir(), 'gkbg-e2e-'));
+  const dataDir = join(dir, '.appdata');
+  await mkdir(dataDir, { recursive: true });
+  const answers: TestHost['answers'] = { open: [], save: [], export: [], import: [] };
+  const files = createFileServices({
+    dataDir,
+    dialogs: {
+      chooseOpen: async () => answers.open.shift() ?? null,
+      chooseSave: async () => answers.save.shift() ?? null,
+    },
+  });
+  const output = createExportServices({ chooseExportPath: async () => answers.export.shift() ?? null });
+  const state = { title: '', dirty: false };
+  const services: { [M in HostMethod]: (arg: never) => Promise<unknown> } = {
+    ...files,
+    exportDocument: output.exportDocument,
+    fontCheck: output.fontCheck,
+    print: async () => ({ status: 'ok' }),
+    importPublished: async (arg: { pasted?: string }) => {
+      if (arg.pasted !== undefined) return importPastedText(arg.pasted);
+      const path = answers.import.shift();
+      return path ? importPublishedFile(path) : { status: 'canceled' };
+    },
+    setDocumentState: async (arg: { title: string; dirty: boolean }) => {
+      state.title = arg.title;
+      state.dirty = arg.dirty;
+      return { status: 'ok' };
+    },
+  };
+  const calls: TestHost['calls'] = [];
+
+  const host: TestHost = {
+    dir,
+    dataDir,
+    answers,
+    calls,
+    state,
+    files,
+    async attach(page) {
+      await page.exposeBinding(BINDING, async (source, method: string, argJson: string) => {
+        // the same checks as main's IPC guard: our page's top frame, a known method, a valid argument
+        if (source.frame !== source.page.mainFrame()) throw new Error('refused: not the top frame');
+        if (!Object.prototype.hasOwnProperty.call(hostMethods, method)) throw new Error(`refused: unknown method ${method}`);
+        const m = method as HostMethod;
+        const arg = hostMethods[m].arg.parse(JSON.parse(argJson));
+        calls.push({ method: m, arg });
+        const result = await (services[m] as (a: unknown) => Promise<unknown>)(arg);
+        return JSON.stringify(hostMethods[m].result.parse(result));
+      });
+      await page.addInitScript(
+        ({ methods, binding, global }) => {
+          const w = window as unknown as Record<string, unknown>;
+          const call = w[binding] as (m: string, a: string) => Promise<string>;
+          const listeners = new Set<(e: unknown) => void>();
+          const api: Record<string, unknown> = {
+            kind: 'test',
+            onShellEvent(listener: (e: unknown) => void) {
+              listeners.add(listener);
+              return () => listeners.delete(listener);
+            },
+          };
+          for (const m of methods) api[m] = (arg: unknown) => call(m, JSON.stringify(arg ?? {})).then((t) => JSON.parse(t) as unknown);
+          w.__gkbgShellEvent = (e: unknown) => {
+            for (const l of listeners) l(e);
+          };
+          Object.defineProperty(window, global, { value: Object.freeze(api), writable: false, configurable: false });
+        },
+        { methods: Object.keys(hostMethods), binding: BINDING, global: HOST_GLOBAL },
+      );
+    },
+    async shell(page, event) {
+      await page.evaluate((e) => (window as unknown as { __gkbgShellEvent: (e: unknown) => void }).__gkbgShellEvent(e), event);
+    },
+    async dispose() {
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return host;
+}
