@@ -47,13 +47,30 @@ function matchHeading(raw: string, k: number): string | null {
       bestLen = len;
     }
   }
-  if (best > Math.max(1, Math.floor(n * 0.25))) return null;
+  if (best > Math.max(1, Math.floor(n * 0.25))) {
+    // Worded differently (「四、因政府信息公开申请行政复议、提起行政诉讼的情况」): a short line with the
+    // right ordinal that holds most of the heading's characters in order.
+    if (!m || bodyKey.length > n + 12 || /[。，,]/.test(body) || lcs(nameKey, bodyKey) < n * 0.75) return null;
+    return '';
+  }
   if (bodyKey.length <= bestLen + 1) return '';
+  // A list of the six parts in one line (a preface or table of contents) is not a heading.
+  if (/[二三四五六][、.．]/.test(body.slice(0, name.length + 12))) return null;
   // Run-in heading: the text after the heading's last characters.
   const tail = name.slice(-2);
   const at = body.indexOf(tail);
   if (at < 0 || at > bestLen + 6) return bodyKey.length - bestLen > 8 ? null : '';
   return body.slice(at + tail.length).replace(/^[\s:：。.]+/, '');
+}
+
+function lcs(a: string, b: string): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [0];
+    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, cur[j - 1] ?? 0);
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
 }
 
 function findHeadings(lines: readonly SourceLine[]): (Heading | null)[] {
@@ -150,7 +167,7 @@ const PLACE_END = /(?:县|市|区|旗|州|盟|省|自治区|自治州|自治县|
 
 function organFromTitle(title: string): string | null {
   const t = basicNormalise(title).replace(/\s+/g, '').replace(/[（(][^）)]*[）)]$/, '');
-  const withYear = /^(.*?)\d{4}年度?/.exec(t);
+  const withYear = /^(.*?)(?:\d{4}|[〇零一二三四五六七八九]{4})年度?/.exec(t);
   let prefix = withYear ? withYear[1] : undefined;
   if (prefix === undefined) {
     const at = t.indexOf('政府信息公开');
@@ -206,19 +223,31 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   // --- front matter: title, subtitle, preface
   const front: number[] = [];
   for (let i = 0; i < firstHeading; i++) if (lines[i] && lines[i]!.text.trim() !== '' && lines[i]!.table === undefined) front.push(i);
+  // The title: the first short line with 「报告」 (web pages put navigation before it), with the line
+  // before it when the title is broken over two lines (「…工作年」/「度报告」, 「机关名称」/「2024年…报告」).
   let titleParts: string[] = [];
   let titleEnd = -1;
-  for (let k = 0; k < Math.min(4, front.length); k++) {
-    const i = front[k] ?? 0;
-    const t = (lines[i]?.text ?? '').trim();
-    if (t.length > 60) break;
-    titleParts.push(t);
-    if (/报告/.test(t)) {
+  let titleStart = 0;
+  for (let k = 0; k < Math.min(40, front.length); k++) {
+    const t = (lines[front[k] ?? 0]?.text ?? '').trim();
+    if (t.length <= 60 && /报告/.test(t) && !/[。；;]/.test(t)) {
       titleEnd = k;
+      titleStart = k;
+      titleParts = [t];
+      for (let j = k - 1; j >= Math.max(0, k - 2); j--) {
+        const p = (lines[front[j] ?? 0]?.text ?? '').trim();
+        const joined = p + titleParts.join('');
+        if (p.length > 40 || /[。，,；;：:]/.test(p) || joined.length > 70) break;
+        if (!/政府信息公开|年度报告/.test(titleParts.join('')) || !/政府信息公开/.test(titleParts.join('')) || /^[^\d]*[县市区旗州盟省镇乡局委办厅院署会室政府]$/.test(p) || /[年工作]$/.test(p)) {
+          titleParts.unshift(p);
+          titleStart = j;
+        } else break;
+      }
       break;
     }
   }
   if (titleEnd < 0) titleParts = [];
+  if (titleStart > 0) uncertain.push({ target: 'title', name: '标题', reason: `标题之前有 ${titleStart} 行其他文字（如网页导航），已略去，请核对` });
   let subtitle = '';
   const afterTitle = front[titleEnd + 1];
   if (titleEnd >= 0 && afterTitle !== undefined) {
@@ -259,6 +288,8 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   let yearSure = true;
   const ty = /(\d{4})\s*年/.exec(basicNormalise(mainTitle)) ?? /(\d{4})\s*年/.exec(subtitle);
   if (ty) year = Number(ty[1]);
+  const cy = year === null ? /([〇零一二三四五六七八九]{4})\s*年/.exec(mainTitle + subtitle) : null;
+  if (cy?.[1]) year = cnNumber(cy[1]);
   if (year === null) {
     const p = /统计期限为\s*(\d{4})\s*年/.exec(frontText) ?? /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*至\s*\1\s*年\s*12\s*月\s*31\s*日/.exec(lines.map((l) => l.text).join(''));
     if (p) year = Number(p[1]);

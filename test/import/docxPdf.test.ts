@@ -66,6 +66,14 @@ describe('DOCX with merged cells', () => {
     expect(result.uncertain.filter((u) => u.target.includes('.')).map((u) => u.target).sort()).toEqual([...blank].sort());
   });
 
+  it('a report laid out inside a one-cell frame table reads as body text with its tables', async () => {
+    const data = loadData('urumqi-county-2024');
+    const { result } = await importBytes(await makeDocx(data, { frame: true }), 'framed.docx');
+    expect(wrong(data, result.report.cells)).toEqual([]);
+    expect(squash(result.report.sections?.problems)).toBe(squash(data.sections?.problems));
+    expect(result.report.signature).toEqual(data.signature);
+  });
+
   it.each(['xinxiang-county-office-2024', 'xinyuan-county-2024', 'urumqi-county-2024'])('sample %s as DOCX: cells, meta and sections', async (name) => {
     const data = loadData(name);
     const { result } = await importBytes(await makeDocx(data), `${name}.docx`);

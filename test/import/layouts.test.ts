@@ -190,6 +190,29 @@ describe('front matter and 落款', () => {
     expect(uncertain.map((u) => u.target)).not.toContain('year');
   });
 
+  it('web page text before the title, a Chinese-numeral year, a preface listing the six parts, headings worded the 2019 way', () => {
+    const body = makeText(rich, { layout: 'rows', signature: false }).split('\n').slice(2).join('\n');
+    const text = [
+      '首页',
+      '政务公开',
+      '发布时间：2024-01-25 来源：县政府办',
+      '某某县人民政府',
+      '二〇二三年政府信息公开工作年度报告',
+      '本报告分为：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况等六部分。',
+      body.replace('四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开申请行政复议、提起行政诉讼的情况').replace('五、存在的主要问题及改进情况', '五、存在的主要问题和改进措施'),
+    ].join('\n');
+    const { report, uncertain } = parse(text);
+    expect(report.title).toBe('某某县人民政府二〇二三年政府信息公开工作年度报告');
+    expect(report.year).toBe(2023);
+    expect(report.organ).toBe('某某县人民政府');
+    expect(report.sections?.preface).toContain('本报告分为');
+    expect(report.sections?.overview).toBe(rich.sections?.overview);
+    expect(report.sections?.problems).toBe(rich.sections?.problems);
+    expect(uncertain.filter((u) => u.target.startsWith('sections.'))).toEqual([]);
+    expect(uncertain.find((u) => u.target === 'title')?.reason).toContain('3 行');
+    expect(wrongCells(rich, report.cells)).toEqual([]);
+  });
+
   it('a report without a year in its title takes the year from the 落款 and says so', () => {
     const text = makeText({ ...rich, title: '某县政府信息公开工作年度报告', signature: { organ: '某县人民政府', date: '2025-03-01' } }, { layout: 'rows' });
     const { report, uncertain } = parse(text);

@@ -23,6 +23,8 @@ export interface MakeOptions {
   label?: (text: string) => string;
   /** cells printed blank */
   blank?: ReadonlySet<string>;
+  /** DOCX: put everything inside a one-cell layout table */
+  frame?: boolean;
 }
 
 function valueText(data: ReportData, key: string, opts: MakeOptions): string {
@@ -67,6 +69,11 @@ export async function makeDocx(data: ReportData, opts: MakeOptions = {}): Promis
   }
   if (data.signature?.organ) children.push(para(data.signature.organ, AlignmentType.RIGHT));
   if (data.signature?.date) children.push(para(chineseDate(data.signature.date), AlignmentType.RIGHT));
+  if (opts.frame) {
+    // the whole report inside a one-cell table (a layout some offices use)
+    const frame = new Table({ rows: [new TableRow({ children: [new TableCell({ children })] })], columnWidths: [9000], width: { size: 9000, type: WidthType.DXA } });
+    return Packer.toBuffer(new Document({ sections: [{ children: [frame] }] }));
+  }
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
 

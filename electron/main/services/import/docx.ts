@@ -113,6 +113,18 @@ function cellText(tc: XmlNode, depth: number): string {
   return parts.map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
 }
 
+/** A table of one column whose cells hold several paragraphs or tables: a layout frame, not a data table. */
+function isFrame(tbl: XmlNode): boolean {
+  let blocks = 0;
+  for (const tr of childrenOf(tbl)) {
+    if (tagOf(tr) !== 'w:tr') continue;
+    const cells = rowCells(tr);
+    if (cells.length > 1) return false;
+    for (const tc of cells) blocks += childrenOf(tc).filter((c) => tagOf(c) === 'w:p' || tagOf(c) === 'w:tbl').length;
+  }
+  return blocks > 3;
+}
+
 /** Parse word/document.xml text into source lines. */
 export function documentXmlToLines(xml: string): SourceDocument {
   if (/<!DOCTYPE/i.test(xml.slice(0, 4096)) || /<!ENTITY/i.test(xml)) throw new ImportError('DOCX 正文含有不允许的 XML 声明（DOCTYPE/ENTITY），已拒绝读取');
@@ -139,6 +151,9 @@ export function documentXmlToLines(xml: string): SourceDocument {
       const tag = tagOf(n);
       if (tag === 'w:p') {
         for (const l of paragraphText(n).split('\n')) lines.push({ text: l });
+      } else if (tag === 'w:tbl' && isFrame(n)) {
+        // A one-column table used as a frame around the text: its content is body content.
+        for (const tr of childrenOf(n)) for (const tc of rowCells(tr)) walk(childrenOf(tc));
       } else if (tag === 'w:tbl') {
         const t = tableIndex++;
         for (const r of tableRows(n, 0)) lines.push({ text: r.cells.join('\t'), cells: r.cells, table: t });
