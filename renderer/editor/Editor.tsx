@@ -5,6 +5,7 @@
  * issue panel reads the summary. Undo/redo keeps snapshots of the form; typing is coalesced per field.
  */
 import {
+  memo,
   startTransition,
   useCallback,
   useEffect,
@@ -48,6 +49,7 @@ import type { Finding } from '../../shared/rules/types.js';
 import { draftToReport, type AcceptedWarning, type DraftFile } from '../../shared/schema/draft.js';
 import { EditorContext, type EditorApi } from './context.js';
 import { EditorForm } from './EditorForm.js';
+import { CellPopover } from './CellPopover.js';
 import { IssuePanel } from './IssuePanel.js';
 import { LiveStore, type CellView } from './store.js';
 
@@ -74,7 +76,13 @@ export interface EditorProps {
 
 const TEXT_COALESCE_MS = 1500;
 
-export function Editor({ draft, onChange, handleRef }: EditorProps) {
+/**
+ * The draft is read once, so the editor ignores later `draft` props (the document echoes every change back):
+ * it re-renders only for a new callback or handle. Another draft needs a new `key`.
+ */
+export const Editor = memo(EditorImpl, (a, b) => a.onChange === b.onChange && a.handleRef === b.handleRef);
+
+function EditorImpl({ draft, onChange, handleRef }: EditorProps) {
   const [base] = useState(draft);
   const format = useMemo(() => draftFormat(base), [base]);
   const defaults = useMemo(() => draftToFormValues(base, format), [base, format]);
@@ -429,6 +437,7 @@ export function Editor({ draft, onChange, handleRef }: EditorProps) {
           <EditorForm form={form} base={base} />
           <IssuePanel />
         </div>
+        <CellPopover root={rootRef} />
       </div>
     </EditorContext.Provider>
   );

@@ -98,14 +98,19 @@ test('break T3-BAL: the error sits on the right cell and in the panel, and vanis
   await typeCell(page, 'apply.granted.natural', '9');
   await typeCell(page, 'apply.carried_forward.natural', '0');
 
+  // the target cell carries the message (for screen readers via aria-describedby) …
   const target = cellBox(page, 'apply.carried_forward.natural');
-  const msg = target.locator('[data-rule="T3-BAL"]');
-  await expect(msg).toHaveCount(1);
+  await expect(target.locator('[data-rule="T3-BAL"]')).toHaveCount(1);
+  await expect(cell(page, 'apply.carried_forward.natural')).toHaveAttribute('aria-describedby', 'msg-apply.carried_forward.natural');
+  // … and shows it next to the cell while focused: the rule and both sides
+  const msg = page.locator('[data-testid="cell-popover"][data-for="apply.carried_forward.natural"] [data-rule="T3-BAL"]');
+  await expect(msg).toBeVisible();
   await expect(msg).toContainText('自然人');
   await expect(msg).toContainText('11');
   await expect(msg).toContainText('9');
   await expect(msg).toContainText('相差 2');
-  await expect(msg).toBeVisible(); // the focused target shows its message
+  await cell(page, 'apply.new.research').click();
+  await expect(page.getByTestId('cell-popover')).toHaveCount(0);
   for (const k of ['apply.new.natural', 'apply.carried_over.natural', 'apply.processed_total.natural', 'apply.carried_forward.natural']) {
     await expect(cell(page, k)).toHaveAttribute('data-severity', 'error');
   }
@@ -125,6 +130,7 @@ test('break T3-BAL: the error sits on the right cell and in the panel, and vanis
   // fix: two closed applications are carried forward
   await page.keyboard.type('2');
   await expect(page.locator('[data-rule="T3-BAL"]')).toHaveCount(0);
+  await expect(page.getByTestId('cell-popover')).toHaveCount(0);
   await expect(cell(page, 'apply.new.natural')).not.toHaveAttribute('data-severity', 'error');
   expect((await counts(page)).errors).toBe(withError - 1);
 });
@@ -251,7 +257,8 @@ test('a letter in a number cell is kept and flagged; full-width digits are accep
   await typeCell(page, 'apply.granted.natural', '3a');
   await expect(cell(page, 'apply.granted.natural')).toHaveValue('3a');
   await expect(cell(page, 'apply.granted.natural')).toHaveAttribute('aria-invalid', 'true');
-  const msg = cellBox(page, 'apply.granted.natural').locator('[data-rule="V-NUM"]');
+  await expect(cellBox(page, 'apply.granted.natural').locator('[data-rule="V-NUM"]')).toHaveCount(1);
+  const msg = page.locator('[data-testid="cell-popover"] [data-rule="V-NUM"]');
   await expect(msg).toBeVisible();
   await expect(msg).toContainText('3a');
   await expect(panel(page).locator('[data-rule="V-NUM"]')).toHaveCount(1);
