@@ -64,6 +64,14 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
       }
     };
     const off = host.onShellEvent?.(run);
+    // files given by the OS before the page was listening (double-click on a .gkbg to start the app)
+    void host
+      .pendingOpens({})
+      .then((paths) => {
+        const first = paths[0];
+        if (first) run({ type: 'open-path', path: first });
+      })
+      .catch(() => undefined);
     if (host.kind === 'electron') return off;
     const onKey = (ev: KeyboardEvent) => {
       if (!(ev.ctrlKey || ev.metaKey) || ev.altKey) return;

@@ -150,6 +150,9 @@ export function createBrowserHost(): ReportHost {
     async fontCheck() {
       return [];
     },
+    async pendingOpens() {
+      return [];
+    },
     async setDocumentState({ title, dirty }: HostArg<'setDocumentState'>) {
       document.title = documentWindowTitle(title, dirty);
       return { status: 'ok' as const };

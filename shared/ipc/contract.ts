@@ -55,6 +55,8 @@ export const hostMethods = {
   },
   /** Which of the report's named fonts this machine has, for the warning before export. */
   fontCheck: { arg: z.object({}).strict(), result: z.array(z.object({ font: z.string(), installed: z.boolean(), fallback: z.string() })) },
+  /** Files the OS asked to open before the page was listening (double-click at start); each is returned once. */
+  pendingOpens: { arg: z.object({}).strict(), result: z.array(path).max(20) },
   /** Tell the shell the window title and whether there are unsaved changes (close/quit asks). */
   setDocumentState: { arg: z.object({ title: z.string().max(300), dirty: z.boolean() }).strict(), result: z.object({ status: z.literal('ok') }) },
 } as const;
@@ -94,3 +96,5 @@ export const shellEvent = z.union([
 export type ShellEvent = z.infer<typeof shellEvent>;
 
 export const HOST_GLOBAL = 'reportHost';
+/** The one channel main sends on (shell events); never a handled invoke channel. */
+export const SHELL_EVENT_CHANNEL = `${CHANNEL_PREFIX}@shell-event`;

@@ -23,6 +23,8 @@ export interface TestHost {
   /** the app data folder (recent list, recovery) */
   dataDir: string;
   answers: { open: (string | null)[]; save: (string | null)[]; export: (string | null)[]; import: (string | null)[] };
+  /** files "given on the command line" before the page starts (returned once by pendingOpens) */
+  pendingOpens: string[];
   /** every call the page made, in order */
   calls: { method: HostMethod; arg: unknown }[];
   /** the last title and unsaved state the page reported (what Electron shows in the title bar) */
@@ -55,6 +57,7 @@ export async function createTestHost(): Promise<TestHost> {
     exportDocument: output.exportDocument,
     fontCheck: output.fontCheck,
     print: async () => ({ status: 'ok' }),
+    pendingOpens: async () => pending.splice(0),
     importPublished: async (arg: { pasted?: string }) => {
       if (arg.pasted !== undefined) return importPastedText(arg.pasted);
       const path = answers.import.shift();
@@ -67,11 +70,13 @@ export async function createTestHost(): Promise<TestHost> {
     },
   };
   const calls: TestHost['calls'] = [];
+  const pending: string[] = [];
 
   const host: TestHost = {
     dir,
     dataDir,
     answers,
+    pendingOpens: pending,
     calls,
     state,
     files,

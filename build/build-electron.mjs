@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Bundles the Electron main process and the preload with esbuild:
+//   electron/main/index.ts    → dist/electron/main.cjs
+//   electron/preload/index.ts → dist/electron/preload.cjs (sandboxed preload: one self-contained CommonJS file)
+// `electron` stays external. playwright-core (the headless printer the command line uses) is replaced by a stub in
+// the app: Electron prints with its own webContents.printToPDF.
+import { build } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist', 'electron');
+mkdirSync(outdir, { recursive: true });
+
+const stubPlaywright = {
+  name: 'stub-playwright',
+  setup(b) {
+    b.onResolve({ filter: /^playwright-core$/ }, () => ({ path: 'playwright-core', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: "export const chromium = { launch() { throw new Error('在桌面程序中由 Electron 打印 PDF'); } };",
+      loader: 'js',
+    }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  external: ['electron'],
+  sourcemap: false,
+  minify: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: join(outdir, 'main.cjs'), plugins: [stubPlaywright] }),
+  build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: join(outdir, 'preload.cjs') }),
+]);
+console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');

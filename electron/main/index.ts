@@ -1,0 +1,194 @@
+/**
+ * The Electron main process (thin glue, engineering §1): lifecycle, single instance, the window, the menu, native
+ * dialogs and the IPC registration. Decisions live in services/ (tested in Node): window options, navigation and
+ * protocol guards, argv parsing, the IPC guard, atomic saving, recovery, the menu's content.
+ */
+import { dirname, join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions } from 'electron';
+import { hostMethods, SHELL_EVENT_CHANNEL, type HostMethod, type ShellEvent } from '../../shared/ipc/contract.js';
+import { draftPathsFromArgv } from './services/argv.js';
+import { electronPrintToPdfOptions } from './services/export/pdfOptions.js';
+import { createExportServices } from './services/hostExport.js';
+import { createFileServices } from './services/hostServices.js';
+import { importPastedText, importPublishedFile } from './services/import/index.js';
+import { channelFor, guardHandler, type Service } from './services/ipcGuard.js';
+import { closeChoice, menuSpec, unsavedChangesDialog, type MenuItemSpec } from './services/menu.js';
+import { APP_ENTRY } from './services/navigation.js';
+import { mainWindowOptions, windowTitle } from './services/windowOptions.js';
+import { denyPermissions, lockDownContents, registerAppScheme, serveRenderer } from './security.js';
+import { htmlPrinter, printHtml } from './printing.js';
+import { renderHtml } from '../../shared/render/html.js';
+import { buildDocModel } from '../../shared/render/model.js';
+import { draftToReport, parseDraftText } from '../../shared/schema/draft.js';
+
+const DRAFT_FILTERS = [{ name: '报告草稿（*.gkbg）', extensions: ['gkbg'] }];
+
+registerAppScheme();
+lockDownContents();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  let win: BrowserWindow | null = null;
+  const doc = { title: '', dirty: false };
+  let closeAfterSave = false;
+  let allowClose = false;
+  /** files the OS gave before the page was listening */
+  const pending: string[] = draftPathsFromArgv(process.argv, process.cwd(), { skip: app.isPackaged ? 1 : 2 });
+
+  const files = createFileServices({
+    dataDir: app.getPath('userData'),
+    dialogs: {
+      async chooseOpen() {
+        const r = await dialog.showOpenDialog(win ?? undefined!, { title: '打开报告草稿', filters: DRAFT_FILTERS, properties: ['openFile'] });
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+      async chooseSave(suggestedName, currentPath) {
+        const folder = currentPath ? dirname(currentPath) : app.getPath('documents');
+        const r = await dialog.showSaveDialog(win ?? undefined!, { title: '保存报告草稿', defaultPath: join(folder, suggestedName), filters: DRAFT_FILTERS });
+        return r.canceled ? null : (r.filePath ?? null);
+      },
+    },
+    onRecent: (path) => {
+      app.addRecentDocument(path);
+      void refreshMenu();
+    },
+  });
+  const output = createExportServices({
+    async chooseExportPath(suggestedName, kind) {
+      const filters = kind === 'pdf' ? [{ name: 'PDF 文件', extensions: ['pdf'] }] : [{ name: 'Word 文档', extensions: ['docx'] }];
+      const r = await dialog.showSaveDialog(win ?? undefined!, { title: '导出', defaultPath: join(app.getPath('documents'), suggestedName), filters });
+      return r.canceled ? null : (r.filePath ?? null);
+    },
+    printer: htmlPrinter(electronPrintToPdfOptions()),
+  });
+
+  const sendShell = (event: ShellEvent) => win?.webContents.send(SHELL_EVENT_CHANNEL, event);
+
+  const services: { [M in HostMethod]: Service<M> } = {
+    ...files,
+    async saveDraft(arg) {
+      const r = await files.saveDraft(arg);
+      if (r.status !== 'saved') closeAfterSave = false; // the save asked for by 「关闭」 did not happen: stay open
+      return r;
+    },
+    exportDocument: output.exportDocument,
+    fontCheck: output.fontCheck,
+    async print({ text }) {
+      const parsed = parseDraftText(text);
+      if (!parsed.ok) return { status: 'error', message: parsed.error };
+      const ok = await printHtml(renderHtml(buildDocModel(draftToReport(parsed.draft))));
+      return ok ? { status: 'ok' } : { status: 'canceled' };
+    },
+    async importPublished({ pasted }) {
+      if (pasted !== undefined) return importPastedText(pasted);
+      const r = await dialog.showOpenDialog(win ?? undefined!, {
+        title: '导入已发布的报告',
+        filters: [{ name: '已发布的报告', extensions: ['docx', 'pdf', 'txt', 'html', 'htm'] }],
+        properties: ['openFile'],
+      });
+      const path = r.filePaths[0];
+      return r.canceled || !path ? { status: 'canceled' } : importPublishedFile(path);
+    },
+    async pendingOpens() {
+      return pending.splice(0);
+    },
+    async setDocumentState({ title, dirty }) {
+      doc.title = title;
+      doc.dirty = dirty;
+      win?.setTitle(windowTitle(title, dirty));
+      win?.setDocumentEdited(dirty);
+      if (closeAfterSave && !dirty) {
+        closeAfterSave = false;
+        allowClose = true;
+        win?.close();
+      }
+      return { status: 'ok' };
+    },
+  };
+
+  for (const method of Object.keys(hostMethods) as HostMethod[]) {
+    ipcMain.handle(channelFor(method), guardHandler(method, services[method] as Service<typeof method>));
+  }
+
+  async function refreshMenu(): Promise<void> {
+    const recent = await files.recent.list();
+    const toItem = (item: MenuItemSpec): MenuItemConstructorOptions => {
+      switch (item.kind) {
+        case 'separator':
+          return { type: 'separator' };
+        case 'command':
+          return { label: item.label, accelerator: item.accelerator, click: () => sendShell({ type: 'command', command: item.command }) };
+        case 'role':
+          return { label: item.label, accelerator: item.accelerator, role: item.role };
+        case 'recent':
+          return {
+            label: item.label,
+            submenu: recent.length
+              ? recent.map((path) => ({ label: path, click: () => sendShell({ type: 'open-path', path }) }))
+              : [{ label: '（无）', enabled: false }],
+          };
+        case 'quit':
+          return { label: item.label, accelerator: item.accelerator, click: () => win?.close() };
+        case 'about':
+          return { label: item.label, click: () => void dialog.showMessageBox(win ?? undefined!, { type: 'info', title: '关于', message: `${app.getName()} ${app.getVersion()}`, detail: '政府信息公开工作年度报告 编制与核对' }) };
+      }
+    };
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuSpec().map((m) => ({ label: m.label, submenu: m.items.map(toItem) }))));
+  }
+
+  function createWindow(): void {
+    const preload = join(__dirname, 'preload.cjs');
+    win = new BrowserWindow(mainWindowOptions(preload));
+    win.setTitle(windowTitle('', false));
+    win.once('ready-to-show', () => win?.show());
+    win.on('close', (event) => {
+      if (allowClose || !doc.dirty) return;
+      event.preventDefault();
+      const w = win;
+      if (!w) return;
+      void dialog.showMessageBox(w, unsavedChangesDialog(doc.title)).then(({ response }) => {
+        const choice = closeChoice(response);
+        if (choice === 'save') {
+          closeAfterSave = true;
+          sendShell({ type: 'command', command: 'save' });
+        } else if (choice === 'discard') {
+          allowClose = true;
+          void files.recovery.discardOwned().finally(() => w.close());
+        }
+      });
+    });
+    win.on('closed', () => {
+      win = null;
+    });
+    void win.loadURL(APP_ENTRY);
+  }
+
+  app.on('second-instance', (_event, argv, cwd) => {
+    for (const path of draftPathsFromArgv(argv, cwd)) sendShell({ type: 'open-path', path });
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (win) sendShell({ type: 'open-path', path });
+    else pending.push(path);
+  });
+  app.on('window-all-closed', () => {
+    // A clean close: this run's autosaves are no longer needed.
+    void files.recovery.discardOwned().finally(() => app.quit());
+  });
+
+  void app.whenReady().then(async () => {
+    denyPermissions();
+    serveRenderer(join(__dirname, '..', 'renderer'));
+    await refreshMenu();
+    createWindow();
+  });
+}
