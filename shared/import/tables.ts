@@ -133,6 +133,31 @@ function collectValues(tokens: readonly Token[], stream: Stream, specs: readonly
   return out;
 }
 
+/**
+ * The other order some extractions give (pdftotext and copying from PDF viewers): a row's values before its
+ * label. Row j takes the values between the end of label j−1 and the start of label j.
+ */
+function collectValuesBefore(tokens: readonly Token[], stream: Stream, specs: readonly RowSpec[], occ: readonly (Occurrence | null)[]): RowMatch[] {
+  const matched = specs.map((spec, i) => ({ spec, occurrence: occ[i] })).filter((m): m is { spec: RowSpec; occurrence: Occurrence } => !!m.occurrence);
+  return matched.map((m, k) => {
+    const startTok = stream.tokenAt[m.occurrence.start] ?? 0;
+    const prev = matched[k - 1];
+    const from = prev ? (stream.tokenAt[Math.max(prev.occurrence.end - 1, prev.occurrence.start)] ?? -1) + 1 : 0;
+    const values: Token[] = [];
+    for (let t = startTok - 1; t >= from; t--) {
+      const tok = tokens[t];
+      if (!tok) continue;
+      if (isNarrative(tok)) break;
+      if (tok.type !== 'text') values.unshift(tok);
+    }
+    return { spec: m.spec, occurrence: m.occurrence, values };
+  });
+}
+
+function exactRows(matches: readonly RowMatch[]): number {
+  return matches.filter((m) => m.values.length === m.spec.cells.length).length;
+}
+
 function numberOf(tok: Token | undefined): number | null {
   if (!tok || tok.type !== 'num') return null;
   const n = Number(tok.raw.replace(/,/g, ''));
@@ -238,7 +263,10 @@ function cellName(spec: RowSpec, i: number): string {
 function readRows(tokens: readonly Token[], specs: readonly RowSpec[], what: string): TableRead {
   const stream = buildStream(tokens);
   const occ = matchLabels(stream, specs);
-  const matches = collectValues(tokens, stream, specs, occ);
+  const after = collectValues(tokens, stream, specs, occ);
+  const before = collectValuesBefore(tokens, stream, specs, occ);
+  const valuesFirst = exactRows(before) > exactRows(after);
+  const matches = valuesFirst ? before : after;
   // Attach the printed text of each label for messages.
   for (const m of matches) {
     const a = stream.tokenAt[m.occurrence.start] ?? 0;
@@ -278,6 +306,17 @@ function readRows(tokens: readonly Token[], specs: readonly RowSpec[], what: str
     if (lineB !== undefined) last = Math.max(last, lineB);
   }
   const found = matches.length;
+  const misfit = matches.filter((m) => m.values.length !== m.spec.cells.length).length;
+  if (found >= 3 && misfit * 3 > found) {
+    uncertain.unshift({
+      target: specs[0]?.cells[0]?.key ?? '',
+      name: what,
+      reason: `${what}有 ${misfit} 行的数字个数与表格不符，原文表格的文字顺序可能已被打乱（常见于从 PDF 中复制的文字）；本表的识别结果不可靠，建议直接导入 PDF 或 DOCX 文件，或逐格核对`,
+      cells: specs.flatMap((sp) => sp.cells.map((c) => c.key)).slice(0, 40),
+    });
+  } else if (valuesFirst) {
+    uncertain.unshift({ target: specs[0]?.cells[0]?.key ?? '', name: what, reason: `${what}中数字印在行标题之前（文字顺序与版面不同），已按此顺序读取，请核对` });
+  }
   const read: TableRead = { cells, uncertain, score, found, expected: specs.length };
   if (found > 0 && Number.isFinite(first)) read.lines = [first, last];
   return read;

@@ -3,6 +3,7 @@
  * as grids; the same DOCX printed to a real PDF by LibreOffice, read from its text layer; HTML; detection by
  * content, not extension.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { importRead, readPublishedBytes, readPublishedFile } from '../../electro
 import { readDocx } from '../../electron/main/services/import/docx.js';
 import { APPLY_HEADER_NOTE, FORMAT_2021, SECTION_KEYS } from '../../shared/report/format.js';
 import type { ReportData } from '../../shared/schema/reportData.js';
+import { parsePublished, textDocument } from '../../shared/import/index.js';
 import { docxToPdf, loadData, makeDocx, richData } from './make.js';
 
 const squash = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
@@ -102,6 +104,33 @@ describe('PDF printed by LibreOffice from the DOCX (a real text layer; labels wr
     expect(result.report.year).toBe(data.year);
     for (const k of SECTION_KEYS) expect(squash(result.report.sections?.[k]), k).toBe(squash(data.sections?.[k]));
     expect(result.uncertain.filter((u) => /^(apply|active|review)\./.test(u.target))).toEqual([]);
+  });
+});
+
+describe('text copied out of a PDF (poppler pdftotext, as a clerk would paste it)', () => {
+  const data = loadData('xinxiang-county-office-2024');
+  let pdfPath: string;
+  beforeAll(async () => {
+    pdfPath = join(dir, 'xinxiang.pdf');
+    writeFileSync(pdfPath, docxToPdf(await makeDocx(data)));
+  });
+  const pdftotext = (...args: string[]) => execFileSync('pdftotext', [...args, pdfPath, '-'], { encoding: 'utf8' });
+
+  it.each([['-layout'], ['-raw']])('%s mode: every cell right', (mode) => {
+    const { report } = parsePublished(textDocument(pdftotext(mode)));
+    expect(wrong(data, report.cells as Record<string, number | null>)).toEqual([]);
+  });
+
+  it('reading order (values before labels, table columns jumbled): table 二 read, table 三 flagged as unreliable, not guessed silently', () => {
+    const { report, uncertain } = parsePublished(textDocument(pdftotext()));
+    for (const k of Object.keys(data.cells).filter((c) => c.startsWith('active.'))) expect(report.cells[k], k).toBe(data.cells[k]);
+    expect(uncertain.some((u) => u.name === '表二' && u.reason.includes('数字印在行标题之前'))).toBe(true);
+    const wrongApply = Object.keys(data.cells).filter((k) => k.startsWith('apply.') && report.cells[k] !== data.cells[k]);
+    if (wrongApply.length) {
+      expect(uncertain.some((u) => u.name === '表三' && u.reason.includes('不可靠'))).toBe(true);
+      const listed = new Set(uncertain.map((u) => u.target));
+      for (const k of wrongApply) expect(listed.has(k), k).toBe(true);
+    }
   });
 });
 
