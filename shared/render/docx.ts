@@ -196,8 +196,34 @@ export function buildDocxDocument(model: DocModel, options: { title?: string; cr
   });
 }
 
+const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * The font table: every font the document names, with its first fallback as `altName` and the GB2312
+ * character set, so Word and WPS substitute a Chinese face (not a Latin one) on a machine without it.
+ */
+export function fontTableXml(): string {
+  const fonts = Object.values(FONTS).map((f) => ({
+    name: f.name,
+    alt: f.fallbacks[0],
+    charset: '86',
+    family: f.generic === 'sans-serif' ? 'modern' : 'roman',
+    pitch: 'variable',
+  }));
+  fonts.push({ name: LATIN_FONT.name, alt: undefined, charset: '00', family: 'roman', pitch: 'variable' });
+  const seen = new Set<string>();
+  const entries = fonts
+    .filter((f) => (seen.has(f.name) ? false : (seen.add(f.name), true)))
+    .map(
+      (f) =>
+        `<w:font w:name="${xmlAttr(f.name)}">${f.alt ? `<w:altName w:val="${xmlAttr(f.alt)}"/>` : ''}<w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${entries}</w:fonts>`;
+}
+
 /** The DOCX file's bytes (Node and browser alike). */
 export async function renderDocx(model: DocModel, options: { title?: string; creator?: string } = {}): Promise<Uint8Array> {
-  const buf = await Packer.toArrayBuffer(buildDocxDocument(model, options));
+  const buf = await Packer.toArrayBuffer(buildDocxDocument(model, options), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
   return new Uint8Array(buf);
 }

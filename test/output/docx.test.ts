@@ -143,6 +143,17 @@ describe.each(samples)('$name', ({ name, report }) => {
     }
   });
 
+  it('declares every named font with its fallback (altName) and the GB2312 character set', () => {
+    expect(doc().fontTable).toMatchObject({
+      方正小标宋简体: { altName: '小标宋', charset: '86' },
+      仿宋_GB2312: { altName: '仿宋', charset: '86' },
+      楷体_GB2312: { altName: '楷体', charset: '86' },
+      黑体: { altName: 'SimHei', charset: '86' },
+      宋体: { altName: 'SimSun', charset: '86' },
+      'Times New Roman': { altName: null, charset: '00' },
+    });
+  });
+
   it('uses the official fonts and sizes: title, headings, body, run-in headings, tables', () => {
     const paras = doc().paragraphs;
     const title = paras[0];

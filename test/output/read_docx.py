@@ -7,6 +7,8 @@ column widths and table properties, every run's fonts (all four slots) and size,
 """
 import json
 import sys
+import zipfile
+import xml.etree.ElementTree as ET
 
 import docx
 from docx.oxml.ns import qn
@@ -107,6 +109,20 @@ def table_info(t):
     }
 
 
+def font_table(path):
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read("word/fontTable.xml"))
+    out = {}
+    for f in root.findall(W + "font"):
+        alt = f.find(W + "altName")
+        cs = f.find(W + "charset")
+        out[f.get(W + "name")] = {
+            "altName": alt.get(W + "val") if alt is not None else None,
+            "charset": cs.get(W + "val") if cs is not None else None,
+        }
+    return out
+
+
 def read(path):
     d = docx.Document(path)
     s = d.sections[0]
@@ -126,6 +142,7 @@ def read(path):
         "paragraphs": [para_info(p) for p in d.paragraphs],
         "tables": [table_info(t) for t in d.tables],
         "themeFontsInStyles": "Theme" in styles_xml and ("asciiTheme" in styles_xml or "eastAsiaTheme" in styles_xml or "hAnsiTheme" in styles_xml),
+        "fontTable": font_table(path),
         "themeFontsInBody": "asciiTheme" in body_xml or "eastAsiaTheme" in body_xml or "hAnsiTheme" in body_xml,
     }
 

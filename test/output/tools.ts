@@ -76,6 +76,7 @@ export interface DocxReading {
   tables: DocxTable[];
   themeFontsInStyles: boolean;
   themeFontsInBody: boolean;
+  fontTable: Record<string, { altName: string | null; charset: string | null }>;
 }
 
 export function readDocx(paths: readonly string[]): DocxReading[] {
