@@ -46,6 +46,13 @@ function sumChecks(p: Prepared, out: Finding[]): void {
   }
 }
 
+/** A figure known in full: entered, printed, or computed from parts none of which is blank. */
+function complete(p: Prepared, key: string): boolean {
+  const def = p.format.cellByKey.get(key);
+  if (!def?.sumOf || p.printed(key) !== null) return p.value(key) !== null;
+  return def.sumOf.every((part) => complete(p, part));
+}
+
 /** T3-BAL: per column, 第一项 + 第二项 = 第三项（七）总计 + 第四项 (totals as printed when present). */
 function balance(p: Prepared, out: Finding[]): void {
   const rows = applyRows(p.format.otherSplit);
@@ -57,6 +64,7 @@ function balance(p: Prepared, out: Finding[]): void {
   for (const col of APPLY_COLUMNS) {
     if (col.key === 'total' && detailFailed) continue;
     const keys = [first, second, seventh, fourth].map((r) => `apply.${r}.${col.key}`);
+    if (!keys.every((k) => complete(p, k))) continue;
     const [a, b, c, d] = keys.map((k) => p.value(k));
     if (a == null || b == null || c == null || d == null) continue;
     if (a + b === c + d) continue;

@@ -1,0 +1,174 @@
+/** T3-BAL, T3-ROW, T3-SUM7, T4-SUM, V-NUM, V-BLANK: each once broken, once quiet; 2019 and single-（六） reports. */
+import { describe, expect, it } from 'vitest';
+import { FORMAT_2019, FORMAT_2021, FORMAT_2021_SINGLE_OTHER } from '../../shared/report/format.js';
+import { blankCells, type Report } from '../../shared/report/model.js';
+import { asDraft, cleanReport, only, run, rulesOf } from './rules-support.js';
+
+function zeros(format: typeof FORMAT_2021): Report['cells'] {
+  const cells = blankCells(format);
+  for (const k of Object.keys(cells)) cells[k] = format.cellByKey.get(k)?.kind === 'text' ? '0 万元' : 0;
+  return cells;
+}
+
+describe('T3-BAL', () => {
+  it('flags a column whose first + second ≠ （七） + fourth, naming both sides and the difference', () => {
+    const r = asDraft(cleanReport());
+    r.cells['apply.new.natural'] = 11;
+    r.cells['apply.granted.natural'] = 9;
+    const f = only(run(r), 'T3-BAL');
+    // the 总计 column follows from the detail columns: one finding, not two
+    expect(f).toHaveLength(1);
+    expect(f[0]?.message).toContain('「自然人」列：第一项 11 + 第二项 0 = 11，第三项（七）总计 9 + 第四项 0 = 9，相差 2');
+    expect(f[0]?.severity).toBe('error');
+    expect(f[0]?.target).toBe('apply.carried_forward.natural');
+    expect(f[0]?.cells).toEqual(['apply.new.natural', 'apply.carried_over.natural', 'apply.processed_total.natural', 'apply.carried_forward.natural']);
+  });
+
+  it('is quiet when balanced via the carry-forward, and while a figure it needs is blank', () => {
+    const r = asDraft(cleanReport());
+    r.cells['apply.new.natural'] = 6;
+    r.cells['apply.carried_forward.natural'] = 2;
+    expect(rulesOf(run(r))).not.toContain('T3-BAL');
+    r.cells['apply.carried_forward.natural'] = null;
+    expect(rulesOf(run(r))).not.toContain('T3-BAL');
+  });
+
+  it('uses the totals as printed when an imported report prints them', () => {
+    const r = cleanReport();
+    r.cells['apply.processed_total.total'] = 3; // printed, while its rows say 4
+    const f = run(r);
+    expect(only(f, 'T3-BAL').map((x) => x.target)).toEqual(['apply.carried_forward.total']);
+    expect(only(f, 'T3-BAL')[0]?.message).toContain('第三项（七）总计 3');
+  });
+});
+
+describe('printed totals of an imported report (T3-ROW, T3-SUM7, T4-SUM)', () => {
+  it('finds a row total, a （七） total and a 四 total that do not add up', () => {
+    const r = cleanReport();
+    r.cells['apply.new.total'] = 5; // row: 4 + 0 … = 4
+    r.cells['apply.processed_total.natural'] = 3; // column: granted 4 = 4
+    r.cells['review.reconsideration.total'] = 2; // 1 + 0 + 0 + 0
+    const f = run(r);
+    const row = only(f, 'T3-ROW');
+    expect(row.map((x) => x.target)).toContain('apply.new.total');
+    expect(row.find((x) => x.target === 'apply.new.total')?.message).toContain('「一、本年新收政府信息公开申请数量」行：表中总计 5，各项之和 = 自然人 4，相差 1');
+    const sum7 = only(f, 'T3-SUM7');
+    expect(sum7).toHaveLength(1);
+    expect(sum7[0]?.target).toBe('apply.processed_total.natural');
+    expect(sum7[0]?.message).toContain('（七）总计 3');
+    expect(sum7[0]?.cells).toContain('apply.granted.natural');
+    expect(sum7[0]?.cells).toContain('apply.other_3.natural');
+    const t4 = only(f, 'T4-SUM');
+    expect(t4).toHaveLength(1);
+    expect(t4[0]?.message).toBe('「行政复议」：表中总计 2，各项之和 = 结果维持 1，相差 1');
+    expect(t4[0]?.cells).toEqual(['review.reconsideration.total', 'review.reconsideration.upheld', 'review.reconsideration.corrected', 'review.reconsideration.other', 'review.reconsideration.pending']);
+    for (const x of [...row, ...sum7, ...t4]) expect(x.severity).toBe('error');
+  });
+
+  it('lists every non-zero part in the message', () => {
+    const r = cleanReport();
+    r.cells['apply.granted.natural'] = 2;
+    r.cells['apply.denied_4.natural'] = 1;
+    r.cells['apply.granted.total'] = 2;
+    r.cells['apply.denied_4.total'] = 1;
+    r.cells['apply.processed_total.natural'] = 4; // 2 + 1 = 3
+    const sum7 = only(run(r), 'T3-SUM7');
+    expect(sum7.map((x) => x.message)).toEqual(['「自然人」列：表中（七）总计 4，（一）予以公开 2 + （三）不予公开4.保护第三方合法权益 1 = 3，相差 1']);
+  });
+
+  it('a draft never stores totals, so the sum rules stay quiet whatever the figures', () => {
+    const r = asDraft(cleanReport());
+    r.cells['apply.granted.commercial'] = 7;
+    r.cells['review.sued_after.pending'] = 3;
+    const found = rulesOf(run(r));
+    expect(found).not.toContain('T3-ROW');
+    expect(found).not.toContain('T3-SUM7');
+    expect(found).not.toContain('T4-SUM');
+  });
+});
+
+describe('V-NUM', () => {
+  it('names a cell holding text that is not a number, a negative count and a decimal count', () => {
+    const r = asDraft(cleanReport());
+    r.cells['apply.granted.research'] = '三件';
+    r.cells['review.sued_direct.upheld'] = -1;
+    r.cells['active.licensing.decisions'] = 12.5;
+    const f = only(run(r), 'V-NUM');
+    expect(f.map((x) => x.target).sort()).toEqual(['active.licensing.decisions', 'apply.granted.research', 'review.sued_direct.upheld']);
+    expect(f.find((x) => x.target === 'apply.granted.research')?.message).toMatch(/「三、（一）予以公开·科研机构」.*三件.*不是数字/);
+    expect(f.find((x) => x.target === 'review.sued_direct.upheld')?.message).toContain('不能为负数');
+    expect(f.every((x) => x.severity === 'error')).toBe(true);
+  });
+
+  it('accepts what parseCell accepts: full-width digits, separators, units, 万元 decimals — and computes with them', () => {
+    const r = asDraft(cleanReport());
+    r.cells['apply.new.natural'] = '４';
+    r.cells['apply.granted.natural'] = '4 件';
+    r.cells['active.fees.amount'] = '1054.25万元';
+    r.cells['active.licensing.decisions'] = '1 539';
+    const f = run(r);
+    expect(rulesOf(f)).toEqual([]);
+    r.cells['apply.granted.natural'] = '3';
+    expect(only(run(r), 'T3-BAL')[0]?.message).toContain('第一项 4 + 第二项 0 = 4，第三项（七）总计 3');
+  });
+});
+
+describe('V-BLANK', () => {
+  it('is a warning while drafting and an error at the final stage, one finding per table listing every blank', () => {
+    const r = asDraft(cleanReport());
+    r.cells['apply.partial.legal'] = null;
+    delete r.cells['apply.refused_2.natural'];
+    r.cells['active.fees.amount'] = '';
+    const draft = only(run(r), 'V-BLANK');
+    expect(draft.map((x) => x.severity)).toEqual(['warning', 'warning']);
+    const apply = draft.find((x) => x.cells.includes('apply.partial.legal'));
+    expect(apply?.cells).toEqual(['apply.partial.legal', 'apply.refused_2.natural']);
+    expect(apply?.message).toContain('等 2 个单元格为空白');
+    const final = only(run(r, { stage: 'final' }), 'V-BLANK');
+    expect(final.map((x) => x.severity)).toEqual(['error', 'error']);
+  });
+
+  it('is quiet when every cell is filled (0 is not blank) and does not ask for computed totals', () => {
+    const r = asDraft(cleanReport());
+    expect(Object.keys(r.cells).some((k) => k.endsWith('.total'))).toBe(false);
+    expect(rulesOf(run(r, { stage: 'final' }))).not.toContain('V-BLANK');
+  });
+});
+
+describe('format variants', () => {
+  it('a 2019-format report (year 2020) passes with its own cells, and its sums use apply.other', () => {
+    const cells = zeros(FORMAT_2019);
+    cells['active2019.fees.change'] = -14;
+    cells['active2019.procurement.amount'] = '3979.5 万元';
+    cells['apply.new.natural'] = 4;
+    cells['apply.other.natural'] = 4;
+    const r: Report = { ...cleanReport(), format: '2019', year: 2020, cells, title: '某县人民政府2020年政府信息公开工作年度报告' };
+    r.signature = { organ: '某县人民政府办公室', date: '2021-03-20' };
+    r.sections = { ...r.sections, preface: '各项数据统计期限为 2020 年 1 月 1 日至 2020 年 12 月 31 日。' };
+    const f = run(r, { stage: 'final' });
+    expect(rulesOf(f)).toEqual([]);
+    // imported with printed totals: （七） 3 where （六） alone holds 4
+    const printed = { ...r, cells: { ...cells, 'apply.processed_total.natural': 3 } };
+    const sum7 = only(run(printed), 'T3-SUM7');
+    expect(sum7).toHaveLength(1);
+    expect(sum7[0]?.cells).toContain('apply.other.natural');
+    expect(sum7[0]?.message).toBe('「自然人」列：表中（七）总计 3，各项之和 = （六）其他处理 4，相差 1');
+  });
+
+  it('a 2021-or-later report still printing the single （六） row gets F-OLD, and T3-SUM7 uses apply.other', () => {
+    const cells = zeros(FORMAT_2021_SINGLE_OTHER);
+    cells['apply.new.natural'] = 2;
+    cells['apply.granted.natural'] = 1;
+    cells['apply.other.natural'] = 1;
+    cells['apply.processed_total.natural'] = 1; // printed, but 1 + 1 = 2
+    const r: Report = { ...cleanReport(), cells };
+    const f = run(r);
+    const old = only(f, 'F-OLD');
+    expect(old).toHaveLength(1);
+    expect(old[0]?.cells).toContain('apply.other.natural');
+    expect(old[0]?.message).toContain('1.申请人无正当理由逾期不补正');
+    const sum7 = only(f, 'T3-SUM7');
+    expect(sum7).toHaveLength(1);
+    expect(sum7[0]?.message).toBe('「自然人」列：表中（七）总计 1，（一）予以公开 1 + （六）其他处理 1 = 2，相差 1');
+  });
+});
