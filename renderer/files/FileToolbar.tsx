@@ -6,7 +6,7 @@
  *   <FileToolbar doc={useDocument(host)} host={host} onExport={…optional gate…} onImport={…optional…} />
  *
  * Shell events handled here: new, open, save, saveAs, nextYear, exportDocx/exportPdf/exportReview, print, open-path;
- * `import` goes to `onImport` when given; undo/redo are native menu roles (not sent).
+ * `import` goes to `onImport` when given; undo/redo are the editor's (App.tsx).
  */
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { ReportHost, ShellEvent } from '../../shared/ipc/contract.js';
@@ -60,7 +60,7 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
         case 'import':
           return im?.();
         default:
-          return undefined; // undo/redo: native roles
+          return undefined; // undo/redo: the editor's history
       }
     };
     const off = host.onShellEvent?.(run);

@@ -226,3 +226,13 @@ test('shell events: a file opened by the OS opens; menu 另存为 asks again', a
   await toolbar(page).getByRole('button', { name: '最近打开' }).click();
   await expect(page.getByRole('menu', { name: '最近打开' }).getByRole('menuitem')).toHaveCount(1);
 });
+
+test('a file double-clicked to start the app opens once the page is ready', async ({ page }) => {
+  const source = join(host.dir, '启动时打开.gkbg');
+  await writeFile(source, serializeDraft(lastYearDraft()));
+  host.pendingOpens.push(source);
+  await start(page);
+  await expect(page.getByTestId('document-name')).toHaveText('启动时打开.gkbg');
+  await expect(cell(page, 'apply.carried_forward.natural')).toHaveValue('3');
+  expect(host.pendingOpens).toEqual([]);
+});

@@ -1,13 +1,13 @@
 /**
  * The application menu as data (Chinese labels, the usual shortcuts). The glue turns it into Electron's template:
- * `command` items send a shell event to the page, `role` items use Electron's built-in behaviour (native undo/redo
- * and clipboard in text fields), `recent` is filled with the 最近打开 list.
+ * `command` items send a shell event to the page (undo/redo go to the editor's own history), `role` items use
+ * Electron's built-in behaviour (clipboard, zoom), `recent` is filled with the 最近打开 list.
  */
 import type { ShellCommand } from '../../../shared/ipc/contract.js';
 
 export type MenuItemSpec =
   | { kind: 'command'; label: string; command: ShellCommand; accelerator?: string }
-  | { kind: 'role'; label: string; role: 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen' | 'minimize'; accelerator?: string }
+  | { kind: 'role'; label: string; role: 'cut' | 'copy' | 'paste' | 'selectAll' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen' | 'minimize'; accelerator?: string }
   | { kind: 'recent'; label: string }
   | { kind: 'quit'; label: string; accelerator?: string }
   | { kind: 'about'; label: string }
@@ -46,8 +46,9 @@ export function menuSpec(platform: NodeJS.Platform = process.platform): MenuSpec
     {
       label: '编辑(&E)',
       items: [
-        { kind: 'role', label: '撤销', role: 'undo', accelerator: 'CmdOrCtrl+Z' },
-        { kind: 'role', label: '重做', role: 'redo', accelerator: platform === 'darwin' ? 'Cmd+Shift+Z' : 'Ctrl+Y' },
+        // the editor's own history (a pasted block is one step), not the text field's native undo
+        { kind: 'command', label: '撤销', command: 'undo', accelerator: 'CmdOrCtrl+Z' },
+        { kind: 'command', label: '重做', command: 'redo', accelerator: platform === 'darwin' ? 'Cmd+Shift+Z' : 'Ctrl+Y' },
         sep,
         { kind: 'role', label: '剪切', role: 'cut', accelerator: 'CmdOrCtrl+X' },
         { kind: 'role', label: '复制', role: 'copy', accelerator: 'CmdOrCtrl+C' },
