@@ -99,7 +99,8 @@ function tableDocx(t: ModelTable): Table {
         verticalAlign: VerticalAlignTable.CENTER,
         textDirection: c.vertical ? TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT : undefined,
         shading: c.role === 'group' ? { fill: 'DBE5F1', type: ShadingType.CLEAR, color: 'auto' } : undefined,
-        margins: { top: 40, bottom: 40, left: 60, right: 60 },
+        // Table 二 (larger type, few rows) gets airier rows, as printed reports have.
+        margins: t.id === 'active' ? { top: 70, bottom: 70, left: 80, right: 80 } : { top: 40, bottom: 40, left: 60, right: 60 },
       });
     });
     return new TableRow({ children: cells, cantSplit: true, ...(ri < t.headerRows ? { tableHeader: true } : {}) });

@@ -65,7 +65,7 @@ td.group { background: #dbe5f1; text-align: left; }
 /* Stacked characters in a narrow box, not writing-mode: an orthogonal flow can't break across pages. */
 td.vertical span.v { display: inline-block; width: 1em; word-break: break-all; line-height: 1.35; }
 table.t-active { font-size: ${SIZES.tableActive}pt; }
-table.t-active td { padding: 3pt 4pt; }
+table.t-active td { padding: 3.5pt 4pt; }
 table.t-apply { font-size: ${SIZES.tableApply}pt; }
 table.t-review { font-size: ${SIZES.tableReview}pt; }
 table.t-findings { font-size: ${SIZES.tableActive}pt; }

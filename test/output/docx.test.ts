@@ -10,7 +10,7 @@ import { buildDocModel } from '../../shared/render/model.js';
 import { renderDocx } from '../../shared/render/docx.js';
 import type { Report } from '../../shared/report/model.js';
 import { expectedGrid, normaliseIds } from './expected.js';
-import { fixtureReports, syntheticReport } from './sample.js';
+import { fixtureReports, synthetic2019Report, syntheticReport } from './sample.js';
 import {
   HEADINGS,
   compact,
@@ -31,7 +31,7 @@ import {
 
 useTestFonts();
 
-const samples: { name: string; report: Report }[] = [...fixtureReports(), { name: 'synthetic', report: syntheticReport() }];
+const samples: { name: string; report: Report }[] = [...fixtureReports(), { name: 'synthetic', report: syntheticReport() }, { name: 'synthetic-2019', report: synthetic2019Report() }];
 const dir = tempDir('docx-test');
 const readings = new Map<string, DocxReading>();
 const loPdfs = new Map<string, string>();
@@ -48,7 +48,7 @@ beforeAll(async () => {
 }, 300_000);
 
 it('has the three committed sample reports besides the synthetic one', () => {
-  expect(samples.map((s) => s.name)).toEqual(['urumqi-county-2024', 'xinxiang-county-office-2024', 'xinyuan-county-2024', 'synthetic']);
+  expect(samples.map((s) => s.name)).toEqual(['urumqi-county-2024', 'xinxiang-county-office-2024', 'xinyuan-county-2024', 'synthetic', 'synthetic-2019']);
 });
 
 describe.each(samples)('$name', ({ name, report }) => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../shared/render/docx.js';
 import { renderHtml } from '../../shared/render/html.js';
 import { buildDocModel, modelTexts } from '../../shared/render/model.js';
-import { fixtureReports, syntheticReport } from './sample.js';
+import { fixtureReports, synthetic2019Report, syntheticReport } from './sample.js';
 
 function htmlText(html: string): string {
   const body = html.slice(html.indexOf('<body'));
@@ -36,7 +36,7 @@ async function docxText(bytes: Uint8Array): Promise<string> {
     .replace(/\s+/g, '');
 }
 
-const samples = [...fixtureReports(), { name: 'synthetic', report: syntheticReport() }];
+const samples = [...fixtureReports(), { name: 'synthetic', report: syntheticReport() }, { name: 'synthetic-2019', report: synthetic2019Report() }];
 
 describe.each(samples)('$name', ({ report }) => {
   it('prints the same text in HTML and DOCX, which is the model text', async () => {

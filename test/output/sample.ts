@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { FORMAT_2021, enteredCells } from '../../shared/report/format.js';
+import { FORMAT_2019, FORMAT_2021, enteredCells } from '../../shared/report/format.js';
 import type { Cells, Report } from '../../shared/report/model.js';
 import { loadReportText } from '../../shared/schema/reportData.js';
 
@@ -53,6 +53,19 @@ export function syntheticReport(): Report {
     },
     signature: { organ: '某某县人民政府办公室', date: '2025-02-25' },
   };
+}
+
+/** A complete format-2019 report (reporting year 2020): its own table 二, the single （六） row, signed 本年增/减. */
+export function synthetic2019Report(): Report {
+  const cells: Cells = {};
+  let n = 5;
+  for (const def of enteredCells(FORMAT_2019)) {
+    if (def.kind === 'text') cells[def.key] = '3979.5 万元';
+    else if (def.kind === 'signed') cells[def.key] = -(n++);
+    else cells[def.key] = n++;
+  }
+  const base = syntheticReport();
+  return { ...base, format: '2019', year: 2020, organ: '某某县交通运输局', level: 'department', cells, signature: { organ: '某某县交通运输局', date: '2021-01-20' } };
 }
 
 /** The committed sample reports (name → report), or an empty list before they land. */

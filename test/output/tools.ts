@@ -198,7 +198,8 @@ export function pageNumbers(words: readonly PdfWord[]): Map<number, { n: number;
 export function reportFigures(report: Report): string[] {
   const format: ReportFormat = reportFormat(report);
   const values = resolvedCells(report);
-  return format.cells.map((c) => formatCellValue(values[c.key] ?? null)).filter((t) => t !== '');
+  // A text cell (2019 采购总金额 「3979.5 万元」) contributes its figures.
+  return format.cells.flatMap((c) => [...formatCellValue(values[c.key] ?? null).matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]));
 }
 
 export const HEADINGS = SECTIONS.map((s) => s.heading);
