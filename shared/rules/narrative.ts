@@ -57,7 +57,7 @@ function appReadings(p: Prepared, kind: AppFigure): Reading[] {
   }
 }
 
-function reviewReadings(p: Prepared, kind: ReviewFigure): Reading[] {
+function reviewReadings(p: Prepared, kind: ReviewFigure, value: number): Reading[] {
   const rec = reading(p, '行政复议总计', ['review.reconsideration.total']);
   const lit = reading(p, '行政诉讼总计（未经复议直接起诉与复议后起诉之和）', ['review.sued_direct.total', 'review.sued_after.total']);
   const direct = reading(p, '未经复议直接起诉总计', ['review.sued_direct.total']);
@@ -66,7 +66,8 @@ function reviewReadings(p: Prepared, kind: ReviewFigure): Reading[] {
     case 'reconsideration':
       return [rec];
     case 'litigation':
-      return [lit, direct, after];
+      // 「行政诉讼 2 件」 may mean one kind of suit; 「无…行政诉讼」 means none of either
+      return value === 0 ? [lit] : [lit, direct, after];
     case 'both':
       return [reading(p, '行政复议与行政诉讼总计之和', ['review.reconsideration.total', 'review.sued_direct.total', 'review.sued_after.total'])];
   }
@@ -113,7 +114,7 @@ function compare(
   const where = SECTION_NAMES[section];
   return p.finding(rule, `${where}正文“${quote(text, m.clauseStart, m.clauseEnd)}”为 ${m.value} 件，与${table}不符：${sides}`, {
     cells,
-    target: known[0]!.cells[known[0]!.cells.length - 1] ?? cells[0],
+    target: known[0]!.cells[0] ?? cells[0],
     span: { section, start: m.start, end: m.end },
   });
 }
@@ -132,7 +133,7 @@ export function narrativeRules(p: Prepared, out: Finding[]): void {
       if (f) out.push(f);
     }
     for (const m of fig.review) {
-      const f = compare(p, 'N-REVIEW', '表四', section, text, m, reviewReadings(p, m.kind));
+      const f = compare(p, 'N-REVIEW', '表四', section, text, m, reviewReadings(p, m.kind, m.value));
       if (f) out.push(f);
     }
     for (const m of fig.active) {

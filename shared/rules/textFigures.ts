@@ -268,13 +268,13 @@ function extractApply(text: string, cl: Clause[], year: number, out: Mention<App
     verbs.forEach((v, i) => {
       const before = s.slice(Math.max(0, v.at - 2), v.at);
       const after = s[v.at + v.verb.length] ?? '';
-      if (after === '率' || after === '后' || /[未不无待应]$/.test(before)) return;
       // 「未收到政府信息公开申请」: zero
       if (/(未|没有)$/.test(before) && (v.verb === '收到' || v.verb === '受理' || v.verb === '接到') && counts.length === 0) {
         if (!clauseYearsFit(text, c, year, [])) return;
         out.push({ kind: 'received', value: 0, start: c.start + v.at - (before.endsWith('没有') ? 2 : 1), end: c.start + v.at + v.verb.length, clauseStart: c.start, clauseEnd: c.end });
         return;
       }
+      if (after === '率' || after === '后' || /[未不无待应]$/.test(before)) return;
       const from = c.start + v.at + v.verb.length;
       const nextVerb = verbs[i + 1];
       const limit = Math.min(c.end, from + 30, nextVerb ? c.start + nextVerb.at : c.end);
@@ -296,7 +296,6 @@ function extractApply(text: string, cl: Clause[], year: number, out: Mention<App
 }
 
 const REVIEW_KW = /行政复议|复议|行政诉讼|诉讼/g;
-const REVIEW_SUBRESULT = /其中|维持|纠正|撤销|驳回|败诉|胜诉|确认违法|审结|尚未|在审|正在|办理中|决定书|委员会.*$/;
 const NEGATION = /无|未|没有/;
 
 function extractReview(text: string, cl: Clause[], year: number, isReviewSection: boolean, out: Mention<ReviewFigure>[]): void {

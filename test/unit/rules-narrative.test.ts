@@ -1,0 +1,170 @@
+/** N-APP, N-REVIEW, N-ACTIVE, N-PCT and the text-figure extractor: precise on real wording. */
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../shared/report/model.js';
+import { normaliseText, textFigures, chineseNumber, countTokens } from '../../shared/rules/textFigures.js';
+import { asDraft, cleanReport, only, run, rulesOf } from './rules-support.js';
+
+/** The clean report (new 4, closed 4, carried 0; 复议 1; 规范性文件 制发 2 / 有效 2) with one paragraph of our own. */
+function withText(text: string, tweak?: (r: Report) => void): Report {
+  const r = asDraft(cleanReport());
+  const overview = (r.sections?.overview ?? '').replace('2024 年，共收到政府信息公开申请 4 件，均在法定期限内予以办结。', '');
+  r.sections = { ...r.sections, overview, requests: text };
+  tweak?.(r);
+  return r;
+}
+
+const rulesFor = (text: string, tweak?: (r: Report) => void) => rulesOf(run(withText(text, tweak)));
+
+describe('the text-figure extractor', () => {
+  it('reads half- and full-width digits, spaces, and Chinese numerals, offset for offset', () => {
+    expect(normaliseText('收到申请２１件，办结率９９．７４％')).toBe('收到申请21件，办结率99.74%');
+    expect(normaliseText('x').length).toBe(1);
+    expect(countTokens('共 21 件，两件，200余件，约 30 件，43.25 万件', 0, 40).map((t) => [t.value, t.approximate])).toEqual([
+      [21, false],
+      [2, false],
+      [200, true],
+      [30, true],
+      [43.25, true],
+    ]);
+    expect(chineseNumber('二十三')).toBe(23);
+    expect(chineseNumber('十二')).toBe(12);
+    expect(chineseNumber('一百零五')).toBe(105);
+    // 「高效办成一件事」 is a policy, not a count
+    expect(countTokens('推进高效办成一件事', 0, 9)).toEqual([]);
+  });
+
+  it('ties each count to its verb and leaves hotline, 主动公开 and year figures alone', () => {
+    const text = normaliseText(
+      '2024 年共受理 21 件依申请公开案件，按时办结 19 件，结转 2025 年度 2 件。12345 市民热线受理诉求 8684 件，已办结 8661 件。主动公开信息 2481 条。',
+    );
+    const f = textFigures(text, 2024);
+    expect(f.apply.map((m) => [m.kind, m.value, text.slice(m.start, m.end)])).toEqual([
+      ['received', 21, '受理 21 件'],
+      ['processed', 19, '办结 19 件'],
+      ['carried_forward', 2, '结转 2025 年度 2 件'],
+    ]);
+  });
+});
+
+describe('N-APP', () => {
+  it('flags 收到/受理, 办结 and 结转 figures that match no reading of table 三', () => {
+    expect(rulesFor('本年度共收到政府信息公开申请 5 件。')).toContain('N-APP');
+    expect(rulesFor('本年度共收到政府信息公开申请 4 件，办结 3 件。')).toContain('N-APP');
+    const f = only(run(withText('本年度收到政府信息公开申请４件，全部办结，结转下年度 1 件。')), 'N-APP');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.target).toBe('apply.carried_forward.total');
+  });
+
+  it('shows both readings when 「收到 85 件」 may or may not include last year’s carry-over', () => {
+    const tweak = (r: Report) => {
+      r.cells['apply.new.natural'] = 84;
+      r.cells['apply.granted.natural'] = 84;
+      r.cells['apply.carried_over.natural'] = 1;
+      r.cells['apply.carried_forward.natural'] = 1;
+    };
+    // new 84 + carried over 1 = 85: one reading fits, so nothing is said
+    expect(rulesFor('2024 年共收到政府信息公开申请 85 件。', tweak)).not.toContain('N-APP');
+    expect(rulesFor('2024 年共收到政府信息公开申请 84 件。', tweak)).not.toContain('N-APP');
+    const f = only(run(withText('2024 年共收到政府信息公开申请 86 件。', tweak)), 'N-APP');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.message).toContain('按本年新收计，表三为 84');
+    expect(f[0]?.message).toContain('按本年新收加上年结转计，表三为 85');
+    expect(f[0]?.cells).toEqual(['apply.new.total', 'apply.carried_over.total']);
+  });
+
+  it('reads 「未收到…申请」 as zero', () => {
+    expect(rulesFor('本年度未收到政府信息公开申请。')).toContain('N-APP');
+    expect(
+      rulesFor('本年度未收到政府信息公开申请。', (r) => {
+        r.cells['apply.new.natural'] = 0;
+        r.cells['apply.granted.natural'] = 0;
+      }),
+    ).not.toContain('N-APP');
+  });
+
+  it('stays quiet on figures about something else', () => {
+    for (const text of [
+      '2024 年共收到政府信息公开申请 4 件，均已办结。',
+      '12345 市民热线受理诉求 8684 件，已办结 8661 件，办结率 99.74%。',
+      '主动公开政府信息 2481 条，办理依申请公开 4 件。',
+      '全年受理行政许可申请 1539 件。',
+      '共受理政府信息公开行政复议案件 1 件。',
+      '2023 年共收到政府信息公开申请 9 件，2024 年收到 4 件。',
+      '收到政府信息公开申请同比增长 30 件。',
+      '收到政府信息公开申请 200 余件。',
+      '推进依申请公开规范化，高效办成一件事。',
+    ]) {
+      expect(rulesFor(text), text).not.toContain('N-APP');
+    }
+  });
+});
+
+describe('N-REVIEW', () => {
+  it('flags 行政复议 X 件 and 「无…行政诉讼」 against the totals of 四', () => {
+    const f = only(run(withText('本年度发生政府信息公开行政复议案件 3 件。')), 'N-REVIEW');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.message).toContain('表四行政复议总计为 1，相差 2');
+    const lit = only(
+      run(withText('无因政府信息公开引起的行政诉讼。', (r) => {
+        r.cells['review.sued_after.pending'] = 1;
+      })),
+      'N-REVIEW',
+    );
+    expect(lit).toHaveLength(1);
+    expect(lit[0]?.target).toBe('review.sued_direct.total');
+  });
+
+  it('is quiet when the words fit, and on bodies, laws and sub-results', () => {
+    for (const text of [
+      '本年度因政府信息公开被申请行政复议 1 件，未发生行政诉讼。',
+      '涉及信息公开复议案件 1 件，1 件维持；无因政府信息公开引起的行政诉讼。',
+      '县行政复议委员会办公室共召开会议 5 次，落实政府信息公开工作。',
+      '依照《行政诉讼法》第 25 条，做好政府信息公开应诉准备。',
+      '行政复议案件 1 件，其中维持 1 件。',
+      '全县行政复议案件 120 件。',
+    ]) {
+      expect(rulesFor(text), text).not.toContain('N-REVIEW');
+    }
+  });
+});
+
+describe('N-ACTIVE', () => {
+  it('flags 「行政规范性文件 X 件」 against table 二', () => {
+    const f = only(run(withText('本年度制发行政规范性文件 3 件。')), 'N-ACTIVE');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.target).toBe('active.normative.issued');
+    expect(f[0]?.message).toContain('行政规范性文件·本年制发件数为 2');
+    expect(rulesFor('废止规范性文件 2 件。')).toContain('N-ACTIVE');
+  });
+
+  it('is quiet when issued, repealed or in force fits, and on 清理/备案', () => {
+    for (const text of ['本年度制发行政规范性文件 2 件。', '现行有效行政规范性文件 2 件。', '公开行政规范性文件２件。', '清理行政规范性文件 35 件。', '备案审查规范性文件 9 件。']) {
+      expect(rulesFor(text), text).not.toContain('N-ACTIVE');
+    }
+  });
+});
+
+describe('N-PCT', () => {
+  it('flags a rate that its own numerator and denominator do not give', () => {
+    const f = only(run(withText('2024 年受理政府信息公开申请 4 件，办结 3 件，办结率 100%。', (r) => {
+      r.cells['apply.granted.natural'] = 3;
+      r.cells['apply.carried_forward.natural'] = 1;
+    })), 'N-PCT');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.message).toContain('办结 3 ÷ 受理政府信息公开申请 4 = 75%，正文写 100%，相差 25 个百分点');
+    expect(rulesFor('共受理群众诉求 8684 件，已办结 8661 件，办结率 98.5%。')).toContain('N-PCT');
+    expect(rulesFor('收到申请 16 件，予以公开 9 件，占 60%。')).toContain('N-PCT');
+  });
+
+  it('is quiet on correct, rounded or unrelated percentages', () => {
+    for (const text of [
+      '12345 市民热线受理诉求 8684 件，已办结 8661，未办结 23 件，办结率 99.74%，满意率 99.74%。',
+      '有效受理“县长信箱”信件 6 件、公开答复 4 条,答复率 100%。',
+      '收到申请 16 件，予以公开 9 件，占 56.25%。',
+      '收到申请 3 件，办结 2 件，办结率 66.7%。',
+      '主动公开信息同比增长 15%。',
+    ]) {
+      expect(rulesFor(text), text).not.toContain('N-PCT');
+    }
+  });
+});
