@@ -58,7 +58,7 @@ thead { display: table-header-group; }
 /* Keep a row's own text together; cells spanning many rows may break (a monolithic span leaves half a page empty). */
 td:not([rowspan]) { break-inside: avoid; }
 
-td, th { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; font-weight: normal; word-break: break-all;
+td, th { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; font-weight: normal;
   overflow-wrap: anywhere; }
 td.left, th.left { text-align: left; }
 td.group { background: #dbe5f1; text-align: left; }

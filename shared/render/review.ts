@@ -8,7 +8,7 @@ import type { AcceptedWarning } from '../schema/draft.js';
 import type { Finding } from '../rules/types.js';
 import { SECTION_NAMES, type SectionKey } from '../report/format.js';
 import { canonicalTitle, reportFormat, type Report } from '../report/model.js';
-import { cleanText, type Block, type DocModel, type ModelCell, type ModelTable } from './model.js';
+import { cleanText, titleLines, type Block, type DocModel, type ModelCell, type ModelTable } from './model.js';
 import { SIZES } from './typography.js';
 
 /** The accepted warning that explains a finding, if any — matched exactly as the editor's issue panel does. */
@@ -55,7 +55,7 @@ export function buildReviewModel(input: ReviewSheetInput): DocModel {
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
   const explained = warnings.filter((f) => acceptanceFor(f, acceptedWarnings));
-  const blocks: Block[] = [{ kind: 'title', lines: [reportTitle, '审核单'] }];
+  const blocks: Block[] = [{ kind: 'title', lines: [...titleLines(cleanText(report.organ ?? '').trim(), report.year), '审核单'] }];
   const para = (text: string): Block => ({ kind: 'paragraph', runs: [{ text: cleanText(text), style: 'body' }] });
   blocks.push(para('本单供内部审核签批使用，不随年度报告公开。'));
   blocks.push(
@@ -80,7 +80,7 @@ export function buildReviewModel(input: ReviewSheetInput): DocModel {
         cell(note),
       ]);
     });
-    const table: ModelTable = { id: 'findings', columns: 6, widths: [7, 11, 8, 34, 18, 22], headerRows: 1, fontSizePt: SIZES.tableApply, rows };
+    const table: ModelTable = { id: 'findings', columns: 6, widths: [6, 13, 7, 36, 16, 22], headerRows: 1, fontSizePt: SIZES.tableApply, rows };
     blocks.push({ kind: 'heading', text: '一、核对发现的问题' });
     blocks.push({ kind: 'table', table });
   } else {
