@@ -2,6 +2,8 @@
  * The live preview component: server-rendered markup (sandboxed iframe with the writer's HTML), then the
  * real component bundled with esbuild and mounted in headless Chromium — scaled to fit, debounced.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { createElement } from 'react';
@@ -63,10 +65,24 @@ describe('in Chromium', () => {
     await browser?.close();
   });
 
-  it('shows the document scaled to the width and refreshes after the report stops changing', async () => {
+  it('shows the document scaled to the width and refreshes after the report stops changing, under the app\'s CSP', async () => {
+    // Served from an origin with the renderer's own Content-Security-Policy (read from renderer/index.html).
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(join(ROOT, 'renderer', 'index.html'), 'utf8'))?.[1];
+    expect(csp).toContain("default-src 'self'");
     const page = await browser.newPage();
-    await page.setContent('<!DOCTYPE html><html><body><div id="root"></div></body></html>');
-    await page.addScriptTag({ content: bundle });
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused/i.test(m.text())) violations.push(m.text());
+    });
+    await page.route('http://app.test/**', (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/bundle.js') return route.fulfill({ contentType: 'text/javascript', body: bundle });
+      return route.fulfill({
+        contentType: 'text/html',
+        body: `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="${csp ?? ''}"></head><body><div id="root"></div><script src="/bundle.js"></script></body></html>`,
+      });
+    });
+    await page.goto('http://app.test/');
     const frame = page.frameLocator('iframe[title="报告预览"]');
     await expect.poll(() => frame.locator('h1.title').innerText()).toContain('某某县人民政府');
     const box = await page.locator('iframe').boundingBox();
@@ -81,6 +97,10 @@ describe('in Chromium', () => {
     // The frame runs nothing: no script may execute inside it.
     const scripts = await frame.locator('script').count();
     expect(scripts).toBe(0);
+    // The document's own styles apply inside the frame (not blocked by either CSP).
+    const font = await frame.locator('h2').first().evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(font).toContain('黑体');
+    expect(violations).toEqual([]);
     await page.close();
   });
 });
