@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importRead, readPublishedBytes, readPublishedFile } from '../../electron/main/services/import/index.js';
 import { readDocx } from '../../electron/main/services/import/docx.js';
@@ -104,6 +105,35 @@ describe('PDF printed by LibreOffice from the DOCX (a real text layer; labels wr
     expect(result.report.year).toBe(data.year);
     for (const k of SECTION_KEYS) expect(squash(result.report.sections?.[k]), k).toBe(squash(data.sections?.[k]));
     expect(result.uncertain.filter((u) => /^(apply|active|review)\./.test(u.target))).toEqual([]);
+  });
+});
+
+describe('bundled as the Electron main process is (esbuild, CommonJS, no import.meta)', () => {
+  it('reads a PDF: pdf.js worker and DOMMatrix provided in-thread, no worker file resolved at run time', async () => {
+    const data = loadData('urumqi-county-2024');
+    const pdfPath = join(dir, 'bundled.pdf');
+    writeFileSync(pdfPath, docxToPdf(await makeDocx(data)));
+    const root = new URL('../..', import.meta.url).pathname;
+    const outfile = join(dir, 'bundle', 'main.cjs');
+    await build({
+      stdin: {
+        contents: `import { readFileSync } from 'node:fs';
+import { importRead, readPublishedBytes } from './electron/main/services/import/index.ts';
+readPublishedBytes(readFileSync(process.argv[2]), 'x.pdf').then((r) => {
+  process.stdout.write(JSON.stringify(r.ok ? importRead(r).report.cells : { error: r.error }));
+});`,
+        resolveDir: root,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile,
+      logLevel: 'silent',
+    });
+    const out = execFileSync(process.execPath, [outfile, pdfPath], { encoding: 'utf8', cwd: tmpdir(), stdio: ['ignore', 'pipe', 'ignore'] });
+    expect(JSON.parse(out)).toEqual(data.cells);
   });
 });
 

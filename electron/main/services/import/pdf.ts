@@ -53,9 +53,73 @@ export function itemsToLines(items: readonly Item[]): string[] {
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+/**
+ * pdf.js creates a DOMMatrix when its module loads. Node has none; unbundled, pdf.js borrows one from the
+ * optional native @napi-rs/canvas, which a bundled main process (CommonJS, no import.meta) can't load. Text
+ * extraction never renders, so a plain 2-D affine matrix is enough: installed only when none exists.
+ */
+function installDomMatrix(): void {
+  const g = globalThis as { DOMMatrix?: unknown };
+  if (g.DOMMatrix) return;
+  class AffineMatrix {
+    a = 1;
+    b = 0;
+    c = 0;
+    d = 1;
+    e = 0;
+    f = 0;
+    constructor(init?: ArrayLike<number>) {
+      if (init && init.length >= 6) [this.a, this.b, this.c, this.d, this.e, this.f] = [init[0] ?? 1, init[1] ?? 0, init[2] ?? 0, init[3] ?? 1, init[4] ?? 0, init[5] ?? 0];
+    }
+    multiplySelf(o: AffineMatrix): this {
+      const { a, b, c, d, e, f } = this;
+      this.a = a * o.a + c * o.b;
+      this.b = b * o.a + d * o.b;
+      this.c = a * o.c + c * o.d;
+      this.d = b * o.c + d * o.d;
+      this.e = a * o.e + c * o.f + e;
+      this.f = b * o.e + d * o.f + f;
+      return this;
+    }
+    preMultiplySelf(o: AffineMatrix): this {
+      const m = new AffineMatrix([o.a, o.b, o.c, o.d, o.e, o.f]).multiplySelf(this);
+      Object.assign(this, { a: m.a, b: m.b, c: m.c, d: m.d, e: m.e, f: m.f });
+      return this;
+    }
+    scaleSelf(sx = 1, sy = sx): this {
+      return this.multiplySelf(new AffineMatrix([sx, 0, 0, sy, 0, 0]));
+    }
+    translateSelf(tx = 0, ty = 0): this {
+      return this.multiplySelf(new AffineMatrix([1, 0, 0, 1, tx, ty]));
+    }
+    scale(sx = 1, sy = sx): AffineMatrix {
+      return new AffineMatrix([this.a, this.b, this.c, this.d, this.e, this.f]).scaleSelf(sx, sy);
+    }
+    translate(tx = 0, ty = 0): AffineMatrix {
+      return new AffineMatrix([this.a, this.b, this.c, this.d, this.e, this.f]).translateSelf(tx, ty);
+    }
+    invertSelf(): this {
+      const det = this.a * this.d - this.b * this.c;
+      if (!det) return Object.assign(this, { a: NaN, b: NaN, c: NaN, d: NaN, e: NaN, f: NaN });
+      const { a, b, c, d, e, f } = this;
+      return Object.assign(this, { a: d / det, b: -b / det, c: -c / det, d: a / det, e: (c * f - d * e) / det, f: (b * e - a * f) / det });
+    }
+  }
+  g.DOMMatrix = AffineMatrix;
+}
+
 let pdfjsPromise: Promise<PdfJs> | null = null;
+/**
+ * pdf.js with its worker loaded in this thread: handing it `globalThis.pdfjsWorker` means it never resolves
+ * a worker file path at run time, so it works the same from source (tests, command line) and bundled (Electron main).
+ */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjsPromise ??= (async () => {
+    installDomMatrix();
+    const worker = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as { WorkerMessageHandler: unknown };
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
   return pdfjsPromise;
 }
 
