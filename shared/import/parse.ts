@@ -190,15 +190,21 @@ function cueCount(text: string, cues: readonly string[]): number {
   return cues.filter((c) => text.includes(labelKey(c))).length;
 }
 
+export const MAX_LINES = 20_000;
+export const MAX_LINE_CHARS = 10_000;
 const PAGE_NUMBER = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 
 export function parsePublished(doc: SourceDocument): ParsedReport {
   // Page numbers and running footers of printed pages (「— 3 —」, 「第 3 页 共 9 页」, 「3/9」) are not content.
-  const lines = doc.lines.map((l) => {
+  // A report has a few thousand lines of a few hundred characters: more is cut (bounded time).
+  const cut = doc.lines.length > MAX_LINES || doc.lines.some((l) => l.text.length > MAX_LINE_CHARS);
+  const lines = doc.lines.slice(0, MAX_LINES).map((l) => {
+    if (l.text.length > MAX_LINE_CHARS) l = { ...l, text: l.text.slice(0, MAX_LINE_CHARS) };
     const text = basicNormalise(l.text);
     return l.table === undefined && PAGE_NUMBER.test(text) ? { text: '' } : { ...l, text };
   });
   const uncertain: Uncertain[] = [];
+  if (cut) uncertain.push({ target: 'source', name: '原文', reason: `原文过长（超过 ${MAX_LINES} 行或单行超过 ${MAX_LINE_CHARS} 字），超出部分未读取，请核对` });
   const headings = findHeadings(lines);
   SECTIONS.forEach((s, k) => {
     if (!headings[k]) uncertain.push({ target: `sections.${s.key}`, name: s.heading, reason: `未在原文中找到标题「${s.heading}」，本部分内容可能缺失或归入了相邻部分，请核对` });

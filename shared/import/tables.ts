@@ -49,6 +49,11 @@ export interface TableRead {
   lines?: [number, number];
 }
 
+/** Occurrences of one label kept for ordering. */
+const MAX_OCCURRENCES = 40;
+/** Most characters of a table's text searched (a real table 三 is 2–5 thousand). */
+export const MAX_TABLE_CHARS = 60_000;
+
 /** A matching stream: label text of the tokens, each value token one mark. */
 interface Stream {
   text: string;
@@ -73,7 +78,10 @@ function matchLabels(stream: Stream, specs: readonly RowSpec[]): (Occurrence | n
   const nodes: Node[] = [];
   specs.forEach((spec, row) => {
     const key = labelKey(spec.label);
-    for (const occ of findApprox(key, stream.text, allowedEdits(key.length))) {
+    // The best few occurrences of each label are enough (and keep the ordering step small on hostile text).
+    const found = findApprox(key, stream.text, allowedEdits(key.length));
+    const best = found.length > MAX_OCCURRENCES ? [...found].sort((a, b) => a.cost - b.cost || a.start - b.start).slice(0, MAX_OCCURRENCES) : found;
+    for (const occ of best) {
       nodes.push({ row, occ, weight: key.length - 2 * occ.cost, best: 0, prev: null });
     }
   });
@@ -260,7 +268,19 @@ function cellName(spec: RowSpec, i: number): string {
   return CELL_NAMES.get(key) ?? `${spec.name}（第 ${i + 1} 列）`;
 }
 
-function readRows(tokens: readonly Token[], specs: readonly RowSpec[], what: string): TableRead {
+/** The leading tokens whose text fits in MAX_TABLE_CHARS (bounded time on hostile input). */
+function capTokens(tokens: readonly Token[]): readonly Token[] {
+  let chars = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    chars += t && t.type === 'text' ? t.text.length : 1;
+    if (chars > MAX_TABLE_CHARS) return tokens.slice(0, i);
+  }
+  return tokens;
+}
+
+function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: string): TableRead {
+  const tokens = capTokens(allTokens);
   const stream = buildStream(tokens);
   const occ = matchLabels(stream, specs);
   const after = collectValues(tokens, stream, specs, occ);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { importPublishedFile, readPublishedBytes, readPublishedFile } from '../../electron/main/services/import/index.js';
+import { importPastedText, importPublishedFile, readPublishedBytes, readPublishedFile } from '../../electron/main/services/import/index.js';
 import { readZipEntryText } from '../../electron/main/services/import/zip.js';
 import { parsePublished, textDocument } from '../../shared/import/index.js';
 import { docxToPdf, loadData, loadPublished, makeDocx } from './make.js';
@@ -53,21 +53,18 @@ function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): 
   return Buffer.concat([...locals, cd, eocd]);
 }
 
-async function failsWith(buf: Uint8Array, name: string, pattern: RegExp): Promise<number> {
-  const t0 = performance.now();
+/** Refused with a Chinese message (time is bounded by the test timeout; times are not asserted). */
+async function failsWith(buf: Uint8Array, name: string, pattern: RegExp): Promise<void> {
   const r = await readPublishedBytes(buf, name);
-  const ms = performance.now() - t0;
   expect(r.ok).toBe(false);
   if (!r.ok) expect(r.error).toMatch(pattern);
-  return ms;
 }
 
 describe('hostile DOCX', () => {
   it('a zip bomb (100 MB of document.xml, declared honestly) is refused before inflating', async () => {
     const bomb = zip([{ name: 'word/document.xml', data: Buffer.alloc(100 * 1024 * 1024, 0x20) }]);
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    const ms = await failsWith(bomb, 'bomb.docx', /压缩炸弹/);
-    expect(ms).toBeLessThan(5000);
+    await failsWith(bomb, 'bomb.docx', /压缩炸弹/);
   });
 
   it('a zip bomb whose header lies about the size is stopped as soon as it outgrows the declared size', async () => {
@@ -121,8 +118,7 @@ describe('hostile and unusable PDF', () => {
 
   it('a broken PDF', async () => {
     const junk = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256))]);
-    const ms = await failsWith(junk, 'junk.pdf', /PDF/);
-    expect(ms).toBeLessThan(30_000);
+    await failsWith(junk, 'junk.pdf', /PDF/);
   });
 });
 
@@ -131,9 +127,7 @@ describe('other files', () => {
     const big = join(dir, 'big.pdf');
     writeFileSync(big, '%PDF-1.4\n');
     truncateSync(big, 200 * 1024 * 1024);
-    const t0 = performance.now();
     const r = await readPublishedFile(big);
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/文件过大（200\.0 MB/);
   });
@@ -154,6 +148,16 @@ describe('other files', () => {
     // no heading found, no table found: all of it listed for the clerk
     expect(result?.uncertain.filter((u) => u.target.startsWith('sections.')).length).toBe(6);
     expect(result?.uncertain.some((u) => u.target === 'apply.new.natural')).toBe(true);
+  });
+
+  it('a huge paste (2 million characters of table text, no headings) is read only up to the caps, and says so', async () => {
+    const t = loadPublished('xinxiang-county-office-2024');
+    const table = t.slice(t.indexOf('（本列数据'), t.indexOf('四、政府信息公开行政复议'));
+    const huge = Array.from({ length: Math.ceil(2_000_000 / table.length) }, () => table).join('\n').slice(0, 1_999_000);
+    const { uncertain } = parsePublished(textDocument(huge));
+    expect(uncertain.find((u) => u.target === 'source')?.reason).toContain('超出部分未读取');
+    const out = await importPastedText(huge + huge);
+    expect(out).toEqual({ status: 'error', message: expect.stringContaining('过长') });
   });
 
   it('fuzz: fragments of real reports cut and shuffled never make the parser throw', () => {
