@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/report.js';
-import { importPastedText, importPublishedFile } from '../../electron/main/services/import/index.js';
+import { createImportHandler, importPastedText, importPublishedFile } from '../../electron/main/services/import/index.js';
 import { parseImportResult } from '../../shared/import/index.js';
 import { parseDraftText } from '../../shared/schema/draft.js';
 import { loadData, loadPublished } from './make.js';
@@ -60,6 +60,30 @@ describe('source check of the samples: the contradictions the spec lists', () =>
     if (!parsed?.ok) throw new Error('import failed');
     expect(parsed.result.report.cells['apply.processed_total.natural']).toBe(15);
     expect(parsed.result.sourceCheck.some((f) => f.rule === 'T3-SUM7' && f.severity === 'error')).toBe(true);
+  });
+});
+
+describe('host method', () => {
+  it('createImportHandler: pasted text, a chosen file, a canceled dialog; results validate against the contract', async () => {
+    const { hostMethods } = await import('../../shared/ipc/contract.js');
+    const answers: (string | null)[] = [fixture('xinxiang-county-office-2024'), null];
+    const handle = createImportHandler(async () => answers.shift() ?? null);
+    const pasted = await handle({ pasted: loadPublished('urumqi-county-2024') });
+    const chosen = await handle({});
+    const canceled = await handle({});
+    for (const r of [pasted, chosen, canceled]) expect(hostMethods.importPublished.result.safeParse(r).success).toBe(true);
+    expect(pasted.status).toBe('imported');
+    expect(chosen.status === 'imported' && chosen.name).toBe('xinxiang-county-office-2024.txt');
+    expect(canceled).toEqual({ status: 'canceled' });
+  });
+
+  it('an imported report can start next year’s draft (carried over = its 结转下年度)', async () => {
+    const { nextYearDraft } = await import('../../shared/report/nextYear.js');
+    const result = await imported('xinxiang-county-office-2024');
+    const next = nextYearDraft(result.draft).draft;
+    expect(next.year).toBe(2025);
+    expect((next.cells as { apply: { carried_over: { natural: number } } }).apply.carried_over.natural).toBe(2);
+    expect(next.previous?.year).toBe(2024);
   });
 });
 

@@ -10,7 +10,7 @@ import { basename, extname } from 'node:path';
 import { MAX_IMPORT_CHARS, importDocument, parsePublished, textDocument, type ImportResult, type SourceDocument } from '../../../../shared/import/index.js';
 import type { Report } from '../../../../shared/report/model.js';
 import type { ImportSourceKind } from '../../../../shared/import/result.js';
-import type { HostResult } from '../../../../shared/ipc/contract.js';
+import type { HostArg, HostResult } from '../../../../shared/ipc/contract.js';
 import { evaluate } from '../../../../shared/rules/index.js';
 import { readDocx } from './docx.js';
 import { htmlToLines } from './html.js';
@@ -176,4 +176,23 @@ export async function loadPublishedReport(path: string): Promise<{ ok: true; kin
   } catch (e) {
     return { ok: false, error: `无法解析此报告：${e instanceof Error ? e.message.slice(0, 200) : '未知错误'}` };
   }
+}
+
+/** File types offered by the open dialog for `importPublished` (Electron `dialog.showOpenDialog` filters). */
+export const IMPORT_FILE_FILTERS = [
+  { name: '已发布的报告（Word、PDF、网页、文本）', extensions: ['docx', 'pdf', 'html', 'htm', 'txt'] },
+  { name: '所有文件', extensions: ['*'] },
+] as const;
+
+/**
+ * The host method `importPublished` in Node: pasted text is imported directly; otherwise `chooseFile` asks for
+ * a file (the Electron glue passes its native dialog, the test host a queued answer); null means canceled.
+ */
+export function createImportHandler(chooseFile: () => Promise<string | null>): (arg: HostArg<'importPublished'>) => Promise<HostResult<'importPublished'>> {
+  return async (arg) => {
+    if (arg.pasted !== undefined) return importPastedText(arg.pasted);
+    const path = await chooseFile();
+    if (!path) return { status: 'canceled' };
+    return importPublishedFile(path);
+  };
 }
