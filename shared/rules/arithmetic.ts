@@ -22,19 +22,21 @@ function sumChecks(p: Prepared, out: Finding[]): void {
     if (printed === null) continue;
     let sum = 0;
     let any = false;
-    const terms: string[] = [];
-    const total = nameParts(def);
     for (const part of def.sumOf) {
       const v = p.value(part);
       if (v === null) continue;
       any = true;
       sum += v;
-      if (v !== 0) {
-        const n = nameParts(p.format.cellByKey.get(part));
-        terms.push(`${n.row === total.row ? n.col : n.row} ${v}`);
-      }
     }
     if (!any || sum === printed) continue;
+    const total = nameParts(def);
+    const terms: string[] = [];
+    for (const part of def.sumOf) {
+      const v = p.value(part);
+      if (v === null || v === 0) continue;
+      const n = nameParts(p.format.cellByKey.get(part));
+      terms.push(`${n.row === total.row ? n.col : n.row} ${v}`);
+    }
     const partsText = terms.length === 0 ? '各项均为 0' : terms.length === 1 ? `各项之和 = ${terms[0]}` : `${terms.join(' + ')} = ${sum}`;
     const where = def.rule === 'T3-ROW' ? `「${total.row}」行` : def.rule === 'T3-SUM7' ? `「${total.col}」列` : `「${total.row}」`;
     out.push(

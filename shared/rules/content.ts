@@ -3,7 +3,9 @@
  */
 import { OVERVIEW_ASPECTS, SECTIONS, SECTION_KEYS, SECTION_NAMES, applyResultGroups, type SectionKey } from '../report/format.js';
 import type { Prepared } from './prepare.js';
-import { quote, textFigures } from './textFigures.js';
+import { memoByText, quote, textFigures } from './textFigures.js';
+
+const flatten = memoByText((t: string) => t.replace(/\s+/g, ''));
 import type { Finding } from './types.js';
 
 const NUMERALS = '一二三四五六七八九十';
@@ -101,7 +103,7 @@ function sectionRules(p: Prepared, out: Finding[]): void {
 function fiveAspects(p: Prepared, out: Finding[]): void {
   const text = p.report.sections?.overview;
   if (!text || !text.trim()) return;
-  const flat = text.replace(/\s+/g, '');
+  const flat = flatten(text);
   const missing = OVERVIEW_ASPECTS.filter((a) => !a.cues.some((c) => flat.includes(c)));
   if (missing.length === 0) return;
   out.push(
@@ -119,8 +121,8 @@ const KPZ: readonly { cue: RegExp; name: string }[] = [
 
 function kpz(p: Prepared, out: Finding[]): void {
   if (p.level !== 'government') return;
-  const all = SECTION_KEYS.map((k) => p.report.sections?.[k] ?? '').join('\n').replace(/\s+/g, '');
-  const missing = KPZ.filter((k) => !k.cue.test(all));
+  const texts = SECTION_KEYS.map((k) => flatten(p.report.sections?.[k] ?? ''));
+  const missing = KPZ.filter((k) => !texts.some((t) => k.cue.test(t)));
   if (missing.length === 0) return;
   const overview = p.report.sections?.overview ?? '';
   const at = overview.indexOf('监督保障');
@@ -141,7 +143,7 @@ function kpz(p: Prepared, out: Finding[]): void {
 
 function fee(p: Prepared, out: Finding[]): void {
   if (p.report.year < 2021) return;
-  const text = (p.report.sections?.other ?? '').replace(/\s+/g, '');
+  const text = flatten(p.report.sections?.other ?? '');
   if (/处理费|信息公开费|(收取|产生|收)[^。；]{0,10}费/.test(text)) return;
   out.push(
     p.finding('F-FEE', `「六、其他需要报告的事项」未说明信息处理费收取情况：应写明本年度收取的信息处理费（如“本年度未收取信息处理费”），依据国办函〔2020〕109号`, {
@@ -238,7 +240,7 @@ function titleRule(p: Prepared, out: Finding[]): void {
   const suggestion = `${organ}${year}年政府信息公开工作年度报告`;
   const why =
     m && Number(m[2]) !== year
-      ? `标题中的年份 ${m[2]} 与报告年度 ${year} 不符`
+      ? `中的年份 ${m[2]} 与报告年度 ${year} 不符`
       : !title.includes('工作年度报告')
         ? '缺少“工作”二字或用词不规范'
         : !/\d{4}年政府信息公开/.test(title)

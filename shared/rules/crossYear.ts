@@ -6,6 +6,7 @@ import { APPLY_COLUMNS, SECTION_NAMES, type SectionKey, type TableId } from '../
 import type { Prepared } from './prepare.js';
 import { previousValues } from './prepare.js';
 import type { Finding } from './types.js';
+import { memoByText } from './textFigures.js';
 
 /** XY-JUMP speaks only of figures this large (on either side): small numbers swing by nature. */
 export const JUMP_MIN = 100;
@@ -91,7 +92,8 @@ function jump(p: Prepared, prev: ReturnType<typeof previousValues>, lastYear: nu
 }
 
 /** A sentence with spaces, punctuation and digits taken out: copies with only the figures updated match. */
-function sentenceKeys(text: string): string[] {
+const sentenceKeys = memoByText(sentenceKeysOf);
+function sentenceKeysOf(text: string): string[] {
   const out: string[] = [];
   for (const s of text.split(/[。！？；;!?\n]/)) {
     const k = s.replace(/[\s，,、：:“”"‘’'（）()《》〈〉<>【】\-—.．%％]/g, '').replace(/[0-9０-９]+/g, '#');

@@ -45,7 +45,7 @@ export function inferLevel(report: Pick<Report, 'level' | 'organ'>): Level | und
   return undefined;
 }
 
-function numeric(v: CellValue | undefined, def: CellDef | undefined): number | null {
+function numeric(v: CellValue | undefined): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   return null;
 }
@@ -86,7 +86,7 @@ export function previousValues(previous: PreviousYear): { format: ReportFormat; 
   const computed = computeTotals(format, values);
   const value = (key: string): number | null => {
     const def = format.cellByKey.get(key);
-    const own = numeric(values[key], def);
+    const own = numeric(values[key]);
     if (def?.sumOf) return own ?? computed.get(key) ?? null;
     return own;
   };
@@ -103,10 +103,17 @@ export function prepare(report: Report, context: RuleContext = {}): Prepared {
   const texts: Partial<Record<SectionKey, string>> = {};
   for (const [k, t] of Object.entries(report.sections ?? {}) as [SectionKey, string | undefined][]) if (t) texts[k] = normaliseText(t);
   const stage = context.stage ?? 'draft';
-  const printed = (key: string): number | null => {
-    const def = format.cellByKey.get(key);
-    return def?.sumOf ? numeric(values[key], def) : null;
-  };
+  // every cell's value once: printed total when present, computed total otherwise, entered value
+  const effective = new Map<string, number | null>();
+  const printedTotals = new Map<string, number>();
+  for (const def of format.cells) {
+    const own = numeric(values[def.key]);
+    if (def.sumOf) {
+      if (own !== null) printedTotals.set(def.key, own);
+      effective.set(def.key, own ?? computed.get(def.key) ?? null);
+    } else effective.set(def.key, own);
+  }
+  const printed = (key: string): number | null => printedTotals.get(key) ?? null;
   return {
     report,
     stage,
@@ -117,11 +124,7 @@ export function prepare(report: Report, context: RuleContext = {}): Prepared {
     level: inferLevel(report),
     texts,
     printed,
-    value(key) {
-      const def = format.cellByKey.get(key);
-      if (def?.sumOf) return numeric(values[key], def) ?? computed.get(key) ?? null;
-      return numeric(values[key], def);
-    },
+    value: (key) => effective.get(key) ?? null,
     finding(rule, message, extra = {}) {
       const info = RULES[rule];
       const severity = stage === 'draft' && info.draftSeverity ? info.draftSeverity : info.severity;

@@ -478,7 +478,26 @@ function extractYears(text: string, year: number, out: StaleMention[], old: { st
   for (let m = OLD_FORMAT_RE.exec(text); m; m = OLD_FORMAT_RE.exec(text)) old.push({ start: m.index, end: m.index + m[0].length });
 }
 
-const cache = new Map<string, TextFigures>();
+/**
+ * A function of a text remembered for the last `limit` texts. The editor evaluates on every keystroke and only
+ * one section's text changes at a time; the same string objects come back, so lookups are cheap.
+ */
+export function memoByText<T>(fn: (text: string) => T, limit = 64): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text: string): T => {
+    const hit = cache.get(text);
+    if (hit !== undefined) return hit;
+    const value = fn(text);
+    cache.set(text, value);
+    if (cache.size > limit) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    return value;
+  };
+}
+
+const cache = new Map<string, Map<string, TextFigures>>();
 const CACHE_LIMIT = 64;
 
 /**
@@ -486,13 +505,9 @@ const CACHE_LIMIT = 64;
  * (`normaliseText`). Cached by text: the editor calls this on every keystroke and only one section changes.
  */
 export function textFigures(text: string, year: number, isReviewSection = false): TextFigures {
-  const key = `${year}|${isReviewSection ? 1 : 0}|${text}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
+  const variant = `${year}|${isReviewSection ? 1 : 0}`;
+  const hit = cache.get(text)?.get(variant);
+  if (hit) return hit;
   const cl = clauses(text);
   const figures: TextFigures = { apply: [], review: [], active: [], percents: [], years: [], oldFormat: [] };
   extractApply(text, cl, year, figures.apply);
@@ -500,11 +515,16 @@ export function textFigures(text: string, year: number, isReviewSection = false)
   extractActive(text, cl, year, figures.active);
   extractPercents(text, cl, figures.percents);
   extractYears(text, year, figures.years, figures.oldFormat);
-  cache.set(key, figures);
-  if (cache.size > CACHE_LIMIT) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
+  let variants = cache.get(text);
+  if (!variants) {
+    variants = new Map();
+    cache.set(text, variants);
+    if (cache.size > CACHE_LIMIT) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
   }
+  variants.set(variant, figures);
   return figures;
 }
 

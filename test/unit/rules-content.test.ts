@@ -1,0 +1,173 @@
+/** F-SECTIONS, F-FIVE, F-KPZ, F-FEE, F-OLD, F-STALE, F-DATE, F-TITLE. */
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../shared/report/model.js';
+import { asDraft, cleanReport, fixture, only, run, rulesOf } from './rules-support.js';
+
+function edit(tweak: (r: Report) => void): Report {
+  const r = asDraft(cleanReport());
+  r.sections = { ...r.sections };
+  tweak(r);
+  return r;
+}
+const rulesAfter = (tweak: (r: Report) => void) => rulesOf(run(edit(tweak)));
+
+describe('F-SECTIONS', () => {
+  it('flags a section with neither text nor table', () => {
+    const f = only(run(edit((r) => {
+      delete r.sections!.problems;
+      r.sections!.other = '  ';
+    })), 'F-SECTIONS');
+    expect(f.map((x) => x.section)).toEqual(['problems', 'other']);
+    expect(f[0]?.message).toContain('「五、存在的主要问题及改进情况」');
+    expect(f[0]?.severity).toBe('error');
+  });
+
+  it('counts a filled table as the section (四 has no text in the samples), but not an empty one', () => {
+    expect(rulesAfter(() => undefined)).not.toContain('F-SECTIONS');
+    const f = only(run(edit((r) => {
+      for (const k of Object.keys(r.cells)) if (k.startsWith('review.')) r.cells[k] = null;
+    })), 'F-SECTIONS');
+    expect(f.map((x) => x.section)).toEqual(['review']);
+  });
+
+  it('flags headings typed into the text that are misplaced, repeated or not verbatim', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.overview = `一、总体情况\n${r.sections!.overview ?? ''}\n二、主动公开政府信息情况\n本年度主动公开……`;
+      r.sections!.review = '四、行政复议、行政诉讼情况';
+    })), 'F-SECTIONS');
+    expect(f.map((x) => x.message)).toEqual([
+      '「一、总体情况」的正文里又写了一遍标题「一、总体情况」：标题会自动生成，请从正文中删去',
+      '标题「二、主动公开政府信息情况」写在了「一、总体情况」的正文里，顺序或位置有误：请移到第二部分',
+      '标题「四、行政复议、行政诉讼情况」与规定的「四、政府信息公开行政复议、行政诉讼情况」不一致：六个部分的标题须一字不差',
+    ]);
+    expect(f[2]?.span).toEqual({ section: 'review', start: 0, end: 13 });
+  });
+
+  it('leaves numbered items that are not headings alone', () => {
+    expect(rulesAfter((r) => {
+      r.sections!.problems = `一、信息更新不及时\n二、解读形式单一\n${r.sections!.problems ?? ''}`;
+    })).not.toContain('F-SECTIONS');
+  });
+});
+
+describe('F-FIVE', () => {
+  it('warns when 总体情况 misses an aspect', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.overview = (r.sections!.overview ?? '').replace(/（四）平台建设情况。[^\n]*\n/, '');
+    })), 'F-FIVE');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.message).toContain('「政府信息公开平台建设」');
+    expect(f[0]?.severity).toBe('warning');
+  });
+  it('is quiet on the samples’ run-in headings and 「…方面」 wording', () => {
+    for (const s of ['urumqi-county-2024', 'xinxiang-county-office-2024', 'xinyuan-county-2024'] as const) expect(rulesOf(run(fixture(s)))).not.toContain('F-FIVE');
+  });
+});
+
+describe('F-KPZ', () => {
+  it('asks a 人民政府 report (stated or inferred from the organ) for 考核、评议、追究', () => {
+    const r = fixture('urumqi-county-2024');
+    delete r.level;
+    expect(only(run(r), 'F-KPZ')).toHaveLength(1);
+    const partial = only(run(edit((x) => {
+      x.sections!.overview = (fixture('urumqi-county-2024').sections?.overview ?? '') + '纳入绩效考核。';
+    })), 'F-KPZ');
+    expect(partial[0]?.message).toContain('未写到「社会评议」、「责任追究」');
+  });
+  it('is quiet for a department, and for a government that states all three', () => {
+    const dept = fixture('urumqi-county-2024');
+    dept.level = 'department';
+    expect(rulesOf(run(dept))).not.toContain('F-KPZ');
+    expect(rulesOf(run(fixture('xinyuan-county-2024')))).not.toContain('F-KPZ');
+  });
+});
+
+describe('F-FEE', () => {
+  it('flags a 六 that does not state the 信息处理费', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.other = '无其他需要报告的事项。';
+    })), 'F-FEE');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.section).toBe('other');
+  });
+  it('accepts the usual wordings, and does not ask a report before 2021', () => {
+    for (const other of ['本年度没有产生信息公开处理费。', '本单位无收取信息处理费等其他需要报告的事项。', '本年度未收取任何费用。']) {
+      expect(rulesAfter((r) => (r.sections!.other = other)), other).not.toContain('F-FEE');
+    }
+  });
+});
+
+describe('F-OLD', () => {
+  it('flags a 2019-format report for 2021 or later, and a citation of the 2019 format', () => {
+    const f = only(run(edit((r) => {
+      r.format = '2019';
+      r.cells = {};
+      r.sections!.preface = '本报告依据国办公开办函〔2019〕60号编制。';
+    })), 'F-OLD');
+    expect(f).toHaveLength(2);
+    expect(f[1]?.span?.section).toBe('preface');
+  });
+  it('is quiet for the 2021 format, and for a 2019-format report of 2020', () => {
+    expect(rulesAfter(() => undefined)).not.toContain('F-OLD');
+    expect(rulesAfter((r) => {
+      r.format = '2019';
+      r.year = 2020;
+      r.cells = {};
+    })).not.toContain('F-OLD');
+  });
+});
+
+describe('F-STALE', () => {
+  it('flags an old 工作要点, a wrong statistics period, a paragraph opening with last year, this year’s plan', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.preface = '各项数据统计期限为 2023 年 1 月 1 日至 2023 年 12 月 31 日。';
+      r.sections!.other = '落实《2023年政务公开工作要点》情况良好。本年度未收取信息处理费。';
+      r.sections!.problems = `2023 年，我县政务公开工作平稳运行。\n（二）2024年工作计划\n${r.sections!.problems ?? ''}`;
+    })), 'F-STALE');
+    expect(f.map((x) => x.section)).toEqual(['preface', 'problems', 'problems', 'other']);
+    expect(f.every((x) => x.severity === 'warning')).toBe(true);
+    expect(f[3]?.message).toContain('2023年政务公开工作要点');
+  });
+  it('is quiet on next year’s plan, the carry-forward into next year, and citations of older documents', () => {
+    expect(rulesAfter((r) => {
+      r.sections!.problems = `（二）2025 年工作计划\n${r.sections!.problems ?? ''}`;
+      r.sections!.requests = '结转 2025 年度 0 件。依据《条例》（2019 年修订）和国办函〔2020〕109号，落实《2024年政务公开工作要点》。';
+    })).not.toContain('F-STALE');
+  });
+});
+
+describe('F-DATE', () => {
+  const at = (date: string | undefined, level: Report['level']) =>
+    rulesAfter((r) => {
+      r.level = level;
+      r.signature = date ? { organ: '某机关', date } : undefined;
+    });
+  it('flags a date after the deadline (1月31日 for a department, 3月31日 for a government), impossible or early dates, none', () => {
+    expect(at('2025-02-10', 'department')).toContain('F-DATE');
+    expect(at('2025-04-01', 'government')).toContain('F-DATE');
+    expect(at('2025-02-30', 'government')).toContain('F-DATE');
+    expect(at('2024-12-20', 'government')).toContain('F-DATE');
+    expect(at(undefined, 'government')).toContain('F-DATE');
+    const f = only(run(edit((r) => (r.signature = { date: '2025-4-2' }))), 'F-DATE');
+    expect(f[0]?.message).toBe('成文日期2025年4月2日晚于法定公布期限2025年3月31日（县级以上地方人民政府）：条例第四十九条');
+  });
+  it('is quiet on time', () => {
+    expect(at('2025-01-31', 'department')).not.toContain('F-DATE');
+    expect(at('2025-03-31', 'government')).not.toContain('F-DATE');
+  });
+});
+
+describe('F-TITLE', () => {
+  it('flags a title that is not 「<机关>YYYY年政府信息公开工作年度报告」 and suggests one', () => {
+    const f = only(run(edit((r) => (r.title = '某县2023年政府信息公开工作年度报告'))), 'F-TITLE');
+    expect(f[0]?.message).toBe('标题“某县2023年政府信息公开工作年度报告”中的年份 2023 与报告年度 2024 不符：应为“某县2024年政府信息公开工作年度报告”');
+    expect(rulesAfter((r) => (r.title = undefined) as unknown as void)).not.toContain('F-TITLE');
+    expect(rulesAfter((r) => {
+      r.title = undefined;
+      r.organ = undefined;
+    })).toContain('F-TITLE');
+  });
+  it('accepts the canonical title, spaces and all', () => {
+    expect(rulesAfter((r) => (r.title = '乌鲁木齐县 2024 年政府信息公开工作年度报告'))).not.toContain('F-TITLE');
+  });
+});
