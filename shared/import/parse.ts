@@ -444,6 +444,9 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   if (organ) {
     report.organ = organ;
     report.level = levelOf(organ);
+    if (!/(?:政府|局|委员会|委|办公室|办|厅|院|署|中心|所|站|队|处|部|社|馆|会|室)$/.test(organ)) {
+      uncertain.push({ target: 'level', name: '机关类别', reason: `无法从机关名称「${organ}」判断是人民政府还是部门，已按部门处理（影响发布期限和考核评议等要求），请核对` });
+    }
   }
   if (title) report.title = title;
   if (signature) report.signature = signature;
