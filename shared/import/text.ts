@@ -24,12 +24,6 @@ export type Token =
   /** an empty cell (between numbers in a tab-separated line, an empty grid cell, or 「/」「—」) */
   | { type: 'blank'; line: number };
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-
-export function isCjk(ch: string): boolean {
-  return CJK.test(ch);
-}
-
 /** Full-width forms, ideographic space, NBSP, zero-width characters → plain; keeps line breaks. */
 export function basicNormalise(s: string): string {
   return s
@@ -214,13 +208,4 @@ export function editDistance(a: string, b: string): number {
     prev = cur;
   }
   return prev[n] ?? 0;
-}
-
-/** Remove spaces that text extraction puts between Chinese characters and next to them. */
-export function tidySpaces(s: string): string {
-  return s
-    .replace(/[ \t]+/g, ' ')
-    .replace(/([\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]) (?=\S)/g, '$1')
-    .replace(/(\S) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’])/g, '$1')
-    .trim();
 }

@@ -42,6 +42,12 @@ describe('table layouts of text extractions', () => {
     expect(cellDoubts).toEqual([]);
   });
 
+  it('figures printed before their row label (PDF content order): every cell right, the order is mentioned', () => {
+    const { report, uncertain } = parse(makeText(rich, { layout: 'values-first' }));
+    expect(wrongCells(rich, report.cells)).toEqual([]);
+    expect(uncertain.filter((u) => u.reason.includes('数字印在行标题之前')).map((u) => u.name).sort()).toEqual(['表三', '表二']);
+  });
+
   it('「(一)」 for 「（一）」 and 「1、」 for 「1.」 read as the canonical labels', () => {
     const label = (t: string) => t.replace(/（/g, '(').replace(/）/g, ')').replace(/^(\d)\./, '$1、');
     const text = makeText(rich, { layout: 'rows', label });

@@ -91,7 +91,7 @@ export function docxToPdf(docx: Buffer, options: { password?: string } = {}): Bu
 
 export { VerticalMergeType };
 
-export type TextLayout = 'rows' | 'tsv' | 'cell-per-line' | 'wrapped';
+export type TextLayout = 'rows' | 'tsv' | 'cell-per-line' | 'wrapped' | 'values-first';
 
 export interface TextOptions extends MakeOptions {
   layout: TextLayout;
@@ -144,6 +144,11 @@ export function makeText(data: ReportData, opts: TextOptions): string {
           break;
         case 'cell-per-line':
           out.push(...texts, ...values);
+          break;
+        case 'values-first':
+          // PDF content order: a row's figures before its label
+          if (values.length) out.push(values.join(' '));
+          out.push(...texts);
           break;
         case 'wrapped': {
           // Labels broken every 9 characters; the values on the label's last line.
