@@ -49,7 +49,17 @@ function paragraphText(p: XmlNode, depth = 0): string {
       case 'w:cr':
         out += '\n';
         break;
+      case 'mc:AlternateContent': {
+        // Choice and Fallback hold the same content (e.g. a text box twice): read the first only.
+        const first = childrenOf(c).find((x) => tagOf(x) === 'mc:Choice' || tagOf(x) === 'mc:Fallback');
+        if (first) out += paragraphText(first, depth + 1);
+        break;
+      }
+      case 'w:noBreakHyphen':
+        out += '-';
+        break;
       case 'w:del':
+      case 'w:moveFrom':
       case 'w:delText':
       case 'w:instrText':
       case 'w:rPr':
