@@ -28,7 +28,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `node test/e2e/support/serve.mjs ${JSON.stringify(dist)} ${port}`,
+    command: `npx tsx test/e2e/support/serve.ts ${JSON.stringify(dist)} ${port}`,
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

@@ -37,7 +37,7 @@ function Bubble({ cellKey, root }: { cellKey: string; root: RefObject<HTMLElemen
   const messages = view.status.messages;
 
   useLayoutEffect(() => {
-    if (messages.length === 0) return;
+    if (view.status.messages.length === 0) return;
     const place = () => {
       const cell = root.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellKey)}"]`)?.closest('td');
       const box = ref.current;
@@ -57,7 +57,7 @@ function Bubble({ cellKey, root }: { cellKey: string; root: RefObject<HTMLElemen
       window.removeEventListener('resize', place);
       scroller?.removeEventListener('scroll', place, true);
     };
-  }, [cellKey, messages, root]);
+  }, [cellKey, view.sig, view.status.messages.length, root]);
 
   if (messages.length === 0) return null;
   return (

@@ -21,13 +21,14 @@ import {
 import { useForm } from 'react-hook-form';
 import { clipboardBlock, isMultiCell } from '../../shared/editor/clipboard.js';
 import {
-  cellParseErrors,
   cloneValues,
   draftFormat,
   draftToFormValues,
   fieldKey,
   fillBlanksWithZero,
+  formValuesToCells,
   formValuesToDraft,
+  formValuesToReport,
   type FormValues,
 } from '../../shared/editor/formValues.js';
 import { moveInGrid, placeBlock, type GridMap, type GridMove } from '../../shared/editor/grid.js';
@@ -108,8 +109,8 @@ function EditorImpl({ draft, onChange, handleRef }: EditorProps) {
   const recompute = useCallback(
     (emit: boolean): { totals: Map<string, number | null> } => {
       const values = form.getValues();
-      const current = formValuesToDraft(values, base, acceptedRef.current, format);
-      const report = draftToReport(current);
+      const { cells, parseErrors } = formValuesToCells(values, base, format);
+      const report = formValuesToReport(values, base, format, cells);
       let findings: Finding[] = [];
       let engineError: string | null = null;
       try {
@@ -117,7 +118,6 @@ function EditorImpl({ draft, onChange, handleRef }: EditorProps) {
       } catch (e) {
         engineError = e instanceof Error ? e.message : String(e);
       }
-      const parseErrors = cellParseErrors(values, format);
       for (const [key, message] of parseErrors) {
         if (findings.some((f) => f.rule === 'V-NUM' && (f.target === key || f.cells.includes(key)))) continue;
         const def = format.cellByKey.get(key);
@@ -133,8 +133,9 @@ function EditorImpl({ draft, onChange, handleRef }: EditorProps) {
         const value = def.sumOf ? formatCellValue(totals.get(def.key) ?? null) : '';
         if (status !== OK_STATUS || parseError || value) views.set(def.key, { status, parseError, value });
       }
-      const sig = `${engineError ?? ''}§${summary.open.map((i) => i.id).join('¦')}§${summary.accepted.map((i) => `${i.id}:${i.accepted?.explanation ?? ''}`).join('¦')}`;
+      const sig = `${engineError ?? ''}§${summary.open.map((i) => i.sig).join('¦')}§${summary.accepted.map((i) => `${i.sig}:${i.accepted?.explanation ?? ''}`).join('¦')}`;
       store.publish(views, { summary, engineError, sig });
+      const current = formValuesToDraft(values, base, acceptedRef.current, format, cells);
       lastDraft.current = current;
       if (emit && onChangeRef.current) {
         const cb = onChangeRef.current;

@@ -92,7 +92,10 @@ export const IssuePanel = memo(function IssuePanel() {
   );
 });
 
-function IssueItem({ issue }: { issue: ShownIssue }) {
+/** Re-rendered only when what it shows changes (the list re-renders on every change of any message). */
+const IssueItem = memo(IssueItemImpl, (a, b) => a.issue.sig === b.issue.sig);
+
+function IssueItemImpl({ issue }: { issue: ShownIssue }) {
   const api = useEditor();
   const [accepting, setAccepting] = useState(false);
   const [text, setText] = useState('');

@@ -6,10 +6,10 @@
  * so nothing typed is lost and V-NUM can name it. Cell keys contain dots, which react-hook-form reads as paths,
  * so inside the form a key's dots are written as colons (`apply.new.natural` → `cells.apply:new:natural`).
  */
-import { formatFor, SECTION_KEYS, type ReportFormat, type SectionKey } from '../report/format.js';
-import { flattenCells, nestCells, type CellValue, type Cells } from '../report/model.js';
+import { ALL_CELL_KEYS, FORMAT_2021, formatFor, SECTION_KEYS, type ReportFormat, type SectionKey } from '../report/format.js';
+import { flattenCells, nestCells, type CellValue, type Cells, type Report } from '../report/model.js';
 import { formatCellValue, parseCell } from '../report/numbers.js';
-import type { AcceptedWarning, DraftFile } from '../schema/draft.js';
+import { draftToReport, type AcceptedWarning, type DraftFile } from '../schema/draft.js';
 
 export type Level = DraftFile['meta']['level'];
 
@@ -110,6 +110,54 @@ function validYear(text: string, fallback: number): number {
 }
 
 /**
+ * The flat cells the form holds (parsed; raw text kept where parsing fails) merged over `base`'s cells of other
+ * formats, and each failing cell's message — one pass over the cells.
+ */
+export function formValuesToCells(values: FormValues, base: DraftFile, format: ReportFormat = draftFormat(base)): { cells: Cells; parseErrors: Map<string, string> } {
+  const cells: Cells = {};
+  for (const [k, v] of Object.entries(flattenCells(base.cells))) {
+    if (v === null || typeof v === 'number' || typeof v === 'string') cells[k] = v;
+  }
+  const parseErrors = new Map<string, string>();
+  for (const def of format.cells) {
+    if (def.sumOf) {
+      delete cells[def.key];
+      continue;
+    }
+    const raw = values.cells[fieldKey(def.key)] ?? '';
+    const parsed = parseCell(raw, def.kind);
+    if (parsed.ok) {
+      const v = parsed.value;
+      cells[def.key] = typeof v === 'string' ? v.slice(0, MAX_RAW_CELL) : v;
+    } else {
+      cells[def.key] = raw.trim().slice(0, MAX_RAW_CELL);
+      parseErrors.set(def.key, parsed.message);
+    }
+  }
+  return { cells, parseErrors };
+}
+
+/**
+ * The report the rules check, straight from the form values (the same as `draftToReport(formValuesToDraft(…))`,
+ * without building the nested draft on every keystroke).
+ */
+export function formValuesToReport(
+  values: FormValues,
+  base: DraftFile,
+  format: ReportFormat = draftFormat(base),
+  flat: Cells = formValuesToCells(values, base, format).cells,
+): Report {
+  const shell = formValuesToDraft(values, { ...base, cells: {} }, base.acceptedWarnings, EMPTY_FORMAT);
+  const report = draftToReport(shell);
+  const cells: Cells = {};
+  for (const [k, v] of Object.entries(flat)) if (ALL_CELL_KEYS.has(k)) cells[k] = v;
+  report.cells = cells;
+  return report;
+}
+
+const EMPTY_FORMAT: ReportFormat = { ...FORMAT_2021, cells: [], cellByKey: new Map() };
+
+/**
  * The draft the form shows: `base` supplies what the form doesn't edit (format, previous year, legacy data,
  * cells of other formats), the form supplies the rest. Every entered cell of the format is written (null when
  * blank), so the format variant stays what it was.
@@ -119,18 +167,10 @@ export function formValuesToDraft(
   base: DraftFile,
   accepted: readonly AcceptedWarning[] = base.acceptedWarnings,
   format: ReportFormat = draftFormat(base),
+  /** the cells from `formValuesToCells`, when already computed */
+  flat?: Cells,
 ): DraftFile {
-  const cells: Cells = {};
-  for (const [k, v] of Object.entries(flattenCells(base.cells))) {
-    if (v === null || typeof v === 'number' || typeof v === 'string') cells[k] = v;
-  }
-  for (const def of format.cells) {
-    if (def.sumOf) {
-      delete cells[def.key];
-      continue;
-    }
-    cells[def.key] = storedCellValue(values.cells[fieldKey(def.key)], def.kind);
-  }
+  const cells = flat ?? formValuesToCells(values, base, format).cells;
   const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, values.sections[k] ?? ''])) as Record<SectionKey, string>;
   const m = values.meta;
   const short = (s: string) => s.slice(0, MAX_SHORT);

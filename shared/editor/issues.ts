@@ -62,8 +62,10 @@ export function findingField(f: Finding): string | null {
 }
 
 export interface ShownIssue {
-  /** stable within one evaluation, for React keys */
+  /** the rule, its target and an ordinal: stable while the figures in the message change (React keys) */
   id: string;
+  /** id + message: changes whenever what is shown changes */
+  sig: string;
   finding: Finding;
   group: IssueGroup;
   target: string;
@@ -94,10 +96,11 @@ export function summariseFindings(findings: readonly Finding[], accepted: readon
   const seen = new Map<string, number>();
   for (const f of findings) {
     const target = findingTarget(f);
-    const base = `${f.rule}|${target}|${f.message}`;
+    const base = `${f.rule}|${target}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
-    const issue: ShownIssue = { id: n ? `${base}|${n}` : base, finding: f, group: findingGroup(f), target };
+    const id = n ? `${base}|${n}` : base;
+    const issue: ShownIssue = { id, sig: `${id}|${f.severity}|${f.message}`, finding: f, group: findingGroup(f), target };
     const a = accepted.find((x) => acceptanceMatches(x, f));
     if (a) {
       acc.push({ ...issue, accepted: a });

@@ -120,3 +120,23 @@ describe('form values ↔ draft', () => {
     expect(v.cells['apply:new:research']).toBe('');
   });
 });
+
+describe('the report checked on every keystroke', () => {
+  it('is exactly the report of the draft the form would save', async () => {
+    const { formValuesToReport, formValuesToCells } = await import('../../shared/editor/formValues.js');
+    const base = newDraft({ year: 2024, organ: '某县人民政府' });
+    base.cells = nestCells({ 'active2019.fees.change': 3, 'apply.new.natural': 1 });
+    base.previous = { year: 2023, format: '2021', cells: nestCells({ 'apply.carried_forward.natural': 2 }), sections: { overview: '上年正文' } };
+    base.meta.title = '自定标题';
+    const v = draftToFormValues(base);
+    v.cells['apply:new:commercial'] = 'x1';
+    v.cells['active:fees:amount'] = '５.５';
+    v.sections.other = '本年度没有产生信息公开处理费。';
+    v.meta.contactPhone = '123';
+    const viaDraft = draftToReport(formValuesToDraft(v, base));
+    const direct = formValuesToReport(v, base);
+    expect(direct).toEqual(viaDraft);
+    expect(formValuesToCells(v, base).parseErrors.get('apply.new.commercial')).toMatch(/不是数字/);
+    expect(direct.cells['active.fees.amount']).toBe(5.5);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * Editor responsiveness in Debian's Chromium: builds the renderer, serves it on 127.0.0.1 and measures
+ * - keystroke → updated check results on screen, in the full 2021 form (every cell filled, narrative present):
+ *   from the keydown event's timestamp to the next animation frame after the handler, the rule engine and React's
+ *   commit ran (totals, cell highlights and the issue panel are updated synchronously in that event), and to just
+ *   after that frame was painted; next to the same measure on a page holding one plain <input>, in the same run;
+ * - the synchronous work per keystroke (keydown → end of the input event's handlers);
+ * - page load → an editable form (the editor's `editor-ready` mark, relative to navigation start).
+ * Figures are printed; nothing is asserted.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { startServer, serverPort } from '../e2e/support/serve.js';
+import { fmtMs, summarise } from './stats.js';
+
+const KEYSTROKES = 240;
+const WARMUP = 20;
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+interface Sample {
+  frame: number;
+  painted: number;
+  sync: number;
+}
+
+/** In-page probes: per keydown, when the input handlers finished, the next frame, and just after its paint. */
+function instrument(): void {
+  const w = window as unknown as { __samples: { frame: number; painted: number; sync: number }[] };
+  w.__samples = [];
+  let t0 = 0;
+  let sync = 0;
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      t0 = e.timeStamp;
+      sync = 0;
+      requestAnimationFrame(() => {
+        const frame = performance.now() - t0;
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => w.__samples.push({ frame, painted: performance.now() - t0, sync });
+        ch.port2.postMessage(0);
+      });
+    },
+    true,
+  );
+  // registered on window, bubbling: runs after React's root listener and the microtasks it queued
+  window.addEventListener('input', () => {
+    sync = performance.now() - t0;
+  });
+}
+
+async function typeKeys(page: Page, focus: (i: number) => Promise<void>): Promise<Sample[]> {
+  await page.evaluate(instrument);
+  for (let i = 0; i < KEYSTROKES + WARMUP; i++) {
+    if (i % 4 === 0) await focus(i / 4);
+    await page.keyboard.press(String((i * 7) % 10));
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+  }
+  const samples = await page.evaluate(() => (window as unknown as { __samples: Sample[] }).__samples);
+  return samples.slice(WARMUP);
+}
+
+function line(name: string, xs: number[]): string {
+  const s = summarise(xs);
+  return `${name.padEnd(44)} median ${fmtMs(s.median).padStart(9)}   p95 ${fmtMs(s.p95).padStart(9)}   max ${fmtMs(s.max).padStart(9)}   (n=${s.n})`;
+}
+
+export default async function editorBench(): Promise<void> {
+  const out = mkdtempSync(join(tmpdir(), 'gkbg-bench-renderer-'));
+  const built = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], {
+    stdio: 'inherit',
+    env: { ...process.env, RENDERER_OUT_DIR: out },
+  });
+  if (built.status !== 0) throw new Error('renderer build failed');
+  const server = await startServer(out, 0);
+  const base = `http://127.0.0.1:${serverPort(server)}/index.html`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+
+    // page load → editable form
+    const loads: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const p = await context.newPage();
+      await p.goto(base);
+      await p.waitForSelector('html[data-editor-ready]');
+      await p.locator('[data-cell="apply.new.natural"]').waitFor({ state: 'visible' });
+      loads.push(await p.evaluate(() => performance.getEntriesByName('editor-ready')[0]?.startTime ?? NaN));
+      await p.close();
+    }
+
+    // the full 2021 form: every cell filled, the narrative present
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.waitForSelector('html[data-editor-ready]');
+    await page.getByRole('button', { name: '全部空格填0' }).click();
+    const para = '本年度，我单位认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息1200条，办理依申请公开16件。';
+    for (const s of ['preface', 'overview', 'requests', 'review', 'problems', 'other']) {
+      await page.locator(`textarea[data-section="${s}"]`).fill(Array.from({ length: 12 }, () => para).join('\n'));
+    }
+    const cells = await page.locator('table[data-table="apply"] input[data-cell]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cell ?? ''));
+    const form = await typeKeys(page, async (i) => {
+      const key = cells[(i * 5) % cells.length] ?? '';
+      await page.locator(`[data-cell="${key}"]`).focus();
+    });
+    const findings = await page.getByTestId('issues').locator('.issue').count();
+
+    // one plain input, same browser, same measure
+    const plainPage = await context.newPage();
+    await plainPage.setContent('<!doctype html><meta charset="utf-8"><input id="x" autofocus>');
+    const plain = await typeKeys(plainPage, async () => {
+      await plainPage.evaluate(() => {
+        const x = document.getElementById('x') as HTMLInputElement;
+        x.value = '';
+        x.focus();
+      });
+    });
+
+    const fs = summarise(form.map((s) => s.frame));
+    const ps = summarise(plain.map((s) => s.frame));
+    console.log(`Chromium ${browser.version()}, ${KEYSTROKES} measured keystrokes each (after ${WARMUP} warm-up), ${cells.length} cells in 三, ${findings} open findings at the end`);
+    console.log(line('full form: keydown → next frame', form.map((s) => s.frame)));
+    console.log(line('plain input: keydown → next frame', plain.map((s) => s.frame)));
+    console.log(line('full form: keydown → after paint', form.map((s) => s.painted)));
+    console.log(line('plain input: keydown → after paint', plain.map((s) => s.painted)));
+    console.log(line('full form: synchronous work per keystroke', form.map((s) => s.sync)));
+    console.log(line('plain input: synchronous work per keystroke', plain.map((s) => s.sync)));
+    console.log(`ratio full/plain (next frame): median ${(fs.median / ps.median).toFixed(2)}×, p95 ${(fs.p95 / ps.p95).toFixed(2)}×   (target ≤ 2×, p95 < 16 ms)`);
+    console.log(line('page load → editable form', loads));
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
