@@ -166,9 +166,13 @@ function ResultView({
           <p style={styles.ok}>所有单元格和栏目都已可靠识别。</p>
         ) : (
           <ul style={styles.list} data-testid="import-uncertain">
-            {result.uncertain.map((u, i) => (
-              <li key={`${u.target}-${i}`} style={styles.item} data-target={u.target}>
-                <strong>{u.name}</strong>：{u.reason}
+            {groupByReason(result.uncertain).map((g) => (
+              <li key={g.reason} style={styles.item} data-target={g.targets.join(' ')}>
+                <strong>
+                  {g.names.slice(0, 8).join('、')}
+                  {g.names.length > 8 ? ` 等 ${g.names.length} 处` : ''}
+                </strong>
+                ：{g.reason}
               </li>
             ))}
           </ul>
@@ -207,6 +211,18 @@ function ResultView({
       </footer>
     </div>
   );
+}
+
+/** Doubts with the same reason (every cell of one row, say) shown as one line naming them all. */
+function groupByReason(items: ImportResult['uncertain']): { reason: string; names: string[]; targets: string[] }[] {
+  const groups = new Map<string, { reason: string; names: string[]; targets: string[] }>();
+  for (const u of items) {
+    const g = groups.get(u.reason) ?? { reason: u.reason, names: [], targets: [] };
+    if (!g.names.includes(u.name)) g.names.push(u.name);
+    g.targets.push(u.target);
+    groups.set(u.reason, g);
+  }
+  return [...groups.values()];
 }
 
 const font = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif';

@@ -66,6 +66,7 @@ async function openPage(fileToChoose?: string) {
 describe('ImportDialog', () => {
   it('pasted report → what to confirm, the source check, 「作为草稿打开」 gives a valid draft', async () => {
     const page = await openPage();
+    await page.screenshot({ path: new URL('../../test-results/import-dialog-start.png', import.meta.url).pathname }).catch(() => undefined);
     await page.getByTestId('import-paste').fill(loadPublished('xinyuan-county-2024'));
     await page.getByRole('button', { name: '导入粘贴的文本' }).click();
     await page.getByTestId('import-result').waitFor();
