@@ -51,6 +51,7 @@ const steps = [
   check('typecheck electron/', 'npx', ['tsc', '-p', 'electron/tsconfig.json']),
   check('typecheck test/', 'npx', ['tsc', '-p', 'test/tsconfig.json']),
   check('layering (dependency-cruiser)', 'npx', ['depcruise', '--config', '.dependency-cruiser.cjs', 'shared', 'renderer', 'electron', 'test']),
+  check('security scan of the compiled Electron code (electronegativity)', 'node', ['test/security/electronegativity.mjs']),
   { name: 'vitest', run: vitest },
   { name: 'playwright', run: playwright },
 ];
