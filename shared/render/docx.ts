@@ -68,8 +68,10 @@ export function columnWidthsTwips(widths: readonly number[], total = TEXT_WIDTH_
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const TABLE_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
 
-function cellParagraph(c: ModelCell, sizePt: number): Paragraph {
+function cellParagraph(c: ModelCell, sizePt: number, keepNext: boolean): Paragraph {
   return new Paragraph({
+    // keep-with-next on a row's paragraphs keeps the row on the page of the next row (Word, WPS, LibreOffice)
+    ...(keepNext ? { keepNext: true } : {}),
     children: c.text ? [run(c.text, 'table', sizePt)] : [],
     alignment: c.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
     // Tables set their own spacing: document defaults (exact 28.9 pt, first-line indent) must not apply in cells.
@@ -92,7 +94,7 @@ function tableDocx(t: ModelTable): Table {
       for (let r = ri; r < ri + c.rowSpan; r++) for (let k = start; k < start + c.colSpan; k++) occupied[r]?.push(k);
       col = start + c.colSpan;
       return new TableCell({
-        children: [cellParagraph(c, t.fontSizePt)],
+        children: [cellParagraph(c, t.fontSizePt, ri < t.keepRows)],
         columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
         rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
         width: { size: width, type: WidthType.DXA },

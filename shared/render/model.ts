@@ -37,6 +37,12 @@ export interface ModelTable {
   widths: readonly number[];
   /** leading rows repeated on every page */
   headerRows: number;
+  /**
+   * The leading rows that stay on one page with the row after them. Table 三 keeps its header, 一、二 and the
+   * first results together, so the part of the tall merged cell 「三、本年度办理结果」 on the first page is
+   * high enough for its vertical label (a word processor does not carry a merged cell's text over a page break).
+   */
+  keepRows: number;
   fontSizePt: number;
   rows: ModelCell[][];
 }
@@ -124,6 +130,9 @@ export function titleLines(organ: string, year: number): string[] {
 // ---------------------------------------------------------------------------------------------
 // Tables
 
+/** Result rows of table 三 kept with the vertical label's first rows (9 characters need about 8 rows). */
+const APPLY_KEEP_RESULT_ROWS = 8;
+
 const TABLE_SIZES: Record<TableId, number> = { active: SIZES.tableActive, apply: SIZES.tableApply, review: SIZES.tableReview };
 
 function buildTable(report: Report, id: TableId): ModelTable {
@@ -146,7 +155,8 @@ function buildTable(report: Report, id: TableId): ModelTable {
     }),
   );
   // Table 二's groups are self-contained; tables 三 and 四 keep their header rows at the top of each page.
-  return { id, columns: layout.columns, widths: layout.widths, headerRows: layout.headerRows, fontSizePt: TABLE_SIZES[id], rows };
+  const keepRows = id === 'apply' ? Math.min(rows.length - 1, layout.headerRows + 2 + APPLY_KEEP_RESULT_ROWS) : 0;
+  return { id, columns: layout.columns, widths: layout.widths, headerRows: layout.headerRows, keepRows, fontSizePt: TABLE_SIZES[id], rows };
 }
 
 // ---------------------------------------------------------------------------------------------

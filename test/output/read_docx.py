@@ -16,6 +16,11 @@ from docx.oxml.ns import qn
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def on(el):
+    """A w:ST_OnOff element that is present and not switched off."""
+    return el is not None and el.get(qn("w:val"), "true") not in ("false", "0", "off")
+
+
 def twips(length):
     return None if length is None else int(round(length / 635))
 
@@ -94,6 +99,18 @@ def table_info(t):
     ]
     vertical = [v for v in vertical if v != ""]
     paras = [para_info(p) for row in t.rows for cell in row.cells for p in cell.paragraphs]
+    # per row: do all its paragraphs keep with the next (Word's way of keeping table rows together)?
+    # (cells continuing a vertical merge hold an empty paragraph of their own and are not counted)
+    def origin_cells(tr):
+        for tc in tr.findall(qn("w:tc")):
+            vm = tc.find(qn("w:tcPr") + "/" + qn("w:vMerge"))
+            if vm is None or vm.get(qn("w:val")) == "restart":
+                yield tc
+
+    row_keep = [
+        all(on(p.find(qn("w:pPr") + "/" + qn("w:keepNext"))) for tc in origin_cells(tr) for p in tc.iter(qn("w:p")))
+        for tr in tbl.findall(qn("w:tr"))
+    ]
     return {
         "rows": rows,
         "cols": cols,
@@ -106,6 +123,7 @@ def table_info(t):
         "cellWidths": cell_widths,
         "vertical": vertical,
         "paragraphs": paras,
+        "rowKeepNext": row_keep,
     }
 
 

@@ -65,6 +65,7 @@ export interface DocxTable {
   cellWidths: ([string, number] | null)[];
   vertical: string[];
   paragraphs: DocxParagraph[];
+  rowKeepNext: boolean[];
 }
 export interface DocxReading {
   page: { width: number; height: number };
