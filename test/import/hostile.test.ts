@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { importPastedText, importPublishedFile, readPublishedBytes, readPublishedFile } from '../../electron/main/services/import/index.js';
+import { itemsToLines } from '../../electron/main/services/import/pdf.js';
 import { readZipEntryText } from '../../electron/main/services/import/zip.js';
 import { parsePublished, textDocument } from '../../shared/import/index.js';
 import { docxToPdf, loadData, loadPublished, makeDocx } from './make.js';
@@ -114,6 +115,13 @@ describe('hostile and unusable PDF', () => {
     pdf += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
     pdf += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
     await failsWith(Buffer.from(pdf), 'scan.pdf', /没有文字层/);
+  });
+
+  it('a page of 200 000 text items is grouped into lines in one pass', () => {
+    const items = Array.from({ length: 200_000 }, (_, i) => ({ str: String(i % 10), x: (i % 400) * 10, y: 800 - Math.floor(i / 400) * 12, w: 5, h: 10 }));
+    const lines = itemsToLines(items);
+    expect(lines).toHaveLength(500);
+    expect(lines[0]?.startsWith('0 1 2 3')).toBe(true);
   });
 
   it('a broken PDF', async () => {

@@ -25,17 +25,19 @@ interface Item {
 /** Group a page's items into lines (same baseline within half a character height), left to right. */
 export function itemsToLines(items: readonly Item[]): string[] {
   const sorted = items.filter((i) => i.str !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  // Sorted top to bottom, an item joins the current line when its baseline is within half a character of the
+  // line's first item (linear: a page with very many items stays fast).
   const lines: Item[][] = [];
+  let current: Item[] | null = null;
   for (const it of sorted) {
+    const ref = current?.[0];
     const size = Math.max(it.h, 1);
-    const line = lines.find((l) => {
-      const ref = l[0];
-      return ref !== undefined && Math.abs(ref.y - it.y) <= Math.max(Math.min(size, Math.max(ref.h, 1)) * 0.5, 1);
-    });
-    if (line) line.push(it);
-    else lines.push([it]);
+    if (current && ref && Math.abs(ref.y - it.y) <= Math.max(Math.min(size, Math.max(ref.h, 1)) * 0.5, 1)) current.push(it);
+    else {
+      current = [it];
+      lines.push(current);
+    }
   }
-  lines.sort((a, b) => (b[0]?.y ?? 0) - (a[0]?.y ?? 0));
   return lines.map((l) => {
     l.sort((a, b) => a.x - b.x);
     let out = '';
