@@ -57,7 +57,6 @@ table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: ${L
 thead { display: table-header-group; }
 /* Keep a row's own text together; cells spanning many rows may break (a monolithic span leaves half a page empty). */
 td:not([rowspan]) { break-inside: avoid; }
-tr.keep { break-after: avoid; }
 
 td, th { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; font-weight: normal;
   overflow-wrap: anywhere; }
@@ -102,9 +101,8 @@ function tableHtml(t: ModelTable): string {
     // The width attribute, not a style attribute: the preview may sit under a CSP that forbids inline styles.
   const cols = t.widths.map((w) => `<col width="${w.toFixed(3)}%">`).join('');
   const head = t.rows.slice(0, t.headerRows).map((r) => `<tr>${r.map((c) => cellHtml(c, 'th')).join('')}</tr>`);
-  const body = t.rows
-    .slice(t.headerRows)
-    .map((r, i) => `<tr${i + t.headerRows < t.keepRows ? ' class="keep"' : ''}>${r.map((c) => cellHtml(c, 'td')).join('')}</tr>`);
+  // (no keep-together rows here: Chromium carries a merged cell's text over a page break, word processors don't)
+  const body = t.rows.slice(t.headerRows).map((r) => `<tr>${r.map((c) => cellHtml(c, 'td')).join('')}</tr>`);
   return [
     `<table class="t-${t.id}" data-table="${t.id}"><colgroup>${cols}</colgroup>`,
     head.length ? `<thead>${head.join('')}</thead>` : '',
