@@ -7,12 +7,14 @@ import { checkCommand } from './commands/check.js';
 import { dataCommand } from './commands/data.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { nextCommand } from './commands/next.js';
 
 export const COMMANDS: Record<string, Command> = {
   data: dataCommand,
   check: checkCommand,
   export: exportCommand,
   import: importCommand,
+  next: nextCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
