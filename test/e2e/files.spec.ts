@@ -236,3 +236,21 @@ test('a file double-clicked to start the app opens once the page is ready', asyn
   await expect(cell(page, 'apply.carried_forward.natural')).toHaveValue('3');
   expect(host.pendingOpens).toEqual([]);
 });
+
+test('导出 Word writes a real DOCX through the export service', async ({ page }) => {
+  const source = join(host.dir, '2024.gkbg');
+  await writeFile(source, serializeDraft(lastYearDraft()));
+  await start(page);
+  host.answers.open.push(source);
+  await button(page, '打开').click();
+  await expect(cell(page, 'apply.new.natural')).toHaveValue('11');
+  const target = join(host.dir, '导出的报告');
+  host.answers.export.push(target);
+  await button(page, '导出').click();
+  await page.getByRole('menuitem', { name: 'Word 文档（.docx）' }).click();
+  await expect(page.getByTestId('file-notice')).toContainText('已导出「导出的报告.docx」');
+  const bytes = await readFile(`${target}.docx`);
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  const call = host.calls.find((c) => c.method === 'exportDocument');
+  expect(call?.arg).toMatchObject({ kind: 'docx', suggestedName: '某县人民政府办公室2024年政府信息公开工作年度报告.docx' });
+});
