@@ -10,7 +10,8 @@ import { main } from '../../electron/cli/report.js';
 import { createImportHandler, importPastedText, importPublishedFile } from '../../electron/main/services/import/index.js';
 import { parseImportResult } from '../../shared/import/index.js';
 import { parseDraftText } from '../../shared/schema/draft.js';
-import { loadData, loadPublished } from './make.js';
+import { FORMAT_2019 } from '../../shared/report/format.js';
+import { loadData, loadPublished, makeText, richData } from './make.js';
 
 const fixture = (name: string) => new URL(`../fixtures/published/${name}.txt`, import.meta.url).pathname;
 
@@ -51,6 +52,19 @@ describe('source check of the samples: the contradictions the spec lists', () =>
     expect(parsed?.ok && parsed.result.source.kind).toBe('pasted');
     expect(parsed?.ok && parsed.result.report.cells).toEqual(loadData('urumqi-county-2024').cells);
     expect((await importPastedText('   ')).status).toBe('error');
+  });
+
+  it('a format-2019 report imports to a valid 2019 draft (signed 本年增/减 and the 采购总金额 text kept), checked as published', async () => {
+    const old = richData(FORMAT_2019, 2020);
+    const out = await importPastedText(makeText(old, { layout: 'rows' }));
+    const parsed = out.status === 'imported' ? parseImportResult(out.result) : null;
+    if (!parsed?.ok) throw new Error('import failed');
+    const draft = parseDraftText(JSON.stringify(parsed.result.draft));
+    expect(draft.ok && draft.draft.format).toBe('2019');
+    const cells = JSON.stringify(parsed.result.draft.cells);
+    expect(cells).toContain('万元');
+    expect(cells).toMatch(/"change":-\d/);
+    expect(parsed.result.sourceCheck.filter((f) => f.rule === 'V-NUM')).toEqual([]);
   });
 
   it('a printed total that disagrees with its parts is an error of the source check, kept as printed', async () => {
