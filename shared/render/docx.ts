@@ -94,7 +94,7 @@ function tableDocx(t: ModelTable): Table {
       for (let r = ri; r < ri + c.rowSpan; r++) for (let k = start; k < start + c.colSpan; k++) occupied[r]?.push(k);
       col = start + c.colSpan;
       return new TableCell({
-        children: [cellParagraph(c, t.fontSizePt, ri < t.keepRows)],
+        children: [cellParagraph(c, t.fontSizePt, t.keepWithNext[ri] === true)],
         columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
         rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
         width: { size: width, type: WidthType.DXA },

@@ -4,7 +4,7 @@
  * and margins, page numbers in page-margin boxes on :right/:left pages, <thead> repeating header rows.
  * No scripts, no external resources.
  */
-import type { Block, DocModel, ModelCell, ModelTable, Run } from './model.js';
+import { isHeadingRow, type Block, type DocModel, type ModelCell, type ModelTable, type Run } from './model.js';
 import { FONTS, LATIN_FONT, LINE_PT, MARGIN_MM, PAGE_NUMBER_GAP_MM, SIZES, type FontRole } from './typography.js';
 
 export function escapeHtml(s: string): string {
@@ -57,6 +57,7 @@ table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: ${L
 thead { display: table-header-group; }
 /* Keep a row's own text together; cells spanning many rows may break (a monolithic span leaves half a page empty). */
 td:not([rowspan]) { break-inside: avoid; }
+tr.keep { break-after: avoid; }
 
 td, th { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; font-weight: normal;
   overflow-wrap: anywhere; }
@@ -101,8 +102,11 @@ function tableHtml(t: ModelTable): string {
     // The width attribute, not a style attribute: the preview may sit under a CSP that forbids inline styles.
   const cols = t.widths.map((w) => `<col width="${w.toFixed(3)}%">`).join('');
   const head = t.rows.slice(0, t.headerRows).map((r) => `<tr>${r.map((c) => cellHtml(c, 'th')).join('')}</tr>`);
-  // (no keep-together rows here: Chromium carries a merged cell's text over a page break, word processors don't)
-  const body = t.rows.slice(t.headerRows).map((r) => `<tr>${r.map((c) => cellHtml(c, 'td')).join('')}</tr>`);
+  // Heading rows of the body (table 二's 「第二十条…」 and 「信息内容」) stay with the row below. (No keeping for
+  // the vertical label's sake: Chromium carries a merged cell's text over a page break.)
+  const body = t.rows
+    .slice(t.headerRows)
+    .map((r, i) => `<tr${t.keepWithNext[i + t.headerRows] && isHeadingRow(r) ? ' class="keep"' : ''}>${r.map((c) => cellHtml(c, 'td')).join('')}</tr>`);
   return [
     `<table class="t-${t.id}" data-table="${t.id}"><colgroup>${cols}</colgroup>`,
     head.length ? `<thead>${head.join('')}</thead>` : '',

@@ -38,11 +38,13 @@ export interface ModelTable {
   /** leading rows repeated on every page */
   headerRows: number;
   /**
-   * The leading rows that stay on one page with the row after them. Table 三 keeps its header, 一、二 and the
-   * first results together, so the part of the tall merged cell 「三、本年度办理结果」 on the first page is
-   * high enough for its vertical label (a word processor does not carry a merged cell's text over a page break).
+   * Rows that stay on one page with the row after them: table 二's 「第二十条…」 and 「信息内容」 rows (never
+   * left alone at a page foot), and table 三's header, 一、二 and first results, so the part of the tall
+   * merged cell 「三、本年度办理结果」 on the first page is high enough for its vertical label (a word
+   * processor does not carry a merged cell's text over a page break; Chromium does, so HTML keeps only
+   * group and heading rows).
    */
-  keepRows: number;
+  keepWithNext: boolean[];
   fontSizePt: number;
   rows: ModelCell[][];
 }
@@ -135,6 +137,11 @@ const APPLY_KEEP_RESULT_ROWS = 8;
 
 const TABLE_SIZES: Record<TableId, number> = { active: SIZES.tableActive, apply: SIZES.tableApply, review: SIZES.tableReview };
 
+/** A row of headings only (「第二十条第（一）项」, 「信息内容 …」, column headers). */
+export function isHeadingRow(row: readonly ModelCell[]): boolean {
+  return row.length > 0 && row.every((c) => c.role === 'group' || c.role === 'header');
+}
+
 function buildTable(report: Report, id: TableId): ModelTable {
   const format = reportFormat(report);
   const layout = tableLayout(format, id);
@@ -155,8 +162,9 @@ function buildTable(report: Report, id: TableId): ModelTable {
     }),
   );
   // Table 二's groups are self-contained; tables 三 and 四 keep their header rows at the top of each page.
-  const keepRows = id === 'apply' ? Math.min(rows.length - 1, layout.headerRows + 2 + APPLY_KEEP_RESULT_ROWS) : 0;
-  return { id, columns: layout.columns, widths: layout.widths, headerRows: layout.headerRows, keepRows, fontSizePt: TABLE_SIZES[id], rows };
+  const applyKeep = id === 'apply' ? Math.min(rows.length - 1, layout.headerRows + 2 + APPLY_KEEP_RESULT_ROWS) : 0;
+  const keepWithNext = rows.map((row, i) => i < rows.length - 1 && (i < applyKeep || isHeadingRow(row)));
+  return { id, columns: layout.columns, widths: layout.widths, headerRows: layout.headerRows, keepWithNext, fontSizePt: TABLE_SIZES[id], rows };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -80,7 +80,7 @@ export function buildReviewModel(input: ReviewSheetInput): DocModel {
         cell(note),
       ]);
     });
-    const table: ModelTable = { id: 'findings', columns: 6, widths: [6, 13, 7, 36, 16, 22], headerRows: 1, keepRows: 0, fontSizePt: SIZES.tableApply, rows };
+    const table: ModelTable = { id: 'findings', columns: 6, widths: [6, 13, 7, 36, 16, 22], headerRows: 1, keepWithNext: rows.map(() => false), fontSizePt: SIZES.tableApply, rows };
     blocks.push({ kind: 'heading', text: '一、核对发现的问题' });
     blocks.push({ kind: 'table', table });
   } else {

@@ -122,6 +122,12 @@ describe.each(samples)('$name', ({ name, report }) => {
     const keep = tables[1]?.rowKeepNext ?? [];
     expect(keep.slice(0, 13).every(Boolean)).toBe(true);
     expect(keep.slice(13).some(Boolean)).toBe(false);
+    // table 二's 「第二十条…」 and 「信息内容」 rows keep with the row below; figure rows don't
+    const active = tables[0];
+    active?.texts.forEach((row, i) => {
+      const heading = /^第二十条/.test(row[0] ?? '') || row[0] === '信息内容';
+      expect(active.rowKeepNext[i], row[0]).toBe(heading);
+    });
   });
 
   it('gives every table fixed layout, a DXA width and explicit DXA column and cell widths', () => {
