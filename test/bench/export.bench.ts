@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPdfPrinter, renderPdf } from '../../electron/main/services/export/pdf.js';
 import { renderDocx } from '../../shared/render/docx.js';
@@ -35,6 +35,7 @@ export default async function run(): Promise<void> {
   process.env.FONTCONFIG_FILE = FONTCONFIG_FILE;
   const report = syntheticReport();
   const dir = mkdtempSync(join(tmpdir(), 'export-bench-'));
+  console.log(`(${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at start: other work on the machine inflates these)`);
 
   line('model + HTML (preview refresh)', await timeAsync(async () => renderHtml(buildDocModel(report)), 50, 5));
   line('model + DOCX', await timeAsync(() => renderDocx(buildDocModel(report)), 20, 3));
