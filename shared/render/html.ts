@@ -58,7 +58,6 @@ thead { display: table-header-group; }
 /* Keep a row's own text together; cells spanning many rows may break (a monolithic span leaves half a page empty). */
 td:not([rowspan]) { break-inside: avoid; }
 tr.keep { break-after: avoid; }
-
 td, th { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; font-weight: normal;
   overflow-wrap: anywhere; }
 td.left, th.left { text-align: left; }
@@ -69,7 +68,7 @@ table.t-active { font-size: ${SIZES.tableActive}pt; }
 table.t-active td { padding: 3.5pt 4pt; }
 table.t-apply { font-size: ${SIZES.tableApply}pt; }
 table.t-review { font-size: ${SIZES.tableReview}pt; }
-table.t-findings { font-size: ${SIZES.tableActive}pt; }
+table.t-findings { font-size: ${SIZES.tableApply}pt; }
 table.t-findings td { padding: 3pt 4pt; }
 @media screen {
   html { background: #e5e5e5; }
