@@ -26,7 +26,7 @@ import {
   draftToFormValues,
   fieldKey,
   fillBlanksWithZero,
-  formValuesToCells,
+  createCellReader,
   formValuesToDraft,
   formValuesToReport,
   type FormValues,
@@ -95,11 +95,22 @@ function EditorImpl({ draft, onChange, handleRef }: EditorProps) {
   onChangeRef.current = onChange;
   const applying = useRef(false);
   const rootRef = useRef<HTMLDivElement>(null);
-  const lastDraft = useRef<DraftFile>(base);
   const [hist, setHist] = useState({ canUndo: false, canRedo: false });
   const [notice, setNotice] = useState<{ text: string; tone: 'info' | 'warn' } | null>(null);
 
   const previous = useMemo(() => previousFigures(base), [base]);
+  const readCells = useMemo(() => createCellReader(base, format), [base, format]);
+  /** the document hears of a change after the frame is painted (building the nested draft costs ~1 ms) */
+  const pendingEmit = useRef<number | null>(null);
+  const emitNow = useCallback(() => {
+    if (pendingEmit.current === null) return;
+    window.clearTimeout(pendingEmit.current);
+    pendingEmit.current = null;
+    const cb = onChangeRef.current;
+    if (!cb) return;
+    const values = form.getValues();
+    cb(formValuesToDraft(values, base, acceptedRef.current, format, readCells(values).cells));
+  }, [base, form, format, readCells]);
 
   const syncHist = useCallback(() => {
     setHist((h) => (h.canUndo === history.canUndo && h.canRedo === history.canRedo ? h : { canUndo: history.canUndo, canRedo: history.canRedo }));
@@ -109,7 +120,7 @@ function EditorImpl({ draft, onChange, handleRef }: EditorProps) {
   const recompute = useCallback(
     (emit: boolean): { totals: Map<string, number | null> } => {
       const values = form.getValues();
-      const { cells, parseErrors } = formValuesToCells(values, base, format);
+      const { cells, parseErrors } = readCells(values);
       const report = formValuesToReport(values, base, format, cells);
       let findings: Finding[] = [];
       let engineError: string | null = null;
@@ -135,15 +146,10 @@ function EditorImpl({ draft, onChange, handleRef }: EditorProps) {
       }
       const sig = `${engineError ?? ''}§${summary.open.map((i) => i.sig).join('¦')}§${summary.accepted.map((i) => `${i.sig}:${i.accepted?.explanation ?? ''}`).join('¦')}`;
       store.publish(views, { summary, engineError, sig });
-      const current = formValuesToDraft(values, base, acceptedRef.current, format, cells);
-      lastDraft.current = current;
-      if (emit && onChangeRef.current) {
-        const cb = onChangeRef.current;
-        startTransition(() => cb(current));
-      }
+      if (emit && pendingEmit.current === null) pendingEmit.current = window.setTimeout(() => startTransition(emitNow), 0);
       return { totals };
     },
-    [base, form, format, store],
+    [emitNow, base, form, format, readCells, store],
   );
 
   const snapshot = useCallback((): Snapshot => ({ values: cloneValues(form.getValues()), accepted: acceptedRef.current }), [form]);
@@ -228,7 +234,41 @@ function EditorImpl({ draft, onChange, handleRef }: EditorProps) {
     return true;
   }, []);
 
-  useImperativeHandle(handleRef, () => ({ undo, redo, fillZeros, currentDraft: () => lastDraft.current, focusCell }), [undo, redo, fillZeros, focusCell]);
+  // Anything that may read the document (a click on 保存, Ctrl+S, leaving the window) first gets the latest draft.
+  useEffect(() => {
+    const flush = () => emitNow();
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) emitNow();
+    };
+    window.addEventListener('pointerdown', flush, true);
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('blur', flush);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pointerdown', flush, true);
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('blur', flush);
+      window.removeEventListener('pagehide', flush);
+      // unmounting because another draft was loaded: the old form's pending change must not reach the new document
+      if (pendingEmit.current !== null) window.clearTimeout(pendingEmit.current);
+      pendingEmit.current = null;
+    };
+  }, [emitNow]);
+
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      undo,
+      redo,
+      fillZeros,
+      currentDraft: () => {
+        emitNow();
+        return formValuesToDraft(form.getValues(), base, acceptedRef.current, format);
+      },
+      focusCell,
+    }),
+    [undo, redo, fillZeros, focusCell, emitNow, form, base, format],
+  );
 
   const api = useMemo<EditorApi>(() => {
     const gridKeyDown = (e: KeyboardEvent<HTMLElement>, map: GridMap) => {

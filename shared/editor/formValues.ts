@@ -138,6 +138,38 @@ export function formValuesToCells(values: FormValues, base: DraftFile, format: R
 }
 
 /**
+ * `formValuesToCells` for one form: remembers each cell's last parse (only the cell being typed in is parsed
+ * again) and the base draft's other cells — what the editor runs on every keystroke.
+ */
+export function createCellReader(base: DraftFile, format: ReportFormat = draftFormat(base)) {
+  const baseCells: Cells = {};
+  for (const [k, v] of Object.entries(flattenCells(base.cells))) {
+    if (v === null || typeof v === 'number' || typeof v === 'string') baseCells[k] = v;
+  }
+  for (const def of format.cells) delete baseCells[def.key];
+  const entered = format.cells.filter((d) => !d.sumOf).map((def) => ({ def, field: fieldKey(def.key) }));
+  const memo = new Map<string, { raw: string; value: CellValue; error: string | null }>();
+  return (values: FormValues): { cells: Cells; parseErrors: Map<string, string> } => {
+    const cells: Cells = { ...baseCells };
+    const parseErrors = new Map<string, string>();
+    for (const { def, field } of entered) {
+      const raw = values.cells[field] ?? '';
+      let hit = memo.get(def.key);
+      if (!hit || hit.raw !== raw) {
+        const parsed = parseCell(raw, def.kind);
+        hit = parsed.ok
+          ? { raw, value: typeof parsed.value === 'string' ? parsed.value.slice(0, MAX_RAW_CELL) : parsed.value, error: null }
+          : { raw, value: raw.trim().slice(0, MAX_RAW_CELL), error: parsed.message };
+        memo.set(def.key, hit);
+      }
+      cells[def.key] = hit.value;
+      if (hit.error) parseErrors.set(def.key, hit.error);
+    }
+    return { cells, parseErrors };
+  };
+}
+
+/**
  * The report the rules check, straight from the form values (the same as `draftToReport(formValuesToDraft(…))`,
  * without building the nested draft on every keystroke).
  */

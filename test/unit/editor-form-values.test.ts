@@ -139,4 +139,20 @@ describe('the report checked on every keystroke', () => {
     expect(formValuesToCells(v, base).parseErrors.get('apply.new.commercial')).toMatch(/不是数字/);
     expect(direct.cells['active.fees.amount']).toBe(5.5);
   });
+
+  it('the remembering cell reader gives the same cells and errors as a fresh parse, as values change', async () => {
+    const { createCellReader, formValuesToCells } = await import('../../shared/editor/formValues.js');
+    const base = newDraft({ year: 2024 });
+    base.cells = nestCells({ 'active2019.fees.change': 3 });
+    const read = createCellReader(base);
+    const v = draftToFormValues(base);
+    for (const [k, raw] of [['apply:new:natural', '1'], ['apply:new:natural', '1x'], ['apply:new:legal', '２'], ['apply:new:natural', ''], ['active:fees:amount', '-1']] as const) {
+      v.cells[k] = raw;
+      const a = read(v);
+      const b = formValuesToCells(v, base);
+      expect(a.cells).toEqual(b.cells);
+      expect([...a.parseErrors]).toEqual([...b.parseErrors]);
+    }
+    expect(read(v).cells['active2019.fees.change']).toBe(3);
+  });
 });
