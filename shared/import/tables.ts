@@ -78,11 +78,16 @@ function matchLabels(stream: Stream, specs: readonly RowSpec[]): (Occurrence | n
   const nodes: Node[] = [];
   specs.forEach((spec, row) => {
     const key = labelKey(spec.label);
-    // The best few occurrences of each label are enough (and keep the ordering step small on hostile text).
-    const found = findApprox(key, stream.text, allowedEdits(key.length));
-    const best = found.length > MAX_OCCURRENCES ? [...found].sort((a, b) => a.cost - b.cost || a.start - b.start).slice(0, MAX_OCCURRENCES) : found;
-    for (const occ of best) {
-      nodes.push({ row, occ, weight: key.length - 2 * occ.cost, best: 0, prev: null });
+    // Labels are also looked for without their numbering (Word's automatic numbering leaves it out of the
+    // text), weighing a little less than the full label.
+    const core = coreKey(spec.label);
+    const patterns: [string, number][] = [[key, 0]];
+    if (core !== key && core.length >= 2) patterns.push([core, 1]);
+    for (const [pattern, penalty] of patterns) {
+      // The best few occurrences of each label are enough (and keep the ordering step small on hostile text).
+      const found = findApprox(pattern, stream.text, allowedEdits(pattern.length));
+      const best = found.length > MAX_OCCURRENCES ? [...found].sort((a, b) => a.cost - b.cost || a.start - b.start).slice(0, MAX_OCCURRENCES) : found;
+      for (const occ of best) nodes.push({ row, occ, weight: pattern.length - 2 * occ.cost - penalty, best: 0, prev: null });
     }
   });
   // Nodes by row then position; each may follow any node of an earlier row that ends before it starts.
@@ -244,7 +249,8 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   const labelCost = m.occurrence.cost;
   const printed = (m as RowMatch & { printed?: string }).printed ?? spec.label;
   // Only extra characters (fragments of merged labels printed across it, as PDFs do) are no doubt.
-  if (labelCost > 0 && !isSubsequence(labelKey(spec.label), labelKey(printed))) {
+  // A label printed without its numbering (「属于国家秘密」 for 「1.属于国家秘密」) is no doubt either.
+  if (labelCost > 0 && !isSubsequence(coreKey(spec.label), labelKey(printed))) {
     uncertain.push({
       target: spec.cells[0]?.key ?? '',
       name: spec.name,
@@ -252,6 +258,11 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       cells: spec.cells.map((c) => c.key),
     });
   }
+}
+
+/** A label's key without its numbering: 「(一)」, 「一.」, 「1.」. */
+function coreKey(label: string): string {
+  return labelKey(label).replace(/^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.|\d+\.)/, '');
 }
 
 function isSubsequence(needle: string, hay: string): boolean {

@@ -58,6 +58,18 @@ describe('table layouts of text extractions', () => {
     expect(cellDoubts).toEqual([]);
   });
 
+  it('labels printed without their numbering (「属于国家秘密」, 「予以公开」) read right and are no doubt', () => {
+    const label = (t: string) => t.replace(/^\d\./, '').replace(/^（[一二三四五六七]）/, '');
+    const text = makeText(rich, { layout: 'rows', label });
+    expect(text).toMatch(/ 属于国家秘密 \d/);
+    expect(text).not.toContain('1.属于');
+    for (const layout of ['rows', 'wrapped', 'cell-per-line', 'tsv'] as const) {
+      const { report, cellDoubts } = parse(makeText(rich, { layout, label }));
+      expect(wrongCells(rich, report.cells), layout).toEqual([]);
+      expect(cellDoubts, layout).toEqual([]);
+    }
+  });
+
   it('typos in labels are matched fuzzily, and each such row is listed as unsure with the printed label', () => {
     const typos: Record<string, string> = {
       '4.保护第三方合法权益': '4.保护第三方合法利益',
