@@ -244,7 +244,9 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
         const p = (lines[front[j] ?? 0]?.text ?? '').trim();
         const joined = p + titleParts.join('');
         if (p.length > 40 || /[。，,；;：:]/.test(p) || joined.length > 70) break;
-        if (!/政府信息公开|年度报告/.test(titleParts.join('')) || !/政府信息公开/.test(titleParts.join('')) || /^[^\d]*[县市区旗州盟省镇乡局委办厅院署会室政府]$/.test(p) || /[年工作]$/.test(p)) {
+        // Take it when the title so far lacks 「政府信息公开」, or the line is an organ's name or ends mid-word.
+        const incomplete = !/政府信息公开/.test(titleParts.join(''));
+        if (incomplete || /^[^\d]*[县市区旗州盟省镇乡局委办厅院署会室府]$/.test(p) || /[年工作]$/.test(p)) {
           titleParts.unshift(p);
           titleStart = j;
         } else break;
