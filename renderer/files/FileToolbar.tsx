@@ -98,6 +98,20 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
     return () => window.removeEventListener('beforeunload', onUnload);
   }, [host, doc.dirty]);
 
+  // A click anywhere outside an open menu closes it.
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!recentOpen && !exportOpen) return;
+    const onDown = (e: MouseEvent) => {
+      if (!toolbarRef.current?.contains(e.target as Node)) {
+        setRecentOpen(false);
+        setExportOpen(false);
+      }
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [recentOpen, exportOpen]);
+
   const closeMenus = () => {
     setRecentOpen(false);
     setExportOpen(false);
@@ -113,7 +127,7 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
 
   return (
     <div className="file-area">
-      <div className="file-toolbar" role="toolbar" aria-label="文件" onKeyDown={menuKeys}>
+      <div className="file-toolbar" role="toolbar" aria-label="文件" onKeyDown={menuKeys} ref={toolbarRef}>
         <button type="button" onClick={() => void doc.newDraft()} title="新建报告（Ctrl+N）" disabled={doc.busy}>
           新建
         </button>
