@@ -81,3 +81,28 @@ describe('inserting and refreshing the sentence', () => {
     expect(aspectsPresent('（一）主动公开……(二)依申请公开')).toEqual([true, true, false, false, false]);
   });
 });
+
+describe('the inserted sentences agree with the rule engine', () => {
+  it('a report whose text carries the generated sentences has no N-APP or N-REVIEW finding; a wrong figure has', async () => {
+    const { evaluate } = await import('../../shared/rules/index.js');
+    const cells: Cells = {};
+    const rows = ['new', 'carried_over', 'granted', 'partial', ...Array.from({ length: 8 }, (_, i) => `denied_${i + 1}`), ...Array.from({ length: 3 }, (_, i) => `unable_${i + 1}`), ...Array.from({ length: 5 }, (_, i) => `refused_${i + 1}`), 'other_1', 'other_2', 'other_3', 'carried_forward'];
+    for (const r of rows) for (const c of ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other_org']) cells[`apply.${r}.${c}`] = 0;
+    Object.assign(cells, { 'apply.new.natural': 16, 'apply.carried_over.natural': 1, 'apply.granted.natural': 9, 'apply.partial.natural': 1, 'apply.denied_4.natural': 2, 'apply.unable_1.natural': 2, 'apply.refused_2.natural': 1, 'apply.carried_forward.natural': 2 });
+    for (const b of ['reconsideration', 'sued_direct', 'sued_after']) for (const c of ['upheld', 'corrected', 'other', 'pending']) cells[`review.${b}.${c}`] = 0;
+    Object.assign(cells, { 'review.reconsideration.upheld': 2, 'review.reconsideration.pending': 1, 'review.sued_after.corrected': 1 });
+    const base = { format: '2021' as const, year: 2025, organ: '某县人民政府', level: 'government' as const, cells };
+    const a = applySentence(base);
+    const r = reviewSentence(base);
+    const narrative = (f: { rule: string }) => f.rule === 'N-APP' || f.rule === 'N-REVIEW';
+    const good = evaluate({ ...base, sections: { overview: `（二）依申请公开\n${a}`, requests: a, review: r } }, { stage: 'draft' });
+    expect(good.filter(narrative)).toEqual([]);
+    const wrongApply = a.replace('办结15件', '办结14件');
+    const wrongReview = r.replace('行政复议3件', '行政复议0件');
+    expect(wrongApply).not.toBe(a);
+    expect(wrongReview).not.toBe(r);
+    const bad = evaluate({ ...base, sections: { requests: wrongApply, review: wrongReview } }, { stage: 'draft' });
+    expect(bad.filter((f) => f.rule === 'N-APP').length).toBeGreaterThan(0);
+    expect(bad.filter((f) => f.rule === 'N-REVIEW').length).toBeGreaterThan(0);
+  });
+});
