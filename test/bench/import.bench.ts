@@ -70,6 +70,8 @@ export default async function bench(): Promise<void> {
     ['one cell per line, headers in 2-character pieces', { layout: 'cell-per-line', splitHeaders: 2 }],
     ['(一) and 1、 labels', { layout: 'rows', label: (t) => t.replace(/（/g, '(').replace(/）/g, ')').replace(/^(\d)\./, '$1、') }],
     ['stray extra number', { layout: 'rows', strayAfter: { key: 'apply.refused_2.research', value: 9 } }],
+    ['figures before their labels', { layout: 'values-first' }],
+    ['labels without numbering, broken over lines', { layout: 'wrapped', label: (t) => t.replace(/^\d\./, '').replace(/^（[一二三四五六七]）/, '') }],
   ];
   for (const [label, opts] of layouts) report(`constructed 2021: ${label}`, rich, parsePublished(textDocument(makeText(rich, opts))).report.cells);
   const single = richData(FORMAT_2021_SINGLE_OTHER, 2023);
