@@ -10,6 +10,9 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { ReportHost, ShellEvent } from '../../shared/ipc/contract.js';
+import { FORMAT_2019 } from '../../shared/report/format.js';
+import { flattenCells } from '../../shared/report/model.js';
+import { formatCellValue } from '../../shared/report/numbers.js';
 import { fileNameOf } from '../../shared/ipc/title.js';
 import { formatSavedAt, type DocumentController, type ExportKind } from './useDocument.js';
 import './files.css';
@@ -209,6 +212,7 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
         </span>
       </div>
       <MessageBanner doc={doc} />
+      <LegacyData doc={doc} />
       {doc.confirm && <ConfirmDialog message={doc.confirm.message} onAnswer={doc.answerConfirm} />}
       {doc.recovery && !doc.confirm && <RecoveryDialog doc={doc} />}
     </div>
@@ -275,5 +279,31 @@ export function RecoveryDialog({ doc }: { doc: DocumentController }) {
         </div>
       </div>
     </div>
+  );
+}
+
+/**
+ * 旧格式数据: figures of a migrated 2019-format draft that have no 2021 column (spec §3.2), shown — never dropped,
+ * never moved into a 2021 cell.
+ */
+export function LegacyData({ doc }: { doc: DocumentController }) {
+  const legacy = doc.draft.legacy;
+  if (!legacy) return null;
+  const rows = Object.entries(flattenCells(legacy.cells)).filter(([, v]) => v !== null && v !== undefined);
+  if (rows.length === 0) return null;
+  return (
+    <details className="file-legacy" data-testid="legacy-data">
+      <summary>旧格式数据（{rows.length} 项）：2019年格式中没有对应2021年栏目的数据，保留供核对，不会写入报告表格</summary>
+      <table>
+        <tbody>
+          {rows.map(([key, value]) => (
+            <tr key={key}>
+              <th scope="row">{FORMAT_2019.cellByKey.get(key)?.name ?? key}</th>
+              <td>{typeof value === 'number' || typeof value === 'string' ? formatCellValue(value) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

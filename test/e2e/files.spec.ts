@@ -254,3 +254,29 @@ test('导出 Word writes a real DOCX through the export service', async ({ page 
   const call = host.calls.find((c) => c.method === 'exportDocument');
   expect(call?.arg).toMatchObject({ kind: 'docx', suggestedName: '某县人民政府办公室2024年政府信息公开工作年度报告.docx' });
 });
+
+test('a 2019-format draft converts to 2021: figures mapped, the rest shown as 旧格式数据 and kept on save', async ({ page }) => {
+  const d = newDraft({ year: 2020, format: '2019', organ: '某县' });
+  d.cells = nestCells({ 'active2019.normative.made': 4, 'active2019.normative.total': 132, 'active2019.fees.prev_items': 6, 'apply.other.natural': 2 });
+  const source = join(host.dir, '2020.gkbg');
+  await writeFile(source, serializeDraft(d));
+  await start(page);
+  host.answers.open.push(source);
+  await button(page, '打开').click();
+  await expect(page.getByTestId('file-notice')).toContainText('2019年格式');
+  await button(page, '转换为2021年格式').click();
+  await expect(page.getByTestId('file-notice')).toContainText('已转换为2021年格式：1 项数据已对应；2 项没有对应栏目');
+  await expect(cell(page, 'active.normative.issued')).toHaveValue('4');
+  await expect(cell(page, 'active.normative.in_force')).toHaveValue(''); // 对外公开总数量 is not 现行有效件数
+  await expect(cell(page, 'apply.other.natural')).toHaveValue('2'); // the single （六） row is kept, not split
+  const legacy = page.getByTestId('legacy-data');
+  await legacy.locator('summary').click();
+  await expect(legacy).toContainText('对外公开总数量');
+  await expect(legacy).toContainText('132');
+  host.answers.save.push(join(host.dir, '2020-新格式.gkbg'));
+  await button(page, '另存为').click();
+  await expect(page.getByTestId('file-notice')).toContainText('已保存');
+  const saved = await readDraft(join(host.dir, '2020-新格式.gkbg'));
+  expect(saved.format).toBe('2021');
+  expect(flattenCells(saved.legacy?.cells)).toEqual({ 'active2019.normative.total': 132, 'active2019.fees.prev_items': 6 });
+});
