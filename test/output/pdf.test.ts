@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPdfPrinter, exportPdf, type PdfPrinter } from '../../electron/main/services/export/pdf.js';
+import { exportReviewPdf } from '../../electron/main/services/export/review.js';
 import { buildDocModel } from '../../shared/render/model.js';
 import type { Report } from '../../shared/report/model.js';
 import { fixtureReports, syntheticReport } from './sample.js';
@@ -92,6 +93,34 @@ it('keeps the table header rows of 三 on the page where the table continues', (
   const words = pdfWords(pdfs.get('synthetic') ?? '');
   const pages = new Set(words.filter((w) => w.text.includes('申请人情况')).map((w) => w.page));
   expect(pages.size).toBeGreaterThanOrEqual(2);
+});
+
+it('prints the review sheet (审核单) with the clerk\'s explanations', async () => {
+  const path = join(dir, 'review.pdf');
+  const report = syntheticReport();
+  await exportReviewPdf(
+    {
+      report,
+      findings: [{ rule: 'XY-JUMP', severity: 'warning', cells: ['apply.new.total'], target: 'apply.new.total', message: '本年新收申请数较上年增长超过 10 倍' }],
+      acceptedWarnings: [{ rule: 'XY-JUMP', target: 'apply.new.total', explanation: '今年开展专项清理，申请量大增。' }],
+      date: '2025-02-20',
+    },
+    path,
+    printer,
+  );
+  const text = compact(pdfText(path));
+  expect(text).toContain('审核单');
+  // the explanation column (right of the 「涉及位置」 column, between the table head and 「二、审核意见」), top to bottom
+  const words = pdfWords(path);
+  const place = words.find((w) => w.text === '涉及位置');
+  const end = words.find((w) => w.text === '二、审核意见');
+  const column = words
+    .filter((w) => place && end && w.xMin > place.xMax + 5 && w.yMin > place.yMax && w.yMax < end.yMin)
+    .map((w) => w.text)
+    .join('');
+  expect(column).toContain('今年开展专项清理，申请量大增。');
+  expect(text).toContain('XY-JUMP');
+  expect(pdfInfo(path).pages).toBe(1);
 });
 
 it('writes nothing and throws when the target folder does not exist', async () => {
