@@ -7,6 +7,7 @@ import type { Cells, Level, Report, Sections } from '../report/model.js';
 import { readActive, readApply, readReview, type TableRead } from './tables.js';
 import { basicNormalise, editDistance, labelKey, tokenise, type SourceDocument, type SourceLine } from './text.js';
 import type { Uncertain } from './result.js';
+import { MAX_SECTION_CHARS } from '../schema/draft.js';
 
 export interface ParsedReport {
   report: Report;
@@ -188,6 +189,13 @@ const CUES_2021 = ['本年制发件数', '本年废止件数', '现行有效件�
 
 function cueCount(text: string, cues: readonly string[]): number {
   return cues.filter((c) => text.includes(labelKey(c))).length;
+}
+
+/** A section's text is at most what a draft holds. */
+function clipSection(text: string, name: string, uncertain: Uncertain[]): string {
+  if (text.length <= MAX_SECTION_CHARS) return text;
+  uncertain.push({ target: 'source', name, reason: `「${name}」的正文超过 ${MAX_SECTION_CHARS} 字，超出部分未导入，请核对` });
+  return text.slice(0, MAX_SECTION_CHARS);
 }
 
 export const MAX_LINES = 20_000;
@@ -402,7 +410,7 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   // --- narrative
   const sections: Sections = {};
   const pre = reflow(prefaceLines);
-  if (pre) sections.preface = pre;
+  if (pre) sections.preface = clipSection(pre, '前言', uncertain);
   SECTIONS.forEach((s, k) => {
     const h = headings[k];
     const idx = sectionLines[s.key];
@@ -411,7 +419,7 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
     if (h.rest) texts.push(h.rest);
     for (const i of idx) if (!tableLines.has(i) && !removed.has(i)) texts.push(lines[i]?.text ?? '');
     const body = reflow(texts);
-    if (body) sections[s.key] = body;
+    if (body) sections[s.key] = clipSection(body, s.heading, uncertain);
   });
 
   // --- year (fallbacks), organ, level

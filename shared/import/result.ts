@@ -64,8 +64,9 @@ export function parseImportResult(text: string): { ok: true; result: ImportResul
 /** Findings as plain JSON (drops anything a finding may carry beyond the schema). */
 export function findingsToJson(findings: readonly Finding[]): z.infer<typeof findingSchema>[] {
   return findings.map((f) => {
-    const out: z.infer<typeof findingSchema> = { rule: f.rule, severity: f.severity, cells: [...f.cells], message: f.message };
-    if (f.target) out.target = f.target;
+    const message = f.message.length > 2000 ? `${f.message.slice(0, 1999)}…` : f.message;
+    const out: z.infer<typeof findingSchema> = { rule: f.rule, severity: f.severity, cells: f.cells.filter((c) => c.length <= 64), message };
+    if (f.target && f.target.length <= 64) out.target = f.target;
     if (f.span) out.span = { section: f.span.section, start: f.span.start, end: f.span.end };
     return out;
   });

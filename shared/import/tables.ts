@@ -183,7 +183,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   const want = spec.cells.length;
   let vals: (Token | null)[] = [...m.values];
   let note: string | null = null;
-  const shown = m.values.map((t) => (t.type === 'num' ? t.raw : '空')).join(' ');
+  const shown = m.values.slice(0, 20).map((t) => (t.type === 'num' ? t.raw.slice(0, 20) : '空')).join(' ') + (m.values.length > 20 ? ' …' : '');
   if (vals.length > want) {
     const extra = vals.length - want;
     let fixed: (Token | null)[] | null = null;
@@ -247,7 +247,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
     if (note) uncertain.push({ target: c.key, name: cellName(spec, i), reason: note });
   });
   const labelCost = m.occurrence.cost;
-  const printed = (m as RowMatch & { printed?: string }).printed ?? spec.label;
+  const printed = ((m as RowMatch & { printed?: string }).printed ?? spec.label).slice(0, 120);
   // Only extra characters (fragments of merged labels printed across it, as PDFs do) are no doubt.
   // A label printed without its numbering (「属于国家秘密」 for 「1.属于国家秘密」) is no doubt either.
   if (labelCost > 0 && !isSubsequence(coreKey(spec.label), labelKey(printed))) {

@@ -164,6 +164,13 @@ describe('other files', () => {
     const huge = Array.from({ length: Math.ceil(2_000_000 / table.length) }, () => table).join('\n').slice(0, 1_999_000);
     const { uncertain } = parsePublished(textDocument(huge));
     expect(uncertain.find((u) => u.target === 'source')?.reason).toContain('超出部分未读取');
+    // a single section longer than a draft holds is cut to fit, and the whole import still succeeds
+    const long = `某县2024年政府信息公开工作年度报告\n一、总体情况\n${'本县认真落实条例，依法公开政府信息。\n'.repeat(15_000)}\n六、其他需要报告的事项\n无。`;
+    const imported = await importPastedText(long);
+    expect(imported.status).toBe('imported');
+    const result = imported.status === 'imported' ? (JSON.parse(imported.result) as { uncertain: { reason: string }[]; report: { sections: { overview: string } } }) : null;
+    expect(result?.report.sections.overview.length).toBe(200_000);
+    expect(result?.uncertain.some((u) => u.reason.includes('超出部分未导入'))).toBe(true);
     const out = await importPastedText(huge + huge);
     expect(out).toEqual({ status: 'error', message: expect.stringContaining('过长') });
   });
