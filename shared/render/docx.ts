@@ -174,6 +174,7 @@ export function buildDocxDocument(model: DocModel, options: { title?: string; cr
   const bodyFonts = runFonts('body');
   return new Document({
     creator: options.creator ?? '政府信息公开年度报告',
+    lastModifiedBy: options.creator ?? '政府信息公开年度报告',
     title: options.title ?? model.title,
     evenAndOddHeaderAndFooters: true,
     styles: {
