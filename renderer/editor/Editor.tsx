@@ -428,6 +428,7 @@ function EditorImpl({ draft, onChange, handleRef }: EditorProps) {
       format,
       store,
       register: form.register,
+      control: form.control,
       previous: previous?.values ?? null,
       previousYear: previous?.year ?? null,
       gridKeyDown,

@@ -4,7 +4,7 @@
  * table label. Memoised: it renders once per draft.
  */
 import { memo, useMemo, type ReactNode } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
+import { useWatch, type UseFormReturn } from 'react-hook-form';
 import type { FormValues } from '../../shared/editor/formValues.js';
 import { ISSUE_GROUP_NAMES, type IssueGroup } from '../../shared/editor/issues.js';
 import { OVERVIEW_ASPECTS, SECTION_NAMES, SECTIONS, tableLayout, type SectionKey, type TableId } from '../../shared/report/format.js';
@@ -12,6 +12,7 @@ import {
   APPLY_SENTENCE_RE,
   REVIEW_SENTENCE_RE,
   applySentence,
+  aspectsPresent,
   insertParagraphHeading,
   reviewSentence,
   upsertSentence,
@@ -192,6 +193,40 @@ function TextIssues({ section }: { section: SectionKey }) {
   );
 }
 
+/** Which of the five aspects of 一 have their sub-heading (re-renders only when that changes). */
+function useAspects(): string {
+  const { control } = useEditor();
+  return useWatch({
+    control,
+    name: 'sections.overview',
+    compute: (text: string) =>
+      aspectsPresent(text ?? '')
+        .map((b) => (b ? '1' : '0'))
+        .join(''),
+  });
+}
+
+function AspectButtons({ insert }: { insert: (heading: string) => () => void }) {
+  const present = useAspects();
+  return (
+    <>
+      {OVERVIEW_ASPECTS.map((a, i) => {
+        const has = present[i] === '1';
+        return (
+          <button key={a.heading} type="button" className={has ? 'present' : undefined} onClick={insert(a.heading)} title={has ? '正文中已有此小标题' : `插入小标题「${a.heading}」`}>
+            {has ? (
+              <span className="check" aria-hidden="true">
+                ✓{' '}
+              </span>
+            ) : null}
+            {a.heading}
+          </button>
+        );
+      })}
+    </>
+  );
+}
+
 function SectionTools({ section }: { section: SectionKey }) {
   const api = useEditor();
   const heading = (h: string) => () => api.editText(section, (text, cursor) => insertParagraphHeading(text, h, cursor));
@@ -200,11 +235,7 @@ function SectionTools({ section }: { section: SectionKey }) {
       return (
         <div className="text-tools" onMouseDown={keepFocus} role="toolbar" aria-label="总体情况的五个方面">
           <span className="tools-label">插入小标题：</span>
-          {OVERVIEW_ASPECTS.map((a) => (
-            <button key={a.heading} type="button" onClick={heading(a.heading)}>
-              {a.heading}
-            </button>
-          ))}
+          <AspectButtons insert={heading} />
           <span className="sep" />
           <button
             type="button"

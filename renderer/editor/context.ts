@@ -1,6 +1,6 @@
 /** What every part of the form reads from the editor, through one context value that never changes. */
 import { createContext, useContext, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import type { UseFormRegister } from 'react-hook-form';
+import type { Control, UseFormRegister } from 'react-hook-form';
 import type { FormValues } from '../../shared/editor/formValues.js';
 import type { GridMap } from '../../shared/editor/grid.js';
 import type { ShownIssue } from '../../shared/editor/issues.js';
@@ -13,6 +13,7 @@ export interface EditorApi {
   format: ReportFormat;
   store: LiveStore;
   register: UseFormRegister<FormValues>;
+  control: Control<FormValues>;
   /** last year's figures as shown beside each cell (entered and computed), when the draft has them */
   previous: ReadonlyMap<string, string> | null;
   previousYear: number | null;

@@ -49,6 +49,7 @@ async function fillBalancedReport(page: Page) {
 
 test('type a full report: totals update live, computed cells look different, the panel clears', async ({ page }) => {
   const before = await counts(page);
+  await expect(page.getByRole('button', { name: '（一）主动公开', exact: true })).not.toHaveClass(/present/);
   expect(before.warnings).toBeGreaterThan(0); // blank tables (V-BLANK)
   await fillBalancedReport(page);
 
@@ -59,6 +60,7 @@ test('type a full report: totals update live, computed cells look different, the
     await page.getByRole('button', { name: h, exact: true }).click();
     await page.keyboard.type('本年度按要求开展工作，考核、社会评议和责任追究情况良好。');
   }
+  for (const h of ['（一）主动公开', '（五）监督保障']) await expect(page.getByRole('button', { name: h, exact: true })).toHaveClass(/present/);
   await page.getByRole('button', { name: '依申请公开：插入/刷新数据句' }).click();
   // run-in paragraph 「（二）依申请公开……」: the sentence is appended to it
   await expect(overview).toHaveValue(/\n（二）依申请公开本年度[^\n]*。本年新收政府信息公开申请16件，上年结转1件，办结15件，其中予以公开8件，部分公开2件，不予公开1件，无法提供3件，不予处理1件，结转下年度2件。/);
