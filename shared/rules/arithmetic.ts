@@ -88,8 +88,12 @@ export function arithmeticRules(p: Prepared, out: Finding[]): void {
 /** V-NUM (invalid values) and V-BLANK (blank entered cells, one finding per table). */
 export function valueRules(p: Prepared, out: Finding[]): void {
   for (const prob of p.problems) {
-    const shown = typeof prob.raw === 'string' ? `「${prob.raw.length > 12 ? `${prob.raw.slice(0, 12)}…` : prob.raw}」` : String(prob.raw);
-    out.push(p.finding('V-NUM', `「${prob.def.name}」填的是 ${shown}：${prob.message}`, { cells: [prob.def.key], target: prob.def.key }));
+    const raw = prob.raw;
+    const message =
+      typeof raw === 'number' && !Number.isFinite(raw)
+        ? `「${prob.def.name}」的数值无效，请重新填写`
+        : `「${prob.def.name}」填的是 ${typeof raw === 'string' ? `「${raw.length > 12 ? `${raw.slice(0, 12)}…` : raw}」` : String(raw)}：${prob.message}`;
+    out.push(p.finding('V-NUM', message, { cells: [prob.def.key], target: prob.def.key }));
   }
   const blanks = new Map<string, string[]>();
   for (const def of p.format.cells) {

@@ -88,7 +88,8 @@ function sectionRules(p: Prepared, out: Finding[]): void {
             }
           });
           const target = SECTIONS[best];
-          if (target && score >= 0.5) {
+          // a near-copy of a heading, numbered as that heading: meant as the heading, misspelt or misplaced
+          if (target && score >= 0.5 && best === index) {
             out.push(
               p.finding('F-SECTIONS', `标题「${written}」与规定的「${target.heading}」不一致：六个部分的标题须一字不差${best === own ? '' : `，且应位于第${NUMERALS[best]}部分`}`, { span }),
             );

@@ -296,7 +296,7 @@ function extractApply(text: string, cl: Clause[], year: number, out: Mention<App
 }
 
 const REVIEW_KW = /行政复议|复议|行政诉讼|诉讼/g;
-const NEGATION = /无|未|没有/;
+const NEGATION = /无|未发生|未出现|未收到|未接到|未有|没有|未产生|未涉及/;
 
 function extractReview(text: string, cl: Clause[], year: number, isReviewSection: boolean, out: Mention<ReviewFigure>[]): void {
   const sentenceHasTopic = new Map<number, boolean>();
@@ -315,7 +315,8 @@ function extractReview(text: string, cl: Clause[], year: number, isReviewSection
     }
     if (kws.length === 0) continue;
     if (!isReviewSection && !sentenceHasTopic.get(c.sentence)) continue;
-    if (/其中|维持|纠正|撤销|驳回|败诉|胜诉|确认违法|审结|尚未|在审|正在|办理中|决定书/.test(s)) continue;
+    // sub-results (「其中维持 3 件」「纠错 0 件」) and rights (「可依法申请行政复议」) are not the totals
+    if (/其中|维持|纠正|纠错|撤销|驳回|败诉|胜诉|确认|变更|改变|终止|撤回|调解|和解|审结|结案|办结|尚未|在审|正在|办理中|决定书|可以|可依法|有权|如对|告知/.test(s)) continue;
     if (OTHER_YEAR_WORDS.test(s) || !clauseYearsFit(text, c, year, [])) continue;
     const counts = countTokens(text, c.start, c.end);
     const kinds = new Set(kws.map((k) => k.kind));
@@ -337,9 +338,13 @@ function extractReview(text: string, cl: Clause[], year: number, isReviewSection
       const following = kws.filter((k) => k.at >= rel + (t.end - t.start) && k.at - (rel + (t.end - t.start)) <= 8);
       let kind: ReviewFigure;
       let start: number;
+      let end = t.end;
       if (kinds.size > 1 && counts.length === 1) {
         kind = 'both';
-        start = c.start + (kws[0]?.at ?? rel);
+        const first = kws[0]!;
+        const last = kws[kws.length - 1]!;
+        start = Math.min(t.start, c.start + first.at);
+        end = Math.max(t.end, c.start + last.end);
       } else if (preceding.length > 0) {
         const k = preceding[preceding.length - 1]!;
         kind = k.kind;
@@ -348,8 +353,9 @@ function extractReview(text: string, cl: Clause[], year: number, isReviewSection
         const k = following[0]!;
         kind = k.kind;
         start = t.start;
+        end = c.start + k.end;
       } else continue;
-      out.push({ kind, value: t.value, start, end: Math.max(t.end, start), clauseStart: c.start, clauseEnd: c.end });
+      out.push({ kind, value: t.value, start, end, clauseStart: c.start, clauseEnd: c.end });
     }
   }
 }
@@ -363,7 +369,7 @@ function extractActive(text: string, cl: Clause[], year: number, out: Mention<Ac
     const m = NORMATIVE_RE.exec(s);
     if (!m) continue;
     if (OTHER_YEAR_WORDS.test(s) || !clauseYearsFit(text, c, year, [])) continue;
-    if (/清理|审查|备案|合法性|解读|征求|意见|其中/.test(s)) continue;
+    if (/清理|审查|备案|报备|合法性|解读|征求|意见|其中|修订|修改|评估|审核|起草|梳理|目录/.test(s)) continue;
     const counts = countTokens(text, c.start, c.end).filter((t) => !t.approximate && /[件个份]/.test(t.unit));
     const docEnd = m.index + m[0].length;
     const after = counts.find((t) => t.start - c.start >= docEnd && t.start - c.start - docEnd <= 6);
@@ -374,7 +380,7 @@ function extractActive(text: string, cl: Clause[], year: number, out: Mention<Ac
     let kind: ActiveFigure;
     if (/废止|废除|失效|宣布/.test(qualifier)) kind = 'repealed';
     else if (/有效|现行/.test(qualifier)) kind = 'in_force';
-    else if (/制发|印发|出台|制定|起草|新制/.test(qualifier)) kind = 'issued';
+    else if (/制发|印发|出台|制定|新制/.test(qualifier)) kind = 'issued';
     else kind = 'issued_or_in_force';
     const start = Math.min(c.start + m.index, count.start);
     out.push({ kind, value: count.value, start, end: Math.max(count.end, c.start + docEnd), clauseStart: c.start, clauseEnd: c.end });
@@ -417,7 +423,7 @@ function extractPercents(text: string, cl: Clause[], out: PercentMention[]): voi
             break;
           }
         }
-        at = region.lastIndexOf(stem, at - 1);
+        at = at === 0 ? -1 : region.lastIndexOf(stem, at - 1);
       }
     } else {
       // 「予以公开 9 件，占 56.25%」
@@ -448,7 +454,7 @@ function extractPercents(text: string, cl: Clause[], out: PercentMention[]): voi
 const POINTS_RE = /(?<![\d〔[［])(\d{4})\s*年度?[^。；，,\n《》〈〉<>]{0,12}?工作要点/g;
 const PERIOD_RE = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(至|到|—|-|－|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g;
 const OPENING_RE = /(^|[。！？\n])\s*(\d{4})\s*年度?\s*[，,]/g;
-const PLAN_RE = /(?<![\d〔[［])(\d{4})\s*年度?\s*(工作计划|工作打算|工作思路)/g;
+const PLAN_RE = /(?<![\d〔[［])(\d{4})\s*年度?\s*(工作计划|工作打算|工作思路)(?=\s*(?:[：:。\n]|$))/g;
 const OLD_FORMAT_RE = /国办公开办函\s*[〔[［(（]\s*2019\s*[〕\]］)）]\s*60\s*号/g;
 
 function extractYears(text: string, year: number, out: StaleMention[], old: { start: number; end: number }[]): void {
@@ -467,12 +473,14 @@ function extractYears(text: string, year: number, out: StaleMention[], old: { st
   for (let m = OPENING_RE.exec(text); m; m = OPENING_RE.exec(text)) {
     const y = Number(m[2]);
     const start = m.index + m[0].indexOf(m[2] ?? '');
-    if (y < year && y >= year - 5) out.push({ kind: 'opening', year: y, start, end: m.index + m[0].length - 1 });
+    // 「2023 年，我县……」 opening a paragraph of a 2024 report: last year's text carried over
+    if (y === year - 1) out.push({ kind: 'opening', year: y, start, end: m.index + m[0].length - 1 });
   }
   PLAN_RE.lastIndex = 0;
   for (let m = PLAN_RE.exec(text); m; m = PLAN_RE.exec(text)) {
     const y = Number(m[1]);
-    if (y <= year && y >= year - 5) out.push({ kind: 'plan', year: y, start: m.index, end: m.index + m[0].length });
+    const lead = text.slice(Math.max(0, m.index - 4), m.index);
+    if (y <= year && y >= year - 5 && !/落实|完成|执行|对照/.test(lead)) out.push({ kind: 'plan', year: y, start: m.index, end: m.index + m[0].length });
   }
   OLD_FORMAT_RE.lastIndex = 0;
   for (let m = OLD_FORMAT_RE.exec(text); m; m = OLD_FORMAT_RE.exec(text)) old.push({ start: m.index, end: m.index + m[0].length });

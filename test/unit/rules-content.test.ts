@@ -171,3 +171,19 @@ describe('F-TITLE', () => {
     expect(rulesAfter((r) => (r.title = '乌鲁木齐县 2024 年政府信息公开工作年度报告'))).not.toContain('F-TITLE');
   });
 });
+
+describe('F-STALE precision', () => {
+  it('does not flag history, or the completion of this year’s plan', () => {
+    expect(rulesAfter((r) => {
+      r.sections!.other = `2021 年，我县被确定为政务公开标准化示范县。落实2024年工作计划情况良好。${r.sections!.other ?? ''}`;
+    })).not.toContain('F-STALE');
+  });
+  it('flags an 一、… numbered line that is a near-copy of that heading, but not of another heading', () => {
+    expect(rulesAfter((r) => {
+      r.sections!.overview = `二、主动公开情况\n${r.sections!.overview ?? ''}`;
+    })).toContain('F-SECTIONS');
+    expect(rulesAfter((r) => {
+      r.sections!.other = `一、主动公开政府信息\n${r.sections!.other ?? ''}`;
+    })).not.toContain('F-SECTIONS');
+  });
+});

@@ -168,3 +168,16 @@ describe('N-PCT', () => {
     }
   });
 });
+
+describe('precision on wording seen in real reports', () => {
+  it('N-REVIEW ignores sub-results and statements of rights', () => {
+    for (const text of ['政府信息公开行政复议纠错 0 件。', '申请人对政府信息公开答复不服的，可以依法申请行政复议或者提起行政诉讼。', '对未按期答复的政府信息公开申请，申请人有权申请行政复议。']) {
+      expect(rulesFor(text), text).not.toContain('N-REVIEW');
+    }
+  });
+  it('N-ACTIVE ignores revised, drafted and catalogued documents', () => {
+    for (const text of ['修订行政规范性文件 7 件。', '起草行政规范性文件 9 件。', '梳理行政规范性文件目录 12 个。']) {
+      expect(rulesFor(text), text).not.toContain('N-ACTIVE');
+    }
+  });
+});

@@ -69,7 +69,7 @@ export function checkShape(r: Report, findings: readonly Finding[], context?: Ru
       const text = r.sections?.[f.span.section] ?? '';
       expect(f.span.start).toBeGreaterThanOrEqual(0);
       expect(f.span.end).toBeLessThanOrEqual(text.length);
-      expect(f.span.end).toBeGreaterThan(f.span.start);
+      expect(f.span.end, `${f.rule} span ${JSON.stringify(f.span)} ${f.message}`).toBeGreaterThan(f.span.start);
       expect(f.section).toBe(f.span.section);
     }
   }
