@@ -323,3 +323,30 @@ test('refreshing a data sentence replaces the one inserted before', async ({ pag
   await page.getByRole('button', { name: '按表格插入/刷新数据句' }).first().click();
   await expect(area).toHaveValue('我单位认真办理申请。\n本年新收政府信息公开申请6件，上年结转0件，办结5件，其中予以公开5件，结转下年度1件。');
 });
+
+test('undo/redo spans the whole form: typing in a field is one step, fields and text alike', async ({ page }) => {
+  const organ = page.locator('[name="meta.organ"]');
+  const text = page.locator('textarea[data-section="problems"]');
+  await organ.click();
+  await page.keyboard.type('某某县');
+  await text.click();
+  await page.keyboard.type('问题');
+  await typeCell(page, 'review.sued_direct.upheld', '12');
+  await expect(cell(page, 'review.sued_direct.total')).toHaveText('12');
+
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 'review.sued_direct.upheld')).toHaveValue('');
+  await expect(cell(page, 'review.sued_direct.total')).toHaveText('');
+  await page.keyboard.press('Control+z');
+  await expect(text).toHaveValue('');
+  await expect(organ).toHaveValue('某某县');
+  await page.keyboard.press('Control+z');
+  await expect(organ).toHaveValue('');
+  await page.keyboard.press('Control+y');
+  await expect(organ).toHaveValue('某某县');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(text).toHaveValue('问题');
+  await page.getByRole('button', { name: /重做/ }).click();
+  await expect(cell(page, 'review.sued_direct.total')).toHaveText('12');
+  await expect(page.getByRole('button', { name: /重做/ })).toBeDisabled();
+});
