@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeWriteError, isTempName, tempPathFor, writeFileAtomic } from '../../electron/main/services/atomicWrite.js';
+import { describeWriteError, isTempName, removeStaleTemps, tempPathFor, writeFileAtomic } from '../../electron/main/services/atomicWrite.js';
 import { readDraftFile, saveDraftFile, suggestedFileName, withDraftExtension } from '../../electron/main/services/draftFiles.js';
 import { parseDraftText, serializeDraft } from '../../shared/schema/draft.js';
 import { sampleDraft, sampleText } from './sampleDraft.js';
@@ -117,12 +117,16 @@ describe('draft files', () => {
     expect((await readdir(dir)).sort()).toEqual(['a.gkbg', 'a.gkbg.bak']);
   });
 
-  it.skipIf(isRoot)('a read-only folder gives a clear message and changes nothing', async () => {
+  it('a folder that can\'t be written gives a clear message and changes nothing', async () => {
     const f = join(dir, 'a.gkbg');
     await saveDraftFile(f, sampleText(2023));
-    await chmod(dir, 0o555);
-    const r = await saveDraftFile(f, sampleText(2024));
+    // As root permissions don't stop writes, so use a place the kernel refuses (/sys) instead of chmod.
+    const target = isRoot && process.platform === 'linux' ? '/sys/某县报告.gkbg' : f;
+    if (!isRoot) await chmod(dir, 0o555);
+    const r = await saveDraftFile(target, sampleText(2024));
+    expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toContain('没有写入权限');
+    expect(!r.ok && r.error).toContain('草稿仍在程序中，没有丢失');
     await chmod(dir, 0o755);
     const back = await readDraftFile(f);
     expect(back.ok && back.draft.year).toBe(2023);
@@ -157,6 +161,17 @@ describe('draft files', () => {
     const bad = join(dir, 'latin1.gkbg');
     await writeFile(bad, Buffer.from([0xff, 0xfe, 0x00, 0xc3]));
     expect((await readDraftFile(bad)).ok).toBe(false);
+  });
+
+  it('temp files a killed process left beside the draft are removed by the next save, nothing else', async () => {
+    const f = join(dir, '报告.gkbg');
+    const stale = ['.报告.gkbg.99999.0123abcd.tmp', '.报告.gkbg.bak.99998.89abcdef.tmp'];
+    const keep = [`.报告.gkbg.${process.pid}.00000000.tmp`, '.其他.gkbg.99999.0123abcd.tmp', '报告.gkbg.99999.0123abcd.tmp', 'notes.txt'];
+    for (const n of [...stale, ...keep]) await writeFile(join(dir, n), 'x');
+    expect((await saveDraftFile(f, sampleText())).ok).toBe(true);
+    const left = (await readdir(dir)).sort();
+    expect(left).toEqual([...keep, '报告.gkbg'].sort());
+    expect(await removeStaleTemps(join(dir, 'missing-folder', 'x.gkbg'))).toEqual([]);
   });
 
   it('names: the extension is added once, unsafe characters removed', () => {

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, open, rename, unlink } from 'node:fs/promises';
+import { copyFile, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export const BACKUP_SUFFIX = '.bak';
@@ -89,6 +89,33 @@ async function backupExisting(path: string): Promise<void> {
     await unlink(temp).catch(() => undefined);
     throw e;
   }
+}
+
+/**
+ * Remove temp files an earlier, killed process left beside `path` (another pid; this process's own are in use).
+ * On Windows a leading dot doesn't hide a file, so the clerk would see them. Best effort: never throws.
+ */
+export async function removeStaleTemps(path: string, pid: number = process.pid): Promise<string[]> {
+  const removed: string[] = [];
+  const names = [basename(path), `${basename(path)}${BACKUP_SUFFIX}`];
+  let entries: string[];
+  try {
+    entries = await readdir(dirname(path));
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    if (!isTempName(entry)) continue;
+    const m = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry);
+    if (!m || !names.includes(m[1] ?? '') || Number(m[2]) === pid) continue;
+    try {
+      await unlink(join(dirname(path), entry));
+      removed.push(entry);
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed;
 }
 
 export function errorCode(e: unknown): string {

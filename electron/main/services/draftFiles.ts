@@ -5,7 +5,7 @@
  */
 import { basename, extname } from 'node:path';
 import { DRAFT_EXTENSION, parseDraftText, type DraftFile } from '../../../shared/schema/draft.js';
-import { describeWriteError, writeFileAtomic, type AtomicWriteOptions } from './atomicWrite.js';
+import { describeWriteError, removeStaleTemps, writeFileAtomic, type AtomicWriteOptions } from './atomicWrite.js';
 import { readTextFile } from './reportFiles.js';
 
 export type ReadDraftResult = { ok: true; text: string; draft: DraftFile } | { ok: false; error: string };
@@ -29,6 +29,7 @@ export async function saveDraftFile(path: string, text: string, options: Pick<At
   if (!parsed.ok) return { ok: false, error: `未保存：草稿内容有误（${parsed.error}）` };
   try {
     await writeFileAtomic(path, text, { backup: true, ...options });
+    await removeStaleTemps(path);
     return { ok: true, path };
   } catch (e) {
     return { ok: false, error: `${describeWriteError(e, path)}。草稿仍在程序中，没有丢失，请换一个位置另存。` };
