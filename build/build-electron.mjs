@@ -6,11 +6,13 @@
 // the app: Electron prints with its own webContents.printToPDF.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist', 'electron');
+// `--outdir <dir>` builds elsewhere (tests build side by side without racing on dist/).
+const outArg = process.argv.indexOf('--outdir');
+const outdir = outArg > 0 && process.argv[outArg + 1] ? resolve(process.argv[outArg + 1]) : join(root, 'dist', 'electron');
 mkdirSync(outdir, { recursive: true });
 
 const stubPlaywright = {
@@ -43,4 +45,4 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: join(outdir, 'main.cjs'), plugins: [stubPlaywright] }),
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: join(outdir, 'preload.cjs') }),
 ]);
-console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');
+console.log(`built ${join(outdir, 'main.cjs')} and ${join(outdir, 'preload.cjs')}`);

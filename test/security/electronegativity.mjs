@@ -5,7 +5,7 @@
 // A scan that parsed nothing would report the global "missing navigation limits / permission handler" checks, which
 // are never allowed here, so an empty scan fails too.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,19 +59,21 @@ function parseCsvLine(line) {
   return out.map((s) => s.trim());
 }
 
-const build = spawnSync(process.execPath, [join(repo, 'build', 'build-electron.mjs')], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(1);
-
 const work = mkdtempSync(join(tmpdir(), 'gkbg-electronegativity-'));
 try {
+  const built = join(work, 'built');
+  const build = spawnSync(process.execPath, [join(repo, 'build', 'build-electron.mjs'), '--outdir', built], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(1);
   // The scanner reads .js/.html (not .cjs): scan copies under those names.
-  copyFileSync(join(repo, 'dist', 'electron', 'main.cjs'), join(work, 'main.js'));
-  copyFileSync(join(repo, 'dist', 'electron', 'preload.cjs'), join(work, 'preload.js'));
-  copyFileSync(join(repo, 'renderer', 'index.html'), join(work, 'index.html'));
+  const scanDir = join(work, 'scan');
+  mkdirSync(scanDir);
+  copyFileSync(join(built, 'main.cjs'), join(scanDir, 'main.js'));
+  copyFileSync(join(built, 'preload.cjs'), join(scanDir, 'preload.js'));
+  copyFileSync(join(repo, 'renderer', 'index.html'), join(scanDir, 'index.html'));
   const csv = join(work, 'report.csv');
   const scan = spawnSync(
     process.execPath,
-    [join(repo, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js'), '-i', work, '-o', csv, '-r', '-e', '45.4.1'],
+    [join(repo, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js'), '-i', scanDir, '-o', csv, '-r', '-e', '45.4.1'],
     { cwd: work, encoding: 'utf8', timeout: 300_000 },
   );
   const parseErrors = `${scan.stdout}\n${scan.stderr}`.split('\n').filter((l) => /Error parsing|Unknown node type/.test(l) && !/Tolerable/i.test(l));

@@ -6,7 +6,7 @@
  * object whose methods each invoke their own channel.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,13 +145,11 @@ function loadWith(file: string, electron: unknown): void {
 const trusted = { senderFrame: { url: 'app://report/index.html', parent: null } };
 
 beforeAll(async () => {
-  const built = spawnSync(process.execPath, [join(repo, 'build', 'build-electron.mjs')], { cwd: repo, encoding: 'utf8' });
-  expect(built.status, built.stderr).toBe(0);
   work = await mkdtemp(join(tmpdir(), 'gkbg-glue-'));
-  await mkdir(join(work, 'electron'));
+  // dist/electron/{main,preload}.cjs as `npm run build:electron` makes them, built into this test's own folder
+  const built = spawnSync(process.execPath, [join(repo, 'build', 'build-electron.mjs'), '--outdir', join(work, 'electron')], { cwd: repo, encoding: 'utf8' });
+  expect(built.status, built.stderr).toBe(0);
   await mkdir(join(work, 'renderer', 'assets'), { recursive: true });
-  await copyFile(join(repo, 'dist', 'electron', 'main.cjs'), join(work, 'electron', 'main.cjs'));
-  await copyFile(join(repo, 'dist', 'electron', 'preload.cjs'), join(work, 'electron', 'preload.cjs'));
   await writeFile(join(work, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
   await writeFile(join(work, 'secret.txt'), 'outside the renderer folder');
 }, 120_000);
