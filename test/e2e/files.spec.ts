@@ -121,6 +121,13 @@ test("next year's report: 上年结转 from 结转下年度, last year's figures
   await expect(page.locator('td:has(> [data-cell="apply.new.total"]) .prev')).toContainText('13');
   await expect(page.locator('textarea[data-section="overview"]')).toHaveValue('【请核对】2024年，我办认真落实《【请核对】2024年政务公开工作要点》。');
   await expect(page.getByTestId('document-name')).toHaveText(/^\*.*2025年/);
+  // the flagged passages are listed with why; a click selects the passage in its text box
+  const flags = page.getByTestId('review-flags');
+  await expect(flags).toContainText('还有 4 处标有「【请核对】」');
+  await flags.getByRole('button', { name: /五、问题及改进「（二）改进情况」/ }).click();
+  const problems = page.locator('textarea[data-section="problems"]');
+  await expect(problems).toBeFocused();
+  expect(await problems.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe('【请核对】（二）改进情况');
 
   const target = join(host.dir, '2025.gkbg');
   host.answers.save.push(target);
