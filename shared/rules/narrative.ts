@@ -3,7 +3,7 @@
  * compared with every table figure its wording can mean; it is flagged only when it fits none of them, and the
  * message then shows each reading.
  */
-import { SECTION_KEYS, SECTION_NAMES, type SectionKey } from '../report/format.js';
+import { SECTION_KEYS, SECTION_NAMES, applyResultGroups, applyRows, type SectionKey } from '../report/format.js';
 import type { Prepared } from './prepare.js';
 import { quote, textFigures, type ActiveFigure, type AppFigure, type ReviewFigure } from './textFigures.js';
 import type { Finding } from './types.js';
@@ -39,6 +39,12 @@ function appReadings(p: Prepared, kind: AppFigure): Reading[] {
   const processed = reading(p, '办理结果总计', [PROCESSED]);
   const forward = reading(p, '结转下年度继续办理', [CARRIED_FORWARD]);
   const over = reading(p, '上年结转', [CARRIED_OVER]);
+  if (kind.startsWith('result:')) {
+    const prefix = kind.slice('result:'.length);
+    const rows = applyRows(p.format.otherSplit).filter((r) => r.key === prefix || r.key.startsWith(`${prefix}_`));
+    const label = applyResultGroups().find((g) => g.prefix === prefix)?.label ?? rows[0]?.label ?? prefix;
+    return rows.length > 0 ? [reading(p, label, rows.map((r) => `apply.${r.key}.total`))] : [];
+  }
   switch (kind) {
     case 'new':
       return [isNew];
@@ -54,6 +60,8 @@ function appReadings(p: Prepared, kind: AppFigure): Reading[] {
       return [over];
     case 'carried':
       return [forward, over];
+    default:
+      return [];
   }
 }
 

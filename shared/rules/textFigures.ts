@@ -176,7 +176,14 @@ export type AppFigure =
   /** 上年结转 */
   | 'carried_over'
   /** 结转 without a direction */
-  | 'carried';
+  | 'carried'
+  /** a result of 三: 予以公开 (granted), 部分公开, 不予公开 (Σ denied), 无法提供, 不予处理, 其他处理 */
+  | 'result:granted'
+  | 'result:partial'
+  | 'result:denied'
+  | 'result:unable'
+  | 'result:refused'
+  | 'result:other';
 
 export interface Mention<K extends string> {
   kind: K;
@@ -225,10 +232,23 @@ export interface TextFigures {
 
 /** Words that show a clause is about something other than disclosure applications. */
 const NOT_APPLICATION = /复议|诉讼|信访|热线|诉求|12345|投诉|举报|提案|建议|留言|咨询|来信|信箱|政务服务|办件|许可|审批|事项|主动公开|网民|问题/;
-const APP_VERB = /新收|收到|受理|接收|接到|办理|办结|结转/g;
+const APP_VERB = /新收|收到|受理|接收|接到|办理|办结|结转|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理/g;
+/** 「收到自然人申请 10 件」: a figure of one kind of applicant, not the total */
+const APPLICANT_WORDS = /自然人|法人|企业|科研|公益|法律服务|其他组织|个人/;
 const OTHER_YEAR_WORDS = /去年|同比|较上年|比上年|上一年度共|环比/;
 
+const RESULT_VERBS: Record<string, AppFigure> = {
+  予以公开: 'result:granted',
+  部分公开: 'result:partial',
+  不予公开: 'result:denied',
+  无法提供: 'result:unable',
+  不予处理: 'result:refused',
+  其他处理: 'result:other',
+};
+
 function appKind(verb: string): AppFigure {
+  const result = RESULT_VERBS[verb];
+  if (result) return result;
   switch (verb) {
     case '新收':
       return 'new';
@@ -280,6 +300,7 @@ function extractApply(text: string, cl: Clause[], year: number, out: Mention<App
       const limit = Math.min(c.end, from + 30, nextVerb ? c.start + nextVerb.at : c.end);
       const count = counts.find((t) => t.start >= from && t.start < limit);
       if (!count || count.approximate || !Number.isInteger(count.value)) return;
+      if (APPLICANT_WORDS.test(text.slice(from, count.start))) return;
       let kind = appKind(v.verb);
       const allow: number[] = [];
       if (kind === 'carried') {
@@ -362,12 +383,32 @@ function extractReview(text: string, cl: Clause[], year: number, isReviewSection
 
 const NORMATIVE_RE = /(行政)?规范性文件/g;
 
+/** 「…行政规范性文件 3 件，废止 1 件，现行有效 6 件」: the clauses after the first speak of the same documents. */
+const FOLLOW_ON = /^\s*(废止|宣布失效|失效|现行有效|有效)\s*(的)?\s*(\d+)\s*(件|个|份)\s*$/;
+
 function extractActive(text: string, cl: Clause[], year: number, out: Mention<ActiveFigure>[]): void {
+  let docSentence = -1;
   for (const c of cl) {
     const s = text.slice(c.start, c.end);
     NORMATIVE_RE.lastIndex = 0;
     const m = NORMATIVE_RE.exec(s);
-    if (!m) continue;
+    if (!m) {
+      const follow = c.sentence === docSentence ? FOLLOW_ON.exec(s) : null;
+      if (follow) {
+        const word = follow[1] ?? '';
+        const at = c.start + s.indexOf(word);
+        out.push({
+          kind: /有效/.test(word) ? 'in_force' : 'repealed',
+          value: Number(follow[3]),
+          start: at,
+          end: c.start + s.trimEnd().length,
+          clauseStart: c.start,
+          clauseEnd: c.end,
+        });
+      } else if (c.sentence !== docSentence || /\d/.test(s)) docSentence = -1;
+      continue;
+    }
+    docSentence = -1;
     if (OTHER_YEAR_WORDS.test(s) || !clauseYearsFit(text, c, year, [])) continue;
     if (/清理|审查|备案|报备|合法性|解读|征求|意见|其中|修订|修改|评估|审核|起草|梳理|目录/.test(s)) continue;
     const counts = countTokens(text, c.start, c.end).filter((t) => !t.approximate && /[件个份]/.test(t.unit));
@@ -384,6 +425,7 @@ function extractActive(text: string, cl: Clause[], year: number, out: Mention<Ac
     else kind = 'issued_or_in_force';
     const start = Math.min(c.start + m.index, count.start);
     out.push({ kind, value: count.value, start, end: Math.max(count.end, c.start + docEnd), clauseStart: c.start, clauseEnd: c.end });
+    docSentence = c.sentence;
   }
 }
 
@@ -452,7 +494,7 @@ function extractPercents(text: string, cl: Clause[], out: PercentMention[]): voi
 }
 
 const POINTS_RE = /(?<![\d〔[［])(\d{4})\s*年度?[^。；，,\n《》〈〉<>]{0,12}?工作要点/g;
-const PERIOD_RE = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(至|到|—|-|－|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g;
+const PERIOD_RE = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(至|到|—|-|－|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g;
 const OPENING_RE = /(^|[。！？\n])\s*(\d{4})\s*年度?\s*[，,]/g;
 const PLAN_RE = /(?<![\d〔[［])(\d{4})\s*年度?\s*(工作计划|工作打算|工作思路)(?=\s*(?:[：:。\n]|$))/g;
 const OLD_FORMAT_RE = /国办公开办函\s*[〔[［(（]\s*2019\s*[〕\]］)）]\s*60\s*号/g;

@@ -187,3 +187,10 @@ describe('F-STALE precision', () => {
     })).not.toContain('F-SECTIONS');
   });
 });
+
+describe('F-STALE statistics period wording', () => {
+  it('reads 「自…起至…止」', () => {
+    expect(rulesAfter((r) => (r.sections!.preface = '本报告数据统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。'))).toContain('F-STALE');
+    expect(rulesAfter((r) => (r.sections!.preface = '本报告数据统计期限自 2024 年 1 月 1 日起至 2024 年 12 月 31 日止。'))).not.toContain('F-STALE');
+  });
+});

@@ -181,3 +181,33 @@ describe('precision on wording seen in real reports', () => {
     }
   });
 });
+
+describe('more of table 三 and 二 in the narrative', () => {
+  it('N-APP checks the results of 三 stated in the same sentence (予以公开, 不予公开 = Σ items …)', () => {
+    const tweak = (r: Report) => {
+      r.cells['apply.granted.natural'] = 2;
+      r.cells['apply.denied_4.natural'] = 1;
+      r.cells['apply.unable_1.natural'] = 1;
+    };
+    const ok = '共收到政府信息公开申请 4 件，其中予以公开 2 件，不予公开 1 件，无法提供 1 件，不予处理 0 件。';
+    expect(rulesFor(ok, tweak)).not.toContain('N-APP');
+    const f = only(run(withText('共收到政府信息公开申请 4 件，予以公开 3 件，不予公开 1 件。', tweak)), 'N-APP');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.message).toContain('（一）予以公开为 2');
+    expect(f[0]?.target).toBe('apply.granted.total');
+    const denied = only(run(withText('共收到政府信息公开申请 4 件，予以公开 2 件，不予公开 2 件。', tweak)), 'N-APP');
+    expect(denied[0]?.cells).toContain('apply.denied_8.total');
+  });
+
+  it('N-APP leaves a figure of one kind of applicant alone', () => {
+    expect(rulesFor('共收到自然人提出的政府信息公开申请 3 件，法人或其他组织申请 1 件。')).not.toContain('N-APP');
+  });
+
+  it('N-ACTIVE follows 「废止 X 件，现行有效 Y 件」 after a 规范性文件 clause of the same sentence', () => {
+    expect(rulesFor('本年度制发行政规范性文件 2 件，废止 0 件，现行有效 2 件。')).not.toContain('N-ACTIVE');
+    const f = only(run(withText('本年度制发行政规范性文件 2 件，废止 0 件，现行有效 5 件。')), 'N-ACTIVE');
+    expect(f.map((x) => x.target)).toEqual(['active.normative.in_force']);
+    // another subject in between ends it
+    expect(rulesFor('本年度制发行政规范性文件 2 件，发布政策解读 15 件，有效 9 件。')).not.toContain('N-ACTIVE');
+  });
+});
