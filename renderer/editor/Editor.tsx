@@ -29,6 +29,7 @@ import {
   createCellReader,
   formValuesToDraft,
   formValuesToReport,
+  sameValues,
   type FormValues,
 } from '../../shared/editor/formValues.js';
 import { moveInGrid, placeBlock, type GridMap, type GridMove } from '../../shared/editor/grid.js';
@@ -185,8 +186,11 @@ function EditorImpl({ draft, onChange, handleRef }: EditorProps) {
       formState: { values: true },
       callback: ({ name }) => {
         if (applying.current) return;
+        const snap = snapshot();
+        // blur and other notifications that change nothing make no undo step and need no check
+        if (sameValues(snap.values, history.current.values) && snap.accepted === history.current.accepted) return;
         const isText = typeof name === 'string' && name.startsWith('sections.');
-        history.record(snapshot(), { coalesce: name ?? '*', now: performance.now(), coalesceMs: isText ? TEXT_COALESCE_MS : undefined });
+        history.record(snap, { coalesce: name ?? '*', now: performance.now(), coalesceMs: isText ? TEXT_COALESCE_MS : undefined });
         syncHist();
         recompute(true);
       },

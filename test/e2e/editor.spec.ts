@@ -333,6 +333,10 @@ test('undo/redo spans the whole form: typing in a field is one step, fields and 
   await page.keyboard.type('问题');
   await typeCell(page, 'review.sued_direct.upheld', '12');
   await expect(cell(page, 'review.sued_direct.total')).toHaveText('12');
+  // moving through fields without typing makes no undo step
+  await organ.click();
+  await text.click();
+  await cell(page, 'review.sued_direct.corrected').click();
 
   await page.keyboard.press('Control+z');
   await expect(cell(page, 'review.sued_direct.upheld')).toHaveValue('');
