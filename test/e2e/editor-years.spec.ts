@@ -49,6 +49,8 @@ test("last year's figures sit quietly beside each cell; cross-year rules in the 
   const carry = panel(page).locator('[data-rule="XY-CARRY"]');
   await expect(carry).toHaveCount(1);
   await expect(carry).toContainText('3');
+  await cell(page, 'apply.carried_over.natural').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/editor-previous-year.png' });
   await expect(cell(page, 'apply.carried_over.natural')).toHaveAttribute('data-severity', 'warning');
   await typeCell(page, 'apply.carried_over.natural', '3');
   await expect(carry).toHaveCount(0);
@@ -78,6 +80,8 @@ test('a format-2019 draft opens with its own tables and labels', async ({ page }
   d.cells = nestCells({ 'active2019.licensing.change': -14, 'apply.other.natural': 2 });
   await openDraft(page, d, '2020.gkbg');
   await expect(page.locator('.format-tag')).toHaveText('2019年格式');
+  await page.locator('#sec-active').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/editor-2019.png' });
   const active = page.locator('table[data-table="active"]');
   await expect(active).toContainText('本年新制作数量');
   await expect(active.getByRole('rowheader', { name: '规范性文件', exact: true })).toHaveCount(1);
