@@ -357,6 +357,8 @@ export function useDocument(host: ReportHost): DocumentController {
   const restoreRecovery = useCallback(async () => {
     const entry = recoveryList[0];
     if (!entry) return false;
+    // a second offer while the first restored draft is still unsaved: ask before replacing it
+    if (!(await mayReplace())) return false;
     try {
       const r = await host.readRecovery({ id: entry.id });
       if (r.status === 'error') {
@@ -381,7 +383,7 @@ export function useDocument(host: ReportHost): DocumentController {
       setError(`无法恢复：${e instanceof Error ? e.message : String(e)}`);
       return false;
     }
-  }, [host, recoveryList, load]);
+  }, [host, recoveryList, load, mayReplace]);
 
   const discardRecoveryOffer = useCallback(async () => {
     const entry = recoveryList[0];
