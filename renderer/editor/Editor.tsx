@@ -440,10 +440,11 @@ function EditorImpl({ draft, onChange, handleRef }: EditorProps) {
       gridMouseDown,
       editText,
       focusIssue,
+      fillZeros,
       accept,
       unaccept,
     };
-  }, [base, commit, focusCell, form, format, previous, store]);
+  }, [base, commit, fillZeros, focusCell, form, format, previous, store]);
 
   // Undo/redo anywhere in the editor (the browser's own per-input undo would fight the form-wide history).
   const onKeyDownCapture = (e: KeyboardEvent<HTMLDivElement>) => {

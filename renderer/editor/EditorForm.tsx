@@ -17,6 +17,7 @@ import {
   reviewSentence,
   upsertSentence,
 } from '../../shared/report/narrative.js';
+import { canonicalTitle } from '../../shared/report/model.js';
 import type { DraftFile } from '../../shared/schema/draft.js';
 import { useEditor } from './context.js';
 import { usePanelView } from './store.js';
@@ -91,7 +92,7 @@ export const EditorForm = memo(function EditorForm({ form, base }: { form: UseFo
             </label>
             <label className="wide">
               <span>标题</span>
-              <input {...register('meta.title')} placeholder="留空即为「机关名称＋年度＋政府信息公开工作年度报告」" maxLength={200} />
+              <TitleInput register={register} />
             </label>
             <label className="wide">
               <span>发文机关署名</span>
@@ -127,6 +128,18 @@ export const EditorForm = memo(function EditorForm({ form, base }: { form: UseFo
     </div>
   );
 });
+
+/** The title field shows the canonical title it defaults to, as the organ and year are typed. */
+function TitleInput({ register }: { register: UseFormReturn<FormValues>['register'] }) {
+  const { control } = useEditor();
+  const canonical = useWatch({
+    control,
+    name: 'meta',
+    compute: (m: FormValues['meta']) => canonicalTitle(m.organ.trim() || '（机关名称）', Number(m.year) || 0),
+  });
+  const field = useMemo(() => register('meta.title'), [register]);
+  return <input {...field} placeholder={`留空即为「${canonical}」`} maxLength={200} />;
+}
 
 function SectionBlock({ section, heading, hint, children }: { section: SectionKey; heading: string; hint?: string; children: ReactNode }) {
   return (

@@ -112,6 +112,11 @@ function IssueItemImpl({ issue }: { issue: ShownIssue }) {
         <span className="rule">{f.rule}</span>
         <span className="msg">{f.message}</span>
       </button>
+      {f.rule === 'V-BLANK' ? (
+        <button type="button" className="small" onClick={api.fillZeros} title="把三张表中所有未填写的格子填为 0（可撤销）">
+          空格填0
+        </button>
+      ) : null}
       {f.severity === 'warning' ? (
         accepting ? (
           <div className="accept-form">

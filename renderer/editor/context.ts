@@ -23,6 +23,8 @@ export interface EditorApi {
   /** a change to one section's text as one undoable step (insert a heading, refresh a sentence) */
   editText(section: SectionKey, edit: (text: string, cursor: number | undefined, report: Report) => SentenceEdit): void;
   focusIssue(issue: ShownIssue): void;
+  /** 「全部空格填0」 */
+  fillZeros(): void;
   accept(issue: ShownIssue, explanation: string): void;
   unaccept(issue: ShownIssue): void;
 }

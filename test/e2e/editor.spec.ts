@@ -32,6 +32,7 @@ async function typeByTab(page: Page, first: string, values: (string | number)[])
 
 async function fillBalancedReport(page: Page) {
   await page.locator('[name="meta.organ"]').fill('某某县人民政府办公室');
+  await expect(page.locator('[name="meta.title"]')).toHaveAttribute('placeholder', /某某县人民政府办公室\d{4}年政府信息公开工作年度报告/);
   await page.locator('[name="meta.level"]').selectOption('department');
   await page.locator('[name="meta.signatureOrgan"]').fill('某某县人民政府办公室');
   await page.locator('[name="meta.signatureDate"]').fill(`${new Date().getFullYear()}-01-20`);
@@ -308,6 +309,10 @@ test('「全部空格填0」 fills every blank in one undoable step', async ({ p
   await page.getByRole('button', { name: /撤销/ }).click();
   await expect(cell(page, 'review.sued_after.pending')).toHaveValue('');
   await expect(cell(page, 'apply.new.natural')).toHaveValue('4');
+  // the same from the V-BLANK finding in the panel
+  await panel(page).locator('[data-rule="V-BLANK"]').first().getByRole('button', { name: '空格填0', exact: true }).click();
+  await expect(panel(page).locator('[data-rule="V-BLANK"]')).toHaveCount(0);
+  await expect(cell(page, 'review.sued_after.pending')).toHaveValue('0');
 });
 
 test('refreshing a data sentence replaces the one inserted before', async ({ page }) => {
