@@ -35,6 +35,11 @@ export const TableGrid = memo(function TableGrid({ layout, caption }: { layout: 
           ))}
         </tbody>
       </table>
+      {layout.id === 'apply' ? (
+        <p className="grid-hint">
+          方向键、回车、Tab 在格子间移动，Home/End 到行首行尾；可从 Excel/WPS 复制整块，在起始格粘贴；标 Σ 的灰底格为自动合计，无需填写。
+        </p>
+      ) : null}
     </div>
   );
 });

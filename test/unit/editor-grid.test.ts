@@ -114,3 +114,23 @@ describe('placing a pasted block', () => {
     expect(p.clipped).toBe(0);
   });
 });
+
+describe('format 2019 table 二', () => {
+  const m = buildGridMap(tableLayout(FORMAT_2019, 'active'), FORMAT_2019);
+  it('moves through the three-column groups and the two-column 采购 row', () => {
+    expect(moveInGrid(m, 'active2019.licensing.decisions', 'down')).toBe('active2019.other_services.decisions');
+    expect(moveInGrid(m, 'active2019.coercion.change', 'down')).toBe('active2019.fees.change');
+    expect(moveInGrid(m, 'active2019.fees.change', 'down')).toBe('active2019.procurement.amount');
+    expect(moveInGrid(m, 'active2019.fees.change', 'right')).toBeNull();
+    expect(moveInGrid(m, 'active2019.procurement.items', 'next')).toBe('active2019.procurement.amount');
+  });
+  it('pastes a block over the 本年增/减 column, keeping signs and text as typed', () => {
+    const p = placeBlock(m, 'active2019.licensing.change', [['-14', '3'], ['+2', 'x']]);
+    expect(p.updates).toEqual([
+      { key: 'active2019.licensing.change', raw: '-14' },
+      { key: 'active2019.licensing.decisions', raw: '3' },
+      { key: 'active2019.other_services.change', raw: '+2' },
+      { key: 'active2019.other_services.decisions', raw: 'x' },
+    ]);
+  });
+});
