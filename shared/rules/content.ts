@@ -235,18 +235,21 @@ function titleRule(p: Prepared, out: Finding[]): void {
     if (!p.report.organ?.trim()) out.push(p.finding('F-TITLE', `未填写机关名称：标题应为“机关名称${year}年政府信息公开工作年度报告”`, {}));
     return;
   }
-  const m = /^(.+?)(\d{4})年政府信息公开工作年度报告$/.exec(title);
-  if (m && Number(m[2]) === year) return;
-  const organ = m?.[1] ?? /^(.+?)(\d{4}年)?(度)?政府信息公开/.exec(title)?.[1] ?? p.report.organ ?? '';
+  const m = /^(.*?)(\d{4})年政府信息公开工作年度报告$/.exec(title);
+  if (m && m[1] && Number(m[2]) === year) return;
+  const organ =
+    (m?.[1] ?? /^(.*?)政府信息公开/.exec(title)?.[1] ?? '').replace(/[（(]?\d{4}年度?[)）]?/g, '') || p.report.organ?.trim() || '（机关名称）';
   const suggestion = `${organ}${year}年政府信息公开工作年度报告`;
   const why =
-    m && Number(m[2]) !== year
-      ? `中的年份 ${m[2]} 与报告年度 ${year} 不符`
-      : !title.includes('工作年度报告')
-        ? '缺少“工作”二字或用词不规范'
-        : !/\d{4}年政府信息公开/.test(title)
-          ? '年份应写在机关名称之后、“政府信息公开”之前'
-          : '标题与规定格式不一致';
+    m && !m[1]
+      ? '缺少机关名称'
+      : m && Number(m[2]) !== year
+        ? `中的年份 ${m[2]} 与报告年度 ${year} 不符`
+        : !title.includes('工作年度报告')
+          ? '缺少“工作”二字或用词不规范'
+          : !/\d{4}年政府信息公开/.test(title)
+            ? '年份应写在机关名称之后、“政府信息公开”之前'
+            : '与规定格式不一致';
   out.push(p.finding('F-TITLE', `标题“${p.report.title?.trim() ?? ''}”${why}：应为“${suggestion}”`, {}));
 }
 

@@ -194,3 +194,14 @@ describe('F-STALE statistics period wording', () => {
     expect(rulesAfter((r) => (r.sections!.preface = '本报告数据统计期限自 2024 年 1 月 1 日起至 2024 年 12 月 31 日止。'))).not.toContain('F-STALE');
   });
 });
+
+describe('F-TITLE suggestions', () => {
+  it('names what is wrong and suggests the canonical title', () => {
+    const msg = (title: string) => only(run(edit((r) => (r.title = title))), 'F-TITLE')[0]?.message;
+    expect(msg('2024年政府信息公开工作年度报告')).toBe('标题“2024年政府信息公开工作年度报告”缺少机关名称：应为“乌鲁木齐县人民政府2024年政府信息公开工作年度报告”');
+    expect(msg('2024年乌鲁木齐县政府信息公开工作年度报告')).toBe(
+      '标题“2024年乌鲁木齐县政府信息公开工作年度报告”年份应写在机关名称之后、“政府信息公开”之前：应为“乌鲁木齐县2024年政府信息公开工作年度报告”',
+    );
+    expect(msg('乌鲁木齐县政府信息公开工作年度报告（2024年度）')).toContain('应为“乌鲁木齐县2024年政府信息公开工作年度报告”');
+  });
+});
