@@ -236,6 +236,7 @@ const APP_VERB = /新收|收到|受理|接收|接到|办理|办结|结转|予以
 /** 「收到自然人申请 10 件」: a figure of one kind of applicant, not the total */
 const APPLICANT_WORDS = /自然人|法人|企业|科研|公益|法律服务|其他组织|个人/;
 const OTHER_YEAR_WORDS = /去年|同比|较上年|比上年|上一年度共|环比/;
+const SUBSET_WORDS = /其中|包括|包含|含|通过|网上|网络|在线|线上|线下|信函|当面|邮寄|传真|电子邮件|现场/;
 
 const RESULT_VERBS: Record<string, AppFigure> = {
   予以公开: 'result:granted',
@@ -302,6 +303,8 @@ function extractApply(text: string, cl: Clause[], year: number, out: Mention<App
       if (!count || count.approximate || !Number.isInteger(count.value)) return;
       if (APPLICANT_WORDS.test(text.slice(from, count.start))) return;
       let kind = appKind(v.verb);
+      // 「其中通过网络收到 10 件」「其中按时办结 14 件」: a part, not the figure of the table
+      if ((kind === 'received' || kind === 'handled' || kind === 'processed') && SUBSET_WORDS.test(text.slice(c.start, count.start))) return;
       const allow: number[] = [];
       if (kind === 'carried') {
         const around = s.slice(Math.max(0, v.at - 4), count.start - c.start);

@@ -211,3 +211,10 @@ describe('more of table 三 and 二 in the narrative', () => {
     expect(rulesFor('本年度制发行政规范性文件 2 件，发布政策解读 15 件，有效 9 件。')).not.toContain('N-ACTIVE');
   });
 });
+
+describe('parts are not totals', () => {
+  it('N-APP leaves 「其中通过网络收到 3 件」「其中按时办结 2 件」 alone but still checks the total', () => {
+    expect(rulesFor('共收到政府信息公开申请 4 件，其中通过网络收到 3 件，信函收到 1 件；办结 4 件，其中按时办结 3 件。')).not.toContain('N-APP');
+    expect(rulesFor('共收到政府信息公开申请 5 件，其中通过网络收到 4 件。')).toContain('N-APP');
+  });
+});
