@@ -44,7 +44,7 @@ function valid(p: Prepared, prev: ReturnType<typeof previousValues>, lastYear: n
     out.push(
       p.finding(
         'XY-VALID',
-        `${label}：上年现行有效 ${before} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected}，表中现行有效 ${inForce}，相差 ${Math.abs(expected - inForce)}（如有文件失效或因机构改革划转，请在正文说明）`,
+        `${label}：${lastYear}年现行有效 ${before} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected}，表中现行有效 ${inForce}，相差 ${Math.abs(expected - inForce)}（如有文件失效或因机构改革划转，请在正文说明）`,
         { cells: keys, target: keys[0] },
       ),
     );

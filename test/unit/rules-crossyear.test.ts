@@ -48,7 +48,7 @@ describe('XY-VALID', () => {
   it('flags 现行有效 ≠ last year’s + 制发 − 废止', () => {
     const f = only(run(withPrevious(previous({ 'active.normative.in_force': 5 }))), 'XY-VALID');
     expect(f).toHaveLength(1);
-    expect(f[0]?.message).toContain('行政规范性文件：上年现行有效 5 + 本年制发 2 − 本年废止 0 = 7，表中现行有效 2，相差 5');
+    expect(f[0]?.message).toContain('行政规范性文件：2023年现行有效 5 + 本年制发 2 − 本年废止 0 = 7，表中现行有效 2，相差 5');
     expect(f[0]?.cells).toEqual(['active.normative.in_force', 'active.normative.issued', 'active.normative.repealed']);
   });
 
