@@ -163,6 +163,23 @@ describe('draft files', () => {
     expect((await readDraftFile(bad)).ok).toBe(false);
   });
 
+  it('disk full while saving: a clear message, the old draft and its backup intact, no temp left', async () => {
+    const f = join(dir, 'a.gkbg');
+    await saveDraftFile(f, sampleText(2022));
+    await saveDraftFile(f, sampleText(2023));
+    const r = await saveDraftFile(f, sampleText(2024), {
+      beforeRename: () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      },
+    });
+    expect(r).toEqual({ ok: false, error: '无法保存「a.gkbg」：磁盘空间不足。草稿仍在程序中，没有丢失，请换一个位置另存。' });
+    const back = await readDraftFile(f);
+    expect(back.ok && back.draft.year).toBe(2023);
+    const bak = await readDraftFile(`${f}.bak`);
+    expect(bak.ok && bak.draft.year).toBe(2023); // the backup was refreshed before the failed rename: still a good copy
+    expect((await readdir(dir)).filter(isTempName)).toEqual([]);
+  });
+
   it('temp files a killed process left beside the draft are removed by the next save, nothing else', async () => {
     const f = join(dir, '报告.gkbg');
     const stale = ['.报告.gkbg.99999.0123abcd.tmp', '.报告.gkbg.bak.99998.89abcdef.tmp'];
