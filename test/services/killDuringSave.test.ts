@@ -23,7 +23,7 @@ let template: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gkbg-kill-'));
-  child = join(dir, 'saveLoop.mjs');
+  child = join(dir, 'saveLoop.cjs');
   template = join(dir, 'template.json');
   // A long narrative widens the window in which a write is under way (a real draft is tens of KB).
   const d = sampleDraft();
@@ -34,7 +34,7 @@ beforeAll(async () => {
     entryPoints: [join(import.meta.dirname, 'support', 'saveLoop.ts')],
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     outfile: child,
     logLevel: 'error',

@@ -11,9 +11,12 @@ const target = process.argv[2];
 const templatePath = process.argv[3];
 if (!target || !templatePath) process.exit(2);
 const template = readFileSync(templatePath, 'utf8');
-let n = 0;
-process.stdout.write('saving\n');
-for (;;) {
-  n++;
-  await writeFileAtomic(target, template.replace('__N__', String(n)), { backup: true });
-}
+// (no top-level await: bundled as CommonJS, which starts faster than an ES module)
+void (async () => {
+  let n = 0;
+  process.stdout.write('saving\n');
+  for (;;) {
+    n++;
+    await writeFileAtomic(target, template.replace('__N__', String(n)), { backup: true });
+  }
+})();
