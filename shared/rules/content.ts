@@ -52,7 +52,7 @@ function sectionRules(p: Prepared, out: Finding[]): void {
       }
     }
     if (!present) {
-      out.push(p.finding('F-SECTIONS', `缺少「${s.heading}」部分：${s.table ? '正文和表格都' : '正文'}为空`, { section: s.key }));
+      out.push(p.finding('F-SECTIONS', `缺少「${s.heading}」部分：${s.table ? '正文和表格都' : '正文'}为空`, { section: s.key, unwritten: true }));
     }
   }
   // headings typed into the text: misplaced, repeated or not verbatim
@@ -137,7 +137,7 @@ function kpz(p: Prepared, out: Finding[]): void {
     p.finding(
       'F-KPZ',
       `人民政府的年度报告应写明工作考核、社会评议和责任追究结果情况（条例第五十条），${span ? '“监督保障”部分' : '正文'}未写到${missing.map((m) => `「${m.name}」`).join('、')}`,
-      span ? { span } : { section: 'overview' },
+      span ? { span } : { section: 'overview', unwritten: !overview.trim() },
     ),
   );
 }
@@ -149,6 +149,7 @@ function fee(p: Prepared, out: Finding[]): void {
   out.push(
     p.finding('F-FEE', `「六、其他需要报告的事项」未说明信息处理费收取情况：应写明本年度收取的信息处理费（如“本年度未收取信息处理费”），依据国办函〔2020〕109号`, {
       section: 'other',
+      unwritten: !text.trim(),
     }),
   );
 }

@@ -34,7 +34,15 @@ export interface Prepared {
   printed(key: string): number | null;
   /** the value a rule uses: printed total when present, computed total otherwise, entered value for other cells */
   value(key: string): number | null;
-  finding(rule: RuleId, message: string, extra?: Omit<Finding, 'rule' | 'severity' | 'message' | 'cells'> & { cells?: string[] }): Finding;
+  /**
+   * `unwritten`: the finding only says a part has not been written yet — while drafting that is a to-do
+   * (warning, like a blank cell), not an error; at stage 'final' it is the rule's own severity.
+   */
+  finding(
+    rule: RuleId,
+    message: string,
+    extra?: Omit<Finding, 'rule' | 'severity' | 'message' | 'cells'> & { cells?: string[]; unwritten?: boolean },
+  ): Finding;
 }
 
 export function inferLevel(report: Pick<Report, 'level' | 'organ'>): Level | undefined {
@@ -127,7 +135,7 @@ export function prepare(report: Report, context: RuleContext = {}): Prepared {
     value: (key) => effective.get(key) ?? null,
     finding(rule, message, extra = {}) {
       const info = RULES[rule];
-      const severity = stage === 'draft' && info.draftSeverity ? info.draftSeverity : info.severity;
+      const severity = stage === 'draft' && (info.draftSeverity || extra.unwritten) ? (info.draftSeverity ?? 'warning') : info.severity;
       const f: Finding = { rule, severity, cells: extra.cells ?? [], message };
       if (extra.target) f.target = extra.target;
       if (extra.span) {

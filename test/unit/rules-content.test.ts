@@ -19,7 +19,12 @@ describe('F-SECTIONS', () => {
     })), 'F-SECTIONS');
     expect(f.map((x) => x.section)).toEqual(['problems', 'other']);
     expect(f[0]?.message).toContain('「五、存在的主要问题及改进情况」');
-    expect(f[0]?.severity).toBe('error');
+    // not written yet: a to-do while drafting, an error for the finished report
+    expect(f[0]?.severity).toBe('warning');
+    const final = only(run(edit((r) => {
+      delete r.sections!.problems;
+    }), { stage: 'final' }), 'F-SECTIONS');
+    expect(final.map((x) => [x.section, x.severity])).toEqual([['problems', 'error']]);
   });
 
   it('counts a filled table as the section (四 has no text in the samples), but not an empty one', () => {
