@@ -6,8 +6,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { draftToReport } from '../shared/schema/draft.js';
 import { Editor, type EditorHandle } from './editor/Editor.js';
+import { ExportGate, type GatedAction } from './export/ExportGate.js';
+import type { ExportKind } from './files/useDocument.js';
 import { FileToolbar, useDocument } from './files/index.js';
 import { getHost } from './host/index.js';
+import { ImportDialog } from './import/ImportDialog.js';
 import { Preview } from './preview/Preview.js';
 
 const PREVIEW_KEY = 'gkbg.preview';
@@ -40,6 +43,28 @@ export function App() {
 
   const togglePreview = useCallback(() => setPreview((p) => !p), []);
 
+  // Export and print go through the finished-report check first; the review sheet (审核单) is internal and doesn't.
+  const [gate, setGate] = useState<GatedAction | null>(null);
+  const requestExport = useCallback(
+    (kind: ExportKind) => {
+      if (kind === 'review-docx') void doc.exportDocument(kind);
+      else setGate(kind);
+    },
+    [doc],
+  );
+  const requestPrint = useCallback(() => setGate('print'), []);
+  const proceed = useCallback(() => {
+    const action = gate;
+    setGate(null);
+    if (action === 'print') void doc.print();
+    else if (action) void doc.exportDocument(action);
+  }, [gate, doc]);
+  const cancelGate = useCallback(() => setGate(null), []);
+
+  const [importing, setImporting] = useState(false);
+  const openImport = useCallback(() => setImporting(true), []);
+  const closeImport = useCallback(() => setImporting(false), []);
+
   return (
     <div className="app">
       <header className="app-bar">
@@ -49,7 +74,7 @@ export function App() {
           {preview ? '隐藏预览' : '显示预览'}
         </button>
       </header>
-      <FileToolbar doc={doc} host={host} />
+      <FileToolbar doc={doc} host={host} onExport={requestExport} onPrint={requestPrint} onImport={openImport} />
       <main className={`app-main${preview ? ' with-preview' : ''}`}>
         <Editor key={doc.revision} draft={doc.draft} onChange={doc.update} handleRef={editor} />
         {report ? (
@@ -58,6 +83,21 @@ export function App() {
           </aside>
         ) : null}
       </main>
+      {gate ? <ExportGate host={host} draft={doc.draft} action={gate} onProceed={proceed} onCancel={cancelGate} /> : null}
+      {importing ? (
+          <ImportDialog
+            host={host}
+            onOpenAsDraft={(draftText, result) => {
+              setImporting(false);
+              void doc.openImported(draftText, false, result.source.name);
+            }}
+            onCreateNextYear={(result, draftText) => {
+              setImporting(false);
+              void doc.openImported(draftText, true, result.source.name);
+            }}
+            onClose={closeImport}
+          />
+      ) : null}
     </div>
   );
 }

@@ -180,6 +180,11 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
             转换为2021年格式
           </button>
         )}
+        {onImport ? (
+          <button type="button" onClick={onImport} title="从已发布的报告（DOCX、PDF、文本）导入">
+            导入已发布的报告…
+          </button>
+        ) : null}
         <div className="file-menu">
           <button type="button" aria-haspopup="menu" aria-expanded={exportOpen} onClick={() => setExportOpen((o) => !o)} disabled={doc.busy}>
             导出
@@ -198,7 +203,7 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
               </li>
               <li role="none">
                 <button type="button" role="menuitem" onClick={() => exportAs('review-docx')}>
-                  核对稿（.docx）
+                  审核单（.docx，内部核对用）
                 </button>
               </li>
             </ul>

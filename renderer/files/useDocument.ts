@@ -18,7 +18,9 @@
  * - `recovery` the crash-recovery offer shown at start (`restoreRecovery()` / `discardRecoveryOffer()`);
  * - `confirm` the pending 「是否保存？」 question before unsaved changes would be replaced (`answerConfirm(choice)`);
  * - `error` / `notice` messages for the banner (`clearMessages()`), `reviewFlags` after next year's report was made;
- * - `exportDocument(kind)`, `print()`, `convertTo2021()` for a 2019-format draft.
+ * - `exportDocument(kind)`, `print()`, `convertTo2021()` for a 2019-format draft;
+ * - `openImported(draftText, asLastYear, sourceName)` an imported published report, as a draft of its own or as
+ *   last year's of a new report (the next-year step).
  * Every host call is awaited and its failure ends up in `error`; the draft in memory never changes on a failure.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -69,6 +71,7 @@ export interface DocumentController {
   exportDocument(kind: ExportKind): Promise<boolean>;
   print(): Promise<boolean>;
   convertTo2021(): void;
+  openImported(draftText: string, asLastYear: boolean, sourceName: string): Promise<boolean>;
   /** the document's display name: file name, or the suggested one for a new draft */
   fileName: string;
   busy: boolean;
@@ -332,6 +335,34 @@ export function useDocument(host: ReportHost): DocumentController {
     setNotice(`已转换为2021年格式：${r.mapped.length} 项数据已对应；${r.legacy.length} 项没有对应栏目，保留为「旧格式数据」。`);
   }, [load]);
 
+  const openImported = useCallback(
+    async (draftText: string, asLastYear: boolean, sourceName: string) => {
+      const parsed = parseDraftText(draftText);
+      if (!parsed.ok) {
+        setError(`无法打开导入的报告：${parsed.error}`);
+        return false;
+      }
+      if (!(await mayReplace())) return false;
+      idRef.current = sessionId();
+      setError(null);
+      if (asLastYear) {
+        const r = nextYearDraft(parsed.draft);
+        load(r.draft, null, true);
+        setReviewFlags(r.flags);
+        setNotice(
+          `已以「${sourceName}」为上年报告创建${r.draft.year}年度报告：「上年结转」已按其「结转下年度」填入，上年数据显示在各单元格旁` +
+            (r.flags.length ? `；正文中 ${r.flags.length} 处标有「【请核对】」，核对修改后请删除该标记。` : '。'),
+        );
+      } else {
+        load(parsed.draft, null, true);
+        setReviewFlags([]);
+        setNotice(`已导入「${sourceName}」：表格合计由程序计算，请先核对导入时标出的存疑之处，再保存。`);
+      }
+      return true;
+    },
+    [mayReplace, load],
+  );
+
   // ---- recovery -------------------------------------------------------------------------------
   useEffect(() => {
     let live = true;
@@ -408,7 +439,7 @@ export function useDocument(host: ReportHost): DocumentController {
         return false;
       }
       const stem = suggestedName(cur.draft).replace(/\.gkbg$/, '');
-      const name = kind === 'docx' ? `${stem}.docx` : kind === 'pdf' ? `${stem}.pdf` : `${stem}（核对稿）.docx`;
+      const name = kind === 'docx' ? `${stem}.docx` : kind === 'pdf' ? `${stem}.pdf` : `${stem}（审核单）.docx`;
       setBusy(true);
       try {
         const r = await host.exportDocument({ text, kind, suggestedName: name });
@@ -472,9 +503,10 @@ export function useDocument(host: ReportHost): DocumentController {
       exportDocument,
       print,
       convertTo2021,
+      openImported,
       fileName,
       busy,
     }),
-    [doc, update, newDraft, open, openPath, save, saveAs, nextYear, recent, recovery, restoreRecovery, discardRecoveryOffer, confirm, answerConfirm, error, notice, clearMessages, reviewFlags, exportDocument, print, convertTo2021, fileName, busy],
+    [doc, update, newDraft, open, openPath, save, saveAs, nextYear, recent, recovery, restoreRecovery, discardRecoveryOffer, confirm, answerConfirm, error, notice, clearMessages, reviewFlags, exportDocument, print, convertTo2021, openImported, fileName, busy],
   );
 }

@@ -8,6 +8,8 @@ import { documentWindowTitle } from '../../shared/ipc/title.js';
 import { draftToReport, parseDraftText } from '../../shared/schema/draft.js';
 import { buildDocModel } from '../../shared/render/model.js';
 import { renderHtml } from '../../shared/render/html.js';
+import { importText, MAX_IMPORT_CHARS } from '../../shared/import/index.js';
+import { evaluate } from '../../shared/rules/index.js';
 
 const RECOVERY_PREFIX = 'gkbg-recovery:';
 const RECENT_KEY = 'gkbg-recent';
@@ -144,8 +146,17 @@ export function createBrowserHost(): ReportHost {
       }, 60_000);
       return { status: 'ok' };
     },
-    async importPublished(): Promise<HostResult<'importPublished'>> {
-      return { status: 'error', message: '浏览器版暂不支持导入已发布的报告，请使用桌面程序' };
+    /** Pasted text is parsed right here (the parser is shared code); DOCX/PDF readers need the desktop app. */
+    async importPublished({ pasted }: HostArg<'importPublished'>): Promise<HostResult<'importPublished'>> {
+      if (pasted === undefined) return { status: 'error', message: '浏览器版只能导入粘贴的文本：请在 Word/WPS 或 PDF 阅读器中全选复制报告，粘贴到上方；导入 DOCX、PDF 文件请使用桌面程序' };
+      if (pasted.trim() === '') return { status: 'error', message: '粘贴的内容是空的' };
+      if (pasted.length > MAX_IMPORT_CHARS) return { status: 'error', message: '粘贴的内容过长，不像是一份年度报告' };
+      try {
+        const result = importText(pasted, { kind: 'pasted', name: '粘贴的文本', evaluate: (r) => evaluate(r) });
+        return { status: 'imported', name: '粘贴的文本', result: JSON.stringify(result) };
+      } catch (e) {
+        return { status: 'error', message: `导入失败：${e instanceof Error ? e.message.slice(0, 300) : '未知错误'}` };
+      }
     },
     async fontCheck() {
       return [];

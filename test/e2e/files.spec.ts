@@ -255,6 +255,8 @@ test('导出 Word writes a real DOCX through the export service', async ({ page 
   host.answers.export.push(target);
   await button(page, '导出').click();
   await page.getByRole('menuitem', { name: 'Word 文档（.docx）' }).click();
+  // the draft is unfinished (blank cells, unwritten sections): the export asks first
+  await page.getByTestId('export-gate').getByRole('button', { name: '仍然导出 Word 文档' }).click();
   await expect(page.getByTestId('file-notice')).toContainText('已导出「导出的报告.docx」');
   const bytes = await readFile(`${target}.docx`);
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');

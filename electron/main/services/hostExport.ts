@@ -1,6 +1,6 @@
 /**
  * The output side of the host contract in Node, shared by the Electron glue and the end-to-end test host:
- * `exportDocument` (DOCX, PDF, 核对稿) after asking where, and `fontCheck`. The draft arrives as file text and is
+ * `exportDocument` (DOCX, PDF, 审核单) after asking where, and `fontCheck`. The draft arrives as file text and is
  * validated here; the files are written by the export services (temp file + rename). PDF printing is injected: Electron
  * prints with `webContents.printToPDF`, tests and the command line with headless Chromium.
  */
@@ -34,7 +34,7 @@ export function createExportServices(deps: ExportDeps) {
       try {
         if (kind === 'docx') await exportDocx(report, path);
         else if (kind === 'pdf') await exportPdf(report, path, deps.printer);
-        else await exportReviewDocx({ report, findings: evaluate(report), acceptedWarnings: parsed.draft.acceptedWarnings, date: new Date().toISOString().slice(0, 10) }, path);
+        else await exportReviewDocx({ report, findings: evaluate(report, { stage: 'final' }), acceptedWarnings: parsed.draft.acceptedWarnings, date: new Date().toISOString().slice(0, 10) }, path);
         return { status: 'saved', path };
       } catch (e) {
         const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';

@@ -37,7 +37,7 @@ export function menuSpec(platform: NodeJS.Platform = process.platform): MenuSpec
         sep,
         { kind: 'command', label: '导出 Word 文档…', command: 'exportDocx' },
         { kind: 'command', label: '导出 PDF…', command: 'exportPdf' },
-        { kind: 'command', label: '导出核对稿…', command: 'exportReview' },
+        { kind: 'command', label: '导出审核单…', command: 'exportReview' },
         { kind: 'command', label: '打印…', command: 'print', accelerator: 'CmdOrCtrl+P' },
         sep,
         { kind: 'quit', label: '退出', accelerator: platform === 'darwin' ? 'Cmd+Q' : 'Alt+F4' },
