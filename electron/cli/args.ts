@@ -1,4 +1,6 @@
 /** Command-line parsing shared by every `report` command: positional arguments and `--flag value` options. */
+import type { Report } from '../../shared/report/model.js';
+import { loadReportFile, type FileLoadResult } from '../main/services/reportFiles.js';
 export interface ParsedArgs {
   positional: string[];
   options: Map<string, string | true>;
@@ -51,3 +53,22 @@ export type Command = {
   flags?: readonly string[];
   run: (args: ParsedArgs, io: CliIo) => Promise<number>;
 };
+
+/**
+ * The report a command works on (`<file>`, any kind `loadReportFile` reads), with last year's from `--previous`
+ * when given, so the cross-year rules run.
+ */
+export async function loadReportArgs(args: ParsedArgs, usage: string): Promise<{ loaded: Extract<FileLoadResult, { ok: true }>; report: Report }> {
+  const file = args.positional[0];
+  if (!file) throw new CliError(`用法：report ${usage}`);
+  const loaded = await loadReportFile(file);
+  if (!loaded.ok) throw new CliError(loaded.error);
+  const report: Report = { ...loaded.report };
+  const previousPath = stringOption(args, 'previous');
+  if (previousPath) {
+    const prev = await loadReportFile(previousPath);
+    if (!prev.ok) throw new CliError(`上年报告：${prev.error}`);
+    report.previous = { year: prev.report.year, format: prev.report.format, cells: prev.report.cells, sections: prev.report.sections ?? {} };
+  }
+  return { loaded, report };
+}

@@ -1,13 +1,11 @@
 import { extname, resolve } from 'node:path';
 import { evaluate } from '../../../shared/rules/index.js';
-import type { Report } from '../../../shared/report/model.js';
 import type { AcceptedWarning } from '../../../shared/schema/draft.js';
 import { exportDocx } from '../../main/services/export/docx.js';
 import { checkFonts } from '../../main/services/export/fonts.js';
 import { createPdfPrinter, exportPdf, type PdfPrinter } from '../../main/services/export/pdf.js';
 import { exportReviewDocx, exportReviewPdf } from '../../main/services/export/review.js';
-import { loadReportFile } from '../../main/services/reportFiles.js';
-import { CliError, stringOption, type Command } from '../args.js';
+import { CliError, loadReportArgs, stringOption, type Command } from '../args.js';
 
 const USAGE = 'export <文件> [--docx <输出.docx>] [--pdf <输出.pdf>] [--review <审核单.docx|.pdf>] [--previous <上年文件>] [--strict]';
 
@@ -36,15 +34,7 @@ export const exportCommand: Command = {
     }
     if (review !== undefined && !['.docx', '.pdf'].includes(extname(review).toLowerCase())) throw new CliError(`审核单「${review}」的扩展名应为 .docx 或 .pdf`);
 
-    const loaded = await loadReportFile(file);
-    if (!loaded.ok) throw new CliError(loaded.error);
-    const report: Report = { ...loaded.report };
-    const previousPath = stringOption(args, 'previous');
-    if (previousPath) {
-      const prev = await loadReportFile(previousPath);
-      if (!prev.ok) throw new CliError(`上年报告：${prev.error}`);
-      report.previous = { year: prev.report.year, format: prev.report.format, cells: prev.report.cells, sections: prev.report.sections ?? {} };
-    }
+    const { loaded, report } = await loadReportArgs(args, USAGE);
     const accepted: AcceptedWarning[] = loaded.kind === 'draft' ? loaded.draft.acceptedWarnings : [];
 
     const findings = evaluate(report, { stage: 'final' });
