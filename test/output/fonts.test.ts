@@ -67,6 +67,11 @@ describe('on this machine', () => {
     }
   });
 
+  it('without an alias, names the Chinese face the system falls back to, not a Latin-only default', async () => {
+    const check = await checkFonts();
+    for (const f of check.fonts.filter((x) => !x.installed)) expect(f.using ?? '', f.name).toMatch(/CJK|宋|黑|楷|仿|Song|Hei|Kai|Ming|WenQuanYi/i);
+  });
+
   it('says it could not check when fontconfig is missing', async () => {
     const check = await checkFonts(() => Promise.reject(new Error('ENOENT')));
     expect(check).toMatchObject({ checked: false, fonts: [] });

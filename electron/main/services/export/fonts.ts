@@ -121,7 +121,9 @@ export async function checkFonts(exec: Exec = execText): Promise<FontCheck> {
   for (const spec of Object.values(FONTS)) {
     if (installed.has(spec.name)) continue;
     try {
-      substitutes.set(spec.name, parseFcMatch(await exec('fc-match', ['--format', '%{family}\n', spec.name])));
+      // Ask for a face that covers Chinese: without `lang` fontconfig may answer a Latin-only default (DejaVu)
+      // that is never used for the report's text.
+      substitutes.set(spec.name, parseFcMatch(await exec('fc-match', ['--format', '%{family}\n', `${spec.name}:lang=zh-cn`])));
     } catch {
       substitutes.set(spec.name, null);
     }
