@@ -3,7 +3,7 @@
  * source check (the rules on the report as published) and the parser's doubts.
  */
 import { enteredCells } from '../report/format.js';
-import { reportFormat, type Report } from '../report/model.js';
+import { canonicalTitle, reportFormat, type Report } from '../report/model.js';
 import { reportToDraft } from '../schema/draft.js';
 import { toReportData } from '../schema/reportData.js';
 import { parsePublished } from './parse.js';
@@ -39,6 +39,11 @@ export function importDocument(doc: SourceDocument, options: ImportOptions): Imp
     findings = options.evaluate(report);
   } catch (e) {
     uncertain.push({ target: 'sourceCheck', name: '原文核查', reason: `核查规则运行出错：${e instanceof Error ? e.message : String(e)}` });
+  }
+  // A printed title of the wrong form (F-TITLE) isn't carried into the draft: it would be printed again.
+  if (draft.meta.title && findings.some((f) => f.rule === 'F-TITLE')) {
+    uncertain.push({ target: 'title', name: '标题', reason: `原标题「${draft.meta.title}」不合规范，草稿改用标准标题「${canonicalTitle(draft.meta.organ, draft.year)}」` });
+    delete draft.meta.title;
   }
   const data = toReportData(report, { keepPrintedTotals: true });
   const cellsTotal = format.cells.length;

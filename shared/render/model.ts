@@ -57,7 +57,7 @@ export type Block =
   | { kind: 'signature'; organ: string; date: string };
 
 export interface DocModel {
-  /** the canonical title, one string (for file names and metadata) */
+  /** the title as printed, one string (for file names and metadata) */
   title: string;
   year: number;
   blocks: Block[];
@@ -121,12 +121,14 @@ function runs(head: string, style: RunStyle, rest: string): Run[] {
 
 /**
  * The title's lines: one line when it fits; otherwise broken after the organ name (「淮安市人民政府」 /
- * 「2024年政府信息公开工作年度报告」), as published reports do.
+ * 「2024年政府信息公开工作年度报告」), as published reports do, or — for a title the clerk wrote that doesn't
+ * start with the organ — near the middle, so the two lines stay symmetric.
  */
-export function titleLines(organ: string, year: number): string[] {
-  const full = canonicalTitle(organ, year);
-  if (full.length <= TITLE_CHARS_PER_LINE || organ === '') return [full];
-  return [organ, full.slice(organ.length)];
+export function titleLines(title: string, organ: string): string[] {
+  if (title.length <= TITLE_CHARS_PER_LINE) return [title];
+  if (organ !== '' && title.startsWith(organ) && title.length > organ.length) return [organ, title.slice(organ.length)];
+  const half = Math.ceil(title.length / 2);
+  return [title.slice(0, half), title.slice(half)];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,7 +174,9 @@ function buildTable(report: Report, id: TableId): ModelTable {
 
 export function buildDocModel(report: Report): DocModel {
   const organ = cleanText(report.organ ?? '').trim();
-  const blocks: Block[] = [{ kind: 'title', lines: titleLines(organ, report.year) }];
+  // The clerk's own title when the draft has one (F-TITLE warns about its form), else the canonical one.
+  const title = cleanText(report.title ?? '').trim() || canonicalTitle(organ, report.year);
+  const blocks: Block[] = [{ kind: 'title', lines: titleLines(title, organ) }];
   const sections = report.sections ?? {};
   for (const p of splitParagraphs(sections.preface ?? '')) blocks.push({ kind: 'paragraph', runs: paragraphRuns(p) });
   for (const s of SECTIONS) {
@@ -186,7 +190,7 @@ export function buildDocModel(report: Report): DocModel {
   const signOrgan = cleanText(report.signature?.organ ?? report.organ ?? '').trim();
   const date = chineseDate(report.signature?.date);
   if (signOrgan || date) blocks.push({ kind: 'signature', organ: signOrgan, date });
-  return { title: canonicalTitle(organ, report.year), year: report.year, blocks };
+  return { title, year: report.year, blocks };
 }
 
 function sameHeading(line: string, heading: string): boolean {

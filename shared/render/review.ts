@@ -50,12 +50,13 @@ function isoToChinese(iso: string | undefined): string {
 
 export function buildReviewModel(input: ReviewSheetInput): DocModel {
   const { report, findings, acceptedWarnings } = input;
-  const reportTitle = canonicalTitle(cleanText(report.organ ?? '').trim(), report.year);
+  const organ = cleanText(report.organ ?? '').trim();
+  const reportTitle = cleanText(report.title ?? '').trim() || canonicalTitle(organ, report.year);
   const title = `${reportTitle}审核单`;
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
   const explained = warnings.filter((f) => acceptanceFor(f, acceptedWarnings));
-  const blocks: Block[] = [{ kind: 'title', lines: [...titleLines(cleanText(report.organ ?? '').trim(), report.year), '审核单'] }];
+  const blocks: Block[] = [{ kind: 'title', lines: [...titleLines(reportTitle, organ), '审核单'] }];
   const para = (text: string): Block => ({ kind: 'paragraph', runs: [{ text: cleanText(text), style: 'body' }] });
   blocks.push(para('本单供内部审核签批使用，不随年度报告公开。'));
   blocks.push(

@@ -40,15 +40,17 @@ describe('paragraphs', () => {
 
 describe('title', () => {
   it('keeps a short title on one line and breaks a long one after the organ', () => {
-    expect(titleLines('某县', 2024)).toEqual(['某县2024年政府信息公开工作年度报告']);
-    expect(titleLines('淮安市人民政府', 2024)).toEqual(['淮安市人民政府', '2024年政府信息公开工作年度报告']);
+    expect(titleLines('某县2024年政府信息公开工作年度报告', '某县')).toEqual(['某县2024年政府信息公开工作年度报告']);
+    expect(titleLines('淮安市人民政府2024年政府信息公开工作年度报告', '淮安市人民政府')).toEqual(['淮安市人民政府', '2024年政府信息公开工作年度报告']);
   });
 
-  it('uses the canonical title, not the printed one', () => {
-    const report = { ...syntheticReport(), title: '某某县政府信息公开工作年度报告（2024年度）' };
-    const model = buildDocModel(report);
+  it('uses the canonical title unless the draft has its own, which breaks symmetrically', () => {
+    const model = buildDocModel(syntheticReport());
     expect(model.title).toBe('某某县人民政府2024年政府信息公开工作年度报告');
     expect(model.blocks[0]).toEqual({ kind: 'title', lines: ['某某县人民政府', '2024年政府信息公开工作年度报告'] });
+    const own = buildDocModel({ ...syntheticReport(), title: '关于某某县2024年度政府信息公开工作情况的年度报告' });
+    expect(own.title).toBe('关于某某县2024年度政府信息公开工作情况的年度报告');
+    expect(own.blocks[0]).toEqual({ kind: 'title', lines: ['关于某某县2024年度政府', '信息公开工作情况的年度报告'] });
   });
 });
 
