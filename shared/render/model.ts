@@ -5,7 +5,7 @@
  */
 import { SECTIONS, tableLayout, type GridCell, type TableId } from '../report/format.js';
 import { formatCellValue } from '../report/numbers.js';
-import { canonicalTitle, chineseDate, reportFormat, resolvedCells, type Report } from '../report/model.js';
+import { canonicalTitle, chineseDate, isStandardTitle, reportFormat, resolvedCells, type Report } from '../report/model.js';
 import { SIZES, TITLE_CHARS_PER_LINE } from './typography.js';
 
 /** How a stretch of text is set: body 仿宋, run-in （一） heading 楷体, run-in 1. heading bold 仿宋. */
@@ -120,6 +120,15 @@ function runs(head: string, style: RunStyle, rest: string): Run[] {
 // Title
 
 /**
+ * The title printed: the report's own when it has the standard form for its year (e.g. the organ's full name
+ * differs from 机关名称), else the canonical one — a malformed title (F-TITLE) is never printed again.
+ */
+export function printedTitle(report: Pick<Report, 'title' | 'year'>, organ: string): string {
+  const own = cleanText(report.title ?? '').replace(/\s+/g, '');
+  return own && isStandardTitle(own, report.year) ? own : canonicalTitle(organ, report.year);
+}
+
+/**
  * The title's lines: one line when it fits; otherwise broken after the organ name (「淮安市人民政府」 /
  * 「2024年政府信息公开工作年度报告」), as published reports do, or — for a title the clerk wrote that doesn't
  * start with the organ — near the middle, so the two lines stay symmetric.
@@ -174,8 +183,7 @@ function buildTable(report: Report, id: TableId): ModelTable {
 
 export function buildDocModel(report: Report): DocModel {
   const organ = cleanText(report.organ ?? '').trim();
-  // The clerk's own title when the draft has one (F-TITLE warns about its form), else the canonical one.
-  const title = cleanText(report.title ?? '').trim() || canonicalTitle(organ, report.year);
+  const title = printedTitle(report, organ);
   const blocks: Block[] = [{ kind: 'title', lines: titleLines(title, organ) }];
   const sections = report.sections ?? {};
   for (const p of splitParagraphs(sections.preface ?? '')) blocks.push({ kind: 'paragraph', runs: paragraphRuns(p) });

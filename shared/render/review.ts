@@ -7,8 +7,8 @@ import { acceptanceMatches } from '../editor/issues.js';
 import type { AcceptedWarning } from '../schema/draft.js';
 import type { Finding } from '../rules/types.js';
 import { SECTION_NAMES, type SectionKey } from '../report/format.js';
-import { canonicalTitle, reportFormat, type Report } from '../report/model.js';
-import { cleanText, titleLines, type Block, type DocModel, type ModelCell, type ModelTable } from './model.js';
+import { reportFormat, type Report } from '../report/model.js';
+import { cleanText, printedTitle, titleLines, type Block, type DocModel, type ModelCell, type ModelTable } from './model.js';
 import { SIZES } from './typography.js';
 
 /** The accepted warning that explains a finding, if any — matched exactly as the editor's issue panel does. */
@@ -51,7 +51,7 @@ function isoToChinese(iso: string | undefined): string {
 export function buildReviewModel(input: ReviewSheetInput): DocModel {
   const { report, findings, acceptedWarnings } = input;
   const organ = cleanText(report.organ ?? '').trim();
-  const reportTitle = cleanText(report.title ?? '').trim() || canonicalTitle(organ, report.year);
+  const reportTitle = printedTitle(report, organ);
   const title = `${reportTitle}审核单`;
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');

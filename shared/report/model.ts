@@ -43,6 +43,12 @@ export function canonicalTitle(organ: string | undefined, year: number): string 
   return `${organ ?? ''}${year}年政府信息公开工作年度报告`;
 }
 
+/** 「<机关>YYYY年政府信息公开工作年度报告」 for the report's own year (spacing ignored): the form F-TITLE asks for. */
+export function isStandardTitle(title: string, year: number): boolean {
+  const m = /^(.+?)(\d{4})年政府信息公开工作年度报告$/.exec(title.replace(/\s+/g, ''));
+  return m !== null && Number(m[2]) === year;
+}
+
 /** A cell's numeric value, or null when blank or not a number. */
 export function numericValue(v: CellValue | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;

@@ -2,6 +2,7 @@
  * Content and form (spec §4): F-SECTIONS, F-FIVE, F-KPZ, F-FEE, F-OLD, F-STALE, F-DATE, F-TITLE.
  */
 import { OVERVIEW_ASPECTS, SECTIONS, SECTION_KEYS, SECTION_NAMES, applyResultGroups, type SectionKey } from '../report/format.js';
+import { isStandardTitle } from '../report/model.js';
 import type { Prepared } from './prepare.js';
 import { memoByText, quote, textFigures } from './textFigures.js';
 
@@ -236,8 +237,8 @@ function titleRule(p: Prepared, out: Finding[]): void {
     if (!p.report.organ?.trim()) out.push(p.finding('F-TITLE', `未填写机关名称：标题应为“机关名称${year}年政府信息公开工作年度报告”`, {}));
     return;
   }
+  if (isStandardTitle(title, year)) return;
   const m = /^(.*?)(\d{4})年政府信息公开工作年度报告$/.exec(title);
-  if (m && m[1] && Number(m[2]) === year) return;
   const organ =
     (m?.[1] ?? /^(.*?)政府信息公开/.exec(title)?.[1] ?? '').replace(/[（(]?\d{4}年度?[)）]?/g, '') || p.report.organ?.trim() || '（机关名称）';
   const suggestion = `${organ}${year}年政府信息公开工作年度报告`;
@@ -251,7 +252,7 @@ function titleRule(p: Prepared, out: Finding[]): void {
           : !/\d{4}年政府信息公开/.test(title)
             ? '年份应写在机关名称之后、“政府信息公开”之前'
             : '与规定格式不一致';
-  out.push(p.finding('F-TITLE', `标题“${p.report.title?.trim() ?? ''}”${why}：应为“${suggestion}”`, {}));
+  out.push(p.finding('F-TITLE', `标题“${p.report.title?.trim() ?? ''}”${why}：应为“${suggestion}”（导出时按标准标题排印）`, {}));
 }
 
 export function contentRules(p: Prepared, out: Finding[]): void {

@@ -44,13 +44,16 @@ describe('title', () => {
     expect(titleLines('淮安市人民政府2024年政府信息公开工作年度报告', '淮安市人民政府')).toEqual(['淮安市人民政府', '2024年政府信息公开工作年度报告']);
   });
 
-  it('uses the canonical title unless the draft has its own, which breaks symmetrically', () => {
+  it('prints the canonical title unless the report has its own of the standard form', () => {
     const model = buildDocModel(syntheticReport());
     expect(model.title).toBe('某某县人民政府2024年政府信息公开工作年度报告');
     expect(model.blocks[0]).toEqual({ kind: 'title', lines: ['某某县人民政府', '2024年政府信息公开工作年度报告'] });
-    const own = buildDocModel({ ...syntheticReport(), title: '关于某某县2024年度政府信息公开工作情况的年度报告' });
-    expect(own.title).toBe('关于某某县2024年度政府信息公开工作情况的年度报告');
-    expect(own.blocks[0]).toEqual({ kind: 'title', lines: ['关于某某县2024年度政府', '信息公开工作情况的年度报告'] });
+    // a printed title of the wrong form (F-TITLE) is not printed again
+    expect(buildDocModel({ ...syntheticReport(), title: '某某县政府信息公开工作年度报告（2024年度）' }).title).toBe('某某县人民政府2024年政府信息公开工作年度报告');
+    // the organ's full name in a title of the standard form is kept, broken symmetrically when it doesn't start with 机关名称
+    const own = buildDocModel({ ...syntheticReport(), title: '中共某某县委办公室 某某县人民政府办公室2024年政府信息公开工作年度报告' });
+    expect(own.title).toBe('中共某某县委办公室某某县人民政府办公室2024年政府信息公开工作年度报告');
+    expect(own.blocks[0]).toEqual({ kind: 'title', lines: ['中共某某县委办公室某某县人民政府办公', '室2024年政府信息公开工作年度报告'] });
   });
 });
 

@@ -165,7 +165,7 @@ describe('F-DATE', () => {
 describe('F-TITLE', () => {
   it('flags a title that is not 「<机关>YYYY年政府信息公开工作年度报告」 and suggests one', () => {
     const f = only(run(edit((r) => (r.title = '某县2023年政府信息公开工作年度报告'))), 'F-TITLE');
-    expect(f[0]?.message).toBe('标题“某县2023年政府信息公开工作年度报告”中的年份 2023 与报告年度 2024 不符：应为“某县2024年政府信息公开工作年度报告”');
+    expect(f[0]?.message).toBe('标题“某县2023年政府信息公开工作年度报告”中的年份 2023 与报告年度 2024 不符：应为“某县2024年政府信息公开工作年度报告”（导出时按标准标题排印）');
     expect(rulesAfter((r) => (r.title = undefined) as unknown as void)).not.toContain('F-TITLE');
     expect(rulesAfter((r) => {
       r.title = undefined;
@@ -203,9 +203,9 @@ describe('F-STALE statistics period wording', () => {
 describe('F-TITLE suggestions', () => {
   it('names what is wrong and suggests the canonical title', () => {
     const msg = (title: string) => only(run(edit((r) => (r.title = title))), 'F-TITLE')[0]?.message;
-    expect(msg('2024年政府信息公开工作年度报告')).toBe('标题“2024年政府信息公开工作年度报告”缺少机关名称：应为“乌鲁木齐县人民政府2024年政府信息公开工作年度报告”');
+    expect(msg('2024年政府信息公开工作年度报告')).toBe('标题“2024年政府信息公开工作年度报告”缺少机关名称：应为“乌鲁木齐县人民政府2024年政府信息公开工作年度报告”（导出时按标准标题排印）');
     expect(msg('2024年乌鲁木齐县政府信息公开工作年度报告')).toBe(
-      '标题“2024年乌鲁木齐县政府信息公开工作年度报告”年份应写在机关名称之后、“政府信息公开”之前：应为“乌鲁木齐县2024年政府信息公开工作年度报告”',
+      '标题“2024年乌鲁木齐县政府信息公开工作年度报告”年份应写在机关名称之后、“政府信息公开”之前：应为“乌鲁木齐县2024年政府信息公开工作年度报告”（导出时按标准标题排印）',
     );
     expect(msg('乌鲁木齐县政府信息公开工作年度报告（2024年度）')).toContain('应为“乌鲁木齐县2024年政府信息公开工作年度报告”');
   });
