@@ -25,9 +25,9 @@ const RULE_HOME: Partial<Record<Finding['rule'], IssueGroup>> = {
   'N-ACTIVE': 'active',
 };
 
-/** What a finding points at: its target cell, else its first cell, else the section of its text. */
+/** What a finding points at: its target cell, else its first cell, else the section of its text or the section. */
 export function findingTarget(f: Finding): string {
-  return f.target ?? f.cells[0] ?? f.span?.section ?? '';
+  return f.target ?? f.cells[0] ?? f.span?.section ?? f.section ?? '';
 }
 
 export function cellGroup(key: string): IssueGroup | null {
@@ -42,6 +42,7 @@ export function findingGroup(f: Finding): IssueGroup {
   const byCell = cell ? cellGroup(cell) : null;
   if (byCell) return byCell;
   if (f.span) return f.span.section;
+  if (f.section) return f.section;
   return RULE_HOME[f.rule] ?? 'meta';
 }
 
@@ -49,6 +50,7 @@ export function findingGroup(f: Finding): IssueGroup {
 export function findingField(f: Finding): string | null {
   if (f.target ?? f.cells[0]) return null;
   if (f.span) return `sections.${f.span.section}`;
+  if (f.section) return `sections.${f.section}`;
   switch (f.rule) {
     case 'F-DATE':
       return 'meta.signatureDate';
