@@ -240,6 +240,29 @@ function AspectButtons({ insert }: { insert: (heading: string) => () => void }) 
   );
 }
 
+/** The sentence built from a table (三: applications, 四: reviews and lawsuits) and how to recognise it again. */
+const DATA_SENTENCES = {
+  apply: { build: applySentence, pattern: APPLY_SENTENCE_RE },
+  review: { build: reviewSentence, pattern: REVIEW_SENTENCE_RE },
+} as const;
+
+/** Inserts the table's data sentence into a section's text, or refreshes the one inserted before. */
+function DataSentenceButton(props: { section: SectionKey; table: keyof typeof DATA_SENTENCES; afterHeading?: string; title: string; children: ReactNode }) {
+  const api = useEditor();
+  const { build, pattern } = DATA_SENTENCES[props.table];
+  const { afterHeading } = props;
+  return (
+    <button
+      type="button"
+      className="data"
+      title={props.title}
+      onClick={() => api.editText(props.section, (text, cursor, report) => upsertSentence(text, build(report), pattern, afterHeading ? { afterHeading, cursor } : { cursor }))}
+    >
+      {props.children}
+    </button>
+  );
+}
+
 function SectionTools({ section }: { section: SectionKey }) {
   const api = useEditor();
   const heading = (h: string) => () => api.editText(section, (text, cursor) => insertParagraphHeading(text, h, cursor));
@@ -250,40 +273,25 @@ function SectionTools({ section }: { section: SectionKey }) {
           <span className="tools-label">插入小标题：</span>
           <AspectButtons insert={heading} />
           <span className="sep" />
-          <button
-            type="button"
-            className="data"
-            title="在「（二）依申请公开」下插入或刷新由第三部分表格生成的数据句"
-            onClick={() => api.editText('overview', (text, cursor, report) => upsertSentence(text, applySentence(report), APPLY_SENTENCE_RE, { afterHeading: '（二）依申请公开', cursor }))}
-          >
+          <DataSentenceButton section="overview" table="apply" afterHeading="（二）依申请公开" title="在「（二）依申请公开」下插入或刷新由第三部分表格生成的数据句">
             依申请公开：插入/刷新数据句
-          </button>
+          </DataSentenceButton>
         </div>
       );
     case 'requests':
       return (
         <div className="text-tools" onMouseDown={keepFocus} role="toolbar" aria-label="申请情况">
-          <button
-            type="button"
-            className="data"
-            title="插入或刷新由下表生成的数据句"
-            onClick={() => api.editText('requests', (text, cursor, report) => upsertSentence(text, applySentence(report), APPLY_SENTENCE_RE, { cursor }))}
-          >
+          <DataSentenceButton section="requests" table="apply" title="插入或刷新由下表生成的数据句">
             按表格插入/刷新数据句
-          </button>
+          </DataSentenceButton>
         </div>
       );
     case 'review':
       return (
         <div className="text-tools" onMouseDown={keepFocus} role="toolbar" aria-label="复议诉讼">
-          <button
-            type="button"
-            className="data"
-            title="插入或刷新由下表生成的数据句"
-            onClick={() => api.editText('review', (text, cursor, report) => upsertSentence(text, reviewSentence(report), REVIEW_SENTENCE_RE, { cursor }))}
-          >
+          <DataSentenceButton section="review" table="review" title="插入或刷新由下表生成的数据句">
             按表格插入/刷新数据句
-          </button>
+          </DataSentenceButton>
         </div>
       );
     case 'problems':

@@ -7,25 +7,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { cellBox } from './support/editor.js';
-import { createTestHost, type TestHost } from './support/testHost.js';
+import { fileToolbar, startApp, useTestHost } from './support/app.js';
+import type { TestHost } from './support/testHost.js';
 
 const published = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'published');
 
+const currentHost = useTestHost();
 let host: TestHost;
-test.beforeEach(async () => {
-  host = await createTestHost();
-});
-test.afterEach(async () => {
-  await host.dispose();
+test.beforeEach(() => {
+  host = currentHost();
 });
 
-async function start(page: Page): Promise<void> {
-  await host.attach(page);
-  await page.goto('index.html');
-  await expect(page.locator('html[data-editor-ready]')).toHaveCount(1);
-}
-
-const toolbar = (page: Page) => page.getByRole('toolbar', { name: '文件' });
+const start = (page: Page) => startApp(page, host);
+const toolbar = fileToolbar;
 const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`);
 
 test('a published DOCX-less report (text file) imports as a draft: figures in the form, source check shown', async ({ page }) => {

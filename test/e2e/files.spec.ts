@@ -9,24 +9,17 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { flattenCells, nestCells } from '../../shared/report/model.js';
 import { newDraft, parseDraftText, serializeDraft, type DraftFile } from '../../shared/schema/draft.js';
-import { createTestHost, type TestHost } from './support/testHost.js';
+import { fileToolbar, startApp, useTestHost } from './support/app.js';
+import type { TestHost } from './support/testHost.js';
 
+const currentHost = useTestHost();
 let host: TestHost;
-test.beforeEach(async () => {
-  host = await createTestHost();
-});
-test.afterEach(async () => {
-  await host.dispose();
+test.beforeEach(() => {
+  host = currentHost();
 });
 
-async function start(page: Page): Promise<void> {
-  await host.attach(page);
-  await page.goto('index.html');
-  await expect(page.locator('html[data-editor-ready]')).toHaveCount(1);
-  await expect(page.getByRole('toolbar', { name: '文件' })).toBeVisible();
-}
-
-const toolbar = (page: Page) => page.getByRole('toolbar', { name: '文件' });
+const start = (page: Page) => startApp(page, host);
+const toolbar = fileToolbar;
 const button = (page: Page, name: string) => toolbar(page).getByRole('button', { name, exact: true });
 const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`);
 

@@ -1,25 +1,14 @@
 /**
  * A tiny static file server for the built renderer (end-to-end tests and benchmarks): 127.0.0.1 only, GET/HEAD
- * only, paths resolved inside the root (no traversal).
+ * only, paths and headers decided by the app protocol's own functions (no traversal; the app's CSP as a header).
  *   npx tsx test/e2e/support/serve.ts <dir> <port>
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json',
-};
+import { APP_ORIGIN } from '../../../electron/main/services/navigation.js';
+import { SECURITY_HEADERS, contentTypeFor, resolveAppRequest } from '../../../electron/main/services/protocol.js';
 
 export function startServer(rootDir: string, port = 0): Promise<Server> {
   const root = resolve(rootDir);
@@ -29,16 +18,9 @@ export function startServer(rootDir: string, port = 0): Promise<Server> {
         res.writeHead(405).end();
         return;
       }
-      let path: string;
-      try {
-        path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      } catch {
-        res.writeHead(400).end();
-        return;
-      }
-      if (path.endsWith('/')) path += 'index.html';
-      const file = normalize(join(root, path));
-      if (file !== root && !file.startsWith(root + sep)) {
+      // The app protocol's own path guard and headers (app:// in Electron), so the tests run under the same CSP.
+      const file = resolveAppRequest(root, `${APP_ORIGIN}${(req.url ?? '/').split('?')[0] ?? '/'}`);
+      if (file === null) {
         res.writeHead(403).end();
         return;
       }
@@ -46,11 +28,7 @@ export function startServer(rootDir: string, port = 0): Promise<Server> {
         const s = await stat(file);
         if (!s.isFile()) throw new Error('not a file');
         const body = await readFile(file);
-        res.writeHead(200, {
-          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-          'cache-control': 'no-store',
-          'x-content-type-options': 'nosniff',
-        });
+        res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': contentTypeFor(file), 'cache-control': 'no-store' });
         res.end(req.method === 'HEAD' ? undefined : body);
       } catch {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
