@@ -4,6 +4,7 @@
  * server and opened with `page.goto`. Never `playwright install`.
  */
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './electron/main/services/export/pdfOptions.js';
 
 const port = Number(process.env.E2E_PORT ?? 4317);
 const dist = process.env.RENDERER_OUT_DIR ?? 'dist/renderer';
@@ -22,8 +23,8 @@ export default defineConfig({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS],
     },
     trace: 'off',
   },

@@ -13,12 +13,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../electron/main/services/export/pdfOptions.js';
 import { startServer, serverPort } from '../e2e/support/serve.js';
 import { fmtMs, summarise } from './stats.js';
 
 const KEYSTROKES = 240;
 const WARMUP = 20;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 interface Sample {
   frame: number;
@@ -108,7 +108,7 @@ export default async function editorBench(): Promise<void> {
   if (built.status !== 0) throw new Error('renderer build failed');
   const server = await startServer(out, 0);
   const base = `http://127.0.0.1:${serverPort(server)}/index.html`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   try {
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
 

@@ -13,18 +13,7 @@ import { renderHtml } from '../../shared/render/html.js';
 import { buildDocModel } from '../../shared/render/model.js';
 import { syntheticReport } from '../output/sample.js';
 import { FONTCONFIG_FILE } from '../output/tools.js';
-import { fmtMs, summarise } from './stats.js';
-
-async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
+import { fmtMs, summarise, timeAsync } from './stats.js';
 
 function line(name: string, samples: number[]): void {
   const s = summarise(samples);

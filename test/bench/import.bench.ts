@@ -7,20 +7,9 @@ import { parsePublished, textDocument } from '../../shared/import/index.js';
 import { FORMAT_2019, FORMAT_2021, FORMAT_2021_SINGLE_OTHER } from '../../shared/report/format.js';
 import type { ReportData } from '../../shared/schema/reportData.js';
 import { docxToPdf, loadData, loadPublished, makeDocx, makeText, richData, type TextOptions } from '../import/make.js';
-import { fmtMs, summarise } from './stats.js';
+import { fmtMs, summarise, timeAsync } from './stats.js';
 
 const SAMPLES = ['xinxiang-county-office-2024', 'xinyuan-county-2024', 'urumqi-county-2024'];
-
-async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup = 2): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
 
 function accuracy(expected: ReportData, got: Record<string, unknown>): [number, number] {
   const keys = Object.keys(expected.cells);

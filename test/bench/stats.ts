@@ -19,3 +19,15 @@ export function timeMany(fn: () => unknown, runs: number, warmup = Math.min(50, 
   }
   return out;
 }
+
+/** The same for async work (exports, imports): `warmup` untimed runs first. */
+export async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}

@@ -3,10 +3,11 @@
  * service (Playwright exposeBinding): paste a published report, see what to confirm and the source check,
  * then open it as a draft.
  */
-import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../electron/main/services/export/pdfOptions.js';
 import { importPastedText, importPublishedFile } from '../../electron/main/services/import/index.js';
+import { bundleComponent } from '../support/component.js';
 import { parseDraftText } from '../../shared/schema/draft.js';
 import { loadPublished } from './make.js';
 
@@ -31,20 +32,8 @@ let browser: Browser;
 let script: string;
 
 beforeAll(async () => {
-  const out = await build({
-    stdin: { contents: ENTRY, resolveDir: new URL('../..', import.meta.url).pathname, loader: 'tsx' },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
-  script = out.outputFiles[0]?.text ?? '';
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  script = await bundleComponent(ENTRY);
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 });
 afterAll(async () => {
   await browser?.close();

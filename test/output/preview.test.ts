@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../electron/main/services/export/pdfOptions.js';
 import { PAGE_WIDTH_PX, Preview, fitScale } from '../../renderer/preview/Preview.js';
+import { bundleComponent } from '../support/component.js';
 import { ROOT, syntheticReport } from './sample.js';
 import { FONTCONFIG_FILE } from './tools.js';
 
@@ -48,16 +48,7 @@ describe('in Chromium', () => {
       }
       createRoot(document.getElementById('root')).render(createElement(App));
     `;
-    const out = await build({
-      stdin: { contents: entry, resolveDir: ROOT, loader: 'tsx' },
-      bundle: true,
-      write: false,
-      format: 'iife',
-      jsx: 'automatic',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      logLevel: 'silent',
-    });
-    bundle = out.outputFiles[0]?.text ?? '';
+    bundle = await bundleComponent(entry);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], env: { ...(process.env as Record<string, string>), FONTCONFIG_FILE } });
   }, 120_000);
 
