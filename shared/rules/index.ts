@@ -24,8 +24,3 @@ export function evaluate(report: Report, context: RuleContext = {}): Finding[] {
   contentRules(p, out);
   return out;
 }
-
-/** Findings that concern one cell (the form shows them on it). */
-export function findingsForCell(findings: readonly Finding[], key: string): Finding[] {
-  return findings.filter((f) => f.target === key || f.cells.includes(key));
-}
