@@ -21,6 +21,17 @@ export interface PreviousYear {
   sections?: Sections;
 }
 
+/**
+ * What an imported report printed where it departs from the format: F-SECTIONS checks the printed headings,
+ * F-OLD the 2019 labels a 2021 table still prints. Absent for drafts (the app prints the canonical form).
+ */
+export interface PrintedForm {
+  /** each section's heading as printed (numbering included), keyed by the section it was read as */
+  headings?: Partial<Record<Exclude<SectionKey, 'preface'>, string>>;
+  /** 2019-format table labels printed in a later report (「规范性文件」, 「2.其他法律法规禁止公开」) */
+  oldLabels?: string[];
+}
+
 export interface Report {
   format: FormatId;
   year: number;
@@ -33,6 +44,8 @@ export interface Report {
   signature?: { organ?: string; date?: string };
   contact?: { name?: string; phone?: string };
   previous?: PreviousYear;
+  /** imported reports: the printed form, for the rules that judge what was published */
+  printed?: PrintedForm;
 }
 
 export function reportFormat(report: Pick<Report, 'format' | 'cells'>): ReportFormat {
