@@ -68,7 +68,21 @@ export interface CellDef {
   /** When set the value is derived (never stored): the sum of these cells, checked by `rule` when an
    * imported report prints its own figure. */
   sumOf?: readonly string[];
-  rule?: 'T3-ROW' | 'T3-SUM7' | 'T4-SUM';
+  rule?: SumRule;
+  /**
+   * Other sums the same figure is the total of, each checked by its own rule against a printed figure: the corner
+   * 「（七）总计·总计」 totals its row (T3-ROW, `sumOf`) and its column (T3-SUM7). The value is still computed once,
+   * from `sumOf`; when every part is known the sums agree.
+   */
+  alsoSumOf?: readonly { sumOf: readonly string[]; rule: SumRule }[];
+}
+
+export type SumRule = 'T3-ROW' | 'T3-SUM7' | 'T4-SUM';
+
+/** Every sum a derived cell is the total of, with the rule that checks it (`sumOf` first). */
+export function sumsOf(def: CellDef): { sumOf: readonly string[]; rule: SumRule }[] {
+  if (!def.sumOf || !def.rule) return [];
+  return [{ sumOf: def.sumOf, rule: def.rule }, ...(def.alsoSumOf ?? [])];
 }
 
 /** One printed cell of a table grid, as in HTML (colSpan/rowSpan); `cell` marks a data cell. */
@@ -405,7 +419,9 @@ function buildCells(groups: readonly ActiveGroup[], otherSplit: boolean): CellDe
       const key = `apply.${r.key}.${c.key}`;
       const name = `三、${rowName}·${c.label}`;
       if (c.key === 'total') {
-        cells.push({ key, kind: 'count', table: 'apply', name, sumOf: APPLY_DETAIL_COLUMNS.map((d) => `apply.${r.key}.${d}`), rule: 'T3-ROW' });
+        const def: CellDef = { key, kind: 'count', table: 'apply', name, sumOf: APPLY_DETAIL_COLUMNS.map((d) => `apply.${r.key}.${d}`), rule: 'T3-ROW' };
+        if (r.key === 'processed_total') def.alsoSumOf = [{ sumOf: results.map((k) => `apply.${k}.total`), rule: 'T3-SUM7' }];
+        cells.push(def);
       } else if (r.key === 'processed_total') {
         cells.push({ key, kind: 'count', table: 'apply', name, sumOf: results.map((k) => `apply.${k}.${c.key}`), rule: 'T3-SUM7' });
       } else {

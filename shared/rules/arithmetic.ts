@@ -4,7 +4,7 @@
  * Totals a draft doesn't store are computed, so they can't disagree; a check is skipped while a figure it
  * needs is blank (V-BLANK says so).
  */
-import { APPLY_COLUMNS, applyRows, type CellDef } from '../report/format.js';
+import { APPLY_COLUMNS, applyRows, sumsOf, type CellDef, type SumRule } from '../report/format.js';
 import type { Prepared } from './prepare.js';
 import type { Finding } from './types.js';
 
@@ -17,35 +17,37 @@ function nameParts(def: CellDef | undefined): { row: string; col: string } {
 
 function sumChecks(p: Prepared, out: Finding[]): void {
   for (const def of p.format.cells) {
-    if (!def.sumOf || !def.rule) continue;
     const printed = p.printed(def.key);
     if (printed === null) continue;
-    let sum = 0;
-    let any = false;
-    for (const part of def.sumOf) {
-      const v = p.value(part);
-      if (v === null) continue;
-      any = true;
-      sum += v;
+    for (const { sumOf, rule } of sumsOf(def)) {
+      const f = sumCheck(p, def, printed, sumOf, rule);
+      if (f) out.push(f);
     }
-    if (!any || sum === printed) continue;
-    const total = nameParts(def);
-    const terms: string[] = [];
-    for (const part of def.sumOf) {
-      const v = p.value(part);
-      if (v === null || v === 0) continue;
-      const n = nameParts(p.format.cellByKey.get(part));
-      terms.push(`${n.row === total.row ? n.col : n.row} ${v}`);
-    }
-    const partsText = terms.length === 0 ? '各项均为 0' : terms.length === 1 ? `各项之和 = ${terms[0]}` : `${terms.join(' + ')} = ${sum}`;
-    const where = def.rule === 'T3-ROW' ? `「${total.row}」行` : def.rule === 'T3-SUM7' ? `「${total.col}」列` : `「${total.row}」`;
-    out.push(
-      p.finding(def.rule, `${where}：表中${def.rule === 'T3-SUM7' ? total.row : total.col} ${printed}，${partsText}，相差 ${Math.abs(printed - sum)}`, {
-        cells: [def.key, ...def.sumOf],
-        target: def.key,
-      }),
-    );
   }
+}
+
+/** A printed total against one sum of its parts (parts as printed or computed; blank parts left out). */
+function sumCheck(p: Prepared, def: CellDef, printed: number, sumOf: readonly string[], rule: SumRule): Finding | null {
+  let sum = 0;
+  let any = false;
+  const terms: string[] = [];
+  const total = nameParts(def);
+  for (const part of sumOf) {
+    const v = p.value(part);
+    if (v === null) continue;
+    any = true;
+    sum += v;
+    if (v === 0) continue;
+    const n = nameParts(p.format.cellByKey.get(part));
+    terms.push(`${n.row === total.row ? n.col : n.row} ${v}`);
+  }
+  if (!any || sum === printed) return null;
+  const partsText = terms.length === 0 ? '各项均为 0' : terms.length === 1 ? `各项之和 = ${terms[0]}` : `${terms.join(' + ')} = ${sum}`;
+  const where = rule === 'T3-ROW' ? `「${total.row}」行` : rule === 'T3-SUM7' ? `「${total.col}」列` : `「${total.row}」`;
+  return p.finding(rule, `${where}：表中${rule === 'T3-SUM7' ? total.row : total.col} ${printed}，${partsText}，相差 ${Math.abs(printed - sum)}`, {
+    cells: [def.key, ...sumOf],
+    target: def.key,
+  });
 }
 
 /** A figure known in full: entered, printed, or computed from parts none of which is blank. */

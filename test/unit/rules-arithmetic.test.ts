@@ -65,6 +65,34 @@ describe('printed totals of an imported report (T3-ROW, T3-SUM7, T4-SUM)', () =>
     for (const x of [...row, ...sum7, ...t4]) expect(x.severity).toBe('error');
   });
 
+  it('checks the corner 「（七）总计·总计」 against its column too, not only its row', () => {
+    // printed as published: 予以公开 row total mistyped 5 (its row says 4); the corner 4 fits its row, not its column
+    const r = cleanReport();
+    r.cells['apply.granted.total'] = 5;
+    r.cells['apply.processed_total.total'] = 4;
+    const f = run(r);
+    const corner = only(f, 'T3-SUM7').filter((x) => x.target === 'apply.processed_total.total');
+    expect(corner.map((x) => x.message)).toEqual(['「总计」列：表中（七）总计 4，各项之和 = （一）予以公开 5，相差 1']);
+    expect(corner[0]?.cells).toContain('apply.granted.total');
+    expect(corner[0]?.cells).toContain('apply.other_3.total');
+    expect(only(f, 'T3-ROW').map((x) => x.target)).toEqual(['apply.granted.total']);
+  });
+
+  it('is quiet on a corner that fits both its row and its column, and a report that prints only the 总计 column', () => {
+    const r = cleanReport();
+    r.cells['apply.granted.total'] = 4;
+    r.cells['apply.processed_total.total'] = 4;
+    expect(rulesOf(run(r))).toEqual([]);
+    // only the 总计 column printed: the row sums have no parts, the column sum is checked
+    const totalsOnly = cleanReport();
+    for (const k of Object.keys(totalsOnly.cells)) if (k.startsWith('apply.') && !k.endsWith('.total')) totalsOnly.cells[k] = null;
+    totalsOnly.cells['apply.granted.total'] = 4;
+    totalsOnly.cells['apply.processed_total.total'] = 4;
+    expect(rulesOf(run(totalsOnly))).not.toContain('T3-SUM7');
+    totalsOnly.cells['apply.processed_total.total'] = 6;
+    expect(only(run(totalsOnly), 'T3-SUM7').map((x) => x.message)).toEqual(['「总计」列：表中（七）总计 6，各项之和 = （一）予以公开 4，相差 2']);
+  });
+
   it('lists every non-zero part in the message', () => {
     const r = cleanReport();
     r.cells['apply.granted.natural'] = 2;
@@ -73,7 +101,11 @@ describe('printed totals of an imported report (T3-ROW, T3-SUM7, T4-SUM)', () =>
     r.cells['apply.denied_4.total'] = 1;
     r.cells['apply.processed_total.natural'] = 4; // 2 + 1 = 3
     const sum7 = only(run(r), 'T3-SUM7');
-    expect(sum7.map((x) => x.message)).toEqual(['「自然人」列：表中（七）总计 4，（一）予以公开 2 + （三）不予公开4.保护第三方合法权益 1 = 3，相差 1']);
+    expect(sum7.map((x) => x.message)).toEqual([
+      '「自然人」列：表中（七）总计 4，（一）予以公开 2 + （三）不予公开4.保护第三方合法权益 1 = 3，相差 1',
+      // the printed corner 4 fits its row (自然人 4) but not its column
+      '「总计」列：表中（七）总计 4，（一）予以公开 2 + （三）不予公开4.保护第三方合法权益 1 = 3，相差 1',
+    ]);
   });
 
   it('a draft never stores totals, so the sum rules stay quiet whatever the figures', () => {
