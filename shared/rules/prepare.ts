@@ -5,6 +5,7 @@
  */
 import { formatFor, type CellDef, type ReportFormat, type SectionKey } from '../report/format.js';
 import { computeTotals, type Cells, type CellValue, type Level, type PreviousYear, type Report } from '../report/model.js';
+import { organLevel } from '../report/level.js';
 import { parseCell } from '../report/numbers.js';
 import type { Finding, RuleContext, RuleId } from './types.js';
 import { RULES } from './meta.js';
@@ -45,12 +46,9 @@ export interface Prepared {
   ): Finding;
 }
 
-export function inferLevel(report: Pick<Report, 'level' | 'organ'>): Level | undefined {
-  if (report.level) return report.level;
-  const organ = (report.organ ?? '').replace(/\s+/g, '');
-  if (/人民政府$/.test(organ)) return 'government';
-  if (/(办公室|局|委员会|委|办|中心|厅|署|院|所|站|队|处|会)$/.test(organ)) return 'department';
-  return undefined;
+/** The level as stated, else as the organ's name (or the signature's) tells it (`organLevel`). */
+export function inferLevel(report: Pick<Report, 'level' | 'organ' | 'signature'>): Level | undefined {
+  return report.level ?? organLevel(report.organ) ?? organLevel(report.signature?.organ);
 }
 
 function numeric(v: CellValue | undefined): number | null {

@@ -1,0 +1,29 @@
+/**
+ * The 机关层级 of a report from its organ's name (spec §1, 条例第四十九条、第五十条): a 人民政府 publishes by 3月31日
+ * and reports 工作考核、社会评议和责任追究; a 部门 (its 办公室 included) publishes by 1月31日. One function decides it for
+ * the rules and the importer.
+ */
+import type { Level } from './model.js';
+
+/** 「某县人民政府办公室」「某市政府办公厅」: the government's own office is a 部门, not the government. */
+const GOVERNMENT_UNIT = /(人民政府|政府)(办公室|办公厅|办|研究室|参事室|[^\s]*?(局|委员会|委|中心|厅|处|署|所|站|队))$/;
+/** 「某县人民政府」「某县政府」「某镇人民政府」「某乡政府」 */
+const GOVERNMENT = /(人民政府|政府)$/;
+/**
+ * Organs that are not a 人民政府: 部门 and their offices, and 街道办事处 / 管委会 (派出机关 of a government, which report
+ * like its 部门).
+ */
+const DEPARTMENT = /(办公室|办公厅|办事处|管理委员会|管委会|局|委员会|委|办|中心|厅|署|院|所|站|队|处|会|公司|集团|馆|团)$/;
+
+/**
+ * 'government' for a 人民政府 (县级以上 or 乡镇), 'department' for a 部门, 街道办事处 or government office, undefined when
+ * the name doesn't say (no organ, or a place name alone such as 「某县」).
+ */
+export function organLevel(organ: string | undefined): Level | undefined {
+  const name = (organ ?? '').replace(/\s+/g, '').replace(/[（(][^）)]*[）)]$/, '');
+  if (!name) return undefined;
+  if (GOVERNMENT_UNIT.test(name)) return 'department';
+  if (GOVERNMENT.test(name)) return 'government';
+  if (DEPARTMENT.test(name)) return 'department';
+  return undefined;
+}
