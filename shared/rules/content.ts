@@ -218,15 +218,25 @@ function dateRule(p: Prepared, out: Finding[]): void {
     return;
   }
   const written = `${y}年${mo}月${d}日`;
-  const government = p.level === 'government';
-  const deadline = government ? { m: 3, d: 31 } : { m: 1, d: 31 };
-  const deadlineText = `${year + 1}年${deadline.m}月${deadline.d}日`;
   const value = y * 10000 + mo * 100 + d;
+  const due = (m: number): number => (year + 1) * 10000 + m * 100 + 31;
   if (value < (year + 1) * 10000 + 101) {
     out.push(p.finding('F-DATE', `成文日期${written}早于报告年度（${year}年）结束：年度报告应在${year + 1}年成文`, {}));
-  } else if (value > (year + 1) * 10000 + deadline.m * 100 + deadline.d) {
-    const who = p.level === undefined ? '（按人民政府的期限计）' : government ? '（县级以上地方人民政府）' : '（政府部门）';
-    out.push(p.finding('F-DATE', `成文日期${written}晚于法定公布期限${deadlineText}${who}：条例第四十九条`, {}));
+  } else if (p.level === undefined) {
+    // the deadline depends on the level: say which, rather than assume one
+    if (value > due(3)) {
+      out.push(p.finding('F-DATE', `成文日期${written}晚于法定公布期限：人民政府为${year + 1}年3月31日，政府部门为${year + 1}年1月31日（条例第四十九条）`, {}));
+    } else if (value > due(1)) {
+      out.push(
+        p.finding('F-DATE', `成文日期${written}：未能从机关名称判断是人民政府还是政府部门，无法确定法定期限——政府部门为${year + 1}年1月31日（已过），人民政府为${year + 1}年3月31日，请核对`, {}),
+      );
+    }
+  } else {
+    const government = p.level === 'government';
+    const m = government ? 3 : 1;
+    if (value > due(m)) {
+      out.push(p.finding('F-DATE', `成文日期${written}晚于法定公布期限${year + 1}年${m}月31日${government ? '（县级以上地方人民政府）' : '（政府部门）'}：条例第四十九条`, {}));
+    }
   }
 }
 

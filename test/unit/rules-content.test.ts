@@ -1,5 +1,6 @@
 /** F-SECTIONS, F-FIVE, F-KPZ, F-FEE, F-OLD, F-STALE, F-DATE, F-TITLE. */
 import { describe, expect, it } from 'vitest';
+import { organLevel } from '../../shared/report/level.js';
 import type { Report } from '../../shared/report/model.js';
 import { asDraft, cleanReport, fixture, only, run, rulesOf } from './rules-support.js';
 
@@ -159,6 +160,45 @@ describe('F-DATE', () => {
   it('is quiet on time', () => {
     expect(at('2025-01-31', 'department')).not.toContain('F-DATE');
     expect(at('2025-03-31', 'government')).not.toContain('F-DATE');
+  });
+});
+
+describe('F-DATE with the level from the organ’s name', () => {
+  const dated = (organ: string | undefined, date: string) =>
+    only(run(edit((r) => {
+      delete r.level;
+      r.organ = organ;
+      r.signature = { organ, date };
+    })), 'F-DATE').map((f) => f.message);
+  it('reads the level from the organ: 人民政府 3月31日, its 办公室 and a 街道办事处 1月31日', () => {
+    expect(dated('某县人民政府', '2025-03-20')).toEqual([]);
+    expect(dated('某县政府', '2025-03-20')).toEqual([]);
+    expect(dated('某镇人民政府', '2025-03-20')).toEqual([]);
+    expect(dated('某县人民政府办公室', '2025-03-20')).toEqual(['成文日期2025年3月20日晚于法定公布期限2025年1月31日（政府部门）：条例第四十九条']);
+    expect(dated('某街道办事处', '2025-02-10')).toHaveLength(1);
+  });
+  it('says it cannot tell the deadline when the level is unknown, instead of assuming one', () => {
+    const [message] = dated('某县', '2025-02-20');
+    expect(message).toContain('未能从机关名称判断是人民政府还是政府部门');
+    expect(dated(undefined, '2025-02-20')[0]).toContain('无法确定法定期限');
+    // late or on time whatever the level: said plainly
+    expect(dated('某县', '2025-04-02')).toEqual(['成文日期2025年4月2日晚于法定公布期限：人民政府为2025年3月31日，政府部门为2025年1月31日（条例第四十九条）']);
+    expect(dated('某县', '2025-01-20')).toEqual([]);
+  });
+});
+
+describe('organLevel', () => {
+  it('tells a 人民政府 from a 部门 by the organ’s name, and says nothing of a place name alone', () => {
+    expect(organLevel('某县政府')).toBe('government');
+    expect(organLevel('某县人民政府')).toBe('government');
+    expect(organLevel('某镇人民政府')).toBe('government');
+    expect(organLevel('某县人民政府办公室')).toBe('department');
+    expect(organLevel('某市人民政府办公厅')).toBe('department');
+    expect(organLevel('某市人民政府国有资产监督管理委员会')).toBe('department');
+    expect(organLevel('某街道办事处')).toBe('department');
+    expect(organLevel('某县司法局')).toBe('department');
+    expect(organLevel('某县')).toBeUndefined();
+    expect(organLevel('')).toBeUndefined();
   });
 });
 
