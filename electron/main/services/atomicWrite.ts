@@ -4,9 +4,10 @@
  * leaves either the old file or the new one, never a half-written mix. Optionally the previous version is kept
  * as `<name>.bak` (itself written atomically) before the rename.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, open, readdir, rename, unlink } from 'node:fs/promises';
+import { copyFile, lstat, open, readdir, rename, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 export const BACKUP_SUFFIX = '.bak';
@@ -18,14 +19,28 @@ export interface AtomicWriteOptions {
   beforeRename?: (tempPath: string) => Promise<void> | void;
 }
 
-/** The temp name: hidden, in the same folder (a rename across file systems is not atomic). */
+/** This machine, as a short tag in temp names: a pid only proves anything on the machine that wrote it. */
+export const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 6);
+
+/**
+ * The temp name: hidden, in the same folder (a rename across file systems is not atomic), unique per machine, process
+ * and attempt: `.<name>.<host>-<pid>.<random>.tmp`.
+ */
 export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(path), `.${basename(path)}.${HOST_TAG}-${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** True for names this module leaves behind only when killed mid-write (safe to delete, never to open). */
+const TEMP_NAME = /^\.(.+)\.(?:([0-9a-f]{6})-)?(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** The parts of a temp name (older builds wrote no host tag: `host` null), or null for any other name. */
+export function parseTempName(name: string): { target: string; host: string | null; pid: number } | null {
+  const m = TEMP_NAME.exec(name);
+  return m ? { target: m[1] ?? '', host: m[2] ?? null, pid: Number(m[3]) } : null;
+}
+
+/** True for names this module leaves behind only when killed mid-write (never to open). */
 export function isTempName(name: string): boolean {
-  return /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/.test(name);
+  return TEMP_NAME.test(name);
 }
 
 async function writeDurably(path: string, data: string | Uint8Array, flags: string): Promise<void> {
@@ -91,11 +106,37 @@ async function backupExisting(path: string): Promise<void> {
   }
 }
 
+/** Older than this, a temp file is abandoned whoever wrote it (no save takes a day). */
+export const ABANDONED_TEMP_MS = 24 * 60 * 60 * 1000;
+
+/** Is a process with this pid running on this machine? (EPERM: it runs, under another user.) */
+export function isProcessAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return errorCode(e) === 'EPERM';
+  }
+}
+
 /**
- * Remove temp files an earlier, killed process left beside `path` (another pid; this process's own are in use).
- * On Windows a leading dot doesn't hide a file, so the clerk would see them. Best effort: never throws.
+ * A temp file is provably stale when the process that wrote it is gone: same machine and its pid not running, or so
+ * old no save can still be writing it. A temp of a live process — another copy of the app saving the same draft, or
+ * another machine on a shared folder — is never touched: deleting it would fail that save.
  */
-export async function removeStaleTemps(path: string, pid: number = process.pid): Promise<string[]> {
+export function isStaleTemp(name: string, modifiedMs: number, now: number = Date.now()): boolean {
+  const parsed = parseTempName(name);
+  if (!parsed) return false;
+  if (now - modifiedMs > ABANDONED_TEMP_MS) return true;
+  return parsed.host === HOST_TAG && parsed.pid !== process.pid && !isProcessAlive(parsed.pid);
+}
+
+/**
+ * Remove temp files a killed process left beside `path` (the draft's and its backup's). On Windows a leading dot
+ * doesn't hide a file, so the clerk would see them. Best effort: never throws.
+ */
+export async function removeStaleTemps(path: string): Promise<string[]> {
   const removed: string[] = [];
   const names = [basename(path), `${basename(path)}${BACKUP_SUFFIX}`];
   let entries: string[];
@@ -105,10 +146,11 @@ export async function removeStaleTemps(path: string, pid: number = process.pid):
     return removed;
   }
   for (const entry of entries) {
-    if (!isTempName(entry)) continue;
-    const m = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry);
-    if (!m || !names.includes(m[1] ?? '') || Number(m[2]) === pid) continue;
+    const parsed = parseTempName(entry);
+    if (!parsed || !names.includes(parsed.target)) continue;
     try {
+      const info = await lstat(join(dirname(path), entry));
+      if (!info.isFile() || !isStaleTemp(entry, info.mtimeMs)) continue;
       await unlink(join(dirname(path), entry));
       removed.push(entry);
     } catch {
