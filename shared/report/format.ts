@@ -475,6 +475,19 @@ export const FORMAT_2021_SINGLE_OTHER = defineFormat('2021', '2021年格式（�
 export const FORMATS: Record<FormatId, ReportFormat> = { '2021': FORMAT_2021, '2019': FORMAT_2019 };
 
 /**
+ * Rows of format 2021 whose 2019 label later reports still print, by row (`active.normative`,
+ * `apply.denied_2`): the importer reads them into that row and names them (F-OLD).
+ */
+export const OLD_LABELS: ReadonlyMap<string, string> = new Map([
+  ...ACTIVE_2021.flatMap((g) => g.rows).flatMap((row): [string, string][] => {
+    const old = ACTIVE_2019.flatMap((g) => g.rows).find((r) => r.key.split('.')[1] === row.key.split('.')[1]);
+    return old && old.label !== row.label ? [[row.key, old.label]] : [];
+  }),
+  // item 2 of 「（三）不予公开」 as forms of the 2019 trial format printed it
+  ['apply.denied_2', '2.其他法律法规禁止公开'],
+]);
+
+/**
  * The definition that fits a report's cells: format 2021 reports whose table 三 holds `apply.other.*`
  * (and none of other_1…3) use the single-row variant.
  */
