@@ -1,0 +1,20 @@
+/**
+ * `npx tsx test/support/corpus-gaps.ts [case-id …]`: the current gaps of the tune cases, printed in the form of
+ * test/fixtures/real/known-gaps.json. A gap already listed keeps its reason; a new one says "TODO", which the
+ * file refuses: a person reads the case, writes why (or fixes the cause), and only then updates the file.
+ * Holdout cases are never scored here.
+ */
+import { importCase, listCases } from './corpus.js';
+import { caseGaps, readKnownGaps, scoreCase, type KnownGaps } from './corpus-score.js';
+
+const only = process.argv.slice(2);
+const known = readKnownGaps();
+const out: KnownGaps = {};
+for (const c of listCases()) {
+  if (c.truth.split !== 'tune' || (only.length > 0 && !only.includes(c.id))) continue;
+  const gaps = caseGaps(scoreCase(c.truth, await importCase(c)));
+  if (gaps.length === 0) continue;
+  const reasons = new Map((known[c.id] ?? []).map((g) => [g.gap, g.why]));
+  out[c.id] = gaps.map((gap) => ({ gap, why: reasons.get(gap) ?? 'TODO' }));
+}
+process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
