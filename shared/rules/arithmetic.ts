@@ -5,7 +5,7 @@
  * needs is blank (V-BLANK says so).
  */
 import { APPLY_COLUMNS, applyRows, sumsOf, type CellDef, type SumRule } from '../report/format.js';
-import type { Prepared } from './prepare.js';
+import type { CellProblem, Prepared } from './prepare.js';
 import type { Finding } from './types.js';
 
 /** 「三、（七）总计·自然人」 → row 「（七）总计」, column 「自然人」. */
@@ -87,15 +87,18 @@ export function arithmeticRules(p: Prepared, out: Finding[]): void {
   sumChecks(p, out);
 }
 
+/** The one V-NUM message: the cell, what it holds, and why that is not valid for it (`parseCell`'s reason). */
+export function vNumMessage(prob: CellProblem): string {
+  const raw = prob.raw;
+  if (typeof raw === 'number' && !Number.isFinite(raw)) return `「${prob.def.name}」的数值无效，请重新填写`;
+  const shown = typeof raw === 'string' ? `「${raw.length > 12 ? `${raw.slice(0, 12)}…` : raw}」` : String(raw);
+  return `「${prob.def.name}」填的是 ${shown}：${prob.message}`;
+}
+
 /** V-NUM (invalid values) and V-BLANK (blank entered cells, one finding per table). */
 export function valueRules(p: Prepared, out: Finding[]): void {
   for (const prob of p.problems) {
-    const raw = prob.raw;
-    const message =
-      typeof raw === 'number' && !Number.isFinite(raw)
-        ? `「${prob.def.name}」的数值无效，请重新填写`
-        : `「${prob.def.name}」填的是 ${typeof raw === 'string' ? `「${raw.length > 12 ? `${raw.slice(0, 12)}…` : raw}」` : String(raw)}：${prob.message}`;
-    out.push(p.finding('V-NUM', message, { cells: [prob.def.key], target: prob.def.key }));
+    out.push(p.finding('V-NUM', vNumMessage(prob), { cells: [prob.def.key], target: prob.def.key }));
   }
   const blanks = new Map<string, string[]>();
   for (const def of p.format.cells) {

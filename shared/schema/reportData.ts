@@ -4,11 +4,15 @@
  */
 import { z } from 'zod';
 import { ALL_CELL_KEYS, SECTION_KEYS, formatFor, type SectionKey } from '../report/format.js';
-import { parseCell } from '../report/numbers.js';
 import { resolvedCells, type Cells, type Report } from '../report/model.js';
 import { DRAFT_APP_ID, describeZodError, draftToReport, findHostileKey, parseDraftText, MAX_DRAFT_BYTES, type DraftFile } from './draft.js';
 
 const flatCells = z.record(z.string().max(64), z.union([z.number().finite(), z.null()]));
+/**
+ * A cell as read from a file: also text. Whether a value is valid for its cell (a negative count, a decimal count,
+ * 「三件」) is the rules' V-NUM finding, not a reason to refuse the whole file.
+ */
+const flatCellsInput = z.record(z.string().max(64), z.union([z.number().finite(), z.string().max(200), z.null()]));
 const sections = z
   .strictObject(Object.fromEntries(SECTION_KEYS.map((k) => [k, z.string().max(200_000).optional()])) as Record<SectionKey, z.ZodOptional<z.ZodString>>)
   .optional();
@@ -31,6 +35,12 @@ export const reportDataSchema = z.strictObject({
 });
 export type ReportData = z.infer<typeof reportDataSchema>;
 
+/** What `parseReportDataJson` reads: report data JSON whose cells may hold values V-NUM will name. */
+const reportDataInputSchema = reportDataSchema.extend({
+  cells: flatCellsInput,
+  previous: z.strictObject({ year, format: z.enum(['2021', '2019']).optional(), cells: flatCellsInput, sections }).optional(),
+});
+
 export type LoadResult =
   | { ok: true; kind: 'draft'; report: Report; draft: DraftFile }
   | { ok: true; kind: 'data'; report: Report }
@@ -41,26 +51,15 @@ function checkKeys(cells: Record<string, unknown>, what: string): string | null 
   return null;
 }
 
-function checkKinds(report: Report): string | null {
-  const format = formatFor(report.format, Object.keys(report.cells));
-  for (const [key, value] of Object.entries(report.cells)) {
-    const def = format.cellByKey.get(key);
-    if (def && value !== null && !parseCell(value, def.kind).ok) return `单元格「${def.name}」的值 ${String(value)} 无效`;
-  }
-  return null;
-}
-
 export function parseReportDataJson(json: unknown): { ok: true; report: Report } | { ok: false; error: string } {
   const hostile = findHostileKey(json);
   if (hostile) return { ok: false, error: `报告数据有误：${hostile}` };
-  const parsed = reportDataSchema.safeParse(json);
+  const parsed = reportDataInputSchema.safeParse(json);
   if (!parsed.success) return { ok: false, error: `报告数据有误：${describeZodError(parsed.error)}` };
   const data = parsed.data;
   const keyError = checkKeys(data.cells, '') ?? (data.previous ? checkKeys(data.previous.cells, '上年数据 ') : null);
   if (keyError) return { ok: false, error: `报告数据有误：${keyError}` };
   const report: Report = { ...data, cells: { ...data.cells } as Cells };
-  const kindError = checkKinds(report);
-  if (kindError) return { ok: false, error: `报告数据有误：${kindError}` };
   return { ok: true, report };
 }
 

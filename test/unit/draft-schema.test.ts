@@ -130,12 +130,13 @@ describe('report data JSON', () => {
     expect(toReportData(r.report).cells['apply.new.total']).toBe(4);
   });
 
-  it('rejects unknown keys, strings in cells and hostile keys', () => {
+  it('rejects unknown keys and hostile keys; values invalid for their cell are read (V-NUM names them)', () => {
     const bad = (cells: string) => loadReportText(`{"format":"2021","year":2024,"cells":${cells}}`);
     expect(bad('{"apply.nope.natural": 1}')).toMatchObject({ ok: false });
-    expect(bad('{"apply.new.natural": "3"}')).toMatchObject({ ok: false });
     expect(bad('{"__proto__": 1}')).toMatchObject({ ok: false });
-    expect(bad('{"apply.new.natural": 2.5}')).toMatchObject({ ok: false });
+    expect(bad('{"apply.new.natural": {"n": 3}}')).toMatchObject({ ok: false });
+    expect(bad('{"apply.new.natural": "3"}')).toMatchObject({ ok: true });
+    expect(bad('{"apply.new.natural": 2.5}')).toMatchObject({ ok: true });
   });
 
   it('a report becomes a draft without its totals', () => {

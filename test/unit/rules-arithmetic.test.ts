@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { FORMAT_2019, FORMAT_2021, FORMAT_2021_SINGLE_OTHER } from '../../shared/report/format.js';
 import { blankCells, type Report } from '../../shared/report/model.js';
+import { parseReportDataJson } from '../../shared/schema/reportData.js';
 import { asDraft, cleanReport, only, run, rulesOf } from './rules-support.js';
 
 function zeros(format: typeof FORMAT_2021): Report['cells'] {
@@ -142,6 +143,28 @@ describe('V-NUM', () => {
     expect(rulesOf(f)).toEqual([]);
     r.cells['apply.granted.natural'] = '3';
     expect(only(run(r), 'T3-BAL')[0]?.message).toContain('第一项 4 + 第二项 0 = 4，第三项（七）总计 3');
+  });
+});
+
+describe('V-NUM in report data JSON', () => {
+  it('reads a file with a negative, decimal or text value and reports each as V-NUM, not a refusal of the file', () => {
+    const r = cleanReport();
+    const json = JSON.parse(JSON.stringify({ ...r, cells: { ...r.cells, 'apply.new.legal': -1, 'active.licensing.decisions': 3.5, 'active.fees.amount': '伍万元' } }));
+    const parsed = parseReportDataJson(json);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const f = only(run(parsed.report), 'V-NUM');
+    expect(f.map((x) => x.message).sort()).toEqual([
+      '「二、行政许可·本年处理决定数量」填的是 3.5：此处应填写整数',
+      '「二、行政事业性收费·本年收费金额（单位：万元）」填的是 「伍万元」：「伍万元」不是有效的金额，请填写数字（单位：万元），如 21613.91',
+      '「三、一、本年新收政府信息公开申请数量·法律服务机构」填的是 -1：件数不能为负数',
+    ].sort());
+    expect(f.every((x) => x.severity === 'error')).toBe(true);
+  });
+  it('still refuses what is not report data at all (unknown cells, objects as values)', () => {
+    expect(parseReportDataJson({ format: '2021', year: 2024, cells: { 'apply.new.nobody': 1 } }).ok).toBe(false);
+    expect(parseReportDataJson({ format: '2021', year: 2024, cells: { 'apply.new.natural': { n: 1 } } }).ok).toBe(false);
+    expect(rulesOf(run({ format: '2021', year: 2024, cells: { 'apply.new.natural': 3 } }))).not.toContain('V-NUM');
   });
 });
 
