@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark in test/bench/*.bench.ts, in name order. Each prints its own figures;
- * nothing here asserts a time (performance is reported, not tested).
+ * nothing here asserts a time (performance is reported, not tested). `npm run bench -- corpus import` runs only
+ * the benches whose file name contains one of the words (corpus: accuracy on the real reports of test/fixtures/real).
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
