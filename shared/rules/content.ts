@@ -4,6 +4,7 @@
 import { OVERVIEW_ASPECTS, SECTIONS, SECTION_KEYS, SECTION_NAMES, applyResultGroups, type SectionKey } from '../report/format.js';
 import { isStandardTitle } from '../report/model.js';
 import type { Prepared } from './prepare.js';
+import { printedHeadingRule, printedOldLabelsRule } from './printedForm.js';
 import { memoByText, quote, textFigures } from './textFigures.js';
 
 const flatten = memoByText((t: string) => t.replace(/\s+/g, ''));
@@ -267,10 +268,12 @@ function titleRule(p: Prepared, out: Finding[]): void {
 
 export function contentRules(p: Prepared, out: Finding[]): void {
   sectionRules(p, out);
+  printedHeadingRule(p, out);
   fiveAspects(p, out);
   kpz(p, out);
   fee(p, out);
   oldFormat(p, out);
+  printedOldLabelsRule(p, out);
   stale(p, out);
   dateRule(p, out);
   titleRule(p, out);

@@ -56,6 +56,64 @@ describe('F-SECTIONS', () => {
   });
 });
 
+describe('F-SECTIONS on the headings a published report printed', () => {
+  const printed = (headings: NonNullable<Report['printed']>['headings']) => only(run(edit((r) => (r.printed = { headings }))), 'F-SECTIONS');
+  it('says precisely how a printed heading departs from the canonical one', () => {
+    const f = printed({
+      overview: '一.总体情况',
+      active: '二、主动公开政府信息情况',
+      requests: '二、收到和处理政府信息公开申请情况',
+      review: '（四）政府信息公开行政复议、行政诉讼情况',
+      problems: '五、存在的主要问题和改进情况',
+      other: '六、其他需要报告的事项 ',
+    });
+    expect(f.map((x) => [x.section, x.message])).toEqual([
+      ['overview', '第一部分标题印作「一.总体情况」，与规定的「一、总体情况」不一致：序号写作「一.」，应为「一、」（六个部分的标题须一字不差）'],
+      ['requests', '第三部分标题印作「二、收到和处理政府信息公开申请情况」，与规定的「三、收到和处理政府信息公开申请情况」不一致：序号印作「二」，应为「三」（六个部分的标题须一字不差）'],
+      ['review', '第四部分标题印作「（四）政府信息公开行政复议、行政诉讼情况」，与规定的「四、政府信息公开行政复议、行政诉讼情况」不一致：序号写作「（四）」（二级标题的写法），应为「四、」（六个部分的标题须一字不差）'],
+      ['problems', '第五部分标题印作「五、存在的主要问题和改进情况」，与规定的「五、存在的主要问题及改进情况」不一致：文字不同：印作「存在的主要问题和改进情况」，应为「存在的主要问题及改进情况」（六个部分的标题须一字不差）'],
+    ]);
+    expect(f.every((x) => x.severity === 'error')).toBe(true);
+    expect(printed({ active: '二、主动公开政府信息 情况', review: '四、政府信息公开行政复议,行政诉讼情况' }).map((x) => x.message.split('：')[1])).toEqual([
+      '标题中多了空格（六个部分的标题须一字不差）',
+      '标点不同',
+    ]);
+  });
+  it('is quiet when every printed heading is verbatim', () => {
+    expect(
+      printed({
+        overview: '一、总体情况',
+        active: '二、主动公开政府信息情况',
+        requests: '三、收到和处理政府信息公开申请情况',
+        review: '四、政府信息公开行政复议、行政诉讼情况',
+        problems: '五、存在的主要问题及改进情况',
+        other: '六、其他需要报告的事项',
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('F-OLD on the 2019 labels a published report printed', () => {
+  it('names each 2019 label printed in a 2021-or-later report with its 2021 form', () => {
+    const f = only(run(edit((r) => (r.printed = { oldLabels: ['规范性文件', '2.其他法律法规禁止公开'] }))), 'F-OLD');
+    expect(f.map((x) => x.message)).toEqual([
+      '表格仍印有2019年格式的标签「规范性文件」，2021年格式（国办公开办函〔2021〕30号）为「行政规范性文件」',
+      '表格仍印有2019年格式的标签「2.其他法律法规禁止公开」，2021年格式（国办公开办函〔2021〕30号）为「2.其他法律行政法规禁止公开」',
+    ]);
+    expect(f[0]?.cells).toContain('active.normative.issued');
+  });
+  it('is quiet for a report of 2020 and when nothing old was printed', () => {
+    expect(rulesAfter((r) => (r.printed = { oldLabels: [] }))).not.toContain('F-OLD');
+    const r2020 = edit((r) => {
+      r.format = '2019';
+      r.year = 2020;
+      r.cells = {};
+      r.printed = { oldLabels: ['规范性文件'] };
+    });
+    expect(rulesOf(run(r2020))).not.toContain('F-OLD');
+  });
+});
+
 describe('F-FIVE', () => {
   it('warns when 总体情况 misses an aspect', () => {
     const f = only(run(edit((r) => {
