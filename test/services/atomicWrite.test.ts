@@ -74,7 +74,7 @@ describe('writeFileAtomic', () => {
     expect(describeWriteError({ code: 'EROFS' }, '/x/报告.gkbg')).toContain('只读');
     expect(describeWriteError({ code: 'EACCES' }, '/x/报告.gkbg')).toContain('没有写入权限');
     expect(describeWriteError({ code: 'EBUSY' }, '/x/报告.gkbg')).toContain('占用');
-    expect(describeWriteError(new Error('x'), '/x/报告.gkbg')).toBe('无法保存「报告.gkbg」');
+    expect(describeWriteError(new Error('x'), '/x/报告.gkbg')).toBe('无法保存「报告.gkbg」（发生未知错误）');
   });
 });
 
@@ -148,7 +148,7 @@ describe('draft files', () => {
       ['empty.gkbg', '', /文件是空的/],
       ['other.gkbg', '{"hello":1}', /不是本程序保存的/],
       ['bin.gkbg', '\u0000\u0001binary', /不是有效的草稿格式/],
-      ['missing.gkbg', null, /找不到文件/],
+      ['missing.gkbg', null, /文件不存在/],
     ];
     for (const [name, content, re] of cases) {
       const f = join(dir, name);

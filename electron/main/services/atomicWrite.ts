@@ -6,9 +6,12 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, lstat, open, readdir, rename, unlink } from 'node:fs/promises';
+import { lstat, open, readdir, readlink, rename, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { describeFileError, errorCode, notRegularFileError } from './fsErrors.js';
+
+export { errorCode } from './fsErrors.js';
 
 export const BACKUP_SUFFIX = '.bak';
 
@@ -68,37 +71,75 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
+/**
+ * Where a write to `path` really goes: a symlinked draft is written through to its target (renaming over the link
+ * would replace it with a regular file); a special file (FIFO, device, socket) or a folder is refused before anything
+ * opens it — opening a FIFO blocks until someone writes to it, and with it every later save.
+ */
+export async function resolveWriteTarget(path: string, hops = 0): Promise<string> {
+  let info;
+  try {
+    info = await lstat(path);
+  } catch (e) {
+    if (errorCode(e) === 'ENOENT') return path;
+    throw e;
+  }
+  if (info.isSymbolicLink()) {
+    if (hops >= 16) throw Object.assign(new Error('symlink loop'), { code: 'ELOOP', path });
+    return resolveWriteTarget(resolve(dirname(path), await readlink(path)), hops + 1);
+  }
+  if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR', path });
+  if (!info.isFile()) throw notRegularFileError(path);
+  return path;
+}
+
+/** Open an existing file for reading without blocking on a FIFO, and refuse anything but a regular file. */
+export async function openRegularFile(path: string) {
+  const before = await stat(path);
+  if (!before.isFile()) throw before.isDirectory() ? Object.assign(new Error('is a folder'), { code: 'EISDIR', path }) : notRegularFileError(path);
+  // O_NONBLOCK: if the file was swapped for a FIFO since the stat, opening still returns at once (not on Windows).
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const info = await handle.stat();
+  if (!info.isFile()) {
+    await handle.close();
+    throw notRegularFileError(path);
+  }
+  return handle;
+}
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
-  const temp = tempPathFor(path);
+  const target = await resolveWriteTarget(path);
+  const temp = tempPathFor(target);
   try {
     await writeDurably(temp, data, 'wx');
-    if (options.backup) await backupExisting(path);
+    if (options.backup) await backupExisting(target);
     await options.beforeRename?.(temp);
-    await rename(temp, path);
+    await rename(temp, target);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
     throw e;
   }
-  await syncFolder(dirname(path));
+  await syncFolder(dirname(target));
 }
 
 /** Copy the current file (if any) to `<path>.bak`, atomically: a crash never leaves a half-copied backup. */
 async function backupExisting(path: string): Promise<void> {
   const bak = `${path}${BACKUP_SUFFIX}`;
-  const temp = tempPathFor(bak);
+  let current: Buffer;
   try {
-    await copyFile(path, temp, constants.COPYFILE_EXCL);
+    const handle = await openRegularFile(path);
+    try {
+      current = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
     if (errorCode(e) === 'ENOENT') return; // nothing to back up yet
     throw e;
   }
+  const temp = tempPathFor(bak);
   try {
-    const handle = await open(temp, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeDurably(temp, current, 'wx');
     await rename(temp, bak);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
@@ -160,38 +201,7 @@ export async function removeStaleTemps(path: string): Promise<string[]> {
   return removed;
 }
 
-export function errorCode(e: unknown): string {
-  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-}
-
-/** A Chinese message for a failed write: what happened and that nothing was lost. */
+/** A Chinese message for a failed save (see fsErrors.ts: names the file that failed, never a code or a temp path). */
 export function describeWriteError(e: unknown, path: string): string {
-  const name = basename(path);
-  switch (errorCode(e)) {
-    case 'ENOENT':
-      return `无法保存「${name}」：所在文件夹不存在（可能已被移动、删除或 U 盘已拔出）`;
-    case 'EACCES':
-    case 'EPERM':
-      return `无法保存「${name}」：没有写入权限（文件或文件夹可能是只读的）`;
-    case 'EROFS':
-      return `无法保存「${name}」：所在位置是只读的`;
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return `无法保存「${name}」：磁盘空间不足`;
-    case 'EISDIR':
-      return `无法保存「${name}」：同名的文件夹已存在`;
-    case 'ENOTDIR':
-      return `无法保存「${name}」：路径中有一部分不是文件夹`;
-    case 'EBUSY':
-    case 'ETXTBSY':
-      return `无法保存「${name}」：文件正被其他程序占用，请关闭后重试`;
-    case 'ENAMETOOLONG':
-      return `无法保存「${name}」：文件名或路径过长`;
-    case 'EIO':
-      return `无法保存「${name}」：磁盘读写出错`;
-    default: {
-      const code = errorCode(e);
-      return `无法保存「${name}」${code ? `（${code}）` : ''}`;
-    }
-  }
+  return describeFileError(e, path, 'save');
 }

@@ -1,19 +1,43 @@
 /**
  * Opening and saving draft files (`.gkbg`): reading validates with `parseDraftText`; saving validates the text
  * first (a bad state is never written), then writes atomically and keeps the previous version as `<name>.gkbg.bak`.
- * Every failure is a Chinese message; nothing here throws.
+ * Special files (FIFO, device, socket) are refused before they are opened; a symlinked draft is saved through to its
+ * target. Every failure is a Chinese message (fsErrors.ts); nothing here throws.
  */
 import { basename, extname } from 'node:path';
-import { DRAFT_EXTENSION, parseDraftText, type DraftFile } from '../../../shared/schema/draft.js';
-import { describeWriteError, removeStaleTemps, writeFileAtomic, type AtomicWriteOptions } from './atomicWrite.js';
-import { readTextFile } from './reportFiles.js';
+import { DRAFT_EXTENSION, MAX_DRAFT_BYTES, parseDraftText, type DraftFile } from '../../../shared/schema/draft.js';
+import { openRegularFile, removeStaleTemps, resolveWriteTarget, writeFileAtomic, type AtomicWriteOptions } from './atomicWrite.js';
+import { describeFileError } from './fsErrors.js';
 
 export type ReadDraftResult = { ok: true; text: string; draft: DraftFile } | { ok: false; error: string };
 export type SaveDraftResult = { ok: true; path: string } | { ok: false; error: string };
+export type ReadTextResult = { ok: true; text: string } | { ok: false; error: string };
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+}
+
+/** A regular file's UTF-8 text, at most `limit` bytes; refuses special files before opening them. */
+export async function readRegularText(path: string, limit = MAX_DRAFT_BYTES): Promise<ReadTextResult> {
+  try {
+    const handle = await openRegularFile(path);
+    try {
+      const { size } = await handle.stat();
+      if (size > limit) return { ok: false, error: `无法打开「${basename(path)}」：文件过大（${megabytes(size)} MB，上限 ${megabytes(limit)} MB）` };
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(await handle.readFile());
+      return { ok: true, text };
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    if (e instanceof TypeError) return { ok: false, error: `无法打开「${basename(path)}」：文件不是 UTF-8 文本，不是有效的报告草稿` };
+    return { ok: false, error: describeFileError(e, path, 'open') };
+  }
+}
 
 export async function readDraftFile(path: string): Promise<ReadDraftResult> {
-  const read = await readTextFile(path);
-  if (!read.ok) return { ok: false, error: `无法打开「${basename(path)}」：${read.error}` };
+  const read = await readRegularText(path);
+  if (!read.ok) return read;
   const parsed = parseDraftText(read.text);
   if (!parsed.ok) return { ok: false, error: `无法打开「${basename(path)}」：${parsed.error}` };
   return { ok: true, text: read.text, draft: parsed.draft };
@@ -29,10 +53,10 @@ export async function saveDraftFile(path: string, text: string, options: Pick<At
   if (!parsed.ok) return { ok: false, error: `未保存：草稿内容有误（${parsed.error}）` };
   try {
     await writeFileAtomic(path, text, { backup: true, ...options });
-    await removeStaleTemps(path);
+    await removeStaleTemps(await resolveWriteTarget(path));
     return { ok: true, path };
   } catch (e) {
-    return { ok: false, error: `${describeWriteError(e, path)}。草稿仍在程序中，没有丢失，请换一个位置另存。` };
+    return { ok: false, error: `${describeFileError(e, path, 'save')}。草稿仍在程序中，没有丢失，请换一个位置另存。` };
   }
 }
 

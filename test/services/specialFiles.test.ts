@@ -1,0 +1,125 @@
+/**
+ * Special files and symlinks named `.gkbg`: a FIFO, a device or a socket is refused before it is opened, for reading
+ * and for saving (opening a FIFO blocks until a writer comes — and with it every later save); a symlinked draft is
+ * saved through to its target, never replaced by a regular file. Every message is Chinese and names the right file.
+ */
+import { execFileSync } from 'node:child_process';
+import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isTempName } from '../../electron/main/services/atomicWrite.js';
+import { readDraftFile, saveDraftFile } from '../../electron/main/services/draftFiles.js';
+import { describeFileError, type FileAction } from '../../electron/main/services/fsErrors.js';
+import { sampleText } from './sampleDraft.js';
+
+const posix = process.platform !== 'win32';
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gkbg-special-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function mkfifo(path: string): void {
+  execFileSync('mkfifo', [path]);
+}
+
+async function socketAt(path: string): Promise<Server> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(path, resolve));
+  return server;
+}
+
+describe.runIf(posix)('special files named .gkbg', () => {
+  it('a FIFO is refused for opening and for saving, and later saves still work', async () => {
+    const fifo = join(dir, '管道.gkbg');
+    mkfifo(fifo);
+    const read = await readDraftFile(fifo);
+    expect(read).toEqual({ ok: false, error: '无法打开「管道.gkbg」：这不是普通文件（可能是管道、设备或文件夹）' });
+    // the old code copied the FIFO to make a backup and blocked forever: more than the thread pool's 4 saves
+    for (let i = 0; i < 6; i++) {
+      const saved = await saveDraftFile(fifo, sampleText());
+      expect(saved.ok).toBe(false);
+      expect(!saved.ok && saved.error).toBe('无法保存「管道.gkbg」：这不是普通文件（可能是管道、设备或文件夹）。草稿仍在程序中，没有丢失，请换一个位置另存。');
+    }
+    expect((await lstat(fifo)).isFIFO()).toBe(true);
+    const normal = join(dir, '正常.gkbg');
+    expect(await saveDraftFile(normal, sampleText())).toEqual({ ok: true, path: normal });
+    expect((await readdir(dir)).filter(isTempName)).toEqual([]);
+  });
+
+  it('a device (through a .gkbg symlink) and a socket are refused before they are opened', async () => {
+    const device = join(dir, '设备.gkbg');
+    await symlink('/dev/zero', device);
+    expect(await readDraftFile(device)).toEqual({ ok: false, error: '无法打开「设备.gkbg」：这不是普通文件（可能是管道、设备或文件夹）' });
+    const saved = await saveDraftFile(device, sampleText());
+    expect(!saved.ok && saved.error).toMatch(/^无法保存「(设备\.gkbg|zero)」：这不是普通文件/);
+    const sock = join(dir, 's.gkbg');
+    const server = await socketAt(sock);
+    try {
+      expect((await readDraftFile(sock)).ok).toBe(false);
+      const r = await saveDraftFile(sock, sampleText());
+      expect(!r.ok && r.error).toContain('这不是普通文件');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('a symlinked draft is saved through to its target; the link stays a link', async () => {
+    await mkdir(join(dir, '共享盘'));
+    const real = join(dir, '共享盘', '报告.gkbg');
+    await writeFile(real, sampleText(2023));
+    const link = join(dir, '快捷方式.gkbg');
+    await symlink(real, link);
+    expect(await saveDraftFile(link, sampleText(2024))).toEqual({ ok: true, path: link });
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readlink(link)).toBe(real);
+    expect(await readFile(real, 'utf8')).toBe(sampleText(2024));
+    // the backup sits beside the real file, the folder holding the link has nothing else
+    expect(await readFile(`${real}.bak`, 'utf8')).toBe(sampleText(2023));
+    expect((await readdir(dir)).sort()).toEqual(['共享盘', '快捷方式.gkbg']);
+    // a relative link too
+    const rel = join(dir, '相对.gkbg');
+    await symlink(join('共享盘', '报告.gkbg'), rel);
+    expect((await saveDraftFile(rel, sampleText(2022))).ok).toBe(true);
+    expect((await lstat(rel)).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, 'utf8')).toBe(sampleText(2022));
+  });
+
+  it('a symlink loop is refused with a Chinese message', async () => {
+    const a = join(dir, 'a.gkbg');
+    const b = join(dir, 'b.gkbg');
+    await symlink(b, a);
+    await symlink(a, b);
+    const r = await saveDraftFile(a, sampleText());
+    expect(!r.ok && r.error).toMatch(/^无法保存「[ab]\.gkbg」：/);
+    expect(!r.ok && r.error).not.toMatch(/[A-Z]{4,}/);
+  });
+});
+
+describe('messages the clerk sees', () => {
+  it('a .bak that is a folder names the .bak, not the draft', async () => {
+    const f = join(dir, '报告.gkbg');
+    await writeFile(f, sampleText(2023));
+    await mkdir(join(dir, '报告.gkbg.bak', '里面'), { recursive: true });
+    const r = await saveDraftFile(f, sampleText(2024));
+    expect(r).toEqual({ ok: false, error: '无法保存「报告.gkbg.bak」：同名的文件夹已存在。草稿仍在程序中，没有丢失，请换一个位置另存。' });
+    expect(await readFile(f, 'utf8')).toBe(sampleText(2023));
+  });
+
+  it('no error code, English or temp path ever reaches a message', () => {
+    const temp = join(dir, `.报告.gkbg.abcdef-123.0123abcd.tmp`);
+    const codes = ['ENOSPC', 'EISDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EBUSY', 'EIO', 'EMFILE', 'ELOOP', 'EDQUOT', 'EXDEV', 'EWHATEVER', ''];
+    const actions: FileAction[] = ['save', 'open', 'autosave', 'export'];
+    for (const code of codes)
+      for (const action of actions) {
+        const e = Object.assign(new Error(`${code}: something, open '${temp}'`), { code, path: temp });
+        const m = describeFileError(e, join(dir, '报告.gkbg'), action);
+        expect(m, `${code} ${action}`).toMatch(/「报告\.gkbg」/);
+        expect(m.replace('「报告.gkbg」', ''), `${code} ${action}`).not.toMatch(/[A-Za-z]{3,}|\.tmp|[\\/]/);
+      }
+  });
+});
