@@ -144,14 +144,42 @@ function kpz(p: Prepared, out: Finding[]): void {
   );
 }
 
+/** 「本年度未收取信息处理费」「没有产生信息公开处理费」「未收取任何费用」: a statement about fees for disclosure. */
+const FEE_STATEMENT = /(信息)?(公开)?处理费|信息公开费|(收取|产生|收)[^。；，,\n]{0,10}?费/g;
+
+/** Whether a text states the 信息处理费 (109号) — 行政事业性收费 of table 二 is another thing and doesn't count. */
+export function statesProcessingFee(text: string): boolean {
+  FEE_STATEMENT.lastIndex = 0;
+  for (let m = FEE_STATEMENT.exec(text); m; m = FEE_STATEMENT.exec(text)) {
+    const around = text.slice(Math.max(0, m.index - 6), m.index + m[0].length + 2);
+    if (!/行政事业性|事业性收费|收费金额/.test(around)) return true;
+  }
+  return false;
+}
+
+/**
+ * Where section 六 may be in a published report: its own section, 五 (when 六's heading was misnumbered or
+ * missing, its text runs on there), and whatever follows a line naming 「其他需要报告的事项」.
+ */
+function sixthSectionTexts(p: Prepared): string[] {
+  const s = p.report.sections ?? {};
+  const out = [s.other ?? '', s.problems ?? ''];
+  for (const key of SECTION_KEYS) {
+    const text = s[key] ?? '';
+    const at = text.indexOf('其他需要报告的事项');
+    if (at >= 0 && key !== 'other' && key !== 'problems') out.push(text.slice(at));
+  }
+  return out.map((t) => flatten(t));
+}
+
 function fee(p: Prepared, out: Finding[]): void {
   if (p.report.year < 2021) return;
-  const text = flatten(p.report.sections?.other ?? '');
-  if (/处理费|信息公开费|(收取|产生|收)[^。；]{0,10}费/.test(text)) return;
+  if (sixthSectionTexts(p).some(statesProcessingFee)) return;
+  const own = flatten(p.report.sections?.other ?? '');
   out.push(
-    p.finding('F-FEE', `「六、其他需要报告的事项」未说明信息处理费收取情况：应写明本年度收取的信息处理费（如“本年度未收取信息处理费”），依据国办函〔2020〕109号`, {
+    p.finding('F-FEE', `「六、其他需要报告的事项」未说明信息处理费收取情况：应写明本年度收取的信息处理费（如“本年度未收取信息处理费”），依据国办函〔2020〕109号${/行政事业性收费/.test(own) ? '；表二的“行政事业性收费”不是信息处理费' : ''}`, {
       section: 'other',
-      unwritten: !text.trim(),
+      unwritten: !own.trim(),
     }),
   );
 }

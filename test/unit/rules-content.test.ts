@@ -161,6 +161,26 @@ describe('F-FEE', () => {
   });
 });
 
+describe('F-FEE: the 信息处理费, wherever section 六 is', () => {
+  it('is not satisfied by 行政事业性收费', () => {
+    const f = only(run(edit((r) => (r.sections!.other = '本年度我局收取行政事业性收费12.5万元，均按规定上缴财政。'))), 'F-FEE');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.message).toContain('表二的“行政事业性收费”不是信息处理费');
+  });
+  it('finds the statement in 五 or under a misnumbered 「七、」 heading', () => {
+    expect(rulesAfter((r) => {
+      r.sections!.other = '';
+      r.sections!.problems = `${r.sections!.problems ?? ''}\n七、其他需要报告的事项\n本年度未收取信息处理费。`;
+    })).not.toContain('F-FEE');
+    expect(rulesAfter((r) => {
+      r.sections!.other = '七、其他需要报告的事项\n本机关2024年度没有产生信息公开处理费。';
+    })).not.toContain('F-FEE');
+    expect(rulesAfter((r) => {
+      r.sections!.other = '本年度无其他需要报告的事项。收取行政事业性收费0万元。';
+    })).toContain('F-FEE');
+  });
+});
+
 describe('F-OLD', () => {
   it('flags a 2019-format report for 2021 or later, and a citation of the 2019 format', () => {
     const f = only(run(edit((r) => {
