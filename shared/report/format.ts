@@ -46,13 +46,29 @@ export const SECTION_NAMES: Record<SectionKey, string> = {
   other: '六、其他事项',
 };
 
-/** The five aspects of 一、总体情况 (F-FIVE), with words that show an aspect is covered. */
+/**
+ * The five aspects of 一、总体情况 (F-FIVE), with the words that show an aspect is covered: its own name, and the
+ * other words reports use for it — only words that mean that aspect (a bare 「平台」 also names the 12345 hotline's,
+ * a bare 「考核」 any appraisal).
+ */
 export const OVERVIEW_ASPECTS: readonly { heading: string; name: string; cues: readonly string[] }[] = [
   { heading: '（一）主动公开', name: '主动公开', cues: ['主动公开'] },
-  { heading: '（二）依申请公开', name: '依申请公开', cues: ['依申请公开', '申请公开'] },
-  { heading: '（三）政府信息管理', name: '政府信息管理', cues: ['政府信息管理', '信息管理'] },
-  { heading: '（四）政府信息公开平台建设', name: '政府信息公开平台建设', cues: ['平台建设', '平台'] },
-  { heading: '（五）监督保障', name: '监督保障', cues: ['监督保障'] },
+  { heading: '（二）依申请公开', name: '依申请公开', cues: ['依申请公开', '申请公开', '公开申请'] },
+  {
+    heading: '（三）政府信息管理',
+    name: '政府信息管理',
+    cues: ['政府信息管理', '信息管理', '信息发布审查', '发布审查', '保密审查', '公开属性', '公开审查'],
+  },
+  {
+    heading: '（四）政府信息公开平台建设',
+    name: '政府信息公开平台建设',
+    cues: ['平台建设', '公开平台', '政府网站', '政务新媒体', '政务公开专区', '公开专栏', '公开专区'],
+  },
+  {
+    heading: '（五）监督保障',
+    name: '监督保障',
+    cues: ['监督保障', '接受监督', '监督考核', '考核评议', '社会评议', '责任追究', '工作考核', '绩效考核', '监督检查', '监督评议'],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

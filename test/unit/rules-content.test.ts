@@ -128,6 +128,26 @@ describe('F-FIVE', () => {
   });
 });
 
+describe('F-FIVE: the aspects in other words', () => {
+  const overview = (text: string) => only(run(edit((r) => (r.sections!.overview = text))), 'F-FIVE').map((f) => f.message);
+  it('recognises 监督保障, 平台建设 and 政府信息管理 written in other words', () => {
+    expect(
+      overview(
+        '2024年，我局坚持以公开为常态。（一）主动公开。全年主动公开政府信息326条。（二）依申请公开。本年度新收政府信息公开申请3件，均按时答复。' +
+          '（三）严格信息发布审查，明确公文公开属性，做到应公开尽公开。（四）加强政府网站和政务新媒体管理，及时更新栏目内容。' +
+          '（五）自觉接受监督，将政务公开纳入年度监督考核，全年未发生责任追究情况。',
+      ),
+    ).toEqual([]);
+  });
+  it('does not take a word that only looks like an aspect: the 12345 hotline’s 平台, a bare 考核', () => {
+    const [message] = overview(
+      '（一）主动公开。全年主动公开政府信息326条。（二）依申请公开。本年度新收政府信息公开申请3件。（三）政府信息管理。严格信息发布审查。' +
+        '（四）依托12345热线平台回应群众诉求。（五）将考核结果作为评先评优依据。',
+    );
+    expect(message).toContain('「政府信息公开平台建设」、「监督保障」');
+  });
+});
+
 describe('F-KPZ', () => {
   it('asks a 人民政府 report (stated or inferred from the organ) for 考核、评议、追究', () => {
     const r = fixture('urumqi-county-2024');
