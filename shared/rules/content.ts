@@ -4,6 +4,7 @@
 import { OVERVIEW_ASPECTS, SECTIONS, SECTION_KEYS, SECTION_NAMES, applyResultGroups, type SectionKey } from '../report/format.js';
 import { isStandardTitle } from '../report/model.js';
 import type { Prepared } from './prepare.js';
+import { citationsOutOfForce } from './citations.js';
 import { printedHeadingRule, printedOldLabelsRule } from './printedForm.js';
 import { memoByText, quote, textFigures } from './textFigures.js';
 
@@ -200,12 +201,14 @@ function oldFormat(p: Prepared, out: Finding[]): void {
       ),
     );
   }
+}
+
+/** Citations of documents not in force in the report year (the registry of `citations.ts`): F-OLD and F-STALE. */
+function citationRule(p: Prepared, out: Finding[]): void {
   for (const key of SECTION_KEYS) {
     const text = p.texts[key];
     if (!text) continue;
-    for (const m of textFigures(text, year, key === 'review').oldFormat) {
-      out.push(p.finding('F-OLD', `正文引用的“${quote(text, m.start, m.end)}”是2019年的旧格式，${year}年度报告应依据国办公开办函〔2021〕30号`, { span: { section: key, ...m } }));
-    }
+    for (const c of citationsOutOfForce(text, p.report.year)) out.push(p.finding(c.rule, c.message, { span: { section: key, start: c.start, end: c.end } }));
   }
 }
 
@@ -217,9 +220,7 @@ function stale(p: Prepared, out: Finding[]): void {
     for (const m of textFigures(text, year, key === 'review').years) {
       const q = quote(text, m.start, m.end);
       const message =
-        m.kind === 'points'
-          ? `正文引用了“${q}”，与报告年度 ${year} 年不符：应落实的是 ${year} 年的工作要点`
-          : m.kind === 'period'
+        m.kind === 'period'
             ? `统计期限“${q}”与报告年度 ${year} 年不符：应为 ${year}年1月1日至${year}年12月31日`
             : m.kind === 'opening'
               ? `“${q}”写的是 ${m.year} 年，与报告年度 ${year} 年不符：是否沿用了上年的文字？`
@@ -303,6 +304,7 @@ export function contentRules(p: Prepared, out: Finding[]): void {
   oldFormat(p, out);
   printedOldLabelsRule(p, out);
   stale(p, out);
+  citationRule(p, out);
   dateRule(p, out);
   titleRule(p, out);
 }

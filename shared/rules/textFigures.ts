@@ -212,7 +212,7 @@ export interface PercentMention {
   denominators: { value: number; label: string }[];
 }
 
-export type StaleKind = 'points' | 'period' | 'opening' | 'plan';
+export type StaleKind = 'period' | 'opening' | 'plan';
 export interface StaleMention {
   kind: StaleKind;
   year: number;
@@ -226,8 +226,6 @@ export interface TextFigures {
   active: Mention<ActiveFigure>[];
   percents: PercentMention[];
   years: StaleMention[];
-  /** 「国办公开办函〔2019〕60号」 cited */
-  oldFormat: { start: number; end: number }[];
 }
 
 /** Words that show a clause is about something other than disclosure applications. */
@@ -496,18 +494,20 @@ function extractPercents(text: string, cl: Clause[], out: PercentMention[]): voi
   }
 }
 
-const POINTS_RE = /(?<![\d〔[［])(\d{4})\s*年度?[^。；，,\n《》〈〉<>]{0,12}?工作要点/g;
 const PERIOD_RE = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(至|到|—|-|－|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g;
 const OPENING_RE = /(^|[。！？\n])\s*(\d{4})\s*年度?\s*[，,]/g;
 const PLAN_RE = /(?<![\d〔[［])(\d{4})\s*年度?\s*(工作计划|工作打算|工作思路)(?=\s*(?:[：:。\n]|$))/g;
-const OLD_FORMAT_RE = /国办公开办函\s*[〔[［(（]\s*2019\s*[〕\]］)）]\s*60\s*号/g;
 
-function extractYears(text: string, year: number, out: StaleMention[], old: { start: number; end: number }[]): void {
-  POINTS_RE.lastIndex = 0;
-  for (let m = POINTS_RE.exec(text); m; m = POINTS_RE.exec(text)) {
-    const y = Number(m[1]);
-    if (y < year) out.push({ kind: 'points', year: y, start: m.index, end: m.index + m[0].length });
-  }
+/** What a sentence about an earlier year says when it tells history rather than this year's work. */
+const HISTORY = /被(确定|列|评|授予|命名|选)|确定为|列为|列入|获评|荣获|获得|入选|首次|以来|成立|设立|挂牌|组建|启动|开始|试点|示范/;
+
+function sentenceFrom(text: string, at: number): string {
+  const stops = ['。', '\n', '；'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return text.slice(at, stops.length > 0 ? Math.min(...stops) : text.length);
+}
+
+/** Years that don't fit the report year (F-STALE); citations of yearly documents are judged by `citations.ts`. */
+function extractYears(text: string, year: number, out: StaleMention[]): void {
   PERIOD_RE.lastIndex = 0;
   for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
     const a = Number(m[1]);
@@ -518,8 +518,9 @@ function extractYears(text: string, year: number, out: StaleMention[], old: { st
   for (let m = OPENING_RE.exec(text); m; m = OPENING_RE.exec(text)) {
     const y = Number(m[2]);
     const start = m.index + m[0].indexOf(m[2] ?? '');
-    // 「2023 年，我县……」 opening a paragraph of a 2024 report: last year's text carried over
-    if (y === year - 1) out.push({ kind: 'opening', year: y, start, end: m.index + m[0].length - 1 });
+    // 「2023 年，我县……」 opening a paragraph of a 2024 report: last year's text carried over — unless the sentence
+    // tells history (「2023 年，我县被确定为…试点」)
+    if (y === year - 1 && !HISTORY.test(sentenceFrom(text, m.index + m[0].length))) out.push({ kind: 'opening', year: y, start, end: m.index + m[0].length - 1 });
   }
   PLAN_RE.lastIndex = 0;
   for (let m = PLAN_RE.exec(text); m; m = PLAN_RE.exec(text)) {
@@ -527,8 +528,6 @@ function extractYears(text: string, year: number, out: StaleMention[], old: { st
     const lead = text.slice(Math.max(0, m.index - 4), m.index);
     if (y <= year && y >= year - 5 && !/落实|完成|执行|对照/.test(lead)) out.push({ kind: 'plan', year: y, start: m.index, end: m.index + m[0].length });
   }
-  OLD_FORMAT_RE.lastIndex = 0;
-  for (let m = OLD_FORMAT_RE.exec(text); m; m = OLD_FORMAT_RE.exec(text)) old.push({ start: m.index, end: m.index + m[0].length });
 }
 
 /**
@@ -562,12 +561,12 @@ export function textFigures(text: string, year: number, isReviewSection = false)
   const hit = cache.get(text)?.get(variant);
   if (hit) return hit;
   const cl = clauses(text);
-  const figures: TextFigures = { apply: [], review: [], active: [], percents: [], years: [], oldFormat: [] };
+  const figures: TextFigures = { apply: [], review: [], active: [], percents: [], years: [] };
   extractApply(text, cl, year, figures.apply);
   extractReview(text, cl, year, isReviewSection, figures.review);
   extractActive(text, cl, year, figures.active);
   extractPercents(text, cl, figures.percents);
-  extractYears(text, year, figures.years, figures.oldFormat);
+  extractYears(text, year, figures.years);
   let variants = cache.get(text);
   if (!variants) {
     variants = new Map();

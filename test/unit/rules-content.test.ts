@@ -331,6 +331,44 @@ describe('F-STALE precision', () => {
   });
 });
 
+describe('F-STALE leaves history alone', () => {
+  it('does not take 「2023 年，我县被确定为…」 or 「自2019年以来」 for last year’s text', () => {
+    expect(rulesAfter((r) => {
+      r.sections!.overview = `2023 年，我县被确定为全省基层政务公开标准化规范化试点县。自2019年以来，我县每年制定政务公开工作要点。\n${r.sections!.overview ?? ''}`;
+    })).not.toContain('F-STALE');
+  });
+  it('still flags a paragraph that opens with last year and tells this year’s work', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.overview = `2023 年，我县认真贯彻落实《条例》，扎实推进政务公开工作。\n${r.sections!.overview ?? ''}`;
+    })), 'F-STALE');
+    expect(f.map((x) => x.span?.section)).toEqual(['overview']);
+  });
+});
+
+describe('dated registry of citations (F-OLD, F-STALE)', () => {
+  const found = (text: string, year = 2024) =>
+    run(edit((r) => {
+      r.year = year;
+      r.sections!.preface = text;
+    })).filter((f) => (f.rule === 'F-OLD' || f.rule === 'F-STALE') && f.section === 'preface');
+  it('flags the 2007 条例 after 2019, the 2019 format after 2020, and another year’s 工作要点', () => {
+    const f = found('根据《中华人民共和国政府信息公开条例》（国务院令第492号）和国办公开办函〔2019〕60号要求，对照《2023年政务公开工作要点》，编制本报告。');
+    expect(f.map((x) => [x.rule, x.message])).toEqual([
+      ['F-OLD', '正文引用的“国务院令第492号”（2007年公布的《中华人民共和国政府信息公开条例》）只适用于2019年度及以前，2024年度报告应依据2019年修订的《条例》（国务院令第711号）'],
+      ['F-OLD', '正文引用的“国办公开办函〔2019〕60号”（政府信息公开工作年度报告格式（试行））只适用于2020年度及以前，2024年度报告应依据国办公开办函〔2021〕30号'],
+      ['F-STALE', '正文引用了“2023年政务公开工作要点”，与报告年度 2024 年不符：应落实的是 2024 年的工作要点'],
+    ]);
+    expect(found('认真落实《2026年政务公开工作要点》。').map((x) => x.rule)).toEqual(['F-STALE']);
+    expect(found('对照《2025年政务公开工作要点》开展工作。').map((x) => x.rule)).toEqual(['F-STALE']);
+  });
+  it('is quiet on the 2019 revision, documents in force that year, and next year’s 要点 in next year’s plan', () => {
+    expect(found('根据《中华人民共和国政府信息公开条例》（国务院令第711号）和国办公开办函〔2021〕30号，落实《2024年政务公开工作要点》。')).toEqual([]);
+    expect(found('2025年，我县将认真落实《2025年政务公开工作要点》，持续提升公开质量。')).toEqual([]);
+    expect(found('本报告依据国务院令第492号编制。', 2019)).toEqual([]);
+    expect(found('本报告依据国办公开办函〔2019〕60号编制。', 2020)).toEqual([]);
+  });
+});
+
 describe('F-STALE statistics period wording', () => {
   it('reads 「自…起至…止」', () => {
     expect(rulesAfter((r) => (r.sections!.preface = '本报告数据统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。'))).toContain('F-STALE');

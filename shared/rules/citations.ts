@@ -1,0 +1,119 @@
+/**
+ * The documents a report cites, with their numbers and the report years they are in force for (spec §1, §4 F-OLD,
+ * F-STALE). One declarative registry: a citation of a document not in force in the report year is flagged by the
+ * document's rule; a document not listed here is never judged.
+ */
+
+export interface DatedCitation {
+  /** what the document is, for messages */
+  document: string;
+  /** its number as usually cited */
+  number: string;
+  /** how it is cited (text normalised: ASCII digits) */
+  pattern: RegExp;
+  /** first and last report year the document governs (inclusive); no `to`: still in force */
+  from: number;
+  to?: number;
+  /** what governs after `to` */
+  replacedBy?: string;
+  rule: 'F-OLD';
+}
+
+/** A document issued every year: only the report year's is in force (the next year's, for next year's plans). */
+export interface YearlyCitation {
+  document: string;
+  /** the year is group 1 */
+  pattern: RegExp;
+  rule: 'F-STALE';
+}
+
+const BRACKETS = '[〔[［(（]';
+const CLOSE = '[〕\\]］)）]';
+
+export const DATED_CITATIONS: readonly DatedCitation[] = [
+  {
+    document: '2007年公布的《中华人民共和国政府信息公开条例》',
+    number: '国务院令第492号',
+    pattern: /国务院令\s*(第\s*)?492\s*号|第\s*492\s*号\s*国务院令/g,
+    from: 2008,
+    to: 2019,
+    replacedBy: '2019年修订的《条例》（国务院令第711号）',
+    rule: 'F-OLD',
+  },
+  {
+    document: '2019年修订的《中华人民共和国政府信息公开条例》',
+    number: '国务院令第711号',
+    pattern: /国务院令\s*(第\s*)?711\s*号|第\s*711\s*号\s*国务院令/g,
+    from: 2019,
+    rule: 'F-OLD',
+  },
+  {
+    document: '政府信息公开工作年度报告格式（试行）',
+    number: '国办公开办函〔2019〕60号',
+    pattern: new RegExp(`国办公开办函\\s*${BRACKETS}\\s*2019\\s*${CLOSE}\\s*60\\s*号`, 'g'),
+    from: 2019,
+    to: 2020,
+    replacedBy: '国办公开办函〔2021〕30号',
+    rule: 'F-OLD',
+  },
+  {
+    document: '中华人民共和国政府信息公开工作年度报告格式',
+    number: '国办公开办函〔2021〕30号',
+    pattern: new RegExp(`国办公开办函\\s*${BRACKETS}\\s*2021\\s*${CLOSE}\\s*30\\s*号`, 'g'),
+    from: 2021,
+    rule: 'F-OLD',
+  },
+];
+
+export const YEARLY_CITATIONS: readonly YearlyCitation[] = [
+  {
+    document: '年度政务公开工作要点',
+    // 「《2022年政务公开工作要点》」「2023年度政务公开工作要点」「2024年全县政务公开工作要点」
+    pattern: /(?<![\d〔[［])(\d{4})\s*年度?[^。；，,\n《》〈〉<>]{0,12}?工作要点/g,
+    rule: 'F-STALE',
+  },
+];
+
+export interface CitationOutOfForce {
+  rule: 'F-OLD' | 'F-STALE';
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** Words that show a sentence speaks of next year's plan (a citation of next year's 要点 is then in force). */
+const NEXT_YEAR = /将|计划|下一步|下一年|明年|来年|打算|思路|改进/;
+
+function sentenceAround(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf('。', start), text.lastIndexOf('\n', start)) + 1;
+  const stops = ['。', '\n'].map((c) => text.indexOf(c, end)).filter((i) => i >= 0);
+  return text.slice(from, stops.length > 0 ? Math.min(...stops) : text.length);
+}
+
+/** Every citation in `text` (normalised) of a document not in force in report year `year`. */
+export function citationsOutOfForce(text: string, year: number): CitationOutOfForce[] {
+  const out: CitationOutOfForce[] = [];
+  for (const c of DATED_CITATIONS) {
+    // only a document no longer in force is flagged: one not yet in force may be cited for next year's plans
+    if (c.to === undefined || year <= c.to) continue;
+    c.pattern.lastIndex = 0;
+    for (let m = c.pattern.exec(text); m; m = c.pattern.exec(text)) {
+      const instead = c.replacedBy ? `，${year}年度报告应依据${c.replacedBy}` : '';
+      out.push({ rule: c.rule, start: m.index, end: m.index + m[0].length, message: `正文引用的“${m[0]}”（${c.document}）只适用于${c.to}年度及以前${instead}` });
+    }
+  }
+  for (const c of YEARLY_CITATIONS) {
+    c.pattern.lastIndex = 0;
+    for (let m = c.pattern.exec(text); m; m = c.pattern.exec(text)) {
+      const cited = Number(m[1]);
+      if (cited === year) continue;
+      const end = m.index + m[0].length;
+      // 「自2019年以来…工作要点」: history, not a citation of that year's 要点
+      if (/[自从]\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^\d{4}\s*年度?\s*(以来|起|至今)/.test(m[0])) continue;
+      if (cited === year + 1 && NEXT_YEAR.test(sentenceAround(text, m.index, end))) continue;
+      const allowed = `应落实的是 ${year} 年的工作要点${cited === year + 1 ? '（下一年度的要点只在写明年计划时引用）' : ''}`;
+      out.push({ rule: c.rule, start: m.index, end, message: `正文引用了“${m[0].replace(/\s+/g, ' ')}”，与报告年度 ${year} 年不符：${allowed}` });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
