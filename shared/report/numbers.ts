@@ -33,11 +33,30 @@ export function normaliseNumberText(raw: string): string {
   return s;
 }
 
-/** Drop the unit people type after amounts and counts: 「588万元」, 「12件」. */
-function stripUnit(s: string, kind: CellKind): string {
-  if (kind === 'amount') return s.replace(/\s*万?元$/, '');
-  if (kind === 'count' || kind === 'signed') return s.replace(/\s*(件|个|条|项|次)$/, '');
-  return s;
+/** Drop the unit people type after counts: 「12件」. */
+function stripCountUnit(s: string): string {
+  return s.replace(/\s*(件|个|条|项|次)$/, '');
+}
+
+/**
+ * An amount written in 元 (「75394432.52」) as 万元, exactly: the decimal point moves four places, in the
+ * digits themselves (no floating point), so 75394432.52 元 is 7539.443252 万元. Input: plain decimal digits.
+ */
+export function yuanToWan(digits: string): string {
+  const [int = '', frac = ''] = digits.split('.');
+  const all = (int.padStart(5, '0') + frac).replace(/^0+(?=\d)/, '');
+  const padded = all.padStart(frac.length + 5, '0');
+  const point = padded.length - frac.length - 4;
+  const whole = padded.slice(0, point).replace(/^0+(?=\d)/, '');
+  const decimals = padded.slice(point).replace(/0+$/, '');
+  return decimals ? `${whole}.${decimals}` : whole;
+}
+
+/** An amount's text and its unit: 「万元」 is the table's own unit; 「元」 must be converted, never taken as 万元. */
+function splitAmountUnit(s: string): { digits: string; yuan: boolean } {
+  const m = /^(.*?)\s*(万元|元)$/.exec(s);
+  if (!m) return { digits: s, yuan: false };
+  return { digits: normaliseNumberText(m[1] ?? ''), yuan: m[2] === '元' };
 }
 
 export function parseCell(raw: string | number | null | undefined, kind: CellKind): ParsedCell {
@@ -48,23 +67,33 @@ export function parseCell(raw: string | number | null | undefined, kind: CellKin
     if (t.length > 200) return { ok: false, message: '内容过长（最多 200 个字符）' };
     return { ok: true, value: t === '' ? null : t };
   }
-  const s = stripUnit(normaliseNumberText(raw), kind);
+  const text = normaliseNumberText(raw);
+  if (kind === 'amount') return parseAmount(text, raw);
+  const s = kind === 'count' || kind === 'signed' ? stripCountUnit(text) : text;
   if (s === '') return { ok: true, value: null };
-  if (kind === 'amount') {
-    const m = /^\+?(\d+)(?:\.(\d+))?$/.exec(s);
-    if (!m) {
-      if (/^-/.test(s)) return { ok: false, message: '金额不能为负数' };
-      return { ok: false, message: `「${clip(raw)}」不是有效的金额，请填写数字（单位：万元），如 21613.91` };
-    }
-    if ((m[2] ?? '').length > AMOUNT_MAX_DECIMALS) return { ok: false, message: `金额最多保留 ${AMOUNT_MAX_DECIMALS} 位小数` };
-    return checkNumber(Number(s.replace(/^\+/, '')), kind);
-  }
   const m = /^([+-]?)(\d+)$/.exec(s);
   if (!m) {
     if (/^[+-]?\d+\.\d+$/.test(s)) return { ok: false, message: `「${clip(raw)}」含小数，此处应填写整数件数` };
     return { ok: false, message: `「${clip(raw)}」不是数字，请填写${kind === 'signed' ? '整数（可为负数）' : '非负整数'}` };
   }
   return checkNumber(Number(`${m[1] ?? ""}${m[2] ?? ""}`), kind);
+}
+
+/** An amount in 万元; one written in 元 is converted exactly, or refused when 万元 would need too many decimals. */
+function parseAmount(text: string, raw: string): ParsedCell {
+  const { digits, yuan } = splitAmountUnit(text);
+  if (digits === '') return { ok: true, value: null };
+  const m = /^\+?(\d+(?:\.\d+)?)$/.exec(digits);
+  if (!m) {
+    if (/^-/.test(digits)) return { ok: false, message: '金额不能为负数' };
+    return { ok: false, message: `「${clip(raw)}」不是有效的金额，请填写数字（单位：万元），如 21613.91` };
+  }
+  const wan = yuan ? yuanToWan(m[1] ?? '') : (m[1] ?? '');
+  if ((wan.split('.')[1] ?? '').length > AMOUNT_MAX_DECIMALS) {
+    if (yuan) return { ok: false, message: `「${clip(raw)}」以元为单位，换算为 ${wan} 万元超过 ${AMOUNT_MAX_DECIMALS} 位小数，无法精确保存；请按万元填写` };
+    return { ok: false, message: `金额最多保留 ${AMOUNT_MAX_DECIMALS} 位小数` };
+  }
+  return checkNumber(Number(wan), 'amount');
 }
 
 function checkNumber(n: number, kind: CellKind): ParsedCell {
