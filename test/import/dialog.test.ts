@@ -70,7 +70,7 @@ describe('ImportDialog', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]?.kind).toBe('draft');
     const draft = parseDraftText(calls[0]?.text ?? '');
-    expect(draft.ok && draft.draft.meta.organ).toBe('新源县人民政府');
+    expect(draft.ok && draft.draft.meta.organ).toBe('新源县');
     await page.close();
   });
 

@@ -236,7 +236,7 @@ describe('front matter and 落款', () => {
     const { report, uncertain } = parse(text);
     expect(report.year).toBe(2024);
     expect(uncertain.find((u) => u.target === 'year')?.reason).toContain('2024');
-    expect(report.organ).toBe('某县人民政府');
+    expect(report.organ).toBe('某县');
     expect(report.level).toBe('government');
   });
 });

@@ -117,7 +117,7 @@ describe('command line', () => {
     expect(c.err).toBe('');
     expect(code).toBe(0);
     const draft = parseDraftText(readFileSync(target, 'utf8'));
-    expect(draft.ok && draft.draft.meta.organ).toBe('新源县人民政府');
+    expect(draft.ok && draft.draft.meta.organ).toBe('新源县');
     expect(draft.ok && draft.draft.year).toBe(2024);
     expect(c.out).toContain('读取 200/200 个单元格');
     expect(c.out).toContain('[N-REVIEW]');

@@ -16,8 +16,8 @@ describe('imported titles', () => {
     expect(r.report.title).toBe('新源县政府信息公开工作年度报告（2024年度）');
     expect(r.sourceCheck.map((f) => f.rule)).toContain('F-TITLE');
     expect(r.draft.meta.title).toBeUndefined();
-    expect(r.uncertain.find((u) => u.target === 'title')?.reason).toContain('新源县人民政府2024年政府信息公开工作年度报告');
-    expect(buildDocModel(draftToReport(r.draft)).title).toBe('新源县人民政府2024年政府信息公开工作年度报告');
+    expect(r.uncertain.find((u) => u.target === 'title')?.reason).toContain('新源县2024年政府信息公开工作年度报告');
+    expect(buildDocModel(draftToReport(r.draft)).title).toBe('新源县2024年政府信息公开工作年度报告');
   });
 
   it('xinxiang: a title of the standard form is kept as it is', () => {

@@ -1,0 +1,137 @@
+/**
+ * The tables of a published report as a whole document sees them: which format table 二 is printed in,
+ * amounts printed with a unit (converted exactly to 万元, and said), the three tables read from their
+ * sections, and which lines they occupy (left out of the narrative).
+ */
+import { FORMAT_2019, FORMAT_2021, SECTIONS, type FormatId, type SectionKey } from '../report/format.js';
+import type { Cells } from '../report/model.js';
+import { AMOUNT_MAX_DECIMALS, yuanToWan } from '../report/numbers.js';
+import type { Uncertain } from './result.js';
+import { sectionRegion, type Heading } from './sections.js';
+import { readActive, readApply, readReview, type TableRead } from './tables.js';
+import { labelKey, tokenise, type SourceLine } from './text.js';
+
+const CUES_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '第二十条第(九)项', '政府集中采购', '其他对外管理服务事项', '采购总金额'];
+const CUES_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额'];
+
+function cueCount(text: string, cues: readonly string[]): number {
+  return cues.filter((c) => text.includes(labelKey(c))).length;
+}
+
+export interface DocumentTables {
+  format: FormatId;
+  cells: Cells;
+  /** lines of the tables (and the captions before them) */
+  tableLines: Set<number>;
+  /** 2019-format labels the tables still print (from the table reader) */
+  oldLabels: string[];
+}
+
+type Region = (key: SectionKey) => [number, number];
+
+/** Read the three tables; `year` decides the format only when table 二's header says nothing. */
+export function readDocumentTables(source: readonly SourceLine[], headings: readonly (Heading | null)[], year: number | null, uncertain: Uncertain[]): DocumentTables {
+  const region: Region = (key) => sectionRegion(headings, SECTIONS.findIndex((s) => s.key === key), source.length) ?? [0, source.length];
+  const lines = withAmountsInWan(source, region('active'), uncertain);
+  const tokensOf = (key: SectionKey) => tokenise(lines, ...region(key));
+  const activeTokens = tokensOf('active');
+  const activeKey = labelKey(activeTokens.map((t) => (t.type === 'text' ? t.text : ' ')).join(''));
+  const c2019 = cueCount(activeKey, CUES_2019);
+  const c2021 = cueCount(activeKey, CUES_2021);
+  let format: FormatId;
+  if (c2019 !== c2021) format = c2019 > c2021 ? '2019' : '2021';
+  else {
+    format = year !== null && year < 2021 ? '2019' : '2021';
+    uncertain.push({ target: 'format', name: '报告格式', reason: `未能从表二的表头判断格式，已按年度按「${format === '2019' ? '2019年格式' : '2021年格式'}」读取，请核对` });
+  }
+  const activeRead = readActive(activeTokens, (format === '2019' ? FORMAT_2019 : FORMAT_2021).activeGroups);
+  const applyRead = readApply(tokensOf('requests'), true, format === '2021');
+  const reviewRead = readReview(tokensOf('review').filter((t) => !/[。]/.test(lines[t.line]?.text ?? '')));
+  if (format === '2021' && !applyRead.otherSplit && applyRead.found > 0) {
+    uncertain.push({
+      target: 'apply.other.total',
+      name: '三、（六）其他处理',
+      reason: '原文表三的「（六）其他处理」只有一行（2019年格式的写法），已按原样保留为一行，未拆分为三项；请按2021年格式分项填写',
+      cells: ['apply.other.natural', 'apply.other.total'],
+    });
+  }
+  const reads: [SectionKey, TableRead][] = [['active', activeRead], ['requests', applyRead], ['review', reviewRead]];
+  const cells: Cells = {};
+  const oldLabels: string[] = [];
+  for (const [, r] of reads) {
+    Object.assign(cells, r.cells);
+    uncertain.push(...r.uncertain);
+    // `oldLabels` is being added to TableRead by the table reader: read it as optional.
+    oldLabels.push(...((r as TableRead & { oldLabels?: string[] }).oldLabels ?? []));
+  }
+  const tableLines = new Set<number>();
+  lines.forEach((l, i) => {
+    if (l.table !== undefined) tableLines.add(i);
+  });
+  for (const [key, r] of reads) markTable(lines, region(key), key, r, tableLines);
+  return { format, cells, tableLines, oldLabels: [...new Set(oldLabels)] };
+}
+
+/** Captions printed just before a table (「第二十条第（一）项」, the 勾稽关系 note), taken with it. */
+const TABLE_CUE: Partial<Record<SectionKey, RegExp>> = {
+  active: /第二十条|信息内容/,
+  requests: /勾稽关系|本列数据|申请人情况/,
+  review: /^[^。，]*(行政复议|行政诉讼)[^。，]*$/,
+};
+
+function markTable(lines: readonly SourceLine[], [from, to]: [number, number], key: SectionKey, read: TableRead, out: Set<number>): void {
+  if (!read.lines) return;
+  let [a, b] = read.lines;
+  const cue = TABLE_CUE[key];
+  for (let i = from; i < Math.min(to, a); i++) {
+    const t = lines[i]?.text ?? '';
+    if (cue && cue.test(t) && !/。/.test(t)) {
+      a = i;
+      break;
+    }
+  }
+  for (let i = a; i <= b; i++) out.add(i);
+}
+
+/** Table 二's amount rows (行政事业性收费), from the format. */
+const AMOUNT_ROWS = FORMAT_2021.activeGroups.flatMap((g) =>
+  g.rows.flatMap((r) => r.cells.filter((c) => c.kind === 'amount').map((c) => ({ label: labelKey(r.label), key: c.key, name: `二、${r.label}` }))),
+);
+type AmountRow = (typeof AMOUNT_ROWS)[number];
+const AMOUNT_WITH_UNIT = /(^|[^\d.,，])(\d[\d,，]*(?:\.\d+)?)\s*(万元|元)(?![\u4e00-\u9fff])/g;
+
+/**
+ * An amount printed with its unit in table 二 (「75394432.52元」, 「0.5万元」): the table holds 万元, so 元 is
+ * converted exactly (decimal digits, no floating point) and the conversion is listed for the clerk; 万元 is
+ * just the unit. Only the amount row's line and the two after it (a value printed below its label) change.
+ */
+export function withAmountsInWan(lines: readonly SourceLine[], [from, to]: [number, number], uncertain: Uncertain[]): SourceLine[] {
+  const out = lines.slice();
+  for (let i = from; i < to; i++) {
+    const label = labelKey(lines[i]?.text ?? '');
+    const row = /。/.test(label) ? undefined : AMOUNT_ROWS.find((r) => label.includes(r.label));
+    if (!row) continue;
+    for (let j = i; j < Math.min(to, i + 3); j++) {
+      const line = out[j];
+      if (!line || (j > i && /。/.test(line.text))) continue;
+      const fix = (s: string): string => s.replace(AMOUNT_WITH_UNIT, (_, before: string, digits: string, unit: string) => before + inWan(digits, unit, row, uncertain));
+      const text = fix(line.text);
+      if (text === line.text) continue;
+      out[j] = line.cells ? { ...line, text, cells: line.cells.map(fix) } : { ...line, text };
+    }
+  }
+  return out;
+}
+
+/** The amount in 万元 as the table reader should see it; one that can't be exact is left blank and said. */
+function inWan(printed: string, unit: string, row: AmountRow, uncertain: Uncertain[]): string {
+  const digits = printed.replace(/[,，]/g, '');
+  if (unit === '万元') return digits;
+  const wan = yuanToWan(digits);
+  if ((wan.split('.')[1] ?? '').length > AMOUNT_MAX_DECIMALS) {
+    uncertain.push({ target: row.key, name: row.name, reason: `原文金额为「${printed}元」，换算为 ${wan} 万元超过 ${AMOUNT_MAX_DECIMALS} 位小数，无法精确填写，已留空；请按万元填写` });
+    return '—';
+  }
+  uncertain.push({ target: row.key, name: row.name, reason: `原文金额为「${printed}元」，表中单位为万元，已按 ${printed}元 = ${wan} 万元换算，请核对` });
+  return wan;
+}

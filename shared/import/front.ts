@@ -1,0 +1,178 @@
+/**
+ * The front matter of a published report: its own printed heading (the title — never a web page's <title>,
+ * metadata line or breadcrumb), the organ as the title prints it (never completed by guesswork), the
+ * year, and the preface lines before 「一、总体情况」.
+ */
+import type { Level, Report } from '../report/model.js';
+import { organLevel } from '../report/level.js';
+import type { Uncertain } from './result.js';
+import { cnNumber } from './signature.js';
+import { basicNormalise, type SourceLine } from './text.js';
+
+export interface FrontMatter {
+  /** the title as printed, spacing removed, with a 「（2024年度）」 subtitle appended; '' when none */
+  title: string;
+  mainTitle: string;
+  subtitle: string;
+  /** lines between the title and the first section heading */
+  prefaceLines: string[];
+}
+
+/** A web page's metadata line (「标题：…」, 「索引号：…」, 「发布日期：…」): never the report's own heading. */
+const METADATA_LINE = /^\s*[\u4e00-\u9fff]{2,6}\s*[:：]/;
+/** A page title with the site's name after it (「…年度报告_XX县人民政府网」, 「… - 中国XX」, 「…|XX门户网站」). */
+const SITE_SUFFIX = /[_|｜]|\s[-–—－]\s|[-–—－]\s*中国|(?:网|网站|门户)$/;
+/** Breadcrumbs and navigation (「首页 > 政务公开 > 年度报告」, 「当前位置：」). */
+const NAVIGATION = /[>＞»→]|^\s*(?:当前位置|您的位置|您现在的位置|首页)/;
+const YEAR_IN = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/;
+const SUBTITLE = /^[（(]\s*\d{4}\s*年度?\s*[）)]$/;
+
+/** Could this line be (the last line of) the report's own heading? */
+function isTitleLine(t: string): boolean {
+  return t.length <= 60 && /报告/.test(t) && !/[。；;:：]/.test(t) && !SITE_SUFFIX.test(t) && !NAVIGATION.test(t) && !METADATA_LINE.test(t);
+}
+
+interface TitleAt {
+  parts: string[];
+  /** index in `front` of its first and last line */
+  start: number;
+  end: number;
+}
+
+/** The title ending at front line k, with the line(s) before it when the title is broken (「…工作年」/「度报告」, 「机关名称」/「2024年…报告」). */
+function titleEndingAt(front: readonly string[], k: number): TitleAt {
+  const parts = [front[k] ?? ''];
+  let start = k;
+  for (let j = k - 1; j >= Math.max(0, k - 2); j--) {
+    // Complete once an organ stands before the year (a page header repeating the organ above stays out).
+    if (YEAR_IN.test(parts.join('')) && organFromTitle(parts.join(''))) break;
+    const p = front[j] ?? '';
+    const joined = p + parts.join('');
+    if (p.length > 40 || /[。，,；;：:]/.test(p) || joined.length > 70 || SITE_SUFFIX.test(p) || NAVIGATION.test(p)) break;
+    // Take it when the title so far lacks 「政府信息公开」, or the line is an organ's name or ends mid-word.
+    const incomplete = !/政府信息公开/.test(parts.join(''));
+    if (incomplete || /^[^\d]*[县市区旗州盟省镇乡局委办厅院署会室府]$/.test(p) || /[年工作]$/.test(p)) {
+      parts.unshift(p);
+      start = j;
+    } else break;
+  }
+  return { parts, start, end: k };
+}
+
+/** The report's own heading among the lines before the first section: the first one naming a year, else the first one at all. */
+export function readFront(lines: readonly SourceLine[], firstHeading: number, uncertain: Uncertain[]): FrontMatter {
+  const front: string[] = [];
+  for (let i = 0; i < firstHeading; i++) {
+    const l = lines[i];
+    if (l && l.table === undefined && l.text.trim() !== '') front.push(l.text.trim());
+  }
+  let chosen: TitleAt | null = null;
+  for (let k = 0; k < Math.min(60, front.length); k++) {
+    if (!isTitleLine(front[k] ?? '')) continue;
+    const at = titleEndingAt(front, k);
+    const withYear = YEAR_IN.test(at.parts.join('')) || SUBTITLE.test(front[k + 1] ?? '');
+    chosen ??= at;
+    if (withYear) {
+      chosen = at;
+      break;
+    }
+  }
+  if (!chosen) {
+    const embedded = titleInNavigation(front);
+    if (embedded) {
+      uncertain.push({ target: 'title', name: '标题', reason: `标题「${embedded.title}」取自网页导航行（原文没有单独的标题行），请核对` });
+      return { title: embedded.title, mainTitle: embedded.title, subtitle: '', prefaceLines: front.slice(embedded.line + 1) };
+    }
+    uncertain.push({ target: 'title', name: '标题', reason: '未能识别报告标题（应在正文之前，含「报告」二字），请填写' });
+    return { title: '', mainTitle: '', subtitle: '', prefaceLines: front };
+  }
+  if (chosen.start > 0) uncertain.push({ target: 'title', name: '标题', reason: `标题之前有 ${chosen.start} 行其他文字（如网页导航），已略去，请核对` });
+  const next = front[chosen.end + 1] ?? '';
+  const subtitle = SUBTITLE.test(next) ? next : '';
+  const mainTitle = chosen.parts.join('').replace(/\s+/g, ' ').trim();
+  const title = (mainTitle + (subtitle ? `（${subtitle.replace(/[（()）\s]/g, '')}）` : '')).replace(/\s+/g, '');
+  return { title, mainTitle, subtitle, prefaceLines: front.slice(chosen.end + 1 + (subtitle ? 1 : 0)) };
+}
+
+/**
+ * A page saved as flat text puts the page's heading in the breadcrumb line (「当前位置： 首页…部门文件
+ * 某某局 2022年政府信息公开工作年度报告 时间：…」): the words ending in 「报告」, with the organ word before
+ * them when the year comes first.
+ */
+function titleInNavigation(front: readonly string[]): { title: string; line: number } | null {
+  for (let k = 0; k < Math.min(60, front.length); k++) {
+    const t = front[k] ?? '';
+    if (!NAVIGATION.test(t)) continue;
+    const words = t.split(/\s+/);
+    const at = words.findIndex((w) => /^[^:：>＞»→]{2,60}报告$/.test(w) && YEAR_IN.test(w) && /政府信息公开|信息公开/.test(w));
+    if (at < 0) continue;
+    let title = words[at] ?? '';
+    const before = words[at - 1] ?? '';
+    if (!organFromTitle(title) && /^[\u4e00-\u9fff（）()]{2,30}[县市区旗州盟省镇乡局委办厅院署会室府]$/.test(before)) title = before + title;
+    return { title, line: k };
+  }
+  return null;
+}
+
+/** The year the title (or subtitle, or the preface's 统计期限) names, or null. */
+export function yearOfFront(front: FrontMatter, allText: string): number | null {
+  const digits = /(\d{4})\s*年/.exec(basicNormalise(front.mainTitle)) ?? /(\d{4})\s*年/.exec(front.subtitle);
+  if (digits) return Number(digits[1]);
+  const chinese = /([〇零一二三四五六七八九]{4})\s*年/.exec(front.mainTitle + front.subtitle);
+  if (chinese?.[1]) return cnNumber(chinese[1]);
+  const frontText = [front.mainTitle, front.subtitle, ...front.prefaceLines].join('\n');
+  const period = /统计期限为\s*(\d{4})\s*年/.exec(frontText) ?? /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*至\s*\1\s*年\s*12\s*月\s*31\s*日/.exec(allText);
+  return period ? Number(period[1]) : null;
+}
+
+/** No year printed at the head: the year before the 成文日期, else the year the text names most. Always said. */
+export function fallbackYear(lines: readonly SourceLine[], signatureDate: string | undefined, uncertain: Uncertain[]): number {
+  const sigYear = signatureDate ? Number(signatureDate.slice(0, 4)) - 1 : null;
+  const counts = new Map<number, number>();
+  for (const l of lines) for (const m of l.text.matchAll(/(20\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const year = sigYear ?? common ?? new Date().getFullYear() - 1;
+  uncertain.push({ target: 'year', name: '年度', reason: `标题中没有年度，按${sigYear ? '成文日期的上一年' : '正文中最常出现的年份'}推定为 ${year} 年，请核对` });
+  return year;
+}
+
+const PLACE_END = /(?:县|市|区|旗|州|盟|省|自治区|自治州|自治县|镇|乡|街道|新区|开发区|试验区)$/;
+
+/** The organ as the title prints it: what comes before the year, or before 「政府信息公开」. */
+export function organFromTitle(title: string): string | null {
+  const t = basicNormalise(title).replace(/\s+/g, '').replace(/[（(][^）)]*[）)]$/, '');
+  const withYear = /^(.*?)(?:\d{4}|[〇零一二三四五六七八九]{4})年度?/.exec(t);
+  let prefix = withYear ? withYear[1] : undefined;
+  if (prefix === undefined) {
+    const at = t.indexOf('政府信息公开');
+    prefix = at >= 0 ? t.slice(0, at) : undefined;
+  }
+  // The year first (「2019年黄家镇政府信息公开工作年度报告」): the organ stands between it and 「政府信息公开」.
+  if (prefix === '') prefix = /^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?(.+?)(?:关于)?(?:\d{4}年度?)?政府信息公开/.exec(t)?.[1];
+  if (!prefix) return null;
+  return prefix.replace(/关于$/, '') || null;
+}
+
+/** Organ and level as printed (title first, 落款 second); every doubt is said, nothing is completed. */
+export function organAndLevel(title: string, signatureOrgan: string | undefined, uncertain: Uncertain[]): Pick<Report, 'organ' | 'level'> {
+  let organ = title ? organFromTitle(title) : null;
+  if (organ && PLACE_END.test(organ)) {
+    uncertain.push({
+      target: 'organ',
+      name: '机关名称',
+      reason: `标题中只印了地名「${organ}」，机关名称按原文填为「${organ}」、按人民政府处理；如发文机关是「${organ}人民政府」或其部门，请改正`,
+    });
+  }
+  if (!organ) {
+    organ = signatureOrgan ?? null;
+    uncertain.push({ target: 'organ', name: '机关名称', reason: organ ? `标题中未找到机关名称，按落款「${organ}」填写，请核对` : '未能识别机关名称，请填写' });
+  }
+  if (!organ) return {};
+  // A bare place name is the place's own government (its report is the 人民政府's); the doubt is said above.
+  const level: Level | undefined = organLevel(organ) ?? (PLACE_END.test(organ) ? 'government' : undefined);
+  if (!level) {
+    uncertain.push({ target: 'level', name: '机关类别', reason: `无法从机关名称「${organ}」判断是人民政府还是部门（影响发布期限和考核评议等要求），请核对` });
+    return { organ };
+  }
+  return { organ, level };
+}

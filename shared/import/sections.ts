@@ -1,0 +1,163 @@
+/**
+ * The six sections of a published report: finding each heading (numbered, worded a little differently,
+ * run in with its first paragraph), the lines each section spans, and joining wrapped lines into paragraphs.
+ */
+import { SECTIONS, type SectionKey } from '../report/format.js';
+import type { PrintedForm } from '../report/model.js';
+import { MAX_SECTION_CHARS } from '../schema/draft.js';
+import { basicNormalise, editDistance, labelKey, type SourceLine } from './text.js';
+import type { Uncertain } from './result.js';
+
+const ORDINALS = ['一', '二', '三', '四', '五', '六'];
+const ORDINAL_RE = /^(?:第)?([一二三四五六])(?:部分)?\s*[、.．，,:：\s]\s*/;
+
+export interface Heading {
+  line: number;
+  /** the heading as printed (numbering included, run-in text left out) */
+  printed: string;
+  /** run-in text after the heading on the same line */
+  rest: string;
+}
+
+function headingName(k: number): string {
+  return (SECTIONS[k]?.heading ?? '').slice(2);
+}
+
+/** Is this line the heading of section k? Returns the run-in remainder, or null. */
+function matchHeading(raw: string, k: number): string | null {
+  const text = basicNormalise(raw).trim();
+  if (text === '' || text.length > 120) return null;
+  const name = headingName(k);
+  const nameKey = labelKey(name);
+  const m = ORDINAL_RE.exec(text);
+  if (m && m[1] !== ORDINALS[k]) return null;
+  const body = m ? text.slice(m[0].length) : text;
+  const bodyKey = labelKey(body);
+  if (!m && bodyKey !== nameKey) return null;
+  const n = nameKey.length;
+  let best = Infinity;
+  let bestLen = n;
+  for (let len = Math.max(1, n - 3); len <= n + 3; len++) {
+    const d = editDistance(nameKey, bodyKey.slice(0, len));
+    if (d < best || (d === best && len === n)) {
+      best = d;
+      bestLen = len;
+    }
+  }
+  if (best > Math.max(1, Math.floor(n * 0.25))) {
+    // Worded differently (「四、因政府信息公开申请行政复议、提起行政诉讼的情况」): a short line with the
+    // right ordinal that holds most of the heading's characters in order.
+    if (!m || bodyKey.length > n + 12 || /[。，,]/.test(body) || lcs(nameKey, bodyKey) < n * 0.75) return null;
+    return '';
+  }
+  if (bodyKey.length <= bestLen + 1) return '';
+  // A list of the six parts in one line (a preface or table of contents) is not a heading.
+  if (/[二三四五六][、.．]/.test(body.slice(0, name.length + 12))) return null;
+  // Run-in heading: the text after the heading's last characters.
+  const tail = name.slice(-2);
+  const at = body.indexOf(tail);
+  if (at < 0 || at > bestLen + 6) return bodyKey.length - bestLen > 8 ? null : '';
+  return body.slice(at + tail.length).replace(/^[\s:：。.]+/, '');
+}
+
+function lcs(a: string, b: string): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [0];
+    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, cur[j - 1] ?? 0);
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** The heading as printed: the line without its run-in text (and the colon or full stop before it). */
+function printedHeading(line: string, rest: string): string {
+  const text = basicNormalise(line).trim();
+  const head = rest && text.endsWith(rest) ? text.slice(0, text.length - rest.length) : text;
+  return head.replace(/[\s:：。.]+$/, '').trim();
+}
+
+/** Each section's heading, in order (null when not found). */
+export function findHeadings(lines: readonly SourceLine[]): (Heading | null)[] {
+  const out: (Heading | null)[] = [];
+  let cursor = 0;
+  for (let k = 0; k < SECTIONS.length; k++) {
+    let found: Heading | null = null;
+    for (let i = cursor; i < lines.length; i++) {
+      const line = lines[i];
+      if (!line || line.table !== undefined) continue;
+      const rest = matchHeading(line.text, k);
+      if (rest !== null) {
+        found = { line: i, rest, printed: printedHeading(line.text, rest) };
+        break;
+      }
+    }
+    out.push(found);
+    if (found) cursor = found.line + 1;
+  }
+  return out;
+}
+
+/** The headings as printed, for F-SECTIONS (the preface has none). */
+export function printedHeadings(headings: readonly (Heading | null)[]): NonNullable<PrintedForm['headings']> {
+  const out: NonNullable<PrintedForm['headings']> = {};
+  SECTIONS.forEach((s, k) => {
+    const h = headings[k];
+    if (h) out[s.key] = h.printed;
+  });
+  return out;
+}
+
+/** The line indices of each found section: from the line after its heading to the next found heading. */
+export function sectionLines(headings: readonly (Heading | null)[], lineCount: number): Partial<Record<SectionKey, number[]>> {
+  const out: Partial<Record<SectionKey, number[]>> = {};
+  SECTIONS.forEach((s, k) => {
+    const r = sectionRegion(headings, k, lineCount);
+    if (!r) return;
+    const idx: number[] = [];
+    for (let i = r[0]; i < r[1]; i++) idx.push(i);
+    out[s.key] = idx;
+  });
+  return out;
+}
+
+/** Lines [from, to) of section k, or null when its heading wasn't found. */
+export function sectionRegion(headings: readonly (Heading | null)[], k: number, lineCount: number): [number, number] | null {
+  const h = headings[k];
+  if (!h) return null;
+  const next = headings.slice(k + 1).find((n) => n);
+  return [h.line + 1, next ? next.line : lineCount];
+}
+
+/** Join wrapped lines into paragraphs: a paragraph ends at 。！？；：, a short line, or a new numbered item. */
+export function reflow(lines: readonly string[]): string {
+  const clean = lines.map((l) => basicNormalise(l).replace(/\s+$/, '').replace(/^\s+/, ''));
+  const nonEmpty = clean.filter((l) => l !== '');
+  if (nonEmpty.length === 0) return '';
+  const lengths = nonEmpty.map((l) => l.length).sort((a, b) => a - b);
+  const typical = lengths[Math.floor(lengths.length * 0.8)] ?? 0;
+  const paragraphs: string[] = [];
+  let cur = '';
+  for (const line of nonEmpty) {
+    if (cur !== '' && /^[（(][一二三四五六七八九十]+[）)]/.test(line) && /[。！？；：:）)]$/.test(cur)) {
+      paragraphs.push(cur);
+      cur = '';
+    }
+    const joiner = cur !== '' && /[A-Za-z0-9]$/.test(cur) && /^[A-Za-z0-9]/.test(line) ? ' ' : '';
+    cur += joiner + line;
+    const short = typical >= 20 && line.length < typical * 0.7;
+    if (/[。！？；：:]$/.test(line) || short) {
+      paragraphs.push(cur);
+      cur = '';
+    }
+  }
+  if (cur !== '') paragraphs.push(cur);
+  return paragraphs.join('\n');
+}
+
+/** A section's text is at most what a draft holds. */
+export function clipSection(text: string, name: string, uncertain: Uncertain[]): string {
+  if (text.length <= MAX_SECTION_CHARS) return text;
+  uncertain.push({ target: 'source', name, reason: `「${name}」的正文超过 ${MAX_SECTION_CHARS} 字，超出部分未导入，请核对` });
+  return text.slice(0, MAX_SECTION_CHARS);
+}

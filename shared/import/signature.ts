@@ -1,0 +1,94 @@
+/**
+ * The end of a published report: the 落款 (发文机关署名 and 成文日期) and the contact line, and the Chinese
+ * dates and numbers they are written in.
+ */
+import type { Report } from '../report/model.js';
+import { basicNormalise, type SourceLine } from './text.js';
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 「2024」, 「二〇二四」, 「十二」, 「二十五」 → the number, or null. */
+export function cnNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if ([...s].every((c) => c in CN_DIGITS) && s.length === 4) return Number([...s].map((c) => CN_DIGITS[c]).join(''));
+  // 十, 十二, 二十, 二十五, 三十一
+  const m = /^([一二三])?十([一二三四五六七八九])?$/.exec(s);
+  if (m) return (m[1] ? (CN_DIGITS[m[1]] ?? 0) : 1) * 10 + (m[2] ? (CN_DIGITS[m[2]] ?? 0) : 0);
+  if (s.length === 1 && s in CN_DIGITS) return CN_DIGITS[s] ?? null;
+  return null;
+}
+
+const DATE_RE = /^([0-9]{4}|[〇零一二三四五六七八九Ｏo]{4})\s*年\s*([0-9]{1,2}|[一二三]?十?[一二三四五六七八九]?)\s*月\s*([0-9]{1,2}|[一二三]?十?[一二三四五六七八九]?)\s*日$/;
+
+/** 「2025年2月25日」/「二〇二五年二月二十五日」 → `2025-02-25`, or null. */
+export function parseChineseDate(text: string): string | null {
+  const m = DATE_RE.exec(basicNormalise(text).trim());
+  if (!m) return null;
+  const y = cnNumber(m[1] ?? '');
+  const mo = cnNumber(m[2] ?? '');
+  const d = cnNumber(m[3] ?? '');
+  if (y === null || mo === null || d === null || mo < 1 || mo > 12 || d < 1 || d > 31 || y < 2000 || y > 2100) return null;
+  const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) ? null : iso;
+}
+
+const CONTACT_RE = /联系人|联系电话|咨询电话|联系方式/;
+
+function parseContact(text: string): { name?: string; phone?: string } {
+  const t = basicNormalise(text);
+  const out: { name?: string; phone?: string } = {};
+  const name = /联系人\s*[:：]?\s*([\u4e00-\u9fff·]{2,5}?)(?=[\s,，;；、)）]|电话|联系|\d|$)/.exec(t);
+  if (name?.[1]) out.name = name[1];
+  const phone = /(?<!\d)(1[3-9]\d{9}|(?:0\d{2,3}[-－—\s]?)?\d{7,8}(?:[-－转]\d{1,5})?)(?!\d)/.exec(t);
+  if (phone?.[1]) out.phone = phone[1];
+  return out;
+}
+
+export interface SignatureRead {
+  signature?: NonNullable<Report['signature']>;
+  contact?: NonNullable<Report['contact']>;
+  /** lines that were the 落款 or the contact (left out of the narrative) */
+  removed: Set<number>;
+}
+
+/** The 落款 among the last lines of the last section (date last, organ on the line before or the same line), and the contact. */
+export function findSignature(lines: readonly SourceLine[], lastSection: readonly number[], tableLines: ReadonlySet<number>): SignatureRead {
+  const removed = new Set<number>();
+  const text = (i: number | undefined): string => (i === undefined ? '' : (lines[i]?.text ?? '').trim());
+  const tail = lastSection.filter((i) => text(i) !== '' && !tableLines.has(i));
+  let signature: SignatureRead['signature'];
+  for (let k = tail.length - 1; k >= Math.max(0, tail.length - 6); k--) {
+    const i = tail[k] ?? 0;
+    const t = text(i);
+    const iso = parseChineseDate(t);
+    const joined = /^(.{2,40}?)\s+(\S+年\S+月\S+日)$/.exec(t);
+    const joinedDate = joined ? parseChineseDate(joined[2] ?? '') : null;
+    if (!iso && !joinedDate) continue;
+    signature = { date: iso ?? joinedDate ?? undefined };
+    removed.add(i);
+    if (joined && !iso) signature.organ = (joined[1] ?? '').trim();
+    else {
+      const prev = tail[k - 1];
+      const pt = text(prev);
+      if (prev !== undefined && pt.length <= 40 && !/[。，,；;：:]/.test(pt) && !CONTACT_RE.test(pt)) {
+        signature.organ = pt.replace(/\s+/g, '');
+        removed.add(prev);
+      }
+    }
+    break;
+  }
+  let contact: SignatureRead['contact'];
+  for (const i of lastSection) {
+    const t = lines[i]?.text ?? '';
+    if (!CONTACT_RE.test(t) || t.trim().length > 80) continue;
+    const c = parseContact(t);
+    if (c.name || c.phone) {
+      contact = { ...contact, ...c };
+      removed.add(i);
+    }
+  }
+  const out: SignatureRead = { removed };
+  if (signature) out.signature = signature;
+  if (contact) out.contact = contact;
+  return out;
+}

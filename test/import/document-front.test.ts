@@ -1,0 +1,96 @@
+/**
+ * The front matter of published reports as they are found: the title is the report's own heading (never a web
+ * page's <title> with the site's name, a 「标题：」 metadata line, a breadcrumb or a markdown 「#」), and the organ
+ * is what the title prints — never completed by guesswork, with every doubt listed.
+ */
+import { describe, expect, it } from 'vitest';
+import { htmlToLines } from '../../electron/main/services/import/html.js';
+import { parsePublished, textDocument } from '../../shared/import/index.js';
+import { FORMAT_2021 } from '../../shared/report/format.js';
+import { makeText, richData } from './make.js';
+
+/** A whole report (tables included) whose printed title is `title`, with `before` lines above it. */
+function report(title: string, before: string[] = []): string {
+  const body = makeText({ ...richData(FORMAT_2021, 2024), title }, { layout: 'rows' });
+  return [...before, body].join('\n');
+}
+
+const parse = (text: string) => parsePublished(textDocument(text));
+
+describe('the title is the report’s own heading', () => {
+  it('a page saved as text: the 「标题：」 metadata line and the breadcrumb are passed over', () => {
+    const { report: r, uncertain } = parse(
+      report('某某市交通运输局2024年政府信息公开工作年度报告', [
+        '标题：某某市交通运输局2024年政府信息公开工作年度报告_某某市人民政府网',
+        '索引号：123-456/2025-00012',
+        '首页 > 政务公开 > 政府信息公开年度报告',
+      ]),
+    );
+    expect(r.title).toBe('某某市交通运输局2024年政府信息公开工作年度报告');
+    expect(r.organ).toBe('某某市交通运输局');
+    expect(r.level).toBe('department');
+    expect(uncertain.find((u) => u.target === 'title')?.reason).toContain('3 行');
+  });
+
+  it('a title line with the site’s name after it (「_XX县人民政府网」, 「 - 中国XX」) is a page title, not the heading', () => {
+    for (const suffix of ['_某县人民政府网', ' - 中国某县', '｜某县门户网站']) {
+      const { report: r } = parse(report('某县人民政府2024年政府信息公开工作年度报告', [`某县人民政府2024年政府信息公开工作年度报告${suffix}`]));
+      expect(r.title, suffix).toBe('某县人民政府2024年政府信息公开工作年度报告');
+    }
+  });
+
+  it('a markdown heading: the 「#」 marks are dropped, the heading kept (section headings too)', () => {
+    const text = report('# 某县人民政府2024年政府信息公开工作年度报告').replace(/^(一、总体情况|二、主动公开政府信息情况)$/gm, '## $1');
+    const { report: r, uncertain } = parse(text);
+    expect(r.title).toBe('某县人民政府2024年政府信息公开工作年度报告');
+    expect(uncertain.filter((u) => u.target.startsWith('sections.'))).toEqual([]);
+  });
+
+  it('an HTML page: the heading in the body, never <title> with the site’s name', () => {
+    const body = report('某县人民政府2024年政府信息公开工作年度报告')
+      .split('\n')
+      .map((l) => `<p>${l}</p>`)
+      .join('');
+    const html = `<html><head><title>某县2024年政府信息公开工作年度报告_某县人民政府网</title></head><body>${body}</body></html>`;
+    const { report: r } = parsePublished(htmlToLines(html));
+    expect(r.title).toBe('某县人民政府2024年政府信息公开工作年度报告');
+  });
+
+  it('a page header repeating the organ above a title broken over two lines stays out of the title', () => {
+    const { report: r } = parse(report('某县人民政府2021年度\n信息公开年度报告', ['某县人民政府', '某县人民政府']));
+    expect(r.title).toBe('某县人民政府2021年度信息公开年度报告');
+    expect(r.organ).toBe('某县人民政府');
+  });
+
+  it('a page flattened into one breadcrumb line: the heading is found inside it, and that is said', () => {
+    const nav = '当前位置： 首页政务公开部门文件 某某片区管理局 2022年政府信息公开工作年度报告 时间：2023-01-09 10:07 微信 微博';
+    const { report: r, uncertain } = parse(report('', ['标题: 某某片区管理局 2022年政府信息公开工作年度报告', nav]).replace(/^\n/, ''));
+    expect(r.title).toBe('某某片区管理局2022年政府信息公开工作年度报告');
+    expect(r.organ).toBe('某某片区管理局');
+    expect(uncertain.find((u) => u.target === 'title')?.reason).toContain('导航');
+  });
+});
+
+describe('the organ as printed, never invented', () => {
+  it('a bare place name stays as printed; the doubt names the government it may be', () => {
+    const { report: r, uncertain } = parse(report('某某县政府信息公开工作年度报告\n（2024年度）'));
+    expect(r.organ).toBe('某某县');
+    expect(r.level).toBe('government');
+    const doubt = uncertain.find((u) => u.target === 'organ')?.reason ?? '';
+    expect(doubt).toContain('「某某县」');
+    expect(doubt).toContain('某某县人民政府');
+  });
+
+  it('the year printed first (「2019年黄家镇政府信息公开工作年度报告」): the organ is what follows it', () => {
+    const { report: r } = parse(report('2024年某某镇政府信息公开工作年度报告'));
+    expect(r.organ).toBe('某某镇');
+    expect(r.year).toBe(2024);
+  });
+
+  it('an organ whose kind the name doesn’t tell is kept, its level left open and said', () => {
+    const { report: r, uncertain } = parse(report('某某建设指挥部2024年政府信息公开工作年度报告'));
+    expect(r.organ).toBe('某某建设指挥部');
+    expect(r.level).toBeUndefined();
+    expect(uncertain.find((u) => u.target === 'level')?.reason).toContain('某某建设指挥部');
+  });
+});
