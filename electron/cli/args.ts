@@ -1,35 +1,25 @@
-/** Command-line parsing shared by every `report` command: positional arguments and `--flag value` options. */
+/**
+ * Command-line parsing shared by every `report` command. Each command declares its options here in one shape
+ * (flags without a value, options with one, how many files); anything else — an unknown or misspelt option, a
+ * missing value, a file too many — is refused with a Chinese message, never silently ignored.
+ */
+import { editDistance } from '../../shared/import/text.js';
 import type { Report } from '../../shared/report/model.js';
 import { loadReportFile, type FileLoadResult } from '../main/services/reportFiles.js';
+
 export interface ParsedArgs {
   positional: string[];
   options: Map<string, string | true>;
 }
 
-/** `flags` are options that take no value, so `--json file.json` keeps `file.json` positional. */
-export function parseArgs(argv: readonly string[], flags: readonly string[] = []): ParsedArgs {
-  const positional: string[] = [];
-  const options = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      if (eq > 0) options.set(a.slice(2, eq), a.slice(eq + 1));
-      else {
-        const next = argv[i + 1];
-        if (!flags.includes(a.slice(2)) && next !== undefined && !next.startsWith('--')) {
-          options.set(a.slice(2), next);
-          i++;
-        } else options.set(a.slice(2), true);
-      }
-    } else positional.push(a);
-  }
-  return { positional, options };
-}
-
-export function stringOption(args: ParsedArgs, name: string): string | undefined {
-  const v = args.options.get(name);
-  return typeof v === 'string' ? v : undefined;
+/** What a command accepts on its command line. */
+export interface CommandOptions {
+  /** options that take no value (`--json`) */
+  flags?: readonly string[];
+  /** options that take one value (`--previous <file>`, or `--previous=<file>`) */
+  values?: readonly string[];
+  /** 'one' (default): at most one file; 'many': any number */
+  files?: 'one' | 'many';
 }
 
 /** Exit codes: 0 fine, 1 the report has errors, 2 the input can't be read or the usage is wrong. */
@@ -47,28 +37,93 @@ export interface CliIo {
   err: (text: string) => void;
 }
 
-export type Command = {
+export type Command = CommandOptions & {
   usage: string;
-  /** boolean flags the command takes (others take a value) */
-  flags?: readonly string[];
   run: (args: ParsedArgs, io: CliIo) => Promise<number>;
 };
+
+/** The declared option closest to a misspelt one (`previos` → `previous`), if any is close. */
+function closest(name: string, known: readonly string[]): string | undefined {
+  let best: { option: string; distance: number } | undefined;
+  for (const option of known) {
+    const distance = editDistance(name, option);
+    if (distance <= Math.max(1, Math.floor(option.length / 3)) && (!best || distance < best.distance)) best = { option, distance };
+  }
+  return best?.option;
+}
+
+/**
+ * The command line of a command: its files and options, as `spec` declares them. Throws CliError (exit 2) on
+ * anything it doesn't declare. `--` ends the options (a file whose name starts with `-` follows it).
+ */
+export function parseArgs(argv: readonly string[], spec: CommandOptions & { usage?: string } = {}): ParsedArgs {
+  const flags = spec.flags ?? [];
+  const values = spec.values ?? [];
+  const refuse = (message: string) => new CliError(spec.usage ? `${message}\n用法：report ${spec.usage}` : message);
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      positional.push(a);
+      continue;
+    }
+    const body = a.startsWith('--') ? a.slice(2) : a.slice(1);
+    const eq = body.indexOf('=');
+    const name = eq >= 0 ? body.slice(0, eq) : body;
+    const inline = eq >= 0 ? body.slice(eq + 1) : undefined;
+    if (!a.startsWith('--') || (!flags.includes(name) && !values.includes(name))) {
+      const guess = closest(name, [...flags, ...values]);
+      throw refuse(`未知的选项「${a.startsWith('--') ? '--' : '-'}${name}」${guess ? `（是否想用 --${guess}？）` : ''}`);
+    }
+    if (options.has(name)) throw refuse(`选项「--${name}」只能给一次`);
+    if (flags.includes(name)) {
+      if (inline !== undefined) throw refuse(`选项「--${name}」不带值`);
+      options.set(name, true);
+      continue;
+    }
+    const value = inline ?? argv[i + 1];
+    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw refuse(`选项「--${name}」后面缺少值`);
+    options.set(name, value);
+    if (inline === undefined) i++;
+  }
+  if ((spec.files ?? 'one') === 'one' && positional.length > 1) throw refuse(`多余的参数「${positional[1]}」：此命令只处理一个文件`);
+  return { positional, options };
+}
+
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const v = args.options.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+export type LoadedReport = Extract<FileLoadResult, { ok: true }>;
+
+/** Last year's report from `--previous`, when given (so the cross-year rules run); unreadable → CliError. */
+export async function loadPrevious(args: ParsedArgs): Promise<Report['previous']> {
+  const previousPath = stringOption(args, 'previous');
+  if (!previousPath) return undefined;
+  const prev = await loadReportFile(previousPath);
+  if (!prev.ok) throw new CliError(`上年报告：${prev.error}`);
+  return { year: prev.report.year, format: prev.report.format, cells: prev.report.cells, sections: prev.report.sections ?? {} };
+}
+
+/** A report with last year's attached, when there is one. */
+export function withPrevious(loaded: LoadedReport, previous: Report['previous']): Report {
+  return previous ? { ...loaded.report, previous } : { ...loaded.report };
+}
 
 /**
  * The report a command works on (`<file>`, any kind `loadReportFile` reads), with last year's from `--previous`
  * when given, so the cross-year rules run.
  */
-export async function loadReportArgs(args: ParsedArgs, usage: string): Promise<{ loaded: Extract<FileLoadResult, { ok: true }>; report: Report }> {
+export async function loadReportArgs(args: ParsedArgs, usage: string): Promise<{ loaded: LoadedReport; report: Report }> {
   const file = args.positional[0];
   if (!file) throw new CliError(`用法：report ${usage}`);
   const loaded = await loadReportFile(file);
   if (!loaded.ok) throw new CliError(loaded.error);
-  const report: Report = { ...loaded.report };
-  const previousPath = stringOption(args, 'previous');
-  if (previousPath) {
-    const prev = await loadReportFile(previousPath);
-    if (!prev.ok) throw new CliError(`上年报告：${prev.error}`);
-    report.previous = { year: prev.report.year, format: prev.report.format, cells: prev.report.cells, sections: prev.report.sections ?? {} };
-  }
-  return { loaded, report };
+  return { loaded, report: withPrevious(loaded, await loadPrevious(args)) };
 }

@@ -25,7 +25,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   try {
-    return await command.run(parseArgs(rest, command.flags), io);
+    return await command.run(parseArgs(rest, command), io);
   } catch (e) {
     io.err(`${e instanceof CliError ? e.message : `内部错误：${e instanceof Error ? e.message : String(e)}`}\n`);
     return e instanceof CliError ? e.exitCode : 2;

@@ -54,13 +54,13 @@ describe('report command line', () => {
     writeFileSync(good, JSON.stringify({ format: '2021', year: 2024, level: 'department', cells: balancedCells(), sections: SECTIONS }));
     const ok = report('check', good, '--json');
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.out).findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+    expect(JSON.parse(ok.out)[0].findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
 
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, JSON.stringify({ format: '2021', year: 2024, cells: { ...balancedCells(), 'apply.carried_forward.natural': 4 } }));
     const bad = report('check', broken, '--json');
     expect(bad.code).toBe(1);
-    const bal = JSON.parse(bad.out).findings.find((f: { rule: string }) => f.rule === 'T3-BAL');
+    const bal = JSON.parse(bad.out)[0].findings.find((f: { rule: string }) => f.rule === 'T3-BAL');
     expect(bal).toMatchObject({ severity: 'error' });
     expect(bal.cells).toContain('apply.carried_forward.natural');
     expect(bal.message).toMatch(/相差 2/);
@@ -86,9 +86,9 @@ describe('report command line', () => {
     const cur = join(dir, 'cur.json');
     writeFileSync(cur, JSON.stringify({ format: '2021', year: 2024, cells: balancedCells() }));
     const r = report('check', cur, '--previous', prev, '--json');
-    const rules = JSON.parse(r.out).findings.map((f: { rule: string }) => f.rule);
+    const rules = JSON.parse(r.out)[0].findings.map((f: { rule: string }) => f.rule);
     expect(rules).toContain('XY-CARRY');
-    const without = JSON.parse(report('check', cur, '--json').out).findings.map((f: { rule: string }) => f.rule);
+    const without = JSON.parse(report('check', cur, '--json').out)[0].findings.map((f: { rule: string }) => f.rule);
     expect(without).not.toContain('XY-CARRY');
   });
 

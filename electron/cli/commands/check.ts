@@ -1,24 +1,81 @@
-import { evaluate } from '../../../shared/rules/index.js';
-import { loadReportArgs, type Command } from '../args.js';
+import type { Report } from '../../../shared/report/model.js';
+import { evaluate, type Finding } from '../../../shared/rules/index.js';
+import { loadReportFile } from '../../main/services/reportFiles.js';
+import { CliError, loadPrevious, withPrevious, type CliIo, type Command } from '../args.js';
 
-const USAGE = 'check <文件> [--previous <上年文件>] [--json] [--final]';
+const USAGE = 'check <文件>… [--previous <上年文件>] [--json] [--final]';
 
-/** `check <file> [--previous <file>] [--json]`: the findings; exit 1 when any is an error. */
+/** One file's check: its findings, or why it can't be read. */
+type FileCheck = { file: string; ok: true; findings: Finding[] } | { file: string; ok: false; error: string };
+
+/** Exit code of one file: 2 unreadable, 1 with errors, 0 fine. */
+function exitCodeOf(c: FileCheck): number {
+  if (!c.ok) return 2;
+  return c.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+async function checkFile(file: string, previous: Report['previous'], stage: 'draft' | 'final'): Promise<FileCheck> {
+  const loaded = await loadReportFile(file);
+  if (!loaded.ok) return { file, ok: false, error: loaded.error };
+  return { file, ok: true, findings: evaluate(withPrevious(loaded, previous), { stage }) };
+}
+
+function printFindings(findings: readonly Finding[], io: CliIo): void {
+  if (findings.length === 0) {
+    io.out('未发现问题。\n');
+    return;
+  }
+  for (const f of findings) io.out(`${f.severity === 'error' ? '错误' : '警告'} [${f.rule}] ${f.message}\n`);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  io.out(`共 ${errors} 个错误，${findings.length - errors} 个警告。\n`);
+}
+
+/** Several files: each readable file's findings under a header line naming it, then a line counting the files. */
+function printText(checks: readonly FileCheck[], io: CliIo): void {
+  const several = checks.length > 1;
+  for (const c of checks) {
+    // An unreadable file is reported on stderr, like any failure, naming the file when there are several.
+    if (!c.ok) io.err(`${several ? `${c.file}：` : ''}${c.error}\n`);
+    else {
+      if (several) io.out(`== ${c.file} ==\n`);
+      printFindings(c.findings, io);
+      if (several) io.out('\n');
+    }
+  }
+  if (several) {
+    const count = (code: number) => checks.filter((c) => exitCodeOf(c) === code).length;
+    io.out(`共检查 ${checks.length} 个文件：${count(0)} 个无错误，${count(1)} 个有错误，${count(2)} 个无法读取。\n`);
+  }
+}
+
+function printJson(checks: readonly FileCheck[], io: CliIo): void {
+  const json = checks.map((c) =>
+    c.ok
+      ? { file: c.file, ok: true, findings: c.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message })) }
+      : { file: c.file, ok: false, error: c.error },
+  );
+  io.out(`${JSON.stringify(json, null, 2)}\n`);
+  for (const c of checks) if (!c.ok) io.err(`${c.file}：${c.error}\n`);
+}
+
+/**
+ * `check <file>… [--previous <file>] [--json] [--final]`: the findings of each file (drafts, report data JSON,
+ * published reports), `--previous` applying to each. Exit code the worst of all: 0 fine, 1 errors, 2 unreadable.
+ * `--json` prints an array of {file, ok, error?, findings?}, one per file, also for one file.
+ */
 export const checkCommand: Command = {
   usage: USAGE,
   flags: ['json', 'final'],
+  values: ['previous'],
+  files: 'many',
   async run(args, io) {
-    const { report } = await loadReportArgs(args, USAGE);
-    const findings = evaluate(report, { stage: args.options.has('final') ? 'final' : 'draft' });
-    if (args.options.has('json')) {
-      io.out(`${JSON.stringify({ findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message })) }, null, 2)}\n`);
-    } else if (findings.length === 0) {
-      io.out('未发现问题。\n');
-    } else {
-      for (const f of findings) io.out(`${f.severity === 'error' ? '错误' : '警告'} [${f.rule}] ${f.message}\n`);
-      const errors = findings.filter((f) => f.severity === 'error').length;
-      io.out(`共 ${errors} 个错误，${findings.length - errors} 个警告。\n`);
-    }
-    return findings.some((f) => f.severity === 'error') ? 1 : 0;
+    if (args.positional.length === 0) throw new CliError(`用法：report ${USAGE}`);
+    const previous = await loadPrevious(args);
+    const stage = args.options.has('final') ? 'final' : 'draft';
+    const checks: FileCheck[] = [];
+    for (const file of args.positional) checks.push(await checkFile(file, previous, stage));
+    if (args.options.has('json')) printJson(checks, io);
+    else printText(checks, io);
+    return Math.max(...checks.map(exitCodeOf));
   },
 };

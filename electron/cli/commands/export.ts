@@ -17,6 +17,7 @@ const USAGE = 'export <文件> [--docx <输出.docx>] [--pdf <输出.pdf>] [--re
 export const exportCommand: Command = {
   usage: USAGE,
   flags: ['strict'],
+  values: ['docx', 'pdf', 'review', 'previous'],
   async run(args, io) {
     const file = args.positional[0];
     const docx = stringOption(args, 'docx');

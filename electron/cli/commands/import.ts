@@ -10,6 +10,7 @@ import { CliError, stringOption, type Command } from '../args.js';
 export const importCommand: Command = {
   usage: 'import <已发布的报告 .docx/.pdf/.html/.txt> --out <草稿文件> [--json]',
   flags: ['json'],
+  values: ['out'],
   async run(args, io) {
     const file = args.positional[0];
     const out = stringOption(args, 'out');

@@ -15,6 +15,7 @@ const USAGE = 'next <本年度文件> --out <下一年度草稿.gkbg>';
 
 export const nextCommand: Command = {
   usage: USAGE,
+  values: ['out'],
   async run(args, io) {
     const file = args.positional[0];
     const outOption = stringOption(args, 'out');

@@ -1,0 +1,117 @@
+/**
+ * The command line as a user runs it (a real `npm run -s report` process): `check` on several files at once, and
+ * options every command refuses when it doesn't know them.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FORMAT_2021 } from '../../shared/report/format.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cli-check-'));
+const published = (name: string) => join(import.meta.dirname, '..', 'fixtures', 'published', `${name}.txt`);
+
+function report(...args: string[]) {
+  const r = spawnSync('npm', ['run', '-s', 'report', '--', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** Report data JSON of a department's report whose table 三 balances, unless `carriedForward` is given. */
+function dataFile(name: string, year: number, carriedForward = 2): string {
+  const cells: Record<string, number> = {};
+  for (const c of FORMAT_2021.cells) if (!c.sumOf) cells[c.key] = 0;
+  Object.assign(cells, { 'apply.new.natural': 5, 'apply.granted.natural': 3, 'apply.carried_forward.natural': carriedForward });
+  const f = join(dir, name);
+  writeFileSync(f, JSON.stringify({ format: '2021', year, level: 'department', cells }));
+  return f;
+}
+
+type JsonCheck = { file: string; ok: boolean; error?: string; findings?: { rule: string; severity: string }[] };
+
+describe('report check on several files', () => {
+  const good = dataFile('good.json', 2024);
+  const broken = dataFile('broken.json', 2024, 4);
+  const missing = join(dir, 'nope.json');
+
+  it('prints each file under a header naming it, and exits with the worst of all', () => {
+    const r = report('check', good, broken, published('urumqi-county-2024'));
+    expect(r.code).toBe(1);
+    const blocks = r.out.split(/^== /m).slice(1);
+    expect(blocks.map((b) => b.slice(0, b.indexOf(' =='))) ).toEqual([good, broken, published('urumqi-county-2024')]);
+    expect(blocks[0]).not.toMatch(/错误 \[/);
+    expect(blocks[1]).toMatch(/错误 \[T3-BAL\]/);
+    expect(blocks[2]).toMatch(/\[F-KPZ\]/);
+    expect(r.out).toMatch(/共检查 3 个文件：1 个无错误，2 个有错误，0 个无法读取。/);
+
+    expect(report('check', good, good).code).toBe(0);
+  });
+
+  it('an unreadable file among them: named on stderr, the others still checked, exit 2', () => {
+    const r = report('check', broken, missing, good);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${missing}：找不到文件`);
+    expect(r.out).toContain(`== ${broken} ==`);
+    expect(r.out).toContain(`== ${good} ==`);
+    expect(r.out).toMatch(/1 个无错误，1 个有错误，1 个无法读取/);
+  });
+
+  it('--json prints an array of {file, ok, error?, findings?}, one per file, also for one file', () => {
+    const r = report('check', good, missing, broken, '--json');
+    expect(r.code).toBe(2);
+    const checks = JSON.parse(r.out) as JsonCheck[];
+    expect(checks.map((c) => [c.file, c.ok])).toEqual([
+      [good, true],
+      [missing, false],
+      [broken, true],
+    ]);
+    expect(checks[1]?.error).toMatch(/找不到文件/);
+    expect(checks[1]?.findings).toBeUndefined();
+    expect(checks[2]?.findings?.some((f) => f.rule === 'T3-BAL' && f.severity === 'error')).toBe(true);
+
+    const one = JSON.parse(report('check', good, '--json').out) as JsonCheck[];
+    expect(one).toHaveLength(1);
+    expect(one[0]).toMatchObject({ file: good, ok: true });
+  });
+
+  it('--previous applies to each file', () => {
+    const previous = dataFile('prev.json', 2023, 7);
+    const other = dataFile('other.json', 2024);
+    const checks = JSON.parse(report('check', good, other, '--previous', previous, '--json').out) as JsonCheck[];
+    expect(checks.map((c) => c.findings?.some((f) => f.rule === 'XY-CARRY'))).toEqual([true, true]);
+  });
+});
+
+describe('options a command does not know are refused, for every command', () => {
+  it('a misspelt --previous is refused with exit 2, naming it (it used to turn the cross-year rules off silently)', () => {
+    const previous = dataFile('prev2.json', 2023, 7);
+    const r = report('check', dataFile('cur.json', 2024), '--previos', previous);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/未知的选项「--previos」（是否想用 --previous？）/);
+    expect(r.out).toBe('');
+  });
+
+  it.each([
+    ['data', ['--json']],
+    ['check', ['--fnial']],
+    ['export', ['--docx', join(dir, 'o.docx'), '--stritc']],
+    ['import', ['--out', join(dir, 'o.gkbg'), '--jsn']],
+    ['next', ['--out', join(dir, 'n.gkbg'), '-f']],
+  ])('%s', (command, options) => {
+    const r = report(command, dataFile(`${command}.json`, 2024), ...options);
+    expect(r.code).toBe(2);
+    const named = options[options.length - 1] ?? '';
+    expect(r.err).toContain(`未知的选项「${named}」`);
+    expect(r.err).toContain(`用法：report ${command}`);
+  });
+
+  it('a value option without its value, a flag given a value, an option twice, a second file where one is taken', () => {
+    const f = dataFile('one.json', 2024);
+    expect(report('check', f, '--previous').err).toMatch(/选项「--previous」后面缺少值/);
+    expect(report('check', f, '--json=yes').err).toMatch(/选项「--json」不带值/);
+    expect(report('check', f, '--json', '--json').err).toMatch(/选项「--json」只能给一次/);
+    const two = report('data', f, f);
+    expect(two.code).toBe(2);
+    expect(two.err).toMatch(/多余的参数/);
+  });
+});
