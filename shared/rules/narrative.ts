@@ -33,17 +33,32 @@ const CARRIED_OVER = 'apply.carried_over.total';
 const PROCESSED = 'apply.processed_total.total';
 const CARRIED_FORWARD = 'apply.carried_forward.total';
 
-function appReadings(p: Prepared, kind: AppFigure): Reading[] {
+/** The rows of a result of 三 (「不予公开」 = every denied_* row), with its label. */
+function resultRows(p: Prepared, kind: AppFigure): { label: string; keys: string[] } | null {
+  if (!kind.startsWith('result:')) return null;
+  const prefix = kind.slice('result:'.length);
+  const rows = applyRows(p.format.otherSplit).filter((r) => r.key === prefix || r.key.startsWith(`${prefix}_`));
+  // 「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」 is named without its note
+  const label = (applyResultGroups().find((g) => g.prefix === prefix)?.label ?? rows[0]?.label ?? prefix).replace(/（[^（）]*，[^（）]*）$/, '');
+  return rows.length > 0 ? { label, keys: rows.map((r) => `apply.${r.key}.total`) } : null;
+}
+
+function appReadings(p: Prepared, kind: AppFigure, joined: readonly AppFigure[] = []): Reading[] {
+  if (joined.length > 0) {
+    // 「予以公开及部分公开 42 件」: the sum of the rows named
+    const parts = [...joined, kind].map((k) => resultRows(p, k));
+    if (parts.some((x) => x === null)) return [];
+    const known = parts.filter((x): x is { label: string; keys: string[] } => x !== null);
+    return [reading(p, known.map((x) => x.label).join('加'), known.flatMap((x) => x.keys))];
+  }
   const isNew = reading(p, '本年新收', [NEW]);
   const withCarried = reading(p, '本年新收加上年结转', [NEW, CARRIED_OVER]);
   const processed = reading(p, '办理结果总计', [PROCESSED]);
   const forward = reading(p, '结转下年度继续办理', [CARRIED_FORWARD]);
   const over = reading(p, '上年结转', [CARRIED_OVER]);
   if (kind.startsWith('result:')) {
-    const prefix = kind.slice('result:'.length);
-    const rows = applyRows(p.format.otherSplit).filter((r) => r.key === prefix || r.key.startsWith(`${prefix}_`));
-    const label = applyResultGroups().find((g) => g.prefix === prefix)?.label ?? rows[0]?.label ?? prefix;
-    return rows.length > 0 ? [reading(p, label, rows.map((r) => `apply.${r.key}.total`))] : [];
+    const rows = resultRows(p, kind);
+    return rows ? [reading(p, rows.label, rows.keys)] : [];
   }
   switch (kind) {
     case 'new':
@@ -137,7 +152,7 @@ export function narrativeRules(p: Prepared, out: Finding[]): void {
     if (!text) continue;
     const fig = textFigures(text, p.report.year, section === 'review');
     for (const m of fig.apply) {
-      const f = compare(p, 'N-APP', '表三', section, text, m, appReadings(p, m.kind));
+      const f = compare(p, 'N-APP', '表三', section, text, m, appReadings(p, m.kind, m.with));
       if (f) out.push(f);
     }
     for (const m of fig.review) {

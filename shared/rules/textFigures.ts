@@ -110,6 +110,7 @@ const COUNT_RE = /(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万)?\s*(余|多)?\s*(
 const CN_COUNT_RE = /([零〇一二两三四五六七八九十百]+)\s*(件|宗|起)/g;
 const APPROX_BEFORE = /(约|近|超过|逾|将近|大约|达到?)\s*$/;
 const APPROX_AFTER = /^\s*(以上|左右|余|多)/;
+const DURATION_AFTER = /^\s*(工作日|自然日|日|天|月|小时|季度|星期|周|年|百分点)/;
 
 /** Counts written as 「21 件」「４件」「两件」 between `from` and `to`. */
 export function countTokens(text: string, from: number, to: number): CountToken[] {
@@ -121,6 +122,8 @@ export function countTokens(text: string, from: number, to: number): CountToken[
     const value = Number(num.replace(/,/g, ''));
     const before = slice.slice(Math.max(0, m.index - 4), m.index);
     const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    // 「20 个工作日」「3 个月」: a duration, not a count
+    if (m[4] === '个' && DURATION_AFTER.test(slice.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
     const approximate =
       Boolean(m[2]) || Boolean(m[3]) || num.includes('.') || (APPROX_BEFORE.test(before) && !/达$/.test(before.trim())) || APPROX_AFTER.test(after);
     out.push({ value, start: from + m.index, end: from + m.index + m[0].length, unit: m[4] ?? '', approximate });
@@ -187,6 +190,8 @@ export type AppFigure =
 
 export interface Mention<K extends string> {
   kind: K;
+  /** 「予以公开及部分公开 42 件」: the figure is the sum of `kind` and these */
+  with?: K[];
   value: number;
   /** the words that state it, e.g. 「受理 21 件」 */
   start: number;
@@ -284,7 +289,18 @@ function extractApply(text: string, cl: Clause[], year: number, out: Mention<App
     for (let m = APP_VERB.exec(s); m; m = APP_VERB.exec(s)) verbs.push({ verb: m[0], at: m.index });
     if (verbs.length === 0) continue;
     const counts = countTokens(text, c.start, c.end);
+    // 「予以公开及部分公开 42 件」: results joined by 及/和/、 share the figure that follows the last of them
+    const joined = new Map<number, AppFigure[]>();
     verbs.forEach((v, i) => {
+      const next = verbs[i + 1];
+      if (!next || !RESULT_VERBS[v.verb] || !RESULT_VERBS[next.verb]) return;
+      if (!/^\s*(及|和|与|、|以及|或)\s*$/.test(s.slice(v.at + v.verb.length, next.at))) return;
+      joined.set(i + 1, [...(joined.get(i) ?? []), appKind(v.verb)]);
+      joined.set(i, []);
+    });
+    verbs.forEach((v, i) => {
+      const parts = joined.get(i);
+      if (parts && parts.length === 0) return;
       const before = s.slice(Math.max(0, v.at - 2), v.at);
       const after = s[v.at + v.verb.length] ?? '';
       // 「未收到政府信息公开申请」: zero
@@ -312,7 +328,8 @@ function extractApply(text: string, cl: Clause[], year: number, out: Mention<App
         allow.push(year - 1, year + 1);
       }
       if (!clauseYearsFit(text, c, year, allow)) return;
-      out.push({ kind, value: count.value, start: c.start + v.at, end: count.end, clauseStart: c.start, clauseEnd: c.end });
+      const first = parts ? verbs[i - parts.length] : undefined;
+      out.push({ kind, ...(parts ? { with: parts } : {}), value: count.value, start: c.start + (first ?? v).at, end: count.end, clauseStart: c.start, clauseEnd: c.end });
     });
   }
 }

@@ -212,6 +212,34 @@ describe('more of table 三 and 二 in the narrative', () => {
   });
 });
 
+describe('N-APP: durations and joined results', () => {
+  it('never takes 「…个工作日」「…日内」 for a count of applications', () => {
+    for (const text of [
+      '收到政府信息公开申请后，均在 20 个工作日内办理答复。',
+      '进一步压缩办理时限，依申请公开平均办理时间为 8 个工作日。',
+      '对收到的政府信息公开申请，在15日内予以答复。',
+    ]) {
+      expect(rulesFor(text), text).not.toContain('N-APP');
+    }
+    expect(countTokens('在 20 个工作日内', 0, 10)).toEqual([]);
+  });
+
+  it('reads 「予以公开及部分公开 X 件」 as the sum of both rows', () => {
+    const tweak = (r: Report) => {
+      r.cells['apply.new.natural'] = 42;
+      r.cells['apply.granted.natural'] = 40;
+      r.cells['apply.partial.natural'] = 2;
+    };
+    expect(rulesFor('本年度共收到政府信息公开申请 42 件，其中予以公开及部分公开 42 件。', tweak)).not.toContain('N-APP');
+    expect(rulesFor('本年度共收到政府信息公开申请 42 件，予以公开和部分公开的共 42 件。', tweak)).not.toContain('N-APP');
+    const f = only(run(withText('本年度共收到政府信息公开申请 42 件，其中予以公开、部分公开 41 件。', tweak)), 'N-APP');
+    expect(f.map((x) => x.message)).toEqual([
+      '三、申请情况正文“其中予以公开、部分公开 41 件”为 41 件，与表三不符：表三（一）予以公开加（二）部分公开为 42，相差 1',
+    ]);
+    expect(f[0]?.cells).toEqual(['apply.granted.total', 'apply.partial.total']);
+  });
+});
+
 describe('parts are not totals', () => {
   it('N-APP leaves 「其中通过网络收到 3 件」「其中按时办结 2 件」 alone but still checks the total', () => {
     expect(rulesFor('共收到政府信息公开申请 4 件，其中通过网络收到 3 件，信函收到 1 件；办结 4 件，其中按时办结 3 件。')).not.toContain('N-APP');
