@@ -337,10 +337,22 @@ function extractApply(text: string, cl: Clause[], year: number, out: Mention<App
 const REVIEW_KW = /行政复议|复议|行政诉讼|诉讼/g;
 const NEGATION = /无|未发生|未出现|未收到|未接到|未有|没有|未产生|未涉及/;
 
+/** Words that tie a sentence to cases about information disclosure. */
+const DISCLOSURE_TOPIC = /信息公开|政务公开|依申请公开|政府信息|公开申请/;
+/**
+ * Words of a general caseload (「全县行政复议案件 120 件」, a 司法局 as the reviewing body) or of a pointer to the table
+ * (「行政复议、行政诉讼情况见下表」): not this organ's disclosure cases.
+ */
+const OTHER_CASELOAD = /全县|全市|全区|全旗|全州|全盟|全镇|全乡|全省|辖区|全系统|各类|作为.{0,8}复议机关|复议机关|(受理|办理|审理|办结).{0,8}(行政复议|复议)(申请|案件)|见下表|如下表|详见|见表|下表/;
+
 function extractReview(text: string, cl: Clause[], year: number, isReviewSection: boolean, out: Mention<ReviewFigure>[]): void {
-  const sentenceHasTopic = new Map<number, boolean>();
-  for (const c of cl) {
-    if (!sentenceHasTopic.get(c.sentence) && /公开/.test(text.slice(c.start, c.end))) sentenceHasTopic.set(c.sentence, true);
+  // per sentence: does it speak of this organ's disclosure cases? (the review section does unless it says otherwise)
+  const sentenceText = new Map<number, string>();
+  for (const c of cl) sentenceText.set(c.sentence, (sentenceText.get(c.sentence) ?? '') + text.slice(c.start, c.end));
+  const onTopic = new Map<number, boolean>();
+  for (const [n, s] of sentenceText) {
+    const disclosure = DISCLOSURE_TOPIC.test(s);
+    onTopic.set(n, disclosure ? !/全县|全市|全区|全旗|全州|全镇|全乡|全省|辖区|见下表|如下表|详见|见表|下表/.test(s) : isReviewSection && !OTHER_CASELOAD.test(s));
   }
   for (const c of cl) {
     const s = text.slice(c.start, c.end);
@@ -353,7 +365,7 @@ function extractReview(text: string, cl: Clause[], year: number, isReviewSection
       kws.push({ kind: m[0].includes('复议') ? 'reconsideration' : 'litigation', at: m.index, end: m.index + m[0].length });
     }
     if (kws.length === 0) continue;
-    if (!isReviewSection && !sentenceHasTopic.get(c.sentence)) continue;
+    if (!onTopic.get(c.sentence)) continue;
     // sub-results (「其中维持 3 件」「纠错 0 件」) and rights (「可依法申请行政复议」) are not the totals
     if (/其中|维持|纠正|纠错|撤销|驳回|败诉|胜诉|确认|变更|改变|终止|撤回|调解|和解|审结|结案|办结|尚未|在审|正在|办理中|决定书|可以|可依法|有权|如对|告知/.test(s)) continue;
     if (OTHER_YEAR_WORDS.test(s) || !clauseYearsFit(text, c, year, [])) continue;

@@ -128,6 +128,29 @@ describe('N-REVIEW', () => {
   });
 });
 
+describe('N-REVIEW only on this organ’s disclosure cases', () => {
+  const inReview = (text: string) =>
+    rulesOf(run(withText('', (r) => {
+      r.sections = { ...r.sections, review: text };
+    })));
+  it('leaves a general caseload and a pointer to the table alone, in section 四 too', () => {
+    for (const text of [
+      '全县行政复议案件 120 件，行政诉讼案件 35 件。',
+      '本年度我局作为复议机关共受理行政复议申请 56 件。',
+      '行政复议、行政诉讼情况见下表。',
+      '本机关政府信息公开行政复议、行政诉讼情况如下表：',
+    ]) {
+      expect(inReview(text), text).not.toContain('N-REVIEW');
+    }
+    expect(rulesFor('2024 年，全县各级行政机关共收到政府信息公开申请 300 余件，全县行政复议案件 86 件。')).not.toContain('N-REVIEW');
+  });
+  it('still checks what section 四 says of this organ, and disclosure cases named anywhere', () => {
+    expect(inReview('本年度，本机关未发生行政复议、行政诉讼案件。')).toContain('N-REVIEW');
+    expect(inReview('本年度发生行政复议 1 件。')).not.toContain('N-REVIEW');
+    expect(rulesFor('因政府信息公开引起的行政复议 3 件。')).toContain('N-REVIEW');
+  });
+});
+
 describe('N-ACTIVE', () => {
   it('flags 「行政规范性文件 X 件」 against table 二', () => {
     const f = only(run(withText('本年度制发行政规范性文件 3 件。')), 'N-ACTIVE');
