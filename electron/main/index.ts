@@ -37,9 +37,6 @@ function start(): void {
   const doc = { title: '', dirty: false };
   let closeAfterSave = false;
   let allowClose = false;
-  /** files the OS gave before the page was listening */
-  const pending: string[] = draftPathsFromArgv(process.argv, process.cwd(), { skip: app.isPackaged ? 1 : 2 });
-
   const files = createFileServices({
     dataDir: app.getPath('userData'),
     dialogs: {
@@ -67,7 +64,11 @@ function start(): void {
     printer: htmlPrinter(electronPrintToPdfOptions()),
   });
 
+  // files the OS gave before the page was listening
+  for (const path of draftPathsFromArgv(process.argv, process.cwd(), { skip: app.isPackaged ? 1 : 2 })) files.queueOpen(path);
+
   const sendShell = (event: ShellEvent) => win?.webContents.send(SHELL_EVENT_CHANNEL, event);
+  const sendOpen = (path: string) => sendShell({ type: 'open-file', file: files.handles.grant(path) });
 
   const services: { [M in HostMethod]: Service<M> } = {
     ...files,
@@ -93,9 +94,6 @@ function start(): void {
       });
       const path = r.filePaths[0];
       return r.canceled || !path ? { status: 'canceled' } : importPublishedFile(path);
-    },
-    async pendingOpens() {
-      return pending.splice(0);
     },
     async setDocumentState({ title, dirty }) {
       doc.title = title;
@@ -129,7 +127,7 @@ function start(): void {
           return {
             label: item.label,
             submenu: recent.length
-              ? recent.map((path) => ({ label: path, click: () => sendShell({ type: 'open-path', path }) }))
+              ? recent.map((path) => ({ label: path, click: () => sendOpen(path) }))
               : [{ label: '（无）', enabled: false }],
           };
         case 'quit':
@@ -169,7 +167,7 @@ function start(): void {
   }
 
   app.on('second-instance', (_event, argv, cwd) => {
-    for (const path of draftPathsFromArgv(argv, cwd)) sendShell({ type: 'open-path', path });
+    for (const path of draftPathsFromArgv(argv, cwd)) sendOpen(path);
     if (win) {
       if (win.isMinimized()) win.restore();
       win.focus();
@@ -177,8 +175,8 @@ function start(): void {
   });
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    if (win) sendShell({ type: 'open-path', path });
-    else pending.push(path);
+    if (win) sendOpen(path);
+    else files.queueOpen(path);
   });
   app.on('window-all-closed', () => {
     // A clean close: this run's autosaves are no longer needed.

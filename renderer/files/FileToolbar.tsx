@@ -5,7 +5,7 @@
  *
  *   <FileToolbar doc={useDocument(host)} host={host} onExport={…optional gate…} onImport={…optional…} />
  *
- * Shell events handled here: new, open, save, saveAs, nextYear, exportDocx/exportPdf/exportReview, print, open-path;
+ * Shell events handled here: new, open, save, saveAs, nextYear, exportDocx/exportPdf/exportReview, print, open-file;
  * `import` goes to `onImport` when given; undo/redo are the editor's (App.tsx).
  */
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
@@ -14,7 +14,6 @@ import { FORMAT_2019 } from '../../shared/report/format.js';
 import { flattenCells } from '../../shared/report/model.js';
 import { formatCellValue } from '../../shared/report/numbers.js';
 import { countReviewMarks, REVIEW_MARK, type ReviewFlag } from '../../shared/report/nextYear.js';
-import { fileNameOf } from '../../shared/ipc/title.js';
 import { formatSavedAt, type DocumentController, type ExportKind } from './useDocument.js';
 import './files.css';
 
@@ -37,8 +36,8 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
   useEffect(() => {
     const run = (e: ShellEvent) => {
       const { doc: d, onExport: ex, onImport: im, onPrint: pr } = latest.current;
-      if (e.type === 'open-path') {
-        void d.openPath(e.path);
+      if (e.type === 'open-file') {
+        void d.openFile(e.file);
         return;
       }
       const exportAs = (k: ExportKind) => (ex ? ex(k) : void d.exportDocument(k));
@@ -71,9 +70,9 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
     // files given by the OS before the page was listening (double-click on a .gkbg to start the app)
     void host
       .pendingOpens({})
-      .then((paths) => {
-        const first = paths[0];
-        if (first) run({ type: 'open-path', path: first });
+      .then((files) => {
+        const first = files[0];
+        if (first) run({ type: 'open-file', file: first });
       })
       .catch(() => undefined);
     if (host.kind === 'electron') return off;
@@ -146,19 +145,19 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
             {recentOpen && (
               <ul role="menu" className="file-menu-list" aria-label="最近打开">
                 {doc.recent.length === 0 && <li className="file-menu-empty">（无）</li>}
-                {doc.recent.map((p) => (
-                  <li key={p} role="none">
+                {doc.recent.map((f) => (
+                  <li key={f.id} role="none">
                     <button
                       type="button"
                       role="menuitem"
-                      title={p}
+                      title={f.location}
                       onClick={() => {
                         closeMenus();
-                        void doc.openPath(p);
+                        void doc.openFile(f);
                       }}
                     >
-                      {fileNameOf(p)}
-                      <span className="file-menu-path">{p}</span>
+                      {f.name}
+                      <span className="file-menu-path">{f.location}</span>
                     </button>
                   </li>
                 ))}
@@ -212,7 +211,7 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
         <button type="button" onClick={() => (onPrint ? onPrint() : void doc.print())} title="打印（Ctrl+P）">
           打印
         </button>
-        <span className="file-name" data-testid="document-name" title={doc.path ?? ''}>
+        <span className="file-name" data-testid="document-name" title={doc.file?.location ?? ''}>
           {doc.dirty ? '*' : ''}
           {doc.fileName}
         </span>
@@ -273,7 +272,7 @@ export function RecoveryDialog({ doc }: { doc: DocumentController }) {
         <h2 id="file-recovery-title">发现未保存的报告</h2>
         <p>
           程序上次没有正常关闭。报告「{r.title || '未命名'}」有自动保存于 <strong>{formatSavedAt(r.savedAt)}</strong> 的内容尚未保存
-          {r.path ? `（原文件：${r.path}）` : ''}。
+          {r.file ? `（原文件：${r.file.location}${r.file.location ? '中的' : ''}「${r.file.name}」）` : ''}。
         </p>
         <p>是否恢复？{r.more > 0 ? `（另有 ${r.more} 份可恢复的报告）` : ''}</p>
         <div className="file-dialog-buttons">

@@ -7,13 +7,14 @@
  *
  * DocumentController:
  * - `draft: DraftFile` the document as last reported by the editor (or as loaded);
- * - `path: string | null` where it is saved (null: never saved); `dirty: boolean` unsaved changes;
+ * - `file: FileRef | null` where it is saved (null: never saved) — main's opaque id plus a name to show; the page never
+ *   names a path; `dirty: boolean` unsaved changes;
  * - `revision: number` bumps whenever a *different* draft is loaded (new, open, recovery, next year): the editor
  *   remounts its form with `key={revision}`; it does not bump on `update`;
  * - `update(draft)` the editor calls it with the form's current draft on every change: marks dirty and schedules an
  *   autosave (written `AUTOSAVE_DELAY_MS` after the first unsaved change, then again after each later change, so
  *   nothing typed more than a few seconds before a crash is lost);
- * - `newDraft()` (year = last calendar year, format 2021, organ kept), `open()`, `openPath(path)`, `save()`, `saveAs()`
+ * - `newDraft()` (year = last calendar year, format 2021, organ kept), `open()`, `openFile(ref)`, `save()`, `saveAs()`
  *   (each resolves true when done), `nextYear()` (从本报告创建下一年度报告: see shared/report/nextYear.ts), `recent`;
  * - `recovery` the crash-recovery offer shown at start (`restoreRecovery()` / `discardRecoveryOffer()`);
  * - `confirm` the pending 「是否保存？」 question before unsaved changes would be replaced (`answerConfirm(choice)`);
@@ -24,7 +25,7 @@
  * Every host call is awaited and its failure ends up in `error`; the draft in memory never changes on a failure.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { HostResult, ReportHost } from '../../shared/ipc/contract.js';
+import type { FileRef, HostResult, ReportHost } from '../../shared/ipc/contract.js';
 import { fileNameOf } from '../../shared/ipc/title.js';
 import { canonicalTitle } from '../../shared/report/model.js';
 import { migrate2019 } from '../../shared/report/migrate2019.js';
@@ -39,7 +40,7 @@ export type ConfirmChoice = 'save' | 'discard' | 'cancel';
 export interface RecoveryOffer {
   id: string;
   title: string;
-  path: string | null;
+  file: FileRef | null;
   /** ISO time of the autosave */
   savedAt: string;
   /** further entries after this one */
@@ -48,17 +49,17 @@ export interface RecoveryOffer {
 
 export interface DocumentController {
   draft: DraftFile;
-  path: string | null;
+  file: FileRef | null;
   dirty: boolean;
   revision: number;
   update(draft: DraftFile): void;
   newDraft(): Promise<boolean>;
   open(): Promise<boolean>;
-  openPath(path: string): Promise<boolean>;
+  openFile(file: FileRef): Promise<boolean>;
   save(): Promise<boolean>;
   saveAs(): Promise<boolean>;
   nextYear(): Promise<boolean>;
-  recent: string[];
+  recent: FileRef[];
   recovery: RecoveryOffer | null;
   restoreRecovery(): Promise<boolean>;
   discardRecoveryOffer(): Promise<void>;
@@ -101,14 +102,14 @@ export function formatSavedAt(iso: string): string {
 
 interface DocState {
   draft: DraftFile;
-  path: string | null;
+  file: FileRef | null;
   dirty: boolean;
   revision: number;
 }
 
 export function useDocument(host: ReportHost): DocumentController {
-  const [doc, setDoc] = useState<DocState>(() => ({ draft: blankDraft({ year: defaultYear() }), path: null, dirty: false, revision: 0 }));
-  const [recent, setRecent] = useState<string[]>([]);
+  const [doc, setDoc] = useState<DocState>(() => ({ draft: blankDraft({ year: defaultYear() }), file: null, dirty: false, revision: 0 }));
+  const [recent, setRecent] = useState<FileRef[]>([]);
   const [recoveryList, setRecoveryList] = useState<HostResult<'listRecovery'>>([]);
   const [confirm, setConfirm] = useState<{ message: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -123,7 +124,7 @@ export function useDocument(host: ReportHost): DocumentController {
   const autosaveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const confirmResolve = useRef<((c: ConfirmChoice) => void) | null>(null);
 
-  const fileName = doc.path ? fileNameOf(doc.path) : suggestedName(doc.draft);
+  const fileName = doc.file ? doc.file.name : suggestedName(doc.draft);
 
   const refreshRecent = useCallback(async () => {
     try {
@@ -145,7 +146,7 @@ export function useDocument(host: ReportHost): DocumentController {
       return; // a state the schema refuses (the editor shows why); the last good autosave stays
     }
     try {
-      const r = await host.autosave({ id: idRef.current, path: cur.path, title: cur.path ? fileNameOf(cur.path) : suggestedName(cur.draft), text });
+      const r = await host.autosave({ id: idRef.current, file: cur.file?.id ?? null, title: cur.file ? cur.file.name : suggestedName(cur.draft), text });
       if (r.status === 'error') setError(r.message);
     } catch {
       setError('自动保存失败');
@@ -174,10 +175,10 @@ export function useDocument(host: ReportHost): DocumentController {
 
   // ---- loading ------------------------------------------------------------------------------
   const load = useCallback(
-    (draft: DraftFile, path: string | null, dirty: boolean) => {
+    (draft: DraftFile, file: FileRef | null, dirty: boolean) => {
       cancelAutosave();
-      setDoc((d) => ({ draft, path, dirty, revision: d.revision + 1 }));
-      docRef.current = { draft, path, dirty, revision: docRef.current.revision + 1 };
+      setDoc((d) => ({ draft, file, dirty, revision: d.revision + 1 }));
+      docRef.current = { draft, file, dirty, revision: docRef.current.revision + 1 };
       if (dirty) scheduleAutosave();
     },
     [cancelAutosave, scheduleAutosave],
@@ -205,7 +206,7 @@ export function useDocument(host: ReportHost): DocumentController {
       }
       setBusy(true);
       try {
-        const r = await host.saveDraft({ path: cur.path, text, saveAs, suggestedName: cur.path ? fileNameOf(cur.path) : suggestedName(cur.draft) });
+        const r = await host.saveDraft({ file: cur.file?.id ?? null, text, saveAs, suggestedName: cur.file ? cur.file.name : suggestedName(cur.draft) });
         if (r.status === 'canceled') return false;
         if (r.status === 'error') {
           setError(r.message);
@@ -213,11 +214,11 @@ export function useDocument(host: ReportHost): DocumentController {
         }
         // Typing during the save keeps the newer text dirty.
         const unchanged = docRef.current.draft === cur.draft;
-        docRef.current = { ...docRef.current, path: r.path, dirty: !unchanged };
-        setDoc((d) => ({ ...d, path: r.path, dirty: d.draft !== cur.draft }));
+        docRef.current = { ...docRef.current, file: r.file, dirty: !unchanged };
+        setDoc((d) => ({ ...d, file: r.file, dirty: d.draft !== cur.draft }));
         if (unchanged) await discardOwnRecovery();
         setError(null);
-        setNotice(`已保存到「${fileNameOf(r.path)}」`);
+        setNotice(`已保存到「${r.file.name}」`);
         void refreshRecent();
         return true;
       } catch (e) {
@@ -235,7 +236,7 @@ export function useDocument(host: ReportHost): DocumentController {
   /** Before replacing a dirty document: ask 保存 / 不保存 / 取消. True when it may be replaced. */
   const mayReplace = useCallback(async (): Promise<boolean> => {
     if (!docRef.current.dirty) return true;
-    const name = docRef.current.path ? fileNameOf(docRef.current.path) : suggestedName(docRef.current.draft);
+    const name = docRef.current.file ? docRef.current.file.name : suggestedName(docRef.current.draft);
     const choice = await new Promise<ConfirmChoice>((resolve) => {
       confirmResolve.current = resolve;
       setConfirm({ message: `是否保存对「${name}」的修改？` });
@@ -262,11 +263,11 @@ export function useDocument(host: ReportHost): DocumentController {
       }
       const parsed = parseDraftText(r.text);
       if (!parsed.ok) {
-        setError(`无法打开「${fileNameOf(r.path)}」：${parsed.error}`);
+        setError(`无法打开「${r.file.name}」：${parsed.error}`);
         return false;
       }
       idRef.current = sessionId();
-      load(parsed.draft, r.path, false);
+      load(parsed.draft, r.file, false);
       setReviewFlags([]);
       setError(null);
       setNotice(parsed.draft.format === '2019' ? '这是2019年格式的报告，可用「转换为2021年格式」转换（无法对应的数据保留为旧格式数据）' : null);
@@ -288,13 +289,13 @@ export function useDocument(host: ReportHost): DocumentController {
     }
   }, [host, mayReplace, acceptOpened]);
 
-  const openPath = useCallback(
-    async (path: string) => {
+  const openFile = useCallback(
+    async (file: FileRef) => {
       if (!(await mayReplace())) return false;
       try {
-        return acceptOpened(await host.openDraftAt({ path }));
+        return acceptOpened(await host.openDraftAt({ file: file.id }));
       } catch (e) {
-        setError(`无法打开「${fileNameOf(path)}」：${e instanceof Error ? e.message : String(e)}`);
+        setError(`无法打开「${file.name}」：${e instanceof Error ? e.message : String(e)}`);
         return false;
       }
     },
@@ -331,7 +332,7 @@ export function useDocument(host: ReportHost): DocumentController {
     const cur = docRef.current;
     if (cur.draft.format !== '2019') return;
     const r = migrate2019(cur.draft);
-    load(r.draft, cur.path, true);
+    load(r.draft, cur.file, true);
     setNotice(`已转换为2021年格式：${r.mapped.length} 项数据已对应；${r.legacy.length} 项没有对应栏目，保留为「旧格式数据」。`);
   }, [load]);
 
@@ -382,7 +383,7 @@ export function useDocument(host: ReportHost): DocumentController {
 
   const recovery = useMemo<RecoveryOffer | null>(() => {
     const first = recoveryList[0];
-    return first ? { id: first.id, title: first.title, path: first.path, savedAt: first.savedAt, more: recoveryList.length - 1 } : null;
+    return first ? { id: first.id, title: first.title, file: first.file, savedAt: first.savedAt, more: recoveryList.length - 1 } : null;
   }, [recoveryList]);
 
   const restoreRecovery = useCallback(async () => {
@@ -405,7 +406,7 @@ export function useDocument(host: ReportHost): DocumentController {
       }
       // Keep writing to the same recovery entry; a save or a clean close discards it.
       idRef.current = entry.id;
-      load(parsed.draft, r.path, true);
+      load(parsed.draft, r.file, true);
       setRecoveryList((l) => l.slice(1));
       setError(null);
       setNotice(`已恢复自动保存于 ${formatSavedAt(entry.savedAt)} 的报告，请及时保存`);
@@ -480,13 +481,13 @@ export function useDocument(host: ReportHost): DocumentController {
   return useMemo(
     () => ({
       draft: doc.draft,
-      path: doc.path,
+      file: doc.file,
       dirty: doc.dirty,
       revision: doc.revision,
       update,
       newDraft,
       open,
-      openPath,
+      openFile,
       save,
       saveAs,
       nextYear,
@@ -507,6 +508,6 @@ export function useDocument(host: ReportHost): DocumentController {
       fileName,
       busy,
     }),
-    [doc, update, newDraft, open, openPath, save, saveAs, nextYear, recent, recovery, restoreRecovery, discardRecoveryOffer, confirm, answerConfirm, error, notice, clearMessages, reviewFlags, exportDocument, print, convertTo2021, openImported, fileName, busy],
+    [doc, update, newDraft, open, openFile, save, saveAs, nextYear, recent, recovery, restoreRecovery, discardRecoveryOffer, confirm, answerConfirm, error, notice, clearMessages, reviewFlags, exportDocument, print, convertTo2021, openImported, fileName, busy],
   );
 }

@@ -1,18 +1,30 @@
 /**
  * The browser host (development in a plain browser, engineering §2): a file input to open, a Blob download to save
- * and export, `window.print`, and localStorage for autosave and recovery. There are no real paths in a browser: the
- * "path" of a draft is its file name, and saving downloads the file again.
+ * and export, `window.print`, and localStorage for autosave and recovery. There are no real paths in a browser: a
+ * draft's file is an opaque id (the same contract as main's) standing for the name it was opened with, and saving
+ * downloads the file again under that name.
  */
-import { hostMethods, type HostArg, type HostResult, type ReportHost, type ShellEvent } from '../../shared/ipc/contract.js';
+import { hostMethods, type FileRef, type HostArg, type HostResult, type ReportHost, type ShellEvent } from '../../shared/ipc/contract.js';
 import { documentWindowTitle } from '../../shared/ipc/title.js';
 import { draftToReport, parseDraftText } from '../../shared/schema/draft.js';
 import { buildDocModel } from '../../shared/render/model.js';
 import { renderHtml } from '../../shared/render/html.js';
 import { importText, MAX_IMPORT_CHARS } from '../../shared/import/index.js';
 import { evaluate } from '../../shared/rules/index.js';
+import { z } from 'zod';
 
 const RECOVERY_PREFIX = 'gkbg-recovery:';
 const RECENT_KEY = 'gkbg-recent';
+
+/** File names this page opened or saved, by the opaque id handed to the document. */
+const names = new Map<string, string>();
+function refFor(name: string): FileRef {
+  for (const [id, n] of names) if (n === name) return { id, name, location: '' };
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const id = `f-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  names.set(id, name);
+  return { id, name, location: '' };
+}
 
 function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
@@ -49,7 +61,7 @@ function download(name: string, data: BlobPart, type: string): void {
 function recentList(): string[] {
   try {
     const v: unknown = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]');
-    return hostMethods.recentFiles.result.parse(v);
+    return Array.isArray(v) ? v.filter((n): n is string => typeof n === 'string').slice(0, 10) : [];
   } catch {
     return [];
   }
@@ -62,7 +74,7 @@ function remember(name: string): void {
   }
 }
 
-const recoveryRecord = hostMethods.listRecovery.result.element.extend({ text: hostMethods.autosave.arg.shape.text });
+const recoveryRecord = hostMethods.listRecovery.result.element.omit({ file: true }).extend({ name: z.string().nullish(), text: hostMethods.autosave.arg.shape.text });
 
 export function createBrowserHost(): ReportHost {
   const listeners = new Set<(e: ShellEvent) => void>();
@@ -74,26 +86,27 @@ export function createBrowserHost(): ReportHost {
       try {
         const text = await file.text();
         remember(file.name);
-        return { status: 'opened', path: file.name, text };
+        return { status: 'opened', file: refFor(file.name), text };
       } catch {
         return { status: 'error', message: `无法读取「${file.name}」` };
       }
     },
-    async openDraftAt({ path }: HostArg<'openDraftAt'>): Promise<HostResult<'openDraftAt'>> {
-      return { status: 'error', message: `浏览器中无法直接打开「${path}」，请用「打开」选择文件` };
+    async openDraftAt({ file }: HostArg<'openDraftAt'>): Promise<HostResult<'openDraftAt'>> {
+      return { status: 'error', message: `浏览器中无法直接打开「${names.get(file) ?? '该文件'}」，请用「打开」选择文件` };
     },
-    async saveDraft({ path, text, suggestedName }: HostArg<'saveDraft'>): Promise<HostResult<'saveDraft'>> {
-      const name = path ?? suggestedName;
+    async saveDraft({ file, text, suggestedName }: HostArg<'saveDraft'>): Promise<HostResult<'saveDraft'>> {
+      const name = (file && names.get(file)) ?? suggestedName;
       download(name, text, 'application/json');
       remember(name);
-      return { status: 'saved', path: name };
+      return { status: 'saved', file: refFor(name) };
     },
     async recentFiles() {
       return [];
     },
-    async autosave({ id, path, title, text }: HostArg<'autosave'>): Promise<HostResult<'autosave'>> {
+    async autosave({ id, file, title, text }: HostArg<'autosave'>): Promise<HostResult<'autosave'>> {
       try {
-        localStorage.setItem(RECOVERY_PREFIX + id, JSON.stringify({ id, path, title, text, savedAt: new Date().toISOString() }));
+        const name = (file && names.get(file)) ?? null;
+        localStorage.setItem(RECOVERY_PREFIX + id, JSON.stringify({ id, name, title, text, savedAt: new Date().toISOString() }));
         return { status: 'ok' };
       } catch {
         return { status: 'error', message: '浏览器存储空间不足，自动保存失败' };
@@ -105,13 +118,13 @@ export function createBrowserHost(): ReportHost {
         const key = localStorage.key(i);
         if (!key?.startsWith(RECOVERY_PREFIX)) continue;
         const r = readRecord(key.slice(RECOVERY_PREFIX.length));
-        if (r) out.push({ id: r.id, savedAt: r.savedAt, path: r.path, title: r.title });
+        if (r) out.push({ id: r.id, savedAt: r.savedAt, file: r.name ? refFor(r.name) : null, title: r.title });
       }
       return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
     },
     async readRecovery({ id }: HostArg<'readRecovery'>): Promise<HostResult<'readRecovery'>> {
       const r = readRecord(id);
-      return r ? { status: 'opened', path: r.path, text: r.text } : { status: 'error', message: '恢复文件已损坏或已不存在' };
+      return r ? { status: 'opened', file: r.name ? refFor(r.name) : null, text: r.text } : { status: 'error', message: '恢复文件已损坏或已不存在' };
     },
     async discardRecovery({ id }: HostArg<'discardRecovery'>) {
       localStorage.removeItem(RECOVERY_PREFIX + id);

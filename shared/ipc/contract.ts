@@ -6,6 +6,10 @@
  *
  * Drafts cross the boundary as their file text (validated by `parseDraftText` on the side that reads it),
  * so the one draft schema is the only definition of what a draft is.
+ *
+ * Paths belong to main (engineering §3): the page never names a path main then reads or writes. Main hands out a
+ * `FileRef` — an opaque `id` plus a name and location to show — for every file it found itself (its dialogs, the
+ * recent list, recovery records, files the OS opened) and the page refers to the file by that id only.
  */
 import { z } from 'zod';
 
@@ -17,34 +21,42 @@ const draftText = z.string().max(5 * 1024 * 1024);
 const failure = z.object({ status: z.literal('error'), message: z.string() });
 const canceled = z.object({ status: z.literal('canceled') });
 
-export const openedDraft = z.object({ status: z.literal('opened'), path, text: draftText });
-export const savedDraft = z.object({ status: z.literal('saved'), path });
+/** An opaque file id main handed out: 128 random bits, never a path. */
+export const FILE_ID = /^f-[0-9a-f]{32}$/;
+export const fileId = z.string().regex(FILE_ID);
+/** A file main knows: its id, and its name and location for display only (never sent back as a path). */
+export const fileRef = z.object({ id: fileId, name: z.string().max(300), location: z.string().max(4096) });
+export type FileRef = z.infer<typeof fileRef>;
 
-export const recoveryEntry = z.object({ id: z.string().max(200), savedAt: z.string(), path: path.nullable(), title: z.string().max(300) });
+export const openedDraft = z.object({ status: z.literal('opened'), file: fileRef, text: draftText });
+export const savedDraft = z.object({ status: z.literal('saved'), file: fileRef });
+const exported = z.object({ status: z.literal('saved'), path });
+
+export const recoveryEntry = z.object({ id: z.string().max(200), savedAt: z.string(), file: fileRef.nullable(), title: z.string().max(300) });
 
 export const hostMethods = {
   /** Ask for a draft file and read it (text validated by the caller with parseDraftText). */
   openDraft: { arg: z.object({}).strict(), result: z.union([openedDraft, canceled, failure]) },
-  /** Read a draft at a known path (recent list, file association, single instance). */
-  openDraftAt: { arg: z.object({ path }).strict(), result: z.union([openedDraft, failure]) },
-  /** Atomic save; `path` null or `saveAs` asks where. */
+  /** Read a draft main already knows (recent list, file association, single instance). */
+  openDraftAt: { arg: z.object({ file: fileId }).strict(), result: z.union([openedDraft, failure]) },
+  /** Atomic save; `file` null or `saveAs` asks where. */
   saveDraft: {
-    arg: z.object({ path: path.nullable(), text: draftText, saveAs: z.boolean(), suggestedName: z.string().max(200) }).strict(),
+    arg: z.object({ file: fileId.nullable(), text: draftText, saveAs: z.boolean(), suggestedName: z.string().max(200) }).strict(),
     result: z.union([savedDraft, canceled, failure]),
   },
-  recentFiles: { arg: z.object({}).strict(), result: z.array(path).max(20) },
-  /** Written a few seconds after each change; `id` identifies the editing session's draft. */
+  recentFiles: { arg: z.object({}).strict(), result: z.array(fileRef).max(20) },
+  /** Written a few seconds after each change; `id` identifies the editing session's draft, `file` where it lives. */
   autosave: {
-    arg: z.object({ id: z.string().min(1).max(200), path: path.nullable(), title: z.string().max(300), text: draftText }).strict(),
+    arg: z.object({ id: z.string().min(1).max(200), file: fileId.nullable(), title: z.string().max(300), text: draftText }).strict(),
     result: z.union([z.object({ status: z.literal('ok') }), failure]),
   },
   listRecovery: { arg: z.object({}).strict(), result: z.array(recoveryEntry).max(100) },
-  readRecovery: { arg: z.object({ id: z.string().min(1).max(200) }).strict(), result: z.union([openedDraft.extend({ path: path.nullable() }), failure]) },
+  readRecovery: { arg: z.object({ id: z.string().min(1).max(200) }).strict(), result: z.union([openedDraft.extend({ file: fileRef.nullable() }), failure]) },
   discardRecovery: { arg: z.object({ id: z.string().min(1).max(200) }).strict(), result: z.object({ status: z.literal('ok') }) },
   /** Export the report held in `text` (a draft); asks where to save. */
   exportDocument: {
     arg: z.object({ text: draftText, kind: z.enum(['docx', 'pdf', 'review-docx']), suggestedName: z.string().max(200) }).strict(),
-    result: z.union([savedDraft, canceled, failure]),
+    result: z.union([exported, canceled, failure]),
   },
   print: { arg: z.object({ text: draftText }).strict(), result: z.union([z.object({ status: z.literal('ok') }), canceled, failure]) },
   /** Ask for a published report (DOCX/PDF/TXT/HTML) and import it; `pasted` imports text instead. */
@@ -56,7 +68,7 @@ export const hostMethods = {
   /** Which of the report's named fonts this machine has, for the warning before export. */
   fontCheck: { arg: z.object({}).strict(), result: z.array(z.object({ font: z.string(), installed: z.boolean(), fallback: z.string() })) },
   /** Files the OS asked to open before the page was listening (double-click at start); each is returned once. */
-  pendingOpens: { arg: z.object({}).strict(), result: z.array(path).max(20) },
+  pendingOpens: { arg: z.object({}).strict(), result: z.array(fileRef).max(20) },
   /** Tell the shell the window title and whether there are unsaved changes (close/quit asks). */
   setDocumentState: { arg: z.object({ title: z.string().max(300), dirty: z.boolean() }).strict(), result: z.object({ status: z.literal('ok') }) },
 } as const;
@@ -88,10 +100,10 @@ export const shellCommands = [
   'redo',
 ] as const;
 export type ShellCommand = (typeof shellCommands)[number];
-/** `open-path`: a file given by the OS (double-click, second instance) */
+/** `open-file`: a file given by the OS (double-click, second instance) or the menu's 最近打开 */
 export const shellEvent = z.union([
   z.object({ type: z.literal('command'), command: z.enum(shellCommands) }),
-  z.object({ type: z.literal('open-path'), path }),
+  z.object({ type: z.literal('open-file'), file: fileRef }),
 ]);
 export type ShellEvent = z.infer<typeof shellEvent>;
 

@@ -92,7 +92,7 @@ test('new → type → save → reopen gives the identical draft; title shows th
   expect(await readFile(target, 'utf8')).toBe(saved);
   // the previous version is kept as a backup, and the file is in 最近打开
   expect((await stat(`${target}.bak`)).isFile()).toBe(true);
-  expect(await host.files.recentFiles({})).toEqual([target]);
+  expect(await host.files.recentFiles({})).toEqual([host.files.handles.grant(target)]);
 });
 
 test("next year's report: 上年结转 from 结转下年度, last year's figures beside the cells, text marked for review", async ({ page }) => {
@@ -215,7 +215,7 @@ test('shell events: a file opened by the OS opens; menu 另存为 asks again', a
   const source = join(host.dir, '双击打开.gkbg');
   await writeFile(source, serializeDraft(lastYearDraft()));
   await start(page);
-  await host.shell(page, { type: 'open-path', path: source });
+  await host.openFromOs(page, source);
   await expect(page.getByTestId('document-name')).toHaveText('双击打开.gkbg');
   await expect(cell(page, 'apply.new.natural')).toHaveValue('11');
   host.answers.save.push(null); // 取消
@@ -230,11 +230,11 @@ test('shell events: a file opened by the OS opens; menu 另存为 asks again', a
 test('a file double-clicked to start the app opens once the page is ready', async ({ page }) => {
   const source = join(host.dir, '启动时打开.gkbg');
   await writeFile(source, serializeDraft(lastYearDraft()));
-  host.pendingOpens.push(source);
+  host.files.queueOpen(source);
   await start(page);
   await expect(page.getByTestId('document-name')).toHaveText('启动时打开.gkbg');
   await expect(cell(page, 'apply.carried_forward.natural')).toHaveValue('3');
-  expect(host.pendingOpens).toEqual([]);
+  expect(await host.files.pendingOpens({})).toEqual([]);
 });
 
 test('导出 Word writes a real DOCX through the export service', async ({ page }) => {
@@ -281,4 +281,28 @@ test('a 2019-format draft converts to 2021: figures mapped, the rest shown as �
   const saved = await readDraft(join(host.dir, '2020-新格式.gkbg'));
   expect(saved.format).toBe('2021');
   expect(flattenCells(saved.legacy?.cells)).toEqual({ 'active2019.normative.total': 132, 'active2019.fees.prev_items': 6 });
+});
+
+test('a compromised page can name no path: a page-chosen path or a made-up id is refused, nothing is written', async ({ page }) => {
+  await start(page);
+  const bashrc = join(host.dir, '.bashrc');
+  await writeFile(bashrc, 'export PATH=/usr/bin\n');
+  const text = serializeDraft(lastYearDraft());
+  const outcome = await page.evaluate(
+    async ({ bashrc, text }) => {
+      const h = (window as unknown as { reportHost: Record<string, (a: unknown) => Promise<unknown>> }).reportHost;
+      const tryCall = (m: string, a: unknown) => h[m]!(a).then((r) => ({ resolved: r }), () => 'refused');
+      return [
+        await tryCall('saveDraft', { path: bashrc, text, saveAs: false, suggestedName: 'x' }),
+        await tryCall('openDraftAt', { path: '/etc/passwd' }),
+        await tryCall('autosave', { id: 'evil', path: bashrc, title: 't', text }),
+        await tryCall('saveDraft', { file: `f-${'ab'.repeat(16)}`, text, saveAs: false, suggestedName: 'x' }),
+      ];
+    },
+    { bashrc, text },
+  );
+  expect(outcome.slice(0, 3)).toEqual(['refused', 'refused', 'refused']);
+  expect(outcome[3]).toEqual({ resolved: { status: 'error', message: '找不到这个文件的记录，请用「打开」重新选择文件' } });
+  expect(await readFile(bashrc, 'utf8')).toBe('export PATH=/usr/bin\n');
+  expect(await host.files.listRecovery({})).toEqual([]);
 });

@@ -186,7 +186,7 @@ describe('main process glue (dist/electron/main.cjs)', () => {
     await expect(recent(trusted, { x: 1 })).rejects.toThrow(/invalid argument/);
     await expect(recent(trusted, {})).resolves.toEqual([]);
     const pending = rec.handlers.get(`${CHANNEL_PREFIX}pendingOpens`)!;
-    await expect(pending(trusted, {})).resolves.toEqual([join(work, '启动 文件.gkbg')]);
+    await expect(pending(trusted, {})).resolves.toEqual([{ id: expect.stringMatching(/^f-[0-9a-f]{32}$/), name: '启动 文件.gkbg', location: work }]);
     await expect(pending(trusted, {})).resolves.toEqual([]);
   });
 
@@ -262,7 +262,8 @@ describe('main process glue (dist/electron/main.cjs)', () => {
   it('a file opened in a second instance goes to the running window', () => {
     const w = rec.windows[0]!;
     app.emit('second-instance', {}, ['C:\\app\\gkbg.exe', '"D:\\材料\\某县 2025.gkbg"'], 'D:\\');
-    expect(w.sent.at(-1)).toEqual([SHELL_EVENT_CHANNEL, { type: 'open-path', path: 'D:\\材料\\某县 2025.gkbg' }]);
+    // main keeps the path; the page gets an opaque id and a name to show
+    expect(w.sent.at(-1)).toEqual([SHELL_EVENT_CHANNEL, { type: 'open-file', file: { id: expect.stringMatching(/^f-[0-9a-f]{32}$/), name: expect.stringContaining('某县 2025.gkbg'), location: expect.any(String) } }]);
   });
 });
 
@@ -293,7 +294,7 @@ describe('preload (dist/electron/preload.cjs)', () => {
     const off = (api.onShellEvent as (l: (e: unknown) => void) => () => void)((e) => got.push(e));
     listeners.get(SHELL_EVENT_CHANNEL)?.({}, { type: 'command', command: 'save' });
     listeners.get(SHELL_EVENT_CHANNEL)?.({}, { type: 'command', command: 'rm -rf' });
-    listeners.get(SHELL_EVENT_CHANNEL)?.({}, { type: 'open-path', path: '' });
+    listeners.get(SHELL_EVENT_CHANNEL)?.({}, { type: 'open-file', file: { id: '/etc/passwd', name: 'x', location: '' } });
     expect(got).toEqual([{ type: 'command', command: 'save' }]);
     off();
     expect(listeners.has(SHELL_EVENT_CHANNEL)).toBe(false);

@@ -116,17 +116,19 @@ describe('file services (the host contract in Node)', () => {
     const s = createFileServices({ dataDir: join(dir, 'data'), dialogs, onRecent: (p) => recentSeen.push(p) });
     await mkdir(join(dir, 'data'));
     dialogs.save.push(join(dir, '某县报告'));
-    const saved = await s.saveDraft({ path: null, text: sampleText(), saveAs: false, suggestedName: '某县2024年报告.gkbg' });
-    expect(saved).toEqual({ status: 'saved', path: join(dir, '某县报告.gkbg') });
+    const saved = await s.saveDraft({ file: null, text: sampleText(), saveAs: false, suggestedName: '某县2024年报告.gkbg' });
+    const ref = s.handles.grant(join(dir, '某县报告.gkbg'));
+    expect(ref).toEqual({ id: expect.stringMatching(/^f-[0-9a-f]{32}$/), name: '某县报告.gkbg', location: dir });
+    expect(saved).toEqual({ status: 'saved', file: ref });
     expect(dialogs.asked).toEqual(['某县2024年报告.gkbg']);
-    expect(await s.recentFiles({})).toEqual([join(dir, '某县报告.gkbg')]);
+    expect(await s.recentFiles({})).toEqual([ref]);
     expect(recentSeen).toEqual([join(dir, '某县报告.gkbg')]);
-    // save with a path writes without asking
-    const saved2 = await s.saveDraft({ path: join(dir, '某县报告.gkbg'), text: sampleText(2023), saveAs: false, suggestedName: 'x' });
+    // save with a known file writes without asking
+    const saved2 = await s.saveDraft({ file: ref.id, text: sampleText(2023), saveAs: false, suggestedName: 'x' });
     expect(saved2.status).toBe('saved');
     expect(dialogs.asked.length).toBe(1);
     // save as, canceled
-    expect(await s.saveDraft({ path: join(dir, '某县报告.gkbg'), text: sampleText(), saveAs: true, suggestedName: 'x' })).toEqual({ status: 'canceled' });
+    expect(await s.saveDraft({ file: ref.id, text: sampleText(), saveAs: true, suggestedName: 'x' })).toEqual({ status: 'canceled' });
     dialogs.open.push(join(dir, '某县报告.gkbg'));
     const opened = await s.openDraft({});
     expect(opened.status === 'opened' && opened.text).toBe(sampleText(2023));
@@ -138,12 +140,13 @@ describe('file services (the host contract in Node)', () => {
     const s = createFileServices({ dataDir: join(dir, 'data'), dialogs });
     const draft = sampleDraft();
     const text = serializeDraft(draft);
-    expect(await s.autosave({ id: 'sess', path: join(dir, 'gone', 'a.gkbg'), title: 'a.gkbg', text })).toEqual({ status: 'ok' });
-    const r = await s.saveDraft({ path: join(dir, 'gone', 'a.gkbg'), text, saveAs: false, suggestedName: 'a.gkbg' });
+    const gone = s.handles.grant(join(dir, 'gone', 'a.gkbg'));
+    expect(await s.autosave({ id: 'sess', file: gone.id, title: 'a.gkbg', text })).toEqual({ status: 'ok' });
+    const r = await s.saveDraft({ file: gone.id, text, saveAs: false, suggestedName: 'a.gkbg' });
     expect(r.status).toBe('error');
     expect(r.status === 'error' && r.message).toContain('所在文件夹不存在');
     const rec = await s.readRecovery({ id: 'sess' });
-    expect(rec).toEqual({ status: 'opened', path: join(dir, 'gone', 'a.gkbg'), text });
+    expect(rec).toEqual({ status: 'opened', file: gone, text });
     expect((await s.listRecovery({})).map((e) => e.id)).toEqual(['sess']);
     await s.discardRecovery({ id: 'sess' });
     expect(await s.listRecovery({})).toEqual([]);
@@ -155,7 +158,7 @@ describe('file services (the host contract in Node)', () => {
     const f = join(dir, '坏的.gkbg');
     const bad = sampleText().slice(0, 500);
     await writeFile(f, bad);
-    const r = await s.openDraftAt({ path: f });
+    const r = await s.openDraftAt({ file: s.handles.grant(f).id });
     expect(r.status).toBe('error');
     expect(r.status === 'error' && r.message).toMatch(/^无法打开「坏的\.gkbg」：/);
     expect(await readFile(f, 'utf8')).toBe(bad);

@@ -92,21 +92,23 @@ describe('sender frames and channels', () => {
 
   it('guardHandler checks the frame, parses the argument and the result', async () => {
     const calls: unknown[] = [];
+    const id = `f-${'0123456789abcdef'.repeat(2)}`;
+    const file = { id, name: '报告 2024.gkbg', location: '/tmp' };
     const handler = guardHandler('openDraftAt', async (arg) => {
       calls.push(arg);
-      return { status: 'opened', path: arg.path, text: '{}' };
+      return { status: 'opened', file, text: '{}' };
     });
-    await expect(handler({ senderFrame: top }, { path: '/tmp/报告 2024.gkbg' })).resolves.toEqual({ status: 'opened', path: '/tmp/报告 2024.gkbg', text: '{}' });
-    await expect(handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, { path: '/x' })).rejects.toBeInstanceOf(IpcRefused);
-    await expect(handler({ senderFrame: { url: 'app://report/', parent: top } }, { path: '/x' })).rejects.toBeInstanceOf(IpcRefused);
-    await expect(handler({ senderFrame: null }, { path: '/x' })).rejects.toBeInstanceOf(IpcRefused);
-    for (const bad of [undefined, null, 'x', { path: '' }, { path: 7 }, { path: '/x', extra: 1 }, { path: 'a'.repeat(5000) }, [{ path: '/x' }], JSON.parse('{"__proto__":{"path":"/x"}}')])
+    await expect(handler({ senderFrame: top }, { file: id })).resolves.toEqual({ status: 'opened', file, text: '{}' });
+    await expect(handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, { file: id })).rejects.toBeInstanceOf(IpcRefused);
+    await expect(handler({ senderFrame: { url: 'app://report/', parent: top } }, { file: id })).rejects.toBeInstanceOf(IpcRefused);
+    await expect(handler({ senderFrame: null }, { file: id })).rejects.toBeInstanceOf(IpcRefused);
+    for (const bad of [undefined, null, 'x', { file: '' }, { file: 7 }, { file: id, extra: 1 }, { path: '/x' }, { file: '/etc/passwd' }, { file: `${id}0` }, [{ file: id }], JSON.parse(`{"__proto__":{"file":"${id}"}}`)])
       await expect(handler({ senderFrame: top }, bad)).rejects.toBeInstanceOf(IpcRefused);
-    expect(calls).toEqual([{ path: '/tmp/报告 2024.gkbg' }]);
+    expect(calls).toEqual([{ file: id }]);
   });
 
   it('a service returning something off-contract is not passed on', async () => {
-    const handler = guardHandler('recentFiles', async () => ['/a', 42] as unknown as string[]);
+    const handler = guardHandler('recentFiles', async () => [{ id: '/a', name: 'x', location: '' }] as unknown as []);
     await expect(handler({ senderFrame: top }, {})).rejects.toThrow();
   });
 

@@ -2,9 +2,13 @@
  * The file side of the host contract in plain Node: open, save (atomic, with backup), 最近打开, autosave and recovery.
  * The Electron glue and the end-to-end test host both use these, with their own `Dialogs` (native dialogs in Electron,
  * answers queued by the test in Playwright), so the tests exercise the same code the app runs.
+ *
+ * Paths belong to main: a path reaches these services only from `Dialogs`, the recent list, recovery records or the
+ * glue (`queueOpen`, files the OS gave); the page names files by the opaque ids of `FileHandles`.
  */
-import type { HostArg, HostResult } from '../../../shared/ipc/contract.js';
+import type { FileRef, HostArg, HostResult } from '../../../shared/ipc/contract.js';
 import { readDraftFile, saveDraftFile, withDraftExtension } from './draftFiles.js';
+import { FileHandles } from './fileHandles.js';
 import { RecentFiles } from './recentFiles.js';
 import { RecoveryStore } from './recovery.js';
 
@@ -22,20 +26,37 @@ export interface FileServicesOptions {
   onRecent?: (path: string) => void;
 }
 
+type Method<M extends 'openDraft' | 'openDraftAt' | 'saveDraft' | 'recentFiles' | 'autosave' | 'listRecovery' | 'readRecovery' | 'discardRecovery' | 'pendingOpens'> = (
+  arg: HostArg<M>,
+) => Promise<HostResult<M>>;
+
 export type FileServices = {
-  openDraft: (arg: HostArg<'openDraft'>) => Promise<HostResult<'openDraft'>>;
-  openDraftAt: (arg: HostArg<'openDraftAt'>) => Promise<HostResult<'openDraftAt'>>;
-  saveDraft: (arg: HostArg<'saveDraft'>) => Promise<HostResult<'saveDraft'>>;
-  recentFiles: (arg: HostArg<'recentFiles'>) => Promise<HostResult<'recentFiles'>>;
-  autosave: (arg: HostArg<'autosave'>) => Promise<HostResult<'autosave'>>;
-  listRecovery: (arg: HostArg<'listRecovery'>) => Promise<HostResult<'listRecovery'>>;
-  readRecovery: (arg: HostArg<'readRecovery'>) => Promise<HostResult<'readRecovery'>>;
-  discardRecovery: (arg: HostArg<'discardRecovery'>) => Promise<HostResult<'discardRecovery'>>;
+  openDraft: Method<'openDraft'>;
+  openDraftAt: Method<'openDraftAt'>;
+  saveDraft: Method<'saveDraft'>;
+  recentFiles: Method<'recentFiles'>;
+  autosave: Method<'autosave'>;
+  listRecovery: Method<'listRecovery'>;
+  readRecovery: Method<'readRecovery'>;
+  discardRecovery: Method<'discardRecovery'>;
+  pendingOpens: Method<'pendingOpens'>;
 };
 
-export function createFileServices(options: FileServicesOptions): FileServices & { recovery: RecoveryStore; recent: RecentFiles } {
+/** What the page sees when it names a file main never handed out. */
+export const UNKNOWN_FILE = '找不到这个文件的记录，请用「打开」重新选择文件';
+
+export function createFileServices(options: FileServicesOptions): FileServices & {
+  recovery: RecoveryStore;
+  recent: RecentFiles;
+  handles: FileHandles;
+  /** a file the OS gave before the page was listening (double-click at start): returned once by pendingOpens */
+  queueOpen(path: string): void;
+} {
   const recent = new RecentFiles(options.dataDir);
   const recovery = new RecoveryStore(options.dataDir);
+  const handles = new FileHandles();
+  const pending: string[] = [];
+  const refOf = (path: string | null): FileRef | null => (path ? handles.grant(path) : null);
   const remember = async (path: string) => {
     await recent.add(path).catch(() => undefined);
     options.onRecent?.(path);
@@ -44,31 +65,40 @@ export function createFileServices(options: FileServicesOptions): FileServices &
     const read = await readDraftFile(path);
     if (!read.ok) return { status: 'error', message: read.error };
     await remember(path);
-    return { status: 'opened', path, text: read.text };
+    return { status: 'opened', file: handles.grant(path), text: read.text };
   };
   return {
     recovery,
     recent,
+    handles,
+    queueOpen: (path) => void pending.push(path),
     async openDraft() {
       const path = await options.dialogs.chooseOpen();
       if (!path) return { status: 'canceled' };
       return openAt(path);
     },
-    openDraftAt: ({ path }) => openAt(path),
-    async saveDraft({ path, text, saveAs, suggestedName }) {
-      let target = path;
+    async openDraftAt({ file }) {
+      const path = handles.pathOf(file);
+      return path ? openAt(path) : { status: 'error', message: UNKNOWN_FILE };
+    },
+    async saveDraft({ file, text, saveAs, suggestedName }) {
+      const current = file === null ? null : handles.pathOf(file);
+      if (file !== null && current === null) return { status: 'error', message: UNKNOWN_FILE };
+      let target = current;
       if (!target || saveAs) {
-        const chosen = await options.dialogs.chooseSave(suggestedName, path);
+        const chosen = await options.dialogs.chooseSave(suggestedName, current);
         if (!chosen) return { status: 'canceled' };
         target = withDraftExtension(chosen);
       }
       const saved = await saveDraftFile(target, text);
       if (!saved.ok) return { status: 'error', message: saved.error };
       await remember(target);
-      return { status: 'saved', path: target };
+      return { status: 'saved', file: handles.grant(target) };
     },
-    recentFiles: () => recent.list(),
-    async autosave({ id, path, title, text }) {
+    recentFiles: async () => (await recent.list()).map((p) => handles.grant(p)),
+    async autosave({ id, file, title, text }) {
+      const path = file === null ? null : handles.pathOf(file);
+      if (file !== null && path === null) return { status: 'error', message: UNKNOWN_FILE };
       try {
         await recovery.write({ id, path, title, text });
         return { status: 'ok' };
@@ -76,16 +106,17 @@ export function createFileServices(options: FileServicesOptions): FileServices &
         return { status: 'error', message: `自动保存失败：${e instanceof Error ? e.message : String(e)}` };
       }
     },
-    listRecovery: () => recovery.list(),
+    listRecovery: async () => (await recovery.list()).map(({ path, ...entry }) => ({ ...entry, file: refOf(path) })),
     async readRecovery({ id }) {
       const record = await recovery.read(id);
       if (!record) return { status: 'error', message: '恢复文件已损坏或已不存在' };
       recovery.adopt(id);
-      return { status: 'opened', path: record.path, text: record.text };
+      return { status: 'opened', file: refOf(record.path), text: record.text };
     },
     async discardRecovery({ id }) {
       await recovery.discard(id);
       return { status: 'ok' };
     },
+    pendingOpens: async () => pending.splice(0).map((p) => handles.grant(p)),
   };
 }

@@ -42,11 +42,19 @@ export function isTrustedSender(frame: SenderFrameLike | null | undefined): bool
 
 export type Service<M extends HostMethod> = (arg: HostArg<M>, event: InvokeEventLike) => Promise<HostResult<M>>;
 
-/** Wrap a service: frame check, argument parse, result parse. Throws IpcRefused (the renderer sees a rejection). */
-export function guardHandler<M extends HostMethod>(method: M, service: Service<M>): (event: InvokeEventLike, arg: unknown) => Promise<HostResult<M>> {
+/**
+ * Wrap a service: frame check, argument parse, result parse. Throws IpcRefused (the renderer sees a rejection).
+ * `trusted` is our page's check (app:// in Electron; the end-to-end test host passes its own served origin, so the
+ * test host runs this same guard).
+ */
+export function guardHandler<M extends HostMethod>(
+  method: M,
+  service: Service<M>,
+  trusted: (frame: SenderFrameLike | null | undefined) => boolean = isTrustedSender,
+): (event: InvokeEventLike, arg: unknown) => Promise<HostResult<M>> {
   const schema = hostMethods[method];
   return async (event, arg) => {
-    if (!isTrustedSender(event.senderFrame)) throw new IpcRefused(`refused ${method}: untrusted sender`);
+    if (!trusted(event.senderFrame)) throw new IpcRefused(`refused ${method}: untrusted sender`);
     const parsed = schema.arg.safeParse(arg);
     if (!parsed.success) throw new IpcRefused(`refused ${method}: invalid argument`);
     const result = await service(parsed.data as HostArg<M>, event);

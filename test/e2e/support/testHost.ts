@@ -1,11 +1,13 @@
 /**
  * The end-to-end test host (engineering §2, third implementation): `window.reportHost` installed by an init script,
  * every method a Playwright `exposeBinding` call backed by the REAL Node services on a temp folder — the same
- * `createFileServices` / `createExportServices` / import service the Electron main process uses, behind the same checks
- * as main's IPC guard (top frame only, argument and result parsed with the contract's zod schemas).
+ * `createFileServices` / `createExportServices` / import service the Electron main process uses, behind main's own IPC
+ * guard (`guardHandler`: top frame of our page only, argument and result parsed with the contract's zod schemas); only
+ * the origin differs (the test server's instead of app://).
  *
  * Native dialogs are replaced by answers the test queues: `host.answers.open.push(path)`, `host.answers.save.push(path)`
- * (null = the clerk clicks 取消). Shell events (menu commands, OS file opens) are sent with `host.shell(page, event)`.
+ * (null = the clerk clicks 取消). Shell events (menu commands) are sent with `host.shell(page, event)`, a file the OS
+ * opens with `host.openFromOs(page, path)`; `host.files.queueOpen(path)` is a file given at start.
  * Several pages may share one host (a "crash" = closing a page without a clean close, then opening another).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -15,6 +17,7 @@ import type { Page } from '@playwright/test';
 import { createExportServices } from '../../../electron/main/services/hostExport.js';
 import { createFileServices } from '../../../electron/main/services/hostServices.js';
 import { importPastedText, importPublishedFile } from '../../../electron/main/services/import/index.js';
+import { guardHandler, type SenderFrameLike, type Service } from '../../../electron/main/services/ipcGuard.js';
 import { HOST_GLOBAL, hostMethods, type HostMethod, type ShellEvent } from '../../../shared/ipc/contract.js';
 
 export interface TestHost {
@@ -23,20 +26,31 @@ export interface TestHost {
   /** the app data folder (recent list, recovery) */
   dataDir: string;
   answers: { open: (string | null)[]; save: (string | null)[]; export: (string | null)[]; import: (string | null)[] };
-  /** files "given on the command line" before the page starts (returned once by pendingOpens) */
-  pendingOpens: string[];
   /** every call the page made, in order */
   calls: { method: HostMethod; arg: unknown }[];
   /** the last title and unsaved state the page reported (what Electron shows in the title bar) */
   state: { title: string; dirty: boolean };
   attach(page: Page): Promise<void>;
   shell(page: Page, event: ShellEvent): Promise<void>;
+  /** the OS opens a file in the running app (double-click, second instance): main grants it an id and tells the page */
+  openFromOs(page: Page, path: string): Promise<void>;
   /** the services, for checks from the test (e.g. the recovery list) */
   files: ReturnType<typeof createFileServices>;
   dispose(): Promise<void>;
 }
 
 const BINDING = '__gkbgTestHostCall';
+
+/** Our page in the tests: the top frame of the test server's origin (what app://report is in Electron). */
+function isTestPage(frame: SenderFrameLike | null | undefined): boolean {
+  if (!frame || frame.parent !== null) return false;
+  try {
+    const url = new URL(frame.url);
+    return url.protocol === 'http:' && url.hostname === '127.0.0.1';
+  } catch {
+    return false;
+  }
+}
 
 export async function createTestHost(): Promise<TestHost> {
   const dir = await mkdtemp(join(tmpdir(), 'gkbg-e2e-'));
@@ -52,44 +66,46 @@ export async function createTestHost(): Promise<TestHost> {
   });
   const output = createExportServices({ chooseExportPath: async () => answers.export.shift() ?? null });
   const state = { title: '', dirty: false };
-  const services: { [M in HostMethod]: (arg: never) => Promise<unknown> } = {
+  const calls: TestHost['calls'] = [];
+  const services: { [M in HostMethod]: Service<M> } = {
     ...files,
     exportDocument: output.exportDocument,
     fontCheck: output.fontCheck,
     print: async () => ({ status: 'ok' }),
-    pendingOpens: async () => pending.splice(0),
-    importPublished: async (arg: { pasted?: string }) => {
+    importPublished: async (arg) => {
       if (arg.pasted !== undefined) return importPastedText(arg.pasted);
       const path = answers.import.shift();
       return path ? importPublishedFile(path) : { status: 'canceled' };
     },
-    setDocumentState: async (arg: { title: string; dirty: boolean }) => {
+    setDocumentState: async (arg) => {
       state.title = arg.title;
       state.dirty = arg.dirty;
       return { status: 'ok' };
     },
   };
-  const calls: TestHost['calls'] = [];
-  const pending: string[] = [];
+  const guarded = Object.fromEntries(
+    (Object.keys(hostMethods) as HostMethod[]).map((m) => [
+      m,
+      guardHandler(m, async (arg, event) => {
+        calls.push({ method: m, arg });
+        return (services[m] as Service<typeof m>)(arg as never, event);
+      }, isTestPage),
+    ]),
+  ) as Record<HostMethod, (event: { senderFrame: SenderFrameLike }, arg: unknown) => Promise<unknown>>;
 
   const host: TestHost = {
     dir,
     dataDir,
     answers,
-    pendingOpens: pending,
     calls,
     state,
     files,
     async attach(page) {
       await page.exposeBinding(BINDING, async (source, method: string, argJson: string) => {
-        // the same checks as main's IPC guard: our page's top frame, a known method, a valid argument
-        if (source.frame !== source.page.mainFrame()) throw new Error('refused: not the top frame');
+        // main's own IPC guard: our page's top frame, a known method, the argument and result parsed
         if (!Object.prototype.hasOwnProperty.call(hostMethods, method)) throw new Error(`refused: unknown method ${method}`);
-        const m = method as HostMethod;
-        const arg = hostMethods[m].arg.parse(JSON.parse(argJson));
-        calls.push({ method: m, arg });
-        const result = await (services[m] as (a: unknown) => Promise<unknown>)(arg);
-        return JSON.stringify(hostMethods[m].result.parse(result));
+        const senderFrame = { url: source.frame.url(), parent: source.frame.parentFrame() };
+        return JSON.stringify(await guarded[method as HostMethod]({ senderFrame }, JSON.parse(argJson)));
       });
       await page.addInitScript(
         ({ methods, binding, global }) => {
@@ -114,6 +130,9 @@ export async function createTestHost(): Promise<TestHost> {
     },
     async shell(page, event) {
       await page.evaluate((e) => (window as unknown as { __gkbgShellEvent: (e: unknown) => void }).__gkbgShellEvent(e), event);
+    },
+    async openFromOs(page, path) {
+      await host.shell(page, { type: 'open-file', file: files.handles.grant(path) });
     },
     async dispose() {
       await rm(dir, { recursive: true, force: true });
