@@ -26,7 +26,8 @@ function headingName(k: number): string {
 /** Is this line the heading of section k? Returns the run-in remainder, or null. */
 function matchHeading(raw: string, k: number): string | null {
   const text = basicNormalise(raw).trim();
-  if (text === '' || text.length > 120) return null;
+  if (text.length > 120) return matchRunIn(text, k);
+  if (text === '') return null;
   const name = headingName(k);
   const nameKey = labelKey(name);
   const m = ORDINAL_RE.exec(text);
@@ -58,6 +59,16 @@ function matchHeading(raw: string, k: number): string | null {
   const at = body.indexOf(tail);
   if (at < 0 || at > bestLen + 6) return bodyKey.length - bestLen > 8 ? null : '';
   return body.slice(at + tail.length).replace(/^[\s:：。.]+/, '');
+}
+
+/** A long line is a heading only when numbered and run in with its first paragraph (「一、总体情况。2024年，…」). */
+function matchRunIn(text: string, k: number): string | null {
+  const m = ORDINAL_RE.exec(text);
+  if (!m || m[1] !== ORDINALS[k]) return null;
+  const head = text.slice(0, 60);
+  const rest = matchHeading(head, k);
+  if (!rest) return null;
+  return text.slice(head.length - rest.length);
 }
 
 function lcs(a: string, b: string): number {

@@ -1,0 +1,42 @@
+/**
+ * What an imported report printed where it departs from the format (Report.printed): each section's heading as
+ * printed, so F-SECTIONS can judge a published report whose headings are not verbatim — from the parser, and
+ * through `report check` on a published file (loadReportFile).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadReportFile } from '../../electron/main/services/reportFiles.js';
+import { parsePublished, textDocument } from '../../shared/import/index.js';
+import { FORMAT_2021 } from '../../shared/report/format.js';
+import { makeText, richData } from './make.js';
+
+const reworded = (): string =>
+  makeText(richData(FORMAT_2021, 2024), { layout: 'rows' })
+    .replace(/^一、总体情况\n+/m, '一、总体情况。')
+    .replace('四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开申请行政复议、提起行政诉讼的情况')
+    .replace('六、其他需要报告的事项', '六．其他需要报告的事项');
+
+describe('printed headings', () => {
+  it('each found section keeps its heading as printed: reworded, run in with its text, numbered otherwise', () => {
+    const { report } = parsePublished(textDocument(reworded()));
+    expect(report.printed?.headings).toEqual({
+      overview: '一、总体情况',
+      active: '二、主动公开政府信息情况',
+      requests: '三、收到和处理政府信息公开申请情况',
+      review: '四、因政府信息公开申请行政复议、提起行政诉讼的情况',
+      problems: '五、存在的主要问题及改进情况',
+      other: '六．其他需要报告的事项',
+    });
+    // a long line run in with its heading is still a heading; its text stays in the section
+    expect(report.sections?.overview?.startsWith('2024 年度，')).toBe(true);
+  });
+
+  it('`report check` on a published file keeps them on the Report it returns', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'printed-')), 'report.txt');
+    writeFileSync(path, reworded());
+    const loaded = await loadReportFile(path);
+    expect(loaded.ok && loaded.report.printed?.headings?.review).toBe('四、因政府信息公开申请行政复议、提起行政诉讼的情况');
+  });
+});
