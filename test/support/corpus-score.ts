@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ImportResult } from '../../shared/import/index.js';
-import { FORMAT_2019, FORMAT_2021, FORMAT_2021_SINGLE_OTHER, SECTIONS, type SectionKey, type TableId } from '../../shared/report/format.js';
+import { APPLY_COLUMNS, FORMAT_2019, FORMAT_2021, FORMAT_2021_SINGLE_OTHER, SECTIONS, type SectionKey, type TableId } from '../../shared/report/format.js';
 import { flattenCells } from '../../shared/report/model.js';
 import { KNOWN_GAPS_FILE, truthCells, type ExpectedFinding, type Truth } from './corpus.js';
 
@@ -117,7 +117,8 @@ function foundCells(f: FoundFinding): string[] {
 export function matches(expected: ExpectedFinding, found: FoundFinding): boolean {
   if (expected.rule !== found.rule) return false;
   if (expected.cell) return found.cells.includes(expected.cell) || found.target === expected.cell;
-  if (expected.section) return (found.span?.section ?? (found.target ? sectionOfCell(found.target) : undefined)) === expected.section;
+  // the section of its text, or of its cell's table: 「正文说复议0件」 in 一、总体情况 is about section 四 too
+  if (expected.section) return found.span?.section === expected.section || (found.target !== undefined && sectionOfCell(found.target) === expected.section);
   return true;
 }
 
@@ -142,9 +143,29 @@ export function scoreCase(truth: Truth, result: ImportResult): CaseScore {
 
 const show = (v: Value | undefined) => (v === undefined ? 'nothing' : JSON.stringify(v));
 
-export function caseGaps(score: CaseScore): string[] {
+/**
+ * Cell gaps: each wrong cell; missing cells one by one when few, else one line per table (a table the import
+ * didn't find would otherwise be a hundred lines).
+ */
+function cellGaps(cells: readonly CellOutcome[]): string[] {
   const gaps: string[] = [];
-  for (const c of score.cells) if (c.verdict !== 'right') gaps.push(`cell ${c.key}: expected ${show(c.expected)}, got ${show(c.got)}`);
+  const byTable = new Map<TableId, CellOutcome[]>();
+  for (const c of cells) {
+    const table = CELL_DEFS.get(c.key)?.table;
+    if (table) byTable.set(table, [...(byTable.get(table) ?? []), c]);
+  }
+  for (const [table, of] of byTable) {
+    const wrong = of.filter((c) => c.verdict === 'wrong');
+    const missing = of.filter((c) => c.verdict === 'missing');
+    const aggregate = missing.length > APPLY_COLUMNS.length; // more than a row of table 三
+    if (aggregate) gaps.push(`table ${table}: ${missing.length} of ${of.length} cells not read`);
+    for (const c of aggregate ? wrong : [...wrong, ...missing]) gaps.push(`cell ${c.key}: expected ${show(c.expected)}, got ${show(c.got)}`);
+  }
+  return gaps;
+}
+
+export function caseGaps(score: CaseScore): string[] {
+  const gaps = cellGaps(score.cells);
   for (const f of score.fields) if (!f.right) gaps.push(`${f.field}: expected ${show(f.expected)}, got ${show(f.got)}`);
   for (const e of score.missed) gaps.push(`missed ${e.rule}${e.cell ? ` ${e.cell}` : e.section ? ` ${e.section}` : ''}`);
   for (const f of score.falseAlarms) {

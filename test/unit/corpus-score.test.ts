@@ -95,6 +95,11 @@ describe('scoring an import against its truth', () => {
     expect(caseGaps(s)).toContain('cell review.reconsideration.total: expected 1, got nothing');
   });
 
+  it('more than a row of missing cells of a table is one gap, not one per cell', () => {
+    const cells = Object.fromEntries(Object.entries(held).filter(([k]) => !k.startsWith('apply.')));
+    expect(caseGaps(scoreCase(truth({ findings: [] }), imported(cells, [])))).toEqual(['table apply: 21 of 21 cells not read']);
+  });
+
   it('compares title and organ without spacing, and year and format', () => {
     const s = scoreCase(truth(), imported(held, [], { title: '某县人民政府 2024年政府信息公开工作年度报告', organ: '某县' }));
     expect(s.fields.map((f) => [f.field, f.right])).toEqual([
@@ -112,6 +117,7 @@ describe('scoring an import against its truth', () => {
       finding('F-KPZ', []),
       finding('T3-BAL', ['apply.carried_forward.commercial']),
       finding('N-APP', [], { span: { section: 'requests', start: 0, end: 4 } }),
+      finding('N-REVIEW', ['review.reconsideration.total'], { target: 'review.reconsideration.total', span: { section: 'overview', start: 0, end: 9 } }),
     ];
     const s = scoreCase(truth(), imported(held, found));
     expect(s.matched.map((e) => e.rule)).toEqual(['T3-BAL', 'N-REVIEW', 'F-KPZ']);
@@ -122,7 +128,7 @@ describe('scoring an import against its truth', () => {
     const t = emptyTally();
     addToTally(t, s);
     addToTally(t, scoreCase(truth(), imported(held, [])));
-    expect(t).toMatchObject({ cases: 2, expected: 6, found: 3, missed: 3, falseAlarms: 2, findings: 5, arithmeticExpected: 2, arithmeticFound: 1 });
+    expect(t).toMatchObject({ cases: 2, expected: 6, found: 3, missed: 3, falseAlarms: 2, findings: 6, arithmeticExpected: 2, arithmeticFound: 1 });
   });
 
   it('a finding on the wrong cell or section does not match', () => {
