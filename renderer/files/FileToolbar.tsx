@@ -14,7 +14,7 @@ import { FORMAT_2019 } from '../../shared/report/format.js';
 import { flattenCells } from '../../shared/report/model.js';
 import { formatCellValue } from '../../shared/report/numbers.js';
 import { countReviewMarks, REVIEW_MARK, type ReviewFlag } from '../../shared/report/nextYear.js';
-import { formatSavedAt, type DocumentController, type ExportKind } from './useDocument.js';
+import { formatSavedAt, type ChangedOnDiskChoice, type DocumentController, type ExportKind } from './useDocument.js';
 import './files.css';
 
 export interface FileToolbarProps {
@@ -220,6 +220,7 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
       <LegacyData doc={doc} />
       <ReviewFlags doc={doc} />
       {doc.confirm && <ConfirmDialog message={doc.confirm.message} onAnswer={doc.answerConfirm} />}
+      {doc.changedOnDisk && <ChangedOnDiskDialog message={doc.changedOnDisk.message} onAnswer={doc.answerChangedOnDisk} />}
       {doc.recovery && !doc.confirm && <RecoveryDialog doc={doc} />}
     </div>
   );
@@ -251,6 +252,32 @@ function ConfirmDialog({ message, onAnswer }: { message: string; onAnswer: (c: '
           </button>
           <button type="button" onClick={() => onAnswer('discard')}>
             不保存
+          </button>
+          <button type="button" onClick={() => onAnswer('cancel')}>
+            取消
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The file changed on disk since it was opened: never overwritten silently. Keeping both is the first choice. */
+function ChangedOnDiskDialog({ message, onAnswer }: { message: string; onAnswer: (c: ChangedOnDiskChoice) => void }) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <div className="file-dialog-backdrop">
+      <div className="file-dialog" role="alertdialog" aria-modal="true" aria-labelledby="file-changed-title" onKeyDown={(e) => e.key === 'Escape' && onAnswer('cancel')}>
+        <h2 id="file-changed-title">文件已被修改</h2>
+        <p>{message}</p>
+        <p>可以把您的修改另存为旁边的新文件（两份都保留），或者确认覆盖。</p>
+        <div className="file-dialog-buttons">
+          <button type="button" ref={first} onClick={() => onAnswer('keep-both')}>
+            另存为新文件（保留两份）
+          </button>
+          <button type="button" onClick={() => onAnswer('overwrite')}>
+            覆盖
           </button>
           <button type="button" onClick={() => onAnswer('cancel')}>
             取消

@@ -18,6 +18,8 @@
  *   (each resolves true when done), `nextYear()` (从本报告创建下一年度报告: see shared/report/nextYear.ts), `recent`;
  * - `recovery` the crash-recovery offer shown at start (`restoreRecovery()` / `discardRecoveryOffer()`);
  * - `confirm` the pending 「是否保存？」 question before unsaved changes would be replaced (`answerConfirm(choice)`);
+ * - `changedOnDisk` the pending question when the file changed on disk since it was opened: keep both (save as a new
+ *   file beside it), overwrite deliberately, or cancel (`answerChangedOnDisk(choice)`);
  * - `error` / `notice` messages for the banner (`clearMessages()`), `reviewFlags` after next year's report was made;
  * - `exportDocument(kind)`, `print()`, `convertTo2021()` for a 2019-format draft;
  * - `openImported(draftText, asLastYear, sourceName)` an imported published report, as a draft of its own or as
@@ -36,6 +38,7 @@ export const AUTOSAVE_DELAY_MS = 2000;
 
 export type ExportKind = 'docx' | 'pdf' | 'review-docx';
 export type ConfirmChoice = 'save' | 'discard' | 'cancel';
+export type ChangedOnDiskChoice = 'keep-both' | 'overwrite' | 'cancel';
 
 export interface RecoveryOffer {
   id: string;
@@ -65,6 +68,8 @@ export interface DocumentController {
   discardRecoveryOffer(): Promise<void>;
   confirm: { message: string } | null;
   answerConfirm(choice: ConfirmChoice): void;
+  changedOnDisk: { message: string } | null;
+  answerChangedOnDisk(choice: ChangedOnDiskChoice): void;
   error: string | null;
   notice: string | null;
   clearMessages(): void;
@@ -112,6 +117,8 @@ export function useDocument(host: ReportHost): DocumentController {
   const [recent, setRecent] = useState<FileRef[]>([]);
   const [recoveryList, setRecoveryList] = useState<HostResult<'listRecovery'>>([]);
   const [confirm, setConfirm] = useState<{ message: string } | null>(null);
+  const [changedOnDisk, setChangedOnDisk] = useState<{ message: string } | null>(null);
+  const changedResolve = useRef<((c: ChangedOnDiskChoice) => void) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [reviewFlags, setReviewFlags] = useState<ReviewFlag[]>([]);
@@ -206,8 +213,18 @@ export function useDocument(host: ReportHost): DocumentController {
       }
       setBusy(true);
       try {
-        const r = await host.saveDraft({ file: cur.file?.id ?? null, text, saveAs, suggestedName: cur.file ? cur.file.name : suggestedName(cur.draft) });
-        if (r.status === 'canceled') return false;
+        const arg = { file: cur.file?.id ?? null, text, saveAs, suggestedName: cur.file ? cur.file.name : suggestedName(cur.draft) };
+        let r = await host.saveDraft(arg);
+        if (r.status === 'changed-on-disk') {
+          const message = r.message;
+          const choice = await new Promise<ChangedOnDiskChoice>((resolve) => {
+            changedResolve.current = resolve;
+            setChangedOnDisk({ message });
+          });
+          if (choice === 'cancel') return false;
+          r = await host.saveDraft({ ...arg, ifChanged: choice });
+        }
+        if (r.status === 'canceled' || r.status === 'changed-on-disk') return false;
         if (r.status === 'error') {
           setError(r.message);
           return false;
@@ -246,6 +263,13 @@ export function useDocument(host: ReportHost): DocumentController {
     await discardOwnRecovery();
     return true;
   }, [saveImpl, discardOwnRecovery]);
+
+  const answerChangedOnDisk = useCallback((choice: ChangedOnDiskChoice) => {
+    const resolve = changedResolve.current;
+    changedResolve.current = null;
+    setChangedOnDisk(null);
+    resolve?.(choice);
+  }, []);
 
   const answerConfirm = useCallback((choice: ConfirmChoice) => {
     const resolve = confirmResolve.current;
@@ -497,6 +521,8 @@ export function useDocument(host: ReportHost): DocumentController {
       discardRecoveryOffer,
       confirm,
       answerConfirm,
+      changedOnDisk,
+      answerChangedOnDisk,
       error,
       notice,
       clearMessages,
@@ -508,6 +534,6 @@ export function useDocument(host: ReportHost): DocumentController {
       fileName,
       busy,
     }),
-    [doc, update, newDraft, open, openFile, save, saveAs, nextYear, recent, recovery, restoreRecovery, discardRecoveryOffer, confirm, answerConfirm, error, notice, clearMessages, reviewFlags, exportDocument, print, convertTo2021, openImported, fileName, busy],
+    [doc, update, newDraft, open, openFile, save, saveAs, nextYear, recent, recovery, restoreRecovery, discardRecoveryOffer, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk, error, notice, clearMessages, reviewFlags, exportDocument, print, convertTo2021, openImported, fileName, busy],
   );
 }

@@ -30,6 +30,11 @@ export type FileRef = z.infer<typeof fileRef>;
 
 export const openedDraft = z.object({ status: z.literal('opened'), file: fileRef, text: draftText });
 export const savedDraft = z.object({ status: z.literal('saved'), file: fileRef });
+/** The file changed on disk since this page opened or saved it (another clerk, another copy of the app): not written. */
+export const changedOnDisk = z.object({ status: z.literal('changed-on-disk'), message: z.string() });
+/** What a save does when the file changed on disk: ask (the default), keep both (save as a new file beside it), overwrite. */
+export const ifChangedOnDisk = z.enum(['ask', 'keep-both', 'overwrite']);
+export type IfChangedOnDisk = z.infer<typeof ifChangedOnDisk>;
 const exported = z.object({ status: z.literal('saved'), path });
 
 export const recoveryEntry = z.object({ id: z.string().max(200), savedAt: z.string(), file: fileRef.nullable(), title: z.string().max(300) });
@@ -39,10 +44,10 @@ export const hostMethods = {
   openDraft: { arg: z.object({}).strict(), result: z.union([openedDraft, canceled, failure]) },
   /** Read a draft main already knows (recent list, file association, single instance). */
   openDraftAt: { arg: z.object({ file: fileId }).strict(), result: z.union([openedDraft, failure]) },
-  /** Atomic save; `file` null or `saveAs` asks where. */
+  /** Atomic save; `file` null or `saveAs` asks where. Never silently over a file changed on disk (`ifChanged`). */
   saveDraft: {
-    arg: z.object({ file: fileId.nullable(), text: draftText, saveAs: z.boolean(), suggestedName: z.string().max(200) }).strict(),
-    result: z.union([savedDraft, canceled, failure]),
+    arg: z.object({ file: fileId.nullable(), text: draftText, saveAs: z.boolean(), suggestedName: z.string().max(200), ifChanged: ifChangedOnDisk.optional() }).strict(),
+    result: z.union([savedDraft, changedOnDisk, canceled, failure]),
   },
   recentFiles: { arg: z.object({}).strict(), result: z.array(fileRef).max(20) },
   /** Written a few seconds after each change; `id` identifies the editing session's draft, `file` where it lives. */

@@ -306,3 +306,37 @@ test('a compromised page can name no path: a page-chosen path or a made-up id is
   expect(await readFile(bashrc, 'utf8')).toBe('export PATH=/usr/bin\n');
   expect(await host.files.listRecovery({})).toEqual([]);
 });
+
+test('a draft changed on disk since it was opened is not overwritten: the clerk keeps both, or overwrites deliberately', async ({ page }) => {
+  const source = join(host.dir, '共用的报告.gkbg');
+  await writeFile(source, serializeDraft(lastYearDraft()));
+  await start(page);
+  host.answers.open.push(source);
+  await button(page, '打开').click();
+  await expect(cell(page, 'apply.new.natural')).toHaveValue('11');
+  // another clerk saves the same file meanwhile
+  const theirs = lastYearDraft();
+  theirs.meta.organ = '另一位同事的修改';
+  await writeFile(source, serializeDraft(theirs));
+  await fill(page, 'apply.new.natural', '12');
+  await button(page, '保存').click();
+  const dialog = page.getByRole('alertdialog', { name: '文件已被修改' });
+  await expect(dialog).toContainText('「共用的报告.gkbg」在打开后已被其他人或其他程序修改过');
+  expect((await readDraft(source)).meta.organ).toBe('另一位同事的修改');
+  await dialog.getByRole('button', { name: '另存为新文件（保留两份）' }).click();
+  await expect(page.getByTestId('file-notice')).toContainText('已保存到「共用的报告（副本）.gkbg」');
+  await expect(page.getByTestId('document-name')).toHaveText('共用的报告（副本）.gkbg');
+  expect((await readDraft(source)).meta.organ).toBe('另一位同事的修改');
+  expect(flattenCells((await readDraft(join(host.dir, '共用的报告（副本）.gkbg'))).cells)['apply.new.natural']).toBe(12);
+
+  // reopen the original, someone changes it again, this time overwrite deliberately
+  host.answers.open.push(source);
+  await button(page, '打开').click();
+  await expect(page.getByTestId('document-name')).toHaveText('共用的报告.gkbg');
+  await writeFile(source, serializeDraft(lastYearDraft()));
+  await fill(page, 'apply.new.natural', '13');
+  await button(page, '保存').click();
+  await dialog.getByRole('button', { name: '覆盖' }).click();
+  await expect(page.getByTestId('file-notice')).toContainText('已保存到「共用的报告.gkbg」');
+  expect(flattenCells((await readDraft(source)).cells)['apply.new.natural']).toBe(13);
+});

@@ -40,7 +40,7 @@ describe('recovery store', () => {
     // run 2 starts
     const run2 = new RecoveryStore(join(dir, 'data'));
     const list = await run2.list();
-    expect(list).toEqual([{ id: 'session-1', savedAt: '2025-02-20T08:30:00.000Z', path: '/docs/某县.gkbg', title: '某县.gkbg' }]);
+    expect(list).toEqual([{ id: 'session-1', savedAt: '2025-02-20T08:30:00.000Z', path: '/docs/某县.gkbg', title: '某县.gkbg', base: null }]);
     const record = await run2.read('session-1');
     expect(record?.text).toBe(text);
     const parsed = parseDraftText(record?.text ?? '');

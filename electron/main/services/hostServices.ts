@@ -6,9 +6,12 @@
  * Paths belong to main: a path reaches these services only from `Dialogs`, the recent list, recovery records or the
  * glue (`queueOpen`, files the OS gave); the page names files by the opaque ids of `FileHandles`.
  */
+import { lstat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { FileRef, HostArg, HostResult } from '../../../shared/ipc/contract.js';
-import { readDraftFile, saveDraftFile, withDraftExtension } from './draftFiles.js';
-import { FileHandles } from './fileHandles.js';
+import { DRAFT_EXTENSION } from '../../../shared/schema/draft.js';
+import { readDraftFile, readRegularText, saveDraftFile, withDraftExtension } from './draftFiles.js';
+import { contentDigest, FileHandles } from './fileHandles.js';
 import { RecentFiles } from './recentFiles.js';
 import { RecoveryStore } from './recovery.js';
 
@@ -45,6 +48,30 @@ export type FileServices = {
 /** What the page sees when it names a file main never handed out. */
 export const UNKNOWN_FILE = '找不到这个文件的记录，请用「打开」重新选择文件';
 
+/**
+ * Has the file changed on disk since this run read or wrote it (another clerk, another copy of the app)? A file that
+ * is gone has nobody's work to lose; a file this run never read can't be proven unchanged.
+ */
+export async function changedSinceSeen(path: string, seenDigest: string | null): Promise<boolean> {
+  const current = await readRegularText(path);
+  if (!current.ok) return false; // missing or unreadable: the save itself reports what is wrong
+  return seenDigest === null || contentDigest(current.text) !== seenDigest;
+}
+
+/** 「报告（副本）.gkbg」, 「报告（副本 2）.gkbg」…: the first name beside `path` that no file has. */
+export async function freeNameBeside(path: string): Promise<string> {
+  const stem = basename(path).replace(new RegExp(`\\.${DRAFT_EXTENSION}$`, 'i'), '');
+  for (let n = 1; n < 1000; n++) {
+    const candidate = join(dirname(path), `${stem}（副本${n > 1 ? ` ${n}` : ''}）.${DRAFT_EXTENSION}`);
+    try {
+      await lstat(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+  return join(dirname(path), `${stem}（副本 ${Date.now()}）.${DRAFT_EXTENSION}`);
+}
+
 export function createFileServices(options: FileServicesOptions): FileServices & {
   recovery: RecoveryStore;
   recent: RecentFiles;
@@ -65,7 +92,9 @@ export function createFileServices(options: FileServicesOptions): FileServices &
     const read = await readDraftFile(path);
     if (!read.ok) return { status: 'error', message: read.error };
     await remember(path);
-    return { status: 'opened', file: handles.grant(path), text: read.text };
+    const file = handles.grant(path);
+    handles.markSeen(file.id, contentDigest(read.text));
+    return { status: 'opened', file, text: read.text };
   };
   return {
     recovery,
@@ -81,7 +110,7 @@ export function createFileServices(options: FileServicesOptions): FileServices &
       const path = handles.pathOf(file);
       return path ? openAt(path) : { status: 'error', message: UNKNOWN_FILE };
     },
-    async saveDraft({ file, text, saveAs, suggestedName }) {
+    async saveDraft({ file, text, saveAs, suggestedName, ifChanged = 'ask' }) {
       const current = file === null ? null : handles.pathOf(file);
       if (file !== null && current === null) return { status: 'error', message: UNKNOWN_FILE };
       let target = current;
@@ -89,29 +118,37 @@ export function createFileServices(options: FileServicesOptions): FileServices &
         const chosen = await options.dialogs.chooseSave(suggestedName, current);
         if (!chosen) return { status: 'canceled' };
         target = withDraftExtension(chosen);
+      } else if (file !== null && ifChanged !== 'overwrite' && (await changedSinceSeen(target, handles.seenDigest(file)))) {
+        if (ifChanged === 'ask') return { status: 'changed-on-disk', message: `「${basename(target)}」在打开后已被其他人或其他程序修改过，直接保存会覆盖那些修改。` };
+        target = await freeNameBeside(target);
       }
       const saved = await saveDraftFile(target, text);
       if (!saved.ok) return { status: 'error', message: saved.error };
       await remember(target);
-      return { status: 'saved', file: handles.grant(target) };
+      const ref = handles.grant(target);
+      handles.markSeen(ref.id, contentDigest(text));
+      return { status: 'saved', file: ref };
     },
     recentFiles: async () => (await recent.list()).map((p) => handles.grant(p)),
     async autosave({ id, file, title, text }) {
       const path = file === null ? null : handles.pathOf(file);
       if (file !== null && path === null) return { status: 'error', message: UNKNOWN_FILE };
       try {
-        await recovery.write({ id, path, title, text });
+        await recovery.write({ id, path, title, text, base: file === null ? null : handles.seenDigest(file) });
         return { status: 'ok' };
       } catch (e) {
         return { status: 'error', message: `自动保存失败：${e instanceof Error ? e.message : String(e)}` };
       }
     },
-    listRecovery: async () => (await recovery.list()).map(({ path, ...entry }) => ({ ...entry, file: refOf(path) })),
+    listRecovery: async () => (await recovery.list()).map(({ id, savedAt, title, path }) => ({ id, savedAt, title, file: refOf(path) })),
     async readRecovery({ id }) {
       const record = await recovery.read(id);
       if (!record) return { status: 'error', message: '恢复文件已损坏或已不存在' };
       recovery.adopt(id);
-      return { status: 'opened', file: refOf(record.path), text: record.text };
+      const file = refOf(record.path);
+      // the restored draft is based on the version it was autosaved from: a save notices a change since then
+      if (file && record.base) handles.markSeen(file.id, record.base);
+      return { status: 'opened', file, text: record.text };
     },
     async discardRecovery({ id }) {
       await recovery.discard(id);

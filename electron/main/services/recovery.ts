@@ -21,6 +21,8 @@ const entrySchema = z.object({
   path: z.string().min(1).max(4096).nullable(),
   title: z.string().max(300),
   text: z.string(),
+  /** the digest of the file's content this draft was based on (to notice a change on disk after a restore) */
+  base: z.string().max(64).nullable().optional(),
 });
 export type RecoveryRecord = z.infer<typeof entrySchema>;
 export type RecoveryEntry = Omit<RecoveryRecord, 'text'>;
@@ -41,7 +43,7 @@ export class RecoveryStore {
     return join(this.dir, `${id}.json`);
   }
 
-  async write(entry: { id: string; path: string | null; title: string; text: string }): Promise<void> {
+  async write(entry: { id: string; path: string | null; title: string; text: string; base?: string | null }): Promise<void> {
     const file = this.fileFor(entry.id);
     this.owned.add(entry.id);
     await mkdir(this.dir, { recursive: true });
@@ -63,7 +65,7 @@ export class RecoveryStore {
       const id = name.slice(0, -5);
       if (!isRecoveryId(id) || (options.excludeOwned && this.owned.has(id))) continue;
       const record = await this.read(id);
-      if (record) out.push({ id: record.id, savedAt: record.savedAt, path: record.path, title: record.title });
+      if (record) out.push({ id: record.id, savedAt: record.savedAt, path: record.path, title: record.title, base: record.base ?? null });
     }
     return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   }
