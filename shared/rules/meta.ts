@@ -35,7 +35,12 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'XY-SAME': { name: '与上年雷同', severity: 'warning', group: 'cross-year', description: '表格或段落与上年报告相同' },
   'N-APP': { name: '正文申请数与表三不符', severity: 'warning', group: 'narrative', description: '正文所述收到、办结、结转的申请件数应与表三一致' },
   'N-REVIEW': { name: '正文复议诉讼数与表四不符', severity: 'warning', group: 'narrative', description: '正文所述行政复议、行政诉讼件数应与表四总计一致' },
-  'N-ACTIVE': { name: '正文规范性文件数与表二不符', severity: 'warning', group: 'narrative', description: '正文所述行政规范性文件件数应与表二一致' },
+  'N-ACTIVE': {
+    name: '正文主动公开数据与表二不符',
+    severity: 'warning',
+    group: 'narrative',
+    description: '正文所述行政规范性文件件数，行政许可、行政处罚、行政强制决定件数和行政事业性收费金额应与表二一致',
+  },
   'N-PCT': { name: '百分比与分子分母不符', severity: 'warning', group: 'narrative', description: '正文中的百分比应与同处写出的分子、分母一致' },
   'F-SECTIONS': { name: '六部分标题', severity: 'error', group: 'content', description: '六个部分齐全、顺序正确、标题与规定一字不差' },
   'F-FIVE': { name: '总体情况五个方面', severity: 'warning', group: 'content', description: '总体情况应写明主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面' },

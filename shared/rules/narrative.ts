@@ -98,6 +98,11 @@ function reviewReadings(p: Prepared, kind: ReviewFigure, value: number): Reading
 
 function activeReadings(p: Prepared, kind: ActiveFigure): Reading[] {
   const cell = (key: string): Reading => reading(p, (p.format.cellByKey.get(key)?.name ?? key).replace(/^二、/, ''), [key]);
+  if (kind === 'licensing' || kind === 'punishment' || kind === 'coercion') {
+    const key = p.format.id === '2019' ? `active2019.${kind}.decisions` : `active.${kind}.decisions`;
+    return p.format.cellByKey.has(key) ? [cell(key)] : [];
+  }
+  if (kind === 'fees') return p.format.id === '2019' ? [] : [cell('active.fees.amount')];
   if (p.format.id === '2019') {
     return kind === 'issued' || kind === 'issued_or_in_force' ? [cell('active2019.normative.made'), cell('active2019.normative.published')] : [];
   }
@@ -111,6 +116,8 @@ function activeReadings(p: Prepared, kind: ActiveFigure): Reading[] {
       return [cell('active.normative.in_force')];
     case 'issued_or_in_force':
       return [issued, cell('active.normative.in_force')];
+    default:
+      return [];
   }
 }
 
@@ -121,21 +128,23 @@ function compare(
   table: string,
   section: SectionKey,
   text: string,
-  m: { value: number; start: number; end: number; clauseStart: number; clauseEnd: number },
+  m: { value: number; start: number; end: number; clauseStart: number; clauseEnd: number; unit?: '万元'; decimals?: number },
   readings: Reading[],
 ): Finding | null {
   const known = readings.filter((r) => r.value !== null);
-  if (known.length === 0 || known.some((r) => r.value === m.value)) return null;
+  // an amount fits when the table's, rounded to the decimals the text writes, is the text's
+  const tolerance = m.unit ? 0.5 * 10 ** -(m.decimals ?? 0) + 1e-9 : 0;
+  if (known.length === 0 || known.some((r) => Math.abs((r.value ?? Number.NaN) - m.value) <= tolerance)) return null;
   // readings with the same figure say the same thing once
   const shown: Reading[] = [];
   for (const r of known) if (!shown.some((s) => s.value === r.value)) shown.push(r);
   const sides =
     shown.length === 1
-      ? `${table}${shown[0]!.label}为 ${shown[0]!.value}，相差 ${Math.abs(m.value - (shown[0]!.value ?? 0))}`
+      ? `${table}${shown[0]!.label}为 ${shown[0]!.value}，相差 ${Number(Math.abs(m.value - (shown[0]!.value ?? 0)).toFixed(6))}`
       : `${shown.map((r) => `按${r.label}计，${table}为 ${r.value}`).join('；')}，都对不上`;
   const cells = [...new Set(known.flatMap((r) => r.cells))];
   const where = SECTION_NAMES[section];
-  return p.finding(rule, `${where}正文“${quote(text, m.clauseStart, m.clauseEnd)}”为 ${m.value} 件，与${table}不符：${sides}`, {
+  return p.finding(rule, `${where}正文“${quote(text, m.clauseStart, m.clauseEnd)}”为 ${m.value} ${m.unit ?? '件'}，与${table}不符：${sides}`, {
     cells,
     target: known[0]!.cells[0] ?? cells[0],
     span: { section, start: m.start, end: m.end },

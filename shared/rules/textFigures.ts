@@ -190,6 +190,10 @@ export type AppFigure =
 
 export interface Mention<K extends string> {
   kind: K;
+  /** the unit the text states it in, when not 件 (fees: 万元, converted from 元 exactly) */
+  unit?: '万元';
+  /** decimals as written (fees: the text may round the table's amount) */
+  decimals?: number;
   /** 「予以公开及部分公开 42 件」: the figure is the sum of `kind` and these */
   with?: K[];
   value: number;
@@ -202,7 +206,7 @@ export interface Mention<K extends string> {
 }
 
 export type ReviewFigure = 'reconsideration' | 'litigation' | 'both';
-export type ActiveFigure = 'issued' | 'repealed' | 'in_force' | 'issued_or_in_force';
+export type ActiveFigure = 'issued' | 'repealed' | 'in_force' | 'issued_or_in_force' | 'licensing' | 'punishment' | 'coercion' | 'fees';
 
 export interface PercentMention {
   /** the rate as written, e.g. 99.74 */
@@ -459,6 +463,54 @@ function extractActive(text: string, cl: Clause[], year: number, out: Mention<Ac
   }
 }
 
+const DECISION_KW: readonly { re: RegExp; kind: ActiveFigure }[] = [
+  { re: /行政许可/g, kind: 'licensing' },
+  { re: /行政处罚/g, kind: 'punishment' },
+  { re: /行政强制/g, kind: 'coercion' },
+];
+/** Between the keyword and its count: 「决定」「决定书」「处理决定」, 「共」「为」 — nothing that makes it another figure. */
+const DECISION_LINK = /^\s*(的)?\s*(处理)?\s*(决定|决定书|决定数量?)?\s*(信息)?\s*(共|总计|合计|共计)?\s*(为|达|有)?\s*$/;
+const FEE_RE = /行政事业性收费(?:金额|总额|收入)?\s*(?:共|合计|总计|共计)?\s*(?:为|达|计)?\s*(\d+(?:\.(\d+))?)\s*(万元|元)/g;
+
+/**
+ * 「行政许可决定 66410 件」「作出行政处罚决定1603件」「行政强制35件」「行政事业性收费 588 万元」 — figures of table 二's
+ * decisions and fees. 「行政许可事项 120 项」「公开行政处罚信息 1603 条」 count other things and are left alone.
+ */
+function extractDecisions(text: string, cl: Clause[], year: number, out: Mention<ActiveFigure>[]): void {
+  for (const c of cl) {
+    const s = text.slice(c.start, c.end);
+    if (!/行政(许可|处罚|强制|事业性收费)/.test(s)) continue;
+    if (OTHER_YEAR_WORDS.test(s) || !clauseYearsFit(text, c, year, []) || /其中|累计|复议|诉讼|撤销|变更|听证|执法检查|清理|事项|目录|清单/.test(s)) continue;
+    const counts = countTokens(text, c.start, c.end).filter((t) => !t.approximate && /[件个起宗]/.test(t.unit));
+    for (const { re, kind } of DECISION_KW) {
+      re.lastIndex = 0;
+      const m = re.exec(s);
+      if (!m) continue;
+      const from = c.start + m.index + m[0].length;
+      const count = counts.find((t) => t.start >= from && DECISION_LINK.test(text.slice(from, t.start)));
+      if (!count) continue;
+      out.push({ kind, value: count.value, start: c.start + m.index, end: count.end, clauseStart: c.start, clauseEnd: c.end });
+    }
+    FEE_RE.lastIndex = 0;
+    const fee = FEE_RE.exec(s);
+    if (fee) {
+      const printed = fee[1] ?? '';
+      const inYuan = fee[3] === '元';
+      const decimals = (fee[2] ?? '').length + (inYuan ? 4 : 0);
+      // 元 → 万元 exactly: shift the decimal point, no floating-point division
+      const value = inYuan ? Number(shiftDecimal(printed, 4)) : Number(printed);
+      out.push({ kind: 'fees', unit: '万元', decimals, value, start: c.start + fee.index, end: c.start + fee.index + fee[0].length, clauseStart: c.start, clauseEnd: c.end });
+    }
+  }
+}
+
+/** 「12345.6」 shifted `places` to the left as decimal text: 「1.23456」. */
+function shiftDecimal(digits: string, places: number): string {
+  const [int = '0', frac = ''] = digits.split('.');
+  const padded = int.padStart(places + 1, '0');
+  return `${padded.slice(0, padded.length - places)}.${padded.slice(padded.length - places)}${frac}`;
+}
+
 const PCT_RE = /(\d+(?:\.(\d+))?)\s*%/g;
 const RATE_STEMS = ['办结', '答复', '回复'];
 const RECEIVE_VERB = /受理|收到|接收|接到|新收/;
@@ -594,6 +646,7 @@ export function textFigures(text: string, year: number, isReviewSection = false)
   extractApply(text, cl, year, figures.apply);
   extractReview(text, cl, year, isReviewSection, figures.review);
   extractActive(text, cl, year, figures.active);
+  extractDecisions(text, cl, year, figures.active);
   extractPercents(text, cl, figures.percents);
   extractYears(text, year, figures.years);
   let variants = cache.get(text);

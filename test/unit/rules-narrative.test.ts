@@ -167,6 +167,38 @@ describe('N-ACTIVE', () => {
   });
 });
 
+describe('N-ACTIVE: decisions and fees of table 二', () => {
+  // the clean report's table 二: 行政许可 1539, 行政处罚 83, 行政强制 12, 行政事业性收费 1054 万元
+  it('flags 行政许可/行政处罚/行政强制 decisions and 行政事业性收费 that differ from the table', () => {
+    const f = only(run(withText('本年度作出行政许可决定 1539 件，行政处罚决定 83 件，行政强制决定 13 件，收取行政事业性收费 1045 万元。')), 'N-ACTIVE');
+    expect(f.map((x) => [x.target, x.message])).toEqual([
+      ['active.coercion.decisions', '三、申请情况正文“行政强制决定 13 件”为 13 件，与表二不符：表二行政强制·本年处理决定数量为 12，相差 1'],
+      ['active.fees.amount', '三、申请情况正文“收取行政事业性收费 1045 万元”为 1045 万元，与表二不符：表二行政事业性收费·本年收费金额（单位：万元）为 1054，相差 9'],
+    ]);
+    expect(rulesFor('全年行政处罚 84 件。')).toContain('N-ACTIVE');
+    // 元 is not 万元: 10,540,000 元 is 1054 万元, 1054 元 is not
+    expect(rulesFor('行政事业性收费 10540000 元。')).not.toContain('N-ACTIVE');
+    expect(rulesFor('行政事业性收费 1054 元。')).toContain('N-ACTIVE');
+  });
+  it('is quiet when the figures fit (an amount rounded as written), and on items, entries and other years', () => {
+    for (const text of [
+      '本年度作出行政许可决定1539件、行政处罚决定83件、行政强制决定12件。',
+      '行政事业性收费 1054.0 万元。',
+      '公开行政处罚信息 90 条，行政许可事项 120 项。',
+      '2023 年作出行政强制决定 30 件。',
+      '行政处罚决定同比减少 5 件。',
+      '办理行政处罚听证 2 件。',
+    ]) {
+      expect(rulesFor(text), text).not.toContain('N-ACTIVE');
+    }
+    expect(
+      rulesFor('行政事业性收费 1054 万元。', (r) => {
+        r.cells['active.fees.amount'] = 1054.3;
+      }),
+    ).not.toContain('N-ACTIVE');
+  });
+});
+
 describe('N-PCT', () => {
   it('flags a rate that its own numerator and denominator do not give', () => {
     const f = only(run(withText('2024 年受理政府信息公开申请 4 件，办结 3 件，办结率 100%。', (r) => {
