@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importRead, readPublishedBytes, readPublishedFile } from '../../electron/main/services/import/index.js';
 import { readDocx } from '../../electron/main/services/import/docx.js';
-import { APPLY_HEADER_NOTE, FORMAT_2021, SECTION_KEYS } from '../../shared/report/format.js';
+import { FORMAT_2021, SECTION_KEYS } from '../../shared/report/format.js';
 import type { ReportData } from '../../shared/schema/reportData.js';
 import { parsePublished, textDocument } from '../../shared/import/index.js';
 import { docxToPdf, loadData, makeDocx, richData } from './make.js';
@@ -42,7 +42,7 @@ describe('DOCX with merged cells', () => {
     const doc = await readDocx(docx);
     const rows = doc.lines.filter((l) => l.table === 1);
     // 三's header: the note spans 3 columns × 3 rows, 申请人情况 7 columns
-    expect(rows[0]?.cells).toEqual([APPLY_HEADER_NOTE, '申请人情况']);
+    expect(rows[0]?.cells).toEqual(['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况']);
     expect(rows[1]?.cells).toEqual(['自然人', '法人或其他组织', '总计']);
     expect(rows[2]?.cells).toEqual(['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
     // first result row carries the vertical 三、本年度办理结果; the next ones don't repeat it (vMerge continuation)

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SECTIONS, type ReportFormat } from '../../shared/report/format.js';
+import type { ReportFormat } from '../../shared/report/format.js';
 import { formatCellValue } from '../../shared/report/numbers.js';
 import { reportFormat, resolvedCells, type Report } from '../../shared/report/model.js';
 import { ROOT } from './sample.js';
@@ -203,7 +203,15 @@ export function reportFigures(report: Report): string[] {
   return format.cells.flatMap((c) => [...formatCellValue(values[c.key] ?? null).matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]));
 }
 
-export const HEADINGS = SECTIONS.map((s) => s.heading);
+/** The six headings as the spec prints them (§2), typed here — not read from format.ts, which the output must match. */
+export const HEADINGS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+];
 
 /** Whitespace-free text (PDF text extraction inserts spaces and line breaks). */
 export function compact(s: string): string {
