@@ -193,6 +193,8 @@ function oldFormat(p: Prepared, out: Finding[]): void {
   } else if (!p.format.otherSplit) {
     const group = applyResultGroups().find((g) => g.prefix === 'other');
     const cells = p.format.cells.filter((d) => d.key.startsWith('apply.other.')).map((d) => d.key);
+    // a table 三 with nothing in the single row (an excerpt that doesn't hold it) shows no 2019 row
+    if (!cells.some((k) => p.report.cells[k] !== null && p.report.cells[k] !== undefined && p.report.cells[k] !== '')) return;
     out.push(
       p.finding(
         'F-OLD',
@@ -287,7 +289,9 @@ function titleRule(p: Prepared, out: Finding[]): void {
       ? '缺少机关名称'
       : m && Number(m[2]) !== year
         ? `中的年份 ${m[2]} 与报告年度 ${year} 不符`
-        : !title.includes('工作年度报告')
+        : /\d{4}年度政府信息公开/.test(title)
+          ? '中的“年度”多余：年份应写作“YYYY年”'
+          : !title.includes('工作年度报告')
           ? '缺少“工作”二字或用词不规范'
           : !/\d{4}年政府信息公开/.test(title)
             ? '年份应写在机关名称之后、“政府信息公开”之前'

@@ -444,7 +444,9 @@ function extractActive(text: string, cl: Clause[], year: number, out: Mention<Ac
     }
     docSentence = -1;
     if (OTHER_YEAR_WORDS.test(s) || !clauseYearsFit(text, c, year, [])) continue;
-    if (/清理|审查|备案|报备|合法性|解读|征求|意见|其中|修订|修改|评估|审核|起草|梳理|目录/.test(s)) continue;
+    // 「清理…行政规范性文件 35 件」 counts the documents reviewed — unless it names them 「现行有效」 (the in-force figure)
+    const inForceNamed = /现行有效\s*(的)?\s*$/.test(s.slice(0, m.index));
+    if (/清理|审查|备案|报备|合法性|解读|征求|意见|其中|修订|修改|评估|审核|起草|梳理|目录/.test(s) && !inForceNamed) continue;
     const counts = countTokens(text, c.start, c.end).filter((t) => !t.approximate && /[件个份]/.test(t.unit));
     const docEnd = m.index + m[0].length;
     const after = counts.find((t) => t.start - c.start >= docEnd && t.start - c.start - docEnd <= 6);

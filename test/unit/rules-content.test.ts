@@ -114,6 +114,25 @@ describe('F-OLD on the 2019 labels a published report printed', () => {
   });
 });
 
+describe('F-OLD for the single （六） row needs the row to hold something', () => {
+  it('flags a printed single row, not a table 三 that an excerpt does not hold', () => {
+    const single = (value: number | null) =>
+      only(run(edit((r) => {
+        for (const k of Object.keys(r.cells)) if (k.startsWith('apply.other_')) delete r.cells[k];
+        r.cells['apply.other.natural'] = value;
+      })), 'F-OLD');
+    expect(single(0)).toHaveLength(1);
+    expect(single(null)).toEqual([]);
+  });
+});
+
+describe('F-TITLE names 「YYYY年度」', () => {
+  it('says the 年度 is what is wrong', () => {
+    const [f] = only(run(edit((r) => (r.title = '乌鲁木齐县人民政府2024年度政府信息公开工作年度报告'))), 'F-TITLE');
+    expect(f?.message).toBe('标题“乌鲁木齐县人民政府2024年度政府信息公开工作年度报告”中的“年度”多余：年份应写作“YYYY年”：应为“乌鲁木齐县人民政府2024年政府信息公开工作年度报告”（导出时按标准标题排印）');
+  });
+});
+
 describe('F-FIVE', () => {
   it('warns when 总体情况 misses an aspect', () => {
     const f = only(run(edit((r) => {

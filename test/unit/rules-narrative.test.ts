@@ -199,6 +199,15 @@ describe('N-ACTIVE: decisions and fees of table 二', () => {
   });
 });
 
+describe('N-ACTIVE: documents named 现行有效', () => {
+  it('reads 「清理并集中发布现行有效行政规范性文件 X 件」 as the in-force figure, but not 「清理行政规范性文件 X 件」', () => {
+    const f = only(run(withText('全面清理并集中发布现行有效行政规范性文件 5 件。')), 'N-ACTIVE');
+    expect(f.map((x) => x.target)).toEqual(['active.normative.in_force']);
+    expect(rulesFor('全面清理并集中发布现行有效行政规范性文件 2 件。')).not.toContain('N-ACTIVE');
+    expect(rulesFor('全面清理行政规范性文件 35 件。')).not.toContain('N-ACTIVE');
+  });
+});
+
 describe('N-PCT', () => {
   it('flags a rate that its own numerator and denominator do not give', () => {
     const f = only(run(withText('2024 年受理政府信息公开申请 4 件，办结 3 件，办结率 100%。', (r) => {
