@@ -9,7 +9,7 @@ import { readDocumentTables } from './documentTables.js';
 import { fallbackYear, organAndLevel, readFront, yearOfFront, type FrontMatter } from './front.js';
 import type { Uncertain } from './result.js';
 import { clipSection, findHeadings, printedHeadings, reflow, sectionLines, type Heading } from './sections.js';
-import { findSignature } from './signature.js';
+import { findSignature, pageFooterLines } from './signature.js';
 import { basicNormalise, type SourceDocument, type SourceLine } from './text.js';
 
 export { parseChineseDate } from './signature.js';
@@ -68,9 +68,11 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   const front = readFront(lines, headings.find((h) => h)?.line ?? lines.length, uncertain);
   let year = yearOfFront(front, lines.map((l) => l.text).join(''));
   const tables = readDocumentTables(lines, headings, year, uncertain);
-  const end = findSignature(lines, sectionLines(headings, lines.length).other ?? [], tables.tableLines);
+  const last = sectionLines(headings, lines.length).other ?? [];
+  const pageFooter = pageFooterLines(lines, last);
+  const end = findSignature(lines, last.filter((i) => !pageFooter.has(i)), tables.tableLines);
   if (!end.signature) uncertain.push({ target: 'signature', name: '落款', reason: '未在文末找到落款（发文机关署名和成文日期），请填写' });
-  const sections = narrative(lines, front, headings, (i) => tables.tableLines.has(i) || end.removed.has(i), uncertain);
+  const sections = narrative(lines, front, headings, (i) => tables.tableLines.has(i) || end.removed.has(i) || pageFooter.has(i), uncertain);
 
   const yearSure = year !== null;
   year ??= fallbackYear(lines, end.signature?.date, uncertain);

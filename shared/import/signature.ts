@@ -44,6 +44,18 @@ function parseContact(text: string): { name?: string; phone?: string } {
   return out;
 }
 
+/** A web page's own footer (「主办单位：」, 「网站标识码」, 「ICP备」 …) and its tools (「打印本页」「关闭窗口」). */
+const PAGE_FOOTER = /主办单位|承办单位|网站标识码|ICP备|版权所有|公网安备|技术支持|网站地图|联系我们|Copyright|©|打印本页|关闭窗口|【字体|分享到/i;
+
+/** Lines of the last section from the web page's footer on: never report text. */
+export function pageFooterLines(lines: readonly SourceLine[], lastSection: readonly number[]): Set<number> {
+  const at = lastSection.findIndex((i) => {
+    const t = lines[i]?.text ?? '';
+    return lines[i]?.table === undefined && t.length <= 200 && PAGE_FOOTER.test(t) && !/。/.test(t);
+  });
+  return new Set(at < 0 ? [] : lastSection.slice(at));
+}
+
 export interface SignatureRead {
   signature?: NonNullable<Report['signature']>;
   contact?: NonNullable<Report['contact']>;

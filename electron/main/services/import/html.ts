@@ -1,93 +1,127 @@
 /**
- * HTML (a report saved from a government website) → source lines: block elements become lines, table rows
- * become rows of cells (tab-separated text; a cell spanning several columns counts once). No DOM in Node,
- * so a small tag scanner; scripts, styles and comments are dropped.
+ * HTML (a report saved from a government website) → source lines: block elements become lines, rows of a data
+ * table become rows of cells (tab-separated text; a cell spanning several columns counts once). Pages as a
+ * browser saves them: <head> (the page <title> with the site's name), scripts, styles, forms' controls and <nav>
+ * dropped; a layout table (one holding other tables) is read as blocks, not as a report table; the page's
+ * metadata table (「索引号」「发布机构」…) is left out. No DOM in Node, so a small tag scanner.
  */
 import type { SourceDocument, SourceLine } from '../../../../shared/import/text.js';
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', hellip: '…', middot: '·', ensp: ' ', emsp: ' ' };
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', hellip: '…', middot: '·', ensp: ' ', emsp: ' ', times: '×', bull: '•' };
 
 export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+  // Saved pages also write 「&nbsp」 without its semicolon; browsers read it, so do we.
+  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});|&(nbsp|amp|lt|gt|quot)(?![a-z0-9;])/gi, (m, e: string | undefined, bare: string | undefined) => {
+    if (bare) return ENTITIES[bare.toLowerCase()] ?? m;
+    const ent = e ?? '';
+    if (ent[0] === '#') {
+      const code = ent[1] === 'x' || ent[1] === 'X' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '';
     }
-    return ENTITIES[e.toLowerCase()] ?? m;
+    return ENTITIES[ent.toLowerCase()] ?? m;
   });
 }
 
-const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'section', 'article', 'header', 'footer', 'blockquote', 'pre', 'title', 'center']);
+const BLOCK = new Set(['p', 'div', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'center', 'figure', 'figcaption', 'address', 'table', 'tr', 'td', 'th', 'caption']);
+/** Elements whose content is never report text. */
+const DROPPED = /<(script|style|noscript|template|head|select|button|textarea|svg|iframe|object|nav)\b[\s\S]*?<\/\1\s*>/gi;
+/** Labels of a web page's metadata table (the 政府信息公开 catalogue entry), never of the report's tables. */
+const METADATA_LABELS = ['索引号', '发布机构', '发文机关', '发文机构', '成文日期', '发文日期', '发布日期', '主题分类', '组配分类', '体裁分类', '公开方式', '公开范围', '信息来源', '有效性', '生成日期', '文号', '所属机构', '信息分类'];
+
+const TAG_RE = /<\s*(\/?)\s*([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?>|([^<]+)|(<)/g;
+
+/** For each <table> in order: does it hold another table (a layout table)? */
+function layoutTables(src: string): boolean[] {
+  const out: boolean[] = [];
+  const open: number[] = [];
+  for (const m of src.matchAll(/<\s*(\/?)\s*table\b[^>]*>/gi)) {
+    if (m[1] !== '/') {
+      const parent = open[open.length - 1];
+      if (parent !== undefined) out[parent] = true;
+      open.push(out.length);
+      out.push(false);
+    } else open.pop();
+  }
+  return out;
+}
+
+function isMetadataTable(rows: readonly string[][]): boolean {
+  const text = rows.flat().join('');
+  return /索引号/.test(text) || METADATA_LABELS.filter((l) => text.includes(l)).length >= 2;
+}
+
+const clean = (s: string): string => decodeEntities(s).replace(/[ \t\r\n]+/g, ' ').trim();
 
 export function htmlToLines(html: string): SourceDocument {
-  const src = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, '');
+  const src = html.replace(/<!--[\s\S]*?-->/g, '').replace(DROPPED, ' ');
+  const layout = layoutTables(src);
   const lines: SourceLine[] = [];
   let text = '';
-  let tableDepth = 0;
+  let tableSeen = -1;
   let tableIndex = -1;
-  let row: string[] | null = null;
-  let cell: string | null = null;
+  /** open data tables (innermost last); layout tables are not on it */
+  let data: { rows: string[][]; row: string[] | null; cell: string | null } | null = null;
+  let dataDepth = 0;
   const flushText = () => {
-    const t = decodeEntities(text).replace(/[ \t\r\n]+/g, ' ').trim();
+    const t = clean(text);
     if (t) lines.push({ text: t });
     text = '';
   };
   const endCell = () => {
-    if (row && cell !== null) row.push(decodeEntities(cell).replace(/\s+/g, ' ').trim());
-    cell = null;
+    if (data?.row && data.cell !== null) data.row.push(clean(data.cell));
+    if (data) data.cell = null;
   };
   const endRow = () => {
     endCell();
-    if (row && row.length) lines.push({ text: row.join('\t'), cells: row, table: tableIndex });
-    row = null;
+    if (data?.row?.length) data.rows.push(data.row);
+    if (data) data.row = null;
   };
-  const re = /<\s*(\/?)\s*([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?>|([^<]+)|(<)/g;
-  for (let m = re.exec(src); m; m = re.exec(src)) {
+  const endTable = () => {
+    endRow();
+    if (data && data.rows.length && !isMetadataTable(data.rows)) {
+      tableIndex++;
+      for (const row of data.rows) lines.push({ text: row.join('\t'), cells: row, table: tableIndex });
+      lines.push({ text: '' });
+    }
+    data = null;
+  };
+  for (const m of src.matchAll(TAG_RE)) {
     if (m[3] !== undefined || m[4] !== undefined) {
       const t = m[3] ?? m[4] ?? '';
-      if (cell !== null) cell += t;
-      else if (tableDepth === 0) text += t;
+      if (data) {
+        if (data.cell !== null) data.cell += t;
+      } else text += t;
       continue;
     }
     const closing = m[1] === '/';
     const tag = (m[2] ?? '').toLowerCase();
-    if (tag === 'table') {
-      if (!closing) {
-        if (tableDepth === 0) {
-          flushText();
-          tableIndex++;
+    if (tag === 'table' && !closing) tableSeen++;
+    if (data) {
+      if (tag === 'table') {
+        // a table inside a data table is impossible by construction (it would be a layout table)
+        if (!closing) dataDepth++;
+        else if (--dataDepth === 0) endTable();
+      } else if (tag === 'tr') {
+        endRow();
+        if (!closing) data.row = [];
+      } else if (tag === 'td' || tag === 'th') {
+        endCell();
+        if (!closing) {
+          data.row ??= [];
+          data.cell = '';
         }
-        tableDepth++;
-      } else if (tableDepth > 0) {
-        tableDepth--;
-        if (tableDepth === 0) {
-          endRow();
-          lines.push({ text: '' });
-        }
-      }
+      } else if (data.cell !== null && BLOCK.has(tag)) data.cell += ' ';
       continue;
     }
-    if (tableDepth > 0) {
-      if (tableDepth > 1) {
-        if (cell !== null && (tag === 'td' || tag === 'th' || tag === 'br' || tag === 'p')) cell += ' ';
-        continue;
-      }
-      if (tag === 'tr') {
-        if (!closing) {
-          endRow();
-          row = [];
-        } else endRow();
-      } else if (tag === 'td' || tag === 'th') {
-        if (!closing) {
-          if (!row) row = [];
-          endCell();
-          cell = '';
-        } else endCell();
-      } else if (cell !== null && (tag === 'br' || tag === 'p' || tag === 'div')) cell += ' ';
+    if (tag === 'table' && !closing && !layout[tableSeen]) {
+      flushText();
+      data = { rows: [], row: null, cell: null };
+      dataDepth = 1;
       continue;
     }
     if (BLOCK.has(tag)) flushText();
   }
+  if (data) endTable();
   flushText();
   return { lines };
 }

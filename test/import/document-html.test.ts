@@ -1,0 +1,66 @@
+/**
+ * A report page as a browser saves it: <title> with the site's name, scripts and styles, navigation and a
+ * breadcrumb, the 「索引号」 metadata table, the article inside a layout table, report tables with <br> inside
+ * their cells and &nbsp; — read to the report's own heading, its tables and its text.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readDocx } from '../../electron/main/services/import/docx.js';
+import { htmlToLines } from '../../electron/main/services/import/html.js';
+import { parsePublished, type SourceDocument } from '../../shared/import/index.js';
+import { SECTION_KEYS } from '../../shared/report/format.js';
+import { toReportData } from '../../shared/schema/reportData.js';
+import { loadData, makeDocx } from './make.js';
+
+const squash = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** The report's paragraphs and tables (from its DOCX) as the article of a saved web page. */
+async function savedPage(name: string): Promise<string> {
+  const doc = await readDocx(await makeDocx(loadData(name)));
+  let article = '';
+  let open: number | undefined;
+  for (const l of doc.lines) {
+    if (l.table !== open) {
+      if (open !== undefined) article += '</tbody></table>';
+      if (l.table !== undefined) article += '<table class="MsoTableGrid" border="1"><tbody>';
+      open = l.table;
+    }
+    if (l.table !== undefined) {
+      // a label cell broken by <br> after its first four characters; numbers padded with &nbsp; (with and without ;)
+      const cell = (c: string) => (/^\d+$/.test(c) ? `&nbsp;${c}&nbsp` : c.length > 8 ? `${esc(c.slice(0, 4))}<br/>${esc(c.slice(4))}` : esc(c));
+      article += `<tr>${(l.cells ?? []).map((c) => `<td><p style="text-align:center">${cell(c)}</p></td>`).join('')}</tr>`;
+    } else if (l.text) article += l.text === doc.lines[0]?.text ? `<h1 class="title">${esc(l.text)}</h1>` : `<p>&nbsp;&nbsp;${esc(l.text)}</p>`;
+  }
+  if (open !== undefined) article += '</tbody></table>';
+  const title = doc.lines[0]?.text ?? '';
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(title)}_某县人民政府网</title>
+<style>td { border: 1px solid } .title { font-size: 22px }</style><script>var cells = "<table><tr><td>9</td></tr></table>";</script></head>
+<body><nav><ul><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li><li>政府信息公开年度报告</li></ul></nav>
+<div class="crumb">您现在的位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 政府信息公开年度报告</div>
+<table class="meta"><tr><td>索引号：</td><td>11650121MB1234567X/2025-00012</td><td>发布机构：</td><td>县人民政府办公室</td></tr>
+<tr><td>标&nbsp;&nbsp;题：</td><td colspan="3">${esc(title)}_某县人民政府网</td></tr><tr><td>发布日期：</td><td>2025-02-25</td><td>文号：</td><td></td></tr></table>
+<table width="100%" class="layout"><tr><td class="left"><ul><li>政务动态</li><li>通知公告</li></ul></td><td class="main">${article}</td></tr></table>
+<div class="footer">主办单位：某县人民政府办公室 网站标识码：6501210001</div></body></html>`;
+}
+
+describe.each(['urumqi-county-2024', 'xinxiang-county-office-2024'])('a saved report page: %s', (name) => {
+  const data = loadData(name);
+  let doc: SourceDocument;
+  beforeAll(async () => {
+    doc = htmlToLines(await savedPage(name));
+  });
+
+  it('the report’s own tables only: the metadata table and the layout table are not report tables', () => {
+    const tables = new Set(doc.lines.flatMap((l) => (l.table === undefined ? [] : [l.table])));
+    expect(tables).toEqual(new Set([0, 1, 2]));
+    expect(doc.lines.some((l) => /索引号|_某县人民政府网|var cells/.test(l.text))).toBe(false);
+  });
+
+  it('title from the heading, every cell, every section', () => {
+    const { report } = parsePublished(doc);
+    expect(report.title).toBe(squash(data.title));
+    const cells = toReportData(report, { keepPrintedTotals: true }).cells;
+    expect(Object.entries(data.cells).filter(([k, v]) => cells[k] !== v)).toEqual([]);
+    for (const k of SECTION_KEYS) expect(squash(report.sections?.[k]), k).toBe(squash(data.sections?.[k]));
+  });
+});
