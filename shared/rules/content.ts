@@ -193,8 +193,9 @@ function oldFormat(p: Prepared, out: Finding[]): void {
   } else if (!p.format.otherSplit) {
     const group = applyResultGroups().find((g) => g.prefix === 'other');
     const cells = p.format.cells.filter((d) => d.key.startsWith('apply.other.')).map((d) => d.key);
-    // a table 三 with nothing in the single row (an excerpt that doesn't hold it) shows no 2019 row
-    if (!cells.some((k) => p.report.cells[k] !== null && p.report.cells[k] !== undefined && p.report.cells[k] !== '')) return;
+    // a table 三 holding nothing at all (an excerpt that doesn't include it) shows no 2019 row
+    const held = (k: string) => p.report.cells[k] !== null && p.report.cells[k] !== undefined && p.report.cells[k] !== '';
+    if (!p.format.cells.some((d) => d.table === 'apply' && held(d.key))) return;
     out.push(
       p.finding(
         'F-OLD',

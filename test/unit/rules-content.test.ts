@@ -114,15 +114,16 @@ describe('F-OLD on the 2019 labels a published report printed', () => {
   });
 });
 
-describe('F-OLD for the single （六） row needs the row to hold something', () => {
+describe('F-OLD for the single （六） row needs a table 三 that holds something', () => {
   it('flags a printed single row, not a table 三 that an excerpt does not hold', () => {
-    const single = (value: number | null) =>
+    const single = (heldTable: boolean) =>
       only(run(edit((r) => {
         for (const k of Object.keys(r.cells)) if (k.startsWith('apply.other_')) delete r.cells[k];
-        r.cells['apply.other.natural'] = value;
+        for (const k of Object.keys(r.cells)) if (k.startsWith('apply.') && !heldTable) r.cells[k] = null;
+        r.cells['apply.other.natural'] = null;
       })), 'F-OLD');
-    expect(single(0)).toHaveLength(1);
-    expect(single(null)).toEqual([]);
+    expect(single(true)).toHaveLength(1);
+    expect(single(false)).toEqual([]);
   });
 });
 
