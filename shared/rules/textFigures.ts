@@ -8,6 +8,8 @@
  * All offsets are UTF-16 offsets into the section text as stored (normalisation maps one unit to one unit).
  */
 
+import { yuanToWan } from '../report/numbers.js';
+
 /** Map full-width digits, %, ., and odd spaces to ASCII, one UTF-16 unit for one. */
 export function normaliseText(s: string): string {
   let changed = false;
@@ -499,18 +501,11 @@ function extractDecisions(text: string, cl: Clause[], year: number, out: Mention
       const printed = fee[1] ?? '';
       const inYuan = fee[3] === '元';
       const decimals = (fee[2] ?? '').length + (inYuan ? 4 : 0);
-      // 元 → 万元 exactly: shift the decimal point, no floating-point division
-      const value = inYuan ? Number(shiftDecimal(printed, 4)) : Number(printed);
+      // 元 → 万元 exactly (the same conversion as the cells'), never taken as 万元
+      const value = Number(inYuan ? yuanToWan(printed) : printed);
       out.push({ kind: 'fees', unit: '万元', decimals, value, start: c.start + fee.index, end: c.start + fee.index + fee[0].length, clauseStart: c.start, clauseEnd: c.end });
     }
   }
-}
-
-/** 「12345.6」 shifted `places` to the left as decimal text: 「1.23456」. */
-function shiftDecimal(digits: string, places: number): string {
-  const [int = '0', frac = ''] = digits.split('.');
-  const padded = int.padStart(places + 1, '0');
-  return `${padded.slice(0, padded.length - places)}.${padded.slice(padded.length - places)}${frac}`;
 }
 
 const PCT_RE = /(\d+(?:\.(\d+))?)\s*%/g;
