@@ -8,7 +8,7 @@ import type { PrintedForm, Report, Sections } from '../report/model.js';
 import { readDocumentTables } from './documentTables.js';
 import { fallbackYear, organAndLevel, readFront, yearOfFront, type FrontMatter } from './front.js';
 import type { Uncertain } from './result.js';
-import { clipSection, findHeadings, printedHeadings, reflow, sectionLines, type Heading } from './sections.js';
+import { clipSection, findHeadings, printedHeadings, reflow, sectionLines, splitRunTogether, type Heading } from './sections.js';
 import { findSignature, pageFooterLines } from './signature.js';
 import { basicNormalise, type SourceDocument, type SourceLine } from './text.js';
 
@@ -60,7 +60,7 @@ function narrative(lines: readonly SourceLine[], front: FrontMatter, headings: r
 
 export function parsePublished(doc: SourceDocument): ParsedReport {
   const uncertain: Uncertain[] = [];
-  const lines = cleanLines(doc, uncertain);
+  const lines = splitRunTogether(cleanLines(doc, uncertain));
   const headings = findHeadings(lines);
   SECTIONS.forEach((s, k) => {
     if (!headings[k]) uncertain.push({ target: `sections.${s.key}`, name: s.heading, reason: `未在原文中找到标题「${s.heading}」，本部分内容可能缺失或归入了相邻部分，请核对` });

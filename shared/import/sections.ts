@@ -81,6 +81,37 @@ function lcs(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
+/** A line this long is a page stored as one line of text, not a paragraph. */
+const RUN_TOGETHER_CHARS = 1000;
+
+/**
+ * A page stored as one long line (「…编制完成本报告。一、总体情况2022年，我局… 二、主动公开政府信息情况 第二十条…」):
+ * the line is cut before and after each section heading found in it, in order, so each section (and its table)
+ * starts on a line of its own. Other lines are kept as they are.
+ */
+export function splitRunTogether(lines: readonly SourceLine[]): SourceLine[] {
+  return lines.flatMap((l) => (l.table !== undefined || l.text.length < RUN_TOGETHER_CHARS ? [l] : splitAtHeadings(l.text).map((text) => ({ text }))));
+}
+
+function splitAtHeadings(text: string): string[] {
+  const cuts: number[] = [];
+  let next = 0;
+  for (const m of text.matchAll(/[一二三四五六][、.．]/g)) {
+    const k = ORDINALS.indexOf(m[0][0] ?? '');
+    if (k < next) continue;
+    const window = text.slice(m.index, m.index + 60).trimEnd();
+    const rest = matchHeading(window, k);
+    // Only a heading whose end is known (run-in text after it) is cut out; one at the very end too.
+    if (rest === null || (rest === '' && m.index + window.length < text.trimEnd().length)) continue;
+    cuts.push(m.index, m.index + window.length - rest.length);
+    next = k + 1;
+  }
+  const pieces = [0, ...cuts].map((from, i) => text.slice(from, cuts[i] ?? text.length));
+  // The blocks of the page were joined with a space: a sentence's end before one, and the 版记 (抄送：, 来源：)
+  // after the 落款, start a new line (so the 落款 stands on its own).
+  return pieces.flatMap((p) => p.split(/(?<=。)\s+|\s+(?=抄送[:：]|来源[:：]|附件下载)/)).map((t) => t.trim()).filter((t) => t !== '');
+}
+
 /** The heading as printed: the line without its run-in text (and the colon or full stop before it). */
 function printedHeading(line: string, rest: string): string {
   const text = basicNormalise(line).trim();

@@ -47,11 +47,14 @@ function parseContact(text: string): { name?: string; phone?: string } {
 /** A web page's own footer (「主办单位：」, 「网站标识码」, 「ICP备」 …) and its tools (「打印本页」「关闭窗口」). */
 const PAGE_FOOTER = /主办单位|承办单位|网站标识码|ICP备|版权所有|公网安备|技术支持|网站地图|联系我们|Copyright|©|打印本页|关闭窗口|【字体|分享到/i;
 
-/** Lines of the last section from the web page's footer on: never report text. */
+/** The 版记 after the 落款 (「抄送：…」) and a page's 「来源：…」 line. */
+const RECORD_LINE = /^\s*(?:抄送|来源)\s*[:：]/;
+
+/** Lines of the last section from the 版记 or the web page's footer on: never report text. */
 export function pageFooterLines(lines: readonly SourceLine[], lastSection: readonly number[]): Set<number> {
   const at = lastSection.findIndex((i) => {
     const t = lines[i]?.text ?? '';
-    return lines[i]?.table === undefined && t.length <= 200 && PAGE_FOOTER.test(t) && !/。/.test(t);
+    return lines[i]?.table === undefined && t.length <= 200 && ((PAGE_FOOTER.test(t) && !/。/.test(t)) || RECORD_LINE.test(t));
   });
   return new Set(at < 0 ? [] : lastSection.slice(at));
 }

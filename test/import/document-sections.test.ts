@@ -1,0 +1,35 @@
+/**
+ * A page stored as one long line of text (the blocks of the web page joined with spaces): the six sections, the
+ * 落款 and the 版记 after it are still found, each where it belongs.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePublished, textDocument } from '../../shared/import/index.js';
+import { FORMAT_2021, SECTION_KEYS } from '../../shared/report/format.js';
+import { makeText, richData } from './make.js';
+
+const squash = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
+
+describe('a report stored as one line', () => {
+  const data = { ...richData(FORMAT_2021, 2024), signature: { organ: '某某县交通运输局', date: '2025-01-20' } };
+  const blocks = makeText(data, { layout: 'rows', signature: true })
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  const [title, ...body] = blocks;
+  const page = `${title ?? ''}\n${[...body, '抄送：县纪委监委派驻纪检监察组。', '来源：某某县交通运输局 附件下载'].join(' ')}`;
+
+  it('the sample is one title line and one long line', () => {
+    expect(page.split('\n')).toHaveLength(2);
+  });
+
+  const { report, uncertain } = parsePublished(textDocument(page));
+
+  it('finds every section heading and every section’s text', () => {
+    expect(uncertain.filter((u) => u.target.startsWith('sections.'))).toEqual([]);
+    for (const k of SECTION_KEYS) expect(squash(report.sections?.[k]), k).toBe(squash(data.sections?.[k]));
+  });
+
+  it('finds the 落款, and leaves the 版记 and the page’s 来源 line out of section 六', () => {
+    expect(report.signature).toEqual(data.signature);
+    expect(report.sections?.other).not.toMatch(/抄送|来源|附件下载/);
+  });
+});
