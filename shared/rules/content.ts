@@ -105,6 +105,8 @@ function sectionRules(p: Prepared, out: Finding[]): void {
 }
 
 function fiveAspects(p: Prepared, out: Finding[]): void {
+  // the five aspects are the 2021 format's outline of 总体情况; the 2019 trial format asked for none
+  if (p.report.year < 2021) return;
   const text = p.report.sections?.overview;
   if (!text || !text.trim()) return;
   const flat = flatten(text);

@@ -168,6 +168,22 @@ describe('F-FIVE: the aspects in other words', () => {
   });
 });
 
+describe('F-FIVE is the 2021 format’s outline', () => {
+  it('does not ask a report for 2019 or 2020 for the five aspects', () => {
+    const overview = '2019年，我局高度重视政府信息公开工作。（一）加强人员队伍建设。（二）主动公开政务信息。主动公开政府信息215条。';
+    const at = (year: number) =>
+      rulesOf(run(edit((r) => {
+        r.year = year;
+        r.format = year < 2021 ? '2019' : '2021';
+        if (year < 2021) r.cells = {};
+        r.sections!.overview = overview;
+      })));
+    expect(at(2019)).not.toContain('F-FIVE');
+    expect(at(2020)).not.toContain('F-FIVE');
+    expect(at(2021)).toContain('F-FIVE');
+  });
+});
+
 describe('F-KPZ', () => {
   it('asks a 人民政府 report (stated or inferred from the organ) for 考核、评议、追究', () => {
     const r = fixture('urumqi-county-2024');
