@@ -14,9 +14,14 @@ const GOVERNMENT = /(人民政府|政府)$/;
  * like its 部门).
  */
 const DEPARTMENT = /(办公室|办公厅|办事处|管理委员会|管委会|局|委员会|委|办|中心|厅|署|院|所|站|队|处|会|公司|集团|馆|团)$/;
+/**
+ * An area run by a 管委会, named by the area alone (「平潭综合实验区」「某经济技术开发区」): no 人民政府 there, so it reports
+ * like a 部门. (A bare 「某新区」 may have a 人民政府 and stays unknown.)
+ */
+const MANAGED_AREA = /(开发区|高新区|实验区|试验区|合作区|工业园区|产业园区|园区|片区|保税区|自贸区)$/;
 
 /**
- * 'government' for a 人民政府 (县级以上 or 乡镇), 'department' for a 部门, 街道办事处 or government office, undefined when
+ * 'government' for a 人民政府 (县级以上 or 乡镇), 'department' for a 部门, 街道办事处, government office or 管委会 area, undefined when
  * the name doesn't say (no organ, or a place name alone such as 「某县」).
  */
 export function organLevel(organ: string | undefined): Level | undefined {
@@ -24,6 +29,6 @@ export function organLevel(organ: string | undefined): Level | undefined {
   if (!name) return undefined;
   if (GOVERNMENT_UNIT.test(name)) return 'department';
   if (GOVERNMENT.test(name)) return 'government';
-  if (DEPARTMENT.test(name)) return 'department';
+  if (DEPARTMENT.test(name) || MANAGED_AREA.test(name)) return 'department';
   return undefined;
 }

@@ -331,7 +331,10 @@ describe('organLevel', () => {
     expect(organLevel('某市人民政府国有资产监督管理委员会')).toBe('department');
     expect(organLevel('某街道办事处')).toBe('department');
     expect(organLevel('某县司法局')).toBe('department');
+    expect(organLevel('平潭综合实验区')).toBe('department');
+    expect(organLevel('某市经济技术开发区')).toBe('department');
     expect(organLevel('某县')).toBeUndefined();
+    expect(organLevel('某市某新区')).toBeUndefined();
     expect(organLevel('')).toBeUndefined();
   });
 });
