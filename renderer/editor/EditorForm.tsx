@@ -7,6 +7,7 @@ import { memo, useMemo, type ReactNode } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import type { FormValues } from '../../shared/editor/formValues.js';
 import { ISSUE_GROUP_NAMES, type IssueGroup } from '../../shared/editor/issues.js';
+import { MAX_SECTION_CHARS } from '../../shared/schema/draft.js';
 import { OVERVIEW_ASPECTS, SECTION_NAMES, SECTIONS, tableLayout, type SectionKey, type TableId } from '../../shared/report/format.js';
 import {
   APPLY_SENTENCE_RE,
@@ -181,7 +182,7 @@ const SectionText = memo(function SectionText({
   return (
     <div className="section-text">
       {tools}
-      <textarea {...field} data-section={section} aria-label={`${ISSUE_GROUP_NAMES[section]} 正文`} placeholder={placeholder ?? '正文（每段一行）'} rows={3} spellCheck={false} />
+      <textarea {...field} data-section={section} aria-label={`${ISSUE_GROUP_NAMES[section]} 正文`} placeholder={placeholder ?? '正文（每段一行）'} rows={3} spellCheck={false} maxLength={MAX_SECTION_CHARS} />
       <TextIssues section={section} />
     </div>
   );

@@ -7,6 +7,7 @@ import { memo, useMemo } from 'react';
 import { cellFieldName } from '../../shared/editor/formValues.js';
 import { buildGridMap } from '../../shared/editor/grid.js';
 import type { CellDef, GridCell, TableLayout } from '../../shared/report/format.js';
+import { MAX_RAW_CELL } from '../../shared/schema/draft.js';
 import { useEditor } from './context.js';
 import { useCellView } from './store.js';
 
@@ -104,6 +105,7 @@ const EntryCell = memo(function EntryCell({ def, colSpan }: { def: CellDef; colS
         data-cell={def.key}
         className={`cell-input kind-${def.kind}`}
         inputMode={def.kind === 'text' ? 'text' : def.kind === 'amount' ? 'decimal' : 'numeric'}
+        maxLength={MAX_RAW_CELL}
         autoComplete="off"
         spellCheck={false}
         aria-label={def.name}

@@ -217,6 +217,11 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
         </span>
       </div>
       <MessageBanner doc={doc} />
+      {doc.autosaveProblem && (
+        <div className="file-banner file-banner-error" role="alert" data-testid="autosave-problem">
+          <span>{doc.autosaveProblem}</span>
+        </div>
+      )}
       <LegacyData doc={doc} />
       <ReviewFlags doc={doc} />
       {doc.confirm && <ConfirmDialog message={doc.confirm.message} onAnswer={doc.answerConfirm} />}

@@ -21,6 +21,7 @@
  * - `changedOnDisk` the pending question when the file changed on disk since it was opened: keep both (save as a new
  *   file beside it), overwrite deliberately, or cancel (`answerChangedOnDisk(choice)`);
  * - `error` / `notice` messages for the banner (`clearMessages()`), `reviewFlags` after next year's report was made;
+ * - `autosaveProblem` why autosave (and saving) can't write the draft right now — shown until fixed, never silently;
  * - `exportDocument(kind)`, `print()`, `convertTo2021()` for a 2019-format draft;
  * - `openImported(draftText, asLastYear, sourceName)` an imported published report, as a draft of its own or as
  *   last year's of a new report (the next-year step).
@@ -32,7 +33,7 @@ import { fileNameOf } from '../../shared/ipc/title.js';
 import { canonicalTitle } from '../../shared/report/model.js';
 import { migrate2019 } from '../../shared/report/migrate2019.js';
 import { nextYearDraft, type ReviewFlag } from '../../shared/report/nextYear.js';
-import { DRAFT_EXTENSION, newDraft as blankDraft, parseDraftText, serializeDraft, type DraftFile } from '../../shared/schema/draft.js';
+import { DRAFT_EXTENSION, newDraft as blankDraft, parseDraftText, serializeDraft, trySerializeDraft, type DraftFile } from '../../shared/schema/draft.js';
 
 export const AUTOSAVE_DELAY_MS = 2000;
 
@@ -72,6 +73,7 @@ export interface DocumentController {
   answerChangedOnDisk(choice: ChangedOnDiskChoice): void;
   error: string | null;
   notice: string | null;
+  autosaveProblem: string | null;
   clearMessages(): void;
   reviewFlags: ReviewFlag[];
   exportDocument(kind: ExportKind): Promise<boolean>;
@@ -120,6 +122,7 @@ export function useDocument(host: ReportHost): DocumentController {
   const [changedOnDisk, setChangedOnDisk] = useState<{ message: string } | null>(null);
   const changedResolve = useRef<((c: ChangedOnDiskChoice) => void) | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [autosaveProblem, setAutosaveProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [reviewFlags, setReviewFlags] = useState<ReviewFlag[]>([]);
   const [busy, setBusy] = useState(false);
@@ -146,17 +149,17 @@ export function useDocument(host: ReportHost): DocumentController {
     autosaveTimer.current = null;
     const cur = docRef.current;
     if (!cur.dirty) return;
-    let text: string;
-    try {
-      text = serializeDraft(cur.draft);
-    } catch {
-      return; // a state the schema refuses (the editor shows why); the last good autosave stays
+    const serialized = trySerializeDraft(cur.draft);
+    if (!serialized.ok) {
+      // never silently: the clerk sees why until it is fixed; the last good autosave stays, what was typed stays
+      setAutosaveProblem(`自动保存已暂停：${serialized.error}。已输入的内容仍在窗口中，修改后会继续自动保存。`);
+      return;
     }
     try {
-      const r = await host.autosave({ id: idRef.current, file: cur.file?.id ?? null, title: cur.file ? cur.file.name : suggestedName(cur.draft), text });
-      if (r.status === 'error') setError(r.message);
+      const r = await host.autosave({ id: idRef.current, file: cur.file?.id ?? null, title: cur.file ? cur.file.name : suggestedName(cur.draft), text: serialized.text });
+      setAutosaveProblem(r.status === 'error' ? r.message : null);
     } catch {
-      setError('自动保存失败');
+      setAutosaveProblem('自动保存失败：程序内部通信出错，请尽快保存');
     }
   }, [host]);
 
@@ -184,6 +187,7 @@ export function useDocument(host: ReportHost): DocumentController {
   const load = useCallback(
     (draft: DraftFile, file: FileRef | null, dirty: boolean) => {
       cancelAutosave();
+      setAutosaveProblem(null);
       setDoc((d) => ({ draft, file, dirty, revision: d.revision + 1 }));
       docRef.current = { draft, file, dirty, revision: docRef.current.revision + 1 };
       if (dirty) scheduleAutosave();
@@ -204,13 +208,12 @@ export function useDocument(host: ReportHost): DocumentController {
   const saveImpl = useCallback(
     async (saveAs: boolean): Promise<boolean> => {
       const cur = docRef.current;
-      let text: string;
-      try {
-        text = serializeDraft(cur.draft);
-      } catch {
-        setError('未保存：报告中有无法保存的内容，请先按提示修改');
+      const serialized = trySerializeDraft(cur.draft);
+      if (!serialized.ok) {
+        setError(`未保存：${serialized.error}`);
         return false;
       }
+      const text = serialized.text;
       setBusy(true);
       try {
         const arg = { file: cur.file?.id ?? null, text, saveAs, suggestedName: cur.file ? cur.file.name : suggestedName(cur.draft) };
@@ -234,6 +237,7 @@ export function useDocument(host: ReportHost): DocumentController {
         docRef.current = { ...docRef.current, file: r.file, dirty: !unchanged };
         setDoc((d) => ({ ...d, file: r.file, dirty: d.draft !== cur.draft }));
         if (unchanged) await discardOwnRecovery();
+        setAutosaveProblem(null);
         setError(null);
         setNotice(`已保存到「${r.file.name}」`);
         void refreshRecent();
@@ -456,13 +460,12 @@ export function useDocument(host: ReportHost): DocumentController {
   const exportDocument = useCallback(
     async (kind: ExportKind) => {
       const cur = docRef.current;
-      let text: string;
-      try {
-        text = serializeDraft(cur.draft);
-      } catch {
-        setError('无法导出：报告中有无法保存的内容，请先按提示修改');
+      const serialized = trySerializeDraft(cur.draft);
+      if (!serialized.ok) {
+        setError(`无法导出：${serialized.error}`);
         return false;
       }
+      const text = serialized.text;
       const stem = suggestedName(cur.draft).replace(/\.gkbg$/, '');
       const name = kind === 'docx' ? `${stem}.docx` : kind === 'pdf' ? `${stem}.pdf` : `${stem}（审核单）.docx`;
       setBusy(true);
@@ -525,6 +528,7 @@ export function useDocument(host: ReportHost): DocumentController {
       answerChangedOnDisk,
       error,
       notice,
+      autosaveProblem,
       clearMessages,
       reviewFlags,
       exportDocument,
@@ -534,6 +538,6 @@ export function useDocument(host: ReportHost): DocumentController {
       fileName,
       busy,
     }),
-    [doc, update, newDraft, open, openFile, save, saveAs, nextYear, recent, recovery, restoreRecovery, discardRecoveryOffer, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk, error, notice, clearMessages, reviewFlags, exportDocument, print, convertTo2021, openImported, fileName, busy],
+    [doc, update, newDraft, open, openFile, save, saveAs, nextYear, recent, recovery, restoreRecovery, discardRecoveryOffer, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk, error, notice, autosaveProblem, clearMessages, reviewFlags, exportDocument, print, convertTo2021, openImported, fileName, busy],
   );
 }

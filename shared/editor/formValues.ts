@@ -35,7 +35,6 @@ export interface FormValues {
 }
 
 const MAX_SHORT = 200;
-const MAX_RAW_CELL = 100;
 
 export function fieldKey(cellKey: string): string {
   return cellKey.replaceAll('.', ':');
@@ -83,11 +82,8 @@ export function draftToFormValues(draft: DraftFile, format: ReportFormat = draft
 export function storedCellValue(raw: string | undefined, kind: Parameters<typeof parseCell>[1]): CellValue {
   const text = raw ?? '';
   const parsed = parseCell(text, kind);
-  if (parsed.ok) {
-    const v = parsed.value;
-    return typeof v === 'string' ? v.slice(0, MAX_RAW_CELL) : v;
-  }
-  return text.trim().slice(0, MAX_RAW_CELL);
+  // never cut: an over-long cell is refused by the draft schema with a message, not silently shortened
+  return parsed.ok ? parsed.value : text.trim();
 }
 
 /** Parse problems of the typed cells (cell key → Chinese message), for the cell's own format check. */
@@ -127,10 +123,9 @@ export function formValuesToCells(values: FormValues, base: DraftFile, format: R
     const raw = values.cells[fieldKey(def.key)] ?? '';
     const parsed = parseCell(raw, def.kind);
     if (parsed.ok) {
-      const v = parsed.value;
-      cells[def.key] = typeof v === 'string' ? v.slice(0, MAX_RAW_CELL) : v;
+      cells[def.key] = parsed.value;
     } else {
-      cells[def.key] = raw.trim().slice(0, MAX_RAW_CELL);
+      cells[def.key] = raw.trim();
       parseErrors.set(def.key, parsed.message);
     }
   }
@@ -158,8 +153,8 @@ export function createCellReader(base: DraftFile, format: ReportFormat = draftFo
       if (!hit || hit.raw !== raw) {
         const parsed = parseCell(raw, def.kind);
         hit = parsed.ok
-          ? { raw, value: typeof parsed.value === 'string' ? parsed.value.slice(0, MAX_RAW_CELL) : parsed.value, error: null }
-          : { raw, value: raw.trim().slice(0, MAX_RAW_CELL), error: parsed.message };
+          ? { raw, value: parsed.value, error: null }
+          : { raw, value: raw.trim(), error: parsed.message };
         memo.set(def.key, hit);
       }
       cells[def.key] = hit.value;

@@ -12,12 +12,14 @@
  * recent list, recovery records, files the OS opened) and the page refers to the file by that id only.
  */
 import { z } from 'zod';
+import { MAX_DRAFT_BYTES } from '../schema/draft.js';
 
 /** Every IPC channel is `${CHANNEL_PREFIX}${method}`; main refuses any other. */
 export const CHANNEL_PREFIX = 'gkbg:';
 
 const path = z.string().min(1).max(4096);
-const draftText = z.string().max(5 * 1024 * 1024);
+/** At most MAX_DRAFT_BYTES bytes, so at most as many characters (the byte limit itself is `parseDraftText`'s). */
+const draftText = z.string().max(MAX_DRAFT_BYTES);
 const failure = z.object({ status: z.literal('error'), message: z.string() });
 const canceled = z.object({ status: z.literal('canceled') });
 

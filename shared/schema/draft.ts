@@ -6,19 +6,24 @@
  * Every older version has one migration step to the next, tested.
  */
 import { z } from 'zod';
-import { ALL_CELL_KEYS, FORMATS, SECTION_KEYS, type FormatId, type SectionKey } from '../report/format.js';
+import { ALL_CELL_KEYS, FORMATS, SECTION_KEYS, SECTION_NAMES, type FormatId, type SectionKey } from '../report/format.js';
 import { parseCell } from '../report/numbers.js';
 import { flattenCells, nestCells, type Cells, type Report, type Sections } from '../report/model.js';
 
 export const DRAFT_EXTENSION = 'gkbg';
 export const DRAFT_APP_ID = 'gov-disclosure-report';
 export const DRAFT_SCHEMA_VERSION = 2;
-/** Refuse larger files before parsing: a real draft is a few dozen KB. */
-export const MAX_DRAFT_BYTES = 5 * 1024 * 1024;
+/**
+ * The one size limit of a draft file, in UTF-8 bytes, checked where a draft is serialised, parsed and read from disk
+ * alike — so a draft that saves always reopens. A real draft is a few dozen KB; the limit leaves room for every
+ * section and last year's sections at their typing limit in Chinese (3 bytes a character).
+ */
+export const MAX_DRAFT_BYTES = 16 * 1024 * 1024;
+/** Typing limits, enforced where the text is typed (the editor's inputs) and checked again by the schema. */
 export const MAX_SECTION_CHARS = 200_000;
-const MAX_SHORT = 200;
+export const MAX_SHORT = 200;
 /** Raw text kept in a number cell until the clerk fixes it. */
-const MAX_RAW_CELL = 100;
+export const MAX_RAW_CELL = 100;
 
 const shortText = z.string().max(MAX_SHORT, { message: `不能超过 ${MAX_SHORT} 个字符` });
 const isoDate = z
@@ -123,7 +128,7 @@ function isPlainObject(v: unknown): v is Json {
 /** Parse a draft file's text: size, JSON, version, migration, schema, cell keys and kinds. Never throws. */
 export function parseDraftText(text: string): DraftResult {
   try {
-    if (text.length > MAX_DRAFT_BYTES) return { ok: false, error: `文件过大（超过 ${MAX_DRAFT_BYTES / 1024 / 1024} MB），不是有效的报告草稿` };
+    if (utf8Length(text) > MAX_DRAFT_BYTES) return { ok: false, error: `文件过大（超过 ${MAX_DRAFT_BYTES / 1024 / 1024} MB），不是有效的报告草稿` };
     const trimmed = text.replace(/^\uFEFF/, '');
     if (trimmed.trim() === '') return { ok: false, error: '文件是空的，不是有效的报告草稿' };
     let json: unknown;
@@ -212,10 +217,62 @@ export function describeZodError(error: z.ZodError): string {
   return `${path ? `「${path}」` : ''}${what}${more}`;
 }
 
-/** Serialise a draft, validating it first so a bad state is never written. */
+/** The UTF-8 size of a text without encoding it (the size a file of it has on disk). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export type SerializeResult = { ok: true; text: string } | { ok: false; error: string };
+
+const META_NAMES: Record<string, string> = { organ: '机关名称', title: '标题', signatureOrgan: '落款机关', signatureDate: '落款日期', contactName: '联系人', contactPhone: '联系电话' };
+
+/** Where a schema problem is, in the clerk's words: 「五、问题及改进」正文, 单元格「…」, 「联系电话」. */
+function placeOf(draft: DraftFile, path: readonly PropertyKey[]): string {
+  const [head, ...rest] = path.map(String);
+  if (head === 'sections' && rest[0]) return `「${SECTION_NAMES[rest[0] as SectionKey] ?? rest[0]}」正文`;
+  if (head === 'previous' && rest[0] === 'sections' && rest[1]) return `上年「${SECTION_NAMES[rest[1] as SectionKey] ?? rest[1]}」正文`;
+  if (head === 'cells' && rest.length) return `单元格「${FORMATS[draft.format]?.cellByKey.get(rest.join('.'))?.name ?? rest.join('.')}」`;
+  if (head === 'meta' && rest[0]) return `「${META_NAMES[rest[0]] ?? rest[0]}」`;
+  if (head === 'acceptedWarnings') return '警告说明';
+  return path.length ? `「${path.map(String).join('.')}」` : '';
+}
+
+/**
+ * Serialise a draft, or say in Chinese why it can't be (which field is over its limit, or the whole draft over the
+ * file limit): the page shows it where the clerk works, and keeps what was typed.
+ */
+export function trySerializeDraft(draft: DraftFile): SerializeResult {
+  const checked = draftSchema.safeParse(draft);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const where = issue ? placeOf(draft, issue.path) : '';
+    const what = issue?.code === 'too_big' ? `超过 ${'maximum' in issue ? String(issue.maximum) : ''} 个字符的上限` : describeZodError(checked.error);
+    return { ok: false, error: `${where}${what}` };
+  }
+  const text = `${JSON.stringify(checked.data, null, 2)}\n`;
+  const bytes = utf8Length(text);
+  if (bytes > MAX_DRAFT_BYTES) return { ok: false, error: `报告内容过多（${(bytes / 1024 / 1024).toFixed(1)} MB，上限 ${MAX_DRAFT_BYTES / 1024 / 1024} MB），请删减正文` };
+  // what is written must open again: the same checks as reading (cell values valid for their kind)
+  const back = parseDraftText(text);
+  if (!back.ok) return { ok: false, error: back.error.replace(/^草稿文件内容有误：/, '') };
+  return { ok: true, text };
+}
+
+/** Serialise a draft, validating it first so a bad state is never written (throws; see `trySerializeDraft`). */
 export function serializeDraft(draft: DraftFile): string {
-  const checked = draftSchema.parse(draft);
-  return `${JSON.stringify(checked, null, 2)}\n`;
+  const r = trySerializeDraft(draft);
+  if (!r.ok) throw new Error(r.error);
+  return r.text;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -340,3 +340,29 @@ test('a draft changed on disk since it was opened is not overwritten: the clerk 
   await expect(page.getByTestId('file-notice')).toContainText('已保存到「共用的报告.gkbg」');
   expect(flattenCells((await readDraft(source)).cells)['apply.new.natural']).toBe(13);
 });
+
+test('autosave never stops silently: a cell over its limit says so and keeps what was typed; typing is limited where it is typed', async ({ page }) => {
+  await start(page);
+  // typing stops at the cell's limit (the same limit the draft file has)
+  await fill(page, 'apply.new.legal', '9'.repeat(150));
+  await expect(cell(page, 'apply.new.legal')).toHaveValue('9'.repeat(100));
+  // a pasted block goes past the input's limit: autosave says why, where the clerk works, and keeps the text
+  const long = '1'.repeat(150);
+  await cell(page, 'apply.new.natural').focus();
+  await cell(page, 'apply.new.natural').evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, `${long}\t2`);
+  await expect(cell(page, 'apply.new.natural')).toHaveValue(long);
+  const problem = page.getByTestId('autosave-problem');
+  await expect(problem).toContainText(/自动保存已暂停：单元格「[^」]+」超过 100 个字符的上限。已输入的内容仍在窗口中/);
+  await expect(cell(page, 'apply.new.natural')).toHaveValue(long);
+  // saving says the same instead of failing quietly
+  await button(page, '保存').click();
+  await expect(page.getByTestId('file-error')).toContainText('未保存：单元格「');
+  // fixed: autosave resumes and the message goes away
+  await fill(page, 'apply.new.natural', '15');
+  await expect(problem).toHaveCount(0, { timeout: 10_000 });
+  await expect.poll(async () => (await host.files.listRecovery({})).length, { timeout: 10_000 }).toBe(1);
+});

@@ -2,16 +2,20 @@ import { describe, expect, it } from 'vitest';
 import {
   DRAFT_APP_ID,
   MAX_DRAFT_BYTES,
+  MAX_RAW_CELL,
+  MAX_SECTION_CHARS,
   draftToReport,
   migrateDraft,
   newDraft,
   parseDraftText,
   reportToDraft,
   serializeDraft,
+  trySerializeDraft,
+  utf8Length,
   type DraftFile,
 } from '../../shared/schema/draft.js';
 import { loadReportText, toReportData } from '../../shared/schema/reportData.js';
-import { FORMAT_2021, enteredCells } from '../../shared/report/format.js';
+import { FORMAT_2021, SECTION_KEYS, enteredCells } from '../../shared/report/format.js';
 import { nestCells } from '../../shared/report/model.js';
 
 function sampleDraft(): DraftFile {
@@ -147,5 +151,45 @@ describe('report data JSON', () => {
     expect(report.cells['apply.new.natural']).toBe(4);
     expect('apply.new.total' in report.cells).toBe(false);
     expect(parseDraftText(serializeDraft(draft)).ok).toBe(true);
+  });
+});
+
+describe('one size limit for saving and opening (a draft that saves always reopens)', () => {
+  const cjk = (n: number) => '报'.repeat(n);
+
+  it('every section and last year\'s at their typing limit, in Chinese, serialises and parses', () => {
+    const d = sampleDraft();
+    for (const k of SECTION_KEYS) d.sections[k] = cjk(MAX_SECTION_CHARS);
+    d.previous = { year: d.year - 1, cells: {}, sections: { ...d.sections } };
+    const r = trySerializeDraft(d);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(utf8Length(r.text)).toBeLessThanOrEqual(MAX_DRAFT_BYTES);
+    expect(utf8Length(r.text)).toBeGreaterThan(5 * 1024 * 1024); // the case the old 5 MB read limit refused
+    expect(parseDraftText(r.text).ok).toBe(true);
+  });
+
+  it('the limit is in bytes on both sides: what serialising refuses, parsing refuses too', () => {
+    const d = sampleDraft();
+    for (const k of SECTION_KEYS) d.sections[k] = cjk(MAX_SECTION_CHARS);
+    d.previous = { year: d.year - 1, cells: {}, sections: { ...d.sections } };
+    d.acceptedWarnings = Array.from({ length: 2000 }, (_, i) => ({ rule: 'XY-JUMP', target: `t${i}`, explanation: cjk(2000) }));
+    const r = trySerializeDraft(d);
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/^报告内容过多（\d+\.\d MB，上限 16 MB），请删减正文$/) });
+    const text = JSON.stringify(d);
+    expect(text.length).toBeLessThan(MAX_DRAFT_BYTES); // fewer characters than the limit…
+    expect(parseDraftText(text)).toEqual({ ok: false, error: expect.stringContaining('文件过大') }); // …but too many bytes
+    expect(utf8Length('a¢报😀')).toBe(new TextEncoder().encode('a¢报😀').length);
+  });
+
+  it('a field over its limit is named in the clerk\'s words', () => {
+    const d = sampleDraft();
+    d.cells = { apply: { new: { natural: '1'.repeat(MAX_RAW_CELL + 50) } } };
+    const cell = trySerializeDraft(d);
+    expect(cell.ok).toBe(false);
+    expect(!cell.ok && cell.error).toMatch(/^单元格「[^」]+」超过 100 个字符的上限$/);
+    const s = sampleDraft();
+    s.sections.problems = cjk(MAX_SECTION_CHARS + 1);
+    expect(trySerializeDraft(s)).toEqual({ ok: false, error: '「五、问题及改进」正文超过 200000 个字符的上限' });
   });
 });
