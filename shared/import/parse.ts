@@ -12,9 +12,6 @@ import { clipSection, findHeadings, printedHeadings, reflow, sectionLines, split
 import { findSignature, pageFooterLines } from './signature.js';
 import { basicNormalise, type SourceDocument, type SourceLine } from './text.js';
 
-export { parseChineseDate } from './signature.js';
-export { reflow } from './sections.js';
-
 export interface ParsedReport {
   report: Report;
   uncertain: Uncertain[];
