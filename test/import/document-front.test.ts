@@ -39,8 +39,10 @@ describe('the title is the report’s own heading', () => {
     }
   });
 
-  it('a markdown heading: the 「#」 marks are dropped, the heading kept (section headings too)', () => {
-    const text = report('# 某县人民政府2024年政府信息公开工作年度报告').replace(/^(一、总体情况|二、主动公开政府信息情况)$/gm, '## $1');
+  it('a markdown heading: the 「#」 (and whole-line bold) marks are dropped, the heading kept (section headings too)', () => {
+    const text = report('# 某县人民政府2024年政府信息公开工作年度报告')
+      .replace(/^(一、总体情况|二、主动公开政府信息情况)$/gm, '## $1')
+      .replace(/^(六、其他需要报告的事项)$/m, '**$1**');
     const { report: r, uncertain } = parse(text);
     expect(r.title).toBe('某县人民政府2024年政府信息公开工作年度报告');
     expect(uncertain.filter((u) => u.target.startsWith('sections.'))).toEqual([]);
