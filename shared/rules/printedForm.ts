@@ -3,7 +3,7 @@
  * F-SECTIONS compares each printed heading with the canonical one and says precisely what differs; F-OLD names
  * the 2019 table labels a later report still prints.
  */
-import { FORMAT_2021, SECTIONS, applyResultGroups } from '../report/format.js';
+import { FORMAT_2021, OLD_LABELS, SECTIONS, applyRows } from '../report/format.js';
 import type { Prepared } from './prepare.js';
 import type { Finding } from './types.js';
 
@@ -73,13 +73,16 @@ export function printedHeadingRule(p: Prepared, out: Finding[]): void {
   });
 }
 
-/** 2019 labels and their 2021 form, and the cells of the row that prints them. */
+/** A printed 2019 label's row (format.ts OLD_LABELS), its 2021 label and the row's cells. */
 function currentLabel(old: string): { label?: string; cells: string[] } {
-  const flat = old.replace(/\s+/g, '');
-  if (flat === '规范性文件') return { label: '行政规范性文件', cells: FORMAT_2021.cells.filter((c) => c.key.startsWith('active.normative.')).map((c) => c.key) };
-  const denied = applyResultGroups().find((g) => g.prefix === 'denied');
-  const item2 = denied?.items[1];
-  if (item2 && /其他法律法规禁止公开/.test(flat)) return { label: item2, cells: [] };
+  const bare = (s: string) => s.replace(/\s+/g, '').replace(/^\d+[.、．]/, '');
+  for (const [row, label2019] of OLD_LABELS) {
+    if (bare(label2019) !== bare(old)) continue;
+    const active = FORMAT_2021.activeGroups.flatMap((g) => g.rows).find((r) => r.key === row);
+    const apply = applyRows(true).find((r) => `apply.${r.key}` === row);
+    const cells = FORMAT_2021.cells.filter((c) => c.key.startsWith(`${row}.`)).map((c) => c.key);
+    return { label: active?.label ?? apply?.label, cells };
+  }
   return { cells: [] };
 }
 
