@@ -226,7 +226,8 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
       <ReviewFlags doc={doc} />
       {doc.confirm && <ConfirmDialog message={doc.confirm.message} onAnswer={doc.answerConfirm} />}
       {doc.changedOnDisk && <ChangedOnDiskDialog message={doc.changedOnDisk.message} onAnswer={doc.answerChangedOnDisk} />}
-      {doc.recovery && !doc.confirm && <RecoveryDialog doc={doc} />}
+      {doc.damaged && !doc.confirm && <DamagedDialog doc={doc} />}
+      {doc.recovery && !doc.confirm && !doc.damaged && <RecoveryDialog doc={doc} />}
     </div>
   );
 }
@@ -293,11 +294,63 @@ function ChangedOnDiskDialog({ message, onAnswer }: { message: string; onAnswer:
   );
 }
 
+/** A draft that didn't open: what is wrong, and its .bak and latest autosave with their times. */
+function DamagedDialog({ doc }: { doc: DocumentController }) {
+  const d = doc.damaged;
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), [d?.file.id]);
+  if (!d) return null;
+  return (
+    <div className="file-dialog-backdrop">
+      <div className="file-dialog" role="alertdialog" aria-modal="true" aria-labelledby="file-damaged-title" onKeyDown={(e) => e.key === 'Escape' && void doc.openDamagedCopy('cancel')}>
+        <h2 id="file-damaged-title">报告草稿已损坏</h2>
+        <p>{d.message}</p>
+        <p>{d.backup || d.recovery ? '可以改为打开下面的副本：' : '没有找到可用的备份或自动保存的副本。'}</p>
+        <div className="file-dialog-buttons">
+          {d.backup && (
+            <button type="button" ref={first} onClick={() => void doc.openDamagedCopy('backup')}>
+              打开备份（保存于 {formatSavedAt(d.backup.savedAt)}）
+            </button>
+          )}
+          {d.recovery && (
+            <button type="button" ref={d.backup ? undefined : first} onClick={() => void doc.openDamagedCopy('recovery')}>
+              打开自动保存的副本（{formatSavedAt(d.recovery.savedAt)}）
+            </button>
+          )}
+          <button type="button" ref={d.backup || d.recovery ? undefined : first} onClick={() => void doc.openDamagedCopy('cancel')}>
+            取消
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
 export function RecoveryDialog({ doc }: { doc: DocumentController }) {
   const r = doc.recovery;
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), [r?.id]);
   if (!r) return null;
+  if (r.problem)
+    return (
+      <div className="file-dialog-backdrop">
+        <div className="file-dialog" role="dialog" aria-modal="true" aria-labelledby="file-recovery-title">
+          <h2 id="file-recovery-title">自动恢复的文件已损坏</h2>
+          <p>
+            {r.problem}（文件保存于 <strong>{formatSavedAt(r.savedAt)}</strong>）。可以删除它，或暂时保留（下次启动时会再次提示）。
+            {r.more > 0 ? `（另有 ${r.more} 份可恢复的报告）` : ''}
+          </p>
+          <div className="file-dialog-buttons">
+            <button type="button" ref={first} onClick={() => void doc.discardRecoveryOffer()}>
+              删除
+            </button>
+            <button type="button" onClick={doc.skipRecoveryOffer}>
+              暂时保留
+            </button>
+          </div>
+        </div>
+      </div>
+    );
   return (
     <div className="file-dialog-backdrop">
       <div className="file-dialog" role="dialog" aria-modal="true" aria-labelledby="file-recovery-title">

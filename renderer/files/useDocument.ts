@@ -16,7 +16,9 @@
  *   nothing typed more than a few seconds before a crash is lost);
  * - `newDraft()` (year = last calendar year, format 2021, organ kept), `open()`, `openFile(ref)`, `save()`, `saveAs()`
  *   (each resolves true when done), `nextYear()` (从本报告创建下一年度报告: see shared/report/nextYear.ts), `recent`;
- * - `recovery` the crash-recovery offer shown at start (`restoreRecovery()` / `discardRecoveryOffer()`);
+ * - `recovery` the crash-recovery offer shown at start (`restoreRecovery()` / `discardRecoveryOffer()` /
+ *   `skipRecoveryOffer()`); a damaged entry is offered too, with its `problem` (to delete or keep);
+ * - `damaged` a draft that didn't open, with its `.bak` and latest autosave and their times (`openDamagedCopy(which)`);
  * - `confirm` the pending 「是否保存？」 question before unsaved changes would be replaced (`answerConfirm(choice)`);
  * - `changedOnDisk` the pending question when the file changed on disk since it was opened: keep both (save as a new
  *   file beside it), overwrite deliberately, or cancel (`answerChangedOnDisk(choice)`);
@@ -49,7 +51,11 @@ export interface RecoveryOffer {
   savedAt: string;
   /** further entries after this one */
   more: number;
+  /** why a damaged entry can't be restored */
+  problem?: string;
 }
+
+export type DamagedOffer = Extract<HostResult<'openDraftAt'>, { status: 'damaged' }>;
 
 export interface DocumentController {
   draft: DraftFile;
@@ -67,6 +73,9 @@ export interface DocumentController {
   recovery: RecoveryOffer | null;
   restoreRecovery(): Promise<boolean>;
   discardRecoveryOffer(): Promise<void>;
+  skipRecoveryOffer(): void;
+  damaged: DamagedOffer | null;
+  openDamagedCopy(which: 'backup' | 'recovery' | 'cancel'): Promise<boolean>;
   confirm: { message: string } | null;
   answerConfirm(choice: ConfirmChoice): void;
   changedOnDisk: { message: string } | null;
@@ -117,7 +126,10 @@ interface DocState {
 export function useDocument(host: ReportHost): DocumentController {
   const [doc, setDoc] = useState<DocState>(() => ({ draft: blankDraft({ year: defaultYear() }), file: null, dirty: false, revision: 0 }));
   const [recent, setRecent] = useState<FileRef[]>([]);
-  const [recoveryList, setRecoveryList] = useState<HostResult<'listRecovery'>>([]);
+  const [recoveryList, setRecoveryList] = useState<HostResult<'listRecovery'>['entries']>([]);
+  const [recoveryMore, setRecoveryMore] = useState(0);
+  const skippedRecovery = useRef(new Set<string>());
+  const [damaged, setDamaged] = useState<DamagedOffer | null>(null);
   const [confirm, setConfirm] = useState<{ message: string } | null>(null);
   const [changedOnDisk, setChangedOnDisk] = useState<{ message: string } | null>(null);
   const changedResolve = useRef<((c: ChangedOnDiskChoice) => void) | null>(null);
@@ -289,6 +301,10 @@ export function useDocument(host: ReportHost): DocumentController {
         setError(r.message);
         return false;
       }
+      if (r.status === 'damaged') {
+        setDamaged(r);
+        return false;
+      }
       const parsed = parseDraftText(r.text);
       if (!parsed.ok) {
         setError(`无法打开「${r.file.name}」：${parsed.error}`);
@@ -393,57 +409,69 @@ export function useDocument(host: ReportHost): DocumentController {
   );
 
   // ---- recovery -------------------------------------------------------------------------------
+  const fetchRecovery = useCallback(async () => {
+    try {
+      const list = await host.listRecovery({});
+      setRecoveryList(list.entries.filter((e) => e.id !== idRef.current && !skippedRecovery.current.has(e.id)));
+      setRecoveryMore(list.more);
+    } catch {
+      // no recovery in this host
+    }
+  }, [host]);
+
   useEffect(() => {
-    let live = true;
-    void (async () => {
-      try {
-        const list = await host.listRecovery({});
-        if (live) setRecoveryList(list.filter((e) => e.id !== idRef.current));
-      } catch {
-        // no recovery in this host
-      }
-    })();
+    void fetchRecovery();
     void refreshRecent();
-    return () => {
-      live = false;
-    };
-  }, [host, refreshRecent]);
+  }, [fetchRecovery, refreshRecent]);
+
+  // more than one list's worth (101 and up): the older ones are offered once these are dealt with
+  useEffect(() => {
+    if (recoveryList.length === 0 && recoveryMore > 0) void fetchRecovery();
+  }, [recoveryList.length, recoveryMore, fetchRecovery]);
 
   const recovery = useMemo<RecoveryOffer | null>(() => {
     const first = recoveryList[0];
-    return first ? { id: first.id, title: first.title, file: first.file, savedAt: first.savedAt, more: recoveryList.length - 1 } : null;
-  }, [recoveryList]);
+    if (!first) return null;
+    const offer: RecoveryOffer = { id: first.id, title: first.title, file: first.file, savedAt: first.savedAt, more: recoveryList.length - 1 + recoveryMore };
+    if (first.problem) offer.problem = first.problem;
+    return offer;
+  }, [recoveryList, recoveryMore]);
+
+  const restoreById = useCallback(
+    async (id: string, savedAt: string): Promise<boolean> => {
+      try {
+        const r = await host.readRecovery({ id });
+        if (r.status === 'error') {
+          setError(r.message);
+          return false;
+        }
+        const parsed = parseDraftText(r.text);
+        if (!parsed.ok) {
+          setError(`无法恢复：${parsed.error}`);
+          return false;
+        }
+        // Keep writing to the same recovery entry; a save or a clean close discards it.
+        idRef.current = id;
+        load(parsed.draft, r.file, true);
+        setError(null);
+        setNotice(`已恢复自动保存于 ${formatSavedAt(savedAt)} 的报告，请及时保存`);
+        return true;
+      } catch (e) {
+        setError(`无法恢复：${e instanceof Error ? e.message : String(e)}`);
+        return false;
+      }
+    },
+    [host, load],
+  );
 
   const restoreRecovery = useCallback(async () => {
     const entry = recoveryList[0];
-    if (!entry) return false;
+    if (!entry || entry.problem) return false;
     // a second offer while the first restored draft is still unsaved: ask before replacing it
     if (!(await mayReplace())) return false;
-    try {
-      const r = await host.readRecovery({ id: entry.id });
-      if (r.status === 'error') {
-        setError(r.message);
-        setRecoveryList((l) => l.slice(1));
-        return false;
-      }
-      const parsed = parseDraftText(r.text);
-      if (!parsed.ok) {
-        setError(`无法恢复：${parsed.error}`);
-        setRecoveryList((l) => l.slice(1));
-        return false;
-      }
-      // Keep writing to the same recovery entry; a save or a clean close discards it.
-      idRef.current = entry.id;
-      load(parsed.draft, r.file, true);
-      setRecoveryList((l) => l.slice(1));
-      setError(null);
-      setNotice(`已恢复自动保存于 ${formatSavedAt(entry.savedAt)} 的报告，请及时保存`);
-      return true;
-    } catch (e) {
-      setError(`无法恢复：${e instanceof Error ? e.message : String(e)}`);
-      return false;
-    }
-  }, [host, recoveryList, load, mayReplace]);
+    setRecoveryList((l) => l.slice(1));
+    return restoreById(entry.id, entry.savedAt);
+  }, [recoveryList, mayReplace, restoreById]);
 
   const discardRecoveryOffer = useCallback(async () => {
     const entry = recoveryList[0];
@@ -455,6 +483,45 @@ export function useDocument(host: ReportHost): DocumentController {
       // already gone
     }
   }, [host, recoveryList]);
+
+  /** Not now: kept on disk, offered again at the next start. */
+  const skipRecoveryOffer = useCallback(() => {
+    const entry = recoveryList[0];
+    if (!entry) return;
+    skippedRecovery.current.add(entry.id);
+    setRecoveryList((l) => l.slice(1));
+  }, [recoveryList]);
+
+  /** A damaged draft: open its .bak (saving replaces the damaged file) or its latest autosave instead. */
+  const openDamagedCopy = useCallback(
+    async (which: 'backup' | 'recovery' | 'cancel') => {
+      const offer = damaged;
+      setDamaged(null);
+      if (!offer || which === 'cancel') return false;
+      if (which === 'recovery') return offer.recovery ? restoreById(offer.recovery.id, offer.recovery.savedAt) : false;
+      try {
+        const r = await host.openDraftAt({ file: offer.file.id, copy: 'backup' });
+        if (r.status !== 'opened') {
+          setError(r.message);
+          return false;
+        }
+        const parsed = parseDraftText(r.text);
+        if (!parsed.ok) {
+          setError(`无法打开备份：${parsed.error}`);
+          return false;
+        }
+        idRef.current = sessionId();
+        load(parsed.draft, r.file, true);
+        setError(null);
+        setNotice(`已打开「${offer.file.name}」的备份（保存于 ${formatSavedAt(offer.backup?.savedAt ?? '')}），保存后将替换已损坏的文件`);
+        return true;
+      } catch (e) {
+        setError(`无法打开备份：${e instanceof Error ? e.message : String(e)}`);
+        return false;
+      }
+    },
+    [damaged, host, load, restoreById],
+  );
 
   // ---- output ---------------------------------------------------------------------------------
   const exportDocument = useCallback(
@@ -522,6 +589,9 @@ export function useDocument(host: ReportHost): DocumentController {
       recovery,
       restoreRecovery,
       discardRecoveryOffer,
+      skipRecoveryOffer,
+      damaged,
+      openDamagedCopy,
       confirm,
       answerConfirm,
       changedOnDisk,
@@ -538,6 +608,6 @@ export function useDocument(host: ReportHost): DocumentController {
       fileName,
       busy,
     }),
-    [doc, update, newDraft, open, openFile, save, saveAs, nextYear, recent, recovery, restoreRecovery, discardRecoveryOffer, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk, error, notice, autosaveProblem, clearMessages, reviewFlags, exportDocument, print, convertTo2021, openImported, fileName, busy],
+    [doc, update, newDraft, open, openFile, save, saveAs, nextYear, recent, recovery, restoreRecovery, discardRecoveryOffer, skipRecoveryOffer, damaged, openDamagedCopy, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk, error, notice, autosaveProblem, clearMessages, reviewFlags, exportDocument, print, convertTo2021, openImported, fileName, busy],
   );
 }

@@ -4,7 +4,7 @@
  * draft's file is an opaque id (the same contract as main's) standing for the name it was opened with, and saving
  * downloads the file again under that name.
  */
-import { hostMethods, type FileRef, type HostArg, type HostResult, type ReportHost, type ShellEvent } from '../../shared/ipc/contract.js';
+import { hostMethods, RECOVERY_LIST_MAX, recoveryEntry, type FileRef, type HostArg, type HostResult, type ReportHost, type ShellEvent } from '../../shared/ipc/contract.js';
 import { documentWindowTitle } from '../../shared/ipc/title.js';
 import { draftToReport, parseDraftText } from '../../shared/schema/draft.js';
 import { buildDocModel } from '../../shared/render/model.js';
@@ -74,7 +74,7 @@ function remember(name: string): void {
   }
 }
 
-const recoveryRecord = hostMethods.listRecovery.result.element.omit({ file: true }).extend({ name: z.string().nullish(), text: hostMethods.autosave.arg.shape.text });
+const recoveryRecord = recoveryEntry.omit({ problem: true }).omit({ file: true }).extend({ name: z.string().nullish(), text: hostMethods.autosave.arg.shape.text });
 
 export function createBrowserHost(): ReportHost {
   const listeners = new Set<(e: ShellEvent) => void>();
@@ -113,14 +113,17 @@ export function createBrowserHost(): ReportHost {
       }
     },
     async listRecovery(): Promise<HostResult<'listRecovery'>> {
-      const out: HostResult<'listRecovery'> = [];
+      const out: HostResult<'listRecovery'>['entries'] = [];
       for (let i = 0; i < localStorage.length; i++) {
         const key = localStorage.key(i);
         if (!key?.startsWith(RECOVERY_PREFIX)) continue;
-        const r = readRecord(key.slice(RECOVERY_PREFIX.length));
+        const id = key.slice(RECOVERY_PREFIX.length);
+        const r = readRecord(id);
         if (r) out.push({ id: r.id, savedAt: r.savedAt, file: r.name ? refFor(r.name) : null, title: r.title });
+        else out.push({ id: id.slice(0, 200), savedAt: '', file: null, title: '', problem: '自动恢复的内容已损坏，无法恢复' });
       }
-      return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+      out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+      return { entries: out.slice(0, RECOVERY_LIST_MAX), more: Math.max(0, out.length - RECOVERY_LIST_MAX) };
     },
     async readRecovery({ id }: HostArg<'readRecovery'>): Promise<HostResult<'readRecovery'>> {
       const r = readRecord(id);

@@ -39,13 +39,26 @@ export const ifChangedOnDisk = z.enum(['ask', 'keep-both', 'overwrite']);
 export type IfChangedOnDisk = z.infer<typeof ifChangedOnDisk>;
 const exported = z.object({ status: z.literal('saved'), path });
 
-export const recoveryEntry = z.object({ id: z.string().max(200), savedAt: z.string(), file: fileRef.nullable(), title: z.string().max(300) });
+/** An autosaved draft; `problem` says why a damaged one can't be restored (it is listed, never silently skipped). */
+export const recoveryEntry = z.object({ id: z.string().max(200), savedAt: z.string(), file: fileRef.nullable(), title: z.string().max(300), problem: z.string().max(500).optional() });
+export const RECOVERY_LIST_MAX = 100;
+/** The newest entries, and how many older ones there are beyond them (offered once these are dealt with). */
+export const recoveryList = z.object({ entries: z.array(recoveryEntry).max(RECOVERY_LIST_MAX), more: z.number().int().min(0) });
+
+/** A draft that doesn't open, with the copies that might: its `.bak` and the latest autosave of it, with their times. */
+export const damagedDraft = z.object({
+  status: z.literal('damaged'),
+  message: z.string(),
+  file: fileRef,
+  backup: z.object({ savedAt: z.string() }).nullable(),
+  recovery: z.object({ id: z.string().max(200), savedAt: z.string() }).nullable(),
+});
 
 export const hostMethods = {
   /** Ask for a draft file and read it (text validated by the caller with parseDraftText). */
-  openDraft: { arg: z.object({}).strict(), result: z.union([openedDraft, canceled, failure]) },
-  /** Read a draft main already knows (recent list, file association, single instance). */
-  openDraftAt: { arg: z.object({ file: fileId }).strict(), result: z.union([openedDraft, failure]) },
+  openDraft: { arg: z.object({}).strict(), result: z.union([openedDraft, damagedDraft, canceled, failure]) },
+  /** Read a draft main already knows (recent list, file association, single instance); `copy: 'backup'` its `.bak`. */
+  openDraftAt: { arg: z.object({ file: fileId, copy: z.literal('backup').optional() }).strict(), result: z.union([openedDraft, damagedDraft, failure]) },
   /** Atomic save; `file` null or `saveAs` asks where. Never silently over a file changed on disk (`ifChanged`). */
   saveDraft: {
     arg: z.object({ file: fileId.nullable(), text: draftText, saveAs: z.boolean(), suggestedName: z.string().max(200), ifChanged: ifChangedOnDisk.optional() }).strict(),
@@ -57,7 +70,7 @@ export const hostMethods = {
     arg: z.object({ id: z.string().min(1).max(200), file: fileId.nullable(), title: z.string().max(300), text: draftText }).strict(),
     result: z.union([z.object({ status: z.literal('ok') }), failure]),
   },
-  listRecovery: { arg: z.object({}).strict(), result: z.array(recoveryEntry).max(100) },
+  listRecovery: { arg: z.object({}).strict(), result: recoveryList },
   readRecovery: { arg: z.object({ id: z.string().min(1).max(200) }).strict(), result: z.union([openedDraft.extend({ file: fileRef.nullable() }), failure]) },
   discardRecovery: { arg: z.object({ id: z.string().min(1).max(200) }).strict(), result: z.object({ status: z.literal('ok') }) },
   /** Export the report held in `text` (a draft); asks where to save. */

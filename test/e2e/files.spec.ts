@@ -145,8 +145,11 @@ test('a corrupt file gives a clear message; the file and the open draft are unto
   await button(page, '打开').click();
   // unsaved changes: asked first
   await page.getByRole('alertdialog').getByRole('button', { name: '不保存' }).click();
-  await expect(page.getByTestId('file-error')).toContainText('无法打开「坏的报告.gkbg」');
-  await expect(page.getByTestId('file-error')).toContainText('已损坏或被截断');
+  const dialog = page.getByRole('alertdialog', { name: '报告草稿已损坏' });
+  await expect(dialog).toContainText('无法打开「坏的报告.gkbg」');
+  await expect(dialog).toContainText('已损坏或被截断');
+  await expect(dialog).toContainText('没有找到可用的备份或自动保存的副本');
+  await dialog.getByRole('button', { name: '取消' }).click();
   expect(await readFile(bad, 'utf8')).toBe(text);
   await expect(cell(page, 'apply.new.natural')).toHaveValue('7');
 });
@@ -156,14 +159,14 @@ test('a save that fails keeps the draft open and unchanged, and the recovery cop
   await fill(page, 'apply.new.natural', '5');
   await page.locator('[name="meta.organ"]').fill('某县');
   // the autosave lands within a few seconds
-  await expect.poll(async () => (await host.files.listRecovery({})).length, { timeout: 10_000 }).toBe(1);
+  await expect.poll(async () => (await host.files.listRecovery({})).entries.length, { timeout: 10_000 }).toBe(1);
   host.answers.save.push(join(host.dir, '已拔出的U盘', '报告.gkbg'));
   await button(page, '保存').click();
   await expect(page.getByTestId('file-error')).toContainText('所在文件夹不存在');
   await expect(page.getByTestId('file-error')).toContainText('草稿仍在程序中');
   await expect(cell(page, 'apply.new.natural')).toHaveValue('5');
   await expect(page.getByTestId('document-name')).toHaveText(/^\*/);
-  const [entry] = await host.files.listRecovery({});
+  const [entry] = (await host.files.listRecovery({})).entries;
   const rec = await host.files.readRecovery({ id: entry?.id ?? '' });
   expect(rec.status).toBe('opened');
   const parsed = rec.status === 'opened' ? parseDraftText(rec.text) : null;
@@ -177,7 +180,7 @@ test('after a crash the next start offers the autosaved draft, with its time, an
   await page.locator('textarea[data-section="overview"]').fill('崩溃前输入的正文。');
   await expect
     .poll(async () => {
-      const [e] = await host.files.listRecovery({});
+      const [e] = (await host.files.listRecovery({})).entries;
       const r = e ? await host.files.readRecovery({ id: e.id }) : null;
       return r?.status === 'opened' && r.text.includes('崩溃前输入的正文。') && r.text.includes('42');
     }, { timeout: 10_000 })
@@ -201,7 +204,7 @@ test('after a crash the next start offers the autosaved draft, with its time, an
   host.answers.save.push(join(host.dir, '恢复的.gkbg'));
   await button(page2, '保存').click();
   await expect(page2.getByTestId('file-notice')).toContainText('已保存');
-  await expect.poll(async () => (await host.files.listRecovery({})).length).toBe(0);
+  await expect.poll(async () => (await host.files.listRecovery({})).entries.length).toBe(0);
   const saved = await readDraft(join(host.dir, '恢复的.gkbg'));
   expect(flattenCells(saved.cells)['apply.new.natural']).toBe(42);
 
@@ -304,7 +307,7 @@ test('a compromised page can name no path: a page-chosen path or a made-up id is
   expect(outcome.slice(0, 3)).toEqual(['refused', 'refused', 'refused']);
   expect(outcome[3]).toEqual({ resolved: { status: 'error', message: '找不到这个文件的记录，请用「打开」重新选择文件' } });
   expect(await readFile(bashrc, 'utf8')).toBe('export PATH=/usr/bin\n');
-  expect(await host.files.listRecovery({})).toEqual([]);
+  expect((await host.files.listRecovery({})).entries).toEqual([]);
 });
 
 test('a draft changed on disk since it was opened is not overwritten: the clerk keeps both, or overwrites deliberately', async ({ page }) => {
@@ -364,5 +367,47 @@ test('autosave never stops silently: a cell over its limit says so and keeps wha
   // fixed: autosave resumes and the message goes away
   await fill(page, 'apply.new.natural', '15');
   await expect(problem).toHaveCount(0, { timeout: 10_000 });
-  await expect.poll(async () => (await host.files.listRecovery({})).length, { timeout: 10_000 }).toBe(1);
+  await expect.poll(async () => (await host.files.listRecovery({})).entries.length, { timeout: 10_000 }).toBe(1);
+});
+
+test('a damaged draft offers its backup and its latest autosave with their times; a damaged recovery entry is reported', async ({ page, context }) => {
+  const source = join(host.dir, '报告.gkbg');
+  await writeFile(source, serializeDraft(lastYearDraft()));
+  await start(page);
+  host.answers.open.push(source);
+  await button(page, '打开').click();
+  await fill(page, 'apply.new.natural', '21');
+  await button(page, '保存').click(); // the first version becomes the .bak
+  await expect(page.getByTestId('file-notice')).toContainText('已保存');
+  await fill(page, 'apply.new.natural', '22');
+  await expect.poll(async () => (await host.files.listRecovery({})).entries.length, { timeout: 10_000 }).toBe(1);
+  await page.close({ runBeforeUnload: false });
+  // the draft is damaged meanwhile; a broken recovery file lies beside the good one
+  await writeFile(source, (await readFile(source, 'utf8')).slice(0, 300));
+  await writeFile(join(host.dataDir, 'recovery', 'broken.json'), '{"id":"broken",');
+
+  const page2 = await context.newPage();
+  await start(page2);
+  // the recovery offers: the good autosave, and the damaged one reported (newest first)
+  const recovery = page2.getByRole('dialog');
+  await expect(recovery).toBeVisible();
+  for (let i = 0; i < 2; i++) {
+    const damaged = page2.getByRole('dialog', { name: '自动恢复的文件已损坏' });
+    if (await damaged.isVisible()) {
+      await expect(damaged).toContainText('自动恢复的文件已损坏，无法恢复');
+      await damaged.getByRole('button', { name: '暂时保留' }).click();
+    } else await page2.getByRole('dialog', { name: '发现未保存的报告' }).getByRole('button', { name: '放弃' }).click();
+  }
+  await expect(page2.getByRole('dialog')).toHaveCount(0);
+
+  host.answers.open.push(source);
+  await button(page2, '打开').click();
+  const dialog = page2.getByRole('alertdialog', { name: '报告草稿已损坏' });
+  await expect(dialog.getByRole('button', { name: /^打开备份（保存于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}）$/ })).toBeVisible();
+  await dialog.getByRole('button', { name: /^打开备份/ }).click();
+  await expect(cell(page2, 'apply.new.natural')).toHaveValue('11');
+  await expect(page2.getByTestId('document-name')).toHaveText('*报告.gkbg');
+  await page2.keyboard.press('Control+s');
+  await expect(page2.getByTestId('file-notice')).toContainText('已保存');
+  expect(flattenCells((await readDraft(source)).cells)['apply.new.natural']).toBe(11);
 });

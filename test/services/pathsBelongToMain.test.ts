@@ -56,7 +56,7 @@ describe('the page names files by main\'s ids only', () => {
     expect(await files.saveDraft({ file: madeUp, text: sampleText(), saveAs: false, suggestedName: 'x' })).toEqual({ status: 'error', message: UNKNOWN_FILE });
     expect(await files.openDraftAt({ file: madeUp })).toEqual({ status: 'error', message: UNKNOWN_FILE });
     expect(await files.autosave({ id: 's1', file: madeUp, title: 't', text: sampleText() })).toEqual({ status: 'error', message: UNKNOWN_FILE });
-    expect(await files.listRecovery({})).toEqual([]);
+    expect(await files.listRecovery({})).toEqual({ entries: [], more: 0 });
     expect((await readdir(home)).sort()).toEqual(['.bashrc']);
   });
 
@@ -71,7 +71,7 @@ describe('the page names files by main\'s ids only', () => {
     expect(opened.status === 'opened' && opened.text).toBe(sampleText(2023));
     expect(await files.recentFiles({})).toEqual([given]);
     expect(await files.autosave({ id: 's1', file: given!.id, title: '报告.gkbg', text: sampleText(2024) })).toEqual({ status: 'ok' });
-    expect((await files.listRecovery({}))[0]?.file).toEqual(given);
+    expect((await files.listRecovery({})).entries[0]?.file).toEqual(given);
     expect(await files.saveDraft({ file: given!.id, text: sampleText(2024), saveAs: false, suggestedName: 'x' })).toEqual({ status: 'saved', file: given });
     expect(await readFile(draft, 'utf8')).toBe(sampleText(2024));
   });

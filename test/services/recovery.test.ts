@@ -60,7 +60,7 @@ describe('recovery store', () => {
     expect(await run.list()).toEqual([]);
   });
 
-  it('damaged, foreign, temp and hostile entries are never offered', async () => {
+  it('damaged entries are listed with their problem; foreign, temp and hostile ones never', async () => {
     const data = join(dir, 'data');
     const store = new RecoveryStore(data);
     await store.write({ id: 'good', path: null, title: 't', text: sampleText() });
@@ -71,7 +71,13 @@ describe('recovery store', () => {
     await writeFile(join(rdir, '.good.json.123.abcdef12.tmp'), 'partial');
     await writeFile(join(rdir, 'notes.txt'), 'x');
     await mkdir(join(rdir, 'folder.json'));
-    expect((await store.list()).map((e) => e.id)).toEqual(['good']);
+    const listed = await store.list();
+    expect(listed.filter((e) => !e.problem).map((e) => e.id)).toEqual(['good']);
+    expect(listed.filter((e) => e.problem).map((e) => [e.id, e.problem]).sort()).toEqual([
+      ['bad-draft', '自动恢复的文件已损坏，无法恢复'],
+      ['mismatch', '自动恢复的文件已损坏，无法恢复'],
+      ['trunc', '自动恢复的文件已损坏，无法恢复'],
+    ]);
     for (const id of ['../x', '..', 'a/b', 'a\\b', 'C:', '', 'x'.repeat(101), 'a.json', '%2e%2e']) {
       expect(isRecoveryId(id), id).toBe(false);
       expect(await store.read(id)).toBeNull();
@@ -147,9 +153,9 @@ describe('file services (the host contract in Node)', () => {
     expect(r.status === 'error' && r.message).toContain('所在文件夹不存在');
     const rec = await s.readRecovery({ id: 'sess' });
     expect(rec).toEqual({ status: 'opened', file: gone, text });
-    expect((await s.listRecovery({})).map((e) => e.id)).toEqual(['sess']);
+    expect((await s.listRecovery({})).entries.map((e) => e.id)).toEqual(['sess']);
     await s.discardRecovery({ id: 'sess' });
-    expect(await s.listRecovery({})).toEqual([]);
+    expect(await s.listRecovery({})).toEqual({ entries: [], more: 0 });
     expect(await s.readRecovery({ id: 'sess' })).toEqual({ status: 'error', message: '恢复文件已损坏或已不存在' });
   });
 
@@ -159,8 +165,7 @@ describe('file services (the host contract in Node)', () => {
     const bad = sampleText().slice(0, 500);
     await writeFile(f, bad);
     const r = await s.openDraftAt({ file: s.handles.grant(f).id });
-    expect(r.status).toBe('error');
-    expect(r.status === 'error' && r.message).toMatch(/^无法打开「坏的\.gkbg」：/);
+    expect(r).toMatchObject({ status: 'damaged', message: expect.stringMatching(/^无法打开「坏的\.gkbg」：/), backup: null, recovery: null });
     expect(await readFile(f, 'utf8')).toBe(bad);
     expect(await s.recentFiles({})).toEqual([]);
   });

@@ -9,9 +9,10 @@ import { DRAFT_EXTENSION, MAX_DRAFT_BYTES, parseDraftText, type DraftFile } from
 import { openRegularFile, removeStaleTemps, resolveWriteTarget, writeFileAtomic, type AtomicWriteOptions } from './atomicWrite.js';
 import { describeFileError } from './fsErrors.js';
 
-export type ReadDraftResult = { ok: true; text: string; draft: DraftFile } | { ok: false; error: string };
+/** `damaged`: the file was read but is not a valid draft (its .bak or an autosave may be offered instead). */
+export type ReadDraftResult = { ok: true; text: string; draft: DraftFile } | { ok: false; error: string; damaged?: boolean };
 export type SaveDraftResult = { ok: true; path: string } | { ok: false; error: string };
-export type ReadTextResult = { ok: true; text: string } | { ok: false; error: string };
+export type ReadTextResult = { ok: true; text: string } | { ok: false; error: string; damaged?: boolean };
 
 function megabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
@@ -30,7 +31,7 @@ export async function readRegularText(path: string, limit = MAX_DRAFT_BYTES): Pr
       await handle.close();
     }
   } catch (e) {
-    if (e instanceof TypeError) return { ok: false, error: `无法打开「${basename(path)}」：文件不是 UTF-8 文本，不是有效的报告草稿` };
+    if (e instanceof TypeError) return { ok: false, error: `无法打开「${basename(path)}」：文件不是 UTF-8 文本，不是有效的报告草稿`, damaged: true };
     return { ok: false, error: describeFileError(e, path, 'open') };
   }
 }
@@ -39,7 +40,7 @@ export async function readDraftFile(path: string): Promise<ReadDraftResult> {
   const read = await readRegularText(path);
   if (!read.ok) return read;
   const parsed = parseDraftText(read.text);
-  if (!parsed.ok) return { ok: false, error: `无法打开「${basename(path)}」：${parsed.error}` };
+  if (!parsed.ok) return { ok: false, error: `无法打开「${basename(path)}」：${parsed.error}`, damaged: true };
   return { ok: true, text: read.text, draft: parsed.draft };
 }
 
@@ -52,7 +53,9 @@ export async function saveDraftFile(path: string, text: string, options: Pick<At
   const parsed = parseDraftText(text);
   if (!parsed.ok) return { ok: false, error: `未保存：草稿内容有误（${parsed.error}）` };
   try {
-    await writeFileAtomic(path, text, { backup: true, ...options });
+    // the .bak keeps the last good version: a damaged draft being replaced never overwrites it
+    const current = await readDraftFile(path);
+    await writeFileAtomic(path, text, { backup: current.ok, ...options });
     await removeStaleTemps(await resolveWriteTarget(path));
     return { ok: true, path };
   } catch (e) {

@@ -6,13 +6,14 @@
  * Paths belong to main: a path reaches these services only from `Dialogs`, the recent list, recovery records or the
  * glue (`queueOpen`, files the OS gave); the page names files by the opaque ids of `FileHandles`.
  */
-import { lstat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { FileRef, HostArg, HostResult } from '../../../shared/ipc/contract.js';
+import { RECOVERY_LIST_MAX, type FileRef, type HostArg, type HostResult } from '../../../shared/ipc/contract.js';
+import { BACKUP_SUFFIX } from './atomicWrite.js';
 import { DRAFT_EXTENSION } from '../../../shared/schema/draft.js';
 import { readDraftFile, readRegularText, saveDraftFile, withDraftExtension } from './draftFiles.js';
 import { contentDigest, FileHandles } from './fileHandles.js';
-import { RecentFiles } from './recentFiles.js';
+import { RecentFiles, samePathKey } from './recentFiles.js';
 import { RecoveryStore } from './recovery.js';
 
 export interface Dialogs {
@@ -88,13 +89,31 @@ export function createFileServices(options: FileServicesOptions): FileServices &
     await recent.add(path).catch(() => undefined);
     options.onRecent?.(path);
   };
+  /** A damaged draft: what is wrong, and the copies that open — its .bak and the latest autosave of it. */
+  const damaged = async (path: string, message: string): Promise<HostResult<'openDraftAt'>> => {
+    const bak = `${path}${BACKUP_SUFFIX}`;
+    const bakOk = (await readDraftFile(bak)).ok;
+    const bakTime = bakOk ? (await stat(bak).catch(() => null))?.mtime.toISOString() : undefined;
+    const key = samePathKey(path);
+    const latest = (await recovery.list()).find((e) => !e.problem && e.path !== null && samePathKey(e.path) === key);
+    const file = handles.grant(path);
+    // what is on disk now is what a save from one of these copies replaces (no "changed on disk" question)
+    const current = await readRegularText(path);
+    if (current.ok) handles.markSeen(file.id, contentDigest(current.text));
+    return { status: 'damaged', message, file, backup: bakTime ? { savedAt: bakTime } : null, recovery: latest ? { id: latest.id, savedAt: latest.savedAt } : null };
+  };
   const openAt = async (path: string): Promise<HostResult<'openDraftAt'>> => {
     const read = await readDraftFile(path);
-    if (!read.ok) return { status: 'error', message: read.error };
+    if (!read.ok) return read.damaged ? damaged(path, read.error) : { status: 'error', message: read.error };
     await remember(path);
     const file = handles.grant(path);
     handles.markSeen(file.id, contentDigest(read.text));
     return { status: 'opened', file, text: read.text };
+  };
+  const openBackup = async (path: string): Promise<HostResult<'openDraftAt'>> => {
+    const read = await readDraftFile(`${path}${BACKUP_SUFFIX}`);
+    if (!read.ok) return { status: 'error', message: read.error };
+    return { status: 'opened', file: handles.grant(path), text: read.text };
   };
   return {
     recovery,
@@ -106,9 +125,10 @@ export function createFileServices(options: FileServicesOptions): FileServices &
       if (!path) return { status: 'canceled' };
       return openAt(path);
     },
-    async openDraftAt({ file }) {
+    async openDraftAt({ file, copy }) {
       const path = handles.pathOf(file);
-      return path ? openAt(path) : { status: 'error', message: UNKNOWN_FILE };
+      if (!path) return { status: 'error', message: UNKNOWN_FILE };
+      return copy === 'backup' ? openBackup(path) : openAt(path);
     },
     async saveDraft({ file, text, saveAs, suggestedName, ifChanged = 'ask' }) {
       const current = file === null ? null : handles.pathOf(file);
@@ -140,7 +160,11 @@ export function createFileServices(options: FileServicesOptions): FileServices &
         return { status: 'error', message: `自动保存失败：${e instanceof Error ? e.message : String(e)}` };
       }
     },
-    listRecovery: async () => (await recovery.list()).map(({ id, savedAt, title, path }) => ({ id, savedAt, title, file: refOf(path) })),
+    async listRecovery() {
+      const all = await recovery.list();
+      const entries = all.slice(0, RECOVERY_LIST_MAX).map(({ id, savedAt, title, path, problem }) => ({ id, savedAt, title, file: refOf(path), ...(problem ? { problem } : {}) }));
+      return { entries, more: all.length - entries.length };
+    },
     async readRecovery({ id }) {
       const record = await recovery.read(id);
       if (!record) return { status: 'error', message: '恢复文件已损坏或已不存在' };

@@ -3,7 +3,7 @@
  * atomically to `<dataDir>/recovery/<id>.json` with when it was saved and where the draft lives. After a crash the
  * next start lists these entries and offers to restore them. An explicit save or a clean close discards the entry.
  */
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseDraftText } from '../../../shared/schema/draft.js';
@@ -25,7 +25,8 @@ const entrySchema = z.object({
   base: z.string().max(64).nullable().optional(),
 });
 export type RecoveryRecord = z.infer<typeof entrySchema>;
-export type RecoveryEntry = Omit<RecoveryRecord, 'text'>;
+export type RecoveryEntry = Omit<RecoveryRecord, 'text'> & { problem?: string };
+export const DAMAGED_RECOVERY = '自动恢复的文件已损坏，无法恢复';
 
 export class RecoveryStore {
   readonly dir: string;
@@ -51,7 +52,7 @@ export class RecoveryStore {
     await writeFileAtomic(file, JSON.stringify(record));
   }
 
-  /** Entries whose draft still parses, newest first (damaged ones are left on disk, not offered). */
+  /** Every entry, newest first; a damaged one is listed with its `problem` (reported, never silently skipped). */
   async list(options: { excludeOwned?: boolean } = {}): Promise<RecoveryEntry[]> {
     let names: string[];
     try {
@@ -66,6 +67,10 @@ export class RecoveryStore {
       if (!isRecoveryId(id) || (options.excludeOwned && this.owned.has(id))) continue;
       const record = await this.read(id);
       if (record) out.push({ id: record.id, savedAt: record.savedAt, path: record.path, title: record.title, base: record.base ?? null });
+      else {
+        const info = await stat(this.fileFor(id)).catch(() => null);
+        if (info?.isFile()) out.push({ id, savedAt: info.mtime.toISOString(), path: null, title: '', base: null, problem: DAMAGED_RECOVERY });
+      }
     }
     return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   }
