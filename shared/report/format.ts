@@ -91,9 +91,18 @@ export interface CellDef {
    * from `sumOf`; when every part is known the sums agree.
    */
   alsoSumOf?: readonly { sumOf: readonly string[]; rule: SumRule }[];
+  /** roll-up of many units' reports: added up, or left for entry (derived cells are computed from the parts) */
+  rollup: RollupRule;
 }
 
 export type SumRule = 'T3-ROW' | 'T3-SUM7' | 'T4-SUM';
+
+/**
+ * How a county's roll-up (汇总) treats a cell: `sum` adds the units' figures (tables 三 and 四, the 许可/处罚/强制
+ * decisions, the 收费 amounts); `entry` is a government-level figure no sum of units gives (规章 and 行政规范性文件
+ * 制发/废止/现行有效 are the 司法行政 office's count), left for entry with the units' values beside it.
+ */
+export type RollupRule = 'sum' | 'entry';
 
 /** Every sum a derived cell is the total of, with the rule that checks it (`sumOf` first). */
 export function sumsOf(def: CellDef): { sumOf: readonly string[]; rule: SumRule }[] {
@@ -250,11 +259,16 @@ export interface ActiveGroup {
   /** 「第二十条第（一）项」 */
   article: string;
   headers: readonly string[];
-  rows: readonly { key: string; label: string; cells: readonly { key: string; kind: CellKind }[] }[];
+  rows: readonly { key: string; label: string; cells: readonly { key: string; kind: CellKind; rollup: RollupRule }[] }[];
 }
 
-function activeRow(prefix: string, key: string, label: string, cols: readonly [string, CellKind][]) {
-  return { key: `${prefix}.${key}`, label, cells: cols.map(([c, kind]) => ({ key: `${prefix}.${key}.${c}`, kind })) };
+/** A row of table 二; `rollup` 'entry' for the government-level rows (规章, 行政规范性文件); text is never summed. */
+function activeRow(prefix: string, key: string, label: string, cols: readonly [string, CellKind][], rollup: RollupRule = 'sum') {
+  return {
+    key: `${prefix}.${key}`,
+    label,
+    cells: cols.map(([c, kind]) => ({ key: `${prefix}.${key}.${c}`, kind, rollup: kind === 'text' ? ('entry' as const) : rollup })),
+  };
 }
 
 const ACTIVE_2021: readonly ActiveGroup[] = [
@@ -262,8 +276,8 @@ const ACTIVE_2021: readonly ActiveGroup[] = [
     article: '第二十条第（一）项',
     headers: ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
     rows: [
-      activeRow('active', 'regulations', '规章', [['issued', 'count'], ['repealed', 'count'], ['in_force', 'count']]),
-      activeRow('active', 'normative', '行政规范性文件', [['issued', 'count'], ['repealed', 'count'], ['in_force', 'count']]),
+      activeRow('active', 'regulations', '规章', [['issued', 'count'], ['repealed', 'count'], ['in_force', 'count']], 'entry'),
+      activeRow('active', 'normative', '行政规范性文件', [['issued', 'count'], ['repealed', 'count'], ['in_force', 'count']], 'entry'),
     ],
   },
   {
@@ -292,8 +306,8 @@ const ACTIVE_2019: readonly ActiveGroup[] = [
     article: '第二十条第（一）项',
     headers: ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'],
     rows: [
-      activeRow('active2019', 'regulations', '规章', [['made', 'count'], ['published', 'count'], ['total', 'count']]),
-      activeRow('active2019', 'normative', '规范性文件', [['made', 'count'], ['published', 'count'], ['total', 'count']]),
+      activeRow('active2019', 'regulations', '规章', [['made', 'count'], ['published', 'count'], ['total', 'count']], 'entry'),
+      activeRow('active2019', 'normative', '规范性文件', [['made', 'count'], ['published', 'count'], ['total', 'count']], 'entry'),
     ],
   },
   {
@@ -423,7 +437,7 @@ function buildCells(groups: readonly ActiveGroup[], otherSplit: boolean): CellDe
     for (const r of g.rows) {
       for (const c of r.cells) {
         const header = g.headers[r.cells.indexOf(c) + 1] ?? '';
-        cells.push({ key: c.key, kind: c.kind, table: 'active', name: `二、${r.label}·${header}` });
+        cells.push({ key: c.key, kind: c.kind, table: 'active', name: `二、${r.label}·${header}`, rollup: c.rollup });
       }
     }
   }
@@ -435,13 +449,13 @@ function buildCells(groups: readonly ActiveGroup[], otherSplit: boolean): CellDe
       const key = `apply.${r.key}.${c.key}`;
       const name = `三、${rowName}·${c.label}`;
       if (c.key === 'total') {
-        const def: CellDef = { key, kind: 'count', table: 'apply', name, sumOf: APPLY_DETAIL_COLUMNS.map((d) => `apply.${r.key}.${d}`), rule: 'T3-ROW' };
+        const def: CellDef = { key, kind: 'count', table: 'apply', name, sumOf: APPLY_DETAIL_COLUMNS.map((d) => `apply.${r.key}.${d}`), rule: 'T3-ROW', rollup: 'sum' };
         if (r.key === 'processed_total') def.alsoSumOf = [{ sumOf: results.map((k) => `apply.${k}.total`), rule: 'T3-SUM7' }];
         cells.push(def);
       } else if (r.key === 'processed_total') {
-        cells.push({ key, kind: 'count', table: 'apply', name, sumOf: results.map((k) => `apply.${k}.${c.key}`), rule: 'T3-SUM7' });
+        cells.push({ key, kind: 'count', table: 'apply', name, sumOf: results.map((k) => `apply.${k}.${c.key}`), rule: 'T3-SUM7', rollup: 'sum' });
       } else {
-        cells.push({ key, kind: 'count', table: 'apply', name });
+        cells.push({ key, kind: 'count', table: 'apply', name, rollup: 'sum' });
       }
     }
   }
@@ -457,9 +471,10 @@ function buildCells(groups: readonly ActiveGroup[], otherSplit: boolean): CellDe
           name,
           sumOf: REVIEW_COLUMNS.filter((x) => x.key !== 'total').map((x) => `review.${b.key}.${x.key}`),
           rule: 'T4-SUM',
+          rollup: 'sum',
         });
       } else {
-        cells.push({ key, kind: 'count', table: 'review', name });
+        cells.push({ key, kind: 'count', table: 'review', name, rollup: 'sum' });
       }
     }
   }
