@@ -15,6 +15,7 @@ import { channelFor, guardHandler, type Service } from './services/ipcGuard.js';
 import { closeChoice, menuSpec, unsavedChangesDialog, type MenuItemSpec } from './services/menu.js';
 import { APP_ENTRY } from './services/navigation.js';
 import { mainWindowOptions, windowTitle } from './services/windowOptions.js';
+import { HangWatch, onRendererGone, unresponsiveDialog, type RendererAction } from './services/rendererCrash.js';
 import { denyPermissions, lockDownContents, registerAppScheme, serveRenderer } from './security.js';
 import { htmlPrinter, printHtml } from './printing.js';
 import { renderHtml } from '../../shared/render/html.js';
@@ -139,9 +140,31 @@ function start(): void {
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuSpec().map((m) => ({ label: m.label, submenu: m.items.map(toItem) }))));
   }
 
+  const hang = new HangWatch();
+  function act(action: RendererAction): void {
+    if (action.kind !== 'reload' || !win) return;
+    if (action.kill) win.webContents.forcefullyCrashRenderer();
+    void win.loadURL(APP_ENTRY);
+  }
+
   function createWindow(): void {
     const preload = join(__dirname, 'preload.cjs');
     win = new BrowserWindow(mainWindowOptions(preload));
+    // a crashed or hung page: the autosave is kept, the page reloaded, and it offers the recovery (rendererCrash.ts)
+    win.webContents.on('render-process-gone', (_event, details) => {
+      doc.dirty = false; // nobody left to ask about; the autosave is the copy
+      act(onRendererGone(details.reason, files.recovery));
+    });
+    win.on('unresponsive', () => {
+      const w = win;
+      if (!w || hang.onUnresponsive().kind !== 'ask') return;
+      void dialog.showMessageBox(w, unresponsiveDialog(doc.dirty)).then(({ response }) => {
+        const action = hang.afterHangChoice(response, files.recovery);
+        if (action.kind === 'reload') doc.dirty = false;
+        act(action);
+      });
+    });
+    win.on('responsive', () => hang.onResponsive());
     win.setTitle(windowTitle('', false));
     win.once('ready-to-show', () => win?.show());
     win.on('close', (event) => {

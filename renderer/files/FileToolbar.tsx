@@ -356,7 +356,8 @@ export function RecoveryDialog({ doc }: { doc: DocumentController }) {
       <div className="file-dialog" role="dialog" aria-modal="true" aria-labelledby="file-recovery-title">
         <h2 id="file-recovery-title">发现未保存的报告</h2>
         <p>
-          程序上次没有正常关闭。报告「{r.title || '未命名'}」有自动保存于 <strong>{formatSavedAt(r.savedAt)}</strong> 的内容尚未保存
+          {r.notSaved ? '报告从未保存过，上次选择「不保存」时保留了它的唯一副本。' : '程序上次没有正常关闭。'}报告「{r.title || '未命名'}」有自动保存于{' '}
+          <strong>{formatSavedAt(r.savedAt)}</strong> 的内容尚未保存
           {r.file ? `（原文件：${r.file.location}${r.file.location ? '中的' : ''}「${r.file.name}」）` : ''}。
         </p>
         <p>是否恢复？{r.more > 0 ? `（另有 ${r.more} 份可恢复的报告）` : ''}</p>

@@ -53,6 +53,8 @@ export interface RecoveryOffer {
   more: number;
   /** why a damaged entry can't be restored */
   problem?: string;
+  /** kept after 「不保存」 on a draft that had no file (its only copy), not left by a crash */
+  notSaved?: boolean;
 }
 
 export type DamagedOffer = Extract<HostResult<'openDraftAt'>, { status: 'damaged' }>;
@@ -266,6 +268,24 @@ export function useDocument(host: ReportHost): DocumentController {
   const save = useCallback(() => saveImpl(false), [saveImpl]);
   const saveAs = useCallback(() => saveImpl(true), [saveImpl]);
 
+  /**
+   * 「不保存」: the changes since the last save are dropped — but never the only copy. A draft saved to a file has that
+   * file; one that never was (new, imported, next year's, restored) keeps its autosave, offered at the next start.
+   */
+  const discardUnsaved = useCallback(async () => {
+    const cur = docRef.current;
+    if (cur.file) return discardOwnRecovery();
+    cancelAutosave();
+    const serialized = trySerializeDraft(cur.draft);
+    try {
+      // the current text when it can be written; otherwise the last autosave stays as it is
+      if (serialized.ok) await host.autosave({ id: idRef.current, file: null, title: suggestedName(cur.draft), text: serialized.text, reason: 'not-saved' });
+    } catch {
+      // the last autosave stays
+    }
+    idRef.current = sessionId();
+  }, [host, cancelAutosave, discardOwnRecovery]);
+
   /** Before replacing a dirty document: ask 保存 / 不保存 / 取消. True when it may be replaced. */
   const mayReplace = useCallback(async (): Promise<boolean> => {
     if (!docRef.current.dirty) return true;
@@ -276,9 +296,9 @@ export function useDocument(host: ReportHost): DocumentController {
     });
     if (choice === 'cancel') return false;
     if (choice === 'save') return saveImpl(false);
-    await discardOwnRecovery();
+    await discardUnsaved();
     return true;
-  }, [saveImpl, discardOwnRecovery]);
+  }, [saveImpl, discardUnsaved]);
 
   const answerChangedOnDisk = useCallback((choice: ChangedOnDiskChoice) => {
     const resolve = changedResolve.current;
@@ -434,6 +454,7 @@ export function useDocument(host: ReportHost): DocumentController {
     if (!first) return null;
     const offer: RecoveryOffer = { id: first.id, title: first.title, file: first.file, savedAt: first.savedAt, more: recoveryList.length - 1 + recoveryMore };
     if (first.problem) offer.problem = first.problem;
+    if (first.reason === 'not-saved') offer.notSaved = true;
     return offer;
   }, [recoveryList, recoveryMore]);
 

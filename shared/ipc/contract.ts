@@ -40,7 +40,15 @@ export type IfChangedOnDisk = z.infer<typeof ifChangedOnDisk>;
 const exported = z.object({ status: z.literal('saved'), path });
 
 /** An autosaved draft; `problem` says why a damaged one can't be restored (it is listed, never silently skipped). */
-export const recoveryEntry = z.object({ id: z.string().max(200), savedAt: z.string(), file: fileRef.nullable(), title: z.string().max(300), problem: z.string().max(500).optional() });
+export const recoveryEntry = z.object({
+  id: z.string().max(200),
+  savedAt: z.string(),
+  file: fileRef.nullable(),
+  title: z.string().max(300),
+  problem: z.string().max(500).optional(),
+  /** 'not-saved': kept after 「不保存」 on a draft that had no file (its only copy); else left by a crash */
+  reason: z.enum(['crash', 'not-saved']).optional(),
+});
 export const RECOVERY_LIST_MAX = 100;
 /** The newest entries, and how many older ones there are beyond them (offered once these are dealt with). */
 export const recoveryList = z.object({ entries: z.array(recoveryEntry).max(RECOVERY_LIST_MAX), more: z.number().int().min(0) });
@@ -67,7 +75,8 @@ export const hostMethods = {
   recentFiles: { arg: z.object({}).strict(), result: z.array(fileRef).max(20) },
   /** Written a few seconds after each change; `id` identifies the editing session's draft, `file` where it lives. */
   autosave: {
-    arg: z.object({ id: z.string().min(1).max(200), file: fileId.nullable(), title: z.string().max(300), text: draftText }).strict(),
+    /** `reason: 'not-saved'`: the clerk chose 「不保存」 and this is the draft's only copy — kept, offered at the next start */
+    arg: z.object({ id: z.string().min(1).max(200), file: fileId.nullable(), title: z.string().max(300), text: draftText, reason: z.literal('not-saved').optional() }).strict(),
     result: z.union([z.object({ status: z.literal('ok') }), failure]),
   },
   listRecovery: { arg: z.object({}).strict(), result: recoveryList },

@@ -411,3 +411,25 @@ test('a damaged draft offers its backup and its latest autosave with their times
   await expect(page2.getByTestId('file-notice')).toContainText('已保存');
   expect(flattenCells((await readDraft(source)).cells)['apply.new.natural']).toBe(11);
 });
+
+test('「不保存」 on a draft that was never saved keeps its only copy, offered at the next start', async ({ page, context }) => {
+  const other = join(host.dir, '另一份.gkbg');
+  await writeFile(other, serializeDraft(lastYearDraft()));
+  await start(page);
+  await page.locator('[name="meta.organ"]').fill('从未保存的机关');
+  await fill(page, 'apply.new.natural', '33');
+  host.answers.open.push(other);
+  await button(page, '打开').click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '不保存' }).click();
+  await expect(cell(page, 'apply.new.natural')).toHaveValue('11');
+  await expect.poll(async () => (await host.files.listRecovery({})).entries.map((e) => e.reason)).toEqual(['not-saved']);
+  await page.close();
+  await host.files.recovery.discardOwned(); // the clean close of the window
+  const page2 = await context.newPage();
+  await start(page2);
+  const dialog = page2.getByRole('dialog', { name: '发现未保存的报告' });
+  await expect(dialog).toContainText('上次选择「不保存」时保留了它的唯一副本');
+  await dialog.getByRole('button', { name: '恢复' }).click();
+  await expect(page2.locator('[name="meta.organ"]')).toHaveValue('从未保存的机关');
+  await expect(cell(page2, 'apply.new.natural')).toHaveValue('33');
+});

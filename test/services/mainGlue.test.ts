@@ -40,7 +40,7 @@ function fakeElectron(userData: string) {
     schemes: [] as unknown[],
     protocolHandlers: new Map<string, (req: { url: string; method: string }) => Promise<Response>>(),
     handlers: new Map<string, (event: unknown, arg: unknown) => Promise<unknown>>(),
-    windows: [] as { options: Record<string, unknown>; titles: string[]; loaded: string[]; sent: unknown[][]; closed: number; win: ReturnType<typeof emitter> }[],
+    windows: [] as { options: Record<string, unknown>; titles: string[]; loaded: string[]; sent: unknown[][]; closed: number; killed: number; win: ReturnType<typeof emitter>; contents: ReturnType<typeof emitter> }[],
     menu: null as unknown,
     permissionRequest: null as null | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
     permissionCheck: null as null | (() => boolean),
@@ -64,9 +64,14 @@ function fakeElectron(userData: string) {
     readonly webContents;
     constructor(options: Record<string, unknown>) {
       const win = emitter();
-      this.r = { options, titles: [] as string[], loaded: [] as string[], sent: [] as unknown[][], closed: 0, win };
+      const contents = emitter();
+      this.r = { options, titles: [] as string[], loaded: [] as string[], sent: [] as unknown[][], closed: 0, killed: 0, win, contents };
       rec.windows.push(this.r);
-      this.webContents = { send: (...a: unknown[]) => void this.r.sent.push(a) };
+      this.webContents = {
+        send: (...a: unknown[]) => void this.r.sent.push(a),
+        on: (e: string, fn: Listener) => contents.on(e, fn),
+        forcefullyCrashRenderer: () => void this.r.killed++,
+      };
     }
     on(e: string, fn: Listener) {
       this.r.win.on(e, fn);
@@ -257,6 +262,25 @@ describe('main process glue (dist/electron/main.cjs)', () => {
     expect(w.sent.at(-1)).toEqual([SHELL_EVENT_CHANNEL, { type: 'command', command: 'save' }]);
     await state(trusted, { title: '某县2024年报告.gkbg', dirty: false });
     expect(w.closed).toBe(1);
+  });
+
+  it('a crashed page is reloaded and its autosave kept; a hung one asks 等待 / 重新加载', async () => {
+    const w = rec.windows[0]!;
+    const autosave = rec.handlers.get(`${CHANNEL_PREFIX}autosave`)!;
+    const text = JSON.stringify({ app: 'x' }); // any text: the store keeps what it is given
+    await autosave(trusted, { id: 'crashing-page', file: null, title: '未命名', text });
+    const loaded = w.loaded.length;
+    w.contents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(w.loaded.length).toBe(loaded + 1);
+    expect(w.loaded.at(-1)).toBe('app://report/index.html');
+    w.contents.emit('render-process-gone', {}, { reason: 'clean-exit' });
+    expect(w.loaded.length).toBe(loaded + 1);
+    rec.messageBoxResponse = 1; // 重新加载
+    w.win.emit('unresponsive');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(rec.messageBoxes.at(-1)).toMatchObject({ title: '程序没有响应', buttons: ['等待', '重新加载'] });
+    expect(w.killed).toBe(1);
+    expect(w.loaded.length).toBe(loaded + 2);
   });
 
   it('a file opened in a second instance goes to the running window', () => {

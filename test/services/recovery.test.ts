@@ -50,9 +50,9 @@ describe('recovery store', () => {
   it('a clean close discards what this run wrote, and only that', async () => {
     const data = join(dir, 'data');
     const crashed = new RecoveryStore(data);
-    await crashed.write({ id: 'old', path: null, title: '未命名', text: sampleText() });
+    await crashed.write({ id: 'old', path: '/docs/a.gkbg', title: 'a.gkbg', text: sampleText() });
     const run = new RecoveryStore(data);
-    await run.write({ id: 'mine', path: null, title: '未命名', text: sampleText(2023) });
+    await run.write({ id: 'mine', path: '/docs/b.gkbg', title: 'b.gkbg', text: sampleText(2023) });
     await run.discardOwned();
     expect((await run.list()).map((e) => e.id)).toEqual(['old']);
     run.adopt('old');

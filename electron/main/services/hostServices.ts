@@ -13,6 +13,7 @@ import { BACKUP_SUFFIX } from './atomicWrite.js';
 import { DRAFT_EXTENSION } from '../../../shared/schema/draft.js';
 import { readDraftFile, readRegularText, saveDraftFile, withDraftExtension } from './draftFiles.js';
 import { contentDigest, FileHandles } from './fileHandles.js';
+import { describeFileError, errorCode } from './fsErrors.js';
 import { RecentFiles, samePathKey } from './recentFiles.js';
 import { RecoveryStore } from './recovery.js';
 
@@ -150,19 +151,21 @@ export function createFileServices(options: FileServicesOptions): FileServices &
       return { status: 'saved', file: ref };
     },
     recentFiles: async () => (await recent.list()).map((p) => handles.grant(p)),
-    async autosave({ id, file, title, text }) {
+    async autosave({ id, file, title, text, reason }) {
       const path = file === null ? null : handles.pathOf(file);
       if (file !== null && path === null) return { status: 'error', message: UNKNOWN_FILE };
       try {
-        await recovery.write({ id, path, title, text, base: file === null ? null : handles.seenDigest(file) });
+        await recovery.write({ id, path, title, text, base: file === null ? null : handles.seenDigest(file), ...(reason ? { reason } : {}) });
         return { status: 'ok' };
       } catch (e) {
-        return { status: 'error', message: `自动保存失败：${e instanceof Error ? e.message : String(e)}` };
+        return { status: 'error', message: `${describeFileError({ code: errorCode(e) }, title || '未命名', 'autosave')}。已输入的内容仍在窗口中，请尽快保存。` };
       }
     },
     async listRecovery() {
       const all = await recovery.list();
-      const entries = all.slice(0, RECOVERY_LIST_MAX).map(({ id, savedAt, title, path, problem }) => ({ id, savedAt, title, file: refOf(path), ...(problem ? { problem } : {}) }));
+      const entries = all
+        .slice(0, RECOVERY_LIST_MAX)
+        .map(({ id, savedAt, title, path, problem, reason }) => ({ id, savedAt, title, file: refOf(path), ...(problem ? { problem } : {}), ...(reason ? { reason } : {}) }));
       return { entries, more: all.length - entries.length };
     },
     async readRecovery({ id }) {

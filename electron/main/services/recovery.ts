@@ -23,6 +23,8 @@ const entrySchema = z.object({
   text: z.string(),
   /** the digest of the file's content this draft was based on (to notice a change on disk after a restore) */
   base: z.string().max(64).nullable().optional(),
+  /** 'not-saved': the clerk chose 「不保存」 for a draft that had no file — kept, as the only copy, and offered again */
+  reason: z.enum(['crash', 'not-saved']).optional(),
 });
 export type RecoveryRecord = z.infer<typeof entrySchema>;
 export type RecoveryEntry = Omit<RecoveryRecord, 'text'> & { problem?: string };
@@ -44,9 +46,11 @@ export class RecoveryStore {
     return join(this.dir, `${id}.json`);
   }
 
-  async write(entry: { id: string; path: string | null; title: string; text: string; base?: string | null }): Promise<void> {
+  async write(entry: { id: string; path: string | null; title: string; text: string; base?: string | null; reason?: 'not-saved' }): Promise<void> {
     const file = this.fileFor(entry.id);
-    this.owned.add(entry.id);
+    // a copy kept after 「不保存」 belongs to no run: a clean close must not delete it
+    if (entry.reason === 'not-saved') this.owned.delete(entry.id);
+    else this.owned.add(entry.id);
     await mkdir(this.dir, { recursive: true });
     const record: RecoveryRecord = { ...entry, savedAt: this.now().toISOString() };
     await writeFileAtomic(file, JSON.stringify(record));
@@ -66,7 +70,7 @@ export class RecoveryStore {
       const id = name.slice(0, -5);
       if (!isRecoveryId(id) || (options.excludeOwned && this.owned.has(id))) continue;
       const record = await this.read(id);
-      if (record) out.push({ id: record.id, savedAt: record.savedAt, path: record.path, title: record.title, base: record.base ?? null });
+      if (record) out.push({ id: record.id, savedAt: record.savedAt, path: record.path, title: record.title, base: record.base ?? null, ...(record.reason ? { reason: record.reason } : {}) });
       else {
         const info = await stat(this.fileFor(id)).catch(() => null);
         if (info?.isFile()) out.push({ id, savedAt: info.mtime.toISOString(), path: null, title: '', base: null, problem: DAMAGED_RECOVERY });
@@ -93,9 +97,25 @@ export class RecoveryStore {
     await unlink(this.fileFor(id)).catch(() => undefined);
   }
 
-  /** Clean close: forget what this process autosaved. */
+  /**
+   * Clean close: forget what this process autosaved — except a draft that has no file, whose autosave is its only
+   * copy: that one is kept as 「不保存」 and offered at the next start.
+   */
   async discardOwned(): Promise<void> {
-    for (const id of [...this.owned]) await this.discard(id);
+    for (const id of [...this.owned]) {
+      const record = await this.read(id);
+      if (record && record.path === null) {
+        this.owned.delete(id);
+        await writeFileAtomic(this.fileFor(id), JSON.stringify({ ...record, reason: 'not-saved' }));
+      } else await this.discard(id);
+    }
+  }
+
+  /** The page crashed or hung: its autosaves are no longer this run's to discard; they are offered after the reload. */
+  releaseOwned(): string[] {
+    const released = [...this.owned];
+    this.owned.clear();
+    return released;
   }
 
   /** Adopt an entry restored from a crashed run, so this run's clean close discards it too. */
