@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ALL_CELL_KEYS, FORMATS, SECTION_KEYS, SECTION_NAMES, type FormatId, type SectionKey } from '../report/format.js';
 import { parseCell } from '../report/numbers.js';
 import { flattenCells, nestCells, type Cells, type Report, type Sections } from '../report/model.js';
+import { rollupRecordSchema } from '../rollup/record.js';
 
 export const DRAFT_EXTENSION = 'gkbg';
 export const DRAFT_APP_ID = 'gov-disclosure-report';
@@ -83,6 +84,8 @@ export const draftSchema = z.strictObject({
   acceptedWarnings: z.array(acceptedWarning).max(2000),
   /** figures of a migrated 2019 draft that have no 2021 home (旧格式数据), shown, never dropped */
   legacy: z.strictObject({ format: z.literal('2019'), cells: nestedCells }).nullable().optional(),
+  /** a roll-up of units' reports (汇总): its scope and the units' files it came from (absent for other drafts) */
+  rollup: rollupRecordSchema.nullable().optional(),
 });
 
 export type DraftFile = z.infer<typeof draftSchema>;
