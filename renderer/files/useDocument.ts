@@ -96,6 +96,18 @@ export interface DocumentController {
   busy: boolean;
 }
 
+/**
+ * What the clerk reads when a host call itself failed (not a result with a message: a rejected call — the channel, a
+ * refused argument, a crash in main). Its text is for developers (English, codes, paths), so it goes to the console
+ * and the clerk gets a Chinese sentence; a message that is already plain Chinese (the draft schema's) is kept.
+ */
+export function failureText(what: string, e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  console.error(what, e);
+  const plainChinese = /[\u4e00-\u9fff]/.test(text) && !/[A-Za-z]{3,}|[\\/]/.test(text);
+  return `${what}：${plainChinese ? text : '程序内部出错，请重试；如果反复出现，请先另存一份，再重新启动程序'}`;
+}
+
 export function defaultYear(now: Date = new Date()): number {
   return now.getFullYear() - 1;
 }
@@ -257,7 +269,7 @@ export function useDocument(host: ReportHost): DocumentController {
         void refreshRecent();
         return true;
       } catch (e) {
-        setError(`保存失败：${e instanceof Error ? e.message : String(e)}`);
+        setError(failureText('保存失败', e));
         return false;
       } finally {
         setBusy(false);
@@ -348,7 +360,7 @@ export function useDocument(host: ReportHost): DocumentController {
       if (r.status === 'canceled') return false;
       return acceptOpened(r);
     } catch (e) {
-      setError(`无法打开文件：${e instanceof Error ? e.message : String(e)}`);
+      setError(failureText('无法打开文件', e));
       return false;
     }
   }, [host, mayReplace, acceptOpened]);
@@ -359,7 +371,7 @@ export function useDocument(host: ReportHost): DocumentController {
       try {
         return acceptOpened(await host.openDraftAt({ file: file.id }));
       } catch (e) {
-        setError(`无法打开「${file.name}」：${e instanceof Error ? e.message : String(e)}`);
+        setError(failureText(`无法打开「${file.name}」`, e));
         return false;
       }
     },
@@ -478,7 +490,7 @@ export function useDocument(host: ReportHost): DocumentController {
         setNotice(`已恢复自动保存于 ${formatSavedAt(savedAt)} 的报告，请及时保存`);
         return true;
       } catch (e) {
-        setError(`无法恢复：${e instanceof Error ? e.message : String(e)}`);
+        setError(failureText('无法恢复', e));
         return false;
       }
     },
@@ -537,7 +549,7 @@ export function useDocument(host: ReportHost): DocumentController {
         setNotice(`已打开「${offer.file.name}」的备份（保存于 ${formatSavedAt(offer.backup?.savedAt ?? '')}），保存后将替换已损坏的文件`);
         return true;
       } catch (e) {
-        setError(`无法打开备份：${e instanceof Error ? e.message : String(e)}`);
+        setError(failureText('无法打开备份', e));
         return false;
       }
     },
@@ -563,7 +575,7 @@ export function useDocument(host: ReportHost): DocumentController {
         if (r.status === 'saved') setNotice(`已导出「${fileNameOf(r.path)}」`);
         return r.status === 'saved';
       } catch (e) {
-        setError(`导出失败：${e instanceof Error ? e.message : String(e)}`);
+        setError(failureText('导出失败', e));
         return false;
       } finally {
         setBusy(false);
@@ -578,7 +590,7 @@ export function useDocument(host: ReportHost): DocumentController {
       if (r.status === 'error') setError(r.message);
       return r.status === 'ok';
     } catch (e) {
-      setError(`无法打印：${e instanceof Error ? e.message : String(e)}`);
+      setError(failureText('无法打印', e));
       return false;
     }
   }, [host]);

@@ -143,7 +143,8 @@ export function createBrowserHost(): ReportHost {
         download(suggestedName, new Uint8Array(bytes), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
         return { status: 'saved', path: suggestedName };
       } catch (e) {
-        return { status: 'error', message: `导出失败：${e instanceof Error ? e.message : String(e)}` };
+        console.error('export', e);
+        return { status: 'error', message: '导出失败：生成 Word 文档时出错，请重试' };
       }
     },
     async print({ text }: HostArg<'print'>): Promise<HostResult<'print'>> {

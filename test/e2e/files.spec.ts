@@ -433,3 +433,18 @@ test('「不保存」 on a draft that was never saved keeps its only copy, offer
   await expect(page2.locator('[name="meta.organ"]')).toHaveValue('从未保存的机关');
   await expect(cell(page2, 'apply.new.natural')).toHaveValue('33');
 });
+
+test('every message the clerk sees is Chinese: a failure inside main shows no error code, English or temp path', async ({ page }) => {
+  await start(page);
+  await fill(page, 'apply.new.natural', '5');
+  const temp = join(host.dir, '.报告.gkbg.abcdef-123.0123abcd.tmp');
+  host.faults.saveDraft = Object.assign(new Error(`ENOSPC: no space left on device, write '${temp}'`), { code: 'ENOSPC' });
+  host.answers.save.push(join(host.dir, '报告.gkbg'));
+  await button(page, '保存').click();
+  const error = page.getByTestId('file-error');
+  await expect(error).toContainText('保存失败：程序内部出错');
+  expect(await error.textContent()).not.toMatch(/ENOSPC|Error|\.tmp|[\\/]/);
+  // the draft stays open and unsaved
+  await expect(page.getByTestId('document-name')).toHaveText(/^\*/);
+  await expect(cell(page, 'apply.new.natural')).toHaveValue('5');
+});

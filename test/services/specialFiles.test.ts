@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isTempName } from '../../electron/main/services/atomicWrite.js';
 import { readDraftFile, saveDraftFile } from '../../electron/main/services/draftFiles.js';
 import { describeFileError, type FileAction } from '../../electron/main/services/fsErrors.js';
+import { createFileServices } from '../../electron/main/services/hostServices.js';
 import { sampleText } from './sampleDraft.js';
 
 const posix = process.platform !== 'win32';
@@ -108,6 +109,15 @@ describe('messages the clerk sees', () => {
     const r = await saveDraftFile(f, sampleText(2024));
     expect(r).toEqual({ ok: false, error: '无法保存「报告.gkbg.bak」：同名的文件夹已存在。草稿仍在程序中，没有丢失，请换一个位置另存。' });
     expect(await readFile(f, 'utf8')).toBe(sampleText(2023));
+  });
+
+  it('a failed autosave names the draft, not the recovery file or its folder', async () => {
+    const data = join(dir, 'data');
+    await mkdir(data);
+    await writeFile(join(data, 'recovery'), 'a file where the recovery folder should be');
+    const files = createFileServices({ dataDir: data, dialogs: { chooseOpen: async () => null, chooseSave: async () => null } });
+    const r = await files.autosave({ id: 's1', file: null, title: '某县报告.gkbg', text: sampleText() });
+    expect(r).toEqual({ status: 'error', message: '自动保存失败「某县报告.gkbg」（发生未知错误）。已输入的内容仍在窗口中，请尽快保存。' });
   });
 
   it('no error code, English or temp path ever reaches a message', () => {

@@ -34,6 +34,8 @@ export interface TestHost {
   shell(page: Page, event: ShellEvent): Promise<void>;
   /** the OS opens a file in the running app (double-click, second instance): main grants it an id and tells the page */
   openFromOs(page: Page, path: string): Promise<void>;
+  /** fault injection: the next call of a method throws this error inside main (as a crashing service would) */
+  faults: Partial<Record<HostMethod, Error>>;
   /** the services, for checks from the test (e.g. the recovery list) */
   files: ReturnType<typeof createFileServices>;
   dispose(): Promise<void>;
@@ -67,6 +69,7 @@ export async function createTestHost(): Promise<TestHost> {
   const output = createExportServices({ chooseExportPath: async () => answers.export.shift() ?? null });
   const state = { title: '', dirty: false };
   const calls: TestHost['calls'] = [];
+  const faults: TestHost['faults'] = {};
   const services: { [M in HostMethod]: Service<M> } = {
     ...files,
     exportDocument: output.exportDocument,
@@ -88,6 +91,11 @@ export async function createTestHost(): Promise<TestHost> {
       m,
       guardHandler(m, async (arg, event) => {
         calls.push({ method: m, arg });
+        const fault = faults[m];
+        if (fault) {
+          delete faults[m];
+          throw fault;
+        }
         return (services[m] as Service<typeof m>)(arg as never, event);
       }, isTestPage),
     ]),
@@ -99,6 +107,7 @@ export async function createTestHost(): Promise<TestHost> {
     answers,
     calls,
     state,
+    faults,
     files,
     async attach(page) {
       await page.exposeBinding(BINDING, async (source, method: string, argJson: string) => {
