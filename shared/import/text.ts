@@ -2,6 +2,8 @@
  * Text helpers of the importer (pure): the source model every reader produces, normalisation of labels
  * for matching, tokenising table text into labels and values, and approximate substring matching.
  */
+import { isPipeRow, isPlaceholderHeader, isPlaceholderWord, isSeparatorRow, pipeCells } from './layoutPipe.js';
+import { isProseLine } from './layoutProse.js';
 
 /** One line of the source. Lines of a DOCX table come from its grid (`table` = which table). */
 export interface SourceLine {
@@ -18,15 +20,45 @@ export interface SourceDocument {
   lines: SourceLine[];
 }
 
+/**
+ * `prose`: the token stands in a line of running text (a sentence), not in a table row. `glued`: a figure
+ * printed against text with no space (「规章000」), whose digits may be several cells' figures run together.
+ */
 export type Token =
-  | { type: 'text'; text: string; line: number }
-  | { type: 'num'; raw: string; line: number }
+  | { type: 'text'; text: string; line: number; prose?: true }
+  | { type: 'num'; raw: string; line: number; prose?: true; glued?: true }
   /** an empty cell (between numbers in a tab-separated line, an empty grid cell, or 「/」「—」) */
-  | { type: 'blank'; line: number };
+  | { type: 'blank'; line: number; prose?: true };
 
-/** Full-width forms, ideographic space, NBSP, zero-width characters → plain; keeps line breaks. */
+/**
+ * CJK Radicals Supplement characters that PDF text layers (WPS, Chromium) give for an ordinary ideograph
+ * whose glyph they share (「⺠」 for 「民」). NFKC leaves all but ⺟ and ⻳ alone; radical-only forms
+ * (亻, 氵, 讠 …) and Japanese simplifications are not here: they stand for no ideograph of Chinese text.
+ */
+const RADICAL_IDEOGRAPHS: Readonly<Record<string, string>> = {
+  '⺁': '厂', '⺇': '几', '⺊': '卜', '⺌': '小', '⺍': '小', '⺒': '巳', '⺓': '幺', '⺕': '彐', '⺗': '心', '⺜': '日',
+  '⺝': '月', '⺟': '母', '⺠': '民', '⺢': '水', '⺧': '牛', '⺩': '王', '⺪': '疋', '⺬': '示', '⺮': '竹', '⺶': '羊',
+  '⻁': '虎', '⻄': '西', '⻅': '见', '⻆': '角', '⻇': '角', '⻉': '贝', '⻋': '车', '⻑': '長', '⻓': '长', '⻔': '门',
+  '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻡': '首', '⻢': '马', '⻣': '骨',
+  '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙',
+  '⻱': '龜', '⻳': '龟',
+};
+
+/**
+ * Radicals and compatibility ideographs standing for ordinary ideographs → those ideographs: Kangxi radicals
+ * (U+2F00–U+2FD5) and CJK compatibility ideographs (U+F900–U+FAFF) by NFKC, the Radicals Supplement
+ * (U+2E80–U+2EFF) by the table above. Only these ranges: full-width punctuation is kept.
+ */
+export function normaliseIdeographs(s: string): string {
+  return s.replace(/[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]/g, (c) => RADICAL_IDEOGRAPHS[c] ?? c.normalize('NFKC'));
+}
+
+/**
+ * Radical and compatibility ideographs → ordinary ones (first: everything after matches ideographs),
+ * full-width forms, ideographic space, NBSP, zero-width characters → plain; keeps line breaks.
+ */
 export function basicNormalise(s: string): string {
-  return s
+  return normaliseIdeographs(s)
     .replace(/[\u200b-\u200d\ufeff\u00ad]/g, '')
     .replace(/[\u3000\u00a0\u2002-\u200a]/g, ' ')
     .replace(/[\uff01-\uff5e]/g, (c) => {
@@ -43,7 +75,7 @@ export function basicNormalise(s: string): string {
  * punctuation variants removed or unified, 「1、」 → 「1.」, 「(一)」 = 「（一）」.
  */
 export function labelKey(s: string): string {
-  return s
+  return normaliseIdeographs(s)
     .normalize('NFKC')
     .replace(/[\s\u200b-\u200d\ufeff]/g, '')
     .replace(/[“”"'‘’「」『』《》〈〉<>]/g, '')
@@ -69,19 +101,85 @@ function pushWord(out: Token[], word: string, line: number): void {
   if (w === '') return;
   if (isNumberToken(w)) out.push({ type: 'num', raw: w, line });
   else if (BLANK_RE.test(w)) out.push({ type: 'blank', line });
-  else {
-    // A value glued to its label (「规章0」): split trailing digits off Chinese text.
-    const m = /^(.*[\u3400-\u9fff)）」”])(\d+(?:\.\d+)?)$/.exec(w);
-    if (m && m[1] && m[2]) {
-      out.push({ type: 'text', text: m[1], line });
-      out.push({ type: 'num', raw: m[2], line });
-    } else out.push({ type: 'text', text: w, line });
+  else if (isPlaceholderWord(w) || !/[\u3400-\u9fff]/.test(w)) out.push({ type: 'text', text: w, line });
+  else pushGluedWord(out, w, line);
+}
+
+/** A figure inside a word; a sign right after a digit starts the next (signed) figure: 「20+1737」. */
+const FIGURE_IN_WORD = /(?:(?<=\d)[+-])?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/g;
+
+/**
+ * A word of Chinese text with figures glued in, no space between (「规章0」; one-line crawls of web pages give
+ * 「规章000行政规范性文件0011第二十条…」): its text pieces and figures. A figure's last digit followed by
+ * 「.」 or 「、」 and text is the numbering of the next label (「…00000002.其他法律…」) and stays with it.
+ */
+function pushGluedWord(out: Token[], w: string, line: number): void {
+  let text = '';
+  let at = 0;
+  for (const m of w.matchAll(FIGURE_IN_WORD)) {
+    let figure = m[0];
+    text += w.slice(at, m.index);
+    at = m.index + figure.length;
+    const next = w[at];
+    const after = w[at + 1];
+    if ((next === '.' || next === '、') && after !== undefined && !/[\d\s]/.test(after) && /^\d+$/.test(figure)) {
+      figure = figure.slice(0, -1);
+      at -= 1;
+    }
+    if (figure === '') continue;
+    if (text !== '') out.push({ type: 'text', text, line });
+    text = '';
+    out.push({ type: 'num', raw: figure, line, glued: true });
+  }
+  text += w.slice(at);
+  if (text !== '') out.push({ type: 'text', text, line });
+}
+
+/** One cell per grid cell (an empty cell is a blank). */
+function pushGridCells(out: Token[], cells: readonly string[], line: number): void {
+  for (const cell of cells) {
+    const t = normaliseIdeographs(cell).normalize('NFKC').trim();
+    const compact = t.replace(/\s+/g, '');
+    if (t === '') out.push({ type: 'blank', line });
+    else if (isNumberToken(compact)) out.push({ type: 'num', raw: compact, line });
+    else for (const w of t.split(/\s+/)) pushWord(out, w, line);
   }
 }
 
+/** Fields of a tab-separated line or a pipe row: empty fields count as blank cells only between two values (leading/trailing ones are merges). */
+function pushFields(out: Token[], raw: readonly string[], line: number): void {
+  const fields = raw.map((f) => normaliseIdeographs(f).normalize('NFKC').trim());
+  const isValue = fields.map((f) => f !== '' && (isNumberToken(f) || BLANK_RE.test(f)));
+  const firstValue = isValue.indexOf(true);
+  const lastValue = isValue.lastIndexOf(true);
+  fields.forEach((f, k) => {
+    if (f === '') {
+      if (firstValue >= 0 && k > firstValue && k < lastValue) out.push({ type: 'blank', line });
+      return;
+    }
+    for (const w of f.split(/\s+/)) pushWord(out, w, line);
+  });
+}
+
 /**
- * Tokens of lines. Tab-separated lines keep their empty fields between values as blanks (a spreadsheet
- * paste); grid rows give one token per cell (an empty cell is a blank).
+ * Do the line's tokens (from `start`) end with two values or more? That is a table row's shape (a label with
+ * a comma, 「…逾期不补正，行政机关不再处理…」, then its figures), never a sentence's.
+ */
+function endsWithValues(out: readonly Token[], start: number): boolean {
+  return out.length - start >= 3 && out[out.length - 1]?.type !== 'text' && out[out.length - 2]?.type !== 'text';
+}
+
+/** Is line i a pipe row right above a markdown header rule? */
+function aboveHeaderRule(lines: readonly SourceLine[], i: number): boolean {
+  const next = lines[i + 1];
+  return !!next && next.cells === undefined && isPipeRow(next.text) && isSeparatorRow(pipeCells(next.text));
+}
+
+/**
+ * Tokens of lines. Grid rows give one token per cell (an empty cell is a blank); tab-separated lines (a
+ * spreadsheet paste) and pipe rows (markdown) keep their empty fields between values as blanks; markdown
+ * header rules and placeholder headers give nothing; other lines are split at spaces, and marked `prose`
+ * when they read as a sentence.
  */
 export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.length): Token[] {
   const out: Token[] = [];
@@ -89,30 +187,18 @@ export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.leng
     const line = lines[i];
     if (!line) continue;
     if (line.cells) {
-      for (const cell of line.cells) {
-        const t = cell.normalize('NFKC').trim();
-        if (t === '') out.push({ type: 'blank', line: i });
-        else if (isNumberToken(t.replace(/\s+/g, ''))) out.push({ type: 'num', raw: t.replace(/\s+/g, ''), line: i });
-        else for (const w of t.split(/\s+/)) pushWord(out, w, i);
-      }
-      continue;
+      pushGridCells(out, line.cells, i);
+    } else if (isPipeRow(line.text)) {
+      const cells = pipeCells(line.text);
+      if (!isSeparatorRow(cells) && !isPlaceholderHeader(cells, aboveHeaderRule(lines, i))) pushFields(out, cells, i);
+    } else if (line.text.includes('\t')) {
+      pushFields(out, line.text.split('\t'), i);
+    } else {
+      const start = out.length;
+      const text = basicNormalise(line.text);
+      for (const w of text.split(/\s+/)) pushWord(out, w, i);
+      if (isProseLine(text) && !endsWithValues(out, start)) for (let k = start; k < out.length; k++) (out[k] as Token).prose = true;
     }
-    if (line.text.includes('\t')) {
-      const fields = line.text.split('\t').map((f) => f.normalize('NFKC').trim());
-      // Empty fields count as blank cells only between two values (leading/trailing ones are merges).
-      const isValue = fields.map((f) => f !== '' && (isNumberToken(f) || BLANK_RE.test(f)));
-      const firstValue = isValue.indexOf(true);
-      const lastValue = isValue.lastIndexOf(true);
-      fields.forEach((f, k) => {
-        if (f === '') {
-          if (firstValue >= 0 && k > firstValue && k < lastValue) out.push({ type: 'blank', line: i });
-          return;
-        }
-        for (const w of f.split(/\s+/)) pushWord(out, w, i);
-      });
-      continue;
-    }
-    for (const w of basicNormalise(line.text).split(/\s+/)) pushWord(out, w, i);
   }
   return out;
 }

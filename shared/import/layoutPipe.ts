@@ -1,0 +1,53 @@
+/**
+ * Markdown (pipe) tables, as PDF converters and OCR tools write them: 「| 规章 | 0 | 0 | 0 |」 rows,
+ * 「|---|---|」 separator rows, and header rows of placeholder column names (「数据1」…, 「1 | 2 | 3」).
+ * Every function here looks at one line once (linear in its length).
+ */
+
+/** Is this line a row of a pipe table (starts with 「|」 and has at least two cells)? */
+export function isPipeRow(text: string): boolean {
+  const t = text.trim();
+  if (!t.startsWith('|') && !t.startsWith('｜')) return false;
+  let bars = 0;
+  for (const ch of t) if (ch === '|' || ch === '｜') bars++;
+  return bars >= 3 || (bars >= 2 && !t.endsWith('|') && !t.endsWith('｜'));
+}
+
+/** The cells of a pipe row, trimmed (the empty pieces outside the outer bars left out), without markdown's
+ * emphasis marks and HTML line breaks (「**总计**」, 「（二）部分公开<br>（区分处理的…）」). */
+export function pipeCells(text: string): string[] {
+  const t = text.trim();
+  const cells = t.split(/[|｜]/).map((c) => c.replace(/<br\s*\/?>/gi, ' ').replace(/\*\*|__/g, '').trim());
+  if (cells[0] === '') cells.shift();
+  if (cells[cells.length - 1] === '' && (t.endsWith('|') || t.endsWith('｜'))) cells.pop();
+  return cells;
+}
+
+/** 「|---|:---:|」: the rule under a markdown header. */
+export function isSeparatorRow(cells: readonly string[]): boolean {
+  return cells.length > 0 && cells.every((c) => /^:?-{1,}:?$/.test(c.replace(/\s+/g, '')) || c === '');
+}
+
+const PLACEHOLDER = /^(?:数据|列|栏|第)\d{1,2}(?:列|栏)?$/;
+const COLUMN_NUMBER = /^\d{1,2}$/;
+
+/**
+ * A header row of placeholder column names, never values: every cell 「数据k」/「列k」, or column numbers
+ * 「1 2 3 …」 (at least three, counting up by one) in a row with no label, or under the header rule.
+ */
+export function isPlaceholderHeader(cells: readonly string[], headerOfTable: boolean): boolean {
+  const filled = cells.map((c) => c.normalize('NFKC').replace(/\s+/g, '')).filter((c) => c !== '');
+  if (filled.length === 0) return false;
+  if (filled.every((c) => PLACEHOLDER.test(c))) return true;
+  const numbers = filled.filter((c) => COLUMN_NUMBER.test(c)).map(Number);
+  if (numbers.length < 3) return false;
+  const counting = numbers.every((n, i) => i === 0 || n === (numbers[i - 1] ?? 0) + 1);
+  if (!counting) return false;
+  const labelled = filled.some((c) => !COLUMN_NUMBER.test(c) && /[\d]/.test(c));
+  return !labelled && (headerOfTable || numbers.length === filled.length);
+}
+
+/** A placeholder column name glued to its number (「数据1」) is a word, never a value. */
+export function isPlaceholderWord(word: string): boolean {
+  return PLACEHOLDER.test(word);
+}

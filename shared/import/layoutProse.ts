@@ -1,0 +1,29 @@
+/**
+ * Running text versus table rows in extracted lines: a line that reads as a sentence (「行政规范性文件 13
+ * 件；规划计划文件 2 件」) holds figures of the narrative, never a table's cells. Bracketed notes of the
+ * printed tables (「（区分处理的，只计这一情形，不计其他情形）」, 「（本列数据的勾稽关系为：…）」) carry
+ * commas too, so bracketed text, even a bracket left open or closed by a line break, is not looked at.
+ */
+
+const OPEN = new Set(['（', '(', '〔', '【', '[']);
+const CLOSE = new Set(['）', ')', '〕', '】', ']']);
+const SENTENCE_MARK = /[。；;！？!?，]|,(?!\d{3}(?!\d))/;
+
+/** The line's text outside brackets (an unclosed 「（」 runs to the end, an unopened 「）」 from the start). */
+export function outsideBrackets(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const ch of text) {
+    if (OPEN.has(ch)) depth++;
+    else if (CLOSE.has(ch)) {
+      if (depth > 0) depth--;
+      else out = ''; // closes a bracket opened on an earlier line: everything before it was inside
+    } else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
+/** Does this extracted line read as a sentence of running text? */
+export function isProseLine(text: string): boolean {
+  return SENTENCE_MARK.test(outsideBrackets(text));
+}
