@@ -6,12 +6,11 @@
 import {
   APPLY_COLUMNS,
   APPLY_DETAIL_COLUMNS,
-  REVIEW_BLOCKS,
-  REVIEW_COLUMNS,
   applyRows,
   FORMAT_2019,
   FORMAT_2021,
   FORMAT_2021_SINGLE_OTHER,
+  OLD_LABELS,
   type ActiveGroup,
   type CellKind,
 } from '../report/format.js';
@@ -19,6 +18,7 @@ import { parseCell } from '../report/numbers.js';
 import type { Cells } from '../report/model.js';
 import { VALUE_MARK, allowedEdits, findApprox, labelKey, type Occurrence, type Token } from './text.js';
 import type { Uncertain } from './result.js';
+import { isGluedRun, ungluedValues } from './tableGlued.js';
 
 export interface RowSpec {
   /** the row's cell keys, in printed column order */
@@ -28,13 +28,27 @@ export interface RowSpec {
   name: string;
   /** index of the column holding the row total (table 三), for repairing a stray or missing value */
   totalIndex?: number;
+  /** the row's 2019 label, which later reports still print (read into this row, and named) */
+  oldLabel?: string;
+}
+
+/** Where a row's label was found: `old` when it is the 2019 label, `prose` when it stands in running text. */
+export interface LabelOccurrence extends Occurrence {
+  old: boolean;
+  prose: boolean;
 }
 
 export interface RowMatch {
   spec: RowSpec;
-  occurrence: Occurrence;
+  occurrence: LabelOccurrence;
   /** the tokens of the row's values, in order */
   values: Token[];
+  /** the label's text as printed */
+  printed?: string;
+}
+
+function printedLabel(m: RowMatch): string {
+  return (m.printed ?? m.spec.label).slice(0, 120);
 }
 
 export interface TableRead {
@@ -47,6 +61,8 @@ export interface TableRead {
   expected: number;
   /** source lines the table occupies (first, last), when found */
   lines?: [number, number];
+  /** 2019 labels printed in the table (「规范性文件」), as printed: for `report.printed.oldLabels` (F-OLD) */
+  oldLabels?: string[];
 }
 
 /** Occurrences of one label kept for ordering. */
@@ -72,22 +88,40 @@ function buildStream(tokens: readonly Token[]): Stream {
   return { text, tokenAt };
 }
 
-/** Ordered best matching of row labels (a monotone, weighted choice among approximate occurrences). */
-function matchLabels(stream: Stream, specs: readonly RowSpec[]): (Occurrence | null)[] {
-  type Node = { row: number; occ: Occurrence; weight: number; best: number; prev: Node | null };
-  const nodes: Node[] = [];
-  specs.forEach((spec, row) => {
-    const key = labelKey(spec.label);
+/** The patterns a row's label is looked for with: [pattern, weight lost, is the 2019 label]. */
+function labelPatterns(spec: RowSpec): [string, number, boolean][] {
+  const out: [string, number, boolean][] = [];
+  const add = (label: string, old: boolean): void => {
+    const key = labelKey(label);
     // Labels are also looked for without their numbering (Word's automatic numbering leaves it out of the
     // text), weighing a little less than the full label.
-    const core = coreKey(spec.label);
-    const patterns: [string, number][] = [[key, 0]];
-    if (core !== key && core.length >= 2) patterns.push([core, 1]);
-    for (const [pattern, penalty] of patterns) {
+    const core = coreKey(label);
+    out.push([key, 0, old]);
+    if (core !== key && core.length >= 2) out.push([core, 1, old]);
+  };
+  add(spec.label, false);
+  if (spec.oldLabel) add(spec.oldLabel, true);
+  return out;
+}
+
+/**
+ * Ordered best matching of row labels (a monotone, weighted choice among approximate occurrences). A label
+ * standing in running text weighs least: the printed table's row is always preferred to a sentence.
+ */
+function matchLabels(stream: Stream, tokens: readonly Token[], specs: readonly RowSpec[]): (LabelOccurrence | null)[] {
+  type Node = { row: number; occ: LabelOccurrence; weight: number; best: number; prev: Node | null };
+  const nodes: Node[] = [];
+  specs.forEach((spec, row) => {
+    for (const [pattern, penalty, old] of labelPatterns(spec)) {
       // The best few occurrences of each label are enough (and keep the ordering step small on hostile text).
       const found = findApprox(pattern, stream.text, allowedEdits(pattern.length));
       const best = found.length > MAX_OCCURRENCES ? [...found].sort((a, b) => a.cost - b.cost || a.start - b.start).slice(0, MAX_OCCURRENCES) : found;
-      for (const occ of best) nodes.push({ row, occ, weight: pattern.length - 2 * occ.cost - penalty, best: 0, prev: null });
+      for (const o of best) {
+        const prose = tokens[stream.tokenAt[o.start] ?? 0]?.prose === true;
+        // In running text a label weighs a thousandth: table rows always win, sentences compare by fit.
+        const weight = (pattern.length - 2 * o.cost - penalty) * (prose ? 1e-3 : 1);
+        nodes.push({ row, occ: { ...o, old, prose }, weight, best: 0, prev: null });
+      }
     }
   });
   // Nodes by row then position; each may follow any node of an earlier row that ends before it starts.
@@ -104,9 +138,23 @@ function matchLabels(stream: Stream, specs: readonly RowSpec[]): (Occurrence | n
     }
     if (!top || n.best > top.best) top = n;
   }
-  const out: (Occurrence | null)[] = specs.map(() => null);
+  const out: (LabelOccurrence | null)[] = specs.map(() => null);
   for (let n = top; n; n = n.prev) out[n.row] = n.occ;
   return out;
+}
+
+/**
+ * Labels found only in running text are a table printed as text (a one-line crawl of a web page) when a good
+ * part of the table's rows are there, in order; a few are only words of sentences (「其他23条」), and no table.
+ */
+function tableOrNothing(occ: readonly (LabelOccurrence | null)[]): (LabelOccurrence | null)[] {
+  const found = occ.filter((o): o is LabelOccurrence => o !== null);
+  if (found.some((o) => !o.prose) || found.length >= Math.max(3, occ.length / 4)) return [...occ];
+  return occ.map(() => null);
+}
+
+function matchedRows(specs: readonly RowSpec[], occ: readonly (LabelOccurrence | null)[]): { spec: RowSpec; occurrence: LabelOccurrence }[] {
+  return specs.map((spec, i) => ({ spec, occurrence: occ[i] })).filter((m): m is { spec: RowSpec; occurrence: LabelOccurrence } => !!m.occurrence);
 }
 
 function isNarrative(t: Token): boolean {
@@ -114,8 +162,8 @@ function isNarrative(t: Token): boolean {
 }
 
 /** Assign every value token to the matched row whose label precedes it. */
-function collectValues(tokens: readonly Token[], stream: Stream, specs: readonly RowSpec[], occ: readonly (Occurrence | null)[]): RowMatch[] {
-  const matched = specs.map((spec, i) => ({ spec, occurrence: occ[i] })).filter((m): m is { spec: RowSpec; occurrence: Occurrence } => !!m.occurrence);
+function collectValues(tokens: readonly Token[], stream: Stream, specs: readonly RowSpec[], occ: readonly (LabelOccurrence | null)[]): RowMatch[] {
+  const matched = matchedRows(specs, occ);
   const out: RowMatch[] = [];
   matched.forEach((m, k) => {
     const startTok = stream.tokenAt[m.occurrence.start] ?? 0;
@@ -127,7 +175,10 @@ function collectValues(tokens: readonly Token[], stream: Stream, specs: readonly
       const tok = tokens[t];
       if (!tok) continue;
       if (t > labelEndTok && isNarrative(tok)) break;
-      if (tok.type !== 'text') values.push(tok);
+      // Figures glued to their label end at the next text: the row's cells are all in the run (one-line crawls).
+      if (t > labelEndTok && tok.type === 'text' && values.some((v) => v.type === 'num' && v.glued)) break;
+      // A figure of running text never fills a cell of the printed table.
+      if (tok.type !== 'text' && !(tok.prose && !m.occurrence.prose)) values.push(tok);
     }
     out.push({ spec: m.spec, occurrence: m.occurrence, values });
   });
@@ -150,8 +201,8 @@ function collectValues(tokens: readonly Token[], stream: Stream, specs: readonly
  * The other order some extractions give (pdftotext and copying from PDF viewers): a row's values before its
  * label. Row j takes the values between the end of label j−1 and the start of label j.
  */
-function collectValuesBefore(tokens: readonly Token[], stream: Stream, specs: readonly RowSpec[], occ: readonly (Occurrence | null)[]): RowMatch[] {
-  const matched = specs.map((spec, i) => ({ spec, occurrence: occ[i] })).filter((m): m is { spec: RowSpec; occurrence: Occurrence } => !!m.occurrence);
+function collectValuesBefore(tokens: readonly Token[], stream: Stream, specs: readonly RowSpec[], occ: readonly (LabelOccurrence | null)[]): RowMatch[] {
+  const matched = matchedRows(specs, occ);
   return matched.map((m, k) => {
     const startTok = stream.tokenAt[m.occurrence.start] ?? 0;
     const prev = matched[k - 1];
@@ -161,14 +212,19 @@ function collectValuesBefore(tokens: readonly Token[], stream: Stream, specs: re
       const tok = tokens[t];
       if (!tok) continue;
       if (isNarrative(tok)) break;
-      if (tok.type !== 'text') values.unshift(tok);
+      if (tok.type !== 'text' && !(tok.prose && !m.occurrence.prose)) values.unshift(tok);
     }
     return { spec: m.spec, occurrence: m.occurrence, values };
   });
 }
 
+/** Rows whose values fill the row exactly (glued figures counted as the cells they can be cut into). */
 function exactRows(matches: readonly RowMatch[]): number {
-  return matches.filter((m) => m.values.length === m.spec.cells.length).length;
+  return matches.filter((m) => {
+    const want = m.spec.cells.length;
+    if (m.values.length === want) return true;
+    return m.values.length < want && m.values.some(isGluedRun) && ungluedValues(m.values, m.spec.cells.map((c) => c.kind === 'signed'), rowArithmetic(m.spec)) !== null;
+  }).length;
 }
 
 function numberOf(tok: Token | undefined): number | null {
@@ -184,7 +240,19 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   let vals: (Token | null)[] = [...m.values];
   let note: string | null = null;
   const shown = m.values.slice(0, 20).map((t) => (t.type === 'num' ? t.raw.slice(0, 20) : '空')).join(' ') + (m.values.length > 20 ? ' …' : '');
-  if (vals.length > want) {
+  const unglued = vals.length < want ? ungluedValues(m.values, spec.cells.map((c) => c.kind === 'signed'), rowArithmetic(spec)) : null;
+  if (unglued) {
+    vals = unglued.values;
+    if (unglued.inferred) {
+      const cut = unglued.values.map((t) => (t?.type === 'num' ? t.raw : '？')).join(' ');
+      const unsure = unglued.values.includes(null) ? '，无法确定的单元格（？）留空' : '';
+      note = `原文本行的数字连在一起（${shown}），已${spec.totalIndex !== undefined ? '按本行合计' : ''}拆分为 ${cut}${unsure}，请核对`;
+    }
+  } else if (vals.length < want && vals.some(isGluedRun)) {
+    // Figures run together that can't be cut with certainty: their cells stay blank, never a guess.
+    vals = vals.filter((t) => !isGluedRun(t));
+    note = `原文本行的数字连在一起（${shown}），无法确定如何拆分为 ${want} 个数字，未能读取的单元格留空，请对照原文填写`;
+  } else if (vals.length > want) {
     const extra = vals.length - want;
     let fixed: (Token | null)[] | null = null;
     if (extra === 1 && spec.totalIndex !== undefined) {
@@ -247,17 +315,25 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
     if (note) uncertain.push({ target: c.key, name: cellName(spec, i), reason: note });
   });
   const labelCost = m.occurrence.cost;
-  const printed = ((m as RowMatch & { printed?: string }).printed ?? spec.label).slice(0, 120);
+  const printed = printedLabel(m);
   // Only extra characters (fragments of merged labels printed across it, as PDFs do) are no doubt.
   // A label printed without its numbering (「属于国家秘密」 for 「1.属于国家秘密」) is no doubt either.
-  if (labelCost > 0 && !isSubsequence(coreKey(spec.label), labelKey(printed))) {
+  const readAs = (m.occurrence.old ? spec.oldLabel : undefined) ?? spec.label;
+  if (labelCost > 0 && !isSubsequence(coreKey(readAs), labelKey(printed))) {
     uncertain.push({
       target: spec.cells[0]?.key ?? '',
       name: spec.name,
-      reason: `行标题与标准标题不完全一致（原文「${printed}」，近似匹配为「${spec.label}」），请核对本行数字`,
+      reason: `行标题与标准标题不完全一致（原文「${printed}」，近似匹配为「${readAs}」），请核对本行数字`,
       cells: spec.cells.map((c) => c.key),
     });
   }
+}
+
+/** The row's own arithmetic (table 三: the details add up to the total), for cutting glued figures. */
+function rowArithmetic(spec: RowSpec): ((figures: number[]) => boolean) | null {
+  const at = spec.totalIndex;
+  if (at === undefined) return null;
+  return (figures) => figures.slice(0, at).reduce((a, b) => a + b, 0) === figures[at];
 }
 
 /** A label's key without its numbering: 「(一)」, 「一.」, 「1.」. */
@@ -293,7 +369,7 @@ function capTokens(tokens: readonly Token[]): readonly Token[] {
 function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: string): TableRead {
   const tokens = capTokens(allTokens);
   const stream = buildStream(tokens);
-  const occ = matchLabels(stream, specs);
+  const occ = tableOrNothing(matchLabels(stream, tokens, specs));
   const after = collectValues(tokens, stream, specs, occ);
   const before = collectValuesBefore(tokens, stream, specs, occ);
   const valuesFirst = exactRows(before) > exactRows(after);
@@ -302,7 +378,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   for (const m of matches) {
     const a = stream.tokenAt[m.occurrence.start] ?? 0;
     const b = stream.tokenAt[Math.max(m.occurrence.start, m.occurrence.end - 1)] ?? a;
-    (m as RowMatch & { printed?: string }).printed = tokens
+    m.printed = tokens
       .slice(a, b + 1)
       .map((t) => (t.type === 'text' ? t.text : ''))
       .join('');
@@ -350,23 +426,36 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   }
   const read: TableRead = { cells, uncertain, score, found, expected: specs.length };
   if (found > 0 && Number.isFinite(first)) read.lines = [first, last];
+  const oldLabels = matches.filter((m) => m.occurrence.old).map((m) => printedLabel(m));
+  if (oldLabels.length) read.oldLabels = oldLabels;
   return read;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The three tables
 
+/** The row's 2019 label, when later reports print it (never for a format-2019 table, whose label it is). */
+function withOldLabel(spec: RowSpec, rowKey: string): RowSpec {
+  const old = OLD_LABELS.get(rowKey);
+  return old && old !== spec.label ? { ...spec, oldLabel: old } : spec;
+}
+
 export function activeSpecs(groups: readonly ActiveGroup[]): RowSpec[] {
-  return groups.flatMap((g) => g.rows.map((r) => ({ label: r.label, name: `二、${r.label}`, cells: r.cells })));
+  return groups.flatMap((g) => g.rows.map((r) => withOldLabel({ label: r.label, name: `二、${r.label}`, cells: r.cells }, r.key)));
 }
 
 export function applySpecs(otherSplit: boolean): RowSpec[] {
-  return applyRows(otherSplit).map((r) => ({
-    label: r.label,
-    name: `三、${r.group ?? ''}${r.label}`,
-    cells: APPLY_COLUMNS.map((c) => ({ key: `apply.${r.key}.${c.key}`, kind: 'count' as const })),
-    totalIndex: APPLY_DETAIL_COLUMNS.length,
-  }));
+  return applyRows(otherSplit).map((r) =>
+    withOldLabel(
+      {
+        label: r.label,
+        name: `三、${r.group ?? ''}${r.label}`,
+        cells: APPLY_COLUMNS.map((c) => ({ key: `apply.${r.key}.${c.key}`, kind: 'count' as const })),
+        totalIndex: APPLY_DETAIL_COLUMNS.length,
+      },
+      `apply.${r.key}`,
+    ),
+  );
 }
 
 export function readActive(tokens: readonly Token[], groups: readonly ActiveGroup[]): TableRead {
@@ -381,83 +470,4 @@ export function readApply(tokens: readonly Token[], allowSingle: boolean, allowS
   return (split ?? single)!;
 }
 
-/** Table 四: one row of 15 values after the header (the header's wording and order are not relied on). */
-export function readReview(tokens: readonly Token[]): TableRead {
-  const keys = REVIEW_BLOCKS.flatMap((b) => REVIEW_COLUMNS.map((c) => `review.${b.key}.${c.key}`));
-  const cells: Cells = {};
-  const uncertain: Uncertain[] = [];
-  // Runs of consecutive values (a run ends at any text token).
-  const runs: Token[][] = [];
-  let run: Token[] = [];
-  for (const t of tokens) {
-    if (t.type === 'text') {
-      if (run.length) runs.push(run);
-      run = [];
-    } else run.push(t);
-  }
-  if (run.length) runs.push(run);
-  let values: Token[] | null = null;
-  const exact = runs.filter((r) => r.length === 15);
-  if (exact.length) values = exact[exact.length - 1] ?? null;
-  let note: string | null = null;
-  if (!values) {
-    // Values split over several runs (rows of 5, or the header between): all the values after the header.
-    const all = runs.flat();
-    if (all.length === 15) values = all;
-    else if (runs.length) {
-      const longest = runs.reduce((a, b) => (b.length >= a.length ? b : a));
-      if (longest.length > 15) {
-        // A stray value: drop the one that makes every block's total add up, if exactly one does.
-        const fits: Token[][] = [];
-        for (let drop = 0; drop < longest.length; drop++) {
-          const rest = longest.filter((_, i) => i !== drop).slice(0, 15);
-          if (longest.length === 16 && reviewAddsUp(rest)) fits.push(rest);
-        }
-        const distinct = new Set(fits.map((f) => f.map((t) => (t.type === 'num' ? t.raw : '')).join('|')));
-        if (distinct.size === 1 && fits[0]) {
-          values = fits[0];
-          note = `表四有 ${longest.length} 个数字，比应有的 15 个多一个；已按各栏总计舍去多余的数字，请核对`;
-        } else {
-          values = longest.slice(0, 15);
-          note = `表四有 ${longest.length} 个数字，应为 15 个；已取前 15 个，请核对`;
-        }
-      } else if (all.length > 0) {
-        values = all.slice(0, 15);
-        note = `表四只找到 ${all.length} 个数字，应为 15 个；已按顺序填入，请核对`;
-      }
-    }
-  }
-  keys.forEach((key, i) => {
-    const tok = values?.[i];
-    let value: number | null = null;
-    if (tok?.type === 'num') {
-      const parsed = parseCell(tok.raw, 'count');
-      if (parsed.ok && typeof parsed.value === 'number') value = parsed.value;
-      else if (!parsed.ok) uncertain.push({ target: key, name: reviewName(key), reason: `原文「${tok.raw}」无法识别：${parsed.message}` });
-    } else if (values && !note) {
-      uncertain.push({ target: key, name: reviewName(key), reason: '原文此单元格为空白，请核对并填写（无则填 0）' });
-    }
-    cells[key] = value;
-    if (note) uncertain.push({ target: key, name: reviewName(key), reason: note });
-  });
-  if (!values) uncertain.push({ target: keys[0] ?? '', name: '表四', reason: '未能在原文中找到表四（行政复议、行政诉讼）的数字，请对照原文填写', cells: keys });
-  const read: TableRead = { cells, uncertain, score: values ? 15 : 0, found: values ? 1 : 0, expected: 1 };
-  const lines = values?.map((t) => t.line) ?? [];
-  if (lines.length) read.lines = [Math.min(...lines), Math.max(...lines)];
-  return read;
-}
-
-function reviewAddsUp(vals: readonly Token[]): boolean {
-  for (let b = 0; b < 3; b++) {
-    const block = vals.slice(b * 5, b * 5 + 5).map((t) => numberOf(t) ?? 0);
-    if ((block[0] ?? 0) + (block[1] ?? 0) + (block[2] ?? 0) + (block[3] ?? 0) !== block[4]) return false;
-  }
-  return true;
-}
-
-function reviewName(key: string): string {
-  const [, block, col] = key.split('.');
-  const b = REVIEW_BLOCKS.find((x) => x.key === block)?.label ?? '';
-  const c = REVIEW_COLUMNS.find((x) => x.key === col)?.label ?? '';
-  return `四、${b}·${c}`;
-}
+export { readReview } from './tableReview.js';

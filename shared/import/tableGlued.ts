@@ -1,0 +1,100 @@
+/**
+ * Figures printed with no space between them (one-line crawls of web pages: 「一、本年新收…数量1000001」 for
+ * seven cells 1 0 0 0 0 0 1): cutting a glued run of digits back into the row's cells. One digit per cell
+ * when the digits are exactly as many as the cells; otherwise a cut is taken only when it is the one cut the
+ * row's own arithmetic accepts (or the only cut at all), and it is then a doubt for the clerk.
+ */
+import type { Token } from './text.js';
+
+/** Most cuts looked at for one row (bounded time: a row's run is a few dozen digits at most). */
+const MAX_CUTS = 5000;
+/** Longest glued run that is cut (longer runs are not a table row's figures). */
+const MAX_DIGITS = 40;
+
+/** Ways to cut `digits` into `parts` figures, none but 「0」 starting with 0; stops after `cap` ways. A sign stays on the first. */
+export function digitCuts(signed: string, parts: number, cap = MAX_CUTS): string[][] {
+  const sign = signed.startsWith('+') || signed.startsWith('-') ? signed.slice(0, 1) : '';
+  const digits = signed.slice(sign.length);
+  const out: string[][] = [];
+  const cut: string[] = [];
+  const walk = (from: number, left: number): void => {
+    if (out.length >= cap) return;
+    if (left === 1) {
+      const last = digits.slice(from);
+      if (last.length > 0 && (last.length === 1 || last[0] !== '0')) out.push([...cut, last]);
+      return;
+    }
+    // leave at least one digit for each remaining part; a figure starting with 0 is 「0」 alone
+    const longest = digits[from] === '0' ? 1 : digits.length - from - (left - 1);
+    for (let len = 1; len <= longest; len++) {
+      cut.push(digits.slice(from, from + len));
+      walk(from + len, left - 1);
+      cut.pop();
+    }
+  };
+  if (parts >= 1 && parts <= digits.length) walk(0, parts);
+  return sign ? out.map(([head, ...rest]) => [sign + (head ?? ''), ...rest]) : out;
+}
+
+/** A glued figure of several digits (that may be several cells' figures run together). */
+export function isGluedRun(t: Token | null): boolean {
+  return !!t && t.type === 'num' && t.glued === true && /^[+-]?\d{2,}$/.test(t.raw) && t.raw.length <= MAX_DIGITS;
+}
+
+/** Every way to cut the glued runs among `values` so that there are `want` values (at most MAX_CUTS). */
+function candidates(values: readonly Token[], want: number): Token[][] {
+  const extra = want - values.length;
+  const out: Token[][] = [];
+  const walk = (i: number, left: number, acc: Token[]): void => {
+    if (out.length >= MAX_CUTS) return;
+    const tok = values[i];
+    if (!tok) {
+      if (left === 0) out.push(acc);
+      return;
+    }
+    if (!isGluedRun(tok) || tok.type !== 'num') {
+      walk(i + 1, left, [...acc, tok]);
+      return;
+    }
+    for (let more = 0; more <= Math.min(left, tok.raw.replace(/^[+-]/, '').length - 1); more++) {
+      for (const cut of digitCuts(tok.raw, more + 1, MAX_CUTS - out.length)) {
+        walk(i + 1, left - more, [...acc, ...cut.map((raw): Token => ({ type: 'num', raw, line: tok.line, glued: true }))]);
+      }
+    }
+  };
+  if (extra > 0 && values.some(isGluedRun)) walk(0, extra, []);
+  return out;
+}
+
+export interface Unglued {
+  /** the row's values; null where the possible cuts disagree (the cell is left blank) */
+  values: (Token | null)[];
+  /** the cut was inferred (from the row's arithmetic, the digits' form or agreement of the cuts), not one digit per cell */
+  inferred: boolean;
+}
+
+function hasLongGluedFigure(c: readonly Token[]): boolean {
+  return c.some((t) => t.type === 'num' && t.glued === true && t.raw.replace(/^[+-]/, '').length > 1);
+}
+
+/**
+ * The row's values with glued runs cut into `want` values, or null when no cell can be read with certainty.
+ * `signed`: which cells may hold a signed figure (2019 本年增/减); `fits`: the row's arithmetic on the figures
+ * (null when the row has none). Cells on which every acceptable cut agrees are read; the others stay blank.
+ */
+export function ungluedValues(values: readonly Token[], signed: readonly boolean[], fits: ((figures: number[]) => boolean) | null): Unglued | null {
+  const want = signed.length;
+  const figures = (c: readonly Token[]): number[] => c.map((t) => (t.type === 'num' ? Number(t.raw.replace(/,/g, '')) : 0));
+  const signsFit = (c: readonly Token[]): boolean => c.every((t, i) => !(t.type === 'num' && /^[+-]/.test(t.raw)) || signed[i] === true);
+  const all = candidates(values, want).filter(signsFit);
+  const [first] = all;
+  if (!first || all.length >= MAX_CUTS) return null;
+  if (all.length === 1 && !hasLongGluedFigure(first)) return { values: first, inferred: false };
+  const accepted = fits ? all.filter((c) => fits(figures(c))) : all;
+  const [one] = accepted;
+  if (!one) return null;
+  if (accepted.length === 1) return { values: one, inferred: true };
+  // Several cuts remain: keep the cells they all agree on.
+  const agreed = one.map((t, i) => (accepted.every((c) => c[i]?.type === t.type && (c[i]?.type !== 'num' || (c[i] as { raw: string }).raw === (t as { raw: string }).raw)) ? t : null));
+  return agreed.some((t) => t !== null) ? { values: agreed, inferred: true } : null;
+}

@@ -1,0 +1,141 @@
+/**
+ * Table 四 (行政复议、行政诉讼): fifteen figures, in block order, after a header whose wording and order are
+ * not relied on. Printed as one row of 15, as three five-column tables (each with its own header), with the
+ * header spread over many lines, or with the figures glued together; figures of running text are left out.
+ */
+import { REVIEW_BLOCKS, REVIEW_COLUMNS } from '../report/format.js';
+import { parseCell } from '../report/numbers.js';
+import type { Cells } from '../report/model.js';
+import type { Uncertain } from './result.js';
+import { ungluedValues } from './tableGlued.js';
+import type { TableRead } from './tables.js';
+import { labelKey, type Token } from './text.js';
+
+const WANT = REVIEW_BLOCKS.length * REVIEW_COLUMNS.length;
+
+function numberOf(tok: Token | undefined): number | null {
+  if (!tok || tok.type !== 'num') return null;
+  const n = Number(tok.raw.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Each block's total is the sum of its four results. */
+function reviewAddsUp(figures: readonly (number | null)[]): boolean {
+  for (let b = 0; b < REVIEW_BLOCKS.length; b++) {
+    const block = figures.slice(b * 5, b * 5 + 5).map((n) => n ?? 0);
+    if ((block[0] ?? 0) + (block[1] ?? 0) + (block[2] ?? 0) + (block[3] ?? 0) !== block[4]) return false;
+  }
+  return true;
+}
+
+/** Runs of consecutive values (a run ends at any text token). */
+function runsOf(tokens: readonly Token[]): Token[][] {
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  for (const t of tokens) {
+    if (t.type === 'text') {
+      if (run.length) runs.push(run);
+      run = [];
+    } else run.push(t);
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+interface Chosen {
+  /** null: a cell left blank (glued figures whose cut is uncertain there) */
+  values: (Token | null)[];
+  /** a doubt that concerns every cell */
+  note?: string;
+}
+
+/** A run one value too long: drop the one value that makes every block add up, if exactly one does. */
+function dropStray(longest: readonly Token[]): Chosen {
+  const fits: Token[][] = [];
+  if (longest.length === WANT + 1) {
+    for (let drop = 0; drop < longest.length; drop++) {
+      const rest = longest.filter((_, i) => i !== drop);
+      if (reviewAddsUp(rest.map(numberOf))) fits.push(rest);
+    }
+  }
+  const distinct = new Set(fits.map((f) => f.map((t) => (t.type === 'num' ? t.raw : '')).join('|')));
+  const [fit] = fits;
+  if (distinct.size === 1 && fit) return { values: fit, note: `表四有 ${longest.length} 个数字，比应有的 15 个多一个；已按各栏总计舍去多余的数字，请核对` };
+  return { values: longest.slice(0, WANT), note: `表四有 ${longest.length} 个数字，应为 15 个；已取前 15 个，请核对` };
+}
+
+/** The fifteen figures of the table, and how sure the choice is; null when there are none. */
+function chooseValues(runs: readonly Token[][]): Chosen | null {
+  const exact = runs.filter((r) => r.length === WANT);
+  const lastExact = exact[exact.length - 1];
+  if (lastExact) return { values: lastExact };
+  for (const run of runs) {
+    const unglued = ungluedValues(run, new Array<boolean>(WANT).fill(false), reviewAddsUp);
+    if (unglued) return unglued.inferred ? { values: unglued.values, note: '表四的数字连在一起，已按各栏总计拆分，请核对' } : { values: unglued.values };
+  }
+  // Three five-column tables: the three rows of five figures.
+  const fives = runs.filter((r) => r.length === REVIEW_COLUMNS.length);
+  if (fives.length === REVIEW_BLOCKS.length) return { values: fives.flat() };
+  const all = runs.flat();
+  if (all.length === WANT) return { values: all };
+  if (runs.length === 0) return null;
+  const longest = runs.reduce((a, b) => (b.length >= a.length ? b : a));
+  if (longest.length > WANT) return dropStray(longest);
+  return { values: all.slice(0, WANT), note: `表四只找到 ${all.length} 个数字，应为 15 个；已按顺序填入，请核对` };
+}
+
+/** Words of the table's header: its figures come after them (figures before belong to other tables or text). */
+const HEADER_CUES = ['复议', '诉讼', '维持', '审结'];
+
+/** The tokens from the first run of text that holds a header word on; none when there is no such header. */
+function fromHeader(tokens: readonly Token[]): readonly Token[] {
+  let run = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t?.type !== 'text') {
+      run = '';
+      continue;
+    }
+    run = (run + labelKey(t.text)).slice(-200);
+    if (HEADER_CUES.some((c) => run.includes(c))) return tokens.slice(i + 1);
+  }
+  return [];
+}
+
+export function readReview(sectionTokens: readonly Token[]): TableRead {
+  const keys = REVIEW_BLOCKS.flatMap((b) => REVIEW_COLUMNS.map((c) => `review.${b.key}.${c.key}`));
+  const allTokens = fromHeader(sectionTokens);
+  // Figures of running text are never the table's: they are left out when the table's own are there.
+  const tableTokens = allTokens.filter((t) => !t.prose);
+  const tokens = tableTokens.some((t) => t.type === 'num') ? tableTokens : allTokens;
+  const chosen = chooseValues(runsOf(tokens));
+  const values = chosen?.values ?? null;
+  const note = chosen?.note ?? null;
+  const cells: Cells = {};
+  const uncertain: Uncertain[] = [];
+  keys.forEach((key, i) => {
+    const tok = values?.[i];
+    let value: number | null = null;
+    if (tok?.type === 'num') {
+      const parsed = parseCell(tok.raw, 'count');
+      if (parsed.ok && typeof parsed.value === 'number') value = parsed.value;
+      else if (!parsed.ok) uncertain.push({ target: key, name: reviewName(key), reason: `原文「${tok.raw}」无法识别：${parsed.message}` });
+    } else if (values && !note) {
+      uncertain.push({ target: key, name: reviewName(key), reason: '原文此单元格为空白，请核对并填写（无则填 0）' });
+    }
+    cells[key] = value;
+    if (note) uncertain.push({ target: key, name: reviewName(key), reason: note });
+  });
+  if (!values) uncertain.push({ target: keys[0] ?? '', name: '表四', reason: '未能在原文中找到表四（行政复议、行政诉讼）的数字，请对照原文填写', cells: keys });
+  const read: TableRead = { cells, uncertain, score: values ? 15 : 0, found: values ? 1 : 0, expected: 1 };
+  const lines = values?.flatMap((t) => (t ? [t.line] : [])) ?? [];
+  if (lines.length) read.lines = [Math.min(...lines), Math.max(...lines)];
+  return read;
+}
+
+function reviewName(key: string): string {
+  const [, block, col] = key.split('.');
+  const b = REVIEW_BLOCKS.find((x) => x.key === block)?.label ?? '';
+  const c = REVIEW_COLUMNS.find((x) => x.key === col)?.label ?? '';
+  return `四、${b}·${c}`;
+}

@@ -1,0 +1,73 @@
+/**
+ * Figures printed with no space between them: text crawls of web pages put a whole report on one line and
+ * the table cells run together (「规章000行政规范性文件0011…」). The runs are cut into the row's cells: one
+ * digit per cell when the digits are exactly as many as the cells, otherwise only by the row's own arithmetic
+ * (then a doubt), never by a guess.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePublished, textDocument } from '../../shared/import/index.js';
+import { digitCuts } from '../../shared/import/tableGlued.js';
+import { readReview } from '../../shared/import/tables.js';
+import { tokenise } from '../../shared/import/text.js';
+
+const ONE_LINE_2021 = [
+  '某县人民政府2022年政府信息公开工作年度报告 当前位置：首页 一、总体情况本年度，我县深入贯彻《条例》。',
+  '二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件0011',
+  '第二十条第（五）项信息内容本年处理决定数量行政许可1204第二十条第（六）项信息内容本年处理决定数量行政处罚0行政强制0',
+  '第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0 三、收到和处理政府信息公开申请情况 ',
+  '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他',
+  '一、本年新收政府信息公开申请数量120000012二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开1000001',
+  '（二）部分公开（区分处理的，只计这一情形，不计其他情形）0000000（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开0000000',
+  '（四）无法提供1.本机关不掌握相关政府信息30000252.没有现成信息需要另行制作0000000（七）总计110000011四、结转下年度继续办理1000001',
+  '四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持',
+  '结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计100010001100000五、存在的主要问题及改进情况略。六、其他需要报告的事项无。',
+].join('');
+
+const row = (cells: Record<string, unknown>, key: string) => ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => cells[`apply.${key}.${c}`]);
+
+describe('figures run together', () => {
+  it('cuts a digit run only where no figure but 「0」 starts with 0', () => {
+    expect(digitCuts('0011', 3)).toEqual([['0', '0', '11']]);
+    expect(digitCuts('1000001', 7)).toEqual([['1', '0', '0', '0', '0', '0', '1']]);
+    expect(digitCuts('+1737', 2)).toEqual([['+1', '737'], ['+17', '37'], ['+173', '7']]);
+    expect(digitCuts('12', 3)).toEqual([]);
+  });
+
+  it('a whole report on one line: every row read, the next label’s numbering left with it', () => {
+    const { report, uncertain } = parsePublished(textDocument(ONE_LINE_2021));
+    const c = report.cells;
+    expect([c['active.regulations.issued'], c['active.regulations.in_force'], c['active.normative.issued'], c['active.normative.repealed'], c['active.normative.in_force']]).toEqual([0, 0, 0, 0, 11]);
+    expect([c['active.licensing.decisions'], c['active.punishment.decisions'], c['active.fees.amount']]).toEqual([1204, 0, 0]);
+    expect(row(c, 'new')).toEqual([12, 0, 0, 0, 0, 0, 12]);
+    expect(row(c, 'granted')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(row(c, 'denied_1')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(row(c, 'denied_2')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(row(c, 'unable_1')).toEqual([3, 0, 0, 0, 0, 2, 5]);
+    // 「110000011」 is 11 … 11 or 1 10 … 11: both add up, so the cells they disagree on stay blank
+    expect(row(c, 'processed_total')).toEqual([null, null, 0, 0, 0, 0, 11]);
+    expect(row(c, 'carried_forward')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    // one digit per cell is certain; a cut by the row total is a doubt that says so
+    const doubts = uncertain.filter((u) => /^(apply|active|review)\./.test(u.target) && u.reason.includes('连在一起'));
+    expect(new Set(doubts.map((u) => u.target.split('.').slice(0, 2).join('.')))).toEqual(new Set(['active.normative', 'apply.new', 'apply.processed_total']));
+    expect(doubts.find((u) => u.target === 'apply.new.natural')?.reason).toContain('按本行合计拆分为 12 0 0 0 0 0 12');
+  });
+
+  it('table 四 glued into one run of fifteen digits, on a line of running text', () => {
+    const at = ONE_LINE_2021.indexOf('四、政府信息公开行政复议');
+    const read = readReview(tokenise([{ text: ONE_LINE_2021.slice(at) }]));
+    const review = ['reconsideration', 'sued_direct', 'sued_after'].flatMap((b) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((k) => read.cells[`review.${b}.${k}`]));
+    expect(review).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]);
+    expect(read.uncertain).toEqual([]);
+  });
+
+  it('a run that can be cut several ways leaves only the cells every cut agrees on (2019 「行政许可20+1737」)', () => {
+    const text = ONE_LINE_2021.replace('2022年', '2019年')
+      .replace('本年制发件数本年废止件数现行有效件数规章000行政规范性文件0011', '本年新制作数量本年新公开数量对外公开总数量规章000规范性文件222')
+      .replace('第二十条第（五）项信息内容本年处理决定数量行政许可1204', '第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可20+1737');
+    const { report, uncertain } = parsePublished(textDocument(text));
+    expect(report.format).toBe('2019');
+    expect([report.cells['active2019.normative.made'], report.cells['active2019.normative.published'], report.cells['active2019.normative.total']]).toEqual([2, 2, 2]);
+    expect([report.cells['active2019.licensing.prev_items'], report.cells['active2019.licensing.change'], report.cells['active2019.licensing.decisions']]).toEqual([20, null, null]);
+    expect(uncertain.find((u) => u.target === 'active2019.licensing.change')?.reason).toContain('无法确定的单元格（？）留空');
+  });
+});

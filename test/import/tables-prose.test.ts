@@ -1,0 +1,105 @@
+/**
+ * Sentences that look like rows: a line of running text (「行政规范性文件 13 件；规划计划文件 2 件」) names a
+ * row's label and has figures, but never fills a cell that the printed table fills.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePublished, textDocument } from '../../shared/import/index.js';
+
+const APPLY_ROWS = [
+  '一、本年新收政府信息公开申请数量 5 0 0 0 0 0 5',
+  '二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0',
+  '（一）予以公开 3 0 0 0 0 0 3',
+  '（七）总计 5 0 0 0 0 0 5',
+  '四、结转下年度继续办理 0 0 0 0 0 0 0',
+];
+
+function report(active: readonly string[], review: readonly string[]): string {
+  return [
+    '某县人民政府2024年政府信息公开工作年度报告',
+    '一、总体情况',
+    '（一）主动公开。全年主动公开政府信息 2481 条。',
+    '二、主动公开政府信息情况',
+    ...active,
+    '三、收到和处理政府信息公开申请情况',
+    ...APPLY_ROWS,
+    '四、政府信息公开行政复议、行政诉讼情况',
+    ...review,
+    '五、存在的主要问题及改进情况',
+    '略。',
+    '六、其他需要报告的事项',
+    '无。',
+  ].join('\n');
+}
+
+const ACTIVE_TABLE = [
+  '第二十条第（一）项',
+  '信息内容 本年制发件数 本年废止件数 现行有效件数',
+  '规章 0 0 0',
+  '行政规范性文件 3 1 6',
+  '第二十条第（五）项',
+  '信息内容 本年处理决定数量',
+  '行政许可 66410',
+  '第二十条第（六）项',
+  '信息内容 本年处理决定数量',
+  '行政处罚 1603',
+  '行政强制 93',
+  '第二十条第（八）项',
+  '信息内容 本年收费金额（单位：万元）',
+  '行政事业性收费 588',
+];
+const REVIEW_TABLE = ['行政复议 行政诉讼', '结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉', '1 0 0 0 1 0 0 0 2 2 0 0 0 0 0'];
+
+const activeOf = (cells: Record<string, unknown>) => [
+  cells['active.regulations.issued'],
+  cells['active.normative.issued'],
+  cells['active.normative.repealed'],
+  cells['active.normative.in_force'],
+  cells['active.licensing.decisions'],
+  cells['active.fees.amount'],
+];
+
+describe('running text beside the tables', () => {
+  it('a wrapped sentence naming the rows, before the table, fills no cell', () => {
+    const text = report(
+      [
+        '本年度，我县制发规章 0 件，行政规范性文件 13 件；规划计划文件 2 件',
+        '，行政许可 5 件，均已按要求公开。',
+        ...ACTIVE_TABLE,
+      ],
+      REVIEW_TABLE,
+    );
+    const { report: r, uncertain } = parsePublished(textDocument(text));
+    expect(activeOf(r.cells)).toEqual([0, 3, 1, 6, 66410, 588]);
+    expect(uncertain.filter((u) => u.target.startsWith('active.'))).toEqual([]);
+  });
+
+  it('a sentence after the table, with figures, adds nothing to its last row', () => {
+    const text = report([...ACTIVE_TABLE, '其中，收费项目 2 项，涉及金额 588 万元，均已公示'], REVIEW_TABLE);
+    const { report: r, uncertain } = parsePublished(textDocument(text));
+    expect(activeOf(r.cells)).toEqual([0, 3, 1, 6, 66410, 588]);
+    expect(uncertain.filter((u) => u.target.startsWith('active.'))).toEqual([]);
+  });
+
+  it('table 四 as three tables: figures of a sentence without a full stop are not the table’s', () => {
+    const header = '结果维持 结果纠正 其他结果 尚未审结 总计';
+    const three = ['行政复议', header, '1 0 0 0 1', '行政诉讼：未经复议直接起诉', header, '0 0 0 2 2', '复议后起诉', header, '0 0 0 0 0'];
+    const text = report(ACTIVE_TABLE, ['本年度发生行政复议 1 件，行政诉讼 2 件，均依法应诉', ...three]);
+    const { report: r, uncertain } = parsePublished(textDocument(text));
+    const review = ['reconsideration', 'sued_direct', 'sued_after'].flatMap((b) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => r.cells[`review.${b}.${c}`]));
+    expect(review).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0]);
+    expect(uncertain.filter((u) => u.target.startsWith('review.'))).toEqual([]);
+  });
+
+  it('a row label holding a comma (「…逾期不补正，行政机关不再处理…」) is still a table row', () => {
+    const rows = [
+      '（六）其他处理',
+      '1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请 2 0 0 0 0 0 2',
+      '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0',
+      '3.其他 0 0 0 0 0 0 0',
+    ];
+    const text = report(ACTIVE_TABLE, REVIEW_TABLE).replace('（七）总计', `${rows.join('\n')}\n（七）总计`);
+    const { report: r } = parsePublished(textDocument(text));
+    expect(r.cells['apply.other_1.natural']).toBe(2);
+    expect(r.cells['apply.other_1.total']).toBe(2);
+  });
+});
