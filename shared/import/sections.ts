@@ -2,7 +2,7 @@
  * The six sections of a published report: finding each heading (numbered, worded a little differently,
  * run in with its first paragraph), the lines each section spans, and joining wrapped lines into paragraphs.
  */
-import { SECTIONS, type SectionKey } from '../report/format.js';
+import { FORMAT_2019, FORMAT_2021, SECTIONS, type SectionKey } from '../report/format.js';
 import type { PrintedForm } from '../report/model.js';
 import { MAX_SECTION_CHARS } from '../schema/draft.js';
 import { basicNormalise, editDistance, labelKey, type SourceLine } from './text.js';
@@ -137,7 +137,30 @@ export function findHeadings(lines: readonly SourceLine[]): (Heading | null)[] {
     out.push(found);
     if (found) cursor = found.line + 1;
   }
-  return out;
+  return fillRenamed(lines, out);
+}
+
+/** Every label printed in the tables (「四、结转下年度继续办理」 is a row of table 三, not section 四's heading). */
+const TABLE_TEXTS = new Set([FORMAT_2019, FORMAT_2021].flatMap((f) => f.tables.flatMap((t) => t.rows.flat().map((c) => labelKey(c.text ?? '')))));
+
+/**
+ * A heading worded otherwise (「一、工作概况」 for 「一、总体情况」): between the headings found around it, a short line
+ * with its number and nothing but a name (no sentence) is taken as it — F-SECTIONS judges the wording.
+ */
+function fillRenamed(lines: readonly SourceLine[], found: (Heading | null)[]): (Heading | null)[] {
+  return found.map((h, k) => {
+    if (h) return h;
+    const from = (found.slice(0, k).reverse().find((x) => x)?.line ?? -1) + 1;
+    const to = found.slice(k + 1).find((x) => x)?.line;
+    if (to === undefined) return null;
+    const re = new RegExp(`^(?:第)?${ORDINALS[k] ?? ''}(?:部分)?\\s*[、.．]\\s*[\\u4e00-\\u9fff、（）()]{2,20}$`);
+    for (let i = from; i < to; i++) {
+      const l = lines[i];
+      const text = basicNormalise(l?.text ?? '').trim();
+      if (l && l.table === undefined && re.test(text) && !TABLE_TEXTS.has(labelKey(text))) return { line: i, rest: '', printed: text };
+    }
+    return null;
+  });
 }
 
 /** The headings as printed, for F-SECTIONS (the preface has none). */

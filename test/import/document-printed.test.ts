@@ -33,6 +33,24 @@ describe('printed headings', () => {
     expect(report.sections?.overview?.startsWith('2024 年度，')).toBe(true);
   });
 
+  it('a heading worded otherwise between two found ones (「一、工作概况」) is taken, as printed; a table row 「四、…」 is not', () => {
+    const text = makeText(richData(FORMAT_2021, 2024), { layout: 'cell-per-line' })
+      .replace('一、总体情况', '一、工作概况')
+      .replace('四、政府信息公开行政复议、行政诉讼情况', '四、复议诉讼');
+    const { report, uncertain } = parsePublished(textDocument(text));
+    expect(report.printed?.headings?.overview).toBe('一、工作概况');
+    expect(report.printed?.headings?.review).toBe('四、复议诉讼');
+    expect(uncertain.filter((u) => u.target.startsWith('sections.'))).toEqual([]);
+    expect(report.sections?.overview).toBeTruthy();
+  });
+
+  it('the 2019 labels a 2021 table still prints, as the table reader found them', () => {
+    const old = (l: string) => (l === '2.其他法律行政法规禁止公开' ? '2.其他法律法规禁止公开' : l);
+    const { report } = parsePublished(textDocument(makeText(richData(FORMAT_2021, 2024), { layout: 'rows', label: old })));
+    expect(report.printed?.oldLabels).toEqual(['2.其他法律法规禁止公开']);
+    expect(parsePublished(textDocument(makeText(richData(FORMAT_2021, 2024), { layout: 'rows' }))).report.printed?.oldLabels).toBeUndefined();
+  });
+
   it('`report check` on a published file keeps them on the Report it returns', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'printed-')), 'report.txt');
     writeFileSync(path, reworded());
