@@ -96,12 +96,13 @@ export function isNumberToken(t: string): boolean {
   return NUMBER_RE.test(t);
 }
 
-function pushWord(out: Token[], word: string, line: number): void {
-  const w = word.normalize('NFKC');
+/** One word (already through basicNormalise): text keeps its printed form (「（一）」), figures are NFKC. */
+function pushWord(out: Token[], w: string, line: number): void {
   if (w === '') return;
-  if (isNumberToken(w)) out.push({ type: 'num', raw: w, line });
-  else if (BLANK_RE.test(w)) out.push({ type: 'blank', line });
-  else if (isPlaceholderWord(w) || !/[\u3400-\u9fff]/.test(w)) out.push({ type: 'text', text: w, line });
+  const n = w.normalize('NFKC');
+  if (isNumberToken(n)) out.push({ type: 'num', raw: n, line });
+  else if (BLANK_RE.test(n)) out.push({ type: 'blank', line });
+  else if (isPlaceholderWord(n) || !/[\u3400-\u9fff]/.test(w)) out.push({ type: 'text', text: w, line });
   else pushGluedWord(out, w, line);
 }
 
@@ -138,8 +139,8 @@ function pushGluedWord(out: Token[], w: string, line: number): void {
 /** One cell per grid cell (an empty cell is a blank). */
 function pushGridCells(out: Token[], cells: readonly string[], line: number): void {
   for (const cell of cells) {
-    const t = normaliseIdeographs(cell).normalize('NFKC').trim();
-    const compact = t.replace(/\s+/g, '');
+    const t = basicNormalise(cell).trim();
+    const compact = t.normalize('NFKC').replace(/\s+/g, '');
     if (t === '') out.push({ type: 'blank', line });
     else if (isNumberToken(compact)) out.push({ type: 'num', raw: compact, line });
     else for (const w of t.split(/\s+/)) pushWord(out, w, line);
@@ -148,8 +149,8 @@ function pushGridCells(out: Token[], cells: readonly string[], line: number): vo
 
 /** Fields of a tab-separated line or a pipe row: empty fields count as blank cells only between two values (leading/trailing ones are merges). */
 function pushFields(out: Token[], raw: readonly string[], line: number): void {
-  const fields = raw.map((f) => normaliseIdeographs(f).normalize('NFKC').trim());
-  const isValue = fields.map((f) => f !== '' && (isNumberToken(f) || BLANK_RE.test(f)));
+  const fields = raw.map((f) => basicNormalise(f).trim());
+  const isValue = fields.map((f) => f !== '' && (isNumberToken(f.normalize('NFKC')) || BLANK_RE.test(f.normalize('NFKC'))));
   const firstValue = isValue.indexOf(true);
   const lastValue = isValue.lastIndexOf(true);
   fields.forEach((f, k) => {

@@ -1,0 +1,79 @@
+/**
+ * Labels as real tables print them: the 2019 format's labels in a later report (read into the right row and
+ * named, for F-OLD), and OCR slips of a character or two (matched to the nearest label, never two rows to
+ * one label, each listed as a doubt that names the printed label and the label it was read as).
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePublished, textDocument } from '../../shared/import/index.js';
+import { readActive, readApply } from '../../shared/import/tables.js';
+import { tokenise } from '../../shared/import/text.js';
+import { FORMAT_2021 } from '../../shared/report/format.js';
+import { makeText, richData } from './make.js';
+
+const lines = (text: string) => text.split('\n').map((t) => ({ text: t }));
+
+describe('2019 labels in a 2021 table', () => {
+  it('「规范性文件」 is read as 行政规范性文件 and reported as printed, without a doubt', () => {
+    const read = readActive(
+      tokenise(lines(['信息内容 本年制发件数 本年废止件数 现行有效件数', '规章 0 0 0', '规范性文件 13 2 40', '行政许可 5'].join('\n'))),
+      FORMAT_2021.activeGroups,
+    );
+    expect([read.cells['active.normative.issued'], read.cells['active.normative.repealed'], read.cells['active.normative.in_force']]).toEqual([13, 2, 40]);
+    expect(read.oldLabels).toEqual(['规范性文件']);
+    expect(read.uncertain.filter((u) => u.target.startsWith('active.normative'))).toEqual([]);
+  });
+
+  it('「2.其他法律法规禁止公开」 is read as 2.其他法律行政法规禁止公开; the 2021 labels are no old labels', () => {
+    const rows = ['1.属于国家秘密 0 0 0 0 0 0 0', '2、其他法律法规禁止公开 1 0 0 0 0 0 1', '3.危及“三安全一稳定” 0 0 0 0 0 0 0'];
+    const read = readApply(tokenise(lines(rows.join('\n'))), true, true);
+    expect(read.cells['apply.denied_2.natural']).toBe(1);
+    expect(read.cells['apply.denied_2.total']).toBe(1);
+    expect(read.oldLabels).toEqual(['2、其他法律法规禁止公开']);
+    const rich = richData(FORMAT_2021, 2024);
+    const { report } = parsePublished(textDocument(makeText(rich, { layout: 'rows' })));
+    expect(report.printed?.oldLabels).toBeUndefined();
+  });
+
+  it('a whole report printing both 2019 labels: every cell right, both labels named', () => {
+    const rich = richData(FORMAT_2021, 2024);
+    const old: Record<string, string> = { 行政规范性文件: '规范性文件', '2.其他法律行政法规禁止公开': '2.其他法律法规禁止公开' };
+    for (const layout of ['rows', 'wrapped', 'cell-per-line'] as const) {
+      const { report, uncertain } = parsePublished(textDocument(makeText(rich, { layout, label: (t) => old[t] ?? t })));
+      const wrong = Object.entries(rich.cells).filter(([k, v]) => report.cells[k] !== v);
+      expect(wrong, layout).toEqual([]);
+      expect(uncertain.filter((u) => u.reason.includes('近似匹配')), layout).toEqual([]);
+      expect(report.printed?.oldLabels?.map((l) => l.replace(/\s+/g, '')).sort(), layout).toEqual(['2.其他法律法规禁止公开', '规范性文件']);
+    }
+  });
+});
+
+describe('OCR slips in labels', () => {
+  it('each slipped label is read into its own row and named as a doubt', () => {
+    const rich = richData(FORMAT_2021, 2024);
+    const slips: Record<string, string> = {
+      '一、本年新收政府信息公开申请数量': '一、本年新收政府信息公开申靖数量',
+      '（一）予以公开': '（一）予以公幵',
+      '1.属于国家秘密': '1.属于国家秘蜜',
+      '2.重复申请': '2.重复申靖',
+      '3.要求提供公开出版物': '3.要求提供公幵出版物',
+    };
+    const { report, uncertain } = parsePublished(textDocument(makeText(rich, { layout: 'rows', label: (t) => slips[t] ?? t })));
+    const wrong = Object.entries(rich.cells).filter(([k, v]) => report.cells[k] !== v);
+    expect(wrong).toEqual([]);
+    const fuzzy = uncertain.filter((u) => u.reason.includes('近似匹配'));
+    expect(fuzzy.map((u) => u.target).sort()).toEqual(['apply.denied_1.natural', 'apply.granted.natural', 'apply.new.natural', 'apply.refused_2.natural', 'apply.refused_3.natural']);
+    expect(fuzzy.find((u) => u.target === 'apply.granted.natural')?.reason).toBe('行标题与标准标题不完全一致（原文「（一）予以公幵」，近似匹配为「（一）予以公开」），请核对本行数字');
+  });
+
+  it('a slipped label close to two labels goes to one row only: the other row stays its own', () => {
+    // 「5.属于三类内部事务信息」 slipped towards 6 (「四类」): both rows are printed, each keeps its figures
+    const rows = [
+      '5.属于囚类内部事务信息 1 0 0 0 0 0 1',
+      '6.属于四类过程性信息 2 0 0 0 0 0 2',
+      '7.属于行政执法案卷 3 0 0 0 0 0 3',
+    ];
+    const read = readApply(tokenise(lines(rows.join('\n'))), true, true);
+    expect([read.cells['apply.denied_5.total'], read.cells['apply.denied_6.total'], read.cells['apply.denied_7.total']]).toEqual([1, 2, 3]);
+    expect(read.uncertain.filter((u) => u.reason.includes('近似匹配')).map((u) => u.target)).toEqual(['apply.denied_5.natural']);
+  });
+});
