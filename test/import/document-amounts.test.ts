@@ -7,7 +7,8 @@ import { importText, parsePublished, textDocument } from '../../shared/import/in
 import { FORMAT_2021 } from '../../shared/report/format.js';
 import { parseCell, yuanToWan } from '../../shared/report/numbers.js';
 import { evaluate } from '../../shared/rules/index.js';
-import { makeText, richData } from './make.js';
+import { readDocx } from '../../electron/main/services/import/docx.js';
+import { makeDocx, makeText, richData } from './make.js';
 
 describe('parseCell: an amount cell', () => {
   it.each([
@@ -78,5 +79,12 @@ describe('table 二 printed with a unit in the 行政事业性收费 cell', () =
     const { report, uncertain } = parsePublished(textDocument(withFee('0.1234567元')));
     expect(report.cells['active.fees.amount']).toBeNull();
     expect(uncertain.find((u) => u.target === 'active.fees.amount')?.reason).toContain('无法精确');
+  });
+
+  it('in a DOCX grid cell too', async () => {
+    const printed = { ...data, cells: { ...data.cells, 'active.fees.amount': '588 元' } } as unknown as typeof data;
+    const { report, uncertain } = parsePublished(await readDocx(await makeDocx(printed)));
+    expect(report.cells['active.fees.amount']).toBe(0.0588);
+    expect(uncertain.find((u) => u.target === 'active.fees.amount')?.reason).toContain('0.0588 万元');
   });
 });
