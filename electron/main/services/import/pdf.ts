@@ -170,7 +170,8 @@ async function extract(task: ReturnType<PdfJs['getDocument']>, limits: PdfLimits
       items.push({ str: it.str, x: t[4] ?? 0, y: t[5] ?? 0, w: it.width, h: it.height || Math.abs(t[3] ?? 0) });
       chars += it.str.trim().length;
     }
-    for (const l of itemsToLines(items)) lines.push({ text: l });
+    // NFC: text layers give canonical singletons for what the page shows (Chromium writes 〈 as U+2329, not U+3008).
+    for (const l of itemsToLines(items)) lines.push({ text: l.normalize('NFC') });
     lines.push({ text: '' });
     page.cleanup();
   }
