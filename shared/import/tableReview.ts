@@ -84,30 +84,35 @@ function chooseValues(runs: readonly Token[][]): Chosen | null {
   return { values: all.slice(0, WANT), note: `表四只找到 ${all.length} 个数字，应为 15 个；已按顺序填入，请核对` };
 }
 
-/** Words of the table's header: its figures come after them (figures before belong to other tables or text). */
-const HEADER_CUES = ['复议', '诉讼', '维持', '审结'];
+/**
+ * Words only the table's own header prints (「维持」「纠正」「审结」 of 结果维持、结果纠正、尚未审结): its figures come
+ * after them; figures before belong to other tables or text. Their characters are looked for in any order
+ * (PDFs give a vertical header a character per line, column by column), in one run of text.
+ */
+const HEADER_CUES = REVIEW_COLUMNS.filter((c) => c.key === 'upheld' || c.key === 'corrected' || c.key === 'pending').map((c) => labelKey(c.label).slice(-2));
 
-/** The tokens from the first run of text that holds a header word on; none when there is no such header. */
+const CUE_CHARS = new Set(HEADER_CUES.join(''));
+
+/** The tokens after the first run of text that holds the header's words; none when there is no such header. */
 function fromHeader(tokens: readonly Token[]): readonly Token[] {
-  let run = '';
+  const seen = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t?.type !== 'text') {
-      run = '';
+      seen.clear();
       continue;
     }
-    run = (run + labelKey(t.text)).slice(-200);
-    if (HEADER_CUES.some((c) => run.includes(c))) return tokens.slice(i + 1);
+    for (const ch of t.text) if (CUE_CHARS.has(ch)) seen.add(ch);
+    if (seen.size === CUE_CHARS.size) return tokens.slice(i + 1);
   }
   return [];
 }
 
 export function readReview(sectionTokens: readonly Token[]): TableRead {
   const keys = REVIEW_BLOCKS.flatMap((b) => REVIEW_COLUMNS.map((c) => `review.${b.key}.${c.key}`));
-  const allTokens = fromHeader(sectionTokens);
   // Figures of running text are never the table's: they are left out when the table's own are there.
-  const tableTokens = allTokens.filter((t) => !t.prose);
-  const tokens = tableTokens.some((t) => t.type === 'num') ? tableTokens : allTokens;
+  const tableTokens = sectionTokens.filter((t) => !t.prose);
+  const tokens = fromHeader(tableTokens.some((t) => t.type === 'num') ? tableTokens : sectionTokens);
   const chosen = chooseValues(runsOf(tokens));
   const values = chosen?.values ?? null;
   const note = chosen?.note ?? null;
