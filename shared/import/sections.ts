@@ -31,7 +31,8 @@ function matchHeading(raw: string, k: number): string | null {
   const name = headingName(k);
   const nameKey = labelKey(name);
   const m = ORDINAL_RE.exec(text);
-  if (m && m[1] !== ORDINALS[k]) return null;
+  // Another number (「二、收到和处理政府信息公开申请情况」 printed twice as 二): only with the heading's own words.
+  const otherNumber = m !== null && m[1] !== ORDINALS[k];
   const body = m ? text.slice(m[0].length) : text;
   const bodyKey = labelKey(body);
   if (!m && bodyKey !== nameKey) return null;
@@ -45,10 +46,11 @@ function matchHeading(raw: string, k: number): string | null {
       bestLen = len;
     }
   }
+  if (otherNumber && best > 1) return null;
   if (best > Math.max(1, Math.floor(n * 0.25))) {
     // Worded differently (「四、因政府信息公开申请行政复议、提起行政诉讼的情况」): a short line with the
     // right ordinal that holds most of the heading's characters in order.
-    if (!m || bodyKey.length > n + 12 || /[。，,]/.test(body) || lcs(nameKey, bodyKey) < n * 0.75) return null;
+    if (!m || otherNumber || bodyKey.length > n + 12 || /[。，,]/.test(body) || lcs(nameKey, bodyKey) < n * 0.75) return null;
     return '';
   }
   if (bodyKey.length <= bestLen + 1) return '';
@@ -63,8 +65,7 @@ function matchHeading(raw: string, k: number): string | null {
 
 /** A long line is a heading only when numbered and run in with its first paragraph (「一、总体情况。2024年，…」). */
 function matchRunIn(text: string, k: number): string | null {
-  const m = ORDINAL_RE.exec(text);
-  if (!m || m[1] !== ORDINALS[k]) return null;
+  if (!ORDINAL_RE.test(text)) return null;
   const head = text.slice(0, 60);
   const rest = matchHeading(head, k);
   if (!rest) return null;
@@ -97,8 +98,10 @@ function splitAtHeadings(text: string): string[] {
   const cuts: number[] = [];
   let next = 0;
   for (const m of text.matchAll(/[一二三四五六][、.．]/g)) {
-    const k = ORDINALS.indexOf(m[0][0] ?? '');
-    if (k < next) continue;
+    const numbered = ORDINALS.indexOf(m[0][0] ?? '');
+    // the section its number says, or (numbered wrongly) the next one expected
+    const k = numbered >= next ? numbered : next;
+    if (k >= ORDINALS.length) break;
     const window = text.slice(m.index, m.index + 60).trimEnd();
     const rest = matchHeading(window, k);
     // Only a heading whose end is known (run-in text after it) is cut out; one at the very end too.

@@ -44,6 +44,13 @@ describe('printed headings', () => {
     expect(report.sections?.overview).toBeTruthy();
   });
 
+  it('a heading numbered wrongly but with its own words (「二、收到和处理…」 after 「二、主动公开…」) is its section’s, as printed', () => {
+    const text = makeText(richData(FORMAT_2021, 2024), { layout: 'rows' }).replace('三、收到和处理政府信息公开申请情况', '二、收到和处理政府信息公开申请情况');
+    const { report, uncertain } = parsePublished(textDocument(text));
+    expect(report.printed?.headings?.requests).toBe('二、收到和处理政府信息公开申请情况');
+    expect(uncertain.filter((u) => u.target.startsWith('sections.'))).toEqual([]);
+  });
+
   it('the 2019 labels a 2021 table still prints, as the table reader found them', () => {
     const old = (l: string) => (l === '2.其他法律行政法规禁止公开' ? '2.其他法律法规禁止公开' : l);
     const { report } = parsePublished(textDocument(makeText(richData(FORMAT_2021, 2024), { layout: 'rows', label: old })));
