@@ -1,7 +1,7 @@
 /** Constructed units' reports for the office tests: a department's report whose tables balance, with chosen figures. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FORMAT_2021, FORMAT_2019, type FormatId } from '../../../shared/report/format.js';
+import { FORMAT_2021, FORMAT_2019, applyRows, type FormatId } from '../../../shared/report/format.js';
 import { nestCells, type Cells, type Report } from '../../../shared/report/model.js';
 import { newDraft, serializeDraft } from '../../../shared/schema/draft.js';
 
@@ -46,11 +46,8 @@ export function unitPublishedText(organ: string, year: number, newNatural: numbe
     '信息内容 本年收费金额（单位：万元）',
     '行政事业性收费 1.25',
     '三、收到和处理政府信息公开申请情况',
-    applyRow('一、本年新收政府信息公开申请数量', newNatural),
-    applyRow('二、上年结转政府信息公开申请数量', 0),
-    applyRow('（一）予以公开', newNatural),
-    applyRow('（七）总计', newNatural),
-    applyRow('四、结转下年度继续办理', 0),
+    // every row of table 三 as printed: new applications all granted
+    ...applyRows(true).map((r) => applyRow(r.label, ['new', 'granted', 'processed_total'].includes(r.key) ? newNatural : 0)),
     '四、政府信息公开行政复议、行政诉讼情况',
     `行政复议 ${zeros(15)}`,
     '五、存在的主要问题及改进情况',

@@ -1,0 +1,114 @@
+/**
+ * Many units' files read and checked in parallel worker threads (engineering §8): a piscina pool whose workers have
+ * a memory cap (`resourceLimits`) and each task a wall-clock limit; a worker that runs out of time or memory is
+ * ended and its file becomes one row with the reason; the whole job can be cancelled; progress after every file.
+ */
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Piscina from 'piscina';
+import type { UnitTask } from './worker.js';
+import type { CheckOptions, UnitRead } from './unitFile.js';
+
+export interface PoolOptions {
+  /** worker threads (default: the machine's cores, at most 4) */
+  workers?: number;
+  /** wall-clock limit of one file, ms */
+  timeoutMs?: number;
+  /** heap cap of a worker, MB */
+  memoryMb?: number;
+  /** the worker's file (the bundled app passes its own; sources use worker.ts through tsx) */
+  workerFile?: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MEMORY_MB = 512;
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  check?: CheckOptions;
+  onProgress?: (done: number, total: number, read: UnitRead, index: number) => void;
+}
+
+/** What a run gives: one read per path, in the paths' order; `undefined` for files not reached before a cancel. */
+export interface RunResult {
+  reads: (UnitRead | undefined)[];
+  canceled: boolean;
+}
+
+function defaultWorkerFile(): string {
+  // In the bundled main process (CommonJS) the worker is its own bundle beside main.cjs.
+  if (typeof import.meta.url !== 'string') return join(__dirname, 'office-worker.cjs');
+  return join(dirname(fileURLToPath(import.meta.url)), 'worker.ts');
+}
+
+function describeFailure(e: unknown, timedOut: boolean, seconds: number): string {
+  if (timedOut) return `处理超过 ${seconds} 秒仍未完成，文件可能异常，已跳过`;
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return '处理此文件所需内存超出上限，文件可能异常，已跳过';
+  return `处理此文件时出错：${e instanceof Error ? e.message.slice(0, 200) : '未知错误'}`;
+}
+
+export class OfficePool {
+  private readonly pool: Piscina<UnitTask, UnitRead>;
+  readonly timeoutMs: number;
+  readonly workers: number;
+
+  constructor(options: PoolOptions = {}) {
+    const workers = Math.max(1, options.workers ?? Math.min(4, availableParallelism()));
+    const workerFile = options.workerFile ?? defaultWorkerFile();
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.workers = workers;
+    const memory = options.memoryMb ?? DEFAULT_MEMORY_MB;
+    this.pool = new Piscina<UnitTask, UnitRead>({
+      filename: workerFile,
+      minThreads: workers,
+      maxThreads: workers,
+      idleTimeout: 30_000,
+      execArgv: workerFile.endsWith('.ts') ? ['--import', 'tsx'] : [],
+      resourceLimits: { maxOldGenerationSizeMb: memory, maxYoungGenerationSizeMb: Math.min(64, memory), stackSizeMb: 4 },
+    });
+  }
+
+  /** One file: its read, or the reason the worker gave up. Rejects only when the job is cancelled. */
+  private async readOne(path: string, job: AbortSignal | undefined, check: CheckOptions | undefined): Promise<UnitRead> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = job ? AbortSignal.any([job, timeout]) : timeout;
+    try {
+      return await this.pool.run(check ? { path, check } : { path }, { signal });
+    } catch (e) {
+      if (job?.aborted) throw e;
+      return { ok: false, file: basename(path), error: describeFailure(e, timeout.aborted, Math.round(this.timeoutMs / 1000)) };
+    }
+  }
+
+  /**
+   * Read and check files in parallel: as many at a time as there are workers (so a file's time limit runs from when
+   * a worker takes it, not while it waits in a queue), each result reported as it comes.
+   */
+  async readUnits(paths: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+    const reads: (UnitRead | undefined)[] = paths.map(() => undefined);
+    let next = 0;
+    let done = 0;
+    let canceled = false;
+    const runner = async (): Promise<void> => {
+      while (!canceled && next < paths.length) {
+        const index = next++;
+        try {
+          const read = await this.readOne(paths[index] ?? '', options.signal, options.check);
+          reads[index] = read;
+          done++;
+          options.onProgress?.(done, paths.length, read, index);
+        } catch {
+          canceled = true;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.workers, paths.length) }, runner));
+    return { reads, canceled: canceled || options.signal?.aborted === true };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}

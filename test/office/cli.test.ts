@@ -1,0 +1,97 @@
+/**
+ * The command line of the office above, as a clerk runs it (a real `npm run -s report` process):
+ * `report rollup <folder> --out <draft> --roster <units.txt>`, its re-run after a unit's file changed, and
+ * `report check <folder> --xlsx <review.xlsx>`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readTablesXlsx } from '../../electron/main/services/office/xlsx.js';
+import { resolvedCells } from '../../shared/report/model.js';
+import { draftToReport, parseDraftText } from '../../shared/schema/draft.js';
+import { unitDraftText, unitPublishedText, unitReport, writeUnitFiles } from './support/units.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'office-cli-'));
+const folder = join(dir, 'units');
+writeUnitFiles(folder, {
+  '教育局.gkbg': unitDraftText(unitReport('县教育局', { 'apply.new.natural': 2, 'apply.granted.natural': 2, 'active.fees.amount': 0.1 })),
+  '卫健委.txt': unitPublishedText('县卫生健康委员会', 2024, 6),
+  '旧年度.gkbg': unitDraftText(unitReport('县交通运输局', { 'apply.new.natural': 9, 'apply.granted.natural': 9 }, { year: 2023 })),
+  '损坏.pdf': 'not a pdf',
+});
+const roster = join(dir, '名单.txt');
+writeFileSync(roster, '县教育局\n县卫生健康委员会\n县交通运输局\n');
+
+function report(...args: string[]) {
+  const r = spawnSync('npm', ['run', '-s', 'report', '--', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function rolledDraft(path: string) {
+  const d = parseDraftText(readFileSync(path, 'utf8'));
+  if (!d.ok) throw new Error(d.error);
+  return d.draft;
+}
+
+describe('report rollup', () => {
+  const out = join(dir, '汇总.gkbg');
+  const xlsx = join(dir, '汇总表.xlsx');
+
+  it('sums the units of a folder into a draft, lists what it left out and the roster\u2019s gaps, exits 1', async () => {
+    const r = report('rollup', folder, '--out', out, '--roster', roster, '--organ', '某某县人民政府', '--xlsx', xlsx);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('计入 2 个单位');
+    expect(r.out).toContain('未计入「损坏.pdf」');
+    expect(r.out).toContain('未计入「旧年度.gkbg」（县交通运输局）：年度不同');
+    expect(r.out).toContain('缺少单位：县交通运输局');
+    expect(r.out).toMatch(/二、行政规范性文件·现行有效件数：县教育局 0，县卫生健康委员会 4/);
+    const draft = rolledDraft(out);
+    const cells = resolvedCells(draftToReport(draft));
+    expect(cells['apply.new.natural']).toBe(8);
+    expect(cells['active.fees.amount']).toBe(1.35);
+    expect(cells['active.licensing.decisions']).toBe(12);
+    expect(cells['active.normative.in_force']).toBeNull();
+    expect(draft.rollup?.scope).toBe('county');
+    expect(draft.rollup?.sources).toHaveLength(4);
+    const tables = await readTablesXlsx(readFileSync(xlsx));
+    expect(tables.ok && tables.report.cells['apply.new.natural']).toBe(8);
+  });
+
+  it('re-runs on the files it recorded when only --out is given, after a unit\u2019s file changed', () => {
+    writeFileSync(join(folder, '教育局.gkbg'), unitDraftText(unitReport('县教育局', { 'apply.new.natural': 5, 'apply.granted.natural': 5 })));
+    const r = report('rollup', '--out', out, '--scope', '本机关');
+    expect(r.code).toBe(1);
+    const draft = rolledDraft(out);
+    expect(resolvedCells(draftToReport(draft))['apply.new.natural']).toBe(11);
+    expect(draft.rollup?.scope).toBe('organ');
+    expect(draft.rollup?.roster).toEqual(['县教育局', '县卫生健康委员会', '县交通运输局']);
+    expect(draft.meta.organ).toBe('某某县人民政府');
+  });
+
+  it('refuses a wrong scope', () => {
+    const r = report('rollup', folder, '--out', out, '--scope', '全省');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--scope');
+  });
+});
+
+describe('report check <folder> --xlsx', () => {
+  it('checks every file of the folder, a broken one reported with its reason, and writes the review table', async () => {
+    const review = join(dir, '核查.xlsx');
+    const r = report('check', folder, '--xlsx', review);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('损坏.pdf');
+    expect(r.err).toContain('不是 PDF');
+    expect(r.out).toContain('共检查 4 个文件');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(review) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('核查结果');
+    expect(ws?.rowCount).toBe(5);
+    const units = [2, 3, 4, 5].map((i) => (ws?.getRow(i).values as unknown[])[2]);
+    expect(units).toContain('县卫生健康委员会');
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * The office pool's worker with two misbehaviours on demand, to prove the pool's limits hold: a file named
+ * `*.hang` never finishes (an endless loop, as a pathological parser would), `*.hog` allocates until the heap cap.
+ * Every other file goes to the real worker.
+ */
+import readUnit, { type UnitTask } from '../../../electron/main/services/office/worker.js';
+
+export default async function misbehave(task: UnitTask): Promise<unknown> {
+  if (task.path.endsWith('.hang')) for (;;);
+  if (task.path.endsWith('.hog')) {
+    const hoard: number[][] = [];
+    for (;;) hoard.push(Array.from({ length: 1_000_000 }, (_, i) => i));
+  }
+  return readUnit(task);
+}
