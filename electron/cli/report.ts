@@ -8,6 +8,7 @@ import { dataCommand } from './commands/data.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { nextCommand } from './commands/next.js';
+import { rollupCommand } from './commands/rollup.js';
 
 export const COMMANDS: Record<string, Command> = {
   data: dataCommand,
@@ -15,6 +16,7 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   import: importCommand,
   next: nextCommand,
+  rollup: rollupCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

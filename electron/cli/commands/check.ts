@@ -1,12 +1,19 @@
+import { stat } from 'node:fs/promises';
 import type { Report } from '../../../shared/report/model.js';
 import { evaluate, type Finding } from '../../../shared/rules/index.js';
+import { writeFileAtomic } from '../../main/services/atomicWrite.js';
+import { expandInputs } from '../../main/services/office/folder.js';
+import { OfficePool } from '../../main/services/office/pool.js';
+import { writeReviewXlsx } from '../../main/services/office/reviewOutputs.js';
+import { reviewRowOf } from '../../main/services/office/unitFile.js';
 import { loadReportFile } from '../../main/services/reportFiles.js';
-import { CliError, loadPrevious, withPrevious, type CliIo, type Command } from '../args.js';
+import { CliError, loadPrevious, stringOption, withPrevious, type CliIo, type Command } from '../args.js';
 
-const USAGE = 'check <文件>… [--previous <上年文件>] [--json] [--final]';
+const USAGE = 'check <文件或文件夹>… [--previous <上年文件>] [--json] [--final] [--xlsx <核查结果.xlsx>]';
 
+type PrintedFinding = Pick<Finding, 'severity' | 'cells' | 'message'> & { rule: string };
 /** One file's check: its findings, or why it can't be read. */
-type FileCheck = { file: string; ok: true; findings: Finding[] } | { file: string; ok: false; error: string };
+type FileCheck = { file: string; ok: true; findings: PrintedFinding[] } | { file: string; ok: false; error: string };
 
 /** Exit code of one file: 2 unreadable, 1 with errors, 0 fine. */
 function exitCodeOf(c: FileCheck): number {
@@ -20,7 +27,7 @@ async function checkFile(file: string, previous: Report['previous'], stage: 'dra
   return { file, ok: true, findings: evaluate(withPrevious(loaded, previous), { stage }) };
 }
 
-function printFindings(findings: readonly Finding[], io: CliIo): void {
+function printFindings(findings: readonly PrintedFinding[], io: CliIo): void {
   if (findings.length === 0) {
     io.out('未发现问题。\n');
     return;
@@ -59,21 +66,58 @@ function printJson(checks: readonly FileCheck[], io: CliIo): void {
 }
 
 /**
- * `check <file>… [--previous <file>] [--json] [--final]`: the findings of each file (drafts, report data JSON,
- * published reports), `--previous` applying to each. Exit code the worst of all: 0 fine, 1 errors, 2 unreadable.
- * `--json` prints an array of {file, ok, error?, findings?}, one per file, also for one file.
+ * 批量核查 from the command line: every file (a folder gives each of its files) read and checked in the worker pool —
+ * a broken or hostile file is one row with its reason — and with `--xlsx` the review table written as .xlsx.
+ */
+async function checkInPool(files: readonly string[], previous: Report['previous'], stage: 'draft' | 'final', xlsx: string | undefined): Promise<FileCheck[]> {
+  const pool = new OfficePool();
+  try {
+    const { reads } = await pool.readUnits(files, { check: previous ? { stage, previous } : { stage } });
+    const rows = reads.map((r, i) => reviewRowOf(r ?? { ok: false, file: files[i] ?? '', error: '未读取' }));
+    if (xlsx) await writeFileAtomic(xlsx, await writeReviewXlsx(rows));
+    return rows.map((row, i) => {
+      const file = files[i] ?? row.file;
+      return row.status === 'failed' ? { file, ok: false, error: row.reason ?? '无法读取' } : { file, ok: true, findings: [...row.findings, ...row.uncertain.map(doubtAsWarning)] };
+    });
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The parser's doubts are listed with the findings of a batch review (the review table counts them apart). */
+function doubtAsWarning(u: { name: string; reason: string }): PrintedFinding {
+  return { rule: '解析存疑', severity: 'warning', cells: [], message: `${u.name}：${u.reason}` };
+}
+
+async function hasFolder(inputs: readonly string[]): Promise<boolean> {
+  for (const i of inputs) if ((await stat(i).catch(() => null))?.isDirectory()) return true;
+  return false;
+}
+
+/**
+ * `check <file|folder>… [--previous <file>] [--json] [--final] [--xlsx <review.xlsx>]`: the findings of each file
+ * (drafts, report data JSON, published reports, Excel tables), `--previous` applying to each; a folder checks every
+ * file in it, in parallel workers, with the parser's doubts; `--xlsx` writes the review table. Exit code the worst
+ * of all: 0 fine, 1 errors, 2 unreadable. `--json` prints an array of {file, ok, error?, findings?}, one per file.
  */
 export const checkCommand: Command = {
   usage: USAGE,
   flags: ['json', 'final'],
-  values: ['previous'],
+  values: ['previous', 'xlsx'],
   files: 'many',
   async run(args, io) {
     if (args.positional.length === 0) throw new CliError(`用法：report ${USAGE}`);
     const previous = await loadPrevious(args);
     const stage = args.options.has('final') ? 'final' : 'draft';
-    const checks: FileCheck[] = [];
-    for (const file of args.positional) checks.push(await checkFile(file, previous, stage));
+    const xlsx = stringOption(args, 'xlsx');
+    let checks: FileCheck[] = [];
+    if (xlsx || (await hasFolder(args.positional))) {
+      const files = await expandInputs(args.positional).catch((e: Error) => {
+        throw new CliError(e.message);
+      });
+      if (files.length === 0) throw new CliError('文件夹中没有可核查的文件');
+      checks = await checkInPool(files, previous, stage, xlsx);
+    } else for (const file of args.positional) checks.push(await checkFile(file, previous, stage));
     if (args.options.has('json')) printJson(checks, io);
     else printText(checks, io);
     return Math.max(...checks.map(exitCodeOf));
