@@ -108,12 +108,12 @@ const AMOUNT_WITH_UNIT = /(^|[^\d.,，])(\d[\d,，]*(?:\.\d+)?)\s*(万元|元)(?
 export function withAmountsInWan(lines: readonly SourceLine[], [from, to]: [number, number], uncertain: Uncertain[]): SourceLine[] {
   const out = lines.slice();
   for (let i = from; i < to; i++) {
-    const label = labelKey(lines[i]?.text ?? '');
-    const row = /。/.test(label) ? undefined : AMOUNT_ROWS.find((r) => label.includes(r.label));
+    const row = amountRowOf(lines[i]);
     if (!row) continue;
     for (let j = i; j < Math.min(to, i + 3); j++) {
       const line = out[j];
-      if (!line || (j > i && /。/.test(line.text))) continue;
+      // below the label: only a grid row or a line holding nothing but the amount (never running text)
+      if (!line || (j > i && !line.cells && !LONE_AMOUNT.test(line.text.trim()))) continue;
       const fix = (s: string): string => s.replace(AMOUNT_WITH_UNIT, (_, before: string, digits: string, unit: string) => before + inWan(digits, unit, row, uncertain));
       const text = fix(line.text);
       if (text === line.text) continue;
@@ -121,6 +121,16 @@ export function withAmountsInWan(lines: readonly SourceLine[], [from, to]: [numb
     }
   }
   return out;
+}
+
+const LONE_AMOUNT = /^\|?\s*\d[\d,，]*(?:\.\d+)?\s*(?:万元|元)\s*\|?$/;
+
+/** The amount row a line is (a grid row holding its label, or a line starting with it), if any. */
+function amountRowOf(line: SourceLine | undefined): AmountRow | undefined {
+  if (!line) return undefined;
+  if (line.cells) return AMOUNT_ROWS.find((r) => line.cells?.some((c) => labelKey(c) === r.label));
+  const start = labelKey(line.text.replace(/^[\s|]+/, ''));
+  return AMOUNT_ROWS.find((r) => start.startsWith(r.label));
 }
 
 /** The amount in 万元 as the table reader should see it; one that can't be exact is left blank and said. */

@@ -87,4 +87,14 @@ describe('table 二 printed with a unit in the 行政事业性收费 cell', () =
     expect(report.cells['active.fees.amount']).toBe(0.0588);
     expect(uncertain.find((u) => u.target === 'active.fees.amount')?.reason).toContain('0.0588 万元');
   });
+
+  it('printed below its label (one cell per line) too; running text naming an amount in 元 is left as written', () => {
+    const perLine = makeText(data, { layout: 'cell-per-line' }).replace(new RegExp(`^(行政事业性收费\\n+)${String(data.cells['active.fees.amount'])}$`, 'm'), '$15000元');
+    expect(perLine).toMatch(/^5000元$/m);
+    expect(parsePublished(textDocument(perLine)).report.cells['active.fees.amount']).toBe(0.5);
+    const prose = withFee('588万元').replace('二、主动公开政府信息情况', '二、主动公开政府信息情况\n行政事业性收费共计5000元，全部按规定公示');
+    const { report } = parsePublished(textDocument(prose));
+    expect(report.sections?.active).toContain('行政事业性收费共计5000元');
+    expect(report.cells['active.fees.amount']).toBe(588);
+  });
 });
