@@ -7,18 +7,26 @@
 import type { Token } from './text.js';
 
 /** Most cuts looked at for one row (bounded time: a row's run is a few dozen digits at most). */
-const MAX_CUTS = 5000;
+const MAX_CUTS = 2000;
+/** Most partial cuts tried for one row, all runs together: past it the row is not cut at all. */
+const MAX_STEPS = 20_000;
 /** Longest glued run that is cut (longer runs are not a table row's figures). */
 const MAX_DIGITS = 40;
 
+/** Work left for one row's cutting, shared by all its runs. */
+interface Budget {
+  steps: number;
+}
+
 /** Ways to cut `digits` into `parts` figures, none but 「0」 starting with 0; stops after `cap` ways. A sign stays on the first. */
-export function digitCuts(signed: string, parts: number, cap = MAX_CUTS): string[][] {
+export function digitCuts(signed: string, parts: number, cap = MAX_CUTS, budget: Budget = { steps: MAX_STEPS }): string[][] {
   const sign = signed.startsWith('+') || signed.startsWith('-') ? signed.slice(0, 1) : '';
   const digits = signed.slice(sign.length);
   const out: string[][] = [];
   const cut: string[] = [];
   const walk = (from: number, left: number): void => {
-    if (out.length >= cap) return;
+    // bounded work whatever the digits (a cut that fails only at its last figure is still a step)
+    if (out.length >= cap || --budget.steps < 0) return;
     if (left === 1) {
       const last = digits.slice(from);
       if (last.length > 0 && (last.length === 1 || last[0] !== '0')) out.push([...cut, last]);
@@ -41,12 +49,16 @@ export function isGluedRun(t: Token | null): boolean {
   return !!t && t.type === 'num' && t.glued === true && /^[+-]?\d{2,}$/.test(t.raw) && t.raw.length <= MAX_DIGITS;
 }
 
-/** Every way to cut the glued runs among `values` so that there are `want` values (at most MAX_CUTS). */
-function candidates(values: readonly Token[], want: number): Token[][] {
+/**
+ * Every way to cut the glued runs among `values` so that there are `want` values; null when there are more
+ * than MAX_CUTS or finding them takes more than the budget (then nothing is cut: too uncertain).
+ */
+function candidates(values: readonly Token[], want: number): Token[][] | null {
   const extra = want - values.length;
   const out: Token[][] = [];
+  const budget: Budget = { steps: MAX_STEPS };
   const walk = (i: number, left: number, acc: Token[]): void => {
-    if (out.length >= MAX_CUTS) return;
+    if (out.length >= MAX_CUTS || --budget.steps < 0) return;
     const tok = values[i];
     if (!tok) {
       if (left === 0) out.push(acc);
@@ -57,13 +69,13 @@ function candidates(values: readonly Token[], want: number): Token[][] {
       return;
     }
     for (let more = 0; more <= Math.min(left, tok.raw.replace(/^[+-]/, '').length - 1); more++) {
-      for (const cut of digitCuts(tok.raw, more + 1, MAX_CUTS - out.length)) {
+      for (const cut of digitCuts(tok.raw, more + 1, MAX_CUTS - out.length, budget)) {
         walk(i + 1, left - more, [...acc, ...cut.map((raw): Token => ({ type: 'num', raw, line: tok.line, glued: true }))]);
       }
     }
   };
   if (extra > 0 && values.some(isGluedRun)) walk(0, extra, []);
-  return out;
+  return out.length >= MAX_CUTS || budget.steps < 0 ? null : out;
 }
 
 export interface Unglued {
@@ -86,9 +98,11 @@ export function ungluedValues(values: readonly Token[], signed: readonly boolean
   const want = signed.length;
   const figures = (c: readonly Token[]): number[] => c.map((t) => (t.type === 'num' ? Number(t.raw.replace(/,/g, '')) : 0));
   const signsFit = (c: readonly Token[]): boolean => c.every((t, i) => !(t.type === 'num' && /^[+-]/.test(t.raw)) || signed[i] === true);
-  const all = candidates(values, want).filter(signsFit);
+  const found = candidates(values, want);
+  if (!found) return null;
+  const all = found.filter(signsFit);
   const [first] = all;
-  if (!first || all.length >= MAX_CUTS) return null;
+  if (!first) return null;
   if (all.length === 1 && !hasLongGluedFigure(first)) return { values: first, inferred: false };
   const accepted = fits ? all.filter((c) => fits(figures(c))) : all;
   const [one] = accepted;

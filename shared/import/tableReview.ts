@@ -7,7 +7,7 @@ import { REVIEW_BLOCKS, REVIEW_COLUMNS } from '../report/format.js';
 import { parseCell } from '../report/numbers.js';
 import type { Cells } from '../report/model.js';
 import type { Uncertain } from './result.js';
-import { ungluedValues } from './tableGlued.js';
+import { isGluedRun, ungluedValues } from './tableGlued.js';
 import type { TableRead } from './tables.js';
 import { labelKey, type Token } from './text.js';
 
@@ -69,10 +69,10 @@ function chooseValues(runs: readonly Token[][]): Chosen | null {
   const exact = runs.filter((r) => r.length === WANT);
   const lastExact = exact[exact.length - 1];
   if (lastExact) return { values: lastExact };
-  for (const run of runs) {
-    const unglued = ungluedValues(run, new Array<boolean>(WANT).fill(false), reviewAddsUp);
-    if (unglued) return unglued.inferred ? { values: unglued.values, note: '表四的数字连在一起，已按各栏总计拆分，请核对' } : { values: unglued.values };
-  }
+  // Figures glued together: the first run after the header that holds a glued figure (one try: bounded work).
+  const glued = runs.find((r) => r.some(isGluedRun));
+  const unglued = glued ? ungluedValues(glued, new Array<boolean>(WANT).fill(false), reviewAddsUp) : null;
+  if (unglued) return unglued.inferred ? { values: unglued.values, note: '表四的数字连在一起，已按各栏总计拆分，请核对' } : { values: unglued.values };
   // Three five-column tables: the three rows of five figures.
   const fives = runs.filter((r) => r.length === REVIEW_COLUMNS.length);
   if (fives.length === REVIEW_BLOCKS.length) return { values: fives.flat() };
