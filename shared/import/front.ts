@@ -24,6 +24,8 @@ const METADATA_LINE = /^\s*[\u4e00-\u9fff]{2,6}\s*[:：]/;
 const SITE_SUFFIX = /[_|｜]|\s[-–—－]\s|[-–—－]\s*中国|(?:网|网站|门户)$/;
 /** Breadcrumbs and navigation (「首页 > 政务公开 > 年度报告」, 「当前位置：」). */
 const NAVIGATION = /[>＞»→]|^\s*(?:当前位置|您的位置|您现在的位置|首页)/;
+/** The date, source and share buttons a page prints under its heading (「时间：2023-01-09 10:07 微信 微博 QQ空间」). */
+const PAGE_TOOLS = /^(?:\s*(?:(?:发布)?时间|日期|来源|作者|浏览次数|字号)[:：]\s*\S*(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\s*(?:微信|微博|QQ空间|分享到?|打印|关闭|【?[大中小]】?))+/;
 const YEAR_IN = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/;
 const SUBTITLE = /^[（(]\s*\d{4}\s*年度?\s*[）)]$/;
 
@@ -81,7 +83,8 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
     const embedded = titleInNavigation(front);
     if (embedded) {
       uncertain.push({ target: 'title', name: '标题', reason: `标题「${embedded.title}」取自网页导航行（原文没有单独的标题行），请核对` });
-      return { title: embedded.title, mainTitle: embedded.title, subtitle: '', prefaceLines: front.slice(embedded.line + 1) };
+      const prefaceLines = [...(embedded.after ? [embedded.after] : []), ...front.slice(embedded.line + 1)];
+      return { title: embedded.title, mainTitle: embedded.title, subtitle: '', prefaceLines };
     }
     uncertain.push({ target: 'title', name: '标题', reason: '未能识别报告标题（应在正文之前，含「报告」二字），请填写' });
     return { title: '', mainTitle: '', subtitle: '', prefaceLines: front };
@@ -99,7 +102,7 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
  * 某某局 2022年政府信息公开工作年度报告 时间：…」): the words ending in 「报告」, with the organ word before
  * them when the year comes first.
  */
-function titleInNavigation(front: readonly string[]): { title: string; line: number } | null {
+function titleInNavigation(front: readonly string[]): { title: string; line: number; after: string } | null {
   for (let k = 0; k < Math.min(60, front.length); k++) {
     const t = front[k] ?? '';
     if (!NAVIGATION.test(t)) continue;
@@ -109,7 +112,9 @@ function titleInNavigation(front: readonly string[]): { title: string; line: num
     let title = words[at] ?? '';
     const before = words[at - 1] ?? '';
     if (!organFromTitle(title) && /^[\u4e00-\u9fff（）()]{2,30}[县市区旗州盟省镇乡局委办厅院署会室府]$/.test(before)) title = before + title;
-    return { title, line: k };
+    // After the heading: the page's date and share buttons, then the report's first words.
+    const after = words.slice(at + 1).join(' ').replace(PAGE_TOOLS, '').trim();
+    return { title, line: k, after: /[。，]/.test(after) ? after : '' };
   }
   return null;
 }

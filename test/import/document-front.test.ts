@@ -65,9 +65,11 @@ describe('the title is the report’s own heading', () => {
   });
 
   it('a page flattened into one breadcrumb line: the heading is found inside it, and that is said', () => {
-    const nav = '当前位置： 首页政务公开部门文件 某某片区管理局 2022年政府信息公开工作年度报告 时间：2023-01-09 10:07 微信 微博';
+    const nav = '当前位置： 首页政务公开部门文件 某某片区管理局 2022年政府信息公开工作年度报告 时间：2023-01-09 10:07 微信 微博 QQ空间 根据《条例》要求，编制本报告。';
     const { report: r, uncertain } = parse(report('', ['标题: 某某片区管理局 2022年政府信息公开工作年度报告', nav]).replace(/^\n/, ''));
     expect(r.title).toBe('某某片区管理局2022年政府信息公开工作年度报告');
+    // the report's first words after the page's date and share buttons open the preface
+    expect(r.sections?.preface?.startsWith('根据《条例》要求，编制本报告。')).toBe(true);
     expect(r.organ).toBe('某某片区管理局');
     expect(uncertain.find((u) => u.target === 'title')?.reason).toContain('导航');
   });
