@@ -88,3 +88,10 @@ export function parseRollupView(text: string): { ok: true; view: RollupView } | 
     return { ok: false, error: '汇总结果不是有效的 JSON' };
   }
 }
+
+type OfficeMethods = typeof officeHostMethods;
+/** The office part of the host, as the page calls it. */
+export type OfficeHost = {
+  [M in keyof OfficeMethods]: (arg: z.infer<OfficeMethods[M]['arg']>) => Promise<z.infer<OfficeMethods[M]['result']>>;
+};
+export type OfficeStartArg = z.infer<OfficeMethods['officeStart']['arg']>;
