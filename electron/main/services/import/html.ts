@@ -52,6 +52,49 @@ function isMetadataTable(rows: readonly string[][]): boolean {
 
 const clean = (s: string): string => decodeEntities(s).replace(/[ \t\r\n]+/g, ' ').trim();
 
+/** A data table being read: rows of cell texts (a cell's <br>, <p> … become spaces). */
+class GridReader {
+  private readonly rows: string[][] = [];
+  private row: string[] | null = null;
+  private cell: string | null = null;
+
+  text(t: string): void {
+    if (this.cell !== null) this.cell += t;
+  }
+
+  /** Take a tag inside the table; false when it closes the table. */
+  tag(tag: string, closing: boolean): boolean {
+    if (tag === 'table') return !closing;
+    if (tag === 'tr') {
+      this.endRow();
+      if (!closing) this.row = [];
+    } else if (tag === 'td' || tag === 'th') {
+      this.endCell();
+      if (!closing) {
+        this.row ??= [];
+        this.cell = '';
+      }
+    } else if (this.cell !== null && BLOCK.has(tag)) this.cell += ' ';
+    return true;
+  }
+
+  finish(): string[][] {
+    this.endRow();
+    return this.rows;
+  }
+
+  private endCell(): void {
+    if (this.row && this.cell !== null) this.row.push(clean(this.cell));
+    this.cell = null;
+  }
+
+  private endRow(): void {
+    this.endCell();
+    if (this.row?.length) this.rows.push(this.row);
+    this.row = null;
+  }
+}
+
 export function htmlToLines(html: string): SourceDocument {
   const src = html.replace(/<!--[\s\S]*?-->/g, '').replace(DROPPED, ' ');
   const layout = layoutTables(src);
@@ -59,69 +102,34 @@ export function htmlToLines(html: string): SourceDocument {
   let text = '';
   let tableSeen = -1;
   let tableIndex = -1;
-  /** open data tables (innermost last); layout tables are not on it */
-  let data: { rows: string[][]; row: string[] | null; cell: string | null } | null = null;
-  let dataDepth = 0;
+  let grid: GridReader | null = null;
   const flushText = () => {
     const t = clean(text);
     if (t) lines.push({ text: t });
     text = '';
   };
-  const endCell = () => {
-    if (data?.row && data.cell !== null) data.row.push(clean(data.cell));
-    if (data) data.cell = null;
-  };
-  const endRow = () => {
-    endCell();
-    if (data?.row?.length) data.rows.push(data.row);
-    if (data) data.row = null;
-  };
-  const endTable = () => {
-    endRow();
-    if (data && data.rows.length && !isMetadataTable(data.rows)) {
-      tableIndex++;
-      for (const row of data.rows) lines.push({ text: row.join('\t'), cells: row, table: tableIndex });
-      lines.push({ text: '' });
-    }
-    data = null;
+  const endGrid = (rows: string[][]) => {
+    grid = null;
+    if (!rows.length || isMetadataTable(rows)) return;
+    tableIndex++;
+    for (const row of rows) lines.push({ text: row.join('\t'), cells: row, table: tableIndex });
+    lines.push({ text: '' });
   };
   for (const m of src.matchAll(TAG_RE)) {
-    if (m[3] !== undefined || m[4] !== undefined) {
-      const t = m[3] ?? m[4] ?? '';
-      if (data) {
-        if (data.cell !== null) data.cell += t;
-      } else text += t;
-      continue;
-    }
     const closing = m[1] === '/';
     const tag = (m[2] ?? '').toLowerCase();
-    if (tag === 'table' && !closing) tableSeen++;
-    if (data) {
-      if (tag === 'table') {
-        // a table inside a data table is impossible by construction (it would be a layout table)
-        if (!closing) dataDepth++;
-        else if (--dataDepth === 0) endTable();
-      } else if (tag === 'tr') {
-        endRow();
-        if (!closing) data.row = [];
-      } else if (tag === 'td' || tag === 'th') {
-        endCell();
-        if (!closing) {
-          data.row ??= [];
-          data.cell = '';
-        }
-      } else if (data.cell !== null && BLOCK.has(tag)) data.cell += ' ';
-      continue;
-    }
-    if (tag === 'table' && !closing && !layout[tableSeen]) {
+    if (m[3] !== undefined || m[4] !== undefined) {
+      if (grid) grid.text(m[3] ?? m[4] ?? '');
+      else text += m[3] ?? m[4] ?? '';
+    } else if (grid) {
+      if (tag === 'table' && !closing) tableSeen++;
+      if (!grid.tag(tag, closing)) endGrid(grid.finish());
+    } else if (tag === 'table' && !closing && !layout[++tableSeen]) {
       flushText();
-      data = { rows: [], row: null, cell: null };
-      dataDepth = 1;
-      continue;
-    }
-    if (BLOCK.has(tag)) flushText();
+      grid = new GridReader();
+    } else if (BLOCK.has(tag)) flushText();
   }
-  if (data) endTable();
+  if (grid) endGrid((grid as GridReader).finish());
   flushText();
   return { lines };
 }
