@@ -17,8 +17,7 @@ import { APP_ENTRY } from './services/navigation.js';
 import { mainWindowOptions, windowTitle } from './services/windowOptions.js';
 import { HangWatch, onRendererGone, unresponsiveDialog, type RendererAction } from './services/rendererCrash.js';
 import { denyPermissions, lockDownContents, registerAppScheme, serveRenderer } from './security.js';
-import { htmlPrinter, printHtml } from './printing.js';
-import { renderHtml } from '../../shared/render/html.js';
+import { htmlPrinter, printModel } from './printing.js';
 import { buildDocModel } from '../../shared/render/model.js';
 import { draftToReport, parseDraftText } from '../../shared/schema/draft.js';
 
@@ -83,7 +82,7 @@ function start(): void {
     async print({ text }) {
       const parsed = parseDraftText(text);
       if (!parsed.ok) return { status: 'error', message: parsed.error };
-      const ok = await printHtml(renderHtml(buildDocModel(draftToReport(parsed.draft))));
+      const ok = await printModel(buildDocModel(draftToReport(parsed.draft)));
       return ok ? { status: 'ok' } : { status: 'canceled' };
     },
     async importPublished({ pasted }) {

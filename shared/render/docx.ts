@@ -13,6 +13,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  DocumentGridType,
   Footer,
   LineRuleType,
   Packer,
@@ -29,13 +30,34 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import type { Block, DocModel, ModelCell, ModelTable, Run } from './model.js';
-import { FONTS, LATIN_FONT, LINE_TWIPS, MARGIN_TWIPS, PAGE_NUMBER_GAP_MM, PAGE_TWIPS, SIZES, TEXT_WIDTH_TWIPS, type FontRole } from './typography.js';
+import JSZip from 'jszip';
+import type { Block, DocModel, ModelCell, ModelTable, Run, SignatureLayout } from './model.js';
+import { crossedBoundaries, rowBreakAllowed } from './paginate.js';
+import {
+  BODY_SPACING_TWIPS,
+  CHAR_PITCH_PT,
+  DOCX_CHAR_SPACE,
+  FONTS,
+  LATIN_FONT,
+  LINE_TWIPS,
+  MARGIN_TWIPS,
+  PAGE_NUMBER_GAP_MM,
+  PAGE_TWIPS,
+  SIGNOFF_LABEL_PAD_PT,
+  SIZES,
+  TABLE_LEADING,
+  TABLE_PAD_PT,
+  TEXT_WIDTH_TWIPS,
+  type FontRole,
+} from './typography.js';
 
-/** The four font slots of a run: Latin digits in Times New Roman, everything else in the Chinese font. */
+/**
+ * The four font slots of a run: Latin digits in Times New Roman, everything else in the Chinese font — except in the
+ * title, whose year is set in the title's own face so it has the title's weight.
+ */
 export function runFonts(role: FontRole): { ascii: string; hAnsi: string; eastAsia: string; cs: string } {
   const name = FONTS[role].name;
-  return { ascii: LATIN_FONT.name, hAnsi: name, eastAsia: name, cs: name };
+  return { ascii: role === 'title' ? name : LATIN_FONT.name, hAnsi: name, eastAsia: name, cs: name };
 }
 
 const halfPoints = (pt: number) => Math.round(pt * 2);
@@ -49,11 +71,17 @@ function run(text: string, role: FontRole, sizePt: number, extra: Partial<IRunOp
 }
 
 const exactLine = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
-const BODY_INDENT = { firstLine: pt2twips(SIZES.body * 2) };
+/** Two characters of the grid (Word and WPS read firstLineChars; others the twips). */
+const BODY_INDENT = { firstLine: pt2twips(CHAR_PITCH_PT * 2) };
+/** Text not on the character grid: the title (22 pt), tables, folios — the grid is for the 16 pt body. */
+const OFF_GRID = { snapToGrid: false } as const;
+
+/** Body text: 0.25 pt tighter than the face, so 28 characters fill the line (typography.ts). */
+const BODY_SPACING = { characterSpacing: BODY_SPACING_TWIPS } as const;
 
 function bodyRun(r: Run): TextRun {
-  if (r.style === 'kai') return run(r.text, 'kai', SIZES.body);
-  return run(r.text, 'body', SIZES.body, r.style === 'bold' ? { bold: true, boldComplexScript: true } : {});
+  if (r.style === 'kai') return run(r.text, 'kai', SIZES.body, BODY_SPACING);
+  return run(r.text, 'body', SIZES.body, r.style === 'bold' ? { ...BODY_SPACING, bold: true, boldComplexScript: true } : BODY_SPACING);
 }
 
 /** Integer DXA widths from relative widths: rounded, the last column takes the remainder, summing exactly to `total`. */
@@ -68,23 +96,33 @@ export function columnWidthsTwips(widths: readonly number[], total = TEXT_WIDTH_
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const TABLE_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
 
-function cellParagraph(c: ModelCell, sizePt: number, keepNext: boolean): Paragraph {
+function cellParagraph(c: ModelCell, t: ModelTable, keepNext: boolean, pageBreakBefore = false): Paragraph {
   return new Paragraph({
+    ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
     // keep-with-next on a row's paragraphs keeps the row on the page of the next row (Word, WPS, LibreOffice)
     ...(keepNext ? { keepNext: true } : {}),
-    children: c.text ? [run(c.text, 'table', sizePt)] : [],
+    children: c.text ? [run(c.text, 'table', t.fontSizePt, OFF_GRID)] : [],
     alignment: c.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
     // Tables set their own spacing: document defaults (exact 28.9 pt, first-line indent) must not apply in cells.
-    spacing: { line: Math.round(sizePt * 20 * 1.3), lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+    // exact, as the HTML's line-height: "at least" would take the face's own taller line (1.44 em in Noto CJK)
+    spacing: { line: Math.round(t.fontSizePt * 20 * TABLE_LEADING[t.id]), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     indent: { firstLine: 0, left: 0, right: 0 },
   });
 }
 
-function tableDocx(t: ModelTable): Table {
+/** Rows kept with the next one: where the pagination rules allow no page break after them (paginate.ts). */
+function rowKeepsWithNext(t: ModelTable): boolean[] {
+  const crossed = crossedBoundaries(t);
+  return t.rows.map((_, r) => r < t.rows.length - 1 && (r < t.headerRows || !rowBreakAllowed(t, r + 1, crossed)));
+}
+
+function tableDocx(t: ModelTable, pageBreakBefore = false): Table {
   const cols = columnWidthsTwips(t.widths);
   // Each cell's width is the sum of the grid columns it spans; track which grid columns rows below
   // a rowspan have taken so each cell finds its starting column.
   const occupied: number[][] = t.rows.map(() => []);
+  const keep = rowKeepsWithNext(t);
+  const pad = pt2twips(TABLE_PAD_PT[t.id]);
   const rows = t.rows.map((row, ri) => {
     let col = 0;
     const cells = row.map((c) => {
@@ -94,15 +132,17 @@ function tableDocx(t: ModelTable): Table {
       for (let r = ri; r < ri + c.rowSpan; r++) for (let k = start; k < start + c.colSpan; k++) occupied[r]?.push(k);
       col = start + c.colSpan;
       return new TableCell({
-        children: [cellParagraph(c, t.fontSizePt, t.keepWithNext[ri] === true)],
+        // a page break before the first cell's paragraph starts the table on a new page (Word, WPS, LibreOffice)
+        children: [cellParagraph(c, t, keep[ri] === true, pageBreakBefore && ri === 0 && start === 0)],
         columnSpan: c.colSpan > 1 ? c.colSpan : undefined,
         rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
         width: { size: width, type: WidthType.DXA },
         verticalAlign: VerticalAlignTable.CENTER,
         textDirection: c.vertical ? TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT : undefined,
         shading: c.role === 'group' ? { fill: 'DBE5F1', type: ShadingType.CLEAR, color: 'auto' } : undefined,
-        // Table 二 (larger type, few rows) gets airier rows, as printed reports have.
-        margins: t.id === 'active' ? { top: 70, bottom: 70, left: 80, right: 80 } : { top: 40, bottom: 40, left: 60, right: 60 },
+        // Table 二 (larger type, few rows) gets airier rows, as printed reports have; table 三 must fit one page.
+        margins: {
+          ...(t.id === 'signoff' && ri !== 1 ? { top: pt2twips(SIGNOFF_LABEL_PAD_PT), bottom: pt2twips(SIGNOFF_LABEL_PAD_PT) } : { top: pad, bottom: pad }), left: t.id === 'active' ? 80 : 40, right: t.id === 'active' ? 80 : 40 },
       });
     });
     return new TableRow({ children: cells, cantSplit: true, ...(ri < t.headerRows ? { tableHeader: true } : {}) });
@@ -116,12 +156,13 @@ function tableDocx(t: ModelTable): Table {
   });
 }
 
-function blockDocx(b: Block): (Paragraph | Table)[] {
+function blockDocx(b: Block, pageBreakBefore: boolean): (Paragraph | Table)[] {
+  const breakBefore = pageBreakBefore ? { pageBreakBefore: true } : {};
   switch (b.kind) {
     case 'title':
       return [
         new Paragraph({
-          children: b.lines.flatMap((l, i) => [run(l, 'title', SIZES.title, i > 0 ? { break: 1 } : {})]),
+          children: b.lines.flatMap((l, i) => [run(l, 'title', SIZES.title, { ...OFF_GRID, ...(i > 0 ? { break: 1 } : {}) })]),
           alignment: AlignmentType.CENTER,
           // One blank line under the title (GB/T 9704).
           spacing: { ...exactLine, after: LINE_TWIPS },
@@ -129,22 +170,44 @@ function blockDocx(b: Block): (Paragraph | Table)[] {
         }),
       ];
     case 'heading':
-      return [new Paragraph({ children: [run(b.text, 'heading', SIZES.body)], spacing: exactLine, indent: BODY_INDENT, keepNext: true, keepLines: true })];
+      return [new Paragraph({ children: [run(b.text, 'heading', SIZES.body, BODY_SPACING)], spacing: exactLine, indent: BODY_INDENT, keepNext: true, keepLines: true, ...breakBefore })];
     case 'paragraph':
-      return [new Paragraph({ children: b.runs.map(bodyRun), spacing: exactLine, indent: BODY_INDENT, alignment: AlignmentType.JUSTIFIED })];
+      return [
+        new Paragraph({
+          children: b.runs.map(bodyRun),
+          spacing: exactLine,
+          indent: BODY_INDENT,
+          alignment: AlignmentType.JUSTIFIED,
+          // two lines at least on either side of a page break, as the PDF's pagination; a heading line kept with its text
+          widowControl: true,
+          ...(b.keepWithNext ? { keepNext: true, keepLines: true } : {}),
+          ...breakBefore,
+        }),
+      ];
     case 'table':
       // A table directly followed by a heading needs a paragraph between them (Word merges adjacent tables).
-      return [tableDocx(b.table), new Paragraph({ children: [], spacing: { line: 280, lineRule: LineRuleType.EXACT, before: 0, after: 0 } })];
-    case 'signature': {
-      const right = { right: pt2twips(SIZES.body * 2), firstLine: 0 };
-      const out: Paragraph[] = [];
-      // Two blank lines before the 落款.
-      out.push(new Paragraph({ children: [], spacing: exactLine }), new Paragraph({ children: [], spacing: exactLine }));
-      if (b.organ) out.push(new Paragraph({ children: [run(b.organ, 'body', SIZES.body)], alignment: AlignmentType.RIGHT, indent: right, spacing: exactLine, keepNext: true }));
-      if (b.date) out.push(new Paragraph({ children: [run(b.date, 'body', SIZES.body)], alignment: AlignmentType.RIGHT, indent: right, spacing: exactLine }));
-      return out;
-    }
+      return [tableDocx(b.table, pageBreakBefore), new Paragraph({ children: [], spacing: { line: 280, lineRule: LineRuleType.EXACT, before: 0, after: 0 } })];
+    case 'signature':
+      return signatureDocx(b);
   }
+}
+
+/** The 落款 (model.ts signatureLayout): right-aligned lines, their right indents in characters of the grid. */
+function signatureDocx(b: SignatureLayout): Paragraph[] {
+  const line = (text: string, rightChars: number, keepNext: boolean) =>
+    new Paragraph({
+      children: [run(text, 'body', SIZES.body, BODY_SPACING)],
+      alignment: AlignmentType.RIGHT,
+      indent: { right: Math.round(pt2twips(CHAR_PITCH_PT * rightChars)), firstLine: 0 },
+      spacing: exactLine,
+      keepNext,
+      keepLines: true,
+    });
+  const out: Paragraph[] = [];
+  for (let i = 0; i < b.blankLinesBefore; i++) out.push(new Paragraph({ children: [], spacing: exactLine, keepNext: true }));
+  if (b.organ) out.push(line(b.organ, b.organRightChars, b.date !== ''));
+  if (b.date) out.push(line(b.date, b.dateRightChars, false));
+  return out;
 }
 
 /** Odd pages: number on the right, one character in; even pages: on the left, one character in. */
@@ -157,7 +220,7 @@ function pageNumberFooter(side: 'right' | 'left'): Footer {
         indent: side === 'right' ? { right: oneChar, firstLine: 0 } : { left: oneChar, firstLine: 0 },
         spacing: { line: pt2twips(SIZES.pageNumber * 1.2), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         children: [
-          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: runFonts('table'), size: halfPoints(SIZES.pageNumber), language: LANG }),
+          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: runFonts('table'), size: halfPoints(SIZES.pageNumber), language: LANG, ...OFF_GRID }),
         ],
       }),
     ],
@@ -170,7 +233,14 @@ function pageNumberFooter(side: 'right' | 'left'): Footer {
  */
 export const FOOTER_TWIPS = MARGIN_TWIPS.bottom - mm2twips(PAGE_NUMBER_GAP_MM) - pt2twips(SIZES.pageNumber * 1.2);
 
-export function buildDocxDocument(model: DocModel, options: { title?: string; creator?: string } = {}): Document {
+export interface DocxOptions {
+  title?: string;
+  creator?: string;
+  /** blocks that start a new page (paginate.ts pageStartsForWholeTables, when the PDF's pagination is known) */
+  pageBreakBefore?: ReadonlySet<number>;
+}
+
+export function buildDocxDocument(model: DocModel, options: DocxOptions = {}): Document {
   const bodyFonts = runFonts('body');
   return new Document({
     creator: options.creator ?? '政府信息公开年度报告',
@@ -184,6 +254,8 @@ export function buildDocxDocument(model: DocModel, options: { title?: string; cr
           paragraph: { spacing: exactLine },
         },
       },
+      // The Normal style names the body size too: LibreOffice takes the grid's character width from it (12 pt otherwise).
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: bodyFonts, size: halfPoints(SIZES.body) }, paragraph: { spacing: exactLine } }],
     },
     sections: [
       {
@@ -192,9 +264,11 @@ export function buildDocxDocument(model: DocModel, options: { title?: string; cr
             size: { width: PAGE_TWIPS.width, height: PAGE_TWIPS.height },
             margin: { ...MARGIN_TWIPS, header: 851, footer: FOOTER_TWIPS, gutter: 0 },
           },
+          // 22 lines of 28 characters (GB/T 9704): Word and WPS set the body's characters at this pitch
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_TWIPS, charSpace: DOCX_CHAR_SPACE },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
-        children: model.blocks.flatMap(blockDocx),
+        children: model.blocks.flatMap((b, i) => blockDocx(b, options.pageBreakBefore?.has(i) === true)),
       },
     ],
   });
@@ -226,8 +300,22 @@ export function fontTableXml(): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${entries}</w:fonts>`;
 }
 
+/**
+ * Paragraph defaults the `docx` library can't write: no automatic space between Chinese and digits or Latin
+ * (autoSpaceDE/DN — Chromium adds none, GB/T 9704 asks for none), and paragraphs set by their own character
+ * spacing rather than snapped to the grid (snapToGrid off: LibreOffice would put each 16 pt character in two
+ * 15.79 pt grid cells). Elements in the schema's order, before the spacing already there.
+ */
+export function withParagraphDefaults(stylesXml: string): string {
+  return stylesXml.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>');
+}
+
 /** The DOCX file's bytes (Node and browser alike). */
-export async function renderDocx(model: DocModel, options: { title?: string; creator?: string } = {}): Promise<Uint8Array> {
+export async function renderDocx(model: DocModel, options: DocxOptions = {}): Promise<Uint8Array> {
   const buf = await Packer.toArrayBuffer(buildDocxDocument(model, options), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
-  return new Uint8Array(buf);
+  const zip = await JSZip.loadAsync(buf);
+  const styles = await zip.file('word/styles.xml')?.async('string');
+  if (styles === undefined) throw new Error('DOCX without word/styles.xml');
+  zip.file('word/styles.xml', withParagraphDefaults(styles));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

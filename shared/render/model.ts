@@ -6,7 +6,7 @@
 import { SECTIONS, tableLayout, type GridCell, type TableId } from '../report/format.js';
 import { formatCellValue } from '../report/numbers.js';
 import { canonicalTitle, chineseDate, isStandardTitle, reportFormat, resolvedCells, type Report } from '../report/model.js';
-import { SIZES, TITLE_CHARS_PER_LINE } from './typography.js';
+import { CHARS_PER_LINE, SIZES, TITLE_CHARS_PER_LINE, textWidthChars } from './typography.js';
 
 /** How a stretch of text is set: body 仿宋, run-in （一） heading 楷体, run-in 1. heading bold 仿宋. */
 export type RunStyle = 'body' | 'kai' | 'bold';
@@ -30,8 +30,8 @@ export interface ModelCell {
 }
 
 export interface ModelTable {
-  /** the report's tables, or another name for documents such as the review sheet */
-  id: TableId | 'findings';
+  /** the report's tables, or the review sheet's: findings, the bundle's file digests, the sign-off boxes */
+  id: TableId | 'findings' | 'files' | 'signoff';
   columns: number;
   /** relative widths summing to 100 */
   widths: readonly number[];
@@ -52,9 +52,31 @@ export interface ModelTable {
 export type Block =
   | { kind: 'title'; lines: string[] }
   | { kind: 'heading'; text: string }
-  | { kind: 'paragraph'; runs: Run[] }
+  | { kind: 'paragraph'; runs: Run[]; keepWithNext?: boolean }
   | { kind: 'table'; table: ModelTable }
-  | { kind: 'signature'; organ: string; date: string };
+  | ({ kind: 'signature' } & SignatureLayout);
+
+/**
+ * The 落款 (GB/T 9704-2012 7.3.5): 'sealed' (7.3.5.1, the default: the filed copy is signed and sealed) puts the
+ * 成文日期 four characters in from the right and centres the 发文机关署名 above it; 'unsealed' (7.3.5.2) puts the
+ * 署名 two characters in and starts the date two characters right of the 署名's first character.
+ */
+export type SignatureStyle = 'sealed' | 'unsealed';
+
+export interface SignatureLayout {
+  organ: string;
+  date: string;
+  style: SignatureStyle;
+  /** right indents in characters of the grid (quarter-character steps) */
+  organRightChars: number;
+  dateRightChars: number;
+  /** blank lines between the text and the 署名 */
+  blankLinesBefore: number;
+}
+
+export interface DocModelOptions {
+  signature?: SignatureStyle;
+}
 
 export interface DocModel {
   /** the title as printed, one string (for file names and metadata) */
@@ -181,23 +203,57 @@ function buildTable(report: Report, id: TableId): ModelTable {
 // ---------------------------------------------------------------------------------------------
 // The document
 
-export function buildDocModel(report: Report): DocModel {
+/** Indents in quarter characters (the HTML has a class for each). */
+const quarterSteps = (chars: number) => Math.max(0, Math.round(chars * 4) / 4);
+
+/** Where the 署名 and the 成文日期 go (GB/T 9704-2012 7.3.5.1 / 7.3.5.2), in characters from the right margin. */
+export function signatureLayout(organ: string, date: string, style: SignatureStyle = 'sealed'): SignatureLayout {
+  const organW = textWidthChars(organ);
+  const dateW = textWidthChars(date);
+  if (style === 'sealed') {
+    // 成文日期右空四字; 署名 centred on the date
+    const dateRight = 4;
+    const organRight = Math.min(CHARS_PER_LINE - organW, dateRight + (dateW - organW) / 2);
+    return { organ, date, style, organRightChars: quarterSteps(organRight), dateRightChars: dateRight, blankLinesBefore: 2 };
+  }
+  // 署名右空二字; the date starts two characters right of the 署名's first character — unless that would put it
+  // nearer the edge than two characters: then the date sits two characters in and the 署名 moves left.
+  let organRight = 2;
+  let dateRight = CHARS_PER_LINE - (CHARS_PER_LINE - organRight - organW + 2) - dateW;
+  if (dateRight < 2) {
+    dateRight = 2;
+    organRight = CHARS_PER_LINE - (CHARS_PER_LINE - dateRight - dateW - 2) - organW;
+  }
+  return { organ, date, style, organRightChars: quarterSteps(organRight), dateRightChars: quarterSteps(dateRight), blankLinesBefore: 1 };
+}
+
+/** A paragraph that is only a （一） or 1. heading on its own line: kept with the text after it. */
+export function isStandaloneHeading(runs: readonly Run[]): boolean {
+  return runs.length === 1 && runs[0] !== undefined && runs[0].style !== 'body';
+}
+
+function paragraphBlock(text: string): Block {
+  const r = paragraphRuns(text);
+  return isStandaloneHeading(r) ? { kind: 'paragraph', runs: r, keepWithNext: true } : { kind: 'paragraph', runs: r };
+}
+
+export function buildDocModel(report: Report, options: DocModelOptions = {}): DocModel {
   const organ = cleanText(report.organ ?? '').trim();
   const title = printedTitle(report, organ);
   const blocks: Block[] = [{ kind: 'title', lines: titleLines(title, organ) }];
   const sections = report.sections ?? {};
-  for (const p of splitParagraphs(sections.preface ?? '')) blocks.push({ kind: 'paragraph', runs: paragraphRuns(p) });
+  for (const p of splitParagraphs(sections.preface ?? '')) blocks.push(paragraphBlock(p));
   for (const s of SECTIONS) {
     blocks.push({ kind: 'heading', text: s.heading });
     const paragraphs = splitParagraphs(sections[s.key] ?? '');
     // An imported section may repeat its own heading as its first line.
     if (paragraphs[0] !== undefined && sameHeading(paragraphs[0], s.heading)) paragraphs.shift();
-    for (const p of paragraphs) blocks.push({ kind: 'paragraph', runs: paragraphRuns(p) });
+    for (const p of paragraphs) blocks.push(paragraphBlock(p));
     if (s.table) blocks.push({ kind: 'table', table: buildTable(report, s.table) });
   }
   const signOrgan = cleanText(report.signature?.organ ?? report.organ ?? '').trim();
   const date = chineseDate(report.signature?.date);
-  if (signOrgan || date) blocks.push({ kind: 'signature', organ: signOrgan, date });
+  if (signOrgan || date) blocks.push({ kind: 'signature', ...signatureLayout(signOrgan, date, options.signature) });
   return { title, year: report.year, blocks };
 }
 

@@ -16,8 +16,16 @@ export function acceptanceFor(f: Finding, accepted: readonly AcceptedWarning[]):
   return accepted.find((a) => acceptanceMatches(a, f));
 }
 
+/** A file of the publication bundle, as the 审核单 lists it. */
+export interface BundleFileDigest {
+  name: string;
+  sha256: string;
+}
+
 export interface ReviewSheetInput {
   report: Report;
+  /** the publication bundle's files: the sheet lists their SHA-256, so what was approved is what gets published */
+  files?: readonly BundleFileDigest[];
   findings: readonly Finding[];
   acceptedWarnings: readonly AcceptedWarning[];
   /** when the sheet was made, ISO date (shown as 「2025年2月25日」) */
@@ -58,10 +66,10 @@ export function buildReviewModel(input: ReviewSheetInput): DocModel {
   const explained = warnings.filter((f) => acceptanceFor(f, acceptedWarnings));
   const blocks: Block[] = [{ kind: 'title', lines: [...titleLines(reportTitle, organ), '审核单'] }];
   const para = (text: string): Block => ({ kind: 'paragraph', runs: [{ text: cleanText(text), style: 'body' }] });
-  blocks.push(para('本单供内部审核签批使用，不随年度报告公开。'));
+  const made = isoToChinese(input.date);
   blocks.push(
     para(
-      `核对结果：错误 ${errors.length} 个，提示 ${warnings.length} 个（已说明 ${explained.length} 个，未说明 ${warnings.length - explained.length} 个）。`,
+      `本单供内部审核签批使用，不随年度报告公开。${made ? `制表日期：${made}。` : ''}核对结果：错误 ${errors.length} 个，提示 ${warnings.length} 个（已说明 ${explained.length} 个，未说明 ${warnings.length - explained.length} 个）。`,
     ),
   );
   if (errors.length > 0) blocks.push(para('尚有错误未改正，报告不宜公开。'));
@@ -81,7 +89,7 @@ export function buildReviewModel(input: ReviewSheetInput): DocModel {
         cell(note),
       ]);
     });
-    const table: ModelTable = { id: 'findings', columns: 6, widths: [6, 13, 7, 36, 16, 22], headerRows: 1, keepWithNext: rows.map(() => false), fontSizePt: SIZES.tableApply, rows };
+    const table: ModelTable = { id: 'findings', columns: 6, widths: [5, 12, 6, 41, 15, 21], headerRows: 1, keepWithNext: rows.map(() => false), fontSizePt: SIZES.reviewSheet, rows };
     blocks.push({ kind: 'heading', text: '一、核对发现的问题' });
     blocks.push({ kind: 'table', table });
   } else {
@@ -96,11 +104,21 @@ export function buildReviewModel(input: ReviewSheetInput): DocModel {
     for (const a of stale) blocks.push(para(`[${a.rule}]${a.target ? `（${a.target}）` : ''}${a.explanation}`));
   }
 
-  blocks.push({ kind: 'heading', text: stale.length > 0 ? '三、审核意见' : '二、审核意见' });
-  blocks.push(para('经办人：                    日期：'));
-  blocks.push(para('审核人：                    日期：'));
-  blocks.push(para('签批人：                    日期：'));
-  const made = isoToChinese(input.date);
-  if (made) blocks.push({ kind: 'signature', organ: '', date: `制表日期：${made}` });
+  let n = stale.length > 0 ? 3 : 2;
+  const numeral = () => ['', '一', '二', '三', '四'][n++] ?? '';
+  if (input.files && input.files.length > 0) {
+    blocks.push({ kind: 'heading', text: `${numeral()}、发布文件校验值（SHA-256）` });
+    const rows: ModelCell[][] = [['文件', 'SHA-256'].map((t) => cell(t, 'center', 'header')), ...input.files.map((f) => [cell(f.name), cell(f.sha256)])];
+    blocks.push({ kind: 'table', table: { id: 'files', columns: 2, widths: [34, 66], headerRows: 1, keepWithNext: rows.map(() => false), fontSizePt: SIZES.reviewSheet, rows } });
+  }
+  blocks.push({ kind: 'heading', text: `${numeral()}、审核意见` });
+  // Room to sign: one column each for 经办人, 审核人 and 签批人, a tall blank row, then the dates.
+  const signers = ['经办人', '审核人', '签批人'];
+  const rows: ModelCell[][] = [
+    signers.map((t) => cell(t, 'center', 'header')),
+    signers.map(() => cell('')),
+    signers.map(() => cell('日期：')),
+  ];
+  blocks.push({ kind: 'table', table: { id: 'signoff', columns: 3, widths: [100 / 3, 100 / 3, 100 / 3], headerRows: 0, keepWithNext: rows.map((_, i) => i < rows.length - 1), fontSizePt: SIZES.tableActive, rows } });
   return { title, year: report.year, blocks };
 }

@@ -16,8 +16,24 @@ export const TEXT_WIDTH_TWIPS = PAGE_TWIPS.width - MARGIN_TWIPS.left - MARGIN_TW
  */
 export const LINE_TWIPS = 578;
 export const LINE_PT = LINE_TWIPS / 20;
-/** The page number sits 7 mm below the text area. */
+/** The page number's 一字线 sits 7 mm below the text area (GB/T 9704-2012 7.5). */
 export const PAGE_NUMBER_GAP_MM = 7;
+
+/** The grid of GB/T 9704: 28 characters a line, 22 lines a page. */
+export const CHARS_PER_LINE = 28;
+export const LINES_PER_PAGE = 22;
+/** Text area in points (156 × 225 mm). */
+export const TEXT_WIDTH_PT = TEXT_WIDTH_TWIPS / 20;
+export const TEXT_HEIGHT_PT = (PAGE_TWIPS.height - MARGIN_TWIPS.top - MARGIN_TWIPS.bottom) / 20;
+/**
+ * Character pitch of the body: 156 mm ÷ 28 = 15.79 pt is a little under the 16 pt face, so every character is set
+ * 0.3 pt tighter (letter-spacing in the HTML, character spacing of −6 twips in the DOCX — Word, WPS and LibreOffice
+ * alike; LibreOffice cannot set a 16 pt face on a grid narrower than 16 pt) — 28 × 15.7 pt = 439.6 pt, justified to the line,
+ * with room for LibreOffice's rounding.
+ */
+export const BODY_SPACING_TWIPS = -6;
+export const CHAR_PITCH_PT = 16 + BODY_SPACING_TWIPS / 20;
+
 
 export interface FontSpec {
   /** the name documents ask for (what a clerk's Word/WPS has) */
@@ -52,9 +68,21 @@ export const SIZES = {
   /** tables 三 and 四: 9–10.5 pt */
   tableApply: 10,
   tableReview: 10,
+  /** the 审核单's tables (an internal sheet, set small to fit one page) */
+  reviewSheet: 9,
   /** 4号 page numbers */
   pageNumber: 14,
 } as const;
+
+/**
+ * Leading and vertical cell padding of the tables (both writers): table 三's 28 rows fit one page at 10 pt with
+ * 1.15 leading and 1 pt padding; the other tables are airier.
+ */
+export const TABLE_LEADING = { active: 1.3, apply: 1.15, review: 1.3, findings: 1.2, files: 1.2, signoff: 1.3 } as const;
+/** (the sign-off boxes' padding leaves room to sign) */
+export const TABLE_PAD_PT = { active: 3.5, apply: 1, review: 2, findings: 1.5, files: 1.5, signoff: 12 } as const;
+/** the sign-off table's name and date rows are not for signing: ordinary padding */
+export const SIGNOFF_LABEL_PAD_PT = 3;
 
 /** Characters per line of the title at 22 pt in the 156 mm text area (longer titles break in two). */
 export const TITLE_CHARS_PER_LINE = Math.floor(TEXT_WIDTH_TWIPS / (SIZES.title * 20));
@@ -62,4 +90,17 @@ export const TITLE_CHARS_PER_LINE = Math.floor(TEXT_WIDTH_TWIPS / (SIZES.title *
 /** The printed page number, 「— 3 —」 (em dashes, spaces, Arabic digits). */
 export function pageNumberText(n: number | string): string {
   return `— ${n} —`;
+}
+
+/**
+ * The DOCX grid (`w:docGrid` linesAndChars): 28 characters in the 156 mm line, as `charSpace` — the grid pitch's
+ * difference from the 16 pt body size in 1/4096 pt, rounded away from zero so 28 × pitch never exceeds the line.
+ */
+export const DOCX_CHAR_SPACE = Math.floor((TEXT_WIDTH_PT / CHARS_PER_LINE - SIZES.body) * 4096);
+
+/** Width of a text in characters of the grid: CJK and full-width one, ASCII (Times New Roman digits, Latin) half. */
+export function textWidthChars(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u0020-\u007e]/.test(ch) ? 0.5 : 1;
+  return w;
 }

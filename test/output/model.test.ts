@@ -73,7 +73,7 @@ describe('document', () => {
       '五、存在的主要问题及改进情况',
       '六、其他需要报告的事项',
     ]);
-    expect(model.blocks.at(-1)).toEqual({ kind: 'signature', organ: '某某县人民政府办公室', date: '2025年2月25日' });
+    expect(model.blocks.at(-1)).toMatchObject({ kind: 'signature', organ: '某某县人民政府办公室', date: '2025年2月25日', style: 'sealed' });
   });
 
   it('drops a section line that repeats its heading', () => {
@@ -137,7 +137,9 @@ describe('typography constants', () => {
   });
 
   it('puts the paper layout in CSS: A4, the margins, page numbers on :right and :left pages', () => {
-    const css = reportCss();
+    // the flow document, printed as it is; the paged one is A4 sheets with no page margins
+    expect(reportCss('paged')).toContain('@page { size: A4; margin: 0; }');
+    const css = reportCss('flow');
     expect(css).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm; }');
     expect(css).toMatch(/@page :right \{\s*@bottom-right \{ content: "— " counter\(page\) " —"/);
     expect(css).toMatch(/@page :left \{\s*@bottom-left \{ content: "— " counter\(page\) " —"/);
@@ -151,6 +153,6 @@ describe('typography constants', () => {
     expect(html).not.toMatch(/<script|\ssrc=|\shref=|\son\w+=/i);
     expect(html).toContain("default-src 'none'");
     expect(html.match(/<thead>/g)).toHaveLength(2);
-    expect(html).toContain('<h2>三、收到和处理政府信息公开申请情况</h2>');
+    expect(html).toMatch(/<h2 data-b="\d+">三、收到和处理政府信息公开申请情况<\/h2>/);
   });
 });

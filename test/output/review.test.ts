@@ -41,17 +41,20 @@ describe('review sheet', () => {
   });
 
   it('summarises and keeps explanations of warnings that no longer occur', () => {
-    expect(texts).toContain('核对结果：错误 1 个，提示 2 个（已说明 1 个，未说明 1 个）。');
+    const all = texts.join('\n');
+    expect(all).toContain('核对结果：错误 1 个，提示 2 个（已说明 1 个，未说明 1 个）。');
     expect(texts).toContain('尚有错误未改正，报告不宜公开。');
     expect(texts).toContain('[XY-JUMP]（apply.new.total）今年开展专项清理，申请量大增。');
-    expect(texts).toContain('制表日期：2025年2月20日');
+    expect(all).toContain('制表日期：2025年2月20日');
+    // room to sign for each of 经办人, 审核人, 签批人, with the date
+    expect(texts).toEqual(expect.arrayContaining(['经办人', '审核人', '签批人', '日期：']));
     expect(texts.join('')).toContain('不随年度报告公开');
   });
 
   it('says so when nothing was found', () => {
     const empty = modelTexts(buildReviewModel({ report: syntheticReport(), findings: [], acceptedWarnings: [] }));
     expect(empty).toContain('未发现问题。');
-    expect(empty).toContain('核对结果：错误 0 个，提示 0 个（已说明 0 个，未说明 0 个）。');
+    expect(empty.join('')).toContain('核对结果：错误 0 个，提示 0 个（已说明 0 个，未说明 0 个）。');
   });
 
   it('is written by the same writers: a DOCX python-docx reads, and HTML with the same text', async () => {
@@ -60,8 +63,10 @@ describe('review sheet', () => {
     const bytes = await renderDocx(model);
     writeFileSync(path, bytes);
     const [doc] = readDocx([path]);
-    expect(doc?.tables).toHaveLength(1);
+    // the findings, then the sign-off boxes
+    expect(doc?.tables).toHaveLength(2);
     expect(doc?.tables[0]?.rows).toBe(4);
+    expect(doc?.tables[1]?.texts[0]).toEqual(['经办人', '审核人', '签批人']);
     expect(doc?.tables[0]?.texts[2]?.[5]).toBe('复议案件由上级机关受理，正文口径为本机关受理数。');
     expect(doc?.tables[0]?.headerRows).toEqual([0]);
     const html = renderHtml(model);

@@ -80,3 +80,28 @@ export function fixtureReports(): { name: string; report: Report }[] {
       return { name: f.replace(/\.json$/, ''), report: loaded.report };
     });
 }
+
+/**
+ * A long report (several pages of narrative in every section, standalone （一） headings, a URL and an e-mail address
+ * without break opportunities) for pagination: `variant` shifts the text so headings and tables fall elsewhere.
+ */
+export function longReport(variant: 1 | 2): Report {
+  const base = syntheticReport();
+  const sentence = (i: number) =>
+    `第${i}项工作中，我们坚持以公开为常态、不公开为例外，围绕群众关切的重点领域持续发布政府信息${i * 7}条，及时回应社会关切，做好政策解读和舆情回应工作。`;
+  const paras = (from: number, n: number) => Array.from({ length: n }, (_, k) => sentence(from + k) + (k % 2 === 0 ? sentence(from + k + 50) : '')).join('\n');
+  const extra = variant === 1 ? 0 : 3;
+  return {
+    ...base,
+    organ: variant === 1 ? '某某市某某区人民政府' : '某某自治县交通运输局',
+    sections: {
+      preface: `${base.sections?.preface ?? ''}如对本报告有疑问，请与本机关联系（地址：某某县人民路1号，邮编：100000，网址：https://www.example.gov.cn/zwgk/xxgk/ndbg/2024/index_content_annual_report.html，电子邮箱：zhengwugongkai.office@example-county.gov.cn）。`,
+      overview: ['（一）主动公开', paras(1, 4 + extra), '（二）依申请公开', paras(10, 3), '（三）政府信息管理', paras(20, 3 + extra), '（四）平台建设', paras(30, 2), '（五）监督保障', paras(40, 3)].join('\n'),
+      active: paras(60, 2 + extra),
+      requests: paras(70, 3),
+      review: paras(80, 1 + extra),
+      problems: ['（一）存在的问题', paras(90, 3), '（二）改进情况', '1.加强培训。每季度组织一次业务培训。', paras(100, 2 + extra)].join('\n'),
+      other: paras(110, 2),
+    },
+  };
+}

@@ -1,11 +1,17 @@
 /**
- * PDF export without Electron (command line, tests, benchmarks): the report HTML printed by headless
- * Chromium through playwright-core. Electron prints the same HTML with `webContents.printToPDF` and
+ * PDF export without Electron (command line, tests, benchmarks): the report paginated and printed by headless
+ * Chromium through playwright-core. Electron does the same with its own window (printing.ts) and
  * `electronPrintToPdfOptions()`.
+ *
+ * Pagination is ours, not the printer's (paginate.ts): the flow HTML is measured in the printing Chromium, paginated
+ * by the rules of spec §5, and the paged HTML — A4 sheets with their folios, the same the preview shows — is printed
+ * with no margins, so Chromium has no page break left to decide.
  */
 import { chromium, type Browser } from 'playwright-core';
-import { renderHtml } from '../../../../shared/render/html.js';
-import { buildDocModel } from '../../../../shared/render/model.js';
+import { renderHtml, renderPagedHtml } from '../../../../shared/render/html.js';
+import { FlowMeasureSchema, measureFlowSource } from '../../../../shared/render/measure.js';
+import { buildDocModel, type DocModel, type DocModelOptions } from '../../../../shared/render/model.js';
+import { paginate, type FlowMeasure, type Page } from '../../../../shared/render/paginate.js';
 import type { Report } from '../../../../shared/report/model.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, playwrightPdfOptions } from './pdfOptions.js';
 import { writeOutputFile } from './writeFile.js';
@@ -13,6 +19,8 @@ import { writeOutputFile } from './writeFile.js';
 export interface PdfPrinter {
   /** Print one complete HTML document to PDF bytes. */
   print(html: string): Promise<Uint8Array>;
+  /** Measure a flow document (renderHtml) for pagination: the value `measureFlowSource()` yields in it. */
+  measure(html: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -48,25 +56,47 @@ export async function createPdfPrinter(options: PrinterOptions = {}): Promise<Pd
         await context.close();
       }
     },
+    async measure(html) {
+      const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true, offline: true });
+      try {
+        const page = await context.newPage();
+        await page.route('**/*', (route) => route.abort());
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.evaluate('document.fonts.ready.then(() => true)');
+        return await page.evaluate(measureFlowSource());
+      } finally {
+        await context.close();
+      }
+    },
     async close() {
       await browser.close();
     },
   };
 }
 
-export async function renderPdf(report: Report, printer?: PdfPrinter): Promise<Uint8Array> {
-  const html = renderHtml(buildDocModel(report));
-  if (printer) return printer.print(html);
-  const own = await createPdfPrinter();
+/** The document paginated in the printer's Chromium: its pages and the paged HTML to print. */
+export async function paginateIn(model: DocModel, printer: PdfPrinter): Promise<{ pages: Page[]; html: string }> {
+  const measure: FlowMeasure = FlowMeasureSchema.parse(await printer.measure(renderHtml(model)));
+  const pages = paginate(model, measure);
+  return { pages, html: renderPagedHtml(model, pages) };
+}
+
+/** A document model as PDF: paginated, then printed (a printer of its own when none is given). */
+export async function printModel(model: DocModel, printer?: PdfPrinter): Promise<Uint8Array> {
+  const used = printer ?? (await createPdfPrinter());
   try {
-    return await own.print(html);
+    return await used.print((await paginateIn(model, used)).html);
   } finally {
-    await own.close();
+    if (!printer) await used.close();
   }
 }
 
-export async function exportPdf(report: Report, path: string, printer?: PdfPrinter): Promise<{ bytes: number }> {
-  const data = await renderPdf(report, printer);
+export async function renderPdf(report: Report, printer?: PdfPrinter, options: DocModelOptions = {}): Promise<Uint8Array> {
+  return printModel(buildDocModel(report, options), printer);
+}
+
+export async function exportPdf(report: Report, path: string, printer?: PdfPrinter, options: DocModelOptions = {}): Promise<{ bytes: number }> {
+  const data = await renderPdf(report, printer, options);
   await writeOutputFile(path, data);
   return { bytes: data.byteLength };
 }

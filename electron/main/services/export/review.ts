@@ -1,8 +1,7 @@
 /** Review sheet (审核单) export: DOCX and PDF of the internal sign-off document. */
 import { renderDocx } from '../../../../shared/render/docx.js';
-import { renderHtml } from '../../../../shared/render/html.js';
 import { buildReviewModel, type ReviewSheetInput } from '../../../../shared/render/review.js';
-import { createPdfPrinter, type PdfPrinter } from './pdf.js';
+import { printModel, type PdfPrinter } from './pdf.js';
 import { writeOutputFile } from './writeFile.js';
 
 export async function exportReviewDocx(input: ReviewSheetInput, path: string): Promise<{ bytes: number }> {
@@ -12,13 +11,7 @@ export async function exportReviewDocx(input: ReviewSheetInput, path: string): P
 }
 
 export async function exportReviewPdf(input: ReviewSheetInput, path: string, printer?: PdfPrinter): Promise<{ bytes: number }> {
-  const html = renderHtml(buildReviewModel(input));
-  const used = printer ?? (await createPdfPrinter());
-  try {
-    const data = await used.print(html);
-    await writeOutputFile(path, data);
-    return { bytes: data.byteLength };
-  } finally {
-    if (!printer) await used.close();
-  }
+  const data = await printModel(buildReviewModel(input), printer);
+  await writeOutputFile(path, data);
+  return { bytes: data.byteLength };
 }

@@ -1,0 +1,166 @@
+/**
+ * Page-by-page measures of the output (issue 11's "Show"), printed, not asserted: for the three samples and two long
+ * reports, the Chromium PDF and LibreOffice's rendering of the DOCX — characters per full line, body lines per page,
+ * where table 三 falls, the folio's and the 落款's positions, and on how many pages both start with the same text.
+ *
+ *   npx tsx test/output/measure-pages.ts [--out <folder>]      (keeps the PDFs there for pdftoppm)
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createPdfPrinter, renderPdf } from '../../electron/main/services/export/pdf.js';
+import { renderDocx } from '../../shared/render/docx.js';
+import { buildDocModel } from '../../shared/render/model.js';
+import { CHAR_PITCH_PT, MARGIN_MM, textWidthChars } from '../../shared/render/typography.js';
+import type { Report } from '../../shared/report/model.js';
+import { fixtureReports, longReport } from './sample.js';
+import { compact, libreOfficeToPdf, run, tempDir, useTestFonts } from './tools.js';
+
+const MM = 72 / 25.4;
+const TEXT_LEFT = MARGIN_MM.left * MM;
+const TEXT_RIGHT = (210 - MARGIN_MM.right) * MM;
+const TEXT_BOTTOM = (297 - MARGIN_MM.bottom) * MM;
+
+interface Line {
+  page: number;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  text: string;
+  /** the digits' box, when the line holds a word of digits */
+  digits?: { yMin: number; yMax: number };
+}
+
+export function pdfLines(path: string): { pages: number; lines: Line[] } {
+  const xml = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', path, '-']);
+  const lines: Line[] = [];
+  let page = 0;
+  const re = /<page |<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[0] === '<page ') {
+      page++;
+      continue;
+    }
+    const words = [...(m[5] ?? '').matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)];
+    const text = words.map((w) => w[3]).join('');
+    const digits = words.find((w) => /^\d+$/.test(w[3] ?? ''));
+    lines.push({
+      page,
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+      text: text.replace(/&amp;/g, '&'),
+      ...(digits ? { digits: { yMin: Number(digits[1]), yMax: Number(digits[2]) } } : {}),
+    });
+  }
+  return { pages: page, lines };
+}
+
+/** Lines of 16 pt body text (tables are set smaller, the title larger, the folio below the text area). */
+function bodyLines(lines: readonly Line[]): Line[] {
+  return lines.filter((l) => l.yMax - l.yMin > 17 && l.yMax - l.yMin < 45 && l.yMin < TEXT_BOTTOM - 10 && l.xMin >= TEXT_LEFT - 3 && !(l.page === 1 && l.yMin < 180));
+}
+
+function mode(xs: readonly number[]): string {
+  if (xs.length === 0) return '–';
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return `${top?.[0]} (of ${xs.length}; ${Math.min(...xs)}–${Math.max(...xs)})`;
+}
+
+interface PdfMeasure {
+  pages: number;
+  charsPerFullLine: string;
+  linesPerPage: string;
+  table3: string;
+  folio: string;
+  signature: string;
+  starts: string[];
+}
+
+function measurePdf(path: string): PdfMeasure {
+  const { pages, lines } = pdfLines(path);
+  const body = bodyLines(lines);
+  // A full line: starts at the left edge (not indented) and reaches the right edge, and the paragraph goes on below it.
+  const full = body.filter((l) => l.xMin < TEXT_LEFT + 3 && l.xMax > TEXT_RIGHT - 6);
+  const perPage = new Map<number, Set<number>>();
+  for (const l of body) perPage.set(l.page, (perPage.get(l.page) ?? new Set()).add(Math.round(l.yMin)));
+  const pageText = (p: number) => compact(lines.filter((l) => l.page === p).map((l) => l.text).join(''));
+  const pagesWith = (s: string) => [...Array(pages).keys()].map((i) => i + 1).filter((p) => pageText(p).includes(s));
+  const first = pagesWith('本年新收政府信息公开申请数量');
+  const last = pagesWith('结转下年度继续办理');
+  const folios = lines.filter((l) => (l.digits?.yMin ?? l.yMin) > TEXT_BOTTOM && /^—\d+—$/.test(compact(l.text)));
+  const folio = folios.map((l) => {
+    // the digits' box centre (the dashes' boxes carry the CJK face's tall ascent); the 一字线 sits at about that height
+    const box = l.digits ?? l;
+    const centre = ((box.yMin + box.yMax) / 2 - TEXT_BOTTOM) / MM;
+    const odd = Number(compact(l.text).replace(/—/g, '')) % 2 === 1;
+    const inset = (odd ? TEXT_RIGHT - l.xMax : l.xMin - TEXT_LEFT) / 14;
+    return `${odd ? 'R' : 'L'}${inset.toFixed(2)}字 ${centre.toFixed(1)}mm`;
+  });
+  const dateLine = [...body].reverse().find((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(compact(l.text)));
+  const mid = (l: Line) => (l.yMin + l.yMax) / 2;
+  const organLine = dateLine ? [...body].reverse().find((l) => l.page === dateLine.page && mid(l) < mid(dateLine) - 20 && mid(l) > mid(dateLine) - 40) : undefined;
+  const signature = dateLine
+    ? `date right ${((TEXT_RIGHT - dateLine.xMax) / CHAR_PITCH_PT).toFixed(2)} 字; organ centre − date centre ${organLine ? (((organLine.xMin + organLine.xMax) / 2 - (dateLine.xMin + dateLine.xMax) / 2) / CHAR_PITCH_PT).toFixed(2) : '?'} 字; organ right ${organLine ? ((TEXT_RIGHT - organLine.xMax) / CHAR_PITCH_PT).toFixed(2) : '?'} 字`
+    : 'no date line';
+  const starts = [...Array(pages).keys()].map((i) => pageText(i + 1).slice(0, 8));
+  return {
+    pages,
+    charsPerFullLine: mode(full.map((l) => textWidthChars(compact(l.text)))),
+    linesPerPage: [...perPage.entries()].map(([p, s]) => `${p}:${s.size}`).join(' '),
+    table3: `rows 一 on p.${first.join(',')} … 四 on p.${last.join(',')}`,
+    folio: [...new Set(folio)].join(' / '),
+    signature,
+    starts,
+  };
+}
+
+async function main(): Promise<void> {
+  useTestFonts();
+  const outAt = process.argv.indexOf('--out');
+  const dir = outAt > 0 && process.argv[outAt + 1] ? process.argv[outAt + 1]! : tempDir('measure-pages');
+  const reports: { name: string; report: Report }[] = [...fixtureReports(), { name: 'long-1', report: longReport(1) }, { name: 'long-2', report: longReport(2) }];
+  const printer = await createPdfPrinter();
+  const docxPaths: string[] = [];
+  try {
+    for (const { name, report } of reports) {
+      writeFileSync(join(dir, `${name}.pdf`), await renderPdf(report, printer));
+      const docx = join(dir, `${name}.docx`);
+      writeFileSync(docx, await renderDocx(buildDocModel(report)));
+      docxPaths.push(docx);
+    }
+  } finally {
+    await printer.close();
+  }
+  const loDir = join(dir, 'lo');
+  run('mkdir', ['-p', loDir]);
+  const loPdfs = libreOfficeToPdf(docxPaths, loDir);
+  let agreeTotal = 0;
+  let pagesTotal = 0;
+  reports.forEach(({ name }, i) => {
+    const c = measurePdf(join(dir, `${name}.pdf`));
+    const l = measurePdf(loPdfs[i] ?? '');
+    const agree = c.starts.filter((s, p) => l.starts[p] === s).length;
+    agreeTotal += agree;
+    pagesTotal += Math.max(c.pages, l.pages);
+    console.log(`\n== ${name}: Chromium ${c.pages} pages, LibreOffice ${l.pages} pages; pages starting with the same text: ${agree} of ${Math.max(c.pages, l.pages)}`);
+    for (const [k, label] of [
+      ['charsPerFullLine', 'chars per full line'],
+      ['linesPerPage', 'body lines per page'],
+      ['table3', 'table 三'],
+      ['folio', 'folio (inset, 一字线 centre below text)'],
+      ['signature', '落款'],
+    ] as const) {
+      console.log(`  ${label.padEnd(40)} Chromium: ${c[k]}`);
+      console.log(`  ${''.padEnd(40)} LibreOffice: ${l[k]}`);
+    }
+    const differ = c.starts.map((s, p) => (l.starts[p] === s ? '' : `p.${p + 1} 「${s}」/「${l.starts[p] ?? ''}」`)).filter(Boolean);
+    if (differ.length) console.log(`  pages that differ: ${differ.join('  ')}`);
+  });
+  console.log(`\nall: ${agreeTotal} of ${pagesTotal} pages start with the same text in both; files in ${dir}`);
+}
+
+await main();
