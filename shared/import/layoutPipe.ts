@@ -4,13 +4,14 @@
  * Every function here looks at one line once (linear in its length).
  */
 
-/** Is this line a row of a pipe table (starts with 「|」 and has at least two cells)? */
+/**
+ * Is this line a row of a pipe table? At least two bars; converters also leave out the leading one
+ * (「一、本年新收政府信息公开申请数量 | 58 | 7 | … |」).
+ */
 export function isPipeRow(text: string): boolean {
-  const t = text.trim();
-  if (!t.startsWith('|') && !t.startsWith('｜')) return false;
   let bars = 0;
-  for (const ch of t) if (ch === '|' || ch === '｜') bars++;
-  return bars >= 3 || (bars >= 2 && !t.endsWith('|') && !t.endsWith('｜'));
+  for (const ch of text) if (ch === '|' || ch === '｜') bars++;
+  return bars >= 2;
 }
 
 /** The cells of a pipe row, trimmed (the empty pieces outside the outer bars left out), without markdown's

@@ -466,7 +466,9 @@ export function readActive(tokens: readonly Token[], groups: readonly ActiveGrou
 export function readApply(tokens: readonly Token[], allowSingle: boolean, allowSplit: boolean): TableRead & { otherSplit: boolean } {
   const split = allowSplit ? { ...readRows(tokens, applySpecs(true), '表三'), otherSplit: true } : null;
   const single = allowSingle ? { ...readRows(tokens, applySpecs(false), '表三'), otherSplit: false } : null;
-  if (split && single) return single.score > split.score ? single : split;
+  // Rows missing from both readings (an excerpt that stops before （六）) decide nothing: their penalty is left out.
+  const fit = (r: TableRead): number => r.score + 2 * (r.expected - r.found);
+  if (split && single) return fit(single) > fit(split) ? single : split;
   return (split ?? single)!;
 }
 

@@ -47,6 +47,16 @@ describe('2019 labels in a 2021 table', () => {
   });
 });
 
+describe('an excerpt of table 三', () => {
+  it('stopping before （六）: read as format 2021’s table (split （六） rows), never as the 2019 single row', () => {
+    const rows = ['一、本年新收政府信息公开申请数量 58 7 0 0 1 0 66', '二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2', '（一）予以公开 2 1 0 0 0 0 3'];
+    const read = readApply(tokenise(lines(rows.join('\n'))), true, true);
+    expect(read.otherSplit).toBe(true);
+    expect(read.cells['apply.new.total']).toBe(66);
+    expect(Object.keys(read.cells).some((k) => k.startsWith('apply.other.'))).toBe(false);
+  });
+});
+
 describe('OCR slips in labels', () => {
   it('each slipped label is read into its own row and named as a doubt', () => {
     const rich = richData(FORMAT_2021, 2024);

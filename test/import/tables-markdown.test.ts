@@ -131,3 +131,16 @@ describe('pipe rows, typed as converters print them', () => {
     expect(doubts.filter((d) => d.target.startsWith('apply.partial.'))).toEqual([]);
   });
 });
+
+describe('pipe rows without the leading bar', () => {
+  it('「label | 58 | | 0 | …」: cells split at the bars, an empty cell between figures kept as a blank', () => {
+    const { cells } = readExcerpt([
+      '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |',
+      '自然人 | 法人或其他组织 | 总计 |',
+      '一、本年新收政府信息公开申请数量 | 58 | | 0 | 0 | 1 | 0 | 66 |',
+      '二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |',
+    ]);
+    expect(row(cells, 'new')).toEqual([58, null, 0, 0, 1, 0, 66]);
+    expect(row(cells, 'carried_over')).toEqual([2, 0, 0, 0, 0, 0, 2]);
+  });
+});
