@@ -1,17 +1,23 @@
 /**
- * Live preview of the official document: the HTML writer's output (the same document that is printed to
- * PDF) in a sandboxed <iframe srcdoc>, scaled to fit the available width, refreshed ~300 ms after the
- * report stops changing. The frame runs no scripts (sandbox without allow-scripts; the document has none
- * and forbids them by its own CSP); allow-same-origin only lets this component measure its height.
+ * The paged preview: the report as the A4 pages it prints on — page breaks, 「— n —」 folios, repeated table headers —
+ * because it is the print. The report's flow HTML is laid out in a hidden frame and measured there (shared/render/
+ * measure.ts), paginated by the rules of spec §5 (paginate.ts), and the paged HTML — the very document the PDF and the
+ * print are made from, paginated the same way in the printing Chromium — is shown in the visible frame, scaled to fit.
+ *
+ * Nothing happens while the clerk types: the work starts `delayMs` after the report stops changing, so keystrokes stay
+ * as fast as without the preview. Both frames are sandboxed without scripts (the documents have none and forbid them by
+ * their own CSP); allow-same-origin only lets this component measure them.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import { renderHtml } from '../../shared/render/html.js';
-import { buildDocModel } from '../../shared/render/model.js';
+import { renderHtml, renderPagedHtml } from '../../shared/render/html.js';
+import { measureFlow } from '../../shared/render/measure.js';
+import { buildDocModel, type DocModel } from '../../shared/render/model.js';
+import { paginate } from '../../shared/render/paginate.js';
 import type { Report } from '../../shared/report/model.js';
 
 export interface PreviewProps {
   report: Report;
-  /** debounce before re-rendering, ms */
+  /** quiet time after the last change before the pages are made again, ms */
   delayMs?: number;
   /** accessible name of the frame */
   label?: string;
@@ -21,13 +27,20 @@ export interface PreviewProps {
 /** Width of the previewed page on screen in CSS px: A4 (210 mm) plus the 12 px gutters of the screen style. */
 export const PAGE_WIDTH_PX = Math.ceil((210 / 25.4) * 96) + 24;
 const FALLBACK_HEIGHT_PX = Math.ceil((297 / 25.4) * 96) + 24;
+/** Marked (performance.mark) each time the shown pages catch up with the report — for `npm run bench`. */
+export const PREVIEW_UPDATED_MARK = 'preview-updated';
 
+function failure(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><p>预览生成失败：${message.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c)}</p></body></html>`;
+}
+
+/** The flow document to measure (or a message when the report can't be laid out). */
 export function previewHtml(report: Report): string {
   try {
     return renderHtml(buildDocModel(report));
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><p>预览生成失败：${message.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c)}</p></body></html>`;
+    return failure(e);
   }
 }
 
@@ -37,23 +50,64 @@ export function fitScale(available: number): number {
   return Math.min(1, available / PAGE_WIDTH_PX);
 }
 
-export function Preview({ report, delayMs = 300, label = '报告预览', className }: PreviewProps) {
-  const [html, setHtml] = useState(() => previewHtml(report));
+interface Pending {
+  model: DocModel | null;
+  flow: string;
+  /** which change of the report this is */
+  generation: number;
+}
+
+function pendingFor(report: Report, generation: number): Pending {
+  try {
+    const model = buildDocModel(report);
+    return { model, flow: renderHtml(model), generation };
+  } catch (e) {
+    return { model: null, flow: failure(e), generation };
+  }
+}
+
+export function Preview({ report, delayMs = 200, label = '报告预览', className }: PreviewProps) {
+  const [pending, setPending] = useState<Pending>(() => pendingFor(report, 0));
+  // Until the first pages are made the flow document is shown: the text at once, the pages a moment later.
+  const [shown, setShown] = useState<{ html: string; pages: number | null; generation: number }>(() => ({ html: pending.flow, pages: null, generation: -1 }));
   const [scale, setScale] = useState(1);
   const [height, setHeight] = useState(FALLBACK_HEIGHT_PX);
   const wrapRef = useRef<HTMLDivElement>(null);
   const frameRef = useRef<HTMLIFrameElement>(null);
+  const measureRef = useRef<HTMLIFrameElement>(null);
+  const generation = useRef(0);
   const first = useRef(true);
 
-  // Debounced re-render while the clerk types.
+  // After the report stops changing: lay it out again in the hidden frame.
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    const timer = setTimeout(() => setHtml(previewHtml(report)), delayMs);
+    const next = ++generation.current;
+    const timer = setTimeout(() => setPending(pendingFor(report, next)), delayMs);
     return () => clearTimeout(timer);
   }, [report, delayMs]);
+
+  // The hidden frame has laid the flow out: measure, paginate, show the pages.
+  const paginateFlow = () => {
+    const doc = measureRef.current?.contentDocument;
+    const { model, generation: made } = pending;
+    if (!doc || made !== generation.current) return;
+    if (!model) {
+      setShown({ html: pending.flow, pages: null, generation: made });
+      return;
+    }
+    void doc.fonts.ready.then(() => {
+      if (made !== generation.current) return;
+      try {
+        const pages = paginate(model, measureFlow(doc));
+        setShown({ html: renderPagedHtml(model, pages), pages: pages.length, generation: made });
+      } catch (e) {
+        setShown({ html: failure(e), pages: null, generation: made });
+      }
+    });
+  };
 
   // Scale to the wrapper's width.
   useLayoutEffect(() => {
@@ -67,10 +121,10 @@ export function Preview({ report, delayMs = 300, label = '报告预览', classNa
     return () => observer.disconnect();
   }, []);
 
-  const measure = () => {
-    const doc = frameRef.current?.contentDocument;
-    const h = doc?.documentElement?.scrollHeight;
+  const shownLoaded = () => {
+    const h = frameRef.current?.contentDocument?.documentElement?.scrollHeight;
     if (h && h > 0) setHeight(h);
+    if (shown.pages !== null && typeof performance !== 'undefined') performance.mark(PREVIEW_UPDATED_MARK);
   };
 
   const frameStyle: CSSProperties = {
@@ -82,9 +136,20 @@ export function Preview({ report, delayMs = 300, label = '报告预览', classNa
     transformOrigin: 'top left',
     background: '#e5e5e5',
   };
+  // Laid out at the page's width, out of sight (not display:none: it must lay out to be measured).
+  const measureStyle: CSSProperties = { position: 'absolute', left: -20000, top: 0, width: PAGE_WIDTH_PX, height: 200, border: 0, visibility: 'hidden' };
+  const upToDate = shown.generation === generation.current && shown.pages !== null;
   return (
-    <div ref={wrapRef} className={className} style={{ width: '100%', overflowX: 'hidden', height: Math.ceil(height * scale) }} data-testid="report-preview">
-      <iframe ref={frameRef} title={label} sandbox="allow-same-origin" srcDoc={html} onLoad={measure} style={frameStyle} />
+    <div
+      ref={wrapRef}
+      className={className}
+      style={{ width: '100%', overflowX: 'hidden', height: Math.ceil(height * scale), position: 'relative' }}
+      data-testid="report-preview"
+      data-pages={shown.pages ?? undefined}
+      data-pending={upToDate ? 'false' : 'true'}
+    >
+      <iframe ref={frameRef} title={label} sandbox="allow-same-origin" srcDoc={shown.html} onLoad={shownLoaded} style={frameStyle} />
+      <iframe ref={measureRef} title={`${label}（排版测量）`} aria-hidden="true" tabIndex={-1} sandbox="allow-same-origin" srcDoc={pending.flow} onLoad={paginateFlow} style={measureStyle} />
     </div>
   );
 }

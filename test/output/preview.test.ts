@@ -12,7 +12,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../electron/main/services/expor
 import { PAGE_WIDTH_PX, Preview, fitScale } from '../../renderer/preview/Preview.js';
 import { bundleComponent } from '../support/component.js';
 import { ROOT, syntheticReport } from './sample.js';
-import { FONTCONFIG_FILE } from './tools.js';
+import { writeFileSync } from 'node:fs';
+import { renderPdf } from '../../electron/main/services/export/pdf.js';
+import { FONTCONFIG_FILE, compact, pdfInfo, run, tempDir, useTestFonts } from './tools.js';
 
 describe('markup', () => {
   it('renders the report HTML into a sandboxed iframe without scripts', () => {
@@ -48,6 +50,7 @@ describe('in Chromium', () => {
       }
       createRoot(document.getElementById('root')).render(createElement(App));
     `;
+    useTestFonts();
     bundle = await bundleComponent(entry);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], env: { ...(process.env as Record<string, string>), FONTCONFIG_FILE } });
   }, 120_000);
@@ -76,7 +79,7 @@ describe('in Chromium', () => {
     await page.goto('http://app.test/');
     const frame = page.frameLocator('iframe[title="报告预览"]');
     await expect.poll(() => frame.locator('h1.title').innerText()).toContain('某某县人民政府');
-    const box = await page.locator('iframe').boundingBox();
+    const box = await page.locator('iframe[title="报告预览"]').boundingBox();
     expect(box?.width).toBeGreaterThan(380);
     expect(box?.width).toBeLessThanOrEqual(401);
     const wrapHeight = await page.locator('[data-testid="report-preview"]').evaluate((el) => el.getBoundingClientRect().height);
@@ -92,6 +95,31 @@ describe('in Chromium', () => {
     const font = await frame.locator('h2').first().evaluate((el) => getComputedStyle(el).fontFamily);
     expect(font).toContain('黑体');
     expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the pages the PDF has: A4 sheets with their folios, each page starting with the same text as the PDF\'s', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<!DOCTYPE html><html><body><div id="root"></div></body></html>');
+    await page.addScriptTag({ content: bundle });
+    await expect.poll(() => page.locator('[data-testid="report-preview"]').getAttribute('data-pending'), { timeout: 10_000 }).toBe('false');
+    const frame = page.frameLocator('iframe[title="报告预览"]');
+    const sheets = frame.locator('section.sheet');
+    const count = await sheets.count();
+    expect(count).toBeGreaterThan(2);
+    expect(await page.locator('[data-testid="report-preview"]').getAttribute('data-pages')).toBe(String(count));
+    const folios = await frame.locator('.folio').allInnerTexts();
+    expect(folios).toEqual(Array.from({ length: count }, (_, i) => `— ${i + 1} —`));
+    const starts = (await sheets.locator('.text').allInnerTexts()).map((t) => compact(t).slice(0, 12));
+
+    const dir = tempDir('preview-pdf');
+    const path = join(dir, 'report.pdf');
+    writeFileSync(path, await renderPdf(syntheticReport()));
+    expect(pdfInfo(path).pages).toBe(count);
+    for (let p = 1; p <= count; p++) {
+      const text = compact(run('pdftotext', ['-f', String(p), '-l', String(p), '-enc', 'UTF-8', path, '-']));
+      expect(text.slice(0, 12), `page ${p}`).toBe(starts[p - 1]);
+    }
     await page.close();
   });
 });
