@@ -127,7 +127,11 @@ function pushGluedWord(out: Token[], w: string, line: number): void {
       figure = figure.slice(0, -1);
       at -= 1;
     }
-    if (figure === '') continue;
+    // A date or a document number (「2024年」, 「〔2021〕30号」: running page headers, citations) is text.
+    if (figure === '' || /^[年月日号]/.test(next ?? '') || /^[〔[(（]$/.test(w[m.index - 1] ?? '')) {
+      text += figure;
+      continue;
+    }
     if (text !== '') out.push({ type: 'text', text, line });
     text = '';
     out.push({ type: 'num', raw: figure, line, glued: true });

@@ -71,3 +71,23 @@ describe('figures run together', () => {
     expect(uncertain.find((u) => u.target === 'active2019.licensing.change')?.reason).toContain('无法确定的单元格（？）留空');
   });
 });
+
+describe('figures that are never cells', () => {
+  it('a running page header with the year between table rows, and a citation, add no figure to a row', () => {
+    const text = [
+      '某县人民政府2024年政府信息公开工作年度报告',
+      '一、总体情况',
+      '依据国办公开办函〔2021〕30号。',
+      '二、主动公开政府信息情况',
+      '信息内容 本年制发件数 本年废止件数 现行有效件数',
+      '规章 0 0 0',
+      '某县人民政府2024年政府信息公开工作年度报告',
+      '行政规范性文件 3 1 6',
+      '行政许可 12',
+      '三、收到和处理政府信息公开申请情况',
+    ].join('\n');
+    const { report, uncertain } = parsePublished(textDocument(text));
+    expect([report.cells['active.regulations.issued'], report.cells['active.regulations.in_force'], report.cells['active.normative.issued'], report.cells['active.normative.in_force'], report.cells['active.licensing.decisions']]).toEqual([0, 0, 3, 6, 12]);
+    expect(uncertain.filter((u) => /^active\.(regulations|normative)/.test(u.target))).toEqual([]);
+  });
+});
