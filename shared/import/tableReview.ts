@@ -8,7 +8,7 @@ import { parseCell } from '../report/numbers.js';
 import type { Cells } from '../report/model.js';
 import type { Uncertain } from './result.js';
 import { isGluedRun, ungluedValues } from './tableGlued.js';
-import type { TableRead } from './tables.js';
+import type { TableRead } from './tableRead.js';
 import { labelKey, type Token } from './text.js';
 
 const WANT = REVIEW_BLOCKS.length * REVIEW_COLUMNS.length;

@@ -18,6 +18,7 @@ import { parseCell } from '../report/numbers.js';
 import type { Cells } from '../report/model.js';
 import { VALUE_MARK, allowedEdits, findApprox, labelKey, type Occurrence, type Token } from './text.js';
 import type { Uncertain } from './result.js';
+import type { TableRead } from './tableRead.js';
 import { isGluedRun, ungluedValues } from './tableGlued.js';
 
 export interface RowSpec {
@@ -51,19 +52,6 @@ function printedLabel(m: RowMatch): string {
   return (m.printed ?? m.spec.label).slice(0, 120);
 }
 
-export interface TableRead {
-  cells: Cells;
-  uncertain: Uncertain[];
-  /** characters of labels matched, minus edits: compares two readings of the same table */
-  score: number;
-  /** rows found / rows expected */
-  found: number;
-  expected: number;
-  /** source lines the table occupies (first, last), when found */
-  lines?: [number, number];
-  /** 2019 labels printed in the table (「规范性文件」), as printed: for `report.printed.oldLabels` (F-OLD) */
-  oldLabels?: string[];
-}
 
 /** Occurrences of one label kept for ordering. */
 const MAX_OCCURRENCES = 40;
@@ -473,3 +461,4 @@ export function readApply(tokens: readonly Token[], allowSingle: boolean, allowS
 }
 
 export { readReview } from './tableReview.js';
+export type { TableRead } from './tableRead.js';

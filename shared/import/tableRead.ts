@@ -1,0 +1,17 @@
+/** What reading one table gives (the row tables 二 and 三, and table 四 alike). */
+import type { Cells } from '../report/model.js';
+import type { Uncertain } from './result.js';
+
+export interface TableRead {
+  cells: Cells;
+  uncertain: Uncertain[];
+  /** characters of labels matched, minus edits: compares two readings of the same table */
+  score: number;
+  /** rows found / rows expected */
+  found: number;
+  expected: number;
+  /** source lines the table occupies (first, last), when found */
+  lines?: [number, number];
+  /** 2019 labels printed in the table (「规范性文件」), as printed: for `report.printed.oldLabels` (F-OLD) */
+  oldLabels?: string[];
+}
