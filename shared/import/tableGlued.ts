@@ -85,6 +85,11 @@ export interface Unglued {
   inferred: boolean;
 }
 
+/** What a value reads as, for comparing two cuts. */
+function cellText(t: Token | undefined): string {
+  return t === undefined ? '' : t.type === 'num' ? t.raw : t.type;
+}
+
 function hasLongGluedFigure(c: readonly Token[]): boolean {
   return c.some((t) => t.type === 'num' && t.glued === true && t.raw.replace(/^[+-]/, '').length > 1);
 }
@@ -109,6 +114,6 @@ export function ungluedValues(values: readonly Token[], signed: readonly boolean
   if (!one) return null;
   if (accepted.length === 1) return { values: one, inferred: true };
   // Several cuts remain: keep the cells they all agree on.
-  const agreed = one.map((t, i) => (accepted.every((c) => c[i]?.type === t.type && (c[i]?.type !== 'num' || (c[i] as { raw: string }).raw === (t as { raw: string }).raw)) ? t : null));
+  const agreed = one.map((t, i) => (accepted.every((c) => cellText(c[i]) === cellText(t)) ? t : null));
   return agreed.some((t) => t !== null) ? { values: agreed, inferred: true } : null;
 }
