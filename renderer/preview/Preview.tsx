@@ -60,7 +60,8 @@ interface Pending {
 function pendingFor(report: Report, generation: number): Pending {
   try {
     const model = buildDocModel(report);
-    return { model, flow: renderHtml(model), generation };
+    // the generation in the markup: an unchanged text must still reload the frame, or its load would never come
+    return { model, flow: `${renderHtml(model)}<!-- ${generation} -->`, generation };
   } catch (e) {
     return { model: null, flow: failure(e), generation };
   }

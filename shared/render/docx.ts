@@ -156,7 +156,7 @@ function tableDocx(t: ModelTable, pageBreakBefore = false): Table {
   });
 }
 
-function blockDocx(b: Block, pageBreakBefore: boolean): (Paragraph | Table)[] {
+function blockDocx(b: Block, pageBreakBefore: boolean, last: boolean): (Paragraph | Table)[] {
   const breakBefore = pageBreakBefore ? { pageBreakBefore: true } : {};
   switch (b.kind) {
     case 'title':
@@ -185,8 +185,9 @@ function blockDocx(b: Block, pageBreakBefore: boolean): (Paragraph | Table)[] {
         }),
       ];
     case 'table':
-      // A table directly followed by a heading needs a paragraph between them (Word merges adjacent tables).
-      return [tableDocx(b.table, pageBreakBefore), new Paragraph({ children: [], spacing: { line: 280, lineRule: LineRuleType.EXACT, before: 0, after: 0 } })];
+      // A table directly followed by a heading needs a paragraph between them (Word merges adjacent tables); the
+      // paragraph a document must end with after a last table takes 1 pt, so it never makes a page of its own.
+      return [tableDocx(b.table, pageBreakBefore), new Paragraph({ children: [], spacing: { line: last ? 20 : 280, lineRule: LineRuleType.EXACT, before: 0, after: 0 } })];
     case 'signature':
       return signatureDocx(b);
   }
@@ -268,7 +269,7 @@ export function buildDocxDocument(model: DocModel, options: DocxOptions = {}): D
           grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_TWIPS, charSpace: DOCX_CHAR_SPACE },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
-        children: model.blocks.flatMap((b, i) => blockDocx(b, options.pageBreakBefore?.has(i) === true)),
+        children: model.blocks.flatMap((b, i) => blockDocx(b, options.pageBreakBefore?.has(i) === true, i === model.blocks.length - 1)),
       },
     ],
   });

@@ -95,6 +95,8 @@ p.body.split { text-align-last: justify; }
 ${signatureCss()}
 .tbl { padding: ${LINE_PT / 2}pt 0; }
 .tbl.cont-before { padding-top: 0; }
+/* the 审核单's tables sit closer (the sheet fits one page) */
+.tbl-findings, .tbl-files, .tbl-signoff { padding: 3pt 0; }
 .tbl.cont-after { padding-bottom: 0; }
 table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: 0; font-family: ${fontStack('table')};
   line-height: 1.3; text-indent: 0; text-align: center; letter-spacing: 0; }
@@ -231,7 +233,7 @@ function blockHtml(b: Block, index: number): string {
     case 'paragraph':
       return `<p class="body" ${at} data-line="${LINE_PX}">${b.runs.map(runHtml).join('')}</p>`;
     case 'table':
-      return `<div class="tbl" ${at}>${tableHtml(b.table)}</div>`;
+      return `<div class="tbl tbl-${b.table.id}" ${at}>${tableHtml(b.table)}</div>`;
     case 'signature': {
       const line = (text: string, right: number) => (text ? `<p class="ri-${Math.round(right * 4)}">${escapeHtml(text)}</p>` : '');
       return `<div class="signature gap-${b.blankLinesBefore}" ${at}>${line(b.organ, b.organRightChars)}${line(b.date, b.dateRightChars)}</div>`;
@@ -248,7 +250,7 @@ function fragmentHtml(model: DocModel, f: Fragment): string {
     return `<p class="${classes}" data-b="${f.block}">${sliceRuns(b.runs, f.from, f.to).map(runHtml).join('')}</p>`;
   }
   if (f.kind === 'rows' && b.kind === 'table') {
-    const classes = ['tbl', ...(f.spaceBefore ? [] : ['cont-before']), ...(f.spaceAfter ? [] : ['cont-after'])].join(' ');
+    const classes = ['tbl', `tbl-${b.table.id}`, ...(f.spaceBefore ? [] : ['cont-before']), ...(f.spaceAfter ? [] : ['cont-after'])].join(' ');
     const showHeader = f.header && (f.spaceBefore || f.from > b.table.headerRows);
     return `<div class="${classes}" data-b="${f.block}">${tableHtml(b.table, f.from, f.to, showHeader)}</div>`;
   }

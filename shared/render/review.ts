@@ -9,7 +9,7 @@ import type { Finding } from '../rules/types.js';
 import { SECTION_NAMES, type SectionKey } from '../report/format.js';
 import { reportFormat, type Report } from '../report/model.js';
 import { cleanText, printedTitle, titleLines, type Block, type DocModel, type ModelCell, type ModelTable } from './model.js';
-import { SIZES } from './typography.js';
+import { SIZES, TITLE_CHARS_PER_LINE } from './typography.js';
 
 /** The accepted warning that explains a finding, if any — matched exactly as the editor's issue panel does. */
 export function acceptanceFor(f: Finding, accepted: readonly AcceptedWarning[]): AcceptedWarning | undefined {
@@ -56,6 +56,12 @@ function isoToChinese(iso: string | undefined): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
 }
 
+/** The name shared by files that differ only in their extension ('' when they don't). */
+function commonStem(names: readonly string[]): string {
+  const stems = new Set(names.map((n) => n.replace(/\.[^.]+$/, '')));
+  return stems.size === 1 ? ([...stems][0] ?? '') : '';
+}
+
 export function buildReviewModel(input: ReviewSheetInput): DocModel {
   const { report, findings, acceptedWarnings } = input;
   const organ = cleanText(report.organ ?? '').trim();
@@ -64,12 +70,16 @@ export function buildReviewModel(input: ReviewSheetInput): DocModel {
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
   const explained = warnings.filter((f) => acceptanceFor(f, acceptedWarnings));
-  const blocks: Block[] = [{ kind: 'title', lines: [...titleLines(reportTitle, organ), '审核单'] }];
+  // 「审核单」 runs on with the title's last line when it fits (one line less: the sheet must fit one page)
+  const lines = titleLines(reportTitle, organ);
+  const last = lines.at(-1) ?? '';
+  const titleBlock: Block = { kind: 'title', lines: last.length + 3 <= TITLE_CHARS_PER_LINE ? [...lines.slice(0, -1), `${last}审核单`] : [...lines, '审核单'] };
+  const blocks: Block[] = [titleBlock];
   const para = (text: string): Block => ({ kind: 'paragraph', runs: [{ text: cleanText(text), style: 'body' }] });
   const made = isoToChinese(input.date);
   blocks.push(
     para(
-      `本单供内部审核签批使用，不随年度报告公开。${made ? `制表日期：${made}。` : ''}核对结果：错误 ${errors.length} 个，提示 ${warnings.length} 个（已说明 ${explained.length} 个，未说明 ${warnings.length - explained.length} 个）。`,
+      `本单供内部审核签批，不随年度报告公开。${made ? `制表日期：${made}。` : ''}核对结果：错误 ${errors.length} 个，提示 ${warnings.length} 个（已说明 ${explained.length} 个，未说明 ${warnings.length - explained.length} 个）。`,
     ),
   );
   if (errors.length > 0) blocks.push(para('尚有错误未改正，报告不宜公开。'));
@@ -108,8 +118,14 @@ export function buildReviewModel(input: ReviewSheetInput): DocModel {
   const numeral = () => ['', '一', '二', '三', '四'][n++] ?? '';
   if (input.files && input.files.length > 0) {
     blocks.push({ kind: 'heading', text: `${numeral()}、发布文件校验值（SHA-256）` });
-    const rows: ModelCell[][] = [['文件', 'SHA-256'].map((t) => cell(t, 'center', 'header')), ...input.files.map((f) => [cell(f.name), cell(f.sha256)])];
-    blocks.push({ kind: 'table', table: { id: 'files', columns: 2, widths: [34, 66], headerRows: 1, keepWithNext: rows.map(() => false), fontSizePt: SIZES.reviewSheet, rows } });
+    // Files named alike (the report's title and an extension): the shared stem once, then one line a file.
+    const stem = commonStem(input.files.map((f) => f.name));
+    const rows: ModelCell[][] = [
+      ...(stem ? [[{ ...cell(`文件名均为「${stem}」加扩展名`, 'left', 'group'), colSpan: 2 }]] : []),
+      ['文件', 'SHA-256'].map((t) => cell(t, 'center', 'header')),
+      ...input.files.map((f) => [cell(f.name.slice(stem.length), 'center'), cell(f.sha256)]),
+    ];
+    blocks.push({ kind: 'table', table: { id: 'files', columns: 2, widths: [16, 84], headerRows: stem ? 2 : 1, keepWithNext: rows.map(() => false), fontSizePt: SIZES.reviewSheet, rows } });
   }
   blocks.push({ kind: 'heading', text: `${numeral()}、审核意见` });
   // Room to sign: one column each for 经办人, 审核人 and 签批人, a tall blank row, then the dates.

@@ -99,6 +99,48 @@ async function measureForm(browser: Browser, base: string, texts: Record<string,
   return { samples, cells: cells.length, findings };
 }
 
+/**
+ * With the paged preview shown: keystroke latency in the form (as above), and the time from the last keystroke of a
+ * burst of typing in the narrative to the preview showing the new pages (the Preview's `preview-updated` mark).
+ */
+async function measurePreview(browser: Browser, base: string) {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+  await context.addInitScript(() => localStorage.setItem('gkbg.preview', '1'));
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.waitForSelector('html[data-editor-ready]');
+  await page.getByRole('button', { name: '全部空格填0' }).click();
+  for (const [k, text] of Object.entries(REALISTIC)) await page.locator(`textarea[data-section="${k}"]`).fill(text);
+  const preview = page.locator('[data-testid="report-preview"][data-pending="false"]');
+  await preview.waitFor({ timeout: 20_000 });
+  const pages = await preview.getAttribute('data-pages');
+  const cells = await page.locator('table[data-table="apply"] input[data-cell]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cell ?? ''));
+  const samples = await typeKeys(page, async (i) => {
+    await page.locator(`[data-cell="${cells[(i * 5) % cells.length] ?? ''}"]`).focus();
+  });
+  await page.evaluate(() => {
+    const w = window as unknown as { __lastKey: number };
+    w.__lastKey = 0;
+    document.addEventListener('keydown', () => (w.__lastKey = performance.now()), true);
+  });
+  const catchUp: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    await page.locator('textarea[data-section="other"]').focus();
+    await page.keyboard.type('今年新增的工作内容。', { delay: 40 });
+    await page.waitForFunction(
+      () => {
+        const last = performance.getEntriesByName('preview-updated').at(-1)?.startTime ?? 0;
+        return last > (window as unknown as { __lastKey: number }).__lastKey;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+    catchUp.push(await page.evaluate(() => (performance.getEntriesByName('preview-updated').at(-1)?.startTime ?? NaN) - (window as unknown as { __lastKey: number }).__lastKey));
+  }
+  await context.close();
+  return { samples, catchUp, pages };
+}
+
 export default async function editorBench(): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'gkbg-bench-renderer-'));
   const built = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], {
@@ -158,6 +200,14 @@ export default async function editorBench(): Promise<void> {
     console.log(line('plain input: synchronous work per keystroke', plain.map((s) => s.sync)));
     console.log(`ratio full/plain (next frame): median ${(fs.median / ps.median).toFixed(2)}×, p95 ${(fs.p95 / ps.p95).toFixed(2)}×   (target ≤ 2×, p95 < 16 ms)`);
     console.log(line('page load → editable form', loads));
+
+    const withPreview = await measurePreview(browser, base);
+    const vs = summarise(withPreview.samples.map((s) => s.frame));
+    console.log(`paged preview shown (${withPreview.pages} pages):`);
+    console.log(line('form + paged preview: keydown → next frame', withPreview.samples.map((s) => s.frame)));
+    console.log(line('form + paged preview: keydown → after paint', withPreview.samples.map((s) => s.painted)));
+    console.log(`ratio preview-shown/plain (next frame): median ${(vs.median / ps.median).toFixed(2)}×, p95 ${(vs.p95 / ps.p95).toFixed(2)}×`);
+    console.log(line('last keystroke → paged preview up to date', withPreview.catchUp) + '   (target ≤ 500 ms)');
   } finally {
     await browser.close();
     server.close();

@@ -1,29 +1,35 @@
 import { extname, resolve } from 'node:path';
 import { evaluate } from '../../../shared/rules/index.js';
 import type { AcceptedWarning } from '../../../shared/schema/draft.js';
+import { exportBundle } from '../../main/services/export/bundle.js';
 import { exportDocx } from '../../main/services/export/docx.js';
 import { checkFonts } from '../../main/services/export/fonts.js';
 import { createPdfPrinter, exportPdf, type PdfPrinter } from '../../main/services/export/pdf.js';
 import { exportReviewDocx, exportReviewPdf } from '../../main/services/export/review.js';
 import { CliError, loadReportArgs, stringOption, type Command } from '../args.js';
 
-const USAGE = 'export <文件> [--docx <输出.docx>] [--pdf <输出.pdf>] [--review <审核单.docx|.pdf>] [--previous <上年文件>] [--strict]';
+const USAGE =
+  'export <文件> [--docx <输出.docx>] [--pdf <输出.pdf>] [--review <审核单.docx|.pdf>] [--bundle <发布包文件夹>] [--unsealed] [--previous <上年文件>] [--strict]';
 
 /**
  * `export <file> --docx <out.docx> --pdf <out.pdf>`: the official document. Remaining rule errors are
  * printed to stderr as a warning and the export goes ahead (exit 0); with `--strict` nothing is written
- * and the exit code is 1. `--review` also writes the review sheet (审核单) with the clerk's explanations.
+ * and the exit code is 1. `--review` also writes the review sheet (审核单) with the clerk's explanations;
+ * `--bundle <folder>` the publication bundle (DOCX, PDF, HTML fragment, report data JSON, 审核单 with their SHA-256).
+ * `--unsealed`: the 落款 of a document not sealed (GB/T 9704-2012 7.3.5.2) instead of the sealed layout.
  */
 export const exportCommand: Command = {
   usage: USAGE,
-  flags: ['strict'],
-  values: ['docx', 'pdf', 'review', 'previous'],
+  flags: ['strict', 'unsealed'],
+  values: ['docx', 'pdf', 'review', 'bundle', 'previous'],
   async run(args, io) {
     const file = args.positional[0];
     const docx = stringOption(args, 'docx');
     const pdf = stringOption(args, 'pdf');
     const review = stringOption(args, 'review');
-    if (!file || (!docx && !pdf && !review)) throw new CliError(`用法：report ${USAGE}`);
+    const bundle = stringOption(args, 'bundle');
+    const signature = args.options.has('unsealed') ? ('unsealed' as const) : ('sealed' as const);
+    if (!file || (!docx && !pdf && !review && !bundle)) throw new CliError(`用法：report ${USAGE}`);
     const input = resolve(file);
     for (const [out, ext] of [
       [docx, '.docx'],
@@ -51,25 +57,29 @@ export const exportCommand: Command = {
 
     let printer: PdfPrinter | undefined;
     try {
+      // Chromium lays the document out for the PDF, and for the DOCX too (it starts table 三 where the PDF does).
+      const fonts = await checkFonts();
+      if (fonts.message) io.err(`提示：${fonts.message}\n`);
+      printer = await createPdfPrinter();
       if (docx) {
-        await exportDocx(report, docx);
+        await exportDocx(report, docx, { printer, signature });
         io.out(`已导出 DOCX：${docx}\n`);
       }
-      const needsPrinter = pdf !== undefined || (review !== undefined && extname(review).toLowerCase() === '.pdf');
-      if (needsPrinter) {
-        const fonts = await checkFonts();
-        if (fonts.message) io.err(`提示：${fonts.message}\n`);
-        printer = await createPdfPrinter();
-      }
-      if (pdf && printer) {
-        await exportPdf(report, pdf, printer);
+      if (pdf) {
+        await exportPdf(report, pdf, printer, { signature });
         io.out(`已导出 PDF：${pdf}\n`);
       }
       if (review) {
         const input = { report, findings, acceptedWarnings: accepted, date: new Date().toISOString().slice(0, 10) };
-        if (extname(review).toLowerCase() === '.pdf' && printer) await exportReviewPdf(input, review, printer);
+        if (extname(review).toLowerCase() === '.pdf') await exportReviewPdf(input, review, printer);
         else await exportReviewDocx(input, review);
         io.out(`已导出审核单：${review}\n`);
+      }
+      if (bundle) {
+        const input = { report, findings, acceptedWarnings: accepted, date: new Date().toISOString().slice(0, 10) };
+        const made = await exportBundle(input, bundle, { signature, printer });
+        for (const f of made.files) io.out(`已导出：${f.path}  SHA-256 ${f.sha256}\n`);
+        for (const f of made.review) io.out(`已导出：${f}\n`);
       }
     } catch (e) {
       throw new CliError(`导出失败：${e instanceof Error ? e.message : String(e)}`);
