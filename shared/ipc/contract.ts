@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { MAX_DRAFT_BYTES } from '../schema/draft.js';
+import { officeHostMethods } from '../rollup/host.js';
 
 /** Every IPC channel is `${CHANNEL_PREFIX}${method}`; main refuses any other. */
 export const CHANNEL_PREFIX = 'gkbg:';
@@ -100,6 +101,8 @@ export const hostMethods = {
   pendingOpens: { arg: z.object({}).strict(), result: z.array(fileRef).max(20) },
   /** Tell the shell the window title and whether there are unsaved changes (close/quit asks). */
   setDocumentState: { arg: z.object({ title: z.string().max(300), dirty: z.boolean() }).strict(), result: z.object({ status: z.literal('ok') }) },
+  /** 汇总下级单位报告 and 批量核查: jobs in main's worker pool (shared/rollup/host.ts) */
+  ...officeHostMethods,
 } as const;
 
 export type HostMethod = keyof typeof hostMethods;
@@ -121,6 +124,8 @@ export const shellCommands = [
   'saveAs',
   'nextYear',
   'import',
+  'rollup',
+  'review',
   'exportDocx',
   'exportPdf',
   'exportReview',
