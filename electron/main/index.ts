@@ -18,6 +18,7 @@ import { mainWindowOptions, windowTitle } from './services/windowOptions.js';
 import { HangWatch, onRendererGone, unresponsiveDialog, type RendererAction } from './services/rendererCrash.js';
 import { denyPermissions, lockDownContents, registerAppScheme, serveRenderer } from './security.js';
 import { htmlPrinter, printModel } from './printing.js';
+import { createOfficeGlue } from './office.js';
 import { buildDocModel } from '../../shared/render/model.js';
 import { draftToReport, parseDraftText } from '../../shared/schema/draft.js';
 
@@ -70,8 +71,15 @@ function start(): void {
   const sendShell = (event: ShellEvent) => win?.webContents.send(SHELL_EVENT_CHANNEL, event);
   const sendOpen = (path: string) => sendShell({ type: 'open-file', file: files.handles.grant(path) });
 
+  const office = createOfficeGlue(() => win);
+  app.on('will-quit', () => void office.dispose());
+
   const services: { [M in HostMethod]: Service<M> } = {
     ...files,
+    officeStart: office.officeStart,
+    officePoll: office.officePoll,
+    officeCancel: office.officeCancel,
+    officeExport: office.officeExport,
     async saveDraft(arg) {
       const r = await files.saveDraft(arg);
       if (r.status !== 'saved') closeAfterSave = false; // the save asked for by 「关闭」 did not happen: stay open
