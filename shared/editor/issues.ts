@@ -6,6 +6,10 @@
 import { SECTION_KEYS, SECTION_NAMES, type SectionKey } from '../report/format.js';
 import type { Finding } from '../rules/types.js';
 import type { AcceptedWarning } from '../schema/draft.js';
+import { acceptanceFor, findingTarget } from '../report/acceptance.js';
+
+/** until shared/render/review.ts imports them from their home (its engineer has it open) */
+export { acceptanceMatches, findingTarget } from '../report/acceptance.js';
 
 export type IssueGroup = SectionKey | 'meta';
 export const ISSUE_GROUPS: readonly IssueGroup[] = ['meta', ...SECTION_KEYS];
@@ -25,10 +29,6 @@ const RULE_HOME: Partial<Record<Finding['rule'], IssueGroup>> = {
   'N-ACTIVE': 'active',
 };
 
-/** What a finding points at: its target cell, else its first cell, else the section of its text or the section. */
-export function findingTarget(f: Finding): string {
-  return f.target ?? f.cells[0] ?? f.span?.section ?? f.section ?? '';
-}
 
 export function cellGroup(key: string): IssueGroup | null {
   if (key.startsWith('active')) return 'active';
@@ -63,6 +63,21 @@ export function findingField(f: Finding): string | null {
   }
 }
 
+/** Where clicking a finding takes the clerk: the text passage it is about, else its cell, else a field. */
+export type FindingDestination =
+  | { kind: 'text'; section: SectionKey; start: number; end: number }
+  | { kind: 'cell'; key: string }
+  | { kind: 'field'; name: string };
+
+/** A finding about the text goes to the text (never a cell, even when it names the cells it compares with). */
+export function findingDestination(f: Finding, group: IssueGroup = findingGroup(f)): FindingDestination {
+  if (f.span) return { kind: 'text', section: f.span.section, start: f.span.start, end: f.span.end };
+  const key = f.target ?? f.cells[0];
+  if (key) return { kind: 'cell', key };
+  const field = findingField(f) ?? (group !== 'meta' ? `sections.${group}` : 'meta.organ');
+  return { kind: 'field', name: field };
+}
+
 export interface ShownIssue {
   /** the rule, its target and an ordinal: stable while the figures in the message change (React keys) */
   id: string;
@@ -86,10 +101,6 @@ export interface IssueSummary {
   byGroup: Record<IssueGroup, IssueCounts>;
 }
 
-export function acceptanceMatches(a: AcceptedWarning, f: Finding): boolean {
-  return f.severity === 'warning' && a.rule === f.rule && a.target === findingTarget(f);
-}
-
 export function summariseFindings(findings: readonly Finding[], accepted: readonly AcceptedWarning[]): IssueSummary {
   const byGroup = Object.fromEntries(ISSUE_GROUPS.map((g) => [g, { errors: 0, warnings: 0 }])) as Record<IssueGroup, IssueCounts>;
   const total = { errors: 0, warnings: 0 };
@@ -103,7 +114,7 @@ export function summariseFindings(findings: readonly Finding[], accepted: readon
     seen.set(base, n + 1);
     const id = n ? `${base}|${n}` : base;
     const issue: ShownIssue = { id, sig: `${id}|${f.severity}|${f.message}`, finding: f, group: findingGroup(f), target };
-    const a = accepted.find((x) => acceptanceMatches(x, f));
+    const a = acceptanceFor(f, accepted);
     if (a) {
       acc.push({ ...issue, accepted: a });
       continue;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellStatuses, findingField, findingGroup, findingTarget, summariseFindings } from '../../shared/editor/issues.js';
+import { cellStatuses, findingDestination, findingField, findingGroup, summariseFindings } from '../../shared/editor/issues.js';
+import { findingTarget } from '../../shared/report/acceptance.js';
 import type { Finding } from '../../shared/rules/types.js';
 
 const bal: Finding = {
@@ -49,5 +50,19 @@ describe('issues as the editor shows them', () => {
     expect(st.get('apply.processed_total.natural')?.severity).toBe('error');
     expect(st.get('apply.carried_forward.natural')?.messages).toEqual([{ rule: 'T3-BAL', severity: 'error', message: bal.message }]);
     expect(st.has('active.fees.amount')).toBe(false);
+  });
+});
+
+describe('where a click on a finding goes', () => {
+  it('a finding about the text selects its words, even when it names the table cells it was compared with', () => {
+    const nApp: Finding = { rule: 'N-APP', severity: 'warning', cells: ['apply.new.total'], target: 'apply.new.total', span: { section: 'requests', start: 4, end: 20 }, section: 'requests', message: '正文与表格不一致' };
+    expect(findingDestination(nApp)).toEqual({ kind: 'text', section: 'requests', start: 4, end: 20 });
+    expect(findingDestination(stale)).toEqual({ kind: 'text', section: 'other', start: 3, end: 9 });
+  });
+  it('a finding about figures goes to its cell; one about a field or a whole section to that field', () => {
+    expect(findingDestination(bal)).toEqual({ kind: 'cell', key: 'apply.carried_forward.natural' });
+    expect(findingDestination(date)).toEqual({ kind: 'field', name: 'meta.signatureDate' });
+    const five: Finding = { rule: 'F-FIVE', severity: 'warning', cells: [], section: 'overview', message: '五个方面' };
+    expect(findingDestination(five)).toEqual({ kind: 'field', name: 'sections.overview' });
   });
 });
