@@ -6,9 +6,10 @@
  * - every other cell starts blank (blank ≠ 0: the clerk fills it);
  * - last year's figures — resolved, computed totals included — go to `previous`, with last year's narrative, so the
  *   XY-* rules can run and the editor can show last year beside each cell;
- * - the narrative is carried over as a starting point. Every year mention (「2024年」, 《2024年政务公开工作要点》,
- *   「数据统计期限为2024年1月1日至2024年12月31日」) and last year's 工作计划 (五、（二）改进情况) are marked in the text with
- *   「【请核对】」 and listed in `flags` (section, span, reason).
+ * - the narrative is carried over as a starting point. Every year mention (「2024年」「2024年度」, 《2024年政务公开工作要点》,
+ *   「数据统计期限为2024年1月1日至2024年12月31日」 — a figure such as 「2035 条」 or 「1999 件」 is not a year), last year's
+ *   data sentences (built from last year's tables) and last year's 工作计划 (五、（二）改进情况) are marked in the text with
+ *   「【请核对】」, listed in `flags` (section, span, reason) and kept in the draft's `review` list until confirmed.
  *
  * Why marks in the text and not only a list: the draft file has no place for a transient list, and a clerk works for days
  * on a report — the marks survive save and reopen, are found with Ctrl+F, and must be deleted by hand once the sentence
@@ -16,9 +17,10 @@
  * UI and the export gate see how many are left). The list gives the UI positions and reasons for the first session.
  * Years are never rewritten automatically: 「2024年」 in last year's text may be a history the clerk wants to keep.
  */
-import type { DraftFile } from '../schema/draft.js';
+import type { DraftFile, ReviewItem } from '../schema/draft.js';
 import { APPLY_DETAIL_COLUMNS, SECTION_KEYS, SECTION_NAMES, type SectionKey } from './format.js';
 import { migrate2019 } from './migrate2019.js';
+import { APPLY_SENTENCE_RE, REVIEW_SENTENCE_RE } from './narrative.js';
 import { flattenCells, nestCells, numericValue, resolvedCells, type Cells } from './model.js';
 import { draftToReport, emptySections } from '../schema/draft.js';
 
@@ -42,7 +44,11 @@ export interface NextYearResult {
   carried: Record<string, number | null>;
 }
 
-const YEAR_MENTION = /(?<![0-9０-９])((?:19|20)\d{2})(?![0-9０-９])(\s*年度?)?/g;
+/** 「2024年」「2024 年度」: a four-digit figure followed by 年 (「2035 条」, a phone number or 「1999 件」 is no year). */
+const YEAR_MENTION = /(?<![0-9０-９])((?:19|20)\d{2})(?![0-9０-９])(\s*年度?)/g;
+/** Sentences last year's tables wrote (「插入/刷新数据句」): their figures are last year's. */
+const DATA_SENTENCES = [APPLY_SENTENCE_RE, REVIEW_SENTENCE_RE];
+const DATA_SENTENCE_REASON = '上年报告的数据句，数字是上年的：请按本年表格用「插入/刷新数据句」更新';
 /** 五's second part: last year's plan for the year now being reported. */
 const PLAN_HEADING = /[（(]二[）)]\s*(?:改进情况|下一步工作(?:计划|打算)?|工作计划|下一年度工作(?:计划|打算)|改进措施)|下一步(?:工作)?(?:计划|打算)|20\d{2}\s*年(?:工作)?(?:计划|打算)/;
 
@@ -65,6 +71,10 @@ function markSection(section: SectionKey, text: string, oldYear: number): { text
         reason: '上年报告的工作计划（改进情况）：请改写为本年度的改进情况和下一年度的工作计划',
       });
     }
+  }
+  for (const shape of DATA_SENTENCES) {
+    const m = shape.exec(text);
+    if (m) spans.push({ start: m.index, end: m.index + m[0].length, reason: DATA_SENTENCE_REASON });
   }
   for (const m of text.matchAll(YEAR_MENTION)) {
     const year = Number(m[1]);
@@ -150,6 +160,7 @@ export function nextYearDraft(source: DraftFile): NextYearResult {
     acceptedWarnings: [],
     legacy: null,
   };
+  if (flags.length) draft.review = flags.map(reviewItemOf);
   return { draft, flags, carried };
 }
 
@@ -157,4 +168,9 @@ export function nextYearDraft(source: DraftFile): NextYearResult {
 export function previousValue(draft: Pick<DraftFile, 'previous'>, key: string): number | null {
   const v = flattenCells(draft.previous?.cells)[key];
   return typeof v === 'number' ? v : null;
+}
+
+/** A flag as the draft keeps it: found again by its text, since the clerk edits around it. */
+export function reviewItemOf(flag: ReviewFlag): ReviewItem {
+  return { origin: 'next-year', section: flag.section, text: flag.text.slice(0, 2000), reason: flag.reason.slice(0, 1000) };
 }

@@ -53,6 +53,24 @@ const acceptedWarning = z.strictObject({
 });
 export type AcceptedWarning = z.infer<typeof acceptedWarning>;
 
+/**
+ * A passage or field the clerk must look at before publishing: text carried over into next year's report (marked
+ * 【请核对】 in the text as well) or a doubt of the importer. Kept in the draft so it survives saving and reopening;
+ * it leaves the list only when the clerk confirms it (deleting the mark by hand does not).
+ */
+const reviewItem = z.strictObject({
+  origin: z.enum(['next-year', 'import']),
+  /** the section whose text holds the passage */
+  section: z.enum(SECTION_KEYS as unknown as [SectionKey, ...SectionKey[]]).optional(),
+  /** a cell key or field (`year`, `organ` …) for a doubt about a figure or a field */
+  target: z.string().max(MAX_SHORT).optional(),
+  /** the passage as marked (found again by its text: the clerk edits around it) or the field's name */
+  text: z.string().max(2000),
+  reason: z.string().max(1000),
+});
+export type ReviewItem = z.infer<typeof reviewItem>;
+export const MAX_REVIEW_ITEMS = 2000;
+
 const yearSchema = z.number().int().min(2008, { message: '年度应不早于 2008' }).max(2100, { message: '年度无效' });
 const formatSchema = z.enum(['2021', '2019']);
 
@@ -86,6 +104,8 @@ export const draftSchema = z.strictObject({
   legacy: z.strictObject({ format: z.literal('2019'), cells: nestedCells }).nullable().optional(),
   /** a roll-up of units' reports (汇总): its scope and the units' files it came from (absent for other drafts) */
   rollup: rollupRecordSchema.nullable().optional(),
+  /** passages and fields still to be reviewed (absent in drafts that never had any) */
+  review: z.array(reviewItem).max(MAX_REVIEW_ITEMS).optional(),
 });
 
 export type DraftFile = z.infer<typeof draftSchema>;

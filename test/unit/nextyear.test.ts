@@ -96,11 +96,27 @@ describe('nextYearDraft', () => {
     expect(countReviewMarks(twice)).toBe(6);
   });
 
-  it('does not mistake other numbers for years', () => {
+  it('marks only year mentions (「2024年」「2024年度」), never a count, a code or a phone number', () => {
     const d = lastYear();
-    d.sections.overview = '电话12345，编号202401，共1999件，面积20240平方米。';
+    const text = '电话0591-20241234，编号202401，共1999件，办理2035 条，面积20240平方米；2024 年度报告，2023年要点。';
+    d.sections.overview = text;
     const r = nextYearDraft(d);
-    expect(r.draft.sections.overview).toBe('电话12345，编号202401，共1999件，面积20240平方米。'.replace('1999件', `${REVIEW_MARK}1999件`));
+    expect(r.draft.sections.overview).toBe(text.replace('2024 年度', `${REVIEW_MARK}2024 年度`).replace('2023年', `${REVIEW_MARK}2023年`));
+    expect(r.flags.filter((f) => f.section === 'overview').map((f) => f.text)).toEqual(['2024 年度', '2023年']);
+  });
+
+  it('marks last year\'s data sentences (their figures are last year\'s) and keeps every flag in the draft\'s review list', () => {
+    const d = lastYear();
+    d.sections.requests = '本年新收政府信息公开申请12件，上年结转0件，办结9件，其中予以公开9件，结转下年度3件。其他情况良好。';
+    const r = nextYearDraft(d);
+    expect(r.draft.sections.requests?.startsWith(`${REVIEW_MARK}本年新收政府信息公开申请12件`)).toBe(true);
+    const flag = r.flags.find((f) => f.section === 'requests');
+    expect(flag?.reason).toContain('数据句');
+    expect(r.draft.review?.length).toBe(r.flags.length);
+    expect(r.draft.review?.find((i) => i.section === 'requests')).toMatchObject({ origin: 'next-year', text: flag?.text });
+    // the list survives saving and reopening
+    const back = parseDraftText(serializeDraft(r.draft));
+    expect(back.ok && back.draft.review).toEqual(r.draft.review);
   });
 
   it('a custom title has its year moved on', () => {
