@@ -1,33 +1,47 @@
 /**
- * What stands between a draft and its export or print (issue 5: "when rule errors remain, the export asks first
- * and lists them"). The same `evaluate` the form runs, at stage 'final' (blank cells and unwritten sections are
- * errors now), plus the 【请核对】 marks next year's report left in the text and warnings nobody has accepted yet.
+ * What stands between a draft and its export or print: the same `evaluate` the form runs, at stage 'final' (blank
+ * cells and unwritten sections are errors now), every warning nobody has accepted yet, and the review list (passages
+ * carried over from last year, import doubts) with the 【请核对】 marks still in the text. The issue panel's
+ * 「定稿检查」 view shows the same summary (`finalSummary`), so the panel and the gate never disagree.
  */
 import { countReviewMarks } from '../report/nextYear.js';
+import type { Report } from '../report/model.js';
 import { evaluate } from '../rules/index.js';
 import type { Finding } from '../rules/types.js';
-import { draftToReport, type DraftFile } from '../schema/draft.js';
-import { acceptanceMatches } from './issues.js';
+import { draftToReport, type AcceptedWarning, type DraftFile } from '../schema/draft.js';
+import { summariseFindings, type IssueSummary } from './issues.js';
 
 export interface ExportReadiness {
+  /** every open finding of the finished report, by section (errors first), and the accepted ones */
+  summary: IssueSummary;
   /** rule errors of the finished report */
   errors: Finding[];
-  /** warnings without an accepted explanation (shown, never blocking) */
+  /** warnings without an accepted explanation: exporting with them takes a deliberate click */
   openWarnings: Finding[];
   /** 【请核对】 marks still in the text */
   reviewMarks: number;
+  /** items of the review list not yet confirmed */
+  reviewItems: number;
+}
+
+/** The findings of the finished report as the issue panel shows them (its 「定稿检查」 view). */
+export function finalSummary(report: Report, accepted: readonly AcceptedWarning[]): IssueSummary {
+  return summariseFindings(evaluate(report, { stage: 'final' }), accepted);
 }
 
 export function exportReadiness(draft: DraftFile): ExportReadiness {
-  const findings = evaluate(draftToReport(draft), { stage: 'final' });
+  const summary = finalSummary(draftToReport(draft), draft.acceptedWarnings);
+  const open = summary.open.map((i) => i.finding);
   return {
-    errors: findings.filter((f) => f.severity === 'error'),
-    openWarnings: findings.filter((f) => f.severity === 'warning' && !draft.acceptedWarnings.some((a) => acceptanceMatches(a, f))),
+    summary,
+    errors: open.filter((f) => f.severity === 'error'),
+    openWarnings: open.filter((f) => f.severity === 'warning'),
     reviewMarks: countReviewMarks(draft),
+    reviewItems: draft.review?.length ?? 0,
   };
 }
 
-/** True when the export may go ahead without asking. */
+/** True when the export may go ahead without asking: no error, no open warning, nothing left to review. */
 export function readyToExport(r: ExportReadiness): boolean {
-  return r.errors.length === 0 && r.reviewMarks === 0;
+  return r.errors.length === 0 && r.openWarnings.length === 0 && r.reviewMarks === 0 && r.reviewItems === 0;
 }

@@ -6,10 +6,10 @@
  * so nothing typed is lost and V-NUM can name it. Cell keys contain dots, which react-hook-form reads as paths,
  * so inside the form a key's dots are written as colons (`apply.new.natural` → `cells.apply:new:natural`).
  */
-import { ALL_CELL_KEYS, FORMAT_2021, formatFor, SECTION_KEYS, type ReportFormat, type SectionKey } from '../report/format.js';
+import { ALL_CELL_KEYS, FORMAT_2021, formatFor, SECTION_KEYS, SECTIONS, type ReportFormat, type SectionKey, type TableId } from '../report/format.js';
 import { flattenCells, nestCells, type CellValue, type Cells, type Report } from '../report/model.js';
 import { formatCellValue, parseCell } from '../report/numbers.js';
-import { draftToReport, type AcceptedWarning, type DraftFile } from '../schema/draft.js';
+import { draftToReport, type AcceptedWarning, type DraftFile, type ReviewItem } from '../schema/draft.js';
 
 export type Level = DraftFile['meta']['level'];
 
@@ -35,6 +35,16 @@ export interface FormValues {
 }
 
 const MAX_SHORT = 200;
+
+/** What the editor keeps beside the form values: the accepted warnings and the review list. */
+export interface DraftExtras {
+  accepted: readonly AcceptedWarning[];
+  review: readonly ReviewItem[];
+}
+
+export function extrasOf(draft: DraftFile): DraftExtras {
+  return { accepted: draft.acceptedWarnings, review: draft.review ?? [] };
+}
 
 export function fieldKey(cellKey: string): string {
   return cellKey.replaceAll('.', ':');
@@ -174,7 +184,7 @@ export function formValuesToReport(
   format: ReportFormat = draftFormat(base),
   flat: Cells = formValuesToCells(values, base, format).cells,
 ): Report {
-  const shell = formValuesToDraft(values, { ...base, cells: {} }, base.acceptedWarnings, EMPTY_FORMAT);
+  const shell = formValuesToDraft(values, { ...base, cells: {} }, extrasOf(base), EMPTY_FORMAT);
   const report = draftToReport(shell);
   const cells: Cells = {};
   for (const [k, v] of Object.entries(flat)) if (ALL_CELL_KEYS.has(k)) cells[k] = v;
@@ -192,7 +202,7 @@ const EMPTY_FORMAT: ReportFormat = { ...FORMAT_2021, cells: [], cellByKey: new M
 export function formValuesToDraft(
   values: FormValues,
   base: DraftFile,
-  accepted: readonly AcceptedWarning[] = base.acceptedWarnings,
+  extras: DraftExtras = extrasOf(base),
   format: ReportFormat = draftFormat(base),
   /** the cells from `formValuesToCells`, when already computed */
   flat?: Cells,
@@ -210,14 +220,18 @@ export function formValuesToDraft(
   if (m.title.trim()) meta.title = short(m.title.trim());
   if (m.contactName.trim()) meta.contactName = short(m.contactName.trim());
   if (m.contactPhone.trim()) meta.contactPhone = short(m.contactPhone.trim());
-  return {
+  const draft: DraftFile = {
     ...base,
     year: validYear(m.year, base.year),
     meta,
     sections,
     cells: nestCells(cells),
-    acceptedWarnings: [...accepted],
+    acceptedWarnings: [...extras.accepted],
   };
+  // a draft that never had a review list keeps none (older files stay as they were)
+  if (extras.review.length) draft.review = [...extras.review];
+  else delete draft.review;
+  return draft;
 }
 
 /** A copy that shares no mutable object with `v` (strings are immutable, so one level per group suffices). */
@@ -234,12 +248,30 @@ export function sameValues(a: FormValues, b: FormValues): boolean {
   return same(a.meta as unknown as Record<string, string>, b.meta as unknown as Record<string, string>) && same(a.sections, b.sections) && same(a.cells, b.cells);
 }
 
-/** Fill every blank entered cell with 「0」 (「全部空格填0」); returns the new cells and how many were filled. */
-export function fillBlanksWithZero(values: FormValues, format: ReportFormat): { cells: Record<string, string>; filled: number } {
+/** The heading of the section a table belongs to (「三、收到和处理政府信息公开申请情况」), for messages. */
+export function tableHeading(table: TableId): string {
+  return SECTIONS.find((s) => s.table === table)?.heading ?? table;
+}
+
+/** How many entered number cells of each table are blank. */
+export function blankCounts(values: FormValues, format: ReportFormat): Record<TableId, number> {
+  const out: Record<TableId, number> = { active: 0, apply: 0, review: 0 };
+  for (const def of format.cells) {
+    if (def.sumOf || def.kind === 'text') continue;
+    if ((values.cells[fieldKey(def.key)] ?? '').trim() === '') out[def.table]++;
+  }
+  return out;
+}
+
+/**
+ * Fill the blank entered number cells of the given tables with 「0」 (「本表空格填0」 one table; 「全部空格填0」 all three,
+ * after asking); returns the new cells and how many were filled.
+ */
+export function fillBlanksWithZero(values: FormValues, format: ReportFormat, tables: readonly TableId[]): { cells: Record<string, string>; filled: number } {
   const cells = { ...values.cells };
   let filled = 0;
   for (const def of format.cells) {
-    if (def.sumOf || def.kind === 'text') continue;
+    if (def.sumOf || def.kind === 'text' || !tables.includes(def.table)) continue;
     const k = fieldKey(def.key);
     if ((cells[k] ?? '').trim() === '') {
       cells[k] = '0';

@@ -83,6 +83,8 @@ export interface SentenceEdit {
   start: number;
   end: number;
   replaced: boolean;
+  /** where typing goes on after the edit, when not at `end` (after a sub-heading: the line below it) */
+  caret?: number;
 }
 
 /**
@@ -121,14 +123,20 @@ export function upsertSentence(
   return insertAt(text.length, text.endsWith('\n') ? '' : '\n', '');
 }
 
-/** Insert an aspect sub-heading of 一 (「（一）主动公开」…) as a new paragraph at the cursor. */
+/**
+ * Insert a sub-heading (「（一）主动公开」…) as a paragraph of its own at the cursor, with the caret on a new line below
+ * it: what is typed next is the paragraph under the heading, never part of the heading line (which prints in 楷体).
+ */
 export function insertParagraphHeading(text: string, heading: string, cursor?: number): SentenceEdit {
   const at = cursor !== undefined && cursor >= 0 && cursor <= text.length ? cursor : text.length;
   const before = at > 0 && text[at - 1] !== '\n' ? '\n' : '';
-  const after = at < text.length && text[at] !== '\n' ? '\n' : '';
+  // the line below the heading is empty for the caret, unless it already is
+  let after = '\n\n';
+  if (at === text.length) after = '\n';
+  else if (text[at] === '\n') after = at + 1 === text.length || text[at + 1] === '\n' ? '' : '\n';
   const t = text.slice(0, at) + before + heading + after + text.slice(at);
   const start = at + before.length;
-  return { text: t, start, end: start + heading.length, replaced: false };
+  return { text: t, start, end: start + heading.length, replaced: false, caret: start + heading.length + 1 };
 }
 
 /** Which of the five aspects of 一 already have their sub-heading in the text. */

@@ -5,7 +5,8 @@
  * needs is blank (V-BLANK says so).
  */
 import { APPLY_COLUMNS, applyRows, sumsOf, type CellDef, type SumRule } from '../report/format.js';
-import type { CellProblem, Prepared } from './prepare.js';
+import type { Report } from '../report/model.js';
+import { prepare, type CellProblem, type Prepared } from './prepare.js';
 import type { Finding } from './types.js';
 
 /** 「三、（七）总计·自然人」 → row 「（七）总计」, column 「自然人」. */
@@ -57,33 +58,76 @@ function complete(p: Prepared, key: string): boolean {
   return def.sumOf.every((part) => complete(p, part));
 }
 
-/** T3-BAL: per column, 第一项 + 第二项 = 第三项（七）总计 + 第四项 (totals as printed when present). */
-function balance(p: Prepared, out: Finding[]): void {
+/** One column of table 三 as T3-BAL reads it: its four figures (blank = null) and whether each is known in full. */
+interface BalanceColumn {
+  col: (typeof APPLY_COLUMNS)[number];
+  /** 第一项, 第二项, 第三项（七）总计, 第四项 */
+  keys: [string, string, string, string];
+  values: [number | null, number | null, number | null, number | null];
+  complete: boolean;
+}
+
+function balanceColumns(p: Prepared): BalanceColumn[] {
   const rows = applyRows(p.format.otherSplit);
   const top = rows.filter((r) => r.level === 'top').map((r) => r.key);
   const [first, second, fourth] = [top[0], top[1], top[2]];
   const seventh = rows.find((r) => r.level === 'result' && r.key === 'processed_total')?.key;
-  if (!first || !second || !fourth || !seventh) return;
+  if (!first || !second || !fourth || !seventh || !p.format.cellByKey.has('apply.new.total')) return [];
+  return APPLY_COLUMNS.map((col) => {
+    const key = (r: string) => `apply.${r}.${col.key}`;
+    const keys: BalanceColumn['keys'] = [key(first), key(second), key(seventh), key(fourth)];
+    const values: BalanceColumn['values'] = [p.value(keys[0]), p.value(keys[1]), p.value(keys[2]), p.value(keys[3])];
+    return { col, keys, values, complete: keys.every((k) => complete(p, k)) && values.every((v) => v !== null) };
+  });
+}
+
+/** T3-BAL: per column, 第一项 + 第二项 = 第三项（七）总计 + 第四项 (totals as printed when present). */
+function balance(p: Prepared, out: Finding[]): void {
   let detailFailed = false;
-  for (const col of APPLY_COLUMNS) {
+  for (const { col, keys, values, complete: known } of balanceColumns(p)) {
     if (col.key === 'total' && detailFailed) continue;
-    const keys = [first, second, seventh, fourth].map((r) => `apply.${r}.${col.key}`);
-    if (!keys.every((k) => complete(p, k))) continue;
-    const [a, b, c, d] = keys.map((k) => p.value(k));
-    if (a == null || b == null || c == null || d == null) continue;
+    if (!known) continue;
+    const [a, b, c, d] = values.map((v) => v ?? 0) as [number, number, number, number];
     if (a + b === c + d) continue;
     if (col.key !== 'total') detailFailed = true;
     out.push(
       p.finding('T3-BAL', `「${col.label}」列：第一项 ${a} + 第二项 ${b} = ${a + b}，第三项（七）总计 ${c} + 第四项 ${d} = ${c + d}，相差 ${Math.abs(a + b - c - d)}`, {
-        cells: keys,
+        cells: [...keys],
         target: keys[3],
       }),
     );
   }
 }
 
+/** A column of table 三 still being filled whose figures so far don't balance: a quiet hint, not a finding. */
+export interface BalanceHint {
+  /** the column's 第四项 cell, where T3-BAL will sit once the column is complete */
+  target: string;
+  cells: string[];
+  /** (第一项 + 第二项) − (第三项（七）总计 + 第四项), blanks counted as 0 */
+  difference: number;
+  message: string;
+}
+
+/**
+ * The running balance of each column of table 三 that still has blanks (T3-BAL takes over once it is complete):
+ * so the clerk sees the difference as they type.
+ */
+export function balanceHints(report: Report): BalanceHint[] {
+  const out: BalanceHint[] = [];
+  for (const { col, keys, values, complete: known } of balanceColumns(prepare(report))) {
+    if (known || values.every((v) => v === null)) continue;
+    const [a, b, c, d] = values.map((v) => v ?? 0) as [number, number, number, number];
+    const difference = a + b - (c + d);
+    if (difference === 0) continue;
+    const side = difference > 0 ? '第三项（七）总计与第四项之和还少' : '第一项与第二项之和还少';
+    out.push({ target: keys[3], cells: [...keys], difference, message: `「${col.label}」列尚未平衡：${side} ${Math.abs(difference)}（还有空格未填）` });
+  }
+  return out;
+}
+
 export function arithmeticRules(p: Prepared, out: Finding[]): void {
-  if (p.format.cellByKey.has('apply.new.total')) balance(p, out);
+  balance(p, out);
   sumChecks(p, out);
 }
 

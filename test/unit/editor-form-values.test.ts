@@ -6,6 +6,8 @@ import {
   draftToFormValues,
   fieldKey,
   fillBlanksWithZero,
+  blankCounts,
+  tableHeading,
   formValuesToDraft,
 } from '../../shared/editor/formValues.js';
 import { FORMAT_2019, FORMAT_2021, FORMAT_2021_SINGLE_OTHER } from '../../shared/report/format.js';
@@ -95,7 +97,7 @@ describe('form values ↔ draft', () => {
     expect(v.cells['active2019:procurement:amount']).toBe('');
     v.cells['active2019:procurement:amount'] = '3979.5 万元';
     v.cells['active2019:licensing:change'] = '-14';
-    const back = formValuesToDraft(v, d2019, [], FORMAT_2019);
+    const back = formValuesToDraft(v, d2019, { accepted: [], review: [] }, FORMAT_2019);
     expect(flattenCells(back.cells)['active2019.procurement.amount']).toBe('3979.5 万元');
     expect(flattenCells(back.cells)['active2019.licensing.change']).toBe(-14);
 
@@ -112,12 +114,25 @@ describe('form values ↔ draft', () => {
     const v = draftToFormValues(newDraft({ year: 2025 }));
     v.cells['apply:new:natural'] = '7';
     v.cells['apply:new:commercial'] = 'x';
-    const { cells, filled } = fillBlanksWithZero(v, FORMAT_2021);
+    const { cells, filled } = fillBlanksWithZero(v, FORMAT_2021, ['active', 'apply', 'review']);
     expect(cells['apply:new:natural']).toBe('7');
     expect(cells['apply:new:commercial']).toBe('x');
     expect(cells['apply:new:research']).toBe('0');
-    expect(filled).toBe(FORMAT_2021.cells.filter((c) => !c.sumOf).length - 2);
+    expect(filled).toBe(FORMAT_2021.cells.filter((c) => !c.sumOf && c.kind !== 'text').length - 2);
     expect(v.cells['apply:new:research']).toBe('');
+  });
+
+  it('「本表空格填0」 fills one table and leaves the others blank, and the counts say how many each table has', () => {
+    const v = draftToFormValues(newDraft({ year: 2025 }));
+    const before = blankCounts(v, FORMAT_2021);
+    const { cells, filled } = fillBlanksWithZero(v, FORMAT_2021, ['review']);
+    expect(filled).toBe(before.review);
+    expect(cells['review.reconsideration.upheld'.replaceAll('.', ':')]).toBe('0');
+    expect(cells['apply:new:natural']).toBe('');
+    const after = blankCounts({ ...v, cells }, FORMAT_2021);
+    expect(after).toEqual({ ...before, review: 0 });
+    expect(before.apply).toBeGreaterThan(50);
+    expect(tableHeading('apply')).toBe('三、收到和处理政府信息公开申请情况');
   });
 });
 

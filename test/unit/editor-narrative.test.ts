@@ -76,9 +76,21 @@ describe('inserting and refreshing the sentence', () => {
   });
   it('inserts aspect headings as their own paragraphs and sees which are present', () => {
     const r = insertParagraphHeading('前文', '（三）政府信息管理', 2);
-    expect(r.text).toBe('前文\n（三）政府信息管理');
-    expect(insertParagraphHeading('ab', '（一）主动公开', 1).text).toBe('a\n（一）主动公开\nb');
+    expect(r.text).toBe('前文\n（三）政府信息管理\n');
+    expect(insertParagraphHeading('ab', '（一）主动公开', 1).text).toBe('a\n（一）主动公开\n\nb');
     expect(aspectsPresent('（一）主动公开……(二)依申请公开')).toEqual([true, true, false, false, false]);
+  });
+  it('leaves the caret on an empty line below the heading, so what is typed next is not part of the heading line', () => {
+    const type = (e: { text: string; caret?: number; end: number }, words: string) => {
+      const at = e.caret ?? e.end;
+      return e.text.slice(0, at) + words + e.text.slice(at);
+    };
+    const lines = (t: string) => t.split('\n');
+    // at the end of the text (the clerk's first heading), between paragraphs, and in the middle of a line
+    expect(lines(type(insertParagraphHeading('前言。', '（一）主动公开'), '本年度主动公开'))).toEqual(['前言。', '（一）主动公开', '本年度主动公开']);
+    expect(lines(type(insertParagraphHeading('甲。\n乙。', '（二）依申请公开', 2), '新段'))).toEqual(['甲。', '（二）依申请公开', '新段', '乙。']);
+    expect(lines(type(insertParagraphHeading('甲乙', '（一）存在的问题', 1), '新段'))).toEqual(['甲', '（一）存在的问题', '新段', '乙']);
+    expect(lines(type(insertParagraphHeading('', '（一）主动公开'), '正文'))).toEqual(['（一）主动公开', '正文']);
   });
 });
 

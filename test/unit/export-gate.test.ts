@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportReadiness, readyToExport } from '../../shared/editor/exportGate.js';
+import { exportReadiness, finalSummary, readyToExport } from '../../shared/editor/exportGate.js';
+import { acceptWarning } from '../../shared/report/acceptance.js';
 import { enteredCells, FORMAT_2021 } from '../../shared/report/format.js';
 import { REVIEW_MARK } from '../../shared/report/nextYear.js';
 import { loadReportText } from '../../shared/schema/reportData.js';
-import { reportToDraft, type DraftFile } from '../../shared/schema/draft.js';
+import { draftToReport, reportToDraft, type AcceptedWarning, type DraftFile } from '../../shared/schema/draft.js';
 import { nestCells, flattenCells } from '../../shared/report/model.js';
 
 function sampleDraft(name: string): DraftFile {
@@ -17,12 +18,41 @@ function sampleDraft(name: string): DraftFile {
 }
 
 describe('export gate', () => {
-  it('a complete, consistent report goes straight through; its open warnings are listed, not blocking', () => {
+  it('a complete, consistent report with an open warning asks first; once every warning is accepted it goes straight through', () => {
     const d = sampleDraft('xinxiang-county-office-2024');
     const r = exportReadiness(d);
     expect(r.errors).toEqual([]);
     expect(r.openWarnings.map((f) => f.rule)).toContain('N-APP');
-    expect(readyToExport(r)).toBe(true);
+    expect(readyToExport(r)).toBe(false);
+    let accepted = d.acceptedWarnings as readonly AcceptedWarning[];
+    for (const f of r.openWarnings) accepted = acceptWarning(accepted, f, '已核实，原文如此');
+    const done = exportReadiness({ ...d, acceptedWarnings: [...accepted] });
+    expect(done.openWarnings).toEqual([]);
+    expect(done.summary.accepted.length).toBe(r.openWarnings.length);
+    expect(readyToExport(done)).toBe(true);
+  });
+
+  it('the gate counts what the panel\'s 「定稿检查」 shows: V-BLANK is an error at the final stage, grouped under its section', () => {
+    const d = sampleDraft('xinxiang-county-office-2024');
+    const cells = flattenCells(d.cells);
+    cells['apply.granted.natural'] = null;
+    d.cells = nestCells(cells as Record<string, number | null>);
+    const r = exportReadiness(d);
+    const panel = finalSummary(draftToReport(d), d.acceptedWarnings);
+    expect(panel.total).toEqual(r.summary.total);
+    expect(r.summary.total.errors).toBe(r.errors.length);
+    const blank = r.summary.open.find((i) => i.finding.rule === 'V-BLANK');
+    expect(blank?.finding.severity).toBe('error');
+    expect(blank?.group).toBe('requests');
+  });
+
+  it('an unconfirmed review item stops it even when its mark was deleted by hand', () => {
+    const d = sampleDraft('xinxiang-county-office-2024');
+    d.review = [{ origin: 'next-year', section: 'overview', text: '2024年', reason: '上年报告的年度' }];
+    const r = exportReadiness(d);
+    expect(r.reviewMarks).toBe(0);
+    expect(r.reviewItems).toBe(1);
+    expect(readyToExport(r)).toBe(false);
   });
 
   it('blank cells and arithmetic errors of a finished report stop it', () => {
