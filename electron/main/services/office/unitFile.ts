@@ -32,10 +32,11 @@ function check(report: Report, options: CheckOptions): ReturnType<typeof finding
   return findingsToJson(evaluate(options.previous ? { ...report, previous: options.previous } : report, { stage: options.stage ?? 'draft' }));
 }
 
-async function readCapped(path: string): Promise<Uint8Array> {
+/** The file's bytes, at most the cap (+1 byte, so a file that grew after stat is still refused by size). */
+async function readCapped(path: string, size: number): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
-    const buf = Buffer.alloc(MAX_IMPORT_FILE_BYTES + 1);
+    const buf = Buffer.allocUnsafe(Math.min(size, MAX_IMPORT_FILE_BYTES) + 1);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     return new Uint8Array(buf.buffer, buf.byteOffset, bytesRead);
   } finally {
@@ -95,7 +96,8 @@ export async function readUnitFile(path: string, options: CheckOptions = {}): Pr
     const info = await lstat(path);
     if (!info.isFile()) return { ok: false, file, error: '不是普通文件（文件夹、链接或设备），未读取' };
     if (info.size > MAX_IMPORT_FILE_BYTES) return { ok: false, file, error: `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB），不像是一份年度报告` };
-    const buf = await readCapped(path);
+    const buf = await readCapped(path, info.size);
+    if (buf.length > MAX_IMPORT_FILE_BYTES) return { ok: false, file, error: '文件过大，不像是一份年度报告' };
     const sha256 = createHash('sha256').update(buf).digest('hex');
     if (buf.length === 0) return { ok: false, file, sha256, error: '文件是空的' };
     if (isXlsx(buf, file)) {
