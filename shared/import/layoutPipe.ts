@@ -33,19 +33,15 @@ const PLACEHOLDER = /^(?:数据|列|栏|第)\d{1,2}(?:列|栏)?$/;
 const COLUMN_NUMBER = /^\d{1,2}$/;
 
 /**
- * A header row of placeholder column names, never values: every cell 「数据k」/「列k」, or column numbers
- * 「1 2 3 …」 (at least three, counting up by one) in a row with no label, or under the header rule.
+ * A header row of placeholder column names, never values: every cell 「数据k」/「列k」, or only column numbers
+ * 「1 | 2 | 3 …」 (at least three, counting up from 1). A row with a label is data, whatever its figures.
  */
-export function isPlaceholderHeader(cells: readonly string[], headerOfTable: boolean): boolean {
+export function isPlaceholderHeader(cells: readonly string[]): boolean {
   const filled = cells.map((c) => c.normalize('NFKC').replace(/\s+/g, '')).filter((c) => c !== '');
   if (filled.length === 0) return false;
   if (filled.every((c) => PLACEHOLDER.test(c))) return true;
-  const numbers = filled.filter((c) => COLUMN_NUMBER.test(c)).map(Number);
-  if (numbers.length < 3) return false;
-  const counting = numbers.every((n, i) => i === 0 || n === (numbers[i - 1] ?? 0) + 1);
-  if (!counting) return false;
-  const labelled = filled.some((c) => !COLUMN_NUMBER.test(c) && /[\d]/.test(c));
-  return !labelled && (headerOfTable || numbers.length === filled.length);
+  if (filled.length < 3 || !filled.every((c) => COLUMN_NUMBER.test(c))) return false;
+  return filled.every((c, i) => Number(c) === i + 1);
 }
 
 /** A placeholder column name glued to its number (「数据1」) is a word, never a value. */

@@ -174,12 +174,6 @@ function endsWithValues(out: readonly Token[], start: number): boolean {
   return out.length - start >= 3 && out[out.length - 1]?.type !== 'text' && out[out.length - 2]?.type !== 'text';
 }
 
-/** Is line i a pipe row right above a markdown header rule? */
-function aboveHeaderRule(lines: readonly SourceLine[], i: number): boolean {
-  const next = lines[i + 1];
-  return !!next && next.cells === undefined && isPipeRow(next.text) && isSeparatorRow(pipeCells(next.text));
-}
-
 /**
  * Tokens of lines. Grid rows give one token per cell (an empty cell is a blank); tab-separated lines (a
  * spreadsheet paste) and pipe rows (markdown) keep their empty fields between values as blanks; markdown
@@ -195,7 +189,7 @@ export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.leng
       pushGridCells(out, line.cells, i);
     } else if (isPipeRow(line.text)) {
       const cells = pipeCells(line.text);
-      if (!isSeparatorRow(cells) && !isPlaceholderHeader(cells, aboveHeaderRule(lines, i))) pushFields(out, cells, i);
+      if (!isSeparatorRow(cells) && !isPlaceholderHeader(cells)) pushFields(out, cells, i);
     } else if (line.text.includes('\t')) {
       pushFields(out, line.text.split('\t'), i);
     } else {

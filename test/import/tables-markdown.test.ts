@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePublished, textDocument } from '../../shared/import/index.js';
+import { readActive } from '../../shared/import/tables.js';
+import { tokenise } from '../../shared/import/text.js';
 import { FORMAT_2021, SECTIONS, type TableLayout } from '../../shared/report/format.js';
 import type { Cells } from '../../shared/report/model.js';
 import type { ReportData } from '../../shared/schema/reportData.js';
@@ -142,5 +144,14 @@ describe('pipe rows without the leading bar', () => {
     ]);
     expect(row(cells, 'new')).toEqual([58, null, 0, 0, 1, 0, 66]);
     expect(row(cells, 'carried_over')).toEqual([2, 0, 0, 0, 0, 0, 2]);
+  });
+});
+
+describe('placeholder headers and data rows', () => {
+  it('a row with a label is data even when its figures count 1 2 3 and it stands above the rule', () => {
+    const text = ['| 规章 | 1 | 2 | 3 |', '|---|---|---|---|', '| 行政规范性文件 | 4 | 5 | 6 |', '| 1 | 2 | 3 | 4 |', '| 行政许可 | 7 | | |'].join('\n');
+    const read = readActive(tokenise(text.split('\n').map((t) => ({ text: t }))), FORMAT_2021.activeGroups);
+    expect([read.cells['active.regulations.issued'], read.cells['active.regulations.repealed'], read.cells['active.regulations.in_force']]).toEqual([1, 2, 3]);
+    expect([read.cells['active.normative.issued'], read.cells['active.normative.in_force'], read.cells['active.licensing.decisions']]).toEqual([4, 6, 7]);
   });
 });
