@@ -17,6 +17,7 @@ import type { Page } from '@playwright/test';
 import { createExportServices } from '../../../electron/main/services/hostExport.js';
 import { createFileServices } from '../../../electron/main/services/hostServices.js';
 import { importPastedText, importPublishedFile } from '../../../electron/main/services/import/index.js';
+import { createOfficeServices } from '../../../electron/main/services/office/officeJobs.js';
 import { guardHandler, type SenderFrameLike, type Service } from '../../../electron/main/services/ipcGuard.js';
 import { HOST_GLOBAL, hostMethods, type HostMethod, type ShellEvent } from '../../../shared/ipc/contract.js';
 
@@ -25,7 +26,16 @@ export interface TestHost {
   dir: string;
   /** the app data folder (recent list, recovery) */
   dataDir: string;
-  answers: { open: (string | null)[]; save: (string | null)[]; export: (string | null)[]; import: (string | null)[] };
+  answers: {
+    open: (string | null)[];
+    save: (string | null)[];
+    export: (string | null)[];
+    import: (string | null)[];
+    /** the office dialogs: a folder of units' reports, several files, where an office export goes */
+    folder: (string | null)[];
+    files: (string[] | null)[];
+    officeSave: (string | null)[];
+  };
   /** every call the page made, in order */
   calls: { method: HostMethod; arg: unknown }[];
   /** the last title and unsaved state the page reported (what Electron shows in the title bar) */
@@ -58,12 +68,19 @@ export async function createTestHost(): Promise<TestHost> {
   const dir = await mkdtemp(join(tmpdir(), 'gkbg-e2e-'));
   const dataDir = join(dir, '.appdata');
   await mkdir(dataDir, { recursive: true });
-  const answers: TestHost['answers'] = { open: [], save: [], export: [], import: [] };
+  const answers: TestHost['answers'] = { open: [], save: [], export: [], import: [], folder: [], files: [], officeSave: [] };
   const files = createFileServices({
     dataDir,
     dialogs: {
       chooseOpen: async () => answers.open.shift() ?? null,
       chooseSave: async () => answers.save.shift() ?? null,
+    },
+  });
+  const office = createOfficeServices({
+    dialogs: {
+      chooseFolder: async () => answers.folder.shift() ?? null,
+      chooseFiles: async () => answers.files.shift() ?? null,
+      chooseSave: async () => answers.officeSave.shift() ?? null,
     },
   });
   const output = createExportServices({ chooseExportPath: async () => answers.export.shift() ?? null });
@@ -72,6 +89,10 @@ export async function createTestHost(): Promise<TestHost> {
   const faults: TestHost['faults'] = {};
   const services: { [M in HostMethod]: Service<M> } = {
     ...files,
+    officeStart: office.officeStart,
+    officePoll: office.officePoll,
+    officeCancel: office.officeCancel,
+    officeExport: office.officeExport,
     exportDocument: output.exportDocument,
     fontCheck: output.fontCheck,
     print: async () => ({ status: 'ok' }),
@@ -144,6 +165,7 @@ export async function createTestHost(): Promise<TestHost> {
       await host.shell(page, { type: 'open-file', file: files.handles.grant(path) });
     },
     async dispose() {
+      await office.dispose();
       await rm(dir, { recursive: true, force: true });
     },
   };
