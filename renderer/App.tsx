@@ -7,7 +7,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { draftToReport } from '../shared/schema/draft.js';
 import { Editor, type EditorHandle } from './editor/Editor.js';
 import { ExportGate, type GatedAction } from './export/ExportGate.js';
-import type { ExportKind } from './files/useDocument.js';
+import type { ExportKind } from './files/documentNames.js';
+import type { Finding } from '../shared/rules/types.js';
 import { FileToolbar, useDocument } from './files/index.js';
 import { getHost } from './host/index.js';
 import { ImportDialog } from './import/ImportDialog.js';
@@ -60,6 +61,12 @@ export function App() {
     else if (action) void doc.exportDocument(action);
   }, [gate, doc]);
   const cancelGate = useCallback(() => setGate(null), []);
+  const acceptInGate = useCallback((f: Finding, explanation: string) => editor.current?.accept(f, explanation), []);
+  const jumpFromGate = useCallback((f: Finding) => {
+    setGate(null);
+    // after the dialog is gone, so the focus stays where it was put
+    window.requestAnimationFrame(() => editor.current?.focusFinding(f));
+  }, []);
 
   const [importing, setImporting] = useState(false);
   const openImport = useCallback(() => setImporting(true), []);
@@ -83,13 +90,13 @@ export function App() {
           </aside>
         ) : null}
       </main>
-      {gate ? <ExportGate host={host} draft={doc.draft} action={gate} onProceed={proceed} onCancel={cancelGate} /> : null}
+      {gate ? <ExportGate host={host} draft={doc.draft} action={gate} onProceed={proceed} onCancel={cancelGate} onAccept={acceptInGate} onJump={jumpFromGate} /> : null}
       {importing ? (
           <ImportDialog
             host={host}
             onOpenAsDraft={(draftText, result) => {
               setImporting(false);
-              void doc.openImported(draftText, false, result.source.name);
+              void doc.openImported(draftText, false, result.source.name, result.uncertain);
             }}
             onCreateNextYear={(result, draftText) => {
               setImporting(false);

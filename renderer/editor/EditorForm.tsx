@@ -192,13 +192,13 @@ const SectionText = memo(function SectionText({
 function TextIssues({ section }: { section: SectionKey }) {
   const api = useEditor();
   const panel = usePanelView(api.store);
-  const items = panel.summary.open.filter((i) => i.group === section && !i.finding.target && i.finding.cells.length === 0);
+  const items = panel.summary.open.filter((i) => i.finding.span?.section === section || (!i.finding.span && i.group === section && !i.finding.target && i.finding.cells.length === 0));
   if (items.length === 0) return null;
   return (
     <ul className="text-issues">
       {items.map((i) => (
         <li key={i.id} className={i.finding.severity} data-rule={i.finding.rule}>
-          <button type="button" className="link" onClick={() => api.focusIssue(i)}>
+          <button type="button" className="link" onClick={() => api.focusFinding(i.finding)}>
             <b>{i.finding.rule}</b> {i.finding.message}
           </button>
         </li>

@@ -1,24 +1,35 @@
 /**
  * The issue panel: every open error and warning of the live check, grouped by section with counts; clicking one
- * focuses the cell or selects the text; a warning can be accepted with a short explanation (kept in the draft's
- * acceptedWarnings and listed as accepted, not counted as open).
+ * goes to the text or the cell; a warning can be accepted with a short explanation. 「定稿检查」 shows the check the
+ * export gate runs (blank cells are errors then), with the same counts. Above the findings: the review list.
  */
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import { ISSUE_GROUPS, ISSUE_GROUP_NAMES, type ShownIssue } from '../../shared/editor/issues.js';
+import { RULES } from '../../shared/rules/index.js';
+import { AcceptWarning } from './AcceptWarning.js';
 import { useEditor } from './context.js';
+import { ReviewList } from './ReviewList.js';
 import { usePanelView } from './store.js';
+import { useState } from 'react';
 
 const MAX_SHOWN_PER_GROUP = 60;
 
 export const IssuePanel = memo(function IssuePanel() {
   const api = useEditor();
-  const panel = usePanelView(api.store);
-  const { summary, engineError } = panel;
+  const { summary, engineError, stage } = usePanelView(api.store);
   const [showAccepted, setShowAccepted] = useState(false);
   return (
-    <aside className="issues" data-testid="issues" aria-label="检查结果">
+    <aside className="issues" data-testid="issues" aria-label="检查结果" data-stage={stage}>
       <header className="issues-head">
         <h2>检查结果</h2>
+        <div className="stage-switch" role="radiogroup" aria-label="检查范围">
+          <button type="button" role="radio" aria-checked={stage === 'draft'} onClick={() => api.setStage('draft')} title="填写过程中的检查：空格只作提示">
+            填写中
+          </button>
+          <button type="button" role="radio" aria-checked={stage === 'final'} onClick={() => api.setStage('final')} title="与导出前的检查相同：空格、未写的部分都是错误">
+            定稿检查
+          </button>
+        </div>
         <div className="totals" aria-live="polite">
           <span className={`count error${summary.total.errors ? '' : ' zero'}`} data-count="errors">
             错误 {summary.total.errors}
@@ -39,7 +50,8 @@ export const IssuePanel = memo(function IssuePanel() {
         </p>
       ) : null}
       <div className="issues-body">
-        {summary.open.length === 0 && !engineError ? <p className="all-clear">未发现问题。</p> : null}
+        <ReviewList />
+        {summary.open.length === 0 && !engineError ? <p className="all-clear">{stage === 'final' ? '定稿检查未发现问题。' : '未发现问题。'}</p> : null}
         {ISSUE_GROUPS.map((g) => {
           const items = summary.open.filter((i) => i.group === g);
           if (items.length === 0) return null;
@@ -73,12 +85,12 @@ export const IssuePanel = memo(function IssuePanel() {
               <ul>
                 {summary.accepted.map((i) => (
                   <li key={i.id} className="issue accepted" data-rule={i.finding.rule} data-accepted="true">
-                    <button type="button" className="issue-main" onClick={() => api.focusIssue(i)}>
+                    <button type="button" className="issue-main" onClick={() => api.focusFinding(i.finding)}>
                       <span className="rule">{i.finding.rule}</span>
                       <span className="msg">{i.finding.message}</span>
                     </button>
                     <p className="explanation">说明：{i.accepted?.explanation}</p>
-                    <button type="button" className="small" onClick={() => api.unaccept(i)}>
+                    <button type="button" className="small" onClick={() => i.accepted && api.unaccept(i.accepted)}>
                       撤销接受
                     </button>
                   </li>
@@ -97,56 +109,22 @@ const IssueItem = memo(IssueItemImpl, (a, b) => a.issue.sig === b.issue.sig);
 
 function IssueItemImpl({ issue }: { issue: ShownIssue }) {
   const api = useEditor();
-  const [accepting, setAccepting] = useState(false);
-  const [text, setText] = useState('');
   const f = issue.finding;
-  const submit = () => {
-    if (!text.trim()) return;
-    api.accept(issue, text);
-    setAccepting(false);
-    setText('');
-  };
+  const blankTable = f.rule === 'V-BLANK' ? api.format.cellByKey.get(f.cells[0] ?? '')?.table : undefined;
   return (
     <li className={`issue ${f.severity}`} data-rule={f.rule} data-severity={f.severity} data-target={issue.target}>
-      <button type="button" className="issue-main" onClick={() => api.focusIssue(issue)} title="定位到相关单元格或文字">
-        <span className="rule">{f.rule}</span>
+      <button type="button" className="issue-main" onClick={() => api.focusFinding(f)} title={f.span ? '选中相关文字' : '定位到相关单元格或栏目'}>
+        <span className="rule" title={RULES[f.rule].name}>
+          {f.rule}
+        </span>
         <span className="msg">{f.message}</span>
       </button>
-      {f.rule === 'V-BLANK' ? (
-        <button type="button" className="small" onClick={api.fillZeros} title="把三张表中所有未填写的格子填为 0（可撤销）">
-          空格填0
+      {blankTable ? (
+        <button type="button" className="small" onClick={() => api.fillTable(blankTable)} title="把本表未填写的格子填为 0（可撤销）；请先确认这些格子确实为0">
+          本表空格填0
         </button>
       ) : null}
-      {f.severity === 'warning' ? (
-        accepting ? (
-          <div className="accept-form">
-            <input
-              autoFocus
-              value={text}
-              maxLength={2000}
-              placeholder="简要说明理由，如：机构改革后文件划转"
-              aria-label="接受此提示的说明"
-              onChange={(e) => setText(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  submit();
-                } else if (e.key === 'Escape') setAccepting(false);
-              }}
-            />
-            <button type="button" className="small primary" disabled={!text.trim()} onClick={submit}>
-              确定
-            </button>
-            <button type="button" className="small" onClick={() => setAccepting(false)}>
-              取消
-            </button>
-          </div>
-        ) : (
-          <button type="button" className="small accept" onClick={() => setAccepting(true)}>
-            接受并说明…
-          </button>
-        )
-      ) : null}
+      {f.severity === 'warning' ? <AcceptWarning onAccept={(text) => api.accept(f, text)} /> : null}
     </li>
   );
 }

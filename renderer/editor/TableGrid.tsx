@@ -36,6 +36,11 @@ export const TableGrid = memo(function TableGrid({ layout, caption }: { layout: 
           ))}
         </tbody>
       </table>
+      <div className="table-tools">
+        <button type="button" className="small" onClick={() => api.fillTable(layout.id)} title="把本表未填写的格子填为 0（可撤销）；空格表示还没填，填0表示确实为零">
+          本表空格填0
+        </button>
+      </div>
       {layout.id === 'apply' ? (
         <p className="grid-hint">
           方向键、回车、Tab 在格子间移动，Home/End 到行首行尾；可从 Excel/WPS 复制整块，在起始格粘贴；标 Σ 的灰底格为自动合计，无需填写。
@@ -115,6 +120,11 @@ const EntryCell = memo(function EntryCell({ def, colSpan }: { def: CellDef; colS
         onFocus={(e) => e.currentTarget.select()}
       />
       <Previous k={def.key} />
+      {view.hint && !has ? (
+        <span className="cell-hint" data-hint="balance" title={view.hint.message}>
+          {view.hint.short}
+        </span>
+      ) : null}
       <Messages id={msgId} messages={view.status.messages} />
     </td>
   );

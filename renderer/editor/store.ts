@@ -4,6 +4,10 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import { OK_STATUS, statusSignature, type CellStatus, type IssueSummary } from '../../shared/editor/issues.js';
+import type { ReviewItem } from '../../shared/schema/draft.js';
+
+/** 'draft': the checks while filling in; 'final': the 「定稿检查」 view, the same check the export gate runs. */
+export type CheckStage = 'draft' | 'final';
 
 export interface CellView {
   status: CellStatus;
@@ -11,16 +15,21 @@ export interface CellView {
   parseError: string | null;
   /** computed totals: the value shown */
   value: string;
+  /** a quiet hint while the clerk types (the running balance of a column of table 三) */
+  hint: { short: string; message: string } | null;
   sig: string;
 }
 
-const EMPTY_VIEW: CellView = { status: OK_STATUS, parseError: null, value: '', sig: '' };
+const EMPTY_VIEW: CellView = { status: OK_STATUS, parseError: null, value: '', hint: null, sig: '' };
 
 export interface PanelView {
   summary: IssueSummary;
   sig: string;
   /** the rule engine failed (shown, never hidden) */
   engineError: string | null;
+  stage: CheckStage;
+  /** passages and fields still to review (the draft's review list) */
+  review: readonly ReviewItem[];
 }
 
 type Listener = () => void;
@@ -32,6 +41,8 @@ export class LiveStore {
     summary: { open: [], accepted: [], total: { errors: 0, warnings: 0 }, byGroup: {} as IssueSummary['byGroup'] },
     sig: '',
     engineError: null,
+    stage: 'draft',
+    review: [],
   };
   private panelListeners = new Set<Listener>();
 
@@ -55,7 +66,7 @@ export class LiveStore {
     const keys = new Set([...this.cells.keys(), ...cells.keys()]);
     for (const k of keys) {
       const next = cells.get(k);
-      const sig = next ? `${statusSignature(next.status)}#${next.parseError ?? ''}#${next.value}` : '';
+      const sig = next ? `${statusSignature(next.status)}#${next.parseError ?? ''}#${next.value}#${next.hint?.message ?? ''}` : '';
       const prev = this.cells.get(k);
       if ((prev?.sig ?? '') === sig) continue;
       if (next) this.cells.set(k, { ...next, sig });

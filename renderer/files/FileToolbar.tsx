@@ -13,7 +13,6 @@ import type { ReportHost, ShellEvent } from '../../shared/ipc/contract.js';
 import { FORMAT_2019 } from '../../shared/report/format.js';
 import { flattenCells } from '../../shared/report/model.js';
 import { formatCellValue } from '../../shared/report/numbers.js';
-import { countReviewMarks, REVIEW_MARK, type ReviewFlag } from '../../shared/report/nextYear.js';
 import { formatSavedAt, type ChangedOnDiskChoice, type DocumentController, type ExportKind } from './useDocument.js';
 import './files.css';
 
@@ -223,7 +222,6 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
         </div>
       )}
       <LegacyData doc={doc} />
-      <ReviewFlags doc={doc} />
       {doc.confirm && <ConfirmDialog message={doc.confirm.message} onAnswer={doc.answerConfirm} />}
       {doc.changedOnDisk && <ChangedOnDiskDialog message={doc.changedOnDisk.message} onAnswer={doc.answerChangedOnDisk} />}
       {doc.damaged && !doc.confirm && <DamagedDialog doc={doc} />}
@@ -400,45 +398,3 @@ export function LegacyData({ doc }: { doc: DocumentController }) {
   );
 }
 
-/** Select a flagged passage in its section's text box (found by its text: the clerk may have edited around it). */
-function showFlag(flag: ReviewFlag): void {
-  const area = document.querySelector<HTMLTextAreaElement>(`textarea[data-section="${flag.section}"]`);
-  if (!area) return;
-  const value = area.value;
-  const head = flag.text.split('\n')[0] ?? flag.text;
-  const candidates: [number, number][] = [
-    [value.indexOf(REVIEW_MARK + head), REVIEW_MARK.length + head.length],
-    [value.indexOf(head), head.length],
-    [value.indexOf(REVIEW_MARK), REVIEW_MARK.length],
-  ];
-  const found = candidates.find(([at]) => at >= 0);
-  area.scrollIntoView({ block: 'center' });
-  area.focus();
-  if (found) area.setSelectionRange(found[0], found[0] + found[1]);
-}
-
-/**
- * After 「从本报告创建下一年度报告」: the passages marked 【请核对】 with why, each a link into its text box. Shown while
- * marks remain in the text.
- */
-export function ReviewFlags({ doc }: { doc: DocumentController }) {
-  const remaining = countReviewMarks(doc.draft);
-  if (doc.reviewFlags.length === 0 || remaining === 0) return null;
-  return (
-    <details className="file-review" data-testid="review-flags" open>
-      <summary>
-        需核对的文字：还有 {remaining} 处标有「{REVIEW_MARK}」（沿用自上年报告），改写后请删除标记
-      </summary>
-      <ol>
-        {doc.reviewFlags.map((f, i) => (
-          <li key={`${f.section}-${f.start}-${i}`}>
-            <button type="button" className="file-review-link" onClick={() => showFlag(f)}>
-              {f.sectionName}「{f.text.split('\n')[0]?.slice(0, 30)}」
-            </button>
-            ：{f.reason}
-          </li>
-        ))}
-      </ol>
-    </details>
-  );
-}

@@ -22,42 +22,33 @@
  * - `confirm` the pending 「是否保存？」 question before unsaved changes would be replaced (`answerConfirm(choice)`);
  * - `changedOnDisk` the pending question when the file changed on disk since it was opened: keep both (save as a new
  *   file beside it), overwrite deliberately, or cancel (`answerChangedOnDisk(choice)`);
- * - `error` / `notice` messages for the banner (`clearMessages()`), `reviewFlags` after next year's report was made;
+ * - `error` / `notice` messages for the banner (`clearMessages()`); the passages to review live in the draft (`review`);
  * - `autosaveProblem` why autosave (and saving) can't write the draft right now — shown until fixed, never silently;
  * - `exportDocument(kind)`, `print()`, `convertTo2021()` for a 2019-format draft;
- * - `openImported(draftText, asLastYear, sourceName)` an imported published report, as a draft of its own or as
+ * - `openImported(draftText, asLastYear, sourceName, doubts)` an imported published report (its doubts go to the review
+ *   list), as a draft of its own or as
  *   last year's of a new report (the next-year step).
  * Every host call is awaited and its failure ends up in `error`; the draft in memory never changes on a failure.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { importDoubts } from '../../shared/editor/review.js';
+import type { Uncertain } from '../../shared/import/result.js';
 import type { FileRef, HostResult, ReportHost } from '../../shared/ipc/contract.js';
 import { fileNameOf } from '../../shared/ipc/title.js';
-import { canonicalTitle } from '../../shared/report/model.js';
 import { migrate2019 } from '../../shared/report/migrate2019.js';
-import { nextYearDraft, type ReviewFlag } from '../../shared/report/nextYear.js';
-import { DRAFT_EXTENSION, newDraft as blankDraft, parseDraftText, serializeDraft, trySerializeDraft, type DraftFile } from '../../shared/schema/draft.js';
+import { nextYearDraft } from '../../shared/report/nextYear.js';
+import { newDraft as blankDraft, parseDraftText, serializeDraft, trySerializeDraft, type DraftFile } from '../../shared/schema/draft.js';
+import { defaultYear, exportFileName, failureText, sessionId, suggestedName, writtenNotice, type ExportKind } from './documentNames.js';
+import { useRecovery, type DamagedOffer, type RecoveryOffer } from './useRecovery.js';
+
+export { defaultYear, failureText, formatSavedAt, suggestedName, type ExportKind } from './documentNames.js';
+export type { DamagedOffer, RecoveryOffer } from './useRecovery.js';
 
 export const AUTOSAVE_DELAY_MS = 2000;
 
-export type ExportKind = 'docx' | 'pdf' | 'review-docx';
 export type ConfirmChoice = 'save' | 'discard' | 'cancel';
 export type ChangedOnDiskChoice = 'keep-both' | 'overwrite' | 'cancel';
 
-export interface RecoveryOffer {
-  id: string;
-  title: string;
-  file: FileRef | null;
-  /** ISO time of the autosave */
-  savedAt: string;
-  /** further entries after this one */
-  more: number;
-  /** why a damaged entry can't be restored */
-  problem?: string;
-  /** kept after 「不保存」 on a draft that had no file (its only copy), not left by a crash */
-  notSaved?: boolean;
-}
-
-export type DamagedOffer = Extract<HostResult<'openDraftAt'>, { status: 'damaged' }>;
 
 export interface DocumentController {
   draft: DraftFile;
@@ -86,48 +77,13 @@ export interface DocumentController {
   notice: string | null;
   autosaveProblem: string | null;
   clearMessages(): void;
-  reviewFlags: ReviewFlag[];
   exportDocument(kind: ExportKind): Promise<boolean>;
   print(): Promise<boolean>;
   convertTo2021(): void;
-  openImported(draftText: string, asLastYear: boolean, sourceName: string): Promise<boolean>;
+  openImported(draftText: string, asLastYear: boolean, sourceName: string, doubts?: readonly Uncertain[]): Promise<boolean>;
   /** the document's display name: file name, or the suggested one for a new draft */
   fileName: string;
   busy: boolean;
-}
-
-/**
- * What the clerk reads when a host call itself failed (not a result with a message: a rejected call — the channel, a
- * refused argument, a crash in main). Its text is for developers (English, codes, paths), so it goes to the console
- * and the clerk gets a Chinese sentence; a message that is already plain Chinese (the draft schema's) is kept.
- */
-export function failureText(what: string, e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  console.error(what, e);
-  const plainChinese = /[\u4e00-\u9fff]/.test(text) && !/[A-Za-z]{3,}|[\\/]/.test(text);
-  return `${what}：${plainChinese ? text : '程序内部出错，请重试；如果反复出现，请先另存一份，再重新启动程序'}`;
-}
-
-export function defaultYear(now: Date = new Date()): number {
-  return now.getFullYear() - 1;
-}
-
-export function suggestedName(draft: DraftFile): string {
-  const base = draft.meta.title?.trim() || canonicalTitle(draft.meta.organ.trim(), draft.year);
-  return `${base.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').slice(0, 150)}.${DRAFT_EXTENSION}`;
-}
-
-function sessionId(): string {
-  const rnd = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  return `s-${rnd.replace(/[^A-Za-z0-9-]/g, '')}`.slice(0, 100);
-}
-
-/** 2025-02-20T08:30:00Z → 「2025年2月20日 16:30」 (local time) */
-export function formatSavedAt(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 interface DocState {
@@ -140,17 +96,12 @@ interface DocState {
 export function useDocument(host: ReportHost): DocumentController {
   const [doc, setDoc] = useState<DocState>(() => ({ draft: blankDraft({ year: defaultYear() }), file: null, dirty: false, revision: 0 }));
   const [recent, setRecent] = useState<FileRef[]>([]);
-  const [recoveryList, setRecoveryList] = useState<HostResult<'listRecovery'>['entries']>([]);
-  const [recoveryMore, setRecoveryMore] = useState(0);
-  const skippedRecovery = useRef(new Set<string>());
-  const [damaged, setDamaged] = useState<DamagedOffer | null>(null);
   const [confirm, setConfirm] = useState<{ message: string } | null>(null);
   const [changedOnDisk, setChangedOnDisk] = useState<{ message: string } | null>(null);
   const changedResolve = useRef<((c: ChangedOnDiskChoice) => void) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [autosaveProblem, setAutosaveProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reviewFlags, setReviewFlags] = useState<ReviewFlag[]>([]);
   const [busy, setBusy] = useState(false);
 
   // The latest state for callbacks and timers (they must never act on a stale draft).
@@ -265,7 +216,7 @@ export function useDocument(host: ReportHost): DocumentController {
         if (unchanged) await discardOwnRecovery();
         setAutosaveProblem(null);
         setError(null);
-        setNotice(`已保存到「${r.file.name}」`);
+        setNotice(writtenNotice(host, 'save', r.file.name));
         void refreshRecent();
         return true;
       } catch (e) {
@@ -326,6 +277,9 @@ export function useDocument(host: ReportHost): DocumentController {
     resolve?.(choice);
   }, []);
 
+  const rec = useRecovery({ host, idRef, load, mayReplace, refreshRecent, setError, setNotice });
+  const { setDamaged } = rec;
+
   // ---- opening --------------------------------------------------------------------------------
   const acceptOpened = useCallback(
     (r: HostResult<'openDraftAt'>): boolean => {
@@ -344,13 +298,12 @@ export function useDocument(host: ReportHost): DocumentController {
       }
       idRef.current = sessionId();
       load(parsed.draft, r.file, false);
-      setReviewFlags([]);
       setError(null);
       setNotice(parsed.draft.format === '2019' ? '这是2019年格式的报告，可用「转换为2021年格式」转换（无法对应的数据保留为旧格式数据）' : null);
       void refreshRecent();
       return true;
     },
-    [load, refreshRecent],
+    [load, refreshRecent, setDamaged],
   );
 
   const open = useCallback(async () => {
@@ -383,7 +336,6 @@ export function useDocument(host: ReportHost): DocumentController {
     const cur = docRef.current.draft;
     idRef.current = sessionId();
     load(blankDraft({ year: defaultYear(), organ: cur.meta.organ, level: cur.meta.level }), null, false);
-    setReviewFlags([]);
     setError(null);
     setNotice(null);
     return true;
@@ -395,11 +347,10 @@ export function useDocument(host: ReportHost): DocumentController {
     const r = nextYearDraft(from);
     idRef.current = sessionId();
     load(r.draft, null, true);
-    setReviewFlags(r.flags);
     setError(null);
     setNotice(
       `已创建${r.draft.year}年度报告：「上年结转」已按${from.year}年「结转下年度」填入，上年数据显示在各单元格旁；` +
-        (r.flags.length ? `正文中 ${r.flags.length} 处标有「【请核对】」，核对修改后请删除该标记。` : '正文已沿用上年内容，请逐段修改。'),
+        (r.flags.length ? `正文中 ${r.flags.length} 处标有「【请核对】」，列在右侧「需核对」中，逐项核对后点「已核对」。` : '正文已沿用上年内容，请逐段修改。'),
     );
     return true;
   }, [mayReplace, load]);
@@ -413,7 +364,7 @@ export function useDocument(host: ReportHost): DocumentController {
   }, [load]);
 
   const openImported = useCallback(
-    async (draftText: string, asLastYear: boolean, sourceName: string) => {
+    async (draftText: string, asLastYear: boolean, sourceName: string, doubts: readonly Uncertain[] = []) => {
       const parsed = parseDraftText(draftText);
       if (!parsed.ok) {
         setError(`无法打开导入的报告：${parsed.error}`);
@@ -423,138 +374,23 @@ export function useDocument(host: ReportHost): DocumentController {
       idRef.current = sessionId();
       setError(null);
       if (asLastYear) {
+        // the doubts concern last year's figures, now shown beside each cell: the carried-over text is what to review
         const r = nextYearDraft(parsed.draft);
         load(r.draft, null, true);
-        setReviewFlags(r.flags);
         setNotice(
           `已以「${sourceName}」为上年报告创建${r.draft.year}年度报告：「上年结转」已按其「结转下年度」填入，上年数据显示在各单元格旁` +
-            (r.flags.length ? `；正文中 ${r.flags.length} 处标有「【请核对】」，核对修改后请删除该标记。` : '。'),
+            (r.flags.length ? `；正文中 ${r.flags.length} 处标有「【请核对】」，列在右侧「需核对」中。` : '。'),
         );
       } else {
-        load(parsed.draft, null, true);
-        setReviewFlags([]);
-        setNotice(`已导入「${sourceName}」：表格合计由程序计算，请先核对导入时标出的存疑之处，再保存。`);
+        const review = importDoubts(doubts);
+        load(review.length ? { ...parsed.draft, review } : parsed.draft, null, true);
+        setNotice(`已导入「${sourceName}」：表格合计由程序计算；导入时存疑的 ${review.length} 处列在右侧「需核对」中，请逐项核对后再保存。`);
       }
       return true;
     },
     [mayReplace, load],
   );
 
-  // ---- recovery -------------------------------------------------------------------------------
-  const fetchRecovery = useCallback(async () => {
-    try {
-      const list = await host.listRecovery({});
-      setRecoveryList(list.entries.filter((e) => e.id !== idRef.current && !skippedRecovery.current.has(e.id)));
-      setRecoveryMore(list.more);
-    } catch {
-      // no recovery in this host
-    }
-  }, [host]);
-
-  useEffect(() => {
-    void fetchRecovery();
-    void refreshRecent();
-  }, [fetchRecovery, refreshRecent]);
-
-  // more than one list's worth (101 and up): the older ones are offered once these are dealt with
-  useEffect(() => {
-    if (recoveryList.length === 0 && recoveryMore > 0) void fetchRecovery();
-  }, [recoveryList.length, recoveryMore, fetchRecovery]);
-
-  const recovery = useMemo<RecoveryOffer | null>(() => {
-    const first = recoveryList[0];
-    if (!first) return null;
-    const offer: RecoveryOffer = { id: first.id, title: first.title, file: first.file, savedAt: first.savedAt, more: recoveryList.length - 1 + recoveryMore };
-    if (first.problem) offer.problem = first.problem;
-    if (first.reason === 'not-saved') offer.notSaved = true;
-    return offer;
-  }, [recoveryList, recoveryMore]);
-
-  const restoreById = useCallback(
-    async (id: string, savedAt: string): Promise<boolean> => {
-      try {
-        const r = await host.readRecovery({ id });
-        if (r.status === 'error') {
-          setError(r.message);
-          return false;
-        }
-        const parsed = parseDraftText(r.text);
-        if (!parsed.ok) {
-          setError(`无法恢复：${parsed.error}`);
-          return false;
-        }
-        // Keep writing to the same recovery entry; a save or a clean close discards it.
-        idRef.current = id;
-        load(parsed.draft, r.file, true);
-        setError(null);
-        setNotice(`已恢复自动保存于 ${formatSavedAt(savedAt)} 的报告，请及时保存`);
-        return true;
-      } catch (e) {
-        setError(failureText('无法恢复', e));
-        return false;
-      }
-    },
-    [host, load],
-  );
-
-  const restoreRecovery = useCallback(async () => {
-    const entry = recoveryList[0];
-    if (!entry || entry.problem) return false;
-    // a second offer while the first restored draft is still unsaved: ask before replacing it
-    if (!(await mayReplace())) return false;
-    setRecoveryList((l) => l.slice(1));
-    return restoreById(entry.id, entry.savedAt);
-  }, [recoveryList, mayReplace, restoreById]);
-
-  const discardRecoveryOffer = useCallback(async () => {
-    const entry = recoveryList[0];
-    if (!entry) return;
-    setRecoveryList((l) => l.slice(1));
-    try {
-      await host.discardRecovery({ id: entry.id });
-    } catch {
-      // already gone
-    }
-  }, [host, recoveryList]);
-
-  /** Not now: kept on disk, offered again at the next start. */
-  const skipRecoveryOffer = useCallback(() => {
-    const entry = recoveryList[0];
-    if (!entry) return;
-    skippedRecovery.current.add(entry.id);
-    setRecoveryList((l) => l.slice(1));
-  }, [recoveryList]);
-
-  /** A damaged draft: open its .bak (saving replaces the damaged file) or its latest autosave instead. */
-  const openDamagedCopy = useCallback(
-    async (which: 'backup' | 'recovery' | 'cancel') => {
-      const offer = damaged;
-      setDamaged(null);
-      if (!offer || which === 'cancel') return false;
-      if (which === 'recovery') return offer.recovery ? restoreById(offer.recovery.id, offer.recovery.savedAt) : false;
-      try {
-        const r = await host.openDraftAt({ file: offer.file.id, copy: 'backup' });
-        if (r.status !== 'opened') {
-          setError(r.message);
-          return false;
-        }
-        const parsed = parseDraftText(r.text);
-        if (!parsed.ok) {
-          setError(`无法打开备份：${parsed.error}`);
-          return false;
-        }
-        idRef.current = sessionId();
-        load(parsed.draft, r.file, true);
-        setError(null);
-        setNotice(`已打开「${offer.file.name}」的备份（保存于 ${formatSavedAt(offer.backup?.savedAt ?? '')}），保存后将替换已损坏的文件`);
-        return true;
-      } catch (e) {
-        setError(failureText('无法打开备份', e));
-        return false;
-      }
-    },
-    [damaged, host, load, restoreById],
-  );
 
   // ---- output ---------------------------------------------------------------------------------
   const exportDocument = useCallback(
@@ -566,13 +402,12 @@ export function useDocument(host: ReportHost): DocumentController {
         return false;
       }
       const text = serialized.text;
-      const stem = suggestedName(cur.draft).replace(/\.gkbg$/, '');
-      const name = kind === 'docx' ? `${stem}.docx` : kind === 'pdf' ? `${stem}.pdf` : `${stem}（审核单）.docx`;
+      const name = exportFileName(cur.draft, kind);
       setBusy(true);
       try {
         const r = await host.exportDocument({ text, kind, suggestedName: name });
         if (r.status === 'error') setError(r.message);
-        if (r.status === 'saved') setNotice(`已导出「${fileNameOf(r.path)}」`);
+        if (r.status === 'saved') setNotice(writtenNotice(host, 'export', fileNameOf(r.path)));
         return r.status === 'saved';
       } catch (e) {
         setError(failureText('导出失败', e));
@@ -619,12 +454,12 @@ export function useDocument(host: ReportHost): DocumentController {
       saveAs,
       nextYear,
       recent,
-      recovery,
-      restoreRecovery,
-      discardRecoveryOffer,
-      skipRecoveryOffer,
-      damaged,
-      openDamagedCopy,
+      recovery: rec.recovery,
+      restoreRecovery: rec.restoreRecovery,
+      discardRecoveryOffer: rec.discardRecoveryOffer,
+      skipRecoveryOffer: rec.skipRecoveryOffer,
+      damaged: rec.damaged,
+      openDamagedCopy: rec.openDamagedCopy,
       confirm,
       answerConfirm,
       changedOnDisk,
@@ -633,7 +468,6 @@ export function useDocument(host: ReportHost): DocumentController {
       notice,
       autosaveProblem,
       clearMessages,
-      reviewFlags,
       exportDocument,
       print,
       convertTo2021,
@@ -641,6 +475,6 @@ export function useDocument(host: ReportHost): DocumentController {
       fileName,
       busy,
     }),
-    [doc, update, newDraft, open, openFile, save, saveAs, nextYear, recent, recovery, restoreRecovery, discardRecoveryOffer, skipRecoveryOffer, damaged, openDamagedCopy, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk, error, notice, autosaveProblem, clearMessages, reviewFlags, exportDocument, print, convertTo2021, openImported, fileName, busy],
+    [doc, update, newDraft, open, openFile, save, saveAs, nextYear, recent, rec, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk, error, notice, autosaveProblem, clearMessages, exportDocument, print, convertTo2021, openImported, fileName, busy],
   );
 }

@@ -59,6 +59,7 @@ test('export asks first while errors remain: 返回修改 writes nothing, the li
   await start(page);
   // 自然人 column: 5 + 0 received, 3 + 9 accounted for (every other cell 0)
   await page.getByRole('button', { name: '全部空格填0' }).click();
+  await page.getByTestId('notice').getByRole('button', { name: '确认全部填0' }).click();
   await cell(page, 'apply.new.natural').fill('5');
   await cell(page, 'apply.granted.natural').fill('3');
   await cell(page, 'apply.carried_forward.natural').fill('9');

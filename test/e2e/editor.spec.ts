@@ -63,15 +63,17 @@ test('type a full report: totals update live, computed cells look different, the
   }
   for (const h of ['（一）主动公开', '（五）监督保障']) await expect(page.getByRole('button', { name: h, exact: true })).toHaveClass(/present/);
   await page.getByRole('button', { name: '依申请公开：插入/刷新数据句' }).click();
-  // run-in paragraph 「（二）依申请公开……」: the sentence is appended to it
-  await expect(overview).toHaveValue(/\n（二）依申请公开本年度[^\n]*。本年新收政府信息公开申请16件，上年结转1件，办结15件，其中予以公开8件，部分公开2件，不予公开1件，无法提供3件，不予处理1件，结转下年度2件。/);
+  // each heading stays a line of its own (what was typed after it is the paragraph below); the sentence follows the heading
+  await expect(overview).toHaveValue(/(^|\n)（一）主动公开\n本年度按要求开展工作/);
+  await expect(overview).toHaveValue(/\n（二）依申请公开\n本年新收政府信息公开申请16件，上年结转1件，办结15件，其中予以公开8件，部分公开2件，不予公开1件，无法提供3件，不予处理1件，结转下年度2件。\n本年度按要求开展工作/);
   await page.locator('textarea[data-section="active"]').fill('本年度主动公开政府信息情况如下。');
   await page.getByRole('button', { name: '按表格插入/刷新数据句' }).first().click();
   await page.getByRole('button', { name: '按表格插入/刷新数据句' }).nth(1).click();
   await expect(page.locator('textarea[data-section="review"]')).toHaveValue('本年度发生政府信息公开行政复议2件，其中结果维持1件，尚未审结1件；行政诉讼1件，其中复议后起诉1件，结果纠正1件。');
   await page.locator('textarea[data-section="problems"]').fill('（一）存在的问题\n信息更新不够及时。\n（二）改进情况\n加强培训。');
   await page.getByRole('button', { name: '插入信息处理费说明' }).click();
-  await expect(page.locator('textarea[data-section="other"]')).toHaveValue('本年度没有产生信息公开处理费。');
+  // a paragraph of its own; the caret waits on the line below it
+  await expect(page.locator('textarea[data-section="other"]')).toHaveValue(/^本年度没有产生信息公开处理费。\n?$/);
 
   // computed totals, shown as read-only outputs
   await expect(cell(page, 'apply.new.total')).toHaveText('16');
@@ -96,7 +98,7 @@ test('type a full report: totals update live, computed cells look different, the
 });
 
 test('break T3-BAL: the error sits on the right cell and in the panel, and vanishes when fixed', async ({ page }) => {
-  await page.getByRole('button', { name: '全部空格填0' }).click(); // T3-BAL checks a column once none of it is blank
+  await page.getByRole('button', { name: '本表空格填0' }).nth(1).click(); // T3-BAL checks a column once none of it is blank
   await typeCell(page, 'apply.new.natural', '11');
   await typeCell(page, 'apply.carried_over.natural', '0');
   await typeCell(page, 'apply.granted.natural', '9');
@@ -299,9 +301,19 @@ test('accept a warning with an explanation: listed as accepted, not counted; und
   expect((await counts(page)).warnings).toBe(before.warnings);
 });
 
-test('「全部空格填0」 fills every blank in one undoable step', async ({ page }) => {
+test('「全部空格填0」 asks first, naming each table and its blanks; 「本表空格填0」 fills one table; each is one undoable step', async ({ page }) => {
   await typeCell(page, 'apply.new.natural', '4');
   await page.getByRole('button', { name: '全部空格填0' }).click();
+  // nothing is filled before the clerk confirms; the question names the three tables
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('「二、主动公开政府信息情况」');
+  await expect(notice).toContainText('「三、收到和处理政府信息公开申请情况」');
+  await expect(notice).toContainText('「四、政府信息公开行政复议、行政诉讼情况」');
+  await expect(cell(page, 'review.sued_after.pending')).toHaveValue('');
+  await notice.getByRole('button', { name: '取消' }).click();
+  await expect(cell(page, 'review.sued_after.pending')).toHaveValue('');
+  await page.getByRole('button', { name: '全部空格填0' }).click();
+  await notice.getByRole('button', { name: '确认全部填0' }).click();
   await expect(cell(page, 'apply.new.natural')).toHaveValue('4');
   await expect(cell(page, 'review.sued_after.pending')).toHaveValue('0');
   await expect(cell(page, 'active.fees.amount')).toHaveValue('0');
@@ -309,10 +321,17 @@ test('「全部空格填0」 fills every blank in one undoable step', async ({ p
   await page.getByRole('button', { name: /撤销/ }).click();
   await expect(cell(page, 'review.sued_after.pending')).toHaveValue('');
   await expect(cell(page, 'apply.new.natural')).toHaveValue('4');
-  // the same from the V-BLANK finding in the panel
-  await panel(page).locator('[data-rule="V-BLANK"]').first().getByRole('button', { name: '空格填0', exact: true }).click();
-  await expect(panel(page).locator('[data-rule="V-BLANK"]')).toHaveCount(0);
+  // one table from its own button: the others keep their blanks and their reminders
+  await page.locator('[data-table="review"]').locator('xpath=..').getByRole('button', { name: '本表空格填0' }).click();
   await expect(cell(page, 'review.sued_after.pending')).toHaveValue('0');
+  await expect(cell(page, 'apply.new.commercial')).toHaveValue('');
+  await expect(cell(page, 'active.fees.amount')).toHaveValue('');
+  await expect(panel(page).locator('[data-rule="V-BLANK"]')).toHaveCount(2);
+  // the same from a V-BLANK finding in the panel: that finding's table only
+  await panel(page).locator('[data-rule="V-BLANK"][data-target^="apply."]').getByRole('button', { name: '本表空格填0' }).click();
+  await expect(cell(page, 'apply.new.commercial')).toHaveValue('0');
+  await expect(cell(page, 'active.fees.amount')).toHaveValue('');
+  await expect(panel(page).locator('[data-rule="V-BLANK"]')).toHaveCount(1);
 });
 
 test('refreshing a data sentence replaces the one inserted before', async ({ page }) => {

@@ -115,8 +115,8 @@ test("next year's report: 上年结转 from 结转下年度, last year's figures
   await expect(page.locator('textarea[data-section="overview"]')).toHaveValue('【请核对】2024年，我办认真落实《【请核对】2024年政务公开工作要点》。');
   await expect(page.getByTestId('document-name')).toHaveText(/^\*.*2025年/);
   // the flagged passages are listed with why; a click selects the passage in its text box
-  const flags = page.getByTestId('review-flags');
-  await expect(flags).toContainText('还有 4 处标有「【请核对】」');
+  const flags = page.getByTestId('review-list');
+  await expect(flags).toContainText('需核对（4）');
   await flags.getByRole('button', { name: /五、问题及改进「（二）改进情况」/ }).click();
   const problems = page.locator('textarea[data-section="problems"]');
   await expect(problems).toBeFocused();
@@ -131,6 +131,8 @@ test("next year's report: 上年结转 from 结转下年度, last year's figures
   expect(next.meta.signatureDate).toBe('');
   expect(flattenCells(next.cells)['apply.carried_over.natural']).toBe(3);
   expect(flattenCells(next.previous?.cells)['apply.new.total']).toBe(13);
+  // the review list is saved with the draft
+  expect(next.review?.length).toBe(4);
   // the source was not touched
   expect((await readDraft(source)).year).toBe(2024);
 });
