@@ -34,6 +34,8 @@ export function menuSpec(platform: NodeJS.Platform = process.platform): MenuSpec
         sep,
         { kind: 'command', label: '从本报告创建下一年度报告', command: 'nextYear' },
         { kind: 'command', label: '导入已发布的报告…', command: 'import' },
+        { kind: 'command', label: '汇总下级单位报告…', command: 'rollup' },
+        { kind: 'command', label: '批量核查…', command: 'review' },
         sep,
         { kind: 'command', label: '导出 Word 文档…', command: 'exportDocx' },
         { kind: 'command', label: '导出 PDF…', command: 'exportPdf' },
