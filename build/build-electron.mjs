@@ -44,5 +44,7 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: join(outdir, 'main.cjs'), plugins: [stubPlaywright] }),
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: join(outdir, 'preload.cjs') }),
+  // the office pool's worker (汇总, 批量核查): its own bundle beside main.cjs, loaded by piscina in a worker thread
+  build({ ...common, entryPoints: ['electron/main/services/office/worker.ts'], outfile: join(outdir, 'office-worker.cjs') }),
 ]);
 console.log(`built ${join(outdir, 'main.cjs')} and ${join(outdir, 'preload.cjs')}`);
