@@ -22,6 +22,15 @@ export function App() {
   const editor = useRef<EditorHandle>(null);
   const [preview, setPreview] = useState<boolean>(() => readPreviewSetting());
   const report = useMemo(() => (preview ? draftToReport(doc.draft) : null), [preview, doc.draft]);
+  const previewPane = useMemo(
+    () =>
+      report ? (
+        <aside className="preview-pane" aria-label="报告预览">
+          <Preview report={report} />
+        </aside>
+      ) : undefined,
+    [report],
+  );
 
   useEffect(() => {
     try {
@@ -83,12 +92,7 @@ export function App() {
       </header>
       <FileToolbar doc={doc} host={host} onExport={requestExport} onPrint={requestPrint} onImport={openImport} />
       <main className={`app-main${preview ? ' with-preview' : ''}`}>
-        <Editor key={doc.revision} draft={doc.draft} onChange={doc.update} handleRef={editor} />
-        {report ? (
-          <aside className="preview-pane" aria-label="报告预览">
-            <Preview report={report} />
-          </aside>
-        ) : null}
+        <Editor key={doc.revision} draft={doc.draft} onChange={doc.update} handleRef={editor} aside={previewPane} />
       </main>
       {gate ? <ExportGate host={host} draft={doc.draft} action={gate} onProceed={proceed} onCancel={cancelGate} onAccept={acceptInGate} onJump={jumpFromGate} /> : null}
       {importing ? (

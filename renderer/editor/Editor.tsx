@@ -3,7 +3,7 @@
  * the tables as spreadsheets (`gridActions`), the tool buttons and the issue panel's actions (`editorActions`).
  * The draft is read once; give the editor a new `key` to show another draft.
  */
-import { memo, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { memo, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import type { Finding } from '../../shared/rules/types.js';
 import type { DraftFile } from '../../shared/schema/draft.js';
 import { EditorContext, type EditorApi, type Notice } from './context.js';
@@ -32,15 +32,20 @@ export interface EditorProps {
   draft: DraftFile;
   onChange?: (draft: DraftFile) => void;
   handleRef?: Ref<EditorHandle>;
+  /**
+   * A pane beside the issue panel (the print preview). In a window too narrow for the form, the panel and the pane
+   * side by side (1366 × 768), the pane takes the panel's place while it is shown, so table 三 keeps all its columns.
+   */
+  aside?: ReactNode;
 }
 
 /**
  * The draft is read once, so the editor ignores later `draft` props (the document echoes every change back):
  * it re-renders only for a new callback or handle.
  */
-export const Editor = memo(EditorImpl, (a, b) => a.onChange === b.onChange && a.handleRef === b.handleRef);
+export const Editor = memo(EditorImpl, (a, b) => a.onChange === b.onChange && a.handleRef === b.handleRef && a.aside === b.aside);
 
-function EditorImpl({ draft, onChange, handleRef }: EditorProps) {
+function EditorImpl({ draft, onChange, handleRef, aside }: EditorProps) {
   const { model, undoState } = useEditorModel(draft, onChange);
   const rootRef = useRef<HTMLDivElement>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -100,9 +105,10 @@ function EditorImpl({ draft, onChange, handleRef }: EditorProps) {
     <EditorContext.Provider value={api}>
       <div className="editor" ref={rootRef} onKeyDownCapture={onKeyDownCapture} onFocusCapture={model.seal}>
         <EditToolbar model={model} undoState={undoState} notice={notice} onFillAll={actions.askFillAll} onDismiss={() => setNotice(null)} />
-        <div className="editor-body">
+        <div className={`editor-body${aside ? ' with-aside' : ''}`}>
           <EditorForm form={form} base={model.base} />
           <IssuePanel />
+          {aside}
         </div>
         <CellPopover root={rootRef} />
       </div>
