@@ -46,5 +46,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: join(outdir, 'preload.cjs') }),
   // the office pool's worker (汇总, 批量核查): its own bundle beside main.cjs, loaded by piscina in a worker thread
   build({ ...common, entryPoints: ['electron/main/services/office/worker.ts'], outfile: join(outdir, 'office-worker.cjs') }),
+  // piscina (bundled into main.cjs) starts its threads from a worker.js beside itself: that file, bundled
+  // (its optional @napi-rs/nice, for niceIncrement, which we don't use, stays out)
+  build({ ...common, entryPoints: ['node_modules/piscina/dist/worker.js'], outfile: join(outdir, 'worker.js'), external: [...common.external, '@napi-rs/nice'] }),
 ]);
 console.log(`built ${join(outdir, 'main.cjs')} and ${join(outdir, 'preload.cjs')}`);
