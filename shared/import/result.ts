@@ -28,6 +28,8 @@ export const findingSchema = z.strictObject({
   cells: z.array(z.string().max(64)),
   target: z.string().max(64).optional(),
   span: z.strictObject({ section: sectionKey, start: z.number().int().min(0), end: z.number().int().min(0) }).optional(),
+  /** the section a finding about a whole section concerns (F-SECTIONS, F-FIVE, F-FEE …) */
+  section: sectionKey.optional(),
   message: z.string().max(2000),
 });
 
@@ -68,6 +70,7 @@ export function findingsToJson(findings: readonly Finding[]): z.infer<typeof fin
     const out: z.infer<typeof findingSchema> = { rule: f.rule, severity: f.severity, cells: f.cells.filter((c) => c.length <= 64), message };
     if (f.target && f.target.length <= 64) out.target = f.target;
     if (f.span) out.span = { section: f.span.section, start: f.span.start, end: f.span.end };
+    if (f.section) out.section = f.section;
     return out;
   });
 }

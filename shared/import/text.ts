@@ -42,12 +42,15 @@ const RADICAL_IDEOGRAPHS: Readonly<Record<string, string>> = {
   '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻡': '首', '⻢': '马', '⻣': '骨',
   '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙',
   '⻱': '龜', '⻳': '龟',
+  // Kangxi radicals whose NFKC form is a traditional variant, where simplified text means the common form
+  // (Chromium's PDF text layer gives ⼾ for 户 with Noto CJK SC).
+  '⼾': '户', '⾭': '青',
 };
 
 /**
  * Radicals and compatibility ideographs standing for ordinary ideographs → those ideographs: Kangxi radicals
  * (U+2F00–U+2FD5) and CJK compatibility ideographs (U+F900–U+FAFF) by NFKC, the Radicals Supplement
- * (U+2E80–U+2EFF) by the table above. Only these ranges: full-width punctuation is kept.
+ * (U+2E80–U+2EFF), and the few Kangxi radicals NFKC would make traditional, by the table above. Only these ranges: full-width punctuation is kept.
  */
 export function normaliseIdeographs(s: string): string {
   return s.replace(/[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]/g, (c) => RADICAL_IDEOGRAPHS[c] ?? c.normalize('NFKC'));

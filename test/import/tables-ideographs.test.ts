@@ -23,6 +23,8 @@ describe('radicals standing for ideographs', () => {
   it('normalises Kangxi radicals and the Radicals Supplement to the ideographs, and nothing else', () => {
     expect(basicNormalise('\u2f08\u2ea0政府')).toBe('人民政府');
     expect(basicNormalise('\u2f2f作、\u2f42件、\u2f8f政')).toBe('工作、文件、行政');
+    // Kangxi radicals whose NFKC form is traditional: the simplified text's own character (户籍, not 戶籍)
+    expect(basicNormalise('\u2f3e籍、\u2fad年')).toBe('户籍、青年');
     const ordinary = Object.keys(AS_RADICALS).join('');
     expect(asRadicals(ordinary)).not.toBe(ordinary);
     expect(basicNormalise(asRadicals(ordinary))).toBe(ordinary);
