@@ -35,6 +35,12 @@ describe('source check of the samples: the contradictions the spec lists', () =>
     for (const r of ['T3-BAL', 'T3-ROW', 'T3-SUM7', 'T4-SUM', 'V-NUM']) expect(found, r).not.toContain(r);
   });
 
+  it('a finding about a whole section keeps its section (so the panel and the corpus can place it)', async () => {
+    const result = await imported('urumqi-county-2024');
+    const kpz = result.sourceCheck.find((f) => f.rule === 'F-KPZ');
+    expect(kpz?.section).toBe('overview');
+  });
+
   it('the result crosses IPC as JSON and validates; its draft is a valid draft file without totals', async () => {
     const result = await imported('xinxiang-county-office-2024');
     const text = `${JSON.stringify(result.draft)}`;
