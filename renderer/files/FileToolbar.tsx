@@ -6,7 +6,7 @@
  *   <FileToolbar doc={useDocument(host)} host={host} onExport={…optional gate…} onImport={…optional…} />
  *
  * Shell events handled here: new, open, save, saveAs, nextYear, exportDocx/exportPdf/exportReview, print, open-file;
- * `import` goes to `onImport` when given; undo/redo are the editor's (App.tsx).
+ * `import` goes to `onImport` when given, `rollup`/`review` to `onRollup`/`onReview`; undo/redo are the editor's (App.tsx).
  */
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { ReportHost, ShellEvent } from '../../shared/ipc/contract.js';
@@ -23,14 +23,17 @@ export interface FileToolbarProps {
   onExport?: (kind: ExportKind) => void;
   onImport?: () => void;
   onPrint?: () => void;
+  /** 汇总下级单位报告… and 批量核查… (the office above), when given */
+  onRollup?: () => void;
+  onReview?: () => void;
 }
 
-export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileToolbarProps) {
+export function FileToolbar({ doc, host, onExport, onImport, onPrint, onRollup, onReview }: FileToolbarProps) {
   const [recentOpen, setRecentOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   // Handlers read the latest controller through a ref so listeners registered once never act on stale state.
-  const latest = useRef({ doc, onExport, onImport, onPrint });
-  latest.current = { doc, onExport, onImport, onPrint };
+  const latest = useRef({ doc, onExport, onImport, onPrint, onRollup, onReview });
+  latest.current = { doc, onExport, onImport, onPrint, onRollup, onReview };
 
   useEffect(() => {
     const run = (e: ShellEvent) => {
@@ -61,6 +64,10 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
           return pr ? pr() : void d.print();
         case 'import':
           return im?.();
+        case 'rollup':
+          return latest.current.onRollup?.();
+        case 'review':
+          return latest.current.onReview?.();
         default:
           return undefined; // undo/redo: the editor's history
       }
@@ -181,6 +188,16 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint }: FileTool
         {onImport ? (
           <button type="button" onClick={onImport} title="从已发布的报告（DOCX、PDF、文本）导入">
             导入已发布的报告…
+          </button>
+        ) : null}
+        {onRollup ? (
+          <button type="button" onClick={onRollup} title="把下级单位的报告汇总为本级政府的报告草稿">
+            汇总下级单位报告…
+          </button>
+        ) : null}
+        {onReview ? (
+          <button type="button" onClick={onReview} title="核查一个文件夹中各单位的报告，列出问题，导出核查结果和审核意见">
+            批量核查…
           </button>
         ) : null}
         <div className="file-menu">
