@@ -12,6 +12,7 @@ import type { Finding } from '../shared/rules/types.js';
 import { FileToolbar, useDocument } from './files/index.js';
 import { getHost } from './host/index.js';
 import { ImportDialog } from './import/ImportDialog.js';
+import { ReviewDialog, RollupDialog } from './office/index.js';
 import { Preview } from './preview/Preview.js';
 
 const PREVIEW_KEY = 'gkbg.preview';
@@ -81,6 +82,12 @@ export function App() {
   const openImport = useCallback(() => setImporting(true), []);
   const closeImport = useCallback(() => setImporting(false), []);
 
+  // 汇总下级单位报告 / 批量核查 (the office above), in this window
+  const [office, setOffice] = useState<'rollup' | 'review' | null>(null);
+  const openRollup = useCallback(() => setOffice('rollup'), []);
+  const openReview = useCallback(() => setOffice('review'), []);
+  const closeOffice = useCallback(() => setOffice(null), []);
+
   return (
     <div className="app">
       <header className="app-bar">
@@ -90,7 +97,7 @@ export function App() {
           {preview ? '隐藏预览' : '显示预览'}
         </button>
       </header>
-      <FileToolbar doc={doc} host={host} onExport={requestExport} onPrint={requestPrint} onImport={openImport} />
+      <FileToolbar doc={doc} host={host} onExport={requestExport} onPrint={requestPrint} onImport={openImport} onRollup={openRollup} onReview={openReview} />
       <main className={`app-main${preview ? ' with-preview' : ''}`}>
         <Editor key={doc.revision} draft={doc.draft} onChange={doc.update} handleRef={editor} aside={previewPane} />
       </main>
@@ -109,6 +116,17 @@ export function App() {
             onClose={closeImport}
           />
       ) : null}
+      {office === 'rollup' ? (
+        <RollupDialog
+          host={host}
+          onOpenDraft={(draftText, name) => {
+            setOffice(null);
+            void doc.openImported(draftText, false, name);
+          }}
+          onClose={closeOffice}
+        />
+      ) : null}
+      {office === 'review' ? <ReviewDialog host={host} onClose={closeOffice} /> : null}
     </div>
   );
 }
