@@ -106,7 +106,7 @@ function ReviewTable({ rows, selected, onSelect }: { rows: readonly ReviewRow[];
       <table style={styles.table} aria-label="核查结果">
         <thead>
           <tr>
-            {['单位', '文件', '类型', '结论', '错误', '警告', '存疑', '主要问题'].map((h) => (
+            {['单位', '文件', '类型', '年度', '结论', '错误', '警告', '存疑', '主要问题'].map((h) => (
               <th key={h} style={styles.th} scope="col">
                 {h}
               </th>
@@ -121,9 +121,10 @@ function ReviewTable({ rows, selected, onSelect }: { rows: readonly ReviewRow[];
                   {r.unit}
                 </button>
               </td>
-              <td style={styles.td}>{r.file}</td>
-              <td style={styles.td}>{r.kind ? UNIT_FILE_KIND_NAMES[r.kind] : ''}</td>
-              <td style={{ ...styles.td, ...VERDICT_STYLE[verdictOf(r)] }}>{verdictOf(r)}</td>
+              <td style={styles.nowrap}>{r.file}</td>
+              <td style={styles.nowrap}>{r.kind ? UNIT_FILE_KIND_NAMES[r.kind] : ''}</td>
+              <td style={styles.num}>{r.year ?? ''}</td>
+              <td style={{ ...styles.nowrap, ...VERDICT_STYLE[verdictOf(r)] }}>{verdictOf(r)}</td>
               <td style={styles.num}>{r.errors}</td>
               <td style={styles.num}>{r.warnings}</td>
               <td style={styles.num}>{r.doubts}</td>
