@@ -229,10 +229,10 @@ function pageNumberFooter(side: 'right' | 'left'): Footer {
 }
 
 /**
- * Footer distance from the page edge: the number's line starts 7 mm below the text area, so its bottom
- * is the bottom margin less 7 mm less one line of 14 pt.
+ * Footer distance from the page edge: the folio's line (exact 1.2 × 14 pt) has its middle — where the 一字线 is —
+ * 7 mm below the text area (GB/T 9704-2012 7.5); Word and LibreOffice measure to the footer's bottom.
  */
-export const FOOTER_TWIPS = MARGIN_TWIPS.bottom - mm2twips(PAGE_NUMBER_GAP_MM) - pt2twips(SIZES.pageNumber * 1.2);
+export const FOOTER_TWIPS = MARGIN_TWIPS.bottom - mm2twips(PAGE_NUMBER_GAP_MM) - Math.round(pt2twips(SIZES.pageNumber * 1.2) / 2);
 
 export interface DocxOptions {
   title?: string;
@@ -302,13 +302,19 @@ export function fontTableXml(): string {
 }
 
 /**
- * Paragraph defaults the `docx` library can't write: no automatic space between Chinese and digits or Latin
- * (autoSpaceDE/DN — Chromium adds none, GB/T 9704 asks for none), and paragraphs set by their own character
+ * Paragraph defaults the `docx` library can't write: no punctuation hanging past the margin (overflowPunct: the
+ * line stays inside the 156 mm, as Chromium sets it, a 、 taking the character before it to the next line), no
+ * automatic space between Chinese and digits or Latin (autoSpaceDE/DN — Chromium adds none, GB/T 9704 asks for
+ * none), and paragraphs set by their own character
  * spacing rather than snapped to the grid (snapToGrid off: LibreOffice would put each 16 pt character in two
  * 15.79 pt grid cells). Elements in the schema's order, before the spacing already there.
  */
 export function withParagraphDefaults(stylesXml: string): string {
-  return stylesXml.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>');
+  const settings = '<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>';
+  // in the defaults and in the Normal style too (LibreOffice reads overflowPunct from the style, not the defaults)
+  return stylesXml
+    .replace('<w:pPrDefault><w:pPr>', `<w:pPrDefault><w:pPr>${settings}`)
+    .replace(/(<w:style w:type="paragraph" w:styleId="Normal"[^>]*>(?:(?!<\/w:style>).)*?<w:pPr>)/, `$1${settings}`);
 }
 
 /** The DOCX file's bytes (Node and browser alike). */

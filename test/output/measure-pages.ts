@@ -10,65 +10,10 @@ import { join } from 'node:path';
 import { createPdfPrinter, renderPdf } from '../../electron/main/services/export/pdf.js';
 import { renderDocx } from '../../shared/render/docx.js';
 import { buildDocModel } from '../../shared/render/model.js';
-import { CHAR_PITCH_PT, MARGIN_MM, textWidthChars } from '../../shared/render/typography.js';
+import { CHAR_PITCH_PT, textWidthChars } from '../../shared/render/typography.js';
 import type { Report } from '../../shared/report/model.js';
 import { fixtureReports, longReport } from './sample.js';
-import { compact, libreOfficeToPdf, run, tempDir, useTestFonts } from './tools.js';
-
-const MM = 72 / 25.4;
-const TEXT_LEFT = MARGIN_MM.left * MM;
-const TEXT_RIGHT = (210 - MARGIN_MM.right) * MM;
-const TEXT_BOTTOM = (297 - MARGIN_MM.bottom) * MM;
-
-interface Line {
-  page: number;
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-  text: string;
-  /** the digits' box, when the line holds a word of digits */
-  digits?: { yMin: number; yMax: number };
-}
-
-export function pdfLines(path: string): { pages: number; lines: Line[] } {
-  const xml = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', path, '-']);
-  const lines: Line[] = [];
-  let page = 0;
-  const re = /<page |<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    if (m[0] === '<page ') {
-      page++;
-      continue;
-    }
-    const words = [...(m[5] ?? '').matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)];
-    const text = words.map((w) => w[3]).join('');
-    const digits = words.find((w) => /^\d+$/.test(w[3] ?? ''));
-    lines.push({
-      page,
-      xMin: Number(m[1]),
-      yMin: Number(m[2]),
-      xMax: Number(m[3]),
-      yMax: Number(m[4]),
-      text: text.replace(/&amp;/g, '&'),
-      ...(digits ? { digits: { yMin: Number(digits[1]), yMax: Number(digits[2]) } } : {}),
-    });
-  }
-  return { pages: page, lines };
-}
-
-/** Lines of 16 pt body text (tables are set smaller, the title larger, the folio below the text area). */
-function bodyLines(lines: readonly Line[]): Line[] {
-  return lines.filter((l) => l.yMax - l.yMin > 17 && l.yMax - l.yMin < 45 && l.yMin < TEXT_BOTTOM - 10 && l.xMin >= TEXT_LEFT - 3 && !(l.page === 1 && l.yMin < 180));
-}
-
-function mode(xs: readonly number[]): string {
-  if (xs.length === 0) return '–';
-  const counts = new Map<number, number>();
-  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
-  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-  return `${top?.[0]} (of ${xs.length}; ${Math.min(...xs)}–${Math.max(...xs)})`;
-}
+import { bodyLines, compact, mode, libreOfficeToPdf, pdfLines, run, tempDir, TEXT_BOTTOM, TEXT_LEFT, TEXT_RIGHT, useTestFonts, MM, type Line } from './tools.js';
 
 interface PdfMeasure {
   pages: number;

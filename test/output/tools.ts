@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { ReportFormat } from '../../shared/report/format.js';
 import { formatCellValue } from '../../shared/report/numbers.js';
 import { reportFormat, resolvedCells, type Report } from '../../shared/report/model.js';
+import { MARGIN_MM } from '../../shared/render/typography.js';
 import { ROOT } from './sample.js';
 
 export const FONTCONFIG_FILE = join(ROOT, 'test', 'fixtures', 'fonts', 'fonts.conf');
@@ -253,3 +254,80 @@ export function stackedLabel(words: readonly PdfWord[], label: string): string {
     .map((w) => w.text)
     .join('');
 }
+
+// --- lines of a PDF, for page-by-page measures (measure-pages.ts, print-perfect.test.ts) ---------------
+
+export const MM = 72 / 25.4;
+export const TEXT_LEFT = MARGIN_MM.left * MM;
+export const TEXT_RIGHT = (210 - MARGIN_MM.right) * MM;
+export const TEXT_BOTTOM = (297 - MARGIN_MM.bottom) * MM;
+
+export interface Line {
+  page: number;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  text: string;
+  /** the digits' box, when the line holds a word of digits */
+  digits?: { yMin: number; yMax: number };
+}
+
+export function pdfLines(path: string): { pages: number; lines: Line[] } {
+  const xml = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', path, '-']);
+  const lines: Line[] = [];
+  let page = 0;
+  const re = /<page |<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[0] === '<page ') {
+      page++;
+      continue;
+    }
+    const words = [...(m[5] ?? '').matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)];
+    const text = words.map((w) => w[3]).join('');
+    const digits = words.find((w) => /^\d+$/.test(w[3] ?? ''));
+    lines.push({
+      page,
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+      text: text.replace(/&amp;/g, '&'),
+      ...(digits ? { digits: { yMin: Number(digits[1]), yMax: Number(digits[2]) } } : {}),
+    });
+  }
+  return { pages: page, lines };
+}
+
+/**
+ * Lines of 16 pt body text: as tall as the line of the heading 「一、总体情况」 (readers' boxes differ: LibreOffice's
+ * hug the face, Chromium's carry its tall ascent), within the text area, not the title.
+ */
+export function bodyLines(lines: readonly Line[]): Line[] {
+  const ref = lines.find((l) => l.text.replace(/\s+/g, '') === '一、总体情况');
+  const body = ref ? ref.yMax - ref.yMin : 20;
+  return lines.filter((l) => Math.abs(l.yMax - l.yMin - body) < body * 0.12 && l.yMin < TEXT_BOTTOM - 10 && l.xMin >= TEXT_LEFT - 3 && !(l.page === 1 && l.yMin < 180));
+}
+
+/** Words in reading order (page, line, left to right) joined: mixed faces make poppler's own order wander. */
+export function readingOrderText(path: string): string {
+  const words = pdfWords(path).map((w) => ({ ...w, y: (w.yMin + w.yMax) / 2 }));
+  words.sort((a, b) => a.page - b.page || a.y - b.y);
+  const rows: (typeof words)[] = [];
+  for (const w of words) {
+    const row = rows.at(-1);
+    const first = row?.[0];
+    if (row && first && first.page === w.page && Math.abs(first.y - w.y) < 8) row.push(w);
+    else rows.push([w]);
+  }
+  return rows.map((r) => r.sort((a, b) => a.xMin - b.xMin).map((w) => w.text).join('')).join('');
+}
+
+export function mode(xs: readonly number[]): string {
+  if (xs.length === 0) return '–';
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return `${top?.[0]} (of ${xs.length}; ${Math.min(...xs)}–${Math.max(...xs)})`;
+}
+
