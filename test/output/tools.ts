@@ -26,9 +26,10 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `${prefix}-`));
 }
 
-export function run(cmd: string, args: readonly string[], options: { timeout?: number } = {}): string {
+export function run(cmd: string, args: readonly string[], options: { timeout?: number; cwd?: string } = {}): string {
   return execFileSync(cmd, [...args], {
     encoding: 'utf8',
+    ...(options.cwd ? { cwd: options.cwd } : {}),
     env: { ...process.env, FONTCONFIG_FILE },
     maxBuffer: 64 * 1024 * 1024,
     timeout: options.timeout ?? 120_000,
