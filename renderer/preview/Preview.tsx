@@ -52,16 +52,16 @@ export function fitScale(available: number): number {
 
 interface Pending {
   model: DocModel | null;
+  /** the flow document: what is measured, and what says whether anything printable changed */
   flow: string;
-  /** which change of the report this is */
+  /** which change of the printed document this is */
   generation: number;
 }
 
 function pendingFor(report: Report, generation: number): Pending {
   try {
     const model = buildDocModel(report);
-    // the generation in the markup: an unchanged text must still reload the frame, or its load would never come
-    return { model, flow: `${renderHtml(model)}<!-- ${generation} -->`, generation };
+    return { model, flow: renderHtml(model), generation };
   } catch (e) {
     return { model: null, flow: failure(e), generation };
   }
@@ -79,14 +79,21 @@ export function Preview({ report, delayMs = 200, label = '报告预览', classNa
   const generation = useRef(0);
   const first = useRef(true);
 
-  // After the report stops changing: lay it out again in the hidden frame.
+  // After the report stops changing: lay it out again in the hidden frame — only when the printed document changed
+  // (a new report object with the same content, e.g. after an autosave, must not restart work under way).
+  const latestFlow = useRef(pending.flow);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    const next = ++generation.current;
-    const timer = setTimeout(() => setPending(pendingFor(report, next)), delayMs);
+    const timer = setTimeout(() => {
+      const next = pendingFor(report, generation.current + 1);
+      if (next.flow === latestFlow.current) return;
+      latestFlow.current = next.flow;
+      generation.current = next.generation;
+      setPending(next);
+    }, delayMs);
     return () => clearTimeout(timer);
   }, [report, delayMs]);
 
