@@ -7,7 +7,8 @@ import { ALL_CELL_KEYS, SECTION_KEYS, formatFor, type SectionKey } from '../repo
 import { resolvedCells, type Cells, type Report } from '../report/model.js';
 import { DRAFT_APP_ID, describeZodError, draftToReport, findHostileKey, parseDraftText, MAX_DRAFT_BYTES, type DraftFile } from './draft.js';
 
-const flatCells = z.record(z.string().max(64), z.union([z.number().finite(), z.null()]));
+/** Numbers, null for blank, and text only in the text cells of a format (2019 采购总金额 「3979.5 万元」). */
+const flatCells = z.record(z.string().max(64), z.union([z.number().finite(), z.string().max(200), z.null()]));
 /**
  * A cell as read from a file: also text. Whether a value is valid for its cell (a negative count, a decimal count,
  * 「三件」) is the rules' V-NUM finding, not a reason to refuse the whole file.
@@ -87,11 +88,11 @@ export function loadReportText(text: string): LoadResult {
 export function toReportData(report: Report, options: { keepPrintedTotals?: boolean } = {}): ReportData {
   const format = formatFor(report.format, Object.keys(report.cells));
   const resolved = resolvedCells(report);
-  const cells: Record<string, number | null> = {};
+  const cells: Record<string, number | string | null> = {};
   for (const def of format.cells) {
     const own = report.cells[def.key];
     const v = def.sumOf && options.keepPrintedTotals && own !== undefined ? own : resolved[def.key];
-    cells[def.key] = typeof v === 'number' ? v : null;
+    cells[def.key] = typeof v === 'number' || (def.kind === 'text' && typeof v === 'string' && v.trim() !== '') ? v : null;
   }
   const out: ReportData = { format: report.format, year: report.year, cells };
   if (report.organ) out.organ = report.organ;

@@ -118,7 +118,11 @@ export function matches(expected: ExpectedFinding, found: FoundFinding): boolean
   if (expected.rule !== found.rule) return false;
   if (expected.cell) return found.cells.includes(expected.cell) || found.target === expected.cell;
   // the section of its text, or of its cell's table: 「正文说复议0件」 in 一、总体情况 is about section 四 too
-  if (expected.section) return found.span?.section === expected.section || (found.target !== undefined && sectionOfCell(found.target) === expected.section);
+  if (expected.section) {
+    return (
+      found.section === expected.section || found.span?.section === expected.section || (found.target !== undefined && sectionOfCell(found.target) === expected.section)
+    );
+  }
   return true;
 }
 
@@ -169,7 +173,7 @@ export function caseGaps(score: CaseScore): string[] {
   for (const f of score.fields) if (!f.right) gaps.push(`${f.field}: expected ${show(f.expected)}, got ${show(f.got)}`);
   for (const e of score.missed) gaps.push(`missed ${e.rule}${e.cell ? ` ${e.cell}` : e.section ? ` ${e.section}` : ''}`);
   for (const f of score.falseAlarms) {
-    const where = f.target ?? f.cells[0] ?? f.span?.section;
+    const where = f.target ?? f.cells[0] ?? f.span?.section ?? f.section;
     gaps.push(`false alarm ${f.rule}${where ? ` ${where}` : ''}`);
   }
   return gaps.sort();

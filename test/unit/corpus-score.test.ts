@@ -131,6 +131,12 @@ describe('scoring an import against its truth', () => {
     expect(t).toMatchObject({ cases: 2, expected: 6, found: 3, missed: 3, falseAlarms: 2, findings: 6, arithmeticExpected: 2, arithmeticFound: 1 });
   });
 
+  it('a finding about a whole section matches by its section', () => {
+    const s = scoreCase(truth(), imported(held, [finding('N-REVIEW', [], { section: 'review' }), finding('N-REVIEW', [], { section: 'overview' })]));
+    expect(s.matched.map((e) => e.rule)).toEqual(['N-REVIEW']);
+    expect(s.falseAlarms.map((f) => f.section)).toEqual(['overview']);
+  });
+
   it('a finding on the wrong cell or section does not match', () => {
     const s = scoreCase(truth(), imported(held, [finding('T3-BAL', ['apply.carried_forward.total']), finding('N-REVIEW', [], { span: { section: 'overview', start: 0, end: 1 } })]));
     expect(caseGaps(s)).toEqual([
