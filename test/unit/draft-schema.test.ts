@@ -134,6 +134,14 @@ describe('report data JSON', () => {
     expect(toReportData(r.report).cells['apply.new.total']).toBe(4);
   });
 
+  it('keeps the printed text of a text cell (2019 采购总金额) and nothing typed in a number cell', () => {
+    const r = loadReportText(JSON.stringify({ format: '2019', year: 2019, cells: { 'active2019.procurement.amount': '3979.5 万元', 'active2019.procurement.items': 2 } }));
+    if (!r.ok) throw new Error(r.error);
+    const data = toReportData(r.report);
+    expect(data.cells['active2019.procurement.amount']).toBe('3979.5 万元');
+    expect(loadReportText(JSON.stringify(data))).toMatchObject({ ok: true });
+  });
+
   it('rejects unknown keys and hostile keys; values invalid for their cell are read (V-NUM names them)', () => {
     const bad = (cells: string) => loadReportText(`{"format":"2021","year":2024,"cells":${cells}}`);
     expect(bad('{"apply.nope.natural": 1}')).toMatchObject({ ok: false });
