@@ -9,6 +9,7 @@ import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { nextCommand } from './commands/next.js';
 import { rollupCommand } from './commands/rollup.js';
+import { xlsxCommand } from './commands/xlsx.js';
 
 export const COMMANDS: Record<string, Command> = {
   data: dataCommand,
@@ -17,6 +18,7 @@ export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   next: nextCommand,
   rollup: rollupCommand,
+  xlsx: xlsxCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -95,3 +95,25 @@ describe('report check <folder> --xlsx', () => {
     expect(units).toContain('县卫生健康委员会');
   });
 });
+
+describe('report xlsx', () => {
+  it('writes a blank sheet for a unit, and reads it back filled into a draft', async () => {
+    const blank = join(dir, '填报表.xlsx');
+    expect(report('xlsx', '--blank', '--year', '2024', '--organ', '县审计局', '--out', blank).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(blank) as unknown as ArrayBuffer);
+    const apply = wb.getWorksheet('三、收到和处理政府信息公开申请情况') as ExcelJS.Worksheet;
+    apply.getCell('D6').value = 7;
+    apply.getCell('D8').value = 7;
+    writeFileSync(blank, Buffer.from(await wb.xlsx.writeBuffer()));
+    const draftPath = join(dir, '审计局.gkbg');
+    const r = report('xlsx', blank, '--out', draftPath);
+    expect(r.code).toBe(0);
+    const draft = rolledDraft(draftPath);
+    const cells = resolvedCells(draftToReport(draft));
+    expect(cells['apply.new.natural']).toBe(7);
+    expect(cells['apply.granted.total']).toBe(7);
+    expect(cells['apply.new.commercial']).toBeNull();
+    expect(draft.meta.organ).toBe('县审计局');
+  });
+});
