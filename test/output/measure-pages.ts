@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPdfPrinter, renderPdf } from '../../electron/main/services/export/pdf.js';
-import { renderDocx } from '../../shared/render/docx.js';
+import { renderModelDocx } from '../../electron/main/services/export/docx.js';
 import { buildDocModel } from '../../shared/render/model.js';
 import { CHAR_PITCH_PT, textWidthChars } from '../../shared/render/typography.js';
 import type { Report } from '../../shared/report/model.js';
@@ -74,7 +74,8 @@ async function main(): Promise<void> {
     for (const { name, report } of reports) {
       writeFileSync(join(dir, `${name}.pdf`), await renderPdf(report, printer));
       const docx = join(dir, `${name}.docx`);
-      writeFileSync(docx, await renderDocx(buildDocModel(report)));
+      // as the command line and the bundle write it: paginated like the PDF (table 三 starts where it does)
+      writeFileSync(docx, await renderModelDocx(buildDocModel(report), printer));
       docxPaths.push(docx);
     }
   } finally {
