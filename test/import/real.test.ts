@@ -26,7 +26,7 @@ describe('corpus of real reports', () => {
 
   describe.each(tune.map((c) => [c.id, c] as const))('tune: %s', (id, c) => {
     it('imports as its truth says, but for its known gaps', async () => {
-      const gaps = caseGaps(scoreCase(c.truth, await importCase(c)));
+      const gaps = caseGaps(scoreCase(c.truth, await importCase(c, cases)));
       expect(gaps).toEqual((known[id] ?? []).map((g) => g.gap).sort());
     });
   });
@@ -34,7 +34,7 @@ describe('corpus of real reports', () => {
   describe.each(holdout.map((c) => [c.id, c] as const))('holdout: %s', (_id, c) => {
     // Only that it imports: its per-case accuracy is never looked at (the bench prints the holdout sum).
     it('imports without error (its truth validated when the corpus was listed)', async () => {
-      await expect(importCase(c)).resolves.toHaveProperty('report');
+      await expect(importCase(c, cases)).resolves.toHaveProperty('report');
     });
   });
 });

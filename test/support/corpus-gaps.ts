@@ -10,9 +10,10 @@ import { caseGaps, readKnownGaps, scoreCase, type KnownGaps } from './corpus-sco
 const only = process.argv.slice(2);
 const known = readKnownGaps();
 const out: KnownGaps = {};
-for (const c of listCases()) {
+const cases = listCases();
+for (const c of cases) {
   if (c.truth.split !== 'tune' || (only.length > 0 && !only.includes(c.id))) continue;
-  const gaps = caseGaps(scoreCase(c.truth, await importCase(c)));
+  const gaps = caseGaps(scoreCase(c.truth, await importCase(c, cases)));
   if (gaps.length === 0) continue;
   const reasons = new Map((known[c.id] ?? []).map((g) => [g.gap, g.why]));
   out[c.id] = gaps.map((gap) => ({ gap, why: reasons.get(gap) ?? 'TODO' }));

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { main } from '../../electron/cli/report.js';
 import { importRead, readPublishedBytes } from '../../electron/main/services/import/index.js';
 import type { ImportResult } from '../../shared/import/index.js';
 import {
@@ -89,6 +90,8 @@ export const truthSchema = z
       review: reviewSchema.optional(),
     }),
     findings: z.array(expectedFindingSchema),
+    /** the case of the same organ's report for the year before: the cross-year rules run as `report check --previous` */
+    previous: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional(),
     notes: z.string().optional(),
   })
   .superRefine((t, ctx) => {
@@ -223,10 +226,31 @@ function readCase(caseDir: string, name: string, listed: SourceRow | undefined):
   return { id: name, dir: caseDir, source: join(caseDir, source), truth };
 }
 
-/** The case imported exactly as the app imports a chosen file: its bytes, read and parsed and checked. */
-export async function importCase(c: Pick<CorpusCase, 'source'>): Promise<ImportResult> {
+/**
+ * The case imported exactly as the app imports a chosen file: its bytes, read and parsed and checked. When its
+ * truth names last year's case, the cross-year findings of `report check <source> --previous <last year's source>`
+ * (the command line a reviewer runs) join the source check.
+ */
+export async function importCase(c: Pick<CorpusCase, 'source' | 'truth'>, cases: readonly CorpusCase[] = []): Promise<ImportResult> {
   const bytes = new Uint8Array(readFileSync(c.source));
   const read = await readPublishedBytes(bytes, c.source.slice(c.source.lastIndexOf('/') + 1));
   if (!read.ok) throw new Error(`${c.source}: ${read.error}`);
-  return importRead(read);
+  const result = importRead(read);
+  if (!c.truth.previous) return result;
+  const previous = cases.find((p) => p.id === c.truth.previous);
+  if (!previous) throw new Error(`${c.source}: last year's case ${c.truth.previous} is not in the corpus`);
+  return { ...result, sourceCheck: [...result.sourceCheck, ...(await crossYearFindings(c.source, previous.source))] };
+}
+
+const cliFindings = z.array(
+  z.object({ ok: z.boolean(), error: z.string().optional(), findings: z.array(z.object({ rule: z.string(), severity: z.enum(['error', 'warning']), cells: z.array(z.string()), message: z.string() })).optional() }),
+);
+
+async function crossYearFindings(source: string, previousSource: string): Promise<ImportResult['sourceCheck']> {
+  let out = '';
+  let err = '';
+  const code = await main(['check', source, '--previous', previousSource, '--json'], { out: (t) => void (out += t), err: (t) => void (err += t) });
+  if (code === 2) throw new Error(`report check --previous: ${err.trim()}`);
+  const [file] = cliFindings.parse(JSON.parse(out));
+  return (file?.findings ?? []).filter((f) => f.rule.startsWith('XY-'));
 }
