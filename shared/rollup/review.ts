@@ -45,8 +45,8 @@ export function checkedRow(file: string, unit: string, kind: UnitFileKind, year:
   for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   const errors = findings.filter((f) => f.severity === 'error').length;
   return {
-    file,
-    unit,
+    file: file.slice(0, 500),
+    unit: unit.slice(0, 200),
     kind,
     year,
     status: 'checked',
@@ -61,7 +61,7 @@ export function checkedRow(file: string, unit: string, kind: UnitFileKind, year:
 
 /** A file that couldn't be checked: one row with its reason, never a stop. */
 export function failedRow(file: string, reason: string, kind?: UnitFileKind): ReviewRow {
-  const row: ReviewRow = { file, unit: file.replace(/\.[^.]+$/, ''), status: 'failed', reason, errors: 0, warnings: 0, doubts: 0, byRule: {}, findings: [], uncertain: [] };
+  const row: ReviewRow = { file: file.slice(0, 500), unit: file.replace(/\.[^.]+$/, '').slice(0, 200), status: 'failed', reason: reason.slice(0, 1000), errors: 0, warnings: 0, doubts: 0, byRule: {}, findings: [], uncertain: [] };
   if (kind) row.kind = kind;
   return row;
 }

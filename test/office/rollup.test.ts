@@ -170,3 +170,12 @@ describe('exact decimals', () => {
     expect(() => exactSum([0.0000001])).toThrow();
   });
 });
+
+describe('review rows cross the IPC boundary whatever the file is called', () => {
+  it('keeps a very long file name within the row schema (a failed file is still one valid row)', async () => {
+    const { failedRow, checkedRow, reviewRowSchema } = await import('../../shared/rollup/review.js');
+    const long = `${'很长的文件名'.repeat(60)}.docx`;
+    expect(reviewRowSchema.safeParse(failedRow(long, '无法读取')).success).toBe(true);
+    expect(reviewRowSchema.safeParse(checkedRow(long, '单'.repeat(300), 'docx', 2024, [], [])).success).toBe(true);
+  });
+});
