@@ -9,12 +9,16 @@ import { documentWindowTitle } from '../../shared/ipc/title.js';
 import { draftToReport, parseDraftText } from '../../shared/schema/draft.js';
 import { buildDocModel } from '../../shared/render/model.js';
 import { renderHtml } from '../../shared/render/html.js';
+import { buildReviewModel } from '../../shared/render/review.js';
+import { reviewSheetInput } from '../../shared/editor/exportGate.js';
 import { importText, MAX_IMPORT_CHARS } from '../../shared/import/index.js';
 import { evaluate } from '../../shared/rules/index.js';
 import { z } from 'zod';
 
 const RECOVERY_PREFIX = 'gkbg-recovery:';
 const RECENT_KEY = 'gkbg-recent';
+/** What the page can import from a file: text (the DOCX and PDF readers need Node: the desktop app). */
+export const BROWSER_IMPORT_ACCEPT = '.txt,text/plain';
 
 /** File names this page opened or saved, by the opaque id handed to the document. */
 const names = new Map<string, string>();
@@ -133,13 +137,15 @@ export function createBrowserHost(): ReportHost {
       localStorage.removeItem(RECOVERY_PREFIX + id);
       return { status: 'ok' as const };
     },
+    /** Word documents (the report and its 审核单) are written right here: the DOCX writer is shared code. */
     async exportDocument({ text, kind, suggestedName }: HostArg<'exportDocument'>): Promise<HostResult<'exportDocument'>> {
-      if (kind !== 'docx') return { status: 'error', message: '浏览器中请用「打印」另存为 PDF' };
+      if (kind === 'pdf') return { status: 'error', message: '浏览器版不能直接生成 PDF：请用「打印」，在打印对话框中选「另存为 PDF」' };
       const parsed = parseDraftText(text);
       if (!parsed.ok) return { status: 'error', message: parsed.error };
       try {
         const { renderDocx } = await import('../../shared/render/docx.js');
-        const bytes = await renderDocx(buildDocModel(draftToReport(parsed.draft)));
+        const model = kind === 'docx' ? buildDocModel(draftToReport(parsed.draft)) : buildReviewModel(reviewSheetInput(parsed.draft));
+        const bytes = await renderDocx(model);
         download(suggestedName, new Uint8Array(bytes), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
         return { status: 'saved', path: suggestedName };
       } catch (e) {
@@ -163,30 +169,31 @@ export function createBrowserHost(): ReportHost {
       }, 60_000);
       return { status: 'ok' };
     },
-    /** Pasted text is parsed right here (the parser is shared code); DOCX/PDF readers need the desktop app. */
+    /**
+     * Pasted text and text files are parsed right here (the parser is shared code). The DOCX and PDF readers run in
+     * the desktop app only, so the page offers text files (`importFileTypes`) and says so.
+     */
     async importPublished({ pasted }: HostArg<'importPublished'>): Promise<HostResult<'importPublished'>> {
-      if (pasted === undefined) return { status: 'error', message: '浏览器版只能导入粘贴的文本：请在 Word/WPS 或 PDF 阅读器中全选复制报告，粘贴到上方；导入 DOCX、PDF 文件请使用桌面程序' };
-      if (pasted.trim() === '') return { status: 'error', message: '粘贴的内容是空的' };
-      if (pasted.length > MAX_IMPORT_CHARS) return { status: 'error', message: '粘贴的内容过长，不像是一份年度报告' };
+      let text = pasted;
+      let name = '粘贴的文本';
+      let kind: 'pasted' | 'text' = 'pasted';
+      if (text === undefined) {
+        const file = await pickFile(BROWSER_IMPORT_ACCEPT);
+        if (!file) return { status: 'canceled' };
+        if (!/\.txt$/i.test(file.name)) return { status: 'error', message: `浏览器版只能导入文本文件（.txt）；「${file.name}」请用桌面程序导入，或打开后全选复制、粘贴到下方` };
+        if (file.size > MAX_IMPORT_CHARS * 4) return { status: 'error', message: `「${file.name}」过大，不像是一份年度报告` };
+        text = await file.text();
+        name = file.name;
+        kind = 'text';
+      }
+      if (text.trim() === '') return { status: 'error', message: kind === 'text' ? `「${name}」是空的` : '粘贴的内容是空的' };
+      if (text.length > MAX_IMPORT_CHARS) return { status: 'error', message: '内容过长，不像是一份年度报告' };
       try {
-        const result = importText(pasted, { kind: 'pasted', name: '粘贴的文本', evaluate: (r) => evaluate(r) });
-        return { status: 'imported', name: '粘贴的文本', result: JSON.stringify(result) };
+        const result = importText(text, { kind, name, evaluate: (r) => evaluate(r) });
+        return { status: 'imported', name, result: JSON.stringify(result) };
       } catch (e) {
         return { status: 'error', message: `导入失败：${e instanceof Error ? e.message.slice(0, 300) : '未知错误'}` };
       }
-    },
-    /** 汇总 and 批量核查 read folders of files in worker threads: the desktop app only. */
-    async officeStart(): Promise<HostResult<'officeStart'>> {
-      return { status: 'error', message: '浏览器版无法读取文件夹：汇总下级单位报告和批量核查请使用桌面程序，或命令行 report rollup / report check' };
-    },
-    async officePoll(): Promise<HostResult<'officePoll'>> {
-      return { status: 'error', message: '浏览器版不支持此功能' };
-    },
-    async officeCancel() {
-      return { status: 'ok' as const };
-    },
-    async officeExport(): Promise<HostResult<'officeExport'>> {
-      return { status: 'error', message: '浏览器版不支持此功能' };
     },
     async fontCheck() {
       return [];

@@ -10,7 +10,7 @@ import { parseImportResult, type ImportResult } from '../../shared/import/result
 import { serializeDraft } from '../../shared/schema/draft.js';
 
 export interface ImportDialogProps {
-  host: Pick<ReportHost, 'importPublished'>;
+  host: Pick<ReportHost, 'importPublished' | 'kind'>;
   /** 「作为草稿打开」: the imported report as a draft (file text, validated) */
   onOpenAsDraft: (draftText: string, result: ImportResult) => void;
   /** 「作为上年报告，创建本年度报告」: the imported report becomes last year's of a new draft */
@@ -27,6 +27,8 @@ const MAX_PASTE = 2_000_000;
 
 export function ImportDialog({ host, onOpenAsDraft, onCreateNextYear, onClose }: ImportDialogProps) {
   const [state, setState] = useState<State>({ step: 'choose' });
+  /** a plain browser reads text files only (the DOCX and PDF readers run in the desktop app) */
+  const inPage = host.kind === 'browser';
   const [pasted, setPasted] = useState('');
   const titleId = useId();
   const firstButton = useRef<HTMLButtonElement>(null);
@@ -84,11 +86,13 @@ export function ImportDialog({ host, onOpenAsDraft, onCreateNextYear, onClose }:
         {state.step !== 'done' ? (
           <div style={styles.body}>
             <p style={styles.hint}>
-              选择上一年度已发布的报告（Word .docx、PDF、网页 .html 或文本 .txt），或把报告全文粘贴到下面。导入后会列出需要核对的内容和原文中存在的问题。
+              {inPage
+                ? '选择上一年度已发布报告的文本文件（.txt），或把报告全文粘贴到下面（Word、PDF 报告可打开后全选复制；直接导入 Word、PDF 文件请用桌面程序）。导入后会列出需要核对的内容和原文中存在的问题。'
+                : '选择上一年度已发布的报告（Word .docx、PDF、网页 .html 或文本 .txt），或把报告全文粘贴到下面。导入后会列出需要核对的内容和原文中存在的问题。'}
             </p>
             <div style={styles.row}>
               <button ref={firstButton} type="button" style={styles.primary} disabled={state.step === 'busy'} onClick={() => void run({}, '正在读取文件…')}>
-                选择文件…
+                {inPage ? '选择文本文件（.txt）…' : '选择文件…'}
               </button>
             </div>
             <label style={styles.label}>

@@ -9,6 +9,7 @@ import type { Report } from '../report/model.js';
 import { evaluate } from '../rules/index.js';
 import type { Finding } from '../rules/types.js';
 import { draftToReport, type AcceptedWarning, type DraftFile } from '../schema/draft.js';
+import type { ReviewSheetInput } from '../render/review.js';
 import { summariseFindings, type IssueSummary } from './issues.js';
 
 export interface ExportReadiness {
@@ -44,4 +45,10 @@ export function exportReadiness(draft: DraftFile): ExportReadiness {
 /** True when the export may go ahead without asking: no error, no open warning, nothing left to review. */
 export function readyToExport(r: ExportReadiness): boolean {
   return r.errors.length === 0 && r.openWarnings.length === 0 && r.reviewMarks === 0 && r.reviewItems === 0;
+}
+
+/** What the 审核单 lists: the finished report's findings with the clerk's explanations, dated (one input for every host). */
+export function reviewSheetInput(draft: DraftFile, date: Date = new Date()): ReviewSheetInput {
+  const report = draftToReport(draft);
+  return { report, findings: evaluate(report, { stage: 'final' }), acceptedWarnings: draft.acceptedWarnings, date: date.toISOString().slice(0, 10) };
 }

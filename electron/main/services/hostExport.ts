@@ -5,7 +5,7 @@
  * prints with `webContents.printToPDF`, tests and the command line with headless Chromium.
  */
 import type { HostArg, HostResult } from '../../../shared/ipc/contract.js';
-import { evaluate } from '../../../shared/rules/index.js';
+import { reviewSheetInput } from '../../../shared/editor/exportGate.js';
 import { draftToReport, parseDraftText } from '../../../shared/schema/draft.js';
 import { describeWriteError } from './atomicWrite.js';
 import { checkFonts, exportDocx, exportPdf, exportReviewDocx, type PdfPrinter } from './export/index.js';
@@ -34,7 +34,7 @@ export function createExportServices(deps: ExportDeps) {
       try {
         if (kind === 'docx') await exportDocx(report, path);
         else if (kind === 'pdf') await exportPdf(report, path, deps.printer);
-        else await exportReviewDocx({ report, findings: evaluate(report, { stage: 'final' }), acceptedWarnings: parsed.draft.acceptedWarnings, date: new Date().toISOString().slice(0, 10) }, path);
+        else await exportReviewDocx(reviewSheetInput(parsed.draft), path);
         return { status: 'saved', path };
       } catch (e) {
         const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
