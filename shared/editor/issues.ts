@@ -8,9 +8,6 @@ import type { Finding } from '../rules/types.js';
 import type { AcceptedWarning } from '../schema/draft.js';
 import { acceptanceFor, findingTarget } from '../report/acceptance.js';
 
-/** until shared/render/review.ts imports them from their home (its engineer has it open) */
-export { acceptanceMatches, findingTarget } from '../report/acceptance.js';
-
 export type IssueGroup = SectionKey | 'meta';
 export const ISSUE_GROUPS: readonly IssueGroup[] = ['meta', ...SECTION_KEYS];
 export const ISSUE_GROUP_NAMES: Record<IssueGroup, string> = { meta: '基本信息与全文', ...SECTION_NAMES };

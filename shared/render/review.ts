@@ -3,18 +3,13 @@
  * the clerk's explanation of each accepted warning, for sign-off before publication. It is never part of
  * the published report. Built as a document model, so the same writers make its HTML and DOCX.
  */
-import { acceptanceMatches } from '../editor/issues.js';
+import { acceptanceFor } from '../report/acceptance.js';
 import type { AcceptedWarning } from '../schema/draft.js';
 import type { Finding } from '../rules/types.js';
 import { SECTION_NAMES, type SectionKey } from '../report/format.js';
 import { reportFormat, type Report } from '../report/model.js';
 import { cleanText, printedTitle, titleLines, type Block, type DocModel, type ModelCell, type ModelTable } from './model.js';
 import { SIZES, TITLE_CHARS_PER_LINE } from './typography.js';
-
-/** The accepted warning that explains a finding, if any — matched exactly as the editor's issue panel does. */
-export function acceptanceFor(f: Finding, accepted: readonly AcceptedWarning[]): AcceptedWarning | undefined {
-  return accepted.find((a) => acceptanceMatches(a, f));
-}
 
 /** A file of the publication bundle, as the 审核单 lists it. */
 export interface BundleFileDigest {
@@ -32,8 +27,6 @@ export interface ReviewSheetInput {
   date?: string;
 }
 
-/** What a finding is attached to (re-exported for the export dialog). */
-export { findingTarget } from '../editor/issues.js';
 
 const SEVERITY = { error: '错误', warning: '提示' } as const;
 
@@ -108,7 +101,7 @@ export function buildReviewModel(input: ReviewSheetInput): DocModel {
   }
 
   // Explanations the clerk wrote for warnings that no longer occur stay visible, so nothing is silently lost.
-  const stale = acceptedWarnings.filter((a) => !warnings.some((f) => acceptanceMatches(a, f)));
+  const stale = acceptedWarnings.filter((a) => !warnings.some((f) => acceptanceFor(f, [a])));
   if (stale.length > 0) {
     blocks.push({ kind: 'heading', text: '二、已不再出现的提示的说明' });
     for (const a of stale) blocks.push(para(`[${a.rule}]${a.target ? `（${a.target}）` : ''}${a.explanation}`));
