@@ -115,5 +115,9 @@ describe('report xlsx', () => {
     expect(cells['apply.granted.total']).toBe(7);
     expect(cells['apply.new.commercial']).toBeNull();
     expect(draft.meta.organ).toBe('县审计局');
+    // the filled sheet is checked like any report
+    const checked = report('check', blank, '--json');
+    expect(checked.code).toBe(0);
+    expect(JSON.parse(checked.out)[0]).toMatchObject({ ok: true });
   });
 });

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { acceptanceFor } from '../../../shared/report/acceptance.js';
 import type { Report } from '../../../shared/report/model.js';
 import { evaluate, type Finding } from '../../../shared/rules/index.js';
 import { writeFileAtomic } from '../../main/services/atomicWrite.js';
@@ -11,7 +12,8 @@ import { CliError, loadPrevious, stringOption, withPrevious, type CliIo, type Co
 
 const USAGE = 'check <文件或文件夹>… [--previous <上年文件>] [--json] [--final] [--xlsx <核查结果.xlsx>]';
 
-type PrintedFinding = Pick<Finding, 'severity' | 'cells' | 'message'> & { rule: string };
+/** `accepted`: the clerk's explanation of a warning accepted in the draft (「接受并说明」) */
+type PrintedFinding = Pick<Finding, 'severity' | 'cells' | 'message'> & { rule: string; accepted?: string };
 /** One file's check: its findings, or why it can't be read. */
 type FileCheck = { file: string; ok: true; findings: PrintedFinding[] } | { file: string; ok: false; error: string };
 
@@ -24,7 +26,16 @@ function exitCodeOf(c: FileCheck): number {
 async function checkFile(file: string, previous: Report['previous'], stage: 'draft' | 'final'): Promise<FileCheck> {
   const loaded = await loadReportFile(file);
   if (!loaded.ok) return { file, ok: false, error: loaded.error };
-  return { file, ok: true, findings: evaluate(withPrevious(loaded, previous), { stage }) };
+  const findings = evaluate(withPrevious(loaded, previous), { stage });
+  const accepted = loaded.kind === 'draft' ? loaded.draft.acceptedWarnings : [];
+  return {
+    file,
+    ok: true,
+    findings: findings.map((f) => {
+      const a = acceptanceFor(f, accepted);
+      return a ? { ...f, accepted: a.explanation } : f;
+    }),
+  };
 }
 
 function printFindings(findings: readonly PrintedFinding[], io: CliIo): void {
@@ -32,9 +43,13 @@ function printFindings(findings: readonly PrintedFinding[], io: CliIo): void {
     io.out('未发现问题。\n');
     return;
   }
-  for (const f of findings) io.out(`${f.severity === 'error' ? '错误' : '警告'} [${f.rule}] ${f.message}\n`);
+  for (const f of findings) {
+    if (f.accepted !== undefined) io.out(`已接受 [${f.rule}] ${f.message}（说明：${f.accepted}）\n`);
+    else io.out(`${f.severity === 'error' ? '错误' : '警告'} [${f.rule}] ${f.message}\n`);
+  }
   const errors = findings.filter((f) => f.severity === 'error').length;
-  io.out(`共 ${errors} 个错误，${findings.length - errors} 个警告。\n`);
+  const accepted = findings.filter((f) => f.accepted !== undefined).length;
+  io.out(`共 ${errors} 个错误，${findings.length - errors - accepted} 个警告${accepted ? `，${accepted} 个已接受的警告` : ''}。\n`);
 }
 
 /** Several files: each readable file's findings under a header line naming it, then a line counting the files. */
@@ -58,7 +73,11 @@ function printText(checks: readonly FileCheck[], io: CliIo): void {
 function printJson(checks: readonly FileCheck[], io: CliIo): void {
   const json = checks.map((c) =>
     c.ok
-      ? { file: c.file, ok: true, findings: c.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message })) }
+      ? {
+          file: c.file,
+          ok: true,
+          findings: c.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, ...(f.accepted !== undefined ? { accepted: { explanation: f.accepted } } : {}) })),
+        }
       : { file: c.file, ok: false, error: c.error },
   );
   io.out(`${JSON.stringify(json, null, 2)}\n`);
@@ -89,8 +108,9 @@ function doubtAsWarning(u: { name: string; reason: string }): PrintedFinding {
   return { rule: '解析存疑', severity: 'warning', cells: [], message: `${u.name}：${u.reason}` };
 }
 
-async function hasFolder(inputs: readonly string[]): Promise<boolean> {
-  for (const i of inputs) if ((await stat(i).catch(() => null))?.isDirectory()) return true;
+/** A folder, or an Excel sheet (read by the office reader only), goes to the pool. */
+async function needsPool(inputs: readonly string[]): Promise<boolean> {
+  for (const i of inputs) if (/\.xlsx$/i.test(i) || (await stat(i).catch(() => null))?.isDirectory()) return true;
   return false;
 }
 
@@ -111,7 +131,7 @@ export const checkCommand: Command = {
     const stage = args.options.has('final') ? 'final' : 'draft';
     const xlsx = stringOption(args, 'xlsx');
     let checks: FileCheck[] = [];
-    if (xlsx || (await hasFolder(args.positional))) {
+    if (xlsx || (await needsPool(args.positional))) {
       const files = await expandInputs(args.positional).catch((e: Error) => {
         throw new CliError(e.message);
       });
