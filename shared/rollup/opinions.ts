@@ -33,7 +33,7 @@ function problemsTable(row: ReviewRow): ModelTable {
 export function buildOpinionModel(row: ReviewRow, options: { year?: number; date?: string; reviewer?: string } = {}): DocModel {
   const year = row.year ?? options.year ?? new Date().getFullYear() - 1;
   const title = `${row.unit}${year}年政府信息公开工作年度报告审核意见`;
-  const blocks: Block[] = [{ kind: 'title', lines: [`关于${row.unit}`, `${year}年政府信息公开工作年度报告的审核意见`] }];
+  const blocks: Block[] = [{ kind: 'title', lines: [`关于${row.unit}`, `${year}年政府信息公开工作年度报告的`, '审核意见'] }];
   blocks.push(para(`${row.unit}：`));
   if (row.status === 'failed') {
     blocks.push(para(`报送的文件「${row.file}」无法核查：${row.reason ?? '无法读取'}。请重新报送 DOCX、PDF、文本或本程序的草稿文件。`));
