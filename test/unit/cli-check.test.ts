@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMAT_2021 } from '../../shared/report/format.js';
+import { acceptWarning } from '../../shared/report/acceptance.js';
+import { evaluate } from '../../shared/rules/index.js';
+import { draftToReport, newDraft, serializeDraft } from '../../shared/schema/draft.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-check-'));
 const published = (name: string) => join(import.meta.dirname, '..', 'fixtures', 'published', `${name}.txt`);
@@ -79,6 +82,25 @@ describe('report check on several files', () => {
     const other = dataFile('other.json', 2024);
     const checks = JSON.parse(report('check', good, other, '--previous', previous, '--json').out) as JsonCheck[];
     expect(checks.map((c) => c.findings?.some((f) => f.rule === 'XY-CARRY'))).toEqual([true, true]);
+  });
+});
+
+describe('report check on a draft with accepted warnings', () => {
+  it('shows an accepted warning as accepted, with the clerk\'s explanation, apart from the open ones', () => {
+    const draft = newDraft({ year: 2024, organ: '某县人民政府', level: 'government' });
+    draft.meta.title = '某县人民政府政务公开年报';
+    const titleWarning = evaluate(draftToReport(draft)).find((f) => f.rule === 'F-TITLE');
+    if (!titleWarning) throw new Error('F-TITLE expected');
+    draft.acceptedWarnings = [...acceptWarning([], titleWarning, '按本县惯例的标题')];
+    const f = join(dir, 'accepted.gkbg');
+    writeFileSync(f, serializeDraft(draft));
+    const r = report('check', f);
+    expect(r.out).toContain('已接受 [F-TITLE]');
+    expect(r.out).toContain('（说明：按本县惯例的标题）');
+    expect(r.out).not.toMatch(/^警告 \[F-TITLE\]/m);
+    expect(r.out).toMatch(/1 个已接受的警告/);
+    const json = JSON.parse(report('check', f, '--json').out) as { findings: { rule: string; accepted?: { explanation: string } }[] }[];
+    expect(json[0]?.findings.find((x) => x.rule === 'F-TITLE')?.accepted).toEqual({ explanation: '按本县惯例的标题' });
   });
 });
 
