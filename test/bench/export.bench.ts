@@ -1,13 +1,13 @@
 /**
  * Export times for a full report (the synthetic report: every cell filled, all sections): model + DOCX,
- * model + HTML, PDF through headless Chromium (browser kept open, as the command line does for several
+ * model + HTML, pagination (the flow measured in Chromium, then the rules), PDF through headless Chromium (browser kept open, as the command line does for several
  * files; plus one cold run with launch), and — as a reference — LibreOffice converting that DOCX to PDF.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPdfPrinter, renderPdf } from '../../electron/main/services/export/pdf.js';
+import { createPdfPrinter, paginateIn, renderPdf } from '../../electron/main/services/export/pdf.js';
 import { renderDocx } from '../../shared/render/docx.js';
 import { renderHtml } from '../../shared/render/html.js';
 import { buildDocModel } from '../../shared/render/model.js';
@@ -31,7 +31,8 @@ export default async function run(): Promise<void> {
 
   const printer = await createPdfPrinter();
   try {
-    line('PDF via Chromium (browser open)', await timeAsync(() => renderPdf(report, printer), 8, 1));
+    line('pagination: measure in Chromium + rules', await timeAsync(() => paginateIn(buildDocModel(report), printer), 8, 1));
+    line('PDF via Chromium (browser open, paginated)', await timeAsync(() => renderPdf(report, printer), 8, 1));
   } finally {
     await printer.close();
   }
