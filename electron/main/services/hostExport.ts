@@ -32,7 +32,8 @@ export function createExportServices(deps: ExportDeps) {
       const path = withExtension(chosen, kind);
       const report = draftToReport(parsed.draft);
       try {
-        if (kind === 'docx') await exportDocx(report, path);
+        // with a printer the DOCX is paginated like the PDF (table 三 starts a new page where the PDF's does)
+        if (kind === 'docx') await exportDocx(report, path, deps.printer ? { printer: deps.printer } : {});
         else if (kind === 'pdf') await exportPdf(report, path, deps.printer);
         else await exportReviewDocx(reviewSheetInput(parsed.draft), path);
         return { status: 'saved', path };
