@@ -85,7 +85,8 @@ export const hostMethods = {
   discardRecovery: { arg: z.object({ id: z.string().min(1).max(200) }).strict(), result: z.object({ status: z.literal('ok') }) },
   /** Export the report held in `text` (a draft); asks where to save. */
   exportDocument: {
-    arg: z.object({ text: draftText, kind: z.enum(['docx', 'pdf', 'review-docx']), suggestedName: z.string().max(200) }).strict(),
+    // 'bundle': the publication bundle (DOCX, PDF, HTML fragment, JSON, 审核单 with SHA-256) into a folder main asks for
+    arg: z.object({ text: draftText, kind: z.enum(['docx', 'pdf', 'review-docx', 'bundle']), suggestedName: z.string().max(200) }).strict(),
     result: z.union([exported, canceled, failure]),
   },
   print: { arg: z.object({ text: draftText }).strict(), result: z.union([z.object({ status: z.literal('ok') }), canceled, failure]) },
