@@ -4,7 +4,7 @@
  * `report check <folder> --xlsx <review.xlsx>`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -82,7 +82,8 @@ describe('report rollup', () => {
 describe('report check <folder> --xlsx', () => {
   it('checks every file of the folder, a broken one reported with its reason, and writes the review table', async () => {
     const review = join(dir, '核查.xlsx');
-    const r = report('check', folder, '--xlsx', review);
+    const opinions = join(dir, '审核意见');
+    const r = report('check', folder, '--xlsx', review, '--opinions', opinions);
     expect(r.code).toBe(2);
     expect(r.err).toContain('损坏.pdf');
     expect(r.err).toContain('不是 PDF');
@@ -93,6 +94,7 @@ describe('report check <folder> --xlsx', () => {
     expect(ws?.rowCount).toBe(5);
     const units = [2, 3, 4, 5].map((i) => (ws?.getRow(i).values as unknown[])[2]);
     expect(units).toContain('县卫生健康委员会');
+    expect(readdirSync(opinions)).toHaveLength(4);
   });
 });
 

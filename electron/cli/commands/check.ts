@@ -1,16 +1,17 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { acceptanceFor } from '../../../shared/report/acceptance.js';
 import type { Report } from '../../../shared/report/model.js';
 import { evaluate, type Finding } from '../../../shared/rules/index.js';
 import { writeFileAtomic } from '../../main/services/atomicWrite.js';
 import { expandInputs } from '../../main/services/office/folder.js';
 import { OfficePool } from '../../main/services/office/pool.js';
-import { writeReviewXlsx } from '../../main/services/office/reviewOutputs.js';
+import { opinionFileName, writeOpinionDocx, writeReviewXlsx } from '../../main/services/office/reviewOutputs.js';
 import { reviewRowOf } from '../../main/services/office/unitFile.js';
 import { loadReportFile } from '../../main/services/reportFiles.js';
 import { CliError, loadPrevious, stringOption, withPrevious, type CliIo, type Command } from '../args.js';
 
-const USAGE = 'check <文件或文件夹>… [--previous <上年文件>] [--json] [--final] [--xlsx <核查结果.xlsx>]';
+const USAGE = 'check <文件或文件夹>… [--previous <上年文件>] [--json] [--final] [--xlsx <核查结果.xlsx>] [--opinions <审核意见文件夹>]';
 
 /** `accepted`: the clerk's explanation of a warning accepted in the draft (「接受并说明」) */
 type PrintedFinding = Pick<Finding, 'severity' | 'cells' | 'message'> & { rule: string; accepted?: string };
@@ -88,12 +89,17 @@ function printJson(checks: readonly FileCheck[], io: CliIo): void {
  * 批量核查 from the command line: every file (a folder gives each of its files) read and checked in the worker pool —
  * a broken or hostile file is one row with its reason — and with `--xlsx` the review table written as .xlsx.
  */
-async function checkInPool(files: readonly string[], previous: Report['previous'], stage: 'draft' | 'final', xlsx: string | undefined): Promise<FileCheck[]> {
+async function checkInPool(files: readonly string[], previous: Report['previous'], stage: 'draft' | 'final', out: { xlsx?: string; opinions?: string }): Promise<FileCheck[]> {
   const pool = new OfficePool();
   try {
     const { reads } = await pool.readUnits(files, { check: previous ? { stage, previous } : { stage } });
     const rows = reads.map((r, i) => reviewRowOf(r ?? { ok: false, file: files[i] ?? '', error: '未读取' }));
-    if (xlsx) await writeFileAtomic(xlsx, await writeReviewXlsx(rows));
+    if (out.xlsx) await writeFileAtomic(out.xlsx, await writeReviewXlsx(rows));
+    if (out.opinions) {
+      await mkdir(out.opinions, { recursive: true });
+      const date = new Date().toISOString().slice(0, 10);
+      for (const [i, row] of rows.entries()) await writeFileAtomic(join(out.opinions, opinionFileName(row, i)), await writeOpinionDocx(row, { date }));
+    }
     return rows.map((row, i) => {
       const file = files[i] ?? row.file;
       return row.status === 'failed' ? { file, ok: false, error: row.reason ?? '无法读取' } : { file, ok: true, findings: [...row.findings, ...row.uncertain.map(doubtAsWarning)] };
@@ -118,25 +124,26 @@ async function needsPool(inputs: readonly string[]): Promise<boolean> {
  * `check <file|folder>… [--previous <file>] [--json] [--final] [--xlsx <review.xlsx>]`: the findings of each file
  * (drafts, report data JSON, published reports, Excel tables), `--previous` applying to each; a folder checks every
  * file in it, in parallel workers, with the parser's doubts; `--xlsx` writes the review table. Exit code the worst
- * of all: 0 fine, 1 errors, 2 unreadable. `--json` prints an array of {file, ok, error?, findings?}, one per file.
+ * of all: 0 fine, 1 errors, 2 unreadable; `--opinions` writes a 审核意见 DOCX per file into a folder. `--json` prints an array of {file, ok, error?, findings?}, one per file.
  */
 export const checkCommand: Command = {
   usage: USAGE,
   flags: ['json', 'final'],
-  values: ['previous', 'xlsx'],
+  values: ['previous', 'xlsx', 'opinions'],
   files: 'many',
   async run(args, io) {
     if (args.positional.length === 0) throw new CliError(`用法：report ${USAGE}`);
     const previous = await loadPrevious(args);
     const stage = args.options.has('final') ? 'final' : 'draft';
     const xlsx = stringOption(args, 'xlsx');
+    const opinions = stringOption(args, 'opinions');
     let checks: FileCheck[] = [];
-    if (xlsx || (await needsPool(args.positional))) {
+    if (xlsx || opinions || (await needsPool(args.positional))) {
       const files = await expandInputs(args.positional).catch((e: Error) => {
         throw new CliError(e.message);
       });
       if (files.length === 0) throw new CliError('文件夹中没有可核查的文件');
-      checks = await checkInPool(files, previous, stage, xlsx);
+      checks = await checkInPool(files, previous, stage, { ...(xlsx ? { xlsx } : {}), ...(opinions ? { opinions } : {}) });
     } else for (const file of args.positional) checks.push(await checkFile(file, previous, stage));
     if (args.options.has('json')) printJson(checks, io);
     else printText(checks, io);
