@@ -66,6 +66,21 @@ export interface SignatureRead {
   removed: Set<number>;
 }
 
+/**
+ * 「某某县人民政府办公室　2025年2月25日」: the organ and the date on one line — the date is the last word (no space in
+ * it), the organ the 2–40 characters before the space. Found by the last space, not a regex: a backtracking
+ * `\S+年\S+月\S+日` took cubic time on a long line of 年月日.
+ */
+function organAndDate(line: string): { organ: string; date: string } | null {
+  const space = /\s\S*$/.exec(line);
+  if (!space) return null;
+  const word = line.slice(space.index + 1);
+  const organ = line.slice(0, space.index).trimEnd();
+  if (word.length > 20 || organ.length < 2 || organ.length > 40) return null;
+  const date = parseChineseDate(word);
+  return date ? { organ: organ.trim(), date } : null;
+}
+
 /** The 落款 among the last lines of the last section (date last, organ on the line before or the same line), and the contact. */
 export function findSignature(lines: readonly SourceLine[], lastSection: readonly number[], tableLines: ReadonlySet<number>): SignatureRead {
   const removed = new Set<number>();
@@ -76,12 +91,11 @@ export function findSignature(lines: readonly SourceLine[], lastSection: readonl
     const i = tail[k] ?? 0;
     const t = text(i);
     const iso = parseChineseDate(t);
-    const joined = /^(.{2,40}?)\s+(\S+年\S+月\S+日)$/.exec(t);
-    const joinedDate = joined ? parseChineseDate(joined[2] ?? '') : null;
-    if (!iso && !joinedDate) continue;
-    signature = { date: iso ?? joinedDate ?? undefined };
+    const joined = iso ? null : organAndDate(t);
+    if (!iso && !joined) continue;
+    signature = { date: iso ?? joined?.date };
     removed.add(i);
-    if (joined && !iso) signature.organ = (joined[1] ?? '').trim();
+    if (joined) signature.organ = joined.organ;
     else {
       const prev = tail[k - 1];
       const pt = text(prev);

@@ -23,12 +23,41 @@ export function decodeEntities(s: string): string {
 }
 
 const BLOCK = new Set(['p', 'div', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'center', 'figure', 'figcaption', 'address', 'table', 'tr', 'td', 'th', 'caption']);
-/** Elements whose content is never report text. */
-const DROPPED = /<(script|style|noscript|template|head|select|button|textarea|svg|iframe|object|nav)\b[\s\S]*?<\/\1\s*>/gi;
+/** Comments and elements whose content is never report text: where each starts. */
+const HIDDEN_START = /<!--|<(script|style|noscript|template|head|select|button|textarea|svg|iframe|object|nav)\b/gi;
 /** Labels of a web page's metadata table (the 政府信息公开 catalogue entry), never of the report's tables. */
 const METADATA_LABELS = ['索引号', '发布机构', '发文机关', '发文机构', '成文日期', '发文日期', '发布日期', '主题分类', '组配分类', '体裁分类', '公开方式', '公开范围', '信息来源', '有效性', '生成日期', '文号', '所属机构', '信息分类'];
 
 const TAG_RE = /<\s*(\/?)\s*([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?>|([^<]+)|(<)/g;
+
+/**
+ * The page without its comments and hidden elements (a comment goes to its `-->`, an element to its own closing tag;
+ * one never closed stays, as before). One pass: once a closing tag is missing after some point, it is missing after
+ * every later one too, so no search runs to the end twice (a regex per element took quadratic time on 40,000
+ * unclosed `<script>`s).
+ */
+export function stripHidden(html: string): string {
+  const parts: string[] = [];
+  const closedNowhereAfter = new Map<string, number>();
+  let kept = 0;
+  const start = new RegExp(HIDDEN_START.source, 'gi');
+  for (let m = start.exec(html); m; m = start.exec(html)) {
+    const name = m[1]?.toLowerCase();
+    const key = name ?? '--';
+    if ((closedNowhereAfter.get(key) ?? Infinity) <= m.index) continue;
+    const close = name ? new RegExp(`</${name}\\s*>`, 'gi') : /-->/g;
+    close.lastIndex = start.lastIndex;
+    const end = close.exec(html);
+    if (!end) {
+      closedNowhereAfter.set(key, m.index);
+      continue;
+    }
+    parts.push(html.slice(kept, m.index), name ? ' ' : '');
+    kept = start.lastIndex = end.index + end[0].length;
+  }
+  parts.push(html.slice(kept));
+  return parts.join('');
+}
 
 /** For each <table> in order: does it hold another table (a layout table)? */
 function layoutTables(src: string): boolean[] {
@@ -96,7 +125,10 @@ class GridReader {
 }
 
 export function htmlToLines(html: string): SourceDocument {
-  const src = html.replace(/<!--[\s\S]*?-->/g, '').replace(DROPPED, ' ');
+  const stripped = stripHidden(html);
+  // Past the last `>` there is no tag: read as text, so an unclosed `<p` never scans to the end again and again.
+  const src = stripped.slice(0, stripped.lastIndexOf('>') + 1);
+  const tail = stripped.slice(src.length);
   const layout = layoutTables(src);
   const lines: SourceLine[] = [];
   let text = '';
@@ -129,6 +161,8 @@ export function htmlToLines(html: string): SourceDocument {
       grid = new GridReader();
     } else if (BLOCK.has(tag)) flushText();
   }
+  if (grid) (grid as GridReader).text(tail);
+  else text += tail;
   if (grid) endGrid((grid as GridReader).finish());
   flushText();
   return { lines };

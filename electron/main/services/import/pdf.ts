@@ -4,6 +4,7 @@
  * Encrypted PDFs, PDFs without a text layer (scans), too many pages and too much time are refused with a
  * Chinese message.
  */
+import { constants, inflateSync } from 'node:zlib';
 import type { SourceDocument, SourceLine } from '../../../../shared/import/text.js';
 import { ImportError } from './zip.js';
 
@@ -125,7 +126,54 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsPromise;
 }
 
+/** A stream of a real report inflates to a few MB at most (a CJK font subset, a page's text). */
+export const MAX_PDF_STREAM_BYTES = 64 * 1024 * 1024;
+/** All streams together, inflated. */
+export const MAX_PDF_INFLATED_BYTES = 256 * 1024 * 1024;
+
+const ZLIB_HEADER_SECOND = new Set([0x01, 0x5e, 0x9c, 0xda]);
+
+/** Where each `stream … endstream` body lies (found by the keywords, not /Length, which may lie): one pass. */
+function* streamBodies(buf: Buffer): Generator<Buffer> {
+  let at = 0;
+  for (;;) {
+    const keyword = buf.indexOf('stream', at, 'latin1');
+    if (keyword < 0) return;
+    at = keyword + 6;
+    if (buf[keyword - 1] === 0x64 /* d of endstream */) continue;
+    const start = buf[at] === 0x0d && buf[at + 1] === 0x0a ? at + 2 : buf[at] === 0x0a || buf[at] === 0x0d ? at + 1 : -1;
+    if (start < 0) continue;
+    const end = buf.indexOf('endstream', start, 'latin1');
+    if (end < 0) return;
+    yield buf.subarray(start, end);
+    at = end + 9;
+  }
+}
+
+/**
+ * Refuse a PDF whose compressed streams inflate past the caps (a flate bomb: 10 MB of PDF became 10.8 GB in pdf.js),
+ * before pdf.js inflates anything. Each stream is inflated at most to its cap, so the check itself is bounded.
+ */
+export function checkInflatedSizes(bytes: Uint8Array): void {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const body of streamBodies(buf)) {
+    if (body[0] !== 0x78 || !ZLIB_HEADER_SECOND.has(body[1] ?? 0)) continue;
+    const cap = Math.min(MAX_PDF_STREAM_BYTES, MAX_PDF_INFLATED_BYTES - total) + 1;
+    let size: number;
+    try {
+      size = inflateSync(body, { maxOutputLength: cap, finishFlush: constants.Z_SYNC_FLUSH }).length;
+    } catch (e) {
+      if (e instanceof RangeError) throw new ImportError('此 PDF 的内容解压后过大，疑似“压缩炸弹”，已拒绝读取');
+      continue; // a damaged stream: pdf.js skips what it can't read
+    }
+    total += size;
+    if (size >= cap) throw new ImportError('此 PDF 的内容解压后过大，疑似“压缩炸弹”，已拒绝读取');
+  }
+}
+
 export async function readPdf(buf: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<SourceDocument> {
+  checkInflatedSizes(buf);
   const pdfjs = await loadPdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const data = new Uint8Array(buf);
