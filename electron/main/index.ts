@@ -58,6 +58,12 @@ function start(): void {
   });
   const output = createExportServices({
     async chooseExportPath(suggestedName, kind) {
+      if (kind === 'bundle') {
+        // the bundle is a folder of its own, made inside the one the clerk picks
+        const r = await dialog.showOpenDialog(win ?? undefined!, { title: '导出发布包：选择存放位置', defaultPath: app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] });
+        const parent = r.filePaths[0];
+        return r.canceled || !parent ? null : join(parent, suggestedName);
+      }
       const filters = kind === 'pdf' ? [{ name: 'PDF 文件', extensions: ['pdf'] }] : [{ name: 'Word 文档', extensions: ['docx'] }];
       const r = await dialog.showSaveDialog(win ?? undefined!, { title: '导出', defaultPath: join(app.getPath('documents'), suggestedName), filters });
       return r.canceled ? null : (r.filePath ?? null);

@@ -13,9 +13,9 @@ import type { Finding } from '../../shared/rules/types.js';
 import type { DraftFile } from '../../shared/schema/draft.js';
 import { AcceptWarning } from '../editor/AcceptWarning.js';
 
-export type GatedAction = 'docx' | 'pdf' | 'print';
+export type GatedAction = 'docx' | 'pdf' | 'bundle' | 'print';
 
-const ACTION_NAMES: Record<GatedAction, string> = { docx: '导出 Word 文档', pdf: '导出 PDF', print: '打印' };
+const ACTION_NAMES: Record<GatedAction, string> = { docx: '导出 Word 文档', pdf: '导出 PDF', bundle: '导出发布包', print: '打印' };
 
 export interface ExportGateProps {
   host: Pick<ReportHost, 'fontCheck'>;

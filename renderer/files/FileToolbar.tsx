@@ -221,6 +221,11 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint, onRollup, 
                   审核单（.docx，内部核对用）
                 </button>
               </li>
+              <li role="none">
+                <button type="button" role="menuitem" onClick={() => exportAs('bundle')} title="DOCX、PDF、网页版、报告数据和带 SHA-256 校验值的审核单，存入一个文件夹">
+                  导出发布包…
+                </button>
+              </li>
             </ul>
           )}
         </div>

@@ -3,7 +3,7 @@ import { canonicalTitle } from '../../shared/report/model.js';
 import { DRAFT_EXTENSION, type DraftFile } from '../../shared/schema/draft.js';
 import type { ReportHost } from '../../shared/ipc/contract.js';
 
-export type ExportKind = 'docx' | 'pdf' | 'review-docx';
+export type ExportKind = 'docx' | 'pdf' | 'review-docx' | 'bundle';
 
 /**
  * What the clerk reads when a host call itself failed (not a result with a message: a rejected call — the channel, a
@@ -42,6 +42,7 @@ export function formatSavedAt(iso: string): string {
 /** The name an export is offered under: the report's name with its kind. */
 export function exportFileName(draft: DraftFile, kind: ExportKind): string {
   const stem = suggestedName(draft).replace(new RegExp(`\\.${DRAFT_EXTENSION}$`), '');
+  if (kind === 'bundle') return `${stem}（发布包）`;
   return kind === 'docx' ? `${stem}.docx` : kind === 'pdf' ? `${stem}.pdf` : `${stem}（审核单）.docx`;
 }
 

@@ -140,6 +140,7 @@ export function createBrowserHost(): ReportHost {
     /** Word documents (the report and its 审核单) are written right here: the DOCX writer is shared code. */
     async exportDocument({ text, kind, suggestedName }: HostArg<'exportDocument'>): Promise<HostResult<'exportDocument'>> {
       if (kind === 'pdf') return { status: 'error', message: '浏览器版不能直接生成 PDF：请用「打印」，在打印对话框中选「另存为 PDF」' };
+      if (kind === 'bundle') return { status: 'error', message: '浏览器版不能导出发布包（要写入一个文件夹）：请使用桌面版' };
       const parsed = parseDraftText(text);
       if (!parsed.ok) return { status: 'error', message: parsed.error };
       try {

@@ -99,3 +99,27 @@ describe('Electron\'s print page', () => {
     expect(existsSync(page.path)).toBe(false);
   });
 });
+
+describe('the app\'s 「导出发布包」 (host exportDocument, kind bundle)', () => {
+  it('writes the bundle into the folder main chose, from the draft the page sends', async () => {
+    const { createExportServices } = await import('../../electron/main/services/hostExport.js');
+    const { reportToDraft, serializeDraft } = await import('../../shared/schema/draft.js');
+    const loaded = loadReportText(readFileSync(sample, 'utf8'));
+    if (!loaded.ok) throw new Error(loaded.error);
+    const target = join(tempDir('bundle-host'), '新源县（发布包）');
+    const asked: string[] = [];
+    const services = createExportServices({
+      chooseExportPath: async (name, kind) => {
+        asked.push(`${kind}:${name}`);
+        return target;
+      },
+    });
+    const { enteredCells, FORMAT_2021 } = await import('../../shared/report/format.js');
+    const draft = reportToDraft(loaded.report, new Set(enteredCells(FORMAT_2021).map((c) => c.key)));
+    const r = await services.exportDocument({ text: serializeDraft(draft), kind: 'bundle', suggestedName: '新源县（发布包）' });
+    expect(r).toEqual({ status: 'saved', path: target });
+    expect(asked).toEqual(['bundle:新源县（发布包）']);
+    expect(readdirSync(target)).toContain(`${stem}审核单.pdf`);
+    expect(run('sha256sum', ['-c', 'SHA256SUMS'], { cwd: target }).match(/: OK$/gm)).toHaveLength(4);
+  }, 240_000);
+});

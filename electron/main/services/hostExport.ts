@@ -1,6 +1,6 @@
 /**
  * The output side of the host contract in Node, shared by the Electron glue and the end-to-end test host:
- * `exportDocument` (DOCX, PDF, 审核单) after asking where, and `fontCheck`. The draft arrives as file text and is
+ * `exportDocument` (DOCX, PDF, 审核单, the publication bundle) after asking where, and `fontCheck`. The draft arrives as file text and is
  * validated here; the files are written by the export services (temp file + rename). PDF printing is injected: Electron
  * prints with `webContents.printToPDF`, tests and the command line with headless Chromium.
  */
@@ -8,16 +8,17 @@ import type { HostArg, HostResult } from '../../../shared/ipc/contract.js';
 import { reviewSheetInput } from '../../../shared/editor/exportGate.js';
 import { draftToReport, parseDraftText } from '../../../shared/schema/draft.js';
 import { describeWriteError } from './atomicWrite.js';
-import { checkFonts, exportDocx, exportPdf, exportReviewDocx, type PdfPrinter } from './export/index.js';
+import { checkFonts, exportBundle, exportDocx, exportPdf, exportReviewDocx, type PdfPrinter } from './export/index.js';
 
 export interface ExportDeps {
-  /** ask where to save; null when the user cancels */
+  /** ask where to save (for 'bundle': the folder to create, `suggestedName` inside the chosen one); null when the user cancels */
   chooseExportPath(suggestedName: string, kind: HostArg<'exportDocument'>['kind']): Promise<string | null>;
   /** the PDF printer (Electron's printToPDF); headless Chromium when absent */
   printer?: PdfPrinter;
 }
 
 export function withExtension(path: string, kind: HostArg<'exportDocument'>['kind']): string {
+  if (kind === 'bundle') return path;
   const ext = kind === 'pdf' ? '.pdf' : '.docx';
   return path.toLowerCase().endsWith(ext) ? path : `${path}${ext}`;
 }
@@ -35,6 +36,7 @@ export function createExportServices(deps: ExportDeps) {
         // with a printer the DOCX is paginated like the PDF (table 三 starts a new page where the PDF's does)
         if (kind === 'docx') await exportDocx(report, path, deps.printer ? { printer: deps.printer } : {});
         else if (kind === 'pdf') await exportPdf(report, path, deps.printer);
+        else if (kind === 'bundle') await exportBundle(reviewSheetInput(parsed.draft), path, deps.printer ? { printer: deps.printer } : {});
         else await exportReviewDocx(reviewSheetInput(parsed.draft), path);
         return { status: 'saved', path };
       } catch (e) {
