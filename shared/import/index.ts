@@ -3,7 +3,7 @@
  * source check (the rules on the report as published) and the parser's doubts.
  */
 import { enteredCells } from '../report/format.js';
-import { canonicalTitle, reportFormat, type Report } from '../report/model.js';
+import { canonicalTitle, reportFormat, standardTitle, type Report } from '../report/model.js';
 import { reportToDraft } from '../schema/draft.js';
 import { toReportData } from '../schema/reportData.js';
 import { parsePublished } from './parse.js';
@@ -42,8 +42,11 @@ export function importDocument(doc: SourceDocument, options: ImportOptions): Imp
   }
   // A printed title of the wrong form (F-TITLE) isn't carried into the draft: it would be printed again.
   if (draft.meta.title && findings.some((f) => f.rule === 'F-TITLE')) {
-    uncertain.push({ target: 'title', name: '标题', reason: `原标题「${draft.meta.title}」不合规范，草稿改用标准标题「${canonicalTitle(draft.meta.organ, draft.year)}」` });
-    delete draft.meta.title;
+    // the title F-TITLE suggests (`standardTitle`); kept only where it isn't the organ's canonical one anyway
+    const suggestion = standardTitle(report);
+    uncertain.push({ target: 'title', name: '标题', reason: `原标题「${draft.meta.title}」不合规范，草稿改用标准标题「${suggestion}」` });
+    if (suggestion === canonicalTitle(draft.meta.organ, draft.year)) delete draft.meta.title;
+    else draft.meta.title = suggestion;
   }
   const data = toReportData(report, { keepPrintedTotals: true });
   const cellsTotal = format.cells.length;

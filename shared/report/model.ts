@@ -56,6 +56,17 @@ export function canonicalTitle(organ: string | undefined, year: number): string 
   return `${organ ?? ''}${year}年政府信息公开工作年度报告`;
 }
 
+/**
+ * The standard title a report should carry (what F-TITLE suggests and what the importer puts in the draft): the organ
+ * its printed title names (years stripped), else the report's organ, with the report's year.
+ */
+export function standardTitle(report: Pick<Report, 'title' | 'organ' | 'year'>): string {
+  const title = report.title?.replace(/\s+/g, '') ?? '';
+  const named = /^(.*?)(\d{4})年政府信息公开工作年度报告$/.exec(title)?.[1] ?? /^(.*?)政府信息公开/.exec(title)?.[1] ?? '';
+  const organ = named.replace(/[（(]?\d{4}年度?[)）]?/g, '') || report.organ?.trim() || '（机关名称）';
+  return canonicalTitle(organ, report.year);
+}
+
 /** 「<机关>YYYY年政府信息公开工作年度报告」 for the report's own year (spacing ignored): the form F-TITLE asks for. */
 export function isStandardTitle(title: string, year: number): boolean {
   const m = /^(.+?)(\d{4})年政府信息公开工作年度报告$/.exec(title.replace(/\s+/g, ''));

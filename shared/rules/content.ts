@@ -2,7 +2,7 @@
  * Content and form (spec §4): F-SECTIONS, F-FIVE, F-KPZ, F-FEE, F-OLD, F-STALE, F-DATE, F-TITLE.
  */
 import { OVERVIEW_ASPECTS, SECTIONS, SECTION_KEYS, SECTION_NAMES, applyResultGroups, type SectionKey } from '../report/format.js';
-import { isStandardTitle } from '../report/model.js';
+import { isStandardTitle, standardTitle } from '../report/model.js';
 import type { Prepared } from './prepare.js';
 import { citationsOutOfForce } from './citations.js';
 import { printedHeadingRule, printedOldLabelsRule } from './printedForm.js';
@@ -284,9 +284,7 @@ function titleRule(p: Prepared, out: Finding[]): void {
   }
   if (isStandardTitle(title, year)) return;
   const m = /^(.*?)(\d{4})年政府信息公开工作年度报告$/.exec(title);
-  const organ =
-    (m?.[1] ?? /^(.*?)政府信息公开/.exec(title)?.[1] ?? '').replace(/[（(]?\d{4}年度?[)）]?/g, '') || p.report.organ?.trim() || '（机关名称）';
-  const suggestion = `${organ}${year}年政府信息公开工作年度报告`;
+  const suggestion = standardTitle(p.report);
   const why =
     m && !m[1]
       ? '缺少机关名称'

@@ -99,3 +99,31 @@ describe('last year\'s figures', () => {
     expect(shown?.year).toBe(2024);
   });
 });
+
+describe('one truth for the title and the 机关层级', () => {
+  it('F-TITLE suggests the title the importer puts in the draft (`standardTitle`)', async () => {
+    const { evaluate } = await import('../../shared/rules/index.js');
+    const { importText } = await import('../../shared/import/index.js');
+    const { standardTitle } = await import('../../shared/report/model.js');
+    const report = { format: '2021' as const, year: 2024, organ: '某县人民政府办公室', title: '某县政务公开办2024年度政府信息公开工作年度报告', cells: {}, sections: {} };
+    const f = evaluate(report).find((x) => x.rule === 'F-TITLE');
+    expect(f?.message).toContain(`应为“${standardTitle(report)}”`);
+    const text = `${report.title}\n一、总体情况\n本年度工作。\n某县人民政府办公室\n2025年1月20日`;
+    const imported = importText(text, { kind: 'pasted', name: 'x', evaluate });
+    const doubt = imported.uncertain.find((u) => u.target === 'title');
+    const suggested = standardTitle({ ...imported.report, title: report.title });
+    expect(doubt?.reason).toContain(`「${suggested}」`);
+    expect(imported.draft.meta.title ?? `${imported.draft.meta.organ}${imported.draft.year}年政府信息公开工作年度报告`).toBe(suggested);
+  });
+
+  it('the rules and the importer read the 机关层级 of an organ name alike (organLevel)', async () => {
+    const { inferLevel } = await import('../../shared/rules/prepare.js');
+    const { organAndLevel } = await import('../../shared/import/front.js');
+    const { organLevel } = await import('../../shared/report/level.js');
+    for (const organ of ['某县政府', '某县人民政府', '某县人民政府办公室', '某县教育局', '某镇人民政府', '某街道办事处']) {
+      const imported = organAndLevel(`${organ}2024年政府信息公开工作年度报告`, organ, []);
+      expect([organ, imported.level]).toEqual([organ, organLevel(organ)]);
+      expect(inferLevel({ organ })).toBe(organLevel(organ));
+    }
+  });
+});
