@@ -19,6 +19,7 @@ import {
   upsertSentence,
 } from '../../shared/report/narrative.js';
 import { canonicalTitle } from '../../shared/report/model.js';
+import { organLevel } from '../../shared/report/level.js';
 import type { DraftFile } from '../../shared/schema/draft.js';
 import { useEditor } from './context.js';
 import { usePanelView } from './store.js';
@@ -68,7 +69,7 @@ export const EditorForm = memo(function EditorForm({ form, base }: { form: UseFo
           <div className="meta-grid">
             <label className="wide">
               <span>机关名称</span>
-              <input {...register('meta.organ')} placeholder="如：某某县人民政府办公室" maxLength={200} />
+              <OrganInput form={form} />
             </label>
             <label>
               <span>机关层级</span>
@@ -129,6 +130,26 @@ export const EditorForm = memo(function EditorForm({ form, base }: { form: UseFo
     </div>
   );
 });
+
+/**
+ * The organ's name; leaving the field sets the 机关层级 its name says (`organLevel`, the rules' and the importer's one
+ * reading) — a name that doesn't say (「某县」) leaves the clerk's choice as it is.
+ */
+function OrganInput({ form }: { form: UseFormReturn<FormValues> }) {
+  const field = useMemo(() => form.register('meta.organ'), [form]);
+  return (
+    <input
+      {...field}
+      placeholder="如：某某县人民政府办公室"
+      maxLength={200}
+      onBlur={(e) => {
+        void field.onBlur(e);
+        const level = organLevel(e.currentTarget.value);
+        if (level && form.getValues('meta.level') !== level) form.setValue('meta.level', level);
+      }}
+    />
+  );
+}
 
 /** The title field shows the canonical title it defaults to, as the organ and year are typed. */
 function TitleInput({ register }: { register: UseFormReturn<FormValues>['register'] }) {

@@ -378,3 +378,30 @@ test('undo/redo spans the whole form: typing in a field is one step, fields and 
   await expect(cell(page, 'review.sued_direct.total')).toHaveText('12');
   await expect(page.getByRole('button', { name: /重做/ })).toBeDisabled();
 });
+
+test("the 机关层级 follows the organ's name as the rules read it; a bare place name leaves the choice alone", async ({ page }) => {
+  const organ = page.locator('[name="meta.organ"]');
+  const level = page.locator('[name="meta.level"]');
+  await organ.fill('某县教育局');
+  await organ.blur();
+  await expect(level).toHaveValue('department');
+  await organ.fill('某县政府');
+  await organ.blur();
+  await expect(level).toHaveValue('government');
+  await level.selectOption('department');
+  await organ.fill('某县');
+  await organ.blur();
+  await expect(level).toHaveValue('department');
+});
+
+test('a finding about the text selects its words, never a table cell', async ({ page }) => {
+  await typeCell(page, 'apply.new.natural', '5');
+  const text = page.locator('textarea[data-section="requests"]');
+  await text.fill('本年新收政府信息公开申请9件，上年结转0件，办结0件，结转下年度0件。');
+  const finding = panel(page).locator('[data-rule="N-APP"]').first();
+  await finding.locator('.issue-main').click();
+  await expect(text).toBeFocused();
+  const selected = await text.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+  expect(selected.length).toBeGreaterThan(0);
+  expect(await text.inputValue()).toContain(selected);
+});
