@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { parseDraftText } from '../../shared/schema/draft.js';
 import { fileToolbar, startApp, useTestHost } from './support/app.js';
-import { APPLY_ROWS_2021, balancedApply, cell, cellBox, counts, panel } from './support/editor.js';
+import { APPLY_ROWS_2021, balancedApply, cell, cellBox, counts, panel, typeByTab } from './support/editor.js';
 
 const published = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'published');
 const shots = join('test-results', 'clerk-day');
@@ -21,14 +21,6 @@ test.setTimeout(240_000);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
 const button = (page: Page, name: string) => fileToolbar(page).getByRole('button', { name, exact: true });
-
-async function typeByTab(page: Page, first: string, values: (string | number)[]) {
-  await cell(page, first).click();
-  for (const v of values) {
-    await page.keyboard.type(String(v));
-    await page.keyboard.press('Tab');
-  }
-}
 
 async function readDraftFile(path: string) {
   const parsed = parseDraftText(await readFile(path, 'utf8'));

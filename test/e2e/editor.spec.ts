@@ -10,6 +10,7 @@ import {
   openEditor,
   pageProblems,
   panel,
+  typeByTab,
   typeCell,
 } from './support/editor.js';
 
@@ -20,15 +21,6 @@ test.beforeEach(async ({ page }) => {
 test.afterEach(async ({ page }) => {
   expect(pageProblems(page)).toEqual([]);
 });
-
-/** Type a whole table by keyboard: click the first cell, then value + Tab (Tab skips the computed totals). */
-async function typeByTab(page: Page, first: string, values: (string | number)[]) {
-  await cell(page, first).click();
-  for (const v of values) {
-    await page.keyboard.type(String(v));
-    await page.keyboard.press('Tab');
-  }
-}
 
 async function fillBalancedReport(page: Page) {
   await page.locator('[name="meta.organ"]').fill('某某县人民政府办公室');

@@ -72,3 +72,12 @@ export function balancedApply(): Record<string, number[]> {
   t.carried_forward = [1, 1, 0, 0, 0, 0];
   return t;
 }
+
+/** Type a whole table by keyboard: click the first cell, then value + Tab (Tab skips the computed totals). */
+export async function typeByTab(page: Page, first: string, values: (string | number)[]): Promise<void> {
+  await cell(page, first).click();
+  for (const v of values) {
+    await page.keyboard.type(String(v));
+    await page.keyboard.press('Tab');
+  }
+}
