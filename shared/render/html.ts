@@ -251,8 +251,8 @@ function fragmentHtml(model: DocModel, f: Fragment): string {
   }
   if (f.kind === 'rows' && b.kind === 'table') {
     const classes = ['tbl', `tbl-${b.table.id}`, ...(f.spaceBefore ? [] : ['cont-before']), ...(f.spaceAfter ? [] : ['cont-after'])].join(' ');
-    const showHeader = f.header && (f.spaceBefore || f.from > b.table.headerRows);
-    return `<div class="${classes}" data-b="${f.block}">${tableHtml(b.table, f.from, f.to, showHeader)}</div>`;
+    // the header rows on every part of a split table
+    return `<div class="${classes}" data-b="${f.block}">${tableHtml(b.table, f.from, f.to, f.header)}</div>`;
   }
   return blockHtml(b, f.block);
 }
