@@ -34,17 +34,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { importDoubts } from '../../shared/editor/review.js';
 import type { Uncertain } from '../../shared/import/result.js';
 import type { FileRef, HostResult, ReportHost } from '../../shared/ipc/contract.js';
-import { fileNameOf } from '../../shared/ipc/title.js';
 import { migrate2019 } from '../../shared/report/migrate2019.js';
 import { nextYearDraft } from '../../shared/report/nextYear.js';
-import { newDraft as blankDraft, parseDraftText, serializeDraft, trySerializeDraft, type DraftFile } from '../../shared/schema/draft.js';
-import { defaultYear, exportFileName, failureText, sessionId, suggestedName, writtenNotice, type ExportKind } from './documentNames.js';
+import { newDraft as blankDraft, parseDraftText, trySerializeDraft, type DraftFile } from '../../shared/schema/draft.js';
+import { defaultYear, failureText, sessionId, suggestedName, writtenNotice, type ExportKind } from './documentNames.js';
+import { useAutosave, useOutput, type DocState } from './useDocumentParts.js';
 import { useRecovery, type DamagedOffer, type RecoveryOffer } from './useRecovery.js';
 
 export { defaultYear, failureText, formatSavedAt, suggestedName, type ExportKind } from './documentNames.js';
 export type { DamagedOffer, RecoveryOffer } from './useRecovery.js';
 
-export const AUTOSAVE_DELAY_MS = 2000;
+export { AUTOSAVE_DELAY_MS } from './useDocumentParts.js';
 
 export type ConfirmChoice = 'save' | 'discard' | 'cancel';
 export type ChangedOnDiskChoice = 'keep-both' | 'overwrite' | 'cancel';
@@ -86,12 +86,6 @@ export interface DocumentController {
   busy: boolean;
 }
 
-interface DocState {
-  draft: DraftFile;
-  file: FileRef | null;
-  dirty: boolean;
-  revision: number;
-}
 
 export function useDocument(host: ReportHost): DocumentController {
   const [doc, setDoc] = useState<DocState>(() => ({ draft: blankDraft({ year: defaultYear() }), file: null, dirty: false, revision: 0 }));
@@ -100,7 +94,6 @@ export function useDocument(host: ReportHost): DocumentController {
   const [changedOnDisk, setChangedOnDisk] = useState<{ message: string } | null>(null);
   const changedResolve = useRef<((c: ChangedOnDiskChoice) => void) | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [autosaveProblem, setAutosaveProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -108,7 +101,6 @@ export function useDocument(host: ReportHost): DocumentController {
   const docRef = useRef(doc);
   docRef.current = doc;
   const idRef = useRef<string>(sessionId());
-  const autosaveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const confirmResolve = useRef<((c: ConfirmChoice) => void) | null>(null);
 
   const fileName = doc.file ? doc.file.name : suggestedName(doc.draft);
@@ -121,44 +113,7 @@ export function useDocument(host: ReportHost): DocumentController {
     }
   }, [host]);
 
-  // ---- autosave ---------------------------------------------------------------------------
-  const writeAutosave = useCallback(async () => {
-    autosaveTimer.current = null;
-    const cur = docRef.current;
-    if (!cur.dirty) return;
-    const serialized = trySerializeDraft(cur.draft);
-    if (!serialized.ok) {
-      // never silently: the clerk sees why until it is fixed; the last good autosave stays, what was typed stays
-      setAutosaveProblem(`自动保存已暂停：${serialized.error}。已输入的内容仍在窗口中，修改后会继续自动保存。`);
-      return;
-    }
-    try {
-      const r = await host.autosave({ id: idRef.current, file: cur.file?.id ?? null, title: cur.file ? cur.file.name : suggestedName(cur.draft), text: serialized.text });
-      setAutosaveProblem(r.status === 'error' ? r.message : null);
-    } catch {
-      setAutosaveProblem('自动保存失败：程序内部通信出错，请尽快保存');
-    }
-  }, [host]);
-
-  const scheduleAutosave = useCallback(() => {
-    if (autosaveTimer.current === null) autosaveTimer.current = setTimeout(() => void writeAutosave(), AUTOSAVE_DELAY_MS);
-  }, [writeAutosave]);
-
-  const cancelAutosave = useCallback(() => {
-    if (autosaveTimer.current !== null) clearTimeout(autosaveTimer.current);
-    autosaveTimer.current = null;
-  }, []);
-
-  useEffect(() => cancelAutosave, [cancelAutosave]);
-
-  const discardOwnRecovery = useCallback(async () => {
-    cancelAutosave();
-    try {
-      await host.discardRecovery({ id: idRef.current });
-    } catch {
-      // nothing to discard
-    }
-  }, [host, cancelAutosave]);
+  const { autosaveProblem, setAutosaveProblem, scheduleAutosave, cancelAutosave, discardOwnRecovery } = useAutosave(host, docRef, idRef);
 
   // ---- loading ------------------------------------------------------------------------------
   const load = useCallback(
@@ -392,43 +347,7 @@ export function useDocument(host: ReportHost): DocumentController {
   );
 
 
-  // ---- output ---------------------------------------------------------------------------------
-  const exportDocument = useCallback(
-    async (kind: ExportKind) => {
-      const cur = docRef.current;
-      const serialized = trySerializeDraft(cur.draft);
-      if (!serialized.ok) {
-        setError(`无法导出：${serialized.error}`);
-        return false;
-      }
-      const text = serialized.text;
-      const name = exportFileName(cur.draft, kind);
-      setBusy(true);
-      try {
-        const r = await host.exportDocument({ text, kind, suggestedName: name });
-        if (r.status === 'error') setError(r.message);
-        if (r.status === 'saved') setNotice(writtenNotice(host, 'export', fileNameOf(r.path)));
-        return r.status === 'saved';
-      } catch (e) {
-        setError(failureText('导出失败', e));
-        return false;
-      } finally {
-        setBusy(false);
-      }
-    },
-    [host],
-  );
-
-  const print = useCallback(async () => {
-    try {
-      const r = await host.print({ text: serializeDraft(docRef.current.draft) });
-      if (r.status === 'error') setError(r.message);
-      return r.status === 'ok';
-    } catch (e) {
-      setError(failureText('无法打印', e));
-      return false;
-    }
-  }, [host]);
+  const { exportDocument, print } = useOutput(host, docRef, { setError, setNotice, setBusy });
 
   // ---- the shell's title and unsaved mark ---------------------------------------------------------
   useEffect(() => {
