@@ -10,7 +10,7 @@ import { draftPathsFromArgv } from './services/argv.js';
 import { electronPrintToPdfOptions } from './services/export/pdfOptions.js';
 import { createExportServices } from './services/hostExport.js';
 import { createFileServices } from './services/hostServices.js';
-import { importPastedText, importPublishedFile } from './services/import/index.js';
+import { createImportServices } from './services/import/importService.js';
 import { channelFor, guardHandler, type Service } from './services/ipcGuard.js';
 import { closeChoice, menuSpec, unsavedChangesDialog, type MenuItemSpec } from './services/menu.js';
 import { APP_ENTRY } from './services/navigation.js';
@@ -79,6 +79,19 @@ function start(): void {
 
   const office = createOfficeGlue(() => win);
   app.on('will-quit', () => void office.dispose());
+  // imports run in a worker of their own pool (the office worker's bundle beside main.cjs), cancellable
+  const imports = createImportServices({
+    pool: { workerFile: join(__dirname, 'office-worker.cjs') },
+    async chooseFile() {
+      const r = await dialog.showOpenDialog(win ?? undefined!, {
+        title: '导入已发布的报告',
+        filters: [{ name: '已发布的报告', extensions: ['docx', 'pdf', 'txt', 'html', 'htm'] }],
+        properties: ['openFile'],
+      });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+  });
+  app.on('will-quit', () => void imports.dispose());
 
   const services: { [M in HostMethod]: Service<M> } = {
     ...files,
@@ -99,16 +112,8 @@ function start(): void {
       const ok = await printModel(buildDocModel(draftToReport(parsed.draft)));
       return ok ? { status: 'ok' } : { status: 'canceled' };
     },
-    async importPublished({ pasted }) {
-      if (pasted !== undefined) return importPastedText(pasted);
-      const r = await dialog.showOpenDialog(win ?? undefined!, {
-        title: '导入已发布的报告',
-        filters: [{ name: '已发布的报告', extensions: ['docx', 'pdf', 'txt', 'html', 'htm'] }],
-        properties: ['openFile'],
-      });
-      const path = r.filePaths[0];
-      return r.canceled || !path ? { status: 'canceled' } : importPublishedFile(path);
-    },
+    importPublished: imports.importPublished,
+    importCancel: imports.importCancel,
     async setDocumentState({ title, dirty }) {
       doc.title = title;
       doc.dirty = dirty;

@@ -196,6 +196,10 @@ export function createBrowserHost(): ReportHost {
         return { status: 'error', message: `导入失败：${e instanceof Error ? e.message.slice(0, 300) : '未知错误'}` };
       }
     },
+    /** The page reads text files itself, at once: nothing runs to be stopped. */
+    async importCancel(): Promise<HostResult<'importCancel'>> {
+      return { status: 'ok' };
+    },
     /** 汇总 and 批量核查 read folders of files in worker threads: the desktop app only. */
     async officeStart(): Promise<HostResult<'officeStart'>> {
       return { status: 'error', message: '浏览器版无法读取文件夹：汇总下级单位报告和批量核查请使用桌面程序，或命令行 report rollup / report check' };

@@ -38,7 +38,8 @@ export type ImportSourceKind = (typeof importSourceKinds)[number];
 
 export const importResultSchema = z.strictObject({
   /** where it came from */
-  source: z.strictObject({ kind: z.enum(importSourceKinds), name: z.string().max(500) }),
+  /** where it came from (`draft`: one of our own drafts, chosen for import by mistake and taken as it is) */
+  source: z.strictObject({ kind: z.enum([...importSourceKinds, 'draft']), name: z.string().max(500) }),
   /** the report as published: printed totals included, blanks null */
   report: reportDataSchema,
   /** the draft made from it (totals dropped: the app computes them) */

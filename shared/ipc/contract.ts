@@ -96,6 +96,8 @@ export const hostMethods = {
     /** `result` is the importer's JSON (draft text plus its source check), validated by the renderer */
     result: z.union([z.object({ status: z.literal('imported'), name: z.string(), result: z.string() }), canceled, failure]),
   },
+  /** Stop the import under way (it runs in a worker): its `importPublished` answers `canceled`. */
+  importCancel: { arg: z.object({}).strict(), result: z.object({ status: z.literal('ok') }) },
   /** Which of the report's named fonts this machine has, for the warning before export. */
   fontCheck: { arg: z.object({}).strict(), result: z.array(z.object({ font: z.string(), installed: z.boolean(), fallback: z.string() })) },
   /** Files the OS asked to open before the page was listening (double-click at start); each is returned once. */

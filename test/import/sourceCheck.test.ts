@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/report.js';
-import { createImportHandler, importPastedText, importPublishedFile } from '../../electron/main/services/import/index.js';
+import { importPastedText, importPublishedFile } from '../../electron/main/services/import/index.js';
+import { createImportServices } from '../../electron/main/services/import/importService.js';
 import { parseImportResult } from '../../shared/import/index.js';
 import { parseDraftText } from '../../shared/schema/draft.js';
 import { FORMAT_2019 } from '../../shared/report/format.js';
@@ -84,13 +85,15 @@ describe('source check of the samples: the contradictions the spec lists', () =>
 });
 
 describe('host method', () => {
-  it('createImportHandler: pasted text, a chosen file, a canceled dialog; results validate against the contract', async () => {
+  it('createImportServices (in a worker): pasted text, a chosen file, a canceled dialog; results validate against the contract', async () => {
     const { hostMethods } = await import('../../shared/ipc/contract.js');
     const answers: (string | null)[] = [fixture('xinxiang-county-office-2024'), null];
-    const handle = createImportHandler(async () => answers.shift() ?? null);
+    const services = createImportServices({ chooseFile: async () => answers.shift() ?? null });
+    const handle = services.importPublished;
     const pasted = await handle({ pasted: loadPublished('urumqi-county-2024') });
     const chosen = await handle({});
     const canceled = await handle({});
+    await services.dispose();
     for (const r of [pasted, chosen, canceled]) expect(hostMethods.importPublished.result.safeParse(r).success).toBe(true);
     expect(pasted.status).toBe('imported');
     expect(chosen.status === 'imported' && chosen.name).toBe('xinxiang-county-office-2024.txt');

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createExportServices } from '../../../electron/main/services/hostExport.js';
 import { createFileServices } from '../../../electron/main/services/hostServices.js';
-import { importPastedText, importPublishedFile } from '../../../electron/main/services/import/index.js';
+import { createImportServices } from '../../../electron/main/services/import/importService.js';
 import { createOfficeServices } from '../../../electron/main/services/office/officeJobs.js';
 import { guardHandler, type SenderFrameLike, type Service } from '../../../electron/main/services/ipcGuard.js';
 import { HOST_GLOBAL, hostMethods, type HostMethod, type ShellEvent } from '../../../shared/ipc/contract.js';
@@ -83,6 +83,7 @@ export async function createTestHost(): Promise<TestHost> {
       chooseSave: async () => answers.officeSave.shift() ?? null,
     },
   });
+  const imports = createImportServices({ chooseFile: async () => answers.import.shift() ?? null });
   const output = createExportServices({ chooseExportPath: async () => answers.export.shift() ?? null });
   const state = { title: '', dirty: false };
   const calls: TestHost['calls'] = [];
@@ -96,11 +97,8 @@ export async function createTestHost(): Promise<TestHost> {
     exportDocument: output.exportDocument,
     fontCheck: output.fontCheck,
     print: async () => ({ status: 'ok' }),
-    importPublished: async (arg) => {
-      if (arg.pasted !== undefined) return importPastedText(arg.pasted);
-      const path = answers.import.shift();
-      return path ? importPublishedFile(path) : { status: 'canceled' };
-    },
+    importPublished: imports.importPublished,
+    importCancel: imports.importCancel,
     setDocumentState: async (arg) => {
       state.title = arg.title;
       state.dirty = arg.dirty;
@@ -166,6 +164,7 @@ export async function createTestHost(): Promise<TestHost> {
     },
     async dispose() {
       await office.dispose();
+      await imports.dispose();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -5,13 +5,18 @@
  * reading, ZIP sizes checked before inflating, XML validated, PDF time and pages bounded; every failure is
  * a Chinese message, never a crash.
  */
-import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { MAX_IMPORT_CHARS, importDocument, parsePublished, textDocument, type ImportResult, type SourceDocument } from '../../../../shared/import/index.js';
+import { findingsToJson, importResultSchema, type ImportSourceKind } from '../../../../shared/import/result.js';
+import { cleanText } from '../../../../shared/report/cleanText.js';
+import { formatFor } from '../../../../shared/report/format.js';
 import type { Report } from '../../../../shared/report/model.js';
-import type { ImportSourceKind } from '../../../../shared/import/result.js';
-import type { HostArg, HostResult } from '../../../../shared/ipc/contract.js';
+import { DRAFT_APP_ID, DRAFT_EXTENSION, MAX_DRAFT_BYTES, draftToReport, parseDraftText, type DraftFile } from '../../../../shared/schema/draft.js';
+import { toReportData } from '../../../../shared/schema/reportData.js';
+import type { HostResult } from '../../../../shared/ipc/contract.js';
 import { evaluate } from '../../../../shared/rules/index.js';
+import { openRegularFile } from '../atomicWrite.js';
+import { describeFileError, errorCode } from '../fsErrors.js';
 import { readDocx } from './docx.js';
 import { htmlToLines } from './html.js';
 import { readPdf } from './pdf.js';
@@ -58,13 +63,35 @@ export function decodeText(buf: Uint8Array): string {
   }
 }
 
-export type ReadResult = { ok: true; doc: SourceDocument; kind: ImportSourceKind; name: string } | { ok: false; error: string };
+/** `draft`: the file is one of our own drafts, not a published report (its caller may open it as a draft). */
+export type ReadResult = { ok: true; doc: SourceDocument; kind: ImportSourceKind; name: string } | { ok: false; error: string; draft?: DraftFile };
+
+/** This program's own draft (`.gkbg`, found by its content whatever its name), else null. */
+function ownDraft(buf: Uint8Array): DraftFile | null {
+  const start = new TextDecoder('latin1').decode(buf.subarray(0, 256)).replace(/^\xEF\xBB\xBF/, '').trimStart();
+  if (!start.startsWith('{') || !start.includes(DRAFT_APP_ID) || buf.length > MAX_DRAFT_BYTES) return null;
+  try {
+    const parsed = parseDraftText(new TextDecoder('utf-8', { fatal: true }).decode(buf));
+    return parsed.ok ? parsed.draft : null;
+  } catch {
+    return null;
+  }
+}
+
+export const draftNotPublished = (name: string): string => `「${name}」是本程序的报告草稿（.${DRAFT_EXTENSION}），不是已发布的报告：已作为草稿打开，无需导入`;
+
+/** Lines as the parser takes them: terminal escapes and bidi/format controls gone (they would reach the draft). */
+export function cleanDocument(doc: SourceDocument): SourceDocument {
+  return { lines: doc.lines.map((l) => ({ ...l, text: cleanText(l.text), ...(l.cells ? { cells: l.cells.map(cleanText) } : {}) })) };
+}
 
 /** Read a published report from bytes. Never throws. */
 export async function readPublishedBytes(buf: Uint8Array, name: string): Promise<ReadResult> {
   try {
     if (buf.length > MAX_IMPORT_FILE_BYTES) return { ok: false, error: tooBig(buf.length) };
     if (buf.length === 0) return { ok: false, error: '文件是空的' };
+    const draft = ownDraft(buf);
+    if (draft) return { ok: false, error: draftNotPublished(name), draft };
     const kind = detectKind(buf.subarray(0, 4096), name);
     if (typeof kind === 'object') return { ok: false, error: kind.error };
     let doc: SourceDocument;
@@ -75,7 +102,7 @@ export async function readPublishedBytes(buf: Uint8Array, name: string): Promise
       if (text.length > MAX_IMPORT_CHARS) return { ok: false, error: '文本过长，不像是一份年度报告' };
       doc = kind === 'html' ? htmlToLines(text) : textDocument(text);
     }
-    return { ok: true, doc, kind, name };
+    return { ok: true, doc: cleanDocument(doc), kind, name };
   } catch (e) {
     return { ok: false, error: e instanceof ImportError ? e.message : `无法读取此文件：${e instanceof Error ? e.message.slice(0, 200) : '未知错误'}` };
   }
@@ -85,16 +112,18 @@ function tooBig(size: number): string {
   return `文件过大（${(size / 1024 / 1024).toFixed(1)} MB，上限 ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB），不像是一份年度报告`;
 }
 
-/** Read a published report file: refused by size before reading. Never throws. */
+/**
+ * Read a published report file: a special file (FIFO, device, socket) refused before it is opened (opening a FIFO
+ * blocks until someone writes to it), one open and its fstat; refused by size before reading. Never throws.
+ */
 export async function readPublishedFile(path: string): Promise<ReadResult> {
   const name = basename(path);
   try {
-    const info = await stat(path);
-    if (!info.isFile()) return { ok: false, error: `「${name}」不是文件` };
-    if (info.size > MAX_IMPORT_FILE_BYTES) return { ok: false, error: tooBig(info.size) };
-    const handle = await open(path, 'r');
+    const handle = await openRegularFile(path);
     let buf: Uint8Array;
     try {
+      const info = await handle.stat();
+      if (info.size > MAX_IMPORT_FILE_BYTES) return { ok: false, error: tooBig(info.size) };
       // Read at most the cap (+1 byte): a file that grew after stat is still bounded.
       const b = Buffer.alloc(Math.min(info.size, MAX_IMPORT_FILE_BYTES) + 1);
       const { bytesRead } = await handle.read(b, 0, b.length, 0);
@@ -105,12 +134,29 @@ export async function readPublishedFile(path: string): Promise<ReadResult> {
     }
     return await readPublishedBytes(buf, name);
   } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+    const code = errorCode(e);
     if (code === 'ENOENT') return { ok: false, error: `找不到文件「${name}」` };
     if (code === 'EACCES' || code === 'EPERM') return { ok: false, error: `没有权限读取「${name}」` };
     if (code === 'EISDIR') return { ok: false, error: `「${name}」是文件夹，不是文件` };
-    return { ok: false, error: `无法读取「${name}」${code ? `（${code}）` : ''}` };
+    return { ok: false, error: describeFileError(e, path, 'open') };
   }
+}
+
+/**
+ * A draft chosen for import: taken as it is (nothing to parse), with one note saying what it is, so the dialog's
+ * 「作为草稿打开」 opens it.
+ */
+export function draftAsImport(draft: DraftFile, name: string): ImportResult {
+  const report = draftToReport(draft);
+  const format = formatFor(report.format, Object.keys(report.cells));
+  return importResultSchema.parse({
+    source: { kind: 'draft', name: name.slice(0, 500) },
+    report: toReportData(report),
+    draft,
+    sourceCheck: findingsToJson(evaluate(report)),
+    uncertain: [{ target: 'source', name: '文件类型', reason: draftNotPublished(name) }],
+    stats: { cellsRead: format.cells.filter((c) => typeof report.cells[c.key] === 'number').length, cellsTotal: format.cells.length },
+  });
 }
 
 /** Parse and check a read document. */
@@ -123,6 +169,7 @@ type ImportOutcome = Exclude<HostResult<'importPublished'>, { status: 'canceled'
 /** The Node side of the host method `importPublished` for a chosen file: the ImportResult as JSON text. */
 export async function importPublishedFile(path: string): Promise<ImportOutcome> {
   const read = await readPublishedFile(path);
+  if (!read.ok && read.draft) return { status: 'imported', name: basename(path), result: JSON.stringify(draftAsImport(read.draft, basename(path))) };
   if (!read.ok) return { status: 'error', message: read.error };
   try {
     return { status: 'imported', name: read.name, result: JSON.stringify(importRead(read)) };
@@ -137,7 +184,7 @@ export async function importPastedText(text: string): Promise<ImportOutcome> {
   if (text.length > MAX_IMPORT_CHARS) return { status: 'error', message: '粘贴的内容过长，不像是一份年度报告' };
   try {
     const name = '粘贴的文本';
-    return { status: 'imported', name, result: JSON.stringify(importRead({ doc: textDocument(text), kind: 'pasted', name })) };
+    return { status: 'imported', name, result: JSON.stringify(importRead({ doc: cleanDocument(textDocument(text)), kind: 'pasted', name })) };
   } catch (e) {
     return { status: 'error', message: `导入失败：${e instanceof Error ? e.message.slice(0, 300) : '未知错误'}` };
   }
@@ -149,7 +196,7 @@ const PUBLISHED_EXTENSIONS = new Set(['.docx', '.pdf', '.txt', '.html', '.htm', 
 export async function isPublishedReportFile(path: string): Promise<boolean> {
   if (PUBLISHED_EXTENSIONS.has(extname(path).toLowerCase())) return true;
   try {
-    const handle = await open(path, 'r');
+    const handle = await openRegularFile(path);
     try {
       const head = Buffer.alloc(1024);
       const { bytesRead } = await handle.read(head, 0, head.length, 0);
@@ -183,16 +230,3 @@ export const IMPORT_FILE_FILTERS = [
   { name: '已发布的报告（Word、PDF、网页、文本）', extensions: ['docx', 'pdf', 'html', 'htm', 'txt'] },
   { name: '所有文件', extensions: ['*'] },
 ] as const;
-
-/**
- * The host method `importPublished` in Node: pasted text is imported directly; otherwise `chooseFile` asks for
- * a file (the Electron glue passes its native dialog, the test host a queued answer); null means canceled.
- */
-export function createImportHandler(chooseFile: () => Promise<string | null>): (arg: HostArg<'importPublished'>) => Promise<HostResult<'importPublished'>> {
-  return async (arg) => {
-    if (arg.pasted !== undefined) return importPastedText(arg.pasted);
-    const path = await chooseFile();
-    if (!path) return { status: 'canceled' };
-    return importPublishedFile(path);
-  };
-}

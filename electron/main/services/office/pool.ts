@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Piscina from 'piscina';
+import type { ImportOutcome, ImportTask } from '../import/importTask.js';
 import type { UnitTask } from './worker.js';
 import type { CheckOptions, UnitRead } from './unitFile.js';
 
@@ -42,15 +43,16 @@ function defaultWorkerFile(): string {
   return join(dirname(fileURLToPath(import.meta.url)), 'worker.ts');
 }
 
-function describeFailure(e: unknown, timedOut: boolean, seconds: number): string {
-  if (timedOut) return `处理超过 ${seconds} 秒仍未完成，文件可能异常，已跳过`;
+/** `outcome`: what became of the file (a batch skips it, an import stops). */
+function describeFailure(e: unknown, timedOut: boolean, seconds: number, outcome = '已跳过'): string {
+  if (timedOut) return `处理超过 ${seconds} 秒仍未完成，文件可能异常，${outcome}`;
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return '处理此文件所需内存超出上限，文件可能异常，已跳过';
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return `处理此文件所需内存超出上限，文件可能异常，${outcome}`;
   return `处理此文件时出错：${e instanceof Error ? e.message.slice(0, 200) : '未知错误'}`;
 }
 
 export class OfficePool {
-  private readonly pool: Piscina<UnitTask, UnitRead>;
+  private readonly pool: Piscina<UnitTask | ImportTask, UnitRead | ImportOutcome>;
   readonly timeoutMs: number;
   readonly workers: number;
 
@@ -60,7 +62,7 @@ export class OfficePool {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.workers = workers;
     const memory = options.memoryMb ?? DEFAULT_MEMORY_MB;
-    this.pool = new Piscina<UnitTask, UnitRead>({
+    this.pool = new Piscina<UnitTask | ImportTask, UnitRead | ImportOutcome>({
       filename: workerFile,
       minThreads: workers,
       maxThreads: workers,
@@ -70,12 +72,27 @@ export class OfficePool {
     });
   }
 
+  /**
+   * One import of a published report (a file or pasted text) in a worker (worker.ts `importPublished`), under the same
+   * time and memory limits: the outcome, or why the worker gave up; `canceled` when `job` aborts (the worker is ended).
+   */
+  async importPublished(task: ImportTask, job?: AbortSignal): Promise<ImportOutcome | { status: 'canceled' }> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = job ? AbortSignal.any([job, timeout]) : timeout;
+    try {
+      return (await this.pool.run(task, { signal, name: 'importPublished' })) as ImportOutcome;
+    } catch (e) {
+      if (job?.aborted) return { status: 'canceled' };
+      return { status: 'error', message: describeFailure(e, timeout.aborted, Math.max(1, Math.round(this.timeoutMs / 1000)), '已停止导入') };
+    }
+  }
+
   /** One file: its read, or the reason the worker gave up. Rejects only when the job is cancelled. */
   private async readOne(path: string, job: AbortSignal | undefined, check: CheckOptions | undefined): Promise<UnitRead> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = job ? AbortSignal.any([job, timeout]) : timeout;
     try {
-      return await this.pool.run(check ? { path, check } : { path }, { signal });
+      return (await this.pool.run(check ? { path, check } : { path }, { signal })) as UnitRead;
     } catch (e) {
       if (job?.aborted) throw e;
       return { ok: false, file: basename(path), error: describeFailure(e, timeout.aborted, Math.round(this.timeoutMs / 1000)) };

@@ -1,6 +1,9 @@
 /** The worker of the office pool: reads and checks one unit's file (untrusted input, off the main thread). */
 import { readUnitFile, type CheckOptions, type UnitRead } from './unitFile.js';
 
+/** The pool's other task: importing one published report (OfficePool.importPublished). */
+export { importTask as importPublished } from '../import/importTask.js';
+
 export interface UnitTask {
   path: string;
   check?: CheckOptions;
