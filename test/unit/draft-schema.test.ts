@@ -42,6 +42,20 @@ describe('draft file', () => {
     if (back.ok) expect(JSON.parse(serializeDraft(back.draft))).toEqual(JSON.parse(text));
   });
 
+  it('keeps its review list (passages and doubts to confirm) across save and reopen; a draft without one stays without', () => {
+    const d = sampleDraft();
+    expect(JSON.parse(serializeDraft(d))).not.toHaveProperty('review');
+    d.review = [
+      { origin: 'next-year', section: 'overview', text: '2024年', reason: '上年报告的年度' },
+      { origin: 'import', target: 'apply.new.natural', text: '三、（一）…·自然人', reason: '数字不清' },
+    ];
+    const back = parseDraftText(serializeDraft(d));
+    expect(back.ok && back.draft.review).toEqual(d.review);
+    const bad = JSON.parse(serializeDraft(d)) as { review: { origin: string }[] };
+    bad.review[0]!.origin = 'guess';
+    expect(parseDraftText(JSON.stringify(bad)).ok).toBe(false);
+  });
+
   it('keeps blank, zero, exact amounts and raw text awaiting a fix apart', () => {
     const r = parseDraftText(serializeDraft(sampleDraft()));
     if (!r.ok) throw new Error(r.error);
