@@ -97,17 +97,10 @@ export function SectionTools({ section }: { section: SectionKey }) {
         </div>
       );
     case 'requests':
-      return (
-        <div className="text-tools" onMouseDown={keepFocus} role="toolbar" aria-label="申请情况">
-          <DataSentenceButton section="requests" table="apply" title="插入或刷新由下表生成的数据句">
-            按表格插入/刷新数据句
-          </DataSentenceButton>
-        </div>
-      );
     case 'review':
       return (
-        <div className="text-tools" onMouseDown={keepFocus} role="toolbar" aria-label="复议诉讼">
-          <DataSentenceButton section="review" table="review" title="插入或刷新由下表生成的数据句">
+        <div className="text-tools" onMouseDown={keepFocus} role="toolbar" aria-label={section === 'requests' ? '申请情况' : '复议诉讼'}>
+          <DataSentenceButton section={section} table={section === 'requests' ? 'apply' : 'review'} title="插入或刷新由下表生成的数据句">
             按表格插入/刷新数据句
           </DataSentenceButton>
         </div>
