@@ -3,6 +3,8 @@
  * (flags without a value, options with one, how many files); anything else — an unknown or misspelt option, a
  * missing value, a file too many — is refused with a Chinese message, never silently ignored.
  */
+import { realpath, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { editDistance } from '../../shared/import/text.js';
 import type { Report } from '../../shared/report/model.js';
 import { loadReportFile, type FileLoadResult } from '../main/services/reportFiles.js';
@@ -20,6 +22,13 @@ export interface CommandOptions {
   values?: readonly string[];
   /** 'one' (default): at most one file; 'many': any number */
   files?: 'one' | 'many';
+  /**
+   * options naming a file or folder the command writes, each with the extension given to a name without one
+   * (`--out 报告` → `报告.gkbg`; '' adds none): none may be an input or another output (`refuseOverwrites`)
+   */
+  outputs?: Readonly<Record<string, string>>;
+  /** options naming a file the command reads, besides its positional files (`--previous`) */
+  inputs?: readonly string[];
 }
 
 /** Exit codes: 0 fine, 1 the report has errors, 2 the input can't be read or the usage is wrong. */
@@ -92,7 +101,53 @@ export function parseArgs(argv: readonly string[], spec: CommandOptions & { usag
     if (inline === undefined) i++;
   }
   if ((spec.files ?? 'one') === 'one' && positional.length > 1) throw refuse(`多余的参数「${positional[1]}」：此命令只处理一个文件`);
+  for (const [name, extension] of Object.entries(spec.outputs ?? {})) {
+    const value = options.get(name);
+    if (typeof value === 'string' && extension && extname(value) === '') options.set(name, `${value}${extension}`);
+  }
   return { positional, options };
+}
+
+/** A path's real location: symlinks and `..` resolved; for a file not there yet, its folder's (the name kept). */
+async function realLocation(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(await realLocation(parent), basename(path));
+  }
+}
+
+/** What identifies a file: an existing one by device and inode (hard links, symlinks), else its real location. */
+async function fileIdentity(path: string): Promise<string> {
+  const info = await stat(path).catch(() => null);
+  if (info) return `inode ${info.dev}:${info.ino}`;
+  const location = await realLocation(resolve(path));
+  return process.platform === 'win32' || process.platform === 'darwin' ? location.toLowerCase() : location;
+}
+
+/**
+ * Nothing a command writes may be a file it reads or another of its outputs (`export X.docx --review X.docx`,
+ * `import X --out X`, `--docx o.docx --review o.docx`): compared by real path and inode, symlinks included.
+ * Every command's declared `outputs` and `inputs` go through here (report.ts, before the command runs).
+ */
+export async function refuseOverwrites(args: ParsedArgs, spec: CommandOptions): Promise<void> {
+  const inputs = new Set<string>();
+  const outputs = new Map<string, string>();
+  const given = [...args.positional, ...(spec.inputs ?? []).flatMap((o) => stringOption(args, o) ?? [])];
+  for (const input of given) {
+    // a folder of inputs (check, rollup) may hold outputs: only files are at stake
+    if (!(await stat(input).catch(() => null))?.isDirectory()) inputs.add(await fileIdentity(input));
+  }
+  for (const option of Object.keys(spec.outputs ?? {})) {
+    const path = stringOption(args, option);
+    if (path === undefined) continue;
+    const identity = await fileIdentity(path);
+    if (inputs.has(identity)) throw new CliError(`输出文件不能与输入文件相同：--${option}「${path}」就是输入的文件，写入会覆盖它；请换一个文件名`);
+    const other = outputs.get(identity);
+    if (other) throw new CliError(`两个输出不能是同一个文件：--${option}「${path}」与 ${other} 相同，只会留下一个；请换一个文件名`);
+    outputs.set(identity, `--${option}「${path}」`);
+  }
 }
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {

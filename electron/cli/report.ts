@@ -2,7 +2,8 @@
  * `npm run -s report -- <command> …`: the report tools without Electron (Node only).
  * Exit codes: 0 fine, 1 the report has errors, 2 the input can't be read or the usage is wrong.
  */
-import { CliError, parseArgs, type CliIo, type Command } from './args.js';
+import { cleanText } from '../../shared/report/cleanText.js';
+import { CliError, parseArgs, refuseOverwrites, type CliIo, type Command } from './args.js';
 import { checkCommand } from './commands/check.js';
 import { dataCommand } from './commands/data.js';
 import { exportCommand } from './commands/export.js';
@@ -28,10 +29,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`用法：report <命令> …\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}\n`);
     return 2;
   }
+  // Text from files (an organ's name, a finding quoting the report) is printed without terminal escapes or bidi controls.
+  const printed: CliIo = { out: (t) => io.out(cleanText(t)), err: (t) => io.err(cleanText(t)) };
   try {
-    return await command.run(parseArgs(rest, command), io);
+    const args = parseArgs(rest, command);
+    await refuseOverwrites(args, command);
+    return await command.run(args, printed);
   } catch (e) {
-    io.err(`${e instanceof CliError ? e.message : `内部错误：${e instanceof Error ? e.message : String(e)}`}\n`);
+    printed.err(`${e instanceof CliError ? e.message : `内部错误：${e instanceof Error ? e.message : String(e)}`}\n`);
     return e instanceof CliError ? e.exitCode : 2;
   }
 }

@@ -89,7 +89,7 @@ describe('special files, drafts, control characters', () => {
     const result = resultOf(outcome);
     expect(result.source.kind).toBe('draft');
     expect(result.draft).toEqual(draft);
-    expect(result.uncertain[0]?.reason).toBe('「报告.gkbg」是本程序的报告草稿（.gkbg），不是已发布的报告：已作为草稿打开，无需导入');
+    expect(result.uncertain[0]?.reason).toBe('「报告.gkbg」是本程序的报告草稿（.gkbg），不是已发布的报告，无需导入：已按草稿原样读取');
   });
 
   it('RLO, BEL and terminal escapes in the published text never reach the draft', async () => {

@@ -130,6 +130,8 @@ export const checkCommand: Command = {
   usage: USAGE,
   flags: ['json', 'final'],
   values: ['previous', 'xlsx', 'opinions'],
+  outputs: { xlsx: '.xlsx', opinions: '' },
+  inputs: ['previous'],
   files: 'many',
   async run(args, io) {
     if (args.positional.length === 0) throw new CliError(`用法：report ${USAGE}`);

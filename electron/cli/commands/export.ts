@@ -1,4 +1,4 @@
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { evaluate } from '../../../shared/rules/index.js';
 import type { AcceptedWarning } from '../../../shared/schema/draft.js';
 import { exportBundle } from '../../main/services/export/bundle.js';
@@ -22,6 +22,8 @@ export const exportCommand: Command = {
   usage: USAGE,
   flags: ['strict', 'unsealed'],
   values: ['docx', 'pdf', 'review', 'bundle', 'previous'],
+  outputs: { docx: '.docx', pdf: '.pdf', review: '', bundle: '' },
+  inputs: ['previous'],
   async run(args, io) {
     const file = args.positional[0];
     const docx = stringOption(args, 'docx');
@@ -30,14 +32,12 @@ export const exportCommand: Command = {
     const bundle = stringOption(args, 'bundle');
     const signature = args.options.has('unsealed') ? ('unsealed' as const) : ('sealed' as const);
     if (!file || (!docx && !pdf && !review && !bundle)) throw new CliError(`用法：report ${USAGE}`);
-    const input = resolve(file);
+    // an output that is the input or another output was refused before (refuseOverwrites)
     for (const [out, ext] of [
       [docx, '.docx'],
       [pdf, '.pdf'],
     ] as const) {
-      if (out === undefined) continue;
-      if (resolve(out) === input) throw new CliError(`输出文件不能与输入文件相同：${out}`);
-      if (extname(out).toLowerCase() !== ext) throw new CliError(`输出文件「${out}」的扩展名应为 ${ext}`);
+      if (out !== undefined && extname(out).toLowerCase() !== ext) throw new CliError(`输出文件「${out}」的扩展名应为 ${ext}`);
     }
     if (review !== undefined && !['.docx', '.pdf'].includes(extname(review).toLowerCase())) throw new CliError(`审核单「${review}」的扩展名应为 .docx 或 .pdf`);
 

@@ -2,7 +2,6 @@
  * `next <file> --out <draft>`: next year's draft from this year's report (a draft or report data JSON), the same
  * `nextYearDraft` the app's 「从本报告创建下一年度报告」 uses. Written atomically; never over the source file.
  */
-import { resolve } from 'node:path';
 import { APPLY_COLUMNS, formatFor } from '../../../shared/report/format.js';
 import { nextYearDraft } from '../../../shared/report/nextYear.js';
 import { reportToDraft, serializeDraft, type DraftFile } from '../../../shared/schema/draft.js';
@@ -16,12 +15,12 @@ const USAGE = 'next <本年度文件> --out <下一年度草稿.gkbg>';
 export const nextCommand: Command = {
   usage: USAGE,
   values: ['out'],
+  outputs: { out: '.gkbg' },
   async run(args, io) {
     const file = args.positional[0];
     const outOption = stringOption(args, 'out');
     if (!file || !outOption) throw new CliError(`用法：report ${USAGE}`);
     const out = withDraftExtension(outOption);
-    if (resolve(out) === resolve(file)) throw new CliError('输出文件不能与输入文件相同（上年的报告要保留）');
     const loaded = await loadReportFile(file);
     if (!loaded.ok) throw new CliError(loaded.error);
     let source: DraftFile;

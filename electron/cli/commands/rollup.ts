@@ -64,6 +64,8 @@ function printSummary(result: RollupResult, io: CliIo): number {
 export const rollupCommand: Command = {
   usage: USAGE,
   values: ['out', 'roster', 'year', 'organ', 'scope', 'xlsx', 'workers'],
+  outputs: { out: '.gkbg', xlsx: '.xlsx' },
+  inputs: ['roster'],
   flags: ['json'],
   files: 'many',
   async run(args, io) {

@@ -27,6 +27,7 @@ export const xlsxCommand: Command = {
   usage: USAGE,
   flags: ['blank'],
   values: ['out', 'year', 'organ'],
+  outputs: { out: '' },
   async run(args, io) {
     const out = stringOption(args, 'out');
     if (!out) throw new CliError(`用法：report ${USAGE}`);

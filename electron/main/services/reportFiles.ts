@@ -2,22 +2,31 @@
  * Reading a report from disk for the command line and the shell: a draft file or report data JSON.
  * (Published reports — DOCX, PDF, text — are read by the importer service.)
  */
-import { readFile, stat } from 'node:fs/promises';
+import { openRegularFile } from './atomicWrite.js';
+import { NOT_REGULAR_FILE } from './fsErrors.js';
 import { MAX_DRAFT_BYTES } from '../../../shared/schema/draft.js';
 import { loadReportText, type LoadResult } from '../../../shared/schema/reportData.js';
 import { isPublishedReportFile, loadPublishedReport } from './import/index.js';
 
 export type FileLoadResult = LoadResult;
 
-/** Read a file as UTF-8 text no larger than `limit`, with a Chinese message for every failure. */
+/**
+ * Read a file as UTF-8 text no larger than `limit`, with a Chinese message for every failure: one open (a special
+ * file — FIFO, device, socket — refused before it, so it never blocks) and its fstat, then a read of that size.
+ */
 export async function readTextFile(path: string, limit = MAX_DRAFT_BYTES): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
   try {
-    const info = await stat(path);
-    if (!info.isFile()) return { ok: false, error: `「${path}」不是文件` };
-    if (info.size > limit) return { ok: false, error: `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB，上限 ${(limit / 1024 / 1024).toFixed(0)} MB）` };
-    const buf = await readFile(path);
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return { ok: true, text };
+    const handle = await openRegularFile(path);
+    try {
+      const info = await handle.stat();
+      if (info.size > limit) return { ok: false, error: `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB，上限 ${(limit / 1024 / 1024).toFixed(0)} MB）` };
+      const buf = Buffer.alloc(info.size + 1);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+      if (bytesRead > limit) return { ok: false, error: `文件过大（上限 ${(limit / 1024 / 1024).toFixed(0)} MB）` };
+      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, bytesRead)) };
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
     return { ok: false, error: describeFsError(e, path) };
   }
@@ -37,6 +46,8 @@ export function describeFsError(e: unknown, path: string): string {
       return '磁盘空间不足';
     case 'EROFS':
       return `「${path}」所在位置是只读的`;
+    case NOT_REGULAR_FILE:
+      return `「${path}」不是普通文件（可能是管道、设备或套接字），未打开`;
     default:
       if (e instanceof TypeError) return `文件「${path}」不是 UTF-8 文本`;
       return `无法读取「${path}」${code ? `（${code}）` : ''}`;

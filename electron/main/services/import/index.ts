@@ -78,7 +78,7 @@ function ownDraft(buf: Uint8Array): DraftFile | null {
   }
 }
 
-export const draftNotPublished = (name: string): string => `「${name}」是本程序的报告草稿（.${DRAFT_EXTENSION}），不是已发布的报告：已作为草稿打开，无需导入`;
+export const draftNotPublished = (name: string): string => `「${name}」是本程序的报告草稿（.${DRAFT_EXTENSION}），不是已发布的报告，无需导入：已按草稿原样读取`;
 
 /** Lines as the parser takes them: terminal escapes and bidi/format controls gone (they would reach the draft). */
 export function cleanDocument(doc: SourceDocument): SourceDocument {
