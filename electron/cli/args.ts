@@ -7,6 +7,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { editDistance } from '../../shared/import/text.js';
 import type { Report } from '../../shared/report/model.js';
+import { describeFileError, errorCode, type FileAction } from '../main/services/fsErrors.js';
 import { loadReportFile, type FileLoadResult } from '../main/services/reportFiles.js';
 
 export interface ParsedArgs {
@@ -148,6 +149,17 @@ export async function refuseOverwrites(args: ParsedArgs, spec: CommandOptions): 
     if (other) throw new CliError(`两个输出不能是同一个文件：--${option}「${path}」与 ${other} 相同，只会留下一个；请换一个文件名`);
     outputs.set(identity, `--${option}「${path}」`);
   }
+}
+
+/**
+ * What the clerk reads about an unexpected failure: a file-system error through fsErrors' mapper (Chinese, naming
+ * the file, never a temp path), our own Chinese message as it is, anything else (a library's English) in general words.
+ */
+export function describeFailure(e: unknown, path: string, action: FileAction): string {
+  if (errorCode(e)) return describeFileError(e, path, action);
+  const message = e instanceof Error ? e.message : String(e);
+  const temp = /[\\/](?:tmp|temp)[\\/]|\.tmp\b/i;
+  return /[\u4e00-\u9fff]/.test(message) && !temp.test(message) ? message : '发生内部错误';
 }
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {

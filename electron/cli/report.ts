@@ -3,7 +3,7 @@
  * Exit codes: 0 fine, 1 the report has errors, 2 the input can't be read or the usage is wrong.
  */
 import { cleanText } from '../../shared/report/cleanText.js';
-import { CliError, parseArgs, refuseOverwrites, type CliIo, type Command } from './args.js';
+import { CliError, describeFailure, parseArgs, refuseOverwrites, type CliIo, type Command } from './args.js';
 import { checkCommand } from './commands/check.js';
 import { dataCommand } from './commands/data.js';
 import { exportCommand } from './commands/export.js';
@@ -36,7 +36,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     await refuseOverwrites(args, command);
     return await command.run(args, printed);
   } catch (e) {
-    printed.err(`${e instanceof CliError ? e.message : `内部错误：${e instanceof Error ? e.message : String(e)}`}\n`);
+    printed.err(`${e instanceof CliError ? e.message : `出错：${describeFailure(e, argv[1] ?? '', 'open')}`}\n`);
     return e instanceof CliError ? e.exitCode : 2;
   }
 }

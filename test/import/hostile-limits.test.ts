@@ -8,7 +8,7 @@ import { htmlToLines, stripHidden } from '../../electron/main/services/import/ht
 import { checkInflatedSizes } from '../../electron/main/services/import/pdf.js';
 import { parsePublished, textDocument } from '../../shared/import/index.js';
 import { findSignature } from '../../shared/import/signature.js';
-import { flateBombPdf, hugeDocumentXmlDocx, longSignatureText, manyCommentsHtml, numberRowsPdf, numberRowsText, pdfOf } from './hostileFiles.js';
+import { flateBombPdf, hugeDocumentXmlDocx, longSignatureText, manyCommentsHtml, numberRowsPdf, numberRowsText, pdfOf, zipOf } from './hostileFiles.js';
 
 const SECONDS = 1000;
 
@@ -80,5 +80,24 @@ describe('PDF flate bombs', () => {
 
   it('an ordinary PDF passes the check', () => {
     expect(() => checkInflatedSizes(numberRowsPdf(100))).not.toThrow();
+  });
+});
+
+describe('messages in Chinese, never a library’s English', () => {
+  const english = /[A-Za-z]{4,}/;
+
+  it('a document.xml nested 200 deep (「Maximum nested tags exceeded」 before)', async () => {
+    const body = `${'<w:sdt><w:sdtContent>'.repeat(100)}<w:p><w:r><w:t>正文</w:t></w:r></w:p>${'</w:sdtContent></w:sdt>'.repeat(100)}`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="w"><w:body>${body}</w:body></w:document>`;
+    const r = await readPublishedBytes(zipOf([{ name: 'word/document.xml', data: Buffer.from(xml) }]), 'deep.docx');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.replace(/DOCX/g, '')).not.toMatch(english);
+  });
+
+  it('a PDF whose pages tree refers to itself (「Pages tree contains circular reference」 before)', async () => {
+    const pdf = pdfOf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R] /Count 2 >>']);
+    const r = await readPublishedBytes(pdf, 'loop.pdf');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.replace(/PDF|DOCX/g, '')).not.toMatch(english);
   });
 });

@@ -6,7 +6,7 @@ import { exportDocx } from '../../main/services/export/docx.js';
 import { checkFonts } from '../../main/services/export/fonts.js';
 import { createPdfPrinter, exportPdf, type PdfPrinter } from '../../main/services/export/pdf.js';
 import { exportReviewDocx, exportReviewPdf } from '../../main/services/export/review.js';
-import { CliError, loadReportArgs, stringOption, type Command } from '../args.js';
+import { CliError, describeFailure, loadReportArgs, stringOption, type Command } from '../args.js';
 
 const USAGE =
   'export <文件> [--docx <输出.docx>] [--pdf <输出.pdf>] [--review <审核单.docx|.pdf>] [--bundle <发布包文件夹>] [--unsealed] [--previous <上年文件>] [--strict]';
@@ -82,7 +82,7 @@ export const exportCommand: Command = {
         for (const f of made.review) io.out(`已导出：${f}\n`);
       }
     } catch (e) {
-      throw new CliError(`导出失败：${e instanceof Error ? e.message : String(e)}`);
+      throw new CliError(`导出失败：${describeFailure(e, bundle ?? docx ?? pdf ?? review ?? '', 'export')}`);
     } finally {
       await printer?.close();
     }

@@ -150,7 +150,13 @@ export function documentXmlToLines(xml: string): SourceDocument {
     processEntities: true,
     htmlEntities: false,
   });
-  const tree = parser.parse(xml) as XmlNode[];
+  let tree: XmlNode[];
+  try {
+    tree = parser.parse(xml) as XmlNode[];
+  } catch {
+    // the parser's own refusals are English (「Maximum nested tags exceeded」: more than 100 levels of elements)
+    throw new ImportError('DOCX 正文的结构异常（元素嵌套过深或无法解析），无法读取');
+  }
   const document = tree.find((n) => tagOf(n) === 'w:document');
   const body = document ? find(document, 'w:body') : undefined;
   if (!body) throw new ImportError('DOCX 正文结构不完整（缺少 w:body），无法读取');

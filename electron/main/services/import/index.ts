@@ -104,7 +104,8 @@ export async function readPublishedBytes(buf: Uint8Array, name: string): Promise
     }
     return { ok: true, doc: cleanDocument(doc), kind, name };
   } catch (e) {
-    return { ok: false, error: e instanceof ImportError ? e.message : `无法读取此文件：${e instanceof Error ? e.message.slice(0, 200) : '未知错误'}` };
+    // a library's own message is English and may name a temp path: never shown to the clerk
+    return { ok: false, error: e instanceof ImportError ? e.message : '无法读取此文件：文件可能已损坏或格式不受支持' };
   }
 }
 
@@ -164,6 +165,9 @@ export function importRead(read: { doc: SourceDocument; kind: ImportSourceKind; 
   return importDocument(read.doc, { kind: read.kind, name: read.name, evaluate: (r) => evaluate(r) });
 }
 
+/** The parser failing is a bug of ours, not the clerk's: said in Chinese, the details left out. */
+const PARSE_FAILED = '导入失败：无法识别此报告的内容（程序内部错误），请改用其他格式的文件或粘贴全文';
+
 type ImportOutcome = Exclude<HostResult<'importPublished'>, { status: 'canceled' }>;
 
 /** The Node side of the host method `importPublished` for a chosen file: the ImportResult as JSON text. */
@@ -174,7 +178,7 @@ export async function importPublishedFile(path: string): Promise<ImportOutcome> 
   try {
     return { status: 'imported', name: read.name, result: JSON.stringify(importRead(read)) };
   } catch (e) {
-    return { status: 'error', message: `导入失败：${e instanceof Error ? e.message.slice(0, 300) : '未知错误'}` };
+    return { status: 'error', message: PARSE_FAILED };
   }
 }
 
@@ -186,7 +190,7 @@ export async function importPastedText(text: string): Promise<ImportOutcome> {
     const name = '粘贴的文本';
     return { status: 'imported', name, result: JSON.stringify(importRead({ doc: cleanDocument(textDocument(text)), kind: 'pasted', name })) };
   } catch (e) {
-    return { status: 'error', message: `导入失败：${e instanceof Error ? e.message.slice(0, 300) : '未知错误'}` };
+    return { status: 'error', message: PARSE_FAILED };
   }
 }
 
@@ -221,7 +225,7 @@ export async function loadPublishedReport(path: string): Promise<{ ok: true; kin
     const { report } = parsePublished(read.doc);
     return { ok: true, kind: 'data', report };
   } catch (e) {
-    return { ok: false, error: `无法解析此报告：${e instanceof Error ? e.message.slice(0, 200) : '未知错误'}` };
+    return { ok: false, error: PARSE_FAILED };
   }
 }
 

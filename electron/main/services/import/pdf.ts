@@ -196,7 +196,8 @@ export async function readPdf(buf: Uint8Array, limits: PdfLimits = DEFAULT_PDF_L
     const name = typeof e === 'object' && e !== null && 'name' in e ? String((e as { name: unknown }).name) : '';
     if (name === 'PasswordException') throw new ImportError('此 PDF 已加密（需要密码才能打开），无法导入；请使用未加密的 PDF 或 DOCX');
     if (name === 'InvalidPDFException') throw new ImportError('文件不是有效的 PDF（结构损坏），无法导入');
-    throw new ImportError(`无法读取此 PDF：${e instanceof Error ? e.message.slice(0, 200) : '未知错误'}`);
+    // pdf.js explains itself in English (「Pages tree contains circular reference」…): the clerk gets the gist
+    throw new ImportError('无法读取此 PDF：文件结构已损坏或不受支持；请用原程序重新导出 PDF，或改用 DOCX');
   } finally {
     clearTimeout(timer);
     void task.destroy().catch(() => undefined);

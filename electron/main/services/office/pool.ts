@@ -48,7 +48,8 @@ function describeFailure(e: unknown, timedOut: boolean, seconds: number, outcome
   if (timedOut) return `处理超过 ${seconds} 秒仍未完成，文件可能异常，${outcome}`;
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
   if (code === 'ERR_WORKER_OUT_OF_MEMORY') return `处理此文件所需内存超出上限，文件可能异常，${outcome}`;
-  return `处理此文件时出错：${e instanceof Error ? e.message.slice(0, 200) : '未知错误'}`;
+  // the worker's own error is English (and may name a temp path): not for the clerk
+  return `处理此文件时出错，文件可能异常，${outcome}`;
 }
 
 export class OfficePool {
