@@ -10,7 +10,7 @@ import { parseImportResult, type ImportResult } from '../../shared/import/result
 import { serializeDraft } from '../../shared/schema/draft.js';
 
 export interface ImportDialogProps {
-  host: Pick<ReportHost, 'importPublished' | 'kind'>;
+  host: Pick<ReportHost, 'importPublished' | 'importCancel' | 'kind'>;
   /** 「作为草稿打开」: the imported report as a draft (file text, validated) */
   onOpenAsDraft: (draftText: string, result: ImportResult) => void;
   /** 「作为上年报告，创建本年度报告」: the imported report becomes last year's of a new draft */
@@ -19,7 +19,7 @@ export interface ImportDialogProps {
 }
 
 type State =
-  | { step: 'choose'; error?: string }
+  | { step: 'choose'; error?: string; note?: string }
   | { step: 'busy'; what: string }
   | { step: 'done'; name: string; result: ImportResult; draftText: string };
 
@@ -37,16 +37,27 @@ export function ImportDialog({ host, onOpenAsDraft, onCreateNextYear, onClose }:
   useEffect(() => {
     firstButton.current?.focus();
   }, []);
+  const cancelButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (state.step === 'done') resultHeading.current?.focus();
+    // the buttons that started it are disabled meanwhile: focus stays in the dialog (Escape cancels)
+    if (state.step === 'busy') cancelButton.current?.focus();
   }, [state.step]);
+
+  /** the clerk asked to stop the import under way (it runs in a worker, which main ends) */
+  const cancelAsked = useRef(false);
+  const cancel = useCallback(() => {
+    cancelAsked.current = true;
+    void host.importCancel({});
+  }, [host]);
 
   const run = useCallback(
     async (arg: { pasted?: string }, what: string) => {
+      cancelAsked.current = false;
       setState({ step: 'busy', what });
       try {
         const answer = await host.importPublished(arg);
-        if (answer.status === 'canceled') return setState({ step: 'choose' });
+        if (answer.status === 'canceled') return setState({ step: 'choose', ...(cancelAsked.current ? { note: '已取消导入' } : {}) });
         if (answer.status === 'error') return setState({ step: 'choose', error: answer.message });
         const parsed = parseImportResult(answer.result);
         if (!parsed.ok) return setState({ step: 'choose', error: parsed.error });
@@ -65,10 +76,10 @@ export function ImportDialog({ host, onOpenAsDraft, onCreateNextYear, onClose }:
   );
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape' && state.step !== 'busy') {
-      e.stopPropagation();
-      onClose();
-    }
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    if (state.step === 'busy') cancel();
+    else onClose();
   };
 
   return (
@@ -113,8 +124,18 @@ export function ImportDialog({ host, onOpenAsDraft, onCreateNextYear, onClose }:
               </button>
             </div>
             {state.step === 'busy' ? (
+              <div style={styles.row}>
+                <p role="status" style={styles.hint}>
+                  {state.what}
+                </p>
+                <button ref={cancelButton} type="button" style={styles.button} onClick={cancel}>
+                  取消导入
+                </button>
+              </div>
+            ) : null}
+            {state.step === 'choose' && state.note ? (
               <p role="status" style={styles.hint}>
-                {state.what}
+                {state.note}
               </p>
             ) : null}
             {state.step === 'choose' && state.error ? (

@@ -17,7 +17,10 @@ import { createElement } from 'react';
 import { ImportDialog } from './renderer/import/ImportDialog.tsx';
 const w = window;
 w.calls = [];
-const host = { importPublished: (arg) => w.hostImport(JSON.stringify(arg)).then((t) => JSON.parse(t)) };
+const host = {
+  importPublished: (arg) => w.hostImport(JSON.stringify(arg)).then((t) => JSON.parse(t)),
+  importCancel: (arg) => w.hostCancel(JSON.stringify(arg)).then((t) => JSON.parse(t)),
+};
 createRoot(document.getElementById('root')).render(
   createElement(ImportDialog, {
     host,
@@ -41,6 +44,7 @@ afterAll(async () => {
 
 async function openPage(fileToChoose?: string) {
   const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  await page.exposeBinding('hostCancel', async () => JSON.stringify({ status: 'ok' }));
   await page.exposeBinding('hostImport', async (_source, argText: string) => {
     const arg = JSON.parse(argText) as { pasted?: string };
     if (arg.pasted !== undefined) return JSON.stringify(await importPastedText(arg.pasted));
@@ -53,6 +57,33 @@ async function openPage(fileToChoose?: string) {
 }
 
 describe('ImportDialog', () => {
+  it('「取消导入」 (or Escape) while an import runs asks the host to stop it, and the dialog is ready again', async () => {
+    // the host's import runs until it is cancelled (test/services/import-worker.test.ts: main ends the worker)
+    let stop: (() => void) | null = null;
+    let cancels = 0;
+    const page = await browser.newPage();
+    await page.exposeBinding('hostImport', () => new Promise<string>((resolve) => (stop = () => resolve(JSON.stringify({ status: 'canceled' })))));
+    await page.exposeBinding('hostCancel', async () => {
+      cancels++;
+      stop?.();
+      return JSON.stringify({ status: 'ok' });
+    });
+    await page.setContent('<!doctype html><html lang="zh-CN"><body><div id="root"></div></body></html>');
+    await page.addScriptTag({ content: script });
+    await page.getByTestId('import-paste').fill('一、总体情况');
+    await page.getByRole('button', { name: '导入粘贴的文本' }).click();
+    await page.getByRole('button', { name: '取消导入' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('已取消导入');
+    expect(await page.getByRole('button', { name: '导入粘贴的文本' }).isEnabled()).toBe(true);
+    await page.getByRole('button', { name: '选择文件…' }).click();
+    await page.getByRole('button', { name: '取消导入' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('已取消导入');
+    expect(cancels).toBe(2);
+    expect(await page.evaluate('window.calls')).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('pasted report → what to confirm, the source check, 「作为草稿打开」 gives a valid draft', async () => {
     const page = await openPage();
     await page.screenshot({ path: new URL('../../test-results/import-dialog-start.png', import.meta.url).pathname }).catch(() => undefined);
