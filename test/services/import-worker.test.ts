@@ -100,3 +100,21 @@ describe('special files, drafts, control characters', () => {
     expect(result.draft.meta.organ).toContain('新源县');
   });
 });
+
+describe('imports in the built app', () => {
+  it('the office worker bundle (office-worker.cjs) runs an import too', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const out = mkdtempSync(join(tmpdir(), 'import-bundle-'));
+    execFileSync(process.execPath, [join(root, 'build', 'build-electron.mjs'), '--outdir', out], { cwd: root, stdio: 'pipe' });
+    const entry = join(out, 'import-entry.ts');
+    writeFileSync(
+      entry,
+      `import { join } from 'node:path';
+import { OfficePool } from ${JSON.stringify(join(root, 'electron/main/services/office/pool.ts'))};
+const pool = new OfficePool({ workers: 1, workerFile: join(__dirname, 'office-worker.cjs') });
+pool.importPublished({ pasted: ${JSON.stringify(loadPublished('urumqi-county-2024'))} }).then(async (r) => { console.log(JSON.stringify(r.status)); await pool.close(); });`,
+    );
+    execFileSync(join(root, 'node_modules', '.bin', 'esbuild'), [entry, '--bundle', '--platform=node', '--format=cjs', `--outfile=${join(out, 'import-entry.cjs')}`, '--log-level=error'], { cwd: root });
+    expect(JSON.parse(execFileSync(process.execPath, [join(out, 'import-entry.cjs')], { cwd: out, encoding: 'utf8' }))).toBe('imported');
+  }, 120_000);
+});
