@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   }
   console.log('本机没有 Electron 程序文件（node_modules/electron 未下载），改在浏览器中打开本程序（浏览器版：保存即下载）。');
   if (process.env.GKBG_SKIP_BUILD !== '1' && !npmRun('build:renderer')) process.exit(1);
-  const server = await startServer(join(root, 'dist', 'renderer'), Number(process.env.PORT ?? 4317));
+  const server = await startServer(process.env.GKBG_RENDERER_DIR || join(root, 'dist', 'renderer'), Number(process.env.PORT ?? 4317));
   console.log(`请在浏览器中打开：http://127.0.0.1:${serverPort(server)}/`);
 }
 

@@ -22,8 +22,11 @@ describe('npm start without the Electron binary', () => {
   });
 
   it('says so in one line and serves the app on 127.0.0.1, printing the address', async () => {
+    // A built renderer of its own: the test runs before (and apart from) any build of dist/renderer.
+    const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>政府信息公开工作年度报告</title>');
     const child = spawn(process.execPath, ['--import', 'tsx', 'build/start.ts'], {
-      env: { ...process.env, GKBG_ELECTRON_DIR: '', GKBG_SKIP_BUILD: '1', PORT: '0' },
+      env: { ...process.env, GKBG_ELECTRON_DIR: '', GKBG_SKIP_BUILD: '1', GKBG_RENDERER_DIR: rendererDir, PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -45,6 +48,7 @@ describe('npm start without the Electron binary', () => {
       expect(err).not.toMatch(/Error|at /);
       const res = await fetch(address);
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(await res.text()).toContain('政府信息公开工作年度报告');
     } finally {
       child.kill();
     }
