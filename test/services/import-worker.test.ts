@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importPastedText, importPublishedFile, readPublishedFile } from '../../electron/main/services/import/index.js';
 import { createImportServices } from '../../electron/main/services/import/importService.js';
+import { OfficePool } from '../../electron/main/services/office/pool.js';
+import { loadReportFile } from '../../electron/main/services/reportFiles.js';
 import { hostMethods } from '../../shared/ipc/contract.js';
 import { parseImportResult } from '../../shared/import/result.js';
 import { newDraft, serializeDraft } from '../../shared/schema/draft.js';
@@ -99,6 +101,18 @@ describe('special files, drafts, control characters', () => {
     expect(json).not.toMatch(CONTROLS);
     expect(result.draft.meta.organ).toContain('新源县');
   });
+});
+
+describe('a published report read for check/data', () => {
+  it('is read in a worker (loadReportFile), under the memory cap', async () => {
+    const path = join(dir, 'big.txt');
+    writeFileSync(path, SLOW_TEXT);
+    const pool = new OfficePool({ workers: 1, memoryMb: 24 });
+    expect(await pool.readPublishedReport({ path })).toEqual({ ok: false, error: '处理此文件所需内存超出上限，文件可能异常，已停止读取' });
+    await pool.close();
+    const loaded = await loadReportFile(new URL('../fixtures/published/urumqi-county-2024.txt', import.meta.url).pathname);
+    expect(loaded.ok && loaded.report.year).toBe(2024);
+  }, 60_000);
 });
 
 describe('imports in the built app', () => {

@@ -6,7 +6,8 @@ import { openRegularFile } from './atomicWrite.js';
 import { NOT_REGULAR_FILE } from './fsErrors.js';
 import { MAX_DRAFT_BYTES } from '../../../shared/schema/draft.js';
 import { loadReportText, type LoadResult } from '../../../shared/schema/reportData.js';
-import { isPublishedReportFile, loadPublishedReport } from './import/index.js';
+import { isPublishedReportFile } from './import/index.js';
+import { OfficePool } from './office/pool.js';
 
 export type FileLoadResult = LoadResult;
 
@@ -54,9 +55,19 @@ export function describeFsError(e: unknown, path: string): string {
   }
 }
 
+/** A published report read in a worker of its own (time and memory limits: a hostile file ends the worker, not us). */
+async function loadPublishedInWorker(path: string): Promise<FileLoadResult> {
+  const pool = new OfficePool({ workers: 1 });
+  try {
+    return await pool.readPublishedReport({ path });
+  } finally {
+    await pool.close();
+  }
+}
+
 export async function loadReportFile(path: string): Promise<FileLoadResult> {
-  // Published reports (.docx/.pdf/.txt/.html) are read by the importer, cells as published.
-  if (await isPublishedReportFile(path)) return loadPublishedReport(path);
+  // Published reports (.docx/.pdf/.txt/.html) are read by the importer, cells as published, in a worker.
+  if (await isPublishedReportFile(path)) return loadPublishedInWorker(path);
   const r = await readTextFile(path);
   if (!r.ok) return r;
   return loadReportText(r.text);

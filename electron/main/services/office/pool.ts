@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Piscina from 'piscina';
-import type { ImportOutcome, ImportTask } from '../import/importTask.js';
+import type { ImportOutcome, ImportTask, PublishedReportOutcome, PublishedReportTask } from '../import/importTask.js';
 import type { UnitTask } from './worker.js';
 import type { CheckOptions, UnitRead } from './unitFile.js';
 
@@ -53,7 +53,7 @@ function describeFailure(e: unknown, timedOut: boolean, seconds: number, outcome
 }
 
 export class OfficePool {
-  private readonly pool: Piscina<UnitTask | ImportTask, UnitRead | ImportOutcome>;
+  private readonly pool: Piscina<UnitTask | ImportTask, UnitRead | ImportOutcome | PublishedReportOutcome>;
   readonly timeoutMs: number;
   readonly workers: number;
 
@@ -63,7 +63,7 @@ export class OfficePool {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.workers = workers;
     const memory = options.memoryMb ?? DEFAULT_MEMORY_MB;
-    this.pool = new Piscina<UnitTask | ImportTask, UnitRead | ImportOutcome>({
+    this.pool = new Piscina<UnitTask | ImportTask, UnitRead | ImportOutcome | PublishedReportOutcome>({
       filename: workerFile,
       minThreads: workers,
       maxThreads: workers,
@@ -85,6 +85,16 @@ export class OfficePool {
     } catch (e) {
       if (job?.aborted) return { status: 'canceled' };
       return { status: 'error', message: describeFailure(e, timeout.aborted, Math.max(1, Math.round(this.timeoutMs / 1000)), '已停止导入') };
+    }
+  }
+
+  /** A published report read as published (the command line's `check`, `data`) in a worker, under the same limits. */
+  async readPublishedReport(task: PublishedReportTask): Promise<PublishedReportOutcome> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    try {
+      return (await this.pool.run(task, { signal: timeout, name: 'readPublishedReport' })) as PublishedReportOutcome;
+    } catch (e) {
+      return { ok: false, error: describeFailure(e, timeout.aborted, Math.max(1, Math.round(this.timeoutMs / 1000)), '已停止读取') };
     }
   }
 

@@ -2,7 +2,7 @@
 import { readUnitFile, type CheckOptions, type UnitRead } from './unitFile.js';
 
 /** The pool's other task: importing one published report (OfficePool.importPublished). */
-export { importTask as importPublished } from '../import/importTask.js';
+export { importTask as importPublished, publishedReportTask as readPublishedReport } from '../import/importTask.js';
 
 export interface UnitTask {
   path: string;
