@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions } from 'electron';
 import { hostMethods, SHELL_EVENT_CHANNEL, type HostMethod, type ShellEvent } from '../../shared/ipc/contract.js';
 import { draftPathsFromArgv } from './services/argv.js';
+import { draftFileFilters, exportFileFilters, importFileFilters } from './services/dialogFilters.js';
 import { electronPrintToPdfOptions } from './services/export/pdfOptions.js';
 import { createExportServices } from './services/hostExport.js';
 import { createFileServices } from './services/hostServices.js';
@@ -22,7 +23,6 @@ import { createOfficeGlue } from './office.js';
 import { buildDocModel } from '../../shared/render/model.js';
 import { draftToReport, parseDraftText } from '../../shared/schema/draft.js';
 
-const DRAFT_FILTERS = [{ name: '报告草稿（*.gkbg）', extensions: ['gkbg'] }];
 
 registerAppScheme();
 lockDownContents();
@@ -42,12 +42,12 @@ function start(): void {
     dataDir: app.getPath('userData'),
     dialogs: {
       async chooseOpen() {
-        const r = await dialog.showOpenDialog(win ?? undefined!, { title: '打开报告草稿', filters: DRAFT_FILTERS, properties: ['openFile'] });
+        const r = await dialog.showOpenDialog(win ?? undefined!, { title: '打开报告草稿', filters: draftFileFilters(), properties: ['openFile'] });
         return r.canceled ? null : (r.filePaths[0] ?? null);
       },
       async chooseSave(suggestedName, currentPath) {
         const folder = currentPath ? dirname(currentPath) : app.getPath('documents');
-        const r = await dialog.showSaveDialog(win ?? undefined!, { title: '保存报告草稿', defaultPath: join(folder, suggestedName), filters: DRAFT_FILTERS });
+        const r = await dialog.showSaveDialog(win ?? undefined!, { title: '保存报告草稿', defaultPath: join(folder, suggestedName), filters: draftFileFilters() });
         return r.canceled ? null : (r.filePath ?? null);
       },
     },
@@ -64,7 +64,7 @@ function start(): void {
         const parent = r.filePaths[0];
         return r.canceled || !parent ? null : join(parent, suggestedName);
       }
-      const filters = kind === 'pdf' ? [{ name: 'PDF 文件', extensions: ['pdf'] }] : [{ name: 'Word 文档', extensions: ['docx'] }];
+      const filters = exportFileFilters(kind);
       const r = await dialog.showSaveDialog(win ?? undefined!, { title: '导出', defaultPath: join(app.getPath('documents'), suggestedName), filters });
       return r.canceled ? null : (r.filePath ?? null);
     },
@@ -85,7 +85,7 @@ function start(): void {
     async chooseFile() {
       const r = await dialog.showOpenDialog(win ?? undefined!, {
         title: '导入已发布的报告',
-        filters: [{ name: '已发布的报告', extensions: ['docx', 'pdf', 'txt', 'html', 'htm'] }],
+        filters: importFileFilters(),
         properties: ['openFile'],
       });
       return r.canceled ? null : (r.filePaths[0] ?? null);

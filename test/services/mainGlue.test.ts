@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_PREFIX, HOST_GLOBAL, hostMethods, SHELL_EVENT_CHANNEL } from '../../shared/ipc/contract.js';
+import { importFileFilters } from '../../electron/main/services/dialogFilters.js';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -47,6 +48,7 @@ function fakeElectron(userData: string) {
     opened: [] as string[],
     messageBoxResponse: 2,
     messageBoxes: [] as unknown[],
+    openDialogs: [] as { title?: string; filters?: unknown }[],
     quit: 0,
   };
   const app = Object.assign(emitter(), {
@@ -121,7 +123,10 @@ function fakeElectron(userData: string) {
       },
     },
     dialog: {
-      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showOpenDialog: async (_win: unknown, options: { title?: string; filters?: unknown }) => {
+        rec.openDialogs.push(options);
+        return { canceled: true, filePaths: [] };
+      },
       showSaveDialog: async () => ({ canceled: true }),
       showMessageBox: async (_w: unknown, o: unknown) => {
         rec.messageBoxes.push(o);
@@ -193,6 +198,13 @@ describe('main process glue (dist/electron/main.cjs)', () => {
     const pending = rec.handlers.get(`${CHANNEL_PREFIX}pendingOpens`)!;
     await expect(pending(trusted, {})).resolves.toEqual([{ id: expect.stringMatching(/^f-[0-9a-f]{32}$/), name: '启动 文件.gkbg', location: work }]);
     await expect(pending(trusted, {})).resolves.toEqual([]);
+  });
+
+  it('offers the import dialog the file types the services declare (no second list in the glue)', async () => {
+    const importPublished = rec.handlers.get(`${CHANNEL_PREFIX}importPublished`)!;
+    await importPublished(trusted, {}).catch(() => undefined);
+    const shown = rec.openDialogs.find((d) => d.title === '导入已发布的报告');
+    expect(shown?.filters).toEqual(importFileFilters());
   });
 
   it('opens one window with the secure options on app://report/index.html, with a Chinese menu', () => {

@@ -229,8 +229,4 @@ export async function loadPublishedReport(path: string): Promise<{ ok: true; kin
   }
 }
 
-/** File types offered by the open dialog for `importPublished` (Electron `dialog.showOpenDialog` filters). */
-export const IMPORT_FILE_FILTERS = [
-  { name: '已发布的报告（Word、PDF、网页、文本）', extensions: ['docx', 'pdf', 'html', 'htm', 'txt'] },
-  { name: '所有文件', extensions: ['*'] },
-] as const;
+
