@@ -156,7 +156,8 @@ function tableDocx(t: ModelTable, pageBreakBefore = false): Table {
   });
 }
 
-function blockDocx(b: Block, pageBreakBefore: boolean, last: boolean): (Paragraph | Table)[] {
+/** `beforeSignature`: the block the 落款 follows, kept on its page (GB/T 9704 7.3.5: the 落款 never stands alone). */
+function blockDocx(b: Block, pageBreakBefore: boolean, last: boolean, beforeSignature = false): (Paragraph | Table)[] {
   const breakBefore = pageBreakBefore ? { pageBreakBefore: true } : {};
   switch (b.kind) {
     case 'title':
@@ -180,7 +181,7 @@ function blockDocx(b: Block, pageBreakBefore: boolean, last: boolean): (Paragrap
           alignment: AlignmentType.JUSTIFIED,
           // two lines at least on either side of a page break, as the PDF's pagination; a heading line kept with its text
           widowControl: true,
-          ...(b.keepWithNext ? { keepNext: true, keepLines: true } : {}),
+          ...(b.keepWithNext ? { keepNext: true, keepLines: true } : beforeSignature ? { keepNext: true } : {}),
           ...breakBefore,
         }),
       ];
@@ -269,7 +270,9 @@ export function buildDocxDocument(model: DocModel, options: DocxOptions = {}): D
           grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_TWIPS, charSpace: DOCX_CHAR_SPACE },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
-        children: model.blocks.flatMap((b, i) => blockDocx(b, options.pageBreakBefore?.has(i) === true, i === model.blocks.length - 1)),
+        children: model.blocks.flatMap((b, i) =>
+          blockDocx(b, options.pageBreakBefore?.has(i) === true, i === model.blocks.length - 1, model.blocks[i + 1]?.kind === 'signature'),
+        ),
       },
     ],
   });

@@ -111,7 +111,8 @@ function atomsOf(model: DocModel, measure: FlowMeasure): Atom[] {
   const atoms: Atom[] = [];
   model.blocks.forEach((b, i) => {
     const m = measure.blocks[i] ?? { height: 0 };
-    const breakBefore = i > 0 && !keepsWithNext(model.blocks[i - 1]);
+    // The 落款 never starts a page: it goes with the text's last lines (GB/T 9704-2012 7.3.5, 印章与正文同处一面).
+    const breakBefore = i > 0 && !keepsWithNext(model.blocks[i - 1]) && b.kind !== 'signature';
     if (b.kind === 'paragraph' && (m.lineStarts?.length ?? 0) > 1) {
       const n = m.lineStarts?.length ?? 1;
       const line = m.height / n;

@@ -49,6 +49,13 @@ describe('paragraphs and headings', () => {
     expect(describePages(paginate(four, { blocks: [lines(19), lines(4)] }))).toEqual(['0 1[0-56)', '1[56-112)']);
   });
 
+  it('never leaves the 落款 alone on a page: the last two lines of the text go on with it (GB/T 9704 7.3.5)', () => {
+    const signature: Block = { kind: 'signature', ...signatureLayout('某县人民政府', '2025年2月25日') };
+    const m = model([para('x'.repeat(20 * 28)), signature]);
+    // 20 lines of text fill the page but for two; the 落款 (blank lines, 署名, 日期: 4 lines) would start the next page
+    expect(describePages(paginate(m, { blocks: [lines(20), { height: 4 * LINE }] }))).toEqual(['0[0-504)', '0[504-560) 1']);
+  });
+
   it('never leaves a heading — 一、 or a （一） line of its own — as the last line of a page', () => {
     const heading: Block = { kind: 'heading', text: '二、主动公开政府信息情况' };
     const kai: Block = { kind: 'paragraph', runs: [{ text: '（二）依申请公开', style: 'kai' }], keepWithNext: true };
