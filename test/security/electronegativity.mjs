@@ -82,18 +82,32 @@ try {
   copyFileSync(join(built, 'main.cjs'), join(scanDir, 'main.js'));
   copyFileSync(join(built, 'preload.cjs'), join(scanDir, 'preload.js'));
   copyFileSync(join(repo, 'renderer', 'index.html'), join(scanDir, 'index.html'));
-  const csv = join(work, 'report.csv');
-  const scan = spawnSync(
-    process.execPath,
-    [join(repo, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js'), '-i', scanDir, '-o', csv, '-r', '-e', '45.4.1'],
-    { cwd: work, encoding: 'utf8', timeout: 300_000 },
-  );
-  const parseErrors = `${scan.stdout}\n${scan.stderr}`.split('\n').filter((l) => /Error parsing|Unknown node type/.test(l) && !/Tolerable/i.test(l));
-  if (scan.status !== 0 || !existsSync(csv)) {
-    console.error(`electronegativity did not run (exit ${scan.status}):\n${scan.stdout}\n${scan.stderr}`);
-    process.exit(1);
+  // The scanner's CSV writer has been seen, under load, to leave a truncated file (the header and the start of the first
+  // row missing): a report that is not well-formed CSV with the expected columns is scanned again, up to 3 times.
+  let scan;
+  let header = [];
+  let rows = [];
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const csv = join(work, `report-${attempt}.csv`);
+    scan = spawnSync(
+      process.execPath,
+      [join(repo, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js'), '-i', scanDir, '-o', csv, '-r', '-e', '45.4.1'],
+      { cwd: work, encoding: 'utf8', timeout: 300_000 },
+    );
+    if (scan.status !== 0 || !existsSync(csv)) {
+      console.error(`electronegativity did not run (exit ${scan.status}):\n${scan.stdout}\n${scan.stderr}`);
+      process.exit(1);
+    }
+    [header = [], ...rows] = parseCsv(readFileSync(csv, 'utf8'));
+    const wellFormed = ['issue', 'severity', 'filename', 'location', 'sample'].every((c) => header.includes(c)) && rows.every((r) => r.length === header.length);
+    if (wellFormed) break;
+    if (attempt === 3) {
+      console.error(`electronegativity wrote a malformed report three times:\n${readFileSync(csv, 'utf8').slice(0, 2000)}`);
+      process.exit(1);
+    }
+    console.log(`electronegativity wrote a malformed report (attempt ${attempt}); scanning again`);
   }
-  const [header = [], ...rows] = parseCsv(readFileSync(csv, 'utf8'));
+  const parseErrors = `${scan.stdout}\n${scan.stderr}`.split('\n').filter((l) => /Error parsing|Unknown node type/.test(l) && !/Tolerable/i.test(l));
   const col = (name) => header.indexOf(name);
   const unexpected = [];
   const used = new Set();
