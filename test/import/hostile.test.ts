@@ -5,54 +5,15 @@
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { importPastedText, importPublishedFile, readPublishedBytes, readPublishedFile } from '../../electron/main/services/import/index.js';
 import { itemsToLines } from '../../electron/main/services/import/pdf.js';
 import { readZipEntryText } from '../../electron/main/services/import/zip.js';
 import { parsePublished, textDocument } from '../../shared/import/index.js';
+import { zipOf } from './hostileFiles.js';
 import { docxToPdf, loadData, loadPublished, makeDocx } from './make.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'import-hostile-'));
-
-/** A ZIP written by hand, so sizes can lie. */
-function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const comp = deflateRawSync(e.data);
-    const size = e.declaredSize ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(comp.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(comp.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, comp);
-    centrals.push(central, name);
-    offset += 30 + name.length + comp.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
-}
 
 /** Refused with a Chinese message (time is bounded by the test timeout; times are not asserted). */
 async function failsWith(buf: Uint8Array, name: string, pattern: RegExp): Promise<void> {
@@ -63,31 +24,31 @@ async function failsWith(buf: Uint8Array, name: string, pattern: RegExp): Promis
 
 describe('hostile DOCX', () => {
   it('a zip bomb (100 MB of document.xml, declared honestly) is refused before inflating', async () => {
-    const bomb = zip([{ name: 'word/document.xml', data: Buffer.alloc(100 * 1024 * 1024, 0x20) }]);
+    const bomb = zipOf([{ name: 'word/document.xml', data: Buffer.alloc(100 * 1024 * 1024, 0x20) }]);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     await failsWith(bomb, 'bomb.docx', /压缩炸弹/);
   });
 
   it('a zip bomb whose header lies about the size is stopped as soon as it outgrows the declared size', async () => {
-    const liar = zip([{ name: 'word/document.xml', data: Buffer.alloc(50 * 1024 * 1024, 0x20), declaredSize: 1000 }]);
+    const liar = zipOf([{ name: 'word/document.xml', data: Buffer.alloc(50 * 1024 * 1024, 0x20), declaredSize: 1000 }]);
     await failsWith(liar, 'liar.docx', /压缩炸弹|与声明不符/);
     // and the reader itself, with a small cap, never holds more than the cap
     await expect(readZipEntryText(liar, 'word/document.xml', { maxEntries: 10, maxEntryBytes: 4096, maxTotalBytes: 1 << 30, maxRatio: 1e9 })).rejects.toThrow(/与声明不符/);
   });
 
   it('entries adding up to an absurd size, or too many entries, are refused', async () => {
-    const many = zip(Array.from({ length: 6000 }, (_, i) => ({ name: `x/${i}`, data: Buffer.from('a') })));
+    const many = zipOf(Array.from({ length: 6000 }, (_, i) => ({ name: `x/${i}`, data: Buffer.from('a') })));
     await failsWith(many, 'many.docx', /超过上限/);
   });
 
   it('malformed XML, an entity declaration, a zip without document.xml, a truncated zip', async () => {
-    await failsWith(zip([{ name: 'word/document.xml', data: Buffer.from('<w:document><w:body><w:p>未闭合') }]), 'bad.docx', /XML 已损坏/);
+    await failsWith(zipOf([{ name: 'word/document.xml', data: Buffer.from('<w:document><w:body><w:p>未闭合') }]), 'bad.docx', /XML 已损坏/);
     const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><w:document><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>';
-    await failsWith(zip([{ name: 'word/document.xml', data: Buffer.from(laughs) }]), 'lol.docx', /DOCTYPE/);
-    await failsWith(zip([{ name: 'xl/workbook.xml', data: Buffer.from('<a/>') }]), 'book.docx', /不是 Word 文档/);
+    await failsWith(zipOf([{ name: 'word/document.xml', data: Buffer.from(laughs) }]), 'lol.docx', /DOCTYPE/);
+    await failsWith(zipOf([{ name: 'xl/workbook.xml', data: Buffer.from('<a/>') }]), 'book.docx', /不是 Word 文档/);
     const real = await makeDocx(loadData('urumqi-county-2024'));
     await failsWith(real.subarray(0, real.length / 2), 'half.docx', /DOCX/);
-    await failsWith(zip([{ name: 'word/document.xml', data: Buffer.from('<w:document><w:p/></w:document>') }]), 'nobody.docx', /w:body/);
+    await failsWith(zipOf([{ name: 'word/document.xml', data: Buffer.from('<w:document><w:p/></w:document>') }]), 'nobody.docx', /w:body/);
   });
 });
 

@@ -25,9 +25,11 @@ export function manyCommentsHtml(count = 40_000, kind: 'comments' | 'open-commen
 interface ZipEntry {
   name: string;
   data: Buffer;
+  /** the uncompressed size the headers claim (a lying ZIP), when not the data's own */
+  declaredSize?: number;
 }
 
-/** A ZIP (stored names, deflated data) written by hand. */
+/** A ZIP (stored names, deflated data) written by hand, so sizes can lie. */
 export function zipOf(entries: ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -40,7 +42,7 @@ export function zipOf(entries: ZipEntry[]): Buffer {
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(comp.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -48,7 +50,7 @@ export function zipOf(entries: ZipEntry[]): Buffer {
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(comp.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, comp);
