@@ -7,7 +7,7 @@
  * by the rules of spec §5, and the paged HTML — A4 sheets with their folios, the same the preview shows — is printed
  * with no margins, so Chromium has no page break left to decide.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page as BrowserPage } from 'playwright-core';
 import { renderHtml, renderPagedHtml } from '../../../../shared/render/html.js';
 import { FlowMeasureSchema, measureFlowSource } from '../../../../shared/render/measure.js';
 import { buildDocModel, type DocModel, type DocModelOptions } from '../../../../shared/render/model.js';
@@ -38,35 +38,30 @@ export async function createPdfPrinter(options: PrinterOptions = {}): Promise<Pd
     headless: true,
     env: { ...(process.env as Record<string, string>), ...(options.env ?? {}) },
   });
+  /** A self-contained document loaded with its fonts ready: nothing is fetched, its own CSP forbids scripts (bypassed
+   *  so we can wait for the fonts). */
+  async function withDocument<T>(html: string, use: (page: BrowserPage) => Promise<T>): Promise<T> {
+    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true, offline: true });
+    try {
+      const page = await context.newPage();
+      await page.route('**/*', (route) => route.abort());
+      await page.setContent(html, { waitUntil: 'load' });
+      // (a string, evaluated in the page: this file is compiled without DOM types)
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      return await use(page);
+    } finally {
+      await context.close();
+    }
+  }
   return {
     async print(html) {
-      // The document forbids scripts by its own CSP; bypassCSP lets us wait for its fonts.
-      const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true, offline: true });
-      try {
-        const page = await context.newPage();
-        // Nothing may be fetched: the document is self-contained.
-        await page.route('**/*', (route) => route.abort());
-        await page.setContent(html, { waitUntil: 'load' });
-        // (a string, evaluated in the page: this file is compiled without DOM types)
-        await page.evaluate('document.fonts.ready.then(() => true)');
+      return withDocument(html, async (page) => {
         await page.emulateMedia({ media: 'print' });
-        const pdf = await page.pdf(playwrightPdfOptions());
-        return new Uint8Array(pdf);
-      } finally {
-        await context.close();
-      }
+        return new Uint8Array(await page.pdf(playwrightPdfOptions()));
+      });
     },
     async measure(html) {
-      const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true, offline: true });
-      try {
-        const page = await context.newPage();
-        await page.route('**/*', (route) => route.abort());
-        await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate('document.fonts.ready.then(() => true)');
-        return await page.evaluate(measureFlowSource());
-      } finally {
-        await context.close();
-      }
+      return withDocument(html, (page) => page.evaluate(measureFlowSource()));
     },
     async close() {
       await browser.close();
