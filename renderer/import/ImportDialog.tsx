@@ -8,6 +8,7 @@ import { useCallback, useEffect, useId, useRef, useState, type CSSProperties } f
 import type { ReportHost } from '../../shared/ipc/contract.js';
 import { parseImportResult, type ImportResult } from '../../shared/import/result.js';
 import { serializeDraft } from '../../shared/schema/draft.js';
+import { dialogStyles } from '../dialogStyles.js';
 
 export interface ImportDialogProps {
   host: Pick<ReportHost, 'importPublished' | 'importCancel' | 'kind'>;
@@ -250,39 +251,14 @@ function groupByReason(items: ImportResult['uncertain']): { reason: string; name
   return [...groups.values()];
 }
 
-const font = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif';
 const styles: Record<string, CSSProperties> = {
-  backdrop: { position: 'fixed', inset: 0, background: 'rgba(0,0,0,0.35)', display: 'flex', alignItems: 'center', justifyContent: 'center', zIndex: 1000 },
-  dialog: {
-    background: '#fff',
-    color: '#1f2328',
-    fontFamily: font,
-    width: 'min(860px, 94vw)',
-    maxHeight: '90vh',
-    display: 'flex',
-    flexDirection: 'column',
-    borderRadius: 6,
-    boxShadow: '0 10px 40px rgba(0,0,0,0.3)',
-  },
-  head: { display: 'flex', alignItems: 'center', padding: '12px 16px', borderBottom: '1px solid #d0d7de' },
-  title: { fontSize: 18, margin: 0, flex: 1 },
-  close: { fontSize: 20, border: 'none', background: 'transparent', cursor: 'pointer', lineHeight: 1 },
+  ...dialogStyles,
+  dialog: { ...dialogStyles.dialog, width: 'min(860px, 94vw)', maxHeight: '90vh' },
   body: { padding: 16, overflow: 'auto', display: 'flex', flexDirection: 'column', gap: 10 },
-  hint: { margin: 0, color: '#57606a', fontSize: 14, lineHeight: 1.6 },
   row: { display: 'flex', gap: 8 },
-  label: { display: 'flex', flexDirection: 'column', gap: 6, fontSize: 14 },
-  textarea: { width: '100%', boxSizing: 'border-box', fontFamily: font, fontSize: 13, padding: 8, border: '1px solid #d0d7de', borderRadius: 4, resize: 'vertical' },
-  button: { padding: '6px 14px', fontSize: 14, border: '1px solid #d0d7de', borderRadius: 4, background: '#f6f8fa', cursor: 'pointer', fontFamily: font },
-  primary: { padding: '6px 14px', fontSize: 14, border: '1px solid #1f6feb', borderRadius: 4, background: '#1f6feb', color: '#fff', cursor: 'pointer', fontFamily: font },
-  error: { margin: 0, color: '#b42318', background: '#fef3f2', border: '1px solid #fecdca', borderRadius: 4, padding: '8px 10px', fontSize: 14 },
   subtitle: { margin: 0, fontSize: 16, outline: 'none' },
-  section: { border: '1px solid #d0d7de', borderRadius: 4, padding: '8px 12px' },
-  sectionTitle: { margin: '0 0 6px', fontSize: 15 },
-  list: { margin: 0, paddingLeft: 18, display: 'flex', flexDirection: 'column', gap: 4, fontSize: 13, lineHeight: 1.6 },
   item: {},
   ok: { margin: 0, color: '#1a7f37', fontSize: 14 },
-  badgeError: { background: '#b42318', color: '#fff', borderRadius: 3, padding: '0 5px', fontSize: 12 },
-  badgeWarning: { background: '#b54708', color: '#fff', borderRadius: 3, padding: '0 5px', fontSize: 12 },
   rule: { fontSize: 12, color: '#57606a' },
   footer: { display: 'flex', gap: 8, alignItems: 'center', paddingTop: 6, borderTop: '1px solid #d0d7de' },
 };

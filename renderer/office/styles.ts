@@ -1,38 +1,16 @@
-/** Styles of the office dialogs, inline (CSSOM, allowed by the strict CSP), in the import dialog's look. */
+/** Styles of the office dialogs: the app's dialog look (dialogStyles) and their tables. */
 import type { CSSProperties } from 'react';
+import { dialogFont, dialogStyles } from '../dialogStyles.js';
 
-const font = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif';
 export const styles = {
-  backdrop: { position: 'fixed', inset: 0, background: 'rgba(0,0,0,0.35)', display: 'flex', alignItems: 'center', justifyContent: 'center', zIndex: 1000 },
-  dialog: {
-    background: '#fff',
-    color: '#1f2328',
-    fontFamily: font,
-    width: 'min(1100px, 96vw)',
-    height: 'min(820px, 92vh)',
-    display: 'flex',
-    flexDirection: 'column',
-    borderRadius: 6,
-    boxShadow: '0 10px 40px rgba(0,0,0,0.3)',
-  },
-  head: { display: 'flex', alignItems: 'center', padding: '12px 16px', borderBottom: '1px solid #d0d7de' },
-  title: { fontSize: 18, margin: 0, flex: 1 },
-  close: { fontSize: 20, border: 'none', background: 'transparent', cursor: 'pointer', lineHeight: 1 },
+  ...dialogStyles,
+  dialog: { ...dialogStyles.dialog, width: 'min(1100px, 96vw)', height: 'min(820px, 92vh)' },
   body: { padding: 16, overflow: 'auto', display: 'flex', flexDirection: 'column', gap: 10, flex: 1, minHeight: 0 },
-  hint: { margin: 0, color: '#57606a', fontSize: 14, lineHeight: 1.6 },
   row: { display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' },
-  label: { display: 'flex', flexDirection: 'column', gap: 6, fontSize: 14 },
-  input: { fontFamily: font, fontSize: 14, padding: '4px 8px', border: '1px solid #d0d7de', borderRadius: 4 },
-  textarea: { width: '100%', boxSizing: 'border-box', fontFamily: font, fontSize: 13, padding: 8, border: '1px solid #d0d7de', borderRadius: 4, resize: 'vertical' },
-  button: { padding: '6px 14px', fontSize: 14, border: '1px solid #d0d7de', borderRadius: 4, background: '#f6f8fa', cursor: 'pointer', fontFamily: font },
-  primary: { padding: '6px 14px', fontSize: 14, border: '1px solid #1f6feb', borderRadius: 4, background: '#1f6feb', color: '#fff', cursor: 'pointer', fontFamily: font },
-  link: { border: 'none', background: 'transparent', color: '#0969da', cursor: 'pointer', padding: 0, fontFamily: font, fontSize: 13 },
-  error: { margin: 0, color: '#b42318', background: '#fef3f2', border: '1px solid #fecdca', borderRadius: 4, padding: '8px 10px', fontSize: 14 },
+  input: { fontFamily: dialogFont, fontSize: 14, padding: '4px 8px', border: '1px solid #d0d7de', borderRadius: 4 },
+  link: { border: 'none', background: 'transparent', color: '#0969da', cursor: 'pointer', padding: 0, fontFamily: dialogFont, fontSize: 13 },
   notice: { margin: 0, color: '#0b4a6f', background: '#eff8ff', border: '1px solid #b2ddff', borderRadius: 4, padding: '8px 10px', fontSize: 14 },
   progress: { width: '100%', height: 14 },
-  section: { border: '1px solid #d0d7de', borderRadius: 4, padding: '8px 12px' },
-  sectionTitle: { margin: '0 0 6px', fontSize: 15 },
-  list: { margin: 0, paddingLeft: 18, display: 'flex', flexDirection: 'column', gap: 4, fontSize: 13, lineHeight: 1.6 },
   tableWrap: { overflow: 'auto', border: '1px solid #d0d7de', borderRadius: 4, flex: 1, minHeight: 120 },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: 13 },
   th: { position: 'sticky', top: 0, background: '#f6f8fa', borderBottom: '1px solid #d0d7de', padding: '4px 8px', textAlign: 'left', whiteSpace: 'nowrap' },
@@ -44,7 +22,5 @@ export const styles = {
   ok: { color: '#1a7f37' },
   bad: { color: '#b42318', fontWeight: 600 },
   warn: { color: '#b54708' },
-  badgeError: { background: '#b42318', color: '#fff', borderRadius: 3, padding: '0 5px', fontSize: 12 },
-  badgeWarning: { background: '#b54708', color: '#fff', borderRadius: 3, padding: '0 5px', fontSize: 12 },
   footer: { display: 'flex', gap: 8, alignItems: 'center', padding: '10px 16px', borderTop: '1px solid #d0d7de' },
 } satisfies Record<string, CSSProperties>;
