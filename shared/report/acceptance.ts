@@ -5,9 +5,15 @@
 import type { Finding } from '../rules/types.js';
 import type { AcceptedWarning } from '../schema/draft.js';
 
-/** What a finding points at: its target cell, else its first cell, else the section of its text or the section. */
+/**
+ * What a finding points at: its target cell, else its first cell, else the section of its text or the section. A
+ * finding about a passage that names a cell is told apart by the passage's section too, so accepting the figure in
+ * 总体情况 does not also accept the same figure written again in 申请情况.
+ */
 export function findingTarget(f: Finding): string {
-  return f.target ?? f.cells[0] ?? f.span?.section ?? f.section ?? '';
+  const cell = f.target ?? f.cells[0];
+  if (cell && f.span) return `${cell}@${f.span.section}`;
+  return cell ?? f.span?.section ?? f.section ?? '';
 }
 
 /** An accepted explanation covers a warning of the same rule on the same target (never an error). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportReadiness, finalSummary, readyToExport } from '../../shared/editor/exportGate.js';
-import { acceptWarning } from '../../shared/report/acceptance.js';
+import { acceptWarning, findingTarget } from '../../shared/report/acceptance.js';
 import { enteredCells, FORMAT_2021 } from '../../shared/report/format.js';
 import { REVIEW_MARK } from '../../shared/report/nextYear.js';
 import { loadReportText } from '../../shared/schema/reportData.js';
@@ -77,7 +77,20 @@ describe('export gate', () => {
     const accepted = sampleDraft('xinxiang-county-office-2024');
     accepted.acceptedWarnings = open
       .filter((f) => f.rule === 'N-APP')
-      .map((f) => ({ rule: f.rule, target: f.target ?? f.span?.section ?? f.section ?? '', explanation: '原文如此，已核实' }));
+      .map((f) => ({ rule: f.rule, target: findingTarget(f), explanation: '原文如此，已核实' }));
     expect(exportReadiness(accepted).openWarnings.some((f) => f.rule === 'N-APP')).toBe(false);
+  });
+
+  it('accepting a figure written in one section leaves the same figure written in another open', () => {
+    const d = sampleDraft('xinxiang-county-office-2024');
+    d.sections.overview = `${d.sections.overview ?? ''}政府信息公开申请结转下年度99件。`;
+    d.sections.requests = `${d.sections.requests ?? ''}政府信息公开申请结转下年度99件。`;
+    const mismatches = exportReadiness(d).openWarnings.filter((f) => f.rule === 'N-APP' && f.message.includes('99'));
+    expect(mismatches.map((f) => f.span?.section).sort()).toEqual(['overview', 'requests']);
+    const inOverview = mismatches.find((f) => f.span?.section === 'overview');
+    if (!inOverview) throw new Error('N-APP in overview expected');
+    d.acceptedWarnings = [...acceptWarning([], inOverview, '已核实')];
+    const open = exportReadiness(d).openWarnings.filter((f) => f.rule === 'N-APP' && f.message.includes('99'));
+    expect(open.map((f) => f.span?.section)).toEqual(['requests']);
   });
 });
