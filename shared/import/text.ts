@@ -135,7 +135,9 @@ function pushGluedWord(out: Token[], w: string, line: number): void {
       text += figure;
       continue;
     }
-    if (text !== '') out.push({ type: 'text', text, line });
+    // A counter between two glued figures (「政府集中采购1个246900元」) belongs to the first: the row goes on.
+    const counterOnly = /^[个项件次家]$/.test(text) && out[out.length - 1]?.type === 'num';
+    if (text !== '' && !counterOnly) out.push({ type: 'text', text, line });
     text = '';
     out.push({ type: 'num', raw: figure, line, glued: true });
   }
