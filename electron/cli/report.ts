@@ -6,6 +6,7 @@ import { cleanText } from '../../shared/report/cleanText.js';
 import { CliError, describeFailure, parseArgs, refuseOverwrites, type CliIo, type Command } from './args.js';
 import { checkCommand } from './commands/check.js';
 import { dataCommand } from './commands/data.js';
+import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { nextCommand } from './commands/next.js';
@@ -15,6 +16,7 @@ import { xlsxCommand } from './commands/xlsx.js';
 export const COMMANDS: Record<string, Command> = {
   data: dataCommand,
   check: checkCommand,
+  diff: diffCommand,
   export: exportCommand,
   import: importCommand,
   next: nextCommand,
