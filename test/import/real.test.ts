@@ -3,16 +3,21 @@
  * path and compared with its hand-typed truth — cells, title, organ, year, format, the findings a careful
  * reader expects and no false alarm — except exactly the gaps test/fixtures/real/known-gaps.json lists for it
  * (a listed gap that is fixed fails too, so the list stays true; refresh it with `npx tsx test/support/corpus-gaps.ts`).
+ * Each tune web page is also printed to PDF by Chromium and saved as Word by LibreOffice (test/support/corpusDerived.ts)
+ * and judged against the same truth: the DOCX and PDF readers on real layouts.
  * Holdout cases are only imported and validated here; their accuracy is reported in aggregate by `npm run bench`.
  */
 import { describe, expect, it } from 'vitest';
 import { importCase, readCorpus } from '../support/corpus.js';
 import { caseGaps, readKnownGaps, scoreCase } from '../support/corpus-score.js';
+import { DERIVED_KINDS, derivableCases, derivedCase } from '../support/corpusDerived.js';
 
 const { cases, problems } = readCorpus();
 const known = readKnownGaps();
 const tune = cases.filter((c) => c.truth.split === 'tune');
 const holdout = cases.filter((c) => c.truth.split === 'holdout');
+/** each tune web page as Chromium's PDF print and LibreOffice's Word save of it (ids `<page>~pdf`, `<page>~docx`) */
+const tuneDerived = derivableCases(tune).flatMap((c) => DERIVED_KINDS.map((kind) => ({ id: `${c.id}~${kind}`, page: c, kind })));
 
 describe('corpus of real reports', () => {
   it('every case folder is well-formed (truth.json valid, named by its id, listed alike in sources*.tsv)', () => {
@@ -20,7 +25,7 @@ describe('corpus of real reports', () => {
   });
 
   it('known-gaps.json lists tune cases only', () => {
-    const tuneIds = new Set(tune.map((c) => c.id));
+    const tuneIds = new Set([...tune.map((c) => c.id), ...tuneDerived.map((d) => d.id)]);
     expect(Object.keys(known).filter((id) => !tuneIds.has(id))).toEqual([]);
   });
 
@@ -29,6 +34,14 @@ describe('corpus of real reports', () => {
       const gaps = caseGaps(scoreCase(c.truth, await importCase(c, cases)));
       expect(gaps).toEqual((known[id] ?? []).map((g) => g.gap).sort());
     });
+  });
+
+  describe.each(tuneDerived.map((d) => [d.id, d] as const))('tune, made from the page: %s', (id, d) => {
+    it('the DOCX or PDF made from the page imports as the page\'s truth says, but for its known gaps', async () => {
+      const c = derivedCase(d.page, d.kind);
+      const gaps = caseGaps(scoreCase(c.truth, await importCase(c, cases)));
+      expect(gaps).toEqual((known[id] ?? []).map((g) => g.gap).sort());
+    }, 180_000);
   });
 
   describe.each(holdout.map((c) => [c.id, c] as const))('holdout: %s', (_id, c) => {

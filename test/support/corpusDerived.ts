@@ -1,0 +1,62 @@
+/**
+ * DOCX and PDF forms of the corpus's published web pages, made by real third-party programs the way a reviewer gets
+ * them: the page printed to PDF by Chromium (what 「打印 → 另存为 PDF」 gives), and the page opened in LibreOffice
+ * Writer and saved as Word. The search index holds no published DOCX or PDF, so this is how the DOCX and PDF readers
+ * meet real reports' layouts (tables as the site set them, running headers, the site's navigation text).
+ *
+ * A derived case keeps its page's hand-typed truth (the content is the page's) and its split: a held-out page's
+ * derived forms are held out too. Nothing here is stored in the corpus; the files are made in a temporary folder.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHROMIUM_PATH } from '../../electron/main/services/export/pdfOptions.js';
+import type { CorpusCase } from './corpus.js';
+
+export type DerivedKind = 'pdf' | 'docx';
+export const DERIVED_KINDS: readonly DerivedKind[] = ['pdf', 'docx'];
+
+/** The cases a DOCX and a PDF are made from: the published web pages. */
+export function derivableCases(cases: readonly CorpusCase[]): CorpusCase[] {
+  return cases.filter((c) => c.truth.kind === 'html');
+}
+
+let workDir: string | null = null;
+function work(): string {
+  workDir ??= mkdtempSync(join(tmpdir(), 'corpus-derived-'));
+  return workDir;
+}
+
+/** The page printed by Chromium (no header or footer line: those carry the printing time, never the same twice). */
+function printToPdf(html: string, out: string): void {
+  execFileSync(CHROMIUM_PATH, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${out}`, pathToFileURL(html).href], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
+}
+
+/** The page opened as a Writer document (LibreOffice's HTML import) and saved as Word, with a throwaway profile. */
+function saveAsDocx(html: string, outDir: string): void {
+  const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, html],
+    { stdio: 'ignore', timeout: 300_000 },
+  );
+}
+
+/** The case in the derived kind: its file made once per run, its truth the page's with the kind changed. */
+export function derivedCase(c: CorpusCase, kind: DerivedKind): CorpusCase {
+  const dir = work();
+  const html = join(dir, `${c.id}.html`);
+  if (!existsSync(html)) copyFileSync(c.source, html);
+  const out = join(dir, `${c.id}.${kind}`);
+  if (!existsSync(out)) {
+    if (kind === 'pdf') printToPdf(html, out);
+    else saveAsDocx(html, dir);
+  }
+  if (!existsSync(out)) throw new Error(`${c.id}: no ${kind} was made from the page`);
+  return { id: `${c.id}~${kind}`, dir: c.dir, source: out, truth: { ...c.truth, kind } };
+}
