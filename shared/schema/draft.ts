@@ -4,6 +4,9 @@
  * Versions: 1 stored `cells` with flat dotted keys (the first prototype); 2 (current) nests them as the
  * spec asks (`a.b.c` → {"a":{"b":{"c":…}}}) and keeps migrated 2019 figures under `legacy`.
  * Every older version has one migration step to the next, tested.
+ * Two optional records travel with a draft without changing its version (a draft without them is as before):
+ * `history`, the versions kept at each save (shared/report/history.ts), and `stateChanges`, its review states
+ * (shared/report/reviewState.ts). A damaged history entry is left out on reading, never a reason not to open.
  */
 import { z } from 'zod';
 import { ALL_CELL_KEYS, FORMATS, SECTION_KEYS, SECTION_NAMES, type FormatId, type SectionKey } from '../report/format.js';
@@ -74,20 +77,59 @@ export const MAX_REVIEW_ITEMS = 2000;
 const yearSchema = z.number().int().min(2008, { message: '年度应不早于 2008' }).max(2100, { message: '年度无效' });
 const formatSchema = z.enum(['2021', '2019']);
 
+const metaSchema = z.strictObject({
+  organ: shortText,
+  level: z.enum(['government', 'department']),
+  title: shortText.optional(),
+  signatureOrgan: shortText,
+  signatureDate: isoDate,
+  contactName: shortText.optional(),
+  contactPhone: shortText.optional(),
+});
+const acceptedWarnings = z.array(acceptedWarning).max(2000);
+/** figures of a migrated 2019 draft that have no 2021 home (旧格式数据), shown, never dropped */
+const legacySchema = z.strictObject({ format: z.literal('2019'), cells: nestedCells }).nullable().optional();
+
+/** 草稿 → 送审 → 退回修改 → 定稿 (the transitions allowed: shared/report/reviewState.ts) */
+export const REVIEW_STATES = ['draft', 'submitted', 'returned', 'final'] as const;
+export type ReviewStateId = (typeof REVIEW_STATES)[number];
+export const MAX_REASON = 1000;
+const stateChange = z.strictObject({
+  state: z.enum(REVIEW_STATES),
+  /** ISO time */
+  at: z.string().max(40),
+  /** the name the clerk gave */
+  by: z.string().min(1, { message: '请填写姓名' }).max(MAX_SHORT),
+  reason: z.string().max(MAX_REASON).optional(),
+});
+export type StateChange = z.infer<typeof stateChange>;
+export const MAX_STATE_CHANGES = 200;
+
+/** A version kept at a save: the figures and text as they were (never its own history), never altered afterwards. */
+export const draftVersionSchema = z.strictObject({
+  /** 第 n 版: numbered in order of saving, never reused while the draft keeps its history */
+  n: z.number().int().min(1).max(1_000_000),
+  savedAt: z.string().max(40),
+  reason: z.string().max(MAX_REASON).optional(),
+  state: z.enum(REVIEW_STATES).optional(),
+  format: formatSchema,
+  year: yearSchema,
+  meta: metaSchema,
+  sections: sectionsSchema,
+  cells: nestedCells,
+  acceptedWarnings,
+  legacy: legacySchema,
+});
+export type DraftVersion = z.infer<typeof draftVersionSchema>;
+/** At most this many versions are kept (the oldest go first; shared/report/history.ts also keeps a byte budget). */
+export const MAX_VERSIONS = 30;
+
 export const draftSchema = z.strictObject({
   app: z.literal(DRAFT_APP_ID),
   schemaVersion: z.literal(DRAFT_SCHEMA_VERSION),
   format: formatSchema,
   year: yearSchema,
-  meta: z.strictObject({
-    organ: shortText,
-    level: z.enum(['government', 'department']),
-    title: shortText.optional(),
-    signatureOrgan: shortText,
-    signatureDate: isoDate,
-    contactName: shortText.optional(),
-    contactPhone: shortText.optional(),
-  }),
+  meta: metaSchema,
   sections: sectionsSchema,
   cells: nestedCells,
   previous: z
@@ -99,18 +141,22 @@ export const draftSchema = z.strictObject({
     })
     .nullable()
     .optional(),
-  acceptedWarnings: z.array(acceptedWarning).max(2000),
-  /** figures of a migrated 2019 draft that have no 2021 home (旧格式数据), shown, never dropped */
-  legacy: z.strictObject({ format: z.literal('2019'), cells: nestedCells }).nullable().optional(),
+  acceptedWarnings,
+  legacy: legacySchema,
   /** a roll-up of units' reports (汇总): its scope and the units' files it came from (absent for other drafts) */
   rollup: rollupRecordSchema.nullable().optional(),
   /** passages and fields still to be reviewed (absent in drafts that never had any) */
   review: z.array(reviewItem).max(MAX_REVIEW_ITEMS).optional(),
+  /** the versions kept at each save, oldest first (absent in drafts that never kept one) */
+  history: z.array(draftVersionSchema).max(MAX_VERSIONS).optional(),
+  /** the review states it went through, oldest first (absent: 草稿, never sent for review) */
+  stateChanges: z.array(stateChange).max(MAX_STATE_CHANGES).optional(),
 });
 
 export type DraftFile = z.infer<typeof draftSchema>;
 
-export type DraftResult = { ok: true; draft: DraftFile } | { ok: false; error: string };
+/** `historyProblem`: damaged versions were left out (the current draft opened); say so to the clerk. */
+export type DraftResult = { ok: true; draft: DraftFile; historyProblem?: string } | { ok: false; error: string };
 
 // ---------------------------------------------------------------------------------------------
 // Migrations: index i migrates version i+1 → i+2.
@@ -161,19 +207,39 @@ export function parseDraftText(text: string): DraftResult {
       return { ok: false, error: '文件内容不是有效的草稿格式（可能已损坏或被截断）' };
     }
     if (!isPlainObject(json) || json.app !== DRAFT_APP_ID) return { ok: false, error: '这不是本程序保存的报告草稿文件' };
-    const hostile = findHostileKey(json);
+    // the history is read entry by entry after the current draft: a damaged version never stops the draft opening
+    const { history, ...current } = json;
+    const hostile = findHostileKey(current);
     if (hostile) return { ok: false, error: `草稿文件内容有误：${hostile}` };
-    const migrated = migrateDraft(json);
+    const migrated = migrateDraft(current);
     const parsed = draftSchema.safeParse(migrated);
     if (!parsed.success) return { ok: false, error: `草稿文件内容有误：${describeZodError(parsed.error)}` };
     const draft = parsed.data;
     const cellError = checkCells(flattenCells(draft.cells), draft.format, '') ?? checkCells(flattenCells(draft.previous?.cells), draft.previous?.format ?? draft.format, '上年数据 ');
     if (cellError) return { ok: false, error: `草稿文件内容有误：${cellError}` };
-    return { ok: true, draft };
+    if (history === undefined) return { ok: true, draft };
+    const versions = readHistory(history);
+    if (versions.kept.length) draft.history = versions.kept;
+    return versions.damaged ? { ok: true, draft, historyProblem: `版本记录中有 ${versions.damaged} 个版本已损坏，未载入；当前草稿不受影响。` } : { ok: true, draft };
   } catch (e) {
     if (e instanceof DraftError) return { ok: false, error: e.message };
     return { ok: false, error: '无法读取草稿文件（内容异常）' };
   }
+}
+
+/** The valid versions of a stored history, and how many entries were damaged (left out). */
+function readHistory(history: unknown): { kept: DraftVersion[]; damaged: number } {
+  if (!Array.isArray(history)) return { kept: [], damaged: 1 };
+  const kept: DraftVersion[] = [];
+  let damaged = 0;
+  for (const entry of history) {
+    const parsed = findHostileKey(entry) ? null : draftVersionSchema.safeParse(entry);
+    const version = parsed?.success ? parsed.data : null;
+    if (version && !checkCells(flattenCells(version.cells), version.format, '') && !kept.some((v) => v.n >= version.n)) kept.push(version);
+    else damaged += 1;
+  }
+  // more than a draft keeps (edited by hand): the newest stay
+  return { kept: kept.slice(-MAX_VERSIONS), damaged: damaged + Math.max(0, kept.length - MAX_VERSIONS) };
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -267,6 +333,8 @@ function placeOf(draft: DraftFile, path: readonly PropertyKey[]): string {
   if (head === 'cells' && rest.length) return `单元格「${FORMATS[draft.format]?.cellByKey.get(rest.join('.'))?.name ?? rest.join('.')}」`;
   if (head === 'meta' && rest[0]) return `「${META_NAMES[rest[0]] ?? rest[0]}」`;
   if (head === 'acceptedWarnings') return '警告说明';
+  if (head === 'history') return '版本记录';
+  if (head === 'stateChanges') return '审核状态记录';
   return path.length ? `「${path.map(String).join('.')}」` : '';
 }
 
