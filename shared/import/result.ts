@@ -17,6 +17,8 @@ export const uncertainSchema = z.strictObject({
   reason: z.string().max(1000),
   /** every cell the doubt concerns, when it concerns a whole row */
   cells: z.array(z.string().max(64)).max(40).optional(),
+  /** the source prints a figure in this cell that could not be read (glued beyond a sure cut, not a number) */
+  unread: z.literal(true).optional(),
 });
 export type Uncertain = z.infer<typeof uncertainSchema>;
 

@@ -227,6 +227,8 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   const want = spec.cells.length;
   let vals: (Token | null)[] = [...m.values];
   let note: string | null = null;
+  /** figures run together: a cell left blank holds a figure that could not be cut out with certainty */
+  const glued = m.values.some((t) => t.type === 'num' && t.glued === true) && m.values.length !== want;
   const shown = m.values.slice(0, 20).map((t) => (t.type === 'num' ? t.raw.slice(0, 20) : '空')).join(' ') + (m.values.length > 20 ? ' …' : '');
   const unglued = vals.length < want ? ungluedValues(m.values, spec.cells.map((c) => c.kind === 'signed'), rowArithmetic(spec)) : null;
   if (unglued) {
@@ -295,12 +297,12 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       }
       const parsed = parseCell(raw, c.kind);
       if (parsed.ok) value = parsed.value;
-      else uncertain.push({ target: c.key, name: cellName(spec, i), reason: `原文「${raw}」无法识别为数字：${parsed.message}` });
+      else uncertain.push({ target: c.key, name: cellName(spec, i), reason: `原文「${raw}」无法识别为数字：${parsed.message}`, unread: true });
     } else if (!note && (!tok || tok.type === 'blank')) {
       uncertain.push({ target: c.key, name: cellName(spec, i), reason: '原文此单元格为空白，请核对并填写（无则填 0）' });
     }
     cells[c.key] = value;
-    if (note) uncertain.push({ target: c.key, name: cellName(spec, i), reason: note });
+    if (note) uncertain.push({ target: c.key, name: cellName(spec, i), reason: note, ...(glued && value === null && tok?.type !== 'blank' ? { unread: true as const } : {}) });
   });
   const labelCost = m.occurrence.cost;
   const printed = printedLabel(m);

@@ -103,7 +103,8 @@ export function isNumberToken(t: string): boolean {
 function pushWord(out: Token[], w: string, line: number): void {
   if (w === '') return;
   const n = w.normalize('NFKC');
-  if (isNumberToken(n)) out.push({ type: 'num', raw: n, line });
+  // 「00」, 「023」: no figure but 「0」 starts with 0, so these are figures printed with no space between them
+  if (isNumberToken(n)) out.push(/^0\d+$/.test(n) ? { type: 'num', raw: n, line, glued: true } : { type: 'num', raw: n, line });
   else if (BLANK_RE.test(n)) out.push({ type: 'blank', line });
   else if (isPlaceholderWord(n) || !/[\u3400-\u9fff]/.test(w)) out.push({ type: 'text', text: w, line });
   else pushGluedWord(out, w, line);

@@ -30,6 +30,8 @@ export interface PrintedForm {
   headings?: Partial<Record<Exclude<SectionKey, 'preface'>, string>>;
   /** 2019-format table labels printed in a later report (「规范性文件」, 「2.其他法律法规禁止公开」) */
   oldLabels?: string[];
+  /** cells whose printed figures could not be read (left blank with a doubt): printed, so not blank (V-BLANK) */
+  unread?: string[];
 }
 
 export interface Report {

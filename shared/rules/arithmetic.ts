@@ -29,6 +29,8 @@ function sumChecks(p: Prepared, out: Finding[]): void {
 
 /** A printed total against one sum of its parts (parts as printed or computed; blank parts left out). */
 function sumCheck(p: Prepared, def: CellDef, printed: number, sumOf: readonly string[], rule: SumRule): Finding | null {
+  // a part printed but not readable (an imported report's doubt) can't be judged
+  if (sumOf.some((part) => unreadCell(p, part))) return null;
   let sum = 0;
   let any = false;
   const terms: string[] = [];
@@ -51,8 +53,14 @@ function sumCheck(p: Prepared, def: CellDef, printed: number, sumOf: readonly st
   });
 }
 
-/** A figure known in full: entered, printed, or computed from parts none of which is blank. */
+/** A cell whose figure the imported report prints but the import could not read (`printed.unread`). */
+function unreadCell(p: Prepared, key: string): boolean {
+  return p.report.printed?.unread?.includes(key) ?? false;
+}
+
+/** A figure known in full: entered, printed, or computed from parts none of which is blank or unread. */
 function complete(p: Prepared, key: string): boolean {
+  if (unreadCell(p, key)) return false;
   const def = p.format.cellByKey.get(key);
   if (!def?.sumOf || p.printed(key) !== null) return p.value(key) !== null;
   return def.sumOf.every((part) => complete(p, part));
@@ -145,8 +153,10 @@ export function valueRules(p: Prepared, out: Finding[]): void {
     out.push(p.finding('V-NUM', vNumMessage(prob), { cells: [prob.def.key], target: prob.def.key }));
   }
   const blanks = new Map<string, string[]>();
+  // a figure printed but not readable (an imported report) is not a blank of the report: the import says so
+  const unread = new Set(p.report.printed?.unread ?? []);
   for (const def of p.format.cells) {
-    if (def.sumOf) continue;
+    if (def.sumOf || unread.has(def.key)) continue;
     const raw = p.report.cells[def.key];
     if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
       const list = blanks.get(def.table) ?? [];

@@ -9,6 +9,7 @@ import { parsePublished, textDocument } from '../../shared/import/index.js';
 import { digitCuts } from '../../shared/import/tableGlued.js';
 import { readReview } from '../../shared/import/tables.js';
 import { tokenise } from '../../shared/import/text.js';
+import { evaluate } from '../../shared/rules/index.js';
 
 const ONE_LINE_2021 = [
   '某县人民政府2022年政府信息公开工作年度报告 当前位置：首页 一、总体情况本年度，我县深入贯彻《条例》。',
@@ -69,6 +70,30 @@ describe('figures run together', () => {
     expect([report.cells['active2019.normative.made'], report.cells['active2019.normative.published'], report.cells['active2019.normative.total']]).toEqual([2, 2, 2]);
     expect([report.cells['active2019.licensing.prev_items'], report.cells['active2019.licensing.change'], report.cells['active2019.licensing.decisions']]).toEqual([20, null, null]);
     expect(uncertain.find((u) => u.target === 'active2019.licensing.change')?.reason).toContain('无法确定的单元格（？）留空');
+  });
+
+  it('「00」 and 「023」 are figures printed without a space: 「（七）总计23 0 00 0 023」 is 23 0 0 0 0 0 23', () => {
+    const text = ONE_LINE_2021.replace('（七）总计110000011', '（七）总计11 0 00 0 011').replace('四、结转下年度继续办理1000001', '四、结转下年度继续办理 1 0 00 00 1 ');
+    const { report } = parsePublished(textDocument(text));
+    expect(row(report.cells, 'processed_total')).toEqual([11, 0, 0, 0, 0, 0, 11]);
+    expect(row(report.cells, 'carried_forward')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it('a figure printed but not readable is no blank of the report, and no sum is judged on it', () => {
+    const text = ONE_LINE_2021.replace('2022年', '2019年')
+      .replace('本年制发件数本年废止件数现行有效件数规章000行政规范性文件0011', '本年新制作数量本年新公开数量对外公开总数量规章000规范性文件898989')
+      .replace('（七）总计110000011', '（七）总计1 1000011');
+    const { report, uncertain } = parsePublished(textDocument(text));
+    // 「898989」: 8/98/989, 89/89/89 … — left blank with a doubt, which says it was printed
+    expect(report.cells['active2019.normative.made']).toBeNull();
+    expect(uncertain.filter((u) => u.target.startsWith('active2019.normative.') && u.unread).length).toBeGreaterThan(0);
+    expect(report.printed?.unread).toContain('active2019.normative.made');
+    const findings = evaluate(report, { stage: 'final' });
+    expect(findings.filter((f) => f.rule === 'V-BLANK' && f.cells.some((c) => c.startsWith('active2019.normative.')))).toEqual([]);
+    // the unread cells of （七）总计 hold back the sums they are part of
+    const unreadTotals = (report.printed?.unread ?? []).filter((k) => k.startsWith('apply.processed_total.'));
+    expect(unreadTotals.length).toBeGreaterThan(0);
+    expect(findings.filter((f) => f.rule.startsWith('T3-') && f.cells.some((c) => unreadTotals.includes(c)))).toEqual([]);
   });
 
   it('a counter between glued figures keeps the row going: 「政府集中采购1个246900元」 is 1 item, 24.69 万元', () => {
