@@ -1,12 +1,14 @@
 /**
  * Cross-year rules (spec §4, warnings; need last year's figures in `report.previous`): XY-CARRY, XY-VALID,
- * XY-JUMP, XY-SAME.
+ * XY-JUMP, XY-SAME (tables identical) and XY-COPY (narrative repeated).
  */
-import { APPLY_COLUMNS, SECTION_NAMES, type SectionKey, type TableId } from '../report/format.js';
+import { APPLY_COLUMNS, OVERVIEW_ASPECTS, SECTION_NAMES, SECTIONS, type SectionKey, type TableId } from '../report/format.js';
+import { APPLY_SENTENCE_RE, REVIEW_SENTENCE_RE } from '../report/narrative.js';
+import { REVIEW_MARK } from '../report/nextYear.js';
 import type { Prepared } from './prepare.js';
 import { previousValues } from './prepare.js';
-import type { Finding } from './types.js';
-import { memoByText } from './textFigures.js';
+import type { Finding, TextSpan } from './types.js';
+import { countTokens, memoByText, normaliseText, quote } from './textFigures.js';
 
 /** XY-JUMP speaks only of figures this large (on either side): small numbers swing by nature. */
 export const JUMP_MIN = 100;
@@ -91,19 +93,6 @@ function jump(p: Prepared, prev: ReturnType<typeof previousValues>, lastYear: nu
   }
 }
 
-/** A sentence with spaces, punctuation and digits taken out: copies with only the figures updated match. */
-const sentenceKeys = memoByText(sentenceKeysOf);
-function sentenceKeysOf(text: string): string[] {
-  const out: string[] = [];
-  for (const s of text.split(/[。！？；;!?\n]/)) {
-    const k = s.replace(/[\s，,、：:“”"‘’'（）()《》〈〉<>【】\-—.．%％]/g, '').replace(/[0-9０-９]+/g, '#');
-    if (k.replace(/#/g, '').length >= 10) out.push(k);
-  }
-  return out;
-}
-
-const previousSentences = new WeakMap<object, Set<string>>();
-
 function sameTables(p: Prepared, prev: ReturnType<typeof previousValues>, out: Finding[]): void {
   const names: Record<TableId, string> = { active: '表二', apply: '表三', review: '表四' };
   for (const table of ['active', 'apply', 'review'] as const) {
@@ -129,31 +118,148 @@ function sameTables(p: Prepared, prev: ReturnType<typeof previousValues>, out: F
   }
 }
 
-function sameText(p: Prepared, out: Finding[]): void {
+// --- XY-COPY: this year's narrative repeating last year's ---------------------------------------
+
+/** A sentence shorter than this (characters, figures and punctuation aside) is too short to call copied. */
+export const COPY_MIN_CHARS = 10;
+/** XY-COPY needs at least this many sentences that count, so a narrative just begun is not judged. */
+export const COPY_MIN_SENTENCES = 3;
+
+/** The headings the format prescribes (一、总体情况 … and 一's five （一）…（五）), as sentence keys. */
+const REQUIRED_HEADING_KEYS = [...SECTIONS.map((s) => s.heading), ...OVERVIEW_ASPECTS.map((a) => a.heading)].map(keyOf).sort((a, b) => b.length - a.length);
+/** 「本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止」, as a key (digits are #, punctuation gone). */
+const PERIOD_KEY = /统计期限|统计时限|#年#月#日起?[至到]?#年#月#日/;
+/** A figure: digits not part of a date (2024年, 12月, 31日). */
+const FIGURE = /(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!\s*[年月日])/g;
+
+/** A sentence as compared across years: spaces, punctuation and the 【请核对】 mark out, every figure `#`. */
+function keyOf(sentence: string): string {
+  return sentence
+    .split(REVIEW_MARK)
+    .join('')
+    .replace(/[\s，,、：:“”"‘’'（）()《》〈〉<>【】「」\-—.．%％·…]/g, '')
+    .replace(/[0-9０-９]+/g, '#');
+}
+
+/** The key without a prescribed heading it starts with (a run-in 「（一）主动公开。」 or 「一、总体情况」). */
+function withoutHeading(key: string): string {
+  const heading = REQUIRED_HEADING_KEYS.find((h) => key.startsWith(h));
+  return heading ? key.slice(heading.length) : key;
+}
+
+/** Every figure of the sentence is 0 (「行政复议0件，行政诉讼0件」): such sentences repeat by nature. */
+function allFiguresZero(text: string): boolean {
+  const figures = [...text.matchAll(FIGURE)].map((m) => Number(m[0]));
+  for (const t of countTokens(text, 0, text.length)) figures.push(t.value);
+  return figures.length > 0 && figures.every((v) => v === 0);
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+  key: string;
+  /** characters that count (no spaces, punctuation or figures); 0 when the sentence doesn't count */
+  chars: number;
+}
+
+/** Where the app's data sentences (「插入/刷新数据句」, built from this year's tables) are: standard wording. */
+function dataSentenceRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const re of [APPLY_SENTENCE_RE, REVIEW_SENTENCE_RE]) {
+    for (const m of text.matchAll(new RegExp(re.source, 'g'))) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
+/** A section's sentences (split at 。！？；and line breaks), each with what XY-COPY counts of it. */
+const sentencesOf = memoByText((raw: string): Sentence[] => {
+  const text = normaliseText(raw);
+  const data = dataSentenceRanges(text);
+  const out: Sentence[] = [];
+  let start = 0;
+  const close = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s] ?? '')) s++;
+    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+    start = end;
+    if (e <= s) return;
+    const sentence = text.slice(s, e);
+    const key = withoutHeading(keyOf(sentence));
+    const chars = key.replace(/#/g, '').length;
+    const standard = chars < COPY_MIN_CHARS || PERIOD_KEY.test(key) || allFiguresZero(sentence) || data.some(([a, b]) => s < b && e > a);
+    out.push({ start: s, end: e, key, chars: standard ? 0 : chars });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') close(i);
+    else if (ch === '。' || ch === '；' || ch === ';' || ch === '！' || ch === '？' || ch === '!' || ch === '?') close(i + 1);
+  }
+  close(text.length);
+  return out;
+});
+
+const previousKeys = new WeakMap<object, Set<string>>();
+
+/** Last year's sentences, every section (cached per `previous.sections` object). */
+function lastYearKeys(sections: NonNullable<NonNullable<Prepared['report']['previous']>['sections']>): Set<string> {
+  let keys = previousKeys.get(sections);
+  if (!keys) {
+    keys = new Set(Object.values(sections).flatMap((t) => (t ? sentencesOf(t).map((s) => s.key) : [])));
+    previousKeys.set(sections, keys);
+  }
+  return keys;
+}
+
+/** This year's sections whose narrative counts: the preface is the standard wording (legal basis, parts, period). */
+const COUNTED_SECTIONS: readonly SectionKey[] = SECTIONS.map((s) => s.key);
+
+/** Copied sentences next to each other in a section (only uncounted ones between) make one passage. */
+function copiedPassages(p: Prepared, seen: Set<string>): { passages: TextSpan[]; copied: number; total: number; sentences: number } {
+  const passages: TextSpan[] = [];
+  let copied = 0;
+  let total = 0;
+  let sentences = 0;
+  for (const section of COUNTED_SECTIONS) {
+    const text = p.report.sections?.[section];
+    if (!text) continue;
+    let open: TextSpan | null = null;
+    for (const s of sentencesOf(text)) {
+      // a sentence that doesn't count (a heading, the period, all zeros) neither ends a passage nor extends it
+      if (s.chars === 0) continue;
+      const repeated = seen.has(s.key);
+      total += s.chars;
+      sentences++;
+      if (repeated) copied += s.chars;
+      if (!repeated) open = null;
+      else if (open) open.end = s.end;
+      else {
+        open = { section, start: s.start, end: s.end };
+        passages.push(open);
+      }
+    }
+  }
+  return { passages, copied, total, sentences };
+}
+
+/** XY-COPY: more than half of this year's narrative (in characters of sentences) repeats last year's. */
+function copiedText(p: Prepared, out: Finding[]): void {
   const previous = p.report.previous;
   if (!previous?.sections) return;
-  let seen = previousSentences.get(previous.sections);
-  if (!seen) {
-    seen = new Set(Object.values(previous.sections).flatMap((t) => (t ? sentenceKeys(t) : [])));
-    previousSentences.set(previous.sections, seen);
-  }
+  const seen = lastYearKeys(previous.sections);
   if (seen.size === 0) return;
-  for (const [section, text] of Object.entries(p.report.sections ?? {}) as [SectionKey, string | undefined][]) {
-    // the preface is boilerplate by nature
-    if (!text || section === 'preface') continue;
-    const keys = sentenceKeys(text);
-    if (keys.length < 3) continue;
-    let repeated = 0;
-    for (const k of keys) if (seen.has(k)) repeated++;
-    if (repeated * 2 <= keys.length) continue;
-    out.push(
-      p.finding(
-        'XY-SAME',
-        `「${SECTION_NAMES[section]}」${keys.length} 句中有 ${repeated} 句与上年报告相同或仅数字不同（${Math.round((repeated / keys.length) * 100)}%），请按本年度情况撰写`,
-        { span: { section, start: 0, end: text.length } },
-      ),
-    );
-  }
+  const { passages, copied, total, sentences } = copiedPassages(p, seen);
+  const first = passages[0];
+  if (!first || sentences < COPY_MIN_SENTENCES || copied * 2 <= total) return;
+  const shownPassages = passages.slice(0, 3).map((x) => `「${SECTION_NAMES[x.section]}」“${quote(p.report.sections?.[x.section] ?? '', x.start, x.end, 20)}”`);
+  const more = passages.length > 3 ? `等 ${passages.length} 处` : '';
+  const finding = p.finding(
+    'XY-COPY',
+    `正文 ${total} 字中有 ${copied} 字（${Math.round((copied / total) * 100)}%）与${previous.year}年报告相同或仅年份、数字不同（不计规定的标题、统计期限和数字全为 0 的句子），超过一半，请按本年度情况撰写。雷同段落：${shownPassages.join('；')}${more}`,
+    { span: first },
+  );
+  finding.passages = passages;
+  out.push(finding);
 }
 
 export function crossYearRules(p: Prepared, out: Finding[]): void {
@@ -167,5 +273,5 @@ export function crossYearRules(p: Prepared, out: Finding[]): void {
   }
   jump(p, prev, previous.year, out);
   sameTables(p, prev, out);
-  sameText(p, out);
+  copiedText(p, out);
 }

@@ -32,7 +32,13 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     description: '现行有效件数 = 上年现行有效件数 + 本年制发 − 本年废止',
   },
   'XY-JUMP': { name: '数值异常变化', severity: 'warning', group: 'cross-year', description: '与上年相比变化异常（如相差十倍以上、由 0 变为很多）' },
-  'XY-SAME': { name: '与上年雷同', severity: 'warning', group: 'cross-year', description: '表格或段落与上年报告相同' },
+  'XY-SAME': { name: '表格与上年相同', severity: 'warning', group: 'cross-year', description: '表格数据与上年报告完全相同（全为 0 的表格除外）' },
+  'XY-COPY': {
+    name: '正文与上年雷同',
+    severity: 'warning',
+    group: 'cross-year',
+    description: '正文一半以上与上年报告相同或仅年份、数字不同（不计规定的标题、统计期限和数字全为 0 的句子）',
+  },
   'N-APP': { name: '正文申请数与表三不符', severity: 'warning', group: 'narrative', description: '正文所述收到、办结、结转的申请件数应与表三一致' },
   'N-REVIEW': { name: '正文复议诉讼数与表四不符', severity: 'warning', group: 'narrative', description: '正文所述行政复议、行政诉讼件数应与表四总计一致' },
   'N-ACTIVE': {

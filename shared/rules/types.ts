@@ -14,6 +14,7 @@ export type RuleId =
   | 'XY-VALID'
   | 'XY-JUMP'
   | 'XY-SAME'
+  | 'XY-COPY'
   | 'N-APP'
   | 'N-REVIEW'
   | 'N-ACTIVE'
@@ -43,6 +44,11 @@ export interface Finding {
   target?: string;
   /** the narrative the finding concerns, when it does */
   span?: TextSpan;
+  /**
+   * every stretch of text the finding concerns when there are several (XY-COPY: the passages copied from last year's
+   * report, in order; `span` is the first of them)
+   */
+  passages?: TextSpan[];
   /** the section the finding concerns when no single stretch of text does (F-FIVE, F-FEE, XY-SAME …);
    * equals `span.section` when there is a span */
   section?: SectionKey;
