@@ -50,5 +50,7 @@ export function readyToExport(r: ExportReadiness): boolean {
 /** What the 审核单 lists: the finished report's findings with the clerk's explanations, dated (one input for every host). */
 export function reviewSheetInput(draft: DraftFile, date: Date = new Date()): ReviewSheetInput {
   const report = draftToReport(draft);
-  return { report, findings: evaluate(report, { stage: 'final' }), acceptedWarnings: draft.acceptedWarnings, date: date.toISOString().slice(0, 10) };
+  const input: ReviewSheetInput = { report, findings: evaluate(report, { stage: 'final' }), acceptedWarnings: draft.acceptedWarnings, date: date.toISOString().slice(0, 10) };
+  if (draft.stateChanges?.length) input.stateChanges = draft.stateChanges;
+  return input;
 }

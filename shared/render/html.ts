@@ -115,8 +115,8 @@ table.t-apply { font-size: ${SIZES.tableApply}pt; line-height: ${TABLE_LEADING.a
 table.t-apply td, table.t-apply th { padding: ${TABLE_PAD_PT.apply}pt 2pt; }
 table.t-review { font-size: ${SIZES.tableReview}pt; line-height: ${TABLE_LEADING.review}; }
 table.t-review td, table.t-review th { padding: ${TABLE_PAD_PT.review}pt 2pt; }
-table.t-findings, table.t-files { font-size: ${SIZES.reviewSheet}pt; line-height: ${TABLE_LEADING.findings}; }
-table.t-findings td, table.t-findings th, table.t-files td, table.t-files th { padding: ${TABLE_PAD_PT.findings}pt 3pt; }
+table.t-findings, table.t-files, table.t-states { font-size: ${SIZES.reviewSheet}pt; line-height: ${TABLE_LEADING.findings}; }
+table.t-findings td, table.t-findings th, table.t-files td, table.t-files th, table.t-states td, table.t-states th { padding: ${TABLE_PAD_PT.findings}pt 3pt; }
 table.t-files td { font-family: ${fontStack('table')}; word-break: break-all; }
 table.t-signoff { font-size: ${SIZES.tableActive}pt; line-height: ${TABLE_LEADING.signoff}; }
 table.t-signoff td { padding: ${TABLE_PAD_PT.signoff}pt 4pt; }

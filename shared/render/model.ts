@@ -31,7 +31,7 @@ export interface ModelCell {
 
 export interface ModelTable {
   /** the report's tables, or the review sheet's: findings, the bundle's file digests, the sign-off boxes */
-  id: TableId | 'findings' | 'files' | 'signoff';
+  id: TableId | 'findings' | 'files' | 'states' | 'signoff';
   columns: number;
   /** relative widths summing to 100 */
   widths: readonly number[];

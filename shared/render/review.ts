@@ -4,7 +4,9 @@
  * the published report. Built as a document model, so the same writers make its HTML and DOCX.
  */
 import { acceptanceFor } from '../report/acceptance.js';
-import type { AcceptedWarning } from '../schema/draft.js';
+import { formatTimestamp } from '../report/history.js';
+import { STATE_NAMES } from '../report/reviewState.js';
+import type { AcceptedWarning, StateChange } from '../schema/draft.js';
 import type { Finding } from '../rules/types.js';
 import { SECTION_NAMES, type SectionKey } from '../report/format.js';
 import { reportFormat, type Report } from '../report/model.js';
@@ -25,6 +27,24 @@ export interface ReviewSheetInput {
   acceptedWarnings: readonly AcceptedWarning[];
   /** when the sheet was made, ISO date (shown as 「2025年2月25日」) */
   date?: string;
+  /** the review states the draft went through (送审, 退回修改 …), oldest first */
+  stateChanges?: readonly StateChange[];
+}
+
+/** The sheet must fit one page: only the latest state changes are printed, with how many came before. */
+export const PRINTED_STATE_CHANGES = 4;
+
+function stateHistoryBlocks(changes: readonly StateChange[], heading: string): Block[] {
+  const shown = changes.slice(-PRINTED_STATE_CHANGES);
+  const earlier = changes.length - shown.length;
+  const rows: ModelCell[][] = [
+    ['时间', '状态', '姓名', '原因'].map((t) => cell(t, 'center', 'header')),
+    ...shown.map((c) => [cell(formatTimestamp(c.at) || c.at, 'center'), cell(STATE_NAMES[c.state], 'center'), cell(c.by, 'center'), cell(c.reason ?? '')]),
+  ];
+  const blocks: Block[] = [{ kind: 'heading', text: heading }];
+  if (earlier > 0) blocks.push({ kind: 'paragraph', runs: [{ text: `此前另有 ${earlier} 次状态变更，未列出（见草稿的审核记录）。`, style: 'body' }] });
+  blocks.push({ kind: 'table', table: { id: 'states', columns: 4, widths: [24, 12, 16, 48], headerRows: 1, keepWithNext: rows.map(() => false), fontSizePt: SIZES.reviewSheet, rows } });
+  return blocks;
 }
 
 
@@ -120,6 +140,7 @@ export function buildReviewModel(input: ReviewSheetInput): DocModel {
     ];
     blocks.push({ kind: 'table', table: { id: 'files', columns: 2, widths: [16, 84], headerRows: stem ? 2 : 1, keepWithNext: rows.map(() => false), fontSizePt: SIZES.reviewSheet, rows } });
   }
+  if (input.stateChanges && input.stateChanges.length > 0) blocks.push(...stateHistoryBlocks(input.stateChanges, `${numeral()}、审核状态记录`));
   blocks.push({ kind: 'heading', text: `${numeral()}、审核意见` });
   // Room to sign: one column each for 经办人, 审核人 and 签批人, a tall blank row, then the dates.
   const signers = ['经办人', '审核人', '签批人'];

@@ -78,9 +78,9 @@ export const SIZES = {
  * Leading and vertical cell padding of the tables (both writers): table 三's 28 rows fit one page at 10 pt with
  * 1.15 leading and 1 pt padding; the other tables are airier.
  */
-export const TABLE_LEADING = { active: 1.3, apply: 1.15, review: 1.3, findings: 1.2, files: 1.2, signoff: 1.3 } as const;
+export const TABLE_LEADING = { active: 1.3, apply: 1.15, review: 1.3, findings: 1.2, files: 1.2, states: 1.2, signoff: 1.3 } as const;
 /** (the sign-off boxes' padding leaves room to sign) */
-export const TABLE_PAD_PT = { active: 3.5, apply: 1, review: 2, findings: 1.5, files: 1.5, signoff: 8 } as const;
+export const TABLE_PAD_PT = { active: 3.5, apply: 1, review: 2, findings: 1.5, files: 1.5, states: 1.5, signoff: 8 } as const;
 /** the sign-off table's name and date rows are not for signing: ordinary padding */
 export const SIGNOFF_LABEL_PAD_PT = 3;
 
