@@ -14,6 +14,7 @@ import { getHost } from './host/index.js';
 import { ImportDialog } from './import/ImportDialog.js';
 import { ReviewDialog, RollupDialog } from './office/index.js';
 import { Preview } from './preview/Preview.js';
+import { ReviewStateBar } from './versions/ReviewStateBar.js';
 
 const PREVIEW_KEY = 'gkbg.preview';
 
@@ -93,13 +94,14 @@ export function App() {
       <header className="app-bar">
         <h1>政府信息公开工作年度报告</h1>
         <span className="spacer" />
+        <ReviewStateBar doc={doc} />
         <button type="button" className="bar-button" aria-pressed={preview} onClick={togglePreview} title="在右侧显示排版后的报告">
           {preview ? '隐藏预览' : '显示预览'}
         </button>
       </header>
       <FileToolbar doc={doc} host={host} onExport={requestExport} onPrint={requestPrint} onImport={openImport} onRollup={openRollup} onReview={openReview} />
       <main className={`app-main${preview ? ' with-preview' : ''}`}>
-        <Editor key={doc.revision} draft={doc.draft} onChange={doc.update} handleRef={editor} aside={previewPane} />
+        <Editor key={doc.revision} draft={doc.draft} onChange={doc.update} handleRef={editor} aside={previewPane} locked={doc.locked} />
       </main>
       {gate ? <ExportGate host={host} draft={doc.draft} action={gate} onProceed={proceed} onCancel={cancelGate} onAccept={acceptInGate} onJump={jumpFromGate} /> : null}
       {importing ? (

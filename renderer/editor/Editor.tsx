@@ -3,7 +3,7 @@
  * the tables as spreadsheets (`gridActions`), the tool buttons and the issue panel's actions (`editorActions`).
  * The draft is read once; give the editor a new `key` to show another draft.
  */
-import { memo, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { memo, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import type { Finding } from '../../shared/rules/types.js';
 import type { DraftFile } from '../../shared/schema/draft.js';
 import { EditorContext, type EditorApi, type Notice } from './context.js';
@@ -13,7 +13,12 @@ import { EditorForm } from './EditorForm.js';
 import { EditToolbar } from './EditToolbar.js';
 import { gridKeyDown, gridMouseDown, gridPaste } from './gridActions.js';
 import { IssuePanel } from './IssuePanel.js';
-import { useEditorModel } from './useEditorModel.js';
+import { LOCKED_MESSAGE } from '../../shared/report/reviewState.js';
+import { useEditorModel, type UndoState } from './useEditorModel.js';
+
+const LOCKED_UNDO: UndoState = { canUndo: false, canRedo: false };
+const LOCK_FIELDSET: CSSProperties = { display: 'contents', border: 0, margin: 0, padding: 0, minWidth: 0 };
+const LOCKED_BANNER: CSSProperties = { padding: '6px 16px', background: '#fff4e5', borderBottom: '1px solid #f0c36d', color: '#7a4b00', fontSize: 14 };
 
 export interface EditorHandle {
   undo(): void;
@@ -37,16 +42,18 @@ export interface EditorProps {
    * side by side (1366 × 768), the pane takes the panel's place while it is shown, so table 三 keeps all its columns.
    */
   aside?: ReactNode;
+  /** 定稿: the form and the text are read-only and the model refuses every change (shared/report/reviewState.ts) */
+  locked?: boolean;
 }
 
 /**
  * The draft is read once, so the editor ignores later `draft` props (the document echoes every change back):
  * it re-renders only for a new callback or handle.
  */
-export const Editor = memo(EditorImpl, (a, b) => a.onChange === b.onChange && a.handleRef === b.handleRef && a.aside === b.aside);
+export const Editor = memo(EditorImpl, (a, b) => a.onChange === b.onChange && a.handleRef === b.handleRef && a.aside === b.aside && a.locked === b.locked);
 
-function EditorImpl({ draft, onChange, handleRef, aside }: EditorProps) {
-  const { model, undoState } = useEditorModel(draft, onChange);
+function EditorImpl({ draft, onChange, handleRef, aside, locked = false }: EditorProps) {
+  const { model, undoState } = useEditorModel(draft, onChange, locked);
   const rootRef = useRef<HTMLDivElement>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const actions = useMemo(() => createEditorActions(model, () => rootRef.current, setNotice), [model]);
@@ -104,10 +111,19 @@ function EditorImpl({ draft, onChange, handleRef, aside }: EditorProps) {
   return (
     <EditorContext.Provider value={api}>
       <div className="editor" ref={rootRef} onKeyDownCapture={onKeyDownCapture} onFocusCapture={model.seal}>
-        <EditToolbar model={model} undoState={undoState} notice={notice} onFillAll={actions.askFillAll} onDismiss={() => setNotice(null)} />
+        <EditToolbar model={model} undoState={locked ? LOCKED_UNDO : undoState} notice={notice} onFillAll={locked ? () => setNotice({ text: LOCKED_MESSAGE, tone: 'warn' }) : actions.askFillAll} onDismiss={() => setNotice(null)} />
+        {locked ? (
+          <div className="editor-locked" role="status" data-testid="editor-locked" style={LOCKED_BANNER}>
+            已定稿（只读）：{LOCKED_MESSAGE}
+          </div>
+        ) : null}
         <div className={`editor-body${aside ? ' with-aside' : ''}`}>
-          <EditorForm form={form} base={model.base} />
-          <IssuePanel />
+          {/* a disabled fieldset makes every input and button of the form and the panel inert at once (the model refuses
+              changes too); display: contents keeps the layout */}
+          <fieldset className="editor-lock" disabled={locked} aria-label={locked ? '已定稿（只读）' : undefined} style={LOCK_FIELDSET}>
+            <EditorForm form={form} base={model.base} />
+            <IssuePanel />
+          </fieldset>
           {aside}
         </div>
         <CellPopover root={rootRef} />

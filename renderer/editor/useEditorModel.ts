@@ -56,6 +56,8 @@ export interface EditorModel {
   /** tell the document of the pending change now (before a save, a shortcut, leaving the window) */
   emitNow(): void;
   setStage(stage: CheckStage): void;
+  /** 定稿: every change is refused (typing is put back, commands and undo do nothing) */
+  locked(): boolean;
 }
 
 /** Whether undo and redo have a step to take (for the toolbar; kept apart so the model object stays the same). */
@@ -64,7 +66,7 @@ export interface UndoState {
   canRedo: boolean;
 }
 
-export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) => void) | undefined): { model: EditorModel; undoState: UndoState } {
+export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) => void) | undefined, locked = false): { model: EditorModel; undoState: UndoState } {
   const [base] = useState(draft);
   const format = useMemo(() => draftFormat(base), [base]);
   const defaults = useMemo(() => draftToFormValues(base, format), [base, format]);
@@ -75,6 +77,9 @@ export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) =
   const history = useMemo(() => new UndoHistory<Snapshot>({ values: cloneValues(defaults), extras: extrasOf(base) }), [defaults, base]);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  // read by every path that changes the form, so the lock holds whatever asks (paste, fill, tools, undo, typing)
+  const lockedRef = useRef(locked);
+  lockedRef.current = locked;
   const applying = useRef(false);
   const [undoState, setUndoState] = useState<UndoState>({ canUndo: false, canRedo: false });
   const previous = useMemo(() => previousFigures(base), [base]);
@@ -153,6 +158,7 @@ export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) =
 
   const commit = useCallback(
     (values: FormValues, extras: DraftExtras = extrasRef.current) => {
+      if (lockedRef.current) return recompute(false);
       history.seal();
       applyValues(values);
       extrasRef.current = extras;
@@ -172,6 +178,10 @@ export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) =
         const snap: Snapshot = { values: cloneValues(form.getValues()), extras: extrasRef.current };
         // blur and other notifications that change nothing make no undo step and need no check
         if (sameValues(snap.values, history.current.values) && snap.extras === history.current.extras) return;
+        if (lockedRef.current) {
+          applyValues(history.current.values); // typed while locked: put back
+          return;
+        }
         const isText = typeof name === 'string' && name.startsWith('sections.');
         history.record(snap, { coalesce: name ?? '*', now: performance.now(), coalesceMs: isText ? TEXT_COALESCE_MS : undefined });
         syncHist();
@@ -185,7 +195,7 @@ export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) =
       unsubscribe();
       delete document.documentElement.dataset.editorReady;
     };
-  }, [form, history, recompute, syncHist]);
+  }, [form, history, recompute, syncHist, applyValues]);
 
   const restore = useCallback(
     (snap: Snapshot | null) => {
@@ -197,8 +207,12 @@ export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) =
     },
     [applyValues, recompute, syncHist],
   );
-  const undo = useCallback(() => restore(history.undo()), [history, restore]);
-  const redo = useCallback(() => restore(history.redo()), [history, restore]);
+  const undo = useCallback(() => {
+    if (!lockedRef.current) restore(history.undo());
+  }, [history, restore]);
+  const redo = useCallback(() => {
+    if (!lockedRef.current) restore(history.redo());
+  }, [history, restore]);
 
   // Anything that may read the document (a click on 保存, Ctrl+S, leaving the window) first gets the latest draft.
   useEffect(() => {
@@ -247,6 +261,7 @@ export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) =
       },
       emitNow,
       setStage,
+      locked: () => lockedRef.current,
     }),
     [base, format, form, store, previous, commit, undo, redo, history, emitNow, setStage],
   );

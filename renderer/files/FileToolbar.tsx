@@ -1,5 +1,5 @@
 /**
- * The file toolbar: 新建 / 打开 / 最近打开 / 保存 / 另存为 / 从本报告创建下一年度报告 / 导出 / 打印, the keyboard shortcuts
+ * The file toolbar: 新建 / 打开 / 最近打开 / 保存 / 保存并注明原因… / 另存为 / 版本记录… / 从本报告创建下一年度报告 / 导出 / 打印, the keyboard shortcuts
  * Ctrl+N/O/S/Shift+S/P in a browser (in Electron the menu's accelerators do it), the shell's events (menu commands,
  * files opened by the OS), the message banner, the 「是否保存？」 question and the crash-recovery dialog.
  *
@@ -13,6 +13,8 @@ import type { ReportHost, ShellEvent } from '../../shared/ipc/contract.js';
 import { FORMAT_2019 } from '../../shared/report/format.js';
 import { flattenCells } from '../../shared/report/model.js';
 import { formatCellValue } from '../../shared/report/numbers.js';
+import { PromptDialog } from '../versions/PromptDialog.js';
+import { VersionsPanel } from '../versions/VersionsPanel.js';
 import { formatSavedAt, type ChangedOnDiskChoice, type DocumentController, type ExportKind } from './useDocument.js';
 import './files.css';
 
@@ -31,6 +33,8 @@ export interface FileToolbarProps {
 export function FileToolbar({ doc, host, onExport, onImport, onPrint, onRollup, onReview }: FileToolbarProps) {
   const [recentOpen, setRecentOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [askingReason, setAskingReason] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
   // Handlers read the latest controller through a ref so listeners registered once never act on stale state.
   const latest = useRef({ doc, onExport, onImport, onPrint, onRollup, onReview });
   latest.current = { doc, onExport, onImport, onPrint, onRollup, onReview };
@@ -174,8 +178,14 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint, onRollup, 
         <button type="button" onClick={() => void doc.save()} title="保存（Ctrl+S）" disabled={doc.busy}>
           保存
         </button>
+        <button type="button" onClick={() => setAskingReason(true)} title="保存，并在这次保存的版本上注明原因（如「退回修改：表三结转数据有误」）" disabled={doc.busy}>
+          保存并注明原因…
+        </button>
         <button type="button" onClick={() => void doc.saveAs()} title="另存为（Ctrl+Shift+S）" disabled={doc.busy}>
           另存为
+        </button>
+        <button type="button" onClick={() => setVersionsOpen(true)} title="每次保存的版本：查看、比较、恢复、删除；与上年比较">
+          版本记录…
         </button>
         <button type="button" onClick={() => void doc.nextYear()} title="以本报告为基础创建下一年度的报告" disabled={doc.busy}>
           从本报告创建下一年度报告
@@ -244,6 +254,23 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint, onRollup, 
         </div>
       )}
       <LegacyData doc={doc} />
+      {askingReason && (
+        <PromptDialog
+          title="保存并注明原因"
+          hint="这次保存的版本会记下原因，在「版本记录」中列出。"
+          reason="required"
+          reasonPlaceholder="例如：退回修改：表三结转数据有误"
+          confirmLabel="保存"
+          testId="save-reason-dialog"
+          onSubmit={async ({ reason }) => {
+            setAskingReason(false);
+            await doc.saveWithReason(reason);
+            return null;
+          }}
+          onCancel={() => setAskingReason(false)}
+        />
+      )}
+      {versionsOpen && <VersionsPanel doc={doc} onClose={() => setVersionsOpen(false)} />}
       {doc.confirm && <ConfirmDialog message={doc.confirm.message} onAnswer={doc.answerConfirm} />}
       {doc.changedOnDisk && <ChangedOnDiskDialog message={doc.changedOnDisk.message} onAnswer={doc.answerChangedOnDisk} />}
       {doc.damaged && !doc.confirm && <DamagedDialog doc={doc} />}

@@ -28,6 +28,12 @@
  * - `openImported(draftText, asLastYear, sourceName, doubts)` an imported published report (its doubts go to the review
  *   list), as a draft of its own or as
  *   last year's of a new report (the next-year step).
+ * - versions (shared/report/history.ts): every save records one in the draft before it is serialised — here, the one
+ *   place, so every host gets it; `saveWithReason(reason)` 「保存并注明原因」; `restoreVersion(n)` (the editor remounts
+ *   with it), `dropVersion(n)`. The document owns the versions and the review states: a draft the editor reports gets
+ *   the document's (`carryRecords`), since the editor's copy is the one it was opened with.
+ * - review states (shared/report/reviewState.ts): `changeReviewState(action, by, reason)` (an error, or null);
+ *   `locked` while 定稿 (the editor refuses changes, restoring and converting are refused).
  * Every host call is awaited and its failure ends up in `error`; the draft in memory never changes on a failure.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -35,7 +41,9 @@ import { importDoubts } from '../../shared/editor/review.js';
 import type { Uncertain } from '../../shared/import/result.js';
 import type { FileRef, HostResult, ReportHost } from '../../shared/ipc/contract.js';
 import { migrate2019 } from '../../shared/report/migrate2019.js';
+import { carryRecords, dropVersion as dropFromHistory, localTimestamp, recordVersion, restoreVersion as restoreFromHistory } from '../../shared/report/history.js';
 import { nextYearDraft } from '../../shared/report/nextYear.js';
+import { applyReviewAction, isLocked, LOCKED_MESSAGE, REVIEW_ACTIONS, type ReviewAction } from '../../shared/report/reviewState.js';
 import { newDraft as blankDraft, parseDraftText, trySerializeDraft, type DraftFile } from '../../shared/schema/draft.js';
 import { defaultYear, failureText, sessionId, suggestedName, writtenNotice, type ExportKind } from './documentNames.js';
 import { useAutosave, useOutput, type DocState } from './useDocumentParts.js';
@@ -81,6 +89,15 @@ export interface DocumentController {
   print(): Promise<boolean>;
   convertTo2021(): void;
   openImported(draftText: string, asLastYear: boolean, sourceName: string, doubts?: readonly Uncertain[]): Promise<boolean>;
+  /** 「保存并注明原因」: a save whose version carries the reason */
+  saveWithReason(reason: string): Promise<boolean>;
+  /** null when done, else why not (also shown in the banner) */
+  restoreVersion(n: number): string | null;
+  dropVersion(n: number): string | null;
+  /** a review state change (送审 …): null when made, else why not */
+  changeReviewState(action: ReviewAction, by: string, reason?: string): string | null;
+  /** 定稿: nothing may change the figures or the text */
+  locked: boolean;
   /** the document's display name: file name, or the suggested one for a new draft */
   fileName: string;
   busy: boolean;
@@ -128,7 +145,8 @@ export function useDocument(host: ReportHost): DocumentController {
   );
 
   const update = useCallback(
-    (draft: DraftFile) => {
+    (edited: DraftFile) => {
+      const draft = carryRecords(edited, docRef.current.draft);
       docRef.current = { ...docRef.current, draft, dirty: true };
       setDoc((d) => ({ ...d, draft, dirty: true }));
       scheduleAutosave();
@@ -138,9 +156,10 @@ export function useDocument(host: ReportHost): DocumentController {
 
   // ---- saving -------------------------------------------------------------------------------
   const saveImpl = useCallback(
-    async (saveAs: boolean): Promise<boolean> => {
+    async (saveAs: boolean, reason?: string): Promise<boolean> => {
       const cur = docRef.current;
-      const serialized = trySerializeDraft(cur.draft);
+      const recorded = recordVersion(cur.draft, { at: localTimestamp(new Date()), reason });
+      const serialized = trySerializeDraft(recorded.draft);
       if (!serialized.ok) {
         setError(`未保存：${serialized.error}`);
         return false;
@@ -164,14 +183,17 @@ export function useDocument(host: ReportHost): DocumentController {
           setError(r.message);
           return false;
         }
-        // Typing during the save keeps the newer text dirty.
+        // Typing during the save keeps the newer text dirty (with the version just written).
         const unchanged = docRef.current.draft === cur.draft;
-        docRef.current = { ...docRef.current, file: r.file, dirty: !unchanged };
-        setDoc((d) => ({ ...d, file: r.file, dirty: d.draft !== cur.draft }));
+        const history = recorded.draft.history;
+        const draft = unchanged ? recorded.draft : { ...docRef.current.draft, ...(history ? { history } : {}) };
+        docRef.current = { ...docRef.current, draft, file: r.file, dirty: !unchanged };
+        setDoc((d) => ({ ...d, draft, file: r.file, dirty: !unchanged }));
         if (unchanged) await discardOwnRecovery();
         setAutosaveProblem(null);
         setError(null);
-        setNotice(writtenNotice(host, 'save', r.file.name));
+        const dropped = recorded.dropped ? `；版本记录已达上限，最早的 ${recorded.dropped} 个版本已删除` : '';
+        setNotice(`${writtenNotice(host, 'save', r.file.name)}${dropped}`);
         void refreshRecent();
         return true;
       } catch (e) {
@@ -184,6 +206,7 @@ export function useDocument(host: ReportHost): DocumentController {
     [host, discardOwnRecovery, refreshRecent],
   );
   const save = useCallback(() => saveImpl(false), [saveImpl]);
+  const saveWithReason = useCallback((reason: string) => saveImpl(false, reason), [saveImpl]);
   const saveAs = useCallback(() => saveImpl(true), [saveImpl]);
 
   /**
@@ -254,7 +277,8 @@ export function useDocument(host: ReportHost): DocumentController {
       idRef.current = sessionId();
       load(parsed.draft, r.file, false);
       setError(null);
-      setNotice(parsed.draft.format === '2019' ? '这是2019年格式的报告，可用「转换为2021年格式」转换（无法对应的数据保留为旧格式数据）' : null);
+      const formatNote = parsed.draft.format === '2019' ? '这是2019年格式的报告，可用「转换为2021年格式」转换（无法对应的数据保留为旧格式数据）' : '';
+      setNotice([formatNote, parsed.historyProblem ?? ''].filter(Boolean).join('；') || null);
       void refreshRecent();
       return true;
     },
@@ -313,6 +337,10 @@ export function useDocument(host: ReportHost): DocumentController {
   const convertTo2021 = useCallback(() => {
     const cur = docRef.current;
     if (cur.draft.format !== '2019') return;
+    if (isLocked(cur.draft)) {
+      setError(LOCKED_MESSAGE);
+      return;
+    }
     const r = migrate2019(cur.draft);
     load(r.draft, cur.file, true);
     setNotice(`已转换为2021年格式：${r.mapped.length} 项数据已对应；${r.legacy.length} 项没有对应栏目，保留为「旧格式数据」。`);
@@ -348,6 +376,60 @@ export function useDocument(host: ReportHost): DocumentController {
 
 
   const { exportDocument, print } = useOutput(host, docRef, { setError, setNotice, setBusy });
+
+  // ---- versions and review states -----------------------------------------------------------------
+  /** A change to the document's own records (not the editor's content): the editor is not remounted. */
+  const replaceRecords = useCallback(
+    (draft: DraftFile) => {
+      docRef.current = { ...docRef.current, draft, dirty: true };
+      setDoc((d) => ({ ...d, draft, dirty: true }));
+      scheduleAutosave();
+    },
+    [scheduleAutosave],
+  );
+
+  const restoreVersion = useCallback(
+    (n: number) => {
+      const cur = docRef.current;
+      const r = restoreFromHistory(cur.draft, n, localTimestamp(new Date()));
+      if (!r.ok) {
+        setError(r.error);
+        return r.error;
+      }
+      load(r.draft, cur.file, true);
+      setError(null);
+      setNotice(`已恢复为第 ${n} 版，并记为第 ${r.draft.history?.at(-1)?.n ?? ''} 版；保存后写入文件。`);
+      return null;
+    },
+    [load],
+  );
+
+  const dropVersion = useCallback(
+    (n: number) => {
+      const r = dropFromHistory(docRef.current.draft, n);
+      if (!r.ok) {
+        setError(r.error);
+        return r.error;
+      }
+      replaceRecords(r.draft);
+      setNotice(`已删除第 ${n} 版；保存后写入文件。`);
+      return null;
+    },
+    [replaceRecords],
+  );
+
+  const changeReviewState = useCallback(
+    (action: ReviewAction, by: string, reason?: string) => {
+      const r = applyReviewAction(docRef.current.draft, action, { at: localTimestamp(new Date()), by, reason });
+      if (!r.ok) return r.error;
+      replaceRecords(r.draft);
+      setError(null);
+      setNotice(`已${REVIEW_ACTIONS[action].label}${action === 'finalize' ? '：表格和正文已锁定，如需修改请「重新打开」' : ''}；保存后写入文件。`);
+      return null;
+    },
+    [replaceRecords],
+  );
+  const locked = isLocked(doc.draft);
 
   // ---- the shell's title and unsaved mark ---------------------------------------------------------
   useEffect(() => {
@@ -391,9 +473,14 @@ export function useDocument(host: ReportHost): DocumentController {
       print,
       convertTo2021,
       openImported,
+      saveWithReason,
+      restoreVersion,
+      dropVersion,
+      changeReviewState,
+      locked,
       fileName,
       busy,
     }),
-    [doc, update, newDraft, open, openFile, save, saveAs, nextYear, recent, rec, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk, error, notice, autosaveProblem, clearMessages, exportDocument, print, convertTo2021, openImported, fileName, busy],
+    [saveWithReason, restoreVersion, dropVersion, changeReviewState, locked, doc, update, newDraft, open, openFile, save, saveAs, nextYear, recent, rec, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk, error, notice, autosaveProblem, clearMessages, exportDocument, print, convertTo2021, openImported, fileName, busy],
   );
 }

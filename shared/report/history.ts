@@ -7,7 +7,6 @@
  * MAX_DRAFT_BYTES; when either is hit the oldest are dropped and the caller is told how many (to tell the clerk).
  */
 import {
-  emptySections,
   MAX_DRAFT_BYTES,
   MAX_REASON,
   MAX_VERSIONS,
@@ -134,16 +133,6 @@ export function restoreVersion(draft: DraftFile, n: number, at: string): History
   if (!version) return { ok: false, error: `没有第 ${n} 版` };
   const restored = { ...versionAsDraft(draft, version), ...(draft.history ? { history: draft.history } : {}) };
   return { ok: true, ...recordVersion(restored, { at, reason: `恢复为第 ${n} 版` }, true) };
-}
-
-/**
- * Last year's report kept in the draft (`previous`) as a draft of its own, for 「与上年比较」; null when there is none.
- */
-export function lastYearAsDraft(draft: DraftFile): DraftFile | null {
-  const prev = draft.previous;
-  if (!prev) return null;
-  const { history: _h, stateChanges: _s, review: _r, legacy: _l, ...rest } = draft;
-  return { ...rest, year: prev.year, format: prev.format ?? draft.format, cells: prev.cells, sections: { ...emptySections(), ...prev.sections }, previous: null, acceptedWarnings: [] };
 }
 
 /**

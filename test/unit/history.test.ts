@@ -4,7 +4,6 @@ import {
   carryRecords,
   dropVersion,
   HISTORY_BYTE_BUDGET,
-  lastYearAsDraft,
   MAX_VERSIONS,
   recordVersion,
   restoreVersion,
@@ -139,18 +138,12 @@ describe('history: drop and restore', () => {
     expect(restoreVersion(threeSaves(), 7, at(21))).toEqual({ ok: false, error: '没有第 7 版' });
   });
 
-  it('shows a version, and last year\'s report, as drafts of their own (for the read-only view and the comparison)', () => {
+  it('shows a version as a draft of its own (for the read-only view and the comparison)', () => {
     const d = threeSaves();
     const v1 = versionAsDraft(d, d.history?.[0] as NonNullable<DraftFile['history']>[number]);
     expect(flattenCells(v1.cells)['apply.new.natural']).toBe(11);
     expect(v1.history).toBeUndefined();
-    expect(lastYearAsDraft(d)).toBeNull();
-    const withPrevious: DraftFile = { ...d, previous: { year: 2023, cells: nestCells({ 'apply.new.natural': 7 }), sections: { overview: '上年总体情况' } } };
-    const last = lastYearAsDraft(withPrevious);
-    expect(last?.year).toBe(2023);
-    expect(flattenCells(last?.cells)['apply.new.natural']).toBe(7);
-    expect(last?.sections.overview).toBe('上年总体情况');
-    expect(last?.sections.other).toBe('');
+    expect(v1.previous).toEqual(d.previous);
   });
 
   it('carries the document\'s versions and states onto a draft the editor reports (its own copy is stale)', () => {
