@@ -80,6 +80,8 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
     }
   }
   if (!chosen) {
+    const leading = titleLeadingLine(front);
+    if (leading) return leading;
     const embedded = titleInNavigation(front);
     if (embedded) {
       uncertain.push({ target: 'title', name: '标题', reason: `标题「${embedded.title}」取自网页导航行（原文没有单独的标题行），请核对` });
@@ -95,6 +97,22 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
   const mainTitle = chosen.parts.join('').replace(/\s+/g, ' ').trim();
   const title = (mainTitle + (subtitle ? `（${subtitle.replace(/[（()）\s]/g, '')}）` : '')).replace(/\s+/g, '');
   return { title, mainTitle, subtitle, prefaceLines: front.slice(chosen.end + 1 + (subtitle ? 1 : 0)) };
+}
+
+/**
+ * A one-line crawl of a page runs the report's heading into its first paragraph (「平潭综合实验区2019年政府信息公开
+ * 工作年度报告 根据《中华人民共和国政府信息公开条例》…」): the words up to 「报告」 before the first space, when they
+ * name a year and would be a heading on their own line.
+ */
+function titleLeadingLine(front: readonly string[]): FrontMatter | null {
+  for (let k = 0; k < Math.min(60, front.length); k++) {
+    const t = front[k] ?? '';
+    if (METADATA_LINE.test(t) || NAVIGATION.test(t)) continue;
+    const m = /^(\S{4,60}?报告)\s+(\S.*[。，].*)$/.exec(t);
+    if (!m?.[1] || !m[2] || !isTitleLine(m[1]) || !YEAR_IN.test(m[1]) || !/信息公开/.test(m[1])) continue;
+    return { title: m[1], mainTitle: m[1], subtitle: '', prefaceLines: [m[2], ...front.slice(k + 1)] };
+  }
+  return null;
 }
 
 /**

@@ -25,4 +25,18 @@ describe('imported titles', () => {
     expect(r.sourceCheck.map((f) => f.rule)).not.toContain('F-TITLE');
     expect(r.draft.meta.title).toBe('新乡县人民政府办公室2024年政府信息公开工作年度报告');
   });
+
+  it('a one-line crawl that runs the heading into the first paragraph: the heading is the title, never the crawler\'s 「标题:」 line', () => {
+    const text = [
+      '标题: 某某区2019年度政府信息公开工作年度报告',
+      '发布时间: 2020-01-20 15:22',
+      '==================== 正文 ====================',
+      '某某区2019年政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》要求，编制本报告。一、总体情况2019年，我区扎实推进政务公开。二、主动公开政府信息情况 略。',
+    ].join('\n');
+    const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.title).toBe('某某区2019年政府信息公开工作年度报告');
+    expect(r.report.organ).toBe('某某区');
+    expect(r.report.sections.preface).toMatch(/^根据《中华人民共和国政府信息公开条例》/);
+    expect(r.sourceCheck.map((f) => f.rule)).not.toContain('F-TITLE');
+  });
 });
