@@ -12,6 +12,7 @@ import { SECTION_NAMES, SECTIONS, tableLayout, type SectionKey, type TableId } f
 import { canonicalTitle } from '../../shared/report/model.js';
 import { organLevel } from '../../shared/report/level.js';
 import type { DraftFile } from '../../shared/schema/draft.js';
+import { CopiedBackdrop, CopiedList } from '../compare/CopiedPassages.js';
 import { useEditor } from './context.js';
 import { usePanelView } from './store.js';
 import { SectionTools } from './SectionTools.js';
@@ -188,8 +189,12 @@ const SectionText = memo(function SectionText({
   return (
     <div className="section-text">
       {tools}
-      <textarea {...field} data-section={section} aria-label={`${ISSUE_GROUP_NAMES[section]} 正文`} placeholder={placeholder ?? '正文（每段一行）'} rows={3} spellCheck={false} maxLength={MAX_SECTION_CHARS} />
+      <div className="text-box">
+        <CopiedBackdrop section={section} />
+        <textarea {...field} data-section={section} aria-label={`${ISSUE_GROUP_NAMES[section]} 正文`} placeholder={placeholder ?? '正文（每段一行）'} rows={3} spellCheck={false} maxLength={MAX_SECTION_CHARS} />
+      </div>
       <TextIssues section={section} />
+      <CopiedList section={section} />
     </div>
   );
 });
