@@ -31,22 +31,25 @@ export interface ReviewSheetInput {
   stateChanges?: readonly StateChange[];
 }
 
-/** The sheet must fit one page: only the latest state changes are printed, with how many came before. */
-export const PRINTED_STATE_CHANGES = 4;
+/**
+ * The sheet must fit one page, and a typical report's findings, the bundle's SHA-256 lines and the sign-off already
+ * fill nearly all of it: the state record goes under 审核意见 (the returns and their reasons are the reviewers'
+ * opinions) without a heading of its own, in small type, only the latest changes, saying how many came before.
+ */
+export const PRINTED_STATE_CHANGES = 2;
 
-function stateHistoryBlocks(changes: readonly StateChange[], heading: string): Block[] {
+function stateRecordTable(changes: readonly StateChange[]): Block {
   const shown = changes.slice(-PRINTED_STATE_CHANGES);
   const earlier = changes.length - shown.length;
-  const rows: ModelCell[][] = [
-    ['时间', '状态', '姓名', '原因'].map((t) => cell(t, 'center', 'header')),
-    ...shown.map((c) => [cell(formatTimestamp(c.at) || c.at, 'center'), cell(STATE_NAMES[c.state], 'center'), cell(c.by, 'center'), cell(c.reason ?? '')]),
-  ];
-  const blocks: Block[] = [{ kind: 'heading', text: heading }];
-  if (earlier > 0) blocks.push({ kind: 'paragraph', runs: [{ text: `此前另有 ${earlier} 次状态变更，未列出（见草稿的审核记录）。`, style: 'body' }] });
-  blocks.push({ kind: 'table', table: { id: 'states', columns: 4, widths: [24, 12, 16, 48], headerRows: 1, keepWithNext: rows.map(() => false), fontSizePt: SIZES.reviewSheet, rows } });
-  return blocks;
+  const label = { ...cell(`审核状态记录${earlier > 0 ? `（此前另有 ${earlier} 次）` : ''}`, 'center', 'header'), rowSpan: shown.length };
+  const rows: ModelCell[][] = shown.map((c, i) => [
+    ...(i === 0 ? [label] : []),
+    cell(formatTimestamp(c.at) || c.at, 'center'),
+    cell(`${STATE_NAMES[c.state]}（${c.by}）`, 'center'),
+    cell(c.reason ?? ''),
+  ]);
+  return { kind: 'table', table: { id: 'states', columns: 4, widths: [17, 21, 20, 42], headerRows: 0, keepWithNext: rows.map(() => true), fontSizePt: SIZES.reviewSheet, rows } };
 }
-
 
 const SEVERITY = { error: '错误', warning: '提示' } as const;
 
@@ -140,8 +143,8 @@ export function buildReviewModel(input: ReviewSheetInput): DocModel {
     ];
     blocks.push({ kind: 'table', table: { id: 'files', columns: 2, widths: [16, 84], headerRows: stem ? 2 : 1, keepWithNext: rows.map(() => false), fontSizePt: SIZES.reviewSheet, rows } });
   }
-  if (input.stateChanges && input.stateChanges.length > 0) blocks.push(...stateHistoryBlocks(input.stateChanges, `${numeral()}、审核状态记录`));
   blocks.push({ kind: 'heading', text: `${numeral()}、审核意见` });
+  if (input.stateChanges && input.stateChanges.length > 0) blocks.push(stateRecordTable(input.stateChanges));
   // Room to sign: one column each for 经办人, 审核人 and 签批人, a tall blank row, then the dates.
   const signers = ['经办人', '审核人', '签批人'];
   const rows: ModelCell[][] = [

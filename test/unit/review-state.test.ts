@@ -79,28 +79,34 @@ describe('review states', () => {
 });
 
 describe('审核单: the record of states', () => {
-  it('lists each state change with its time, state, name and reason', () => {
-    const d = act(act(act(sampleDraft(), 'submit', '张三', undefined, 1), 'return', '李科长', '表三结转数据有误', 2), 'submit', '张三', undefined, 3);
-    const texts = modelTexts(buildReviewModel(reviewSheetInput(d, new Date('2025-02-21T00:00:00Z'))));
-    expect(texts).toContain('三、审核状态记录');
-    const joined = texts.join('|');
-    expect(joined).toContain('2025年2月20日 16:02|退回修改|李科长|表三结转数据有误');
-    expect(joined).toContain('2025年2月20日 16:01|送审|张三|');
-    // the sign-off comes last, numbered after the record
-    expect(texts.indexOf('三、审核状态记录')).toBeLessThan(texts.indexOf('四、审核意见'));
+  const tableRows = (d: DraftFile) => {
+    const table = buildReviewModel(reviewSheetInput(d)).blocks.find((b) => b.kind === 'table' && b.table.id === 'states');
+    return table?.kind === 'table' ? table.table.rows.map((r) => r.map((c) => c.text)) : null;
+  };
+
+  it('lists the state changes under 审核意见, each with its time, state, name and reason', () => {
+    const d = act(act(sampleDraft(), 'submit', '张三', undefined, 1), 'return', '李科长', '表三结转数据有误', 2);
+    expect(tableRows(d)).toEqual([
+      ['审核状态记录', '2025年2月20日 16:01', '送审（张三）', ''],
+      ['2025年2月20日 16:02', '退回修改（李科长）', '表三结转数据有误'],
+    ]);
+    const blocks = buildReviewModel(reviewSheetInput(d)).blocks;
+    const heading = blocks.findIndex((b) => b.kind === 'heading' && b.text.endsWith('、审核意见'));
+    // under 审核意见 (the returns and their reasons are the reviewers' opinions), before the sign-off boxes
+    expect(blocks[heading + 1]).toMatchObject({ kind: 'table', table: { id: 'states' } });
+    expect(blocks[heading + 2]).toMatchObject({ kind: 'table', table: { id: 'signoff' } });
   });
 
-  it('prints only the latest changes on its one page, saying how many came before', () => {
+  it('prints only the latest changes, saying how many came before (the sheet stays one page)', () => {
     let d = sampleDraft();
     for (let i = 0; i < 5; i++) d = act(act(d, 'submit', '张三', undefined, 2 * i), 'return', '李科长', `第 ${i + 1} 次退回`, 2 * i + 1);
-    const texts = modelTexts(buildReviewModel(reviewSheetInput(d)));
-    expect(texts).toContain(`此前另有 ${10 - PRINTED_STATE_CHANGES} 次状态变更，未列出（见草稿的审核记录）。`);
-    expect(texts).toContain('第 5 次退回');
-    expect(texts).not.toContain('第 3 次退回');
+    const rows = tableRows(d);
+    expect(rows).toHaveLength(PRINTED_STATE_CHANGES);
+    expect(rows?.[0]?.[0]).toBe(`审核状态记录（此前另有 ${10 - PRINTED_STATE_CHANGES} 次）`);
+    expect(rows?.at(-1)?.at(-1)).toBe('第 5 次退回');
   });
 
-  it('has no record section for a draft never sent for review', () => {
-    const texts = modelTexts(buildReviewModel(reviewSheetInput(sampleDraft())));
-    expect(texts.some((t) => t.endsWith('审核状态记录'))).toBe(false);
+  it('has no record for a draft never sent for review', () => {
+    expect(tableRows(sampleDraft())).toBeNull();
   });
 });
