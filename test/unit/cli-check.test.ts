@@ -3,7 +3,7 @@
  * options every command refuses when it doesn't know them.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,23 @@ describe('report check on several files', () => {
     expect(r.out).toMatch(/共检查 3 个文件：1 个无错误，2 个有错误，0 个无法读取。/);
 
     expect(report('check', good, good).code).toBe(0);
+  });
+
+  it('a published report in markdown or under another name is read as a report, never as a broken JSON file', () => {
+    const text = readFileSync(published('urumqi-county-2024'), 'utf8');
+    const md = join(dir, 'report.md');
+    const unnamed = join(dir, 'report.data');
+    writeFileSync(md, text);
+    writeFileSync(unnamed, text);
+    for (const f of [md, unnamed]) {
+      const r = report('check', f);
+      expect(r.err).toBe('');
+      expect(r.out).toMatch(/\[F-KPZ\]/);
+    }
+    // a draft that is damaged stays a damaged draft, not a text to import
+    const damaged = join(dir, 'damaged.gkbg');
+    writeFileSync(damaged, 'not json at all');
+    expect(report('check', damaged).code).toBe(2);
   });
 
   it('an unreadable file among them: named on stderr, the others still checked, exit 2', () => {

@@ -194,7 +194,7 @@ export async function importPastedText(text: string): Promise<ImportOutcome> {
   }
 }
 
-const PUBLISHED_EXTENSIONS = new Set(['.docx', '.pdf', '.txt', '.html', '.htm', '.text']);
+const PUBLISHED_EXTENSIONS = new Set(['.docx', '.pdf', '.txt', '.html', '.htm', '.text', '.md', '.markdown']);
 
 /** Is this file a published report (by extension, or by content: a ZIP or a PDF) rather than a draft/report data JSON? */
 export async function isPublishedReportFile(path: string): Promise<boolean> {
@@ -205,7 +205,9 @@ export async function isPublishedReportFile(path: string): Promise<boolean> {
       const head = Buffer.alloc(1024);
       const { bytesRead } = await handle.read(head, 0, head.length, 0);
       const kind = detectKind(head.subarray(0, bytesRead), path);
-      return kind === 'docx' || kind === 'pdf';
+      if (kind === 'docx' || kind === 'pdf' || kind === 'html') return true;
+      // a draft or report data is JSON; text that isn't (a conversion under another name) is a published report
+      return kind === 'text' && !['.json', '.gkbg'].includes(extname(path).toLowerCase()) && !/^\s*[{[]/.test(new TextDecoder('utf-8').decode(head.subarray(0, bytesRead)).replace(/^\uFEFF/, ''));
     } finally {
       await handle.close();
     }
