@@ -4,15 +4,19 @@
  * publication bundle's four SHA-256 lines, and a draft returned three times, the changes printed with reasons that wrap (only the latest
  * changes printed, saying how many came before) — in Chromium's PDF and in LibreOffice's rendering of the DOCX.
  */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPdfPrinter, type PdfPrinter } from '../../electron/main/services/export/pdf.js';
 import { exportReviewDocx, exportReviewPdf } from '../../electron/main/services/export/review.js';
 import type { ReviewSheetInput } from '../../shared/render/review.js';
 import { evaluate } from '../../shared/rules/index.js';
-import type { StateChange } from '../../shared/schema/draft.js';
-import { fixtureReports } from './sample.js';
-import { compact, libreOfficeToPdf, pdfInfo, pdfText, tempDir, useTestFonts } from './tools.js';
+import { applyReviewAction } from '../../shared/report/reviewState.js';
+import { serializeDraft, type StateChange } from '../../shared/schema/draft.js';
+import { sampleDraft } from '../services/sampleDraft.js';
+import { fixtureReports, ROOT } from './sample.js';
+import { compact, FONTCONFIG_FILE, libreOfficeToPdf, pdfInfo, pdfText, readDocx, tempDir, useTestFonts } from './tools.js';
 
 useTestFonts();
 let printer: PdfPrinter | undefined;
@@ -62,5 +66,27 @@ describe('审核单 with the review states', () => {
       expect(text).toContain('同意按此稿公开');
       for (const who of ['经办人', '审核人', '签批人']) expect(text).toContain(who);
     }
+  });
+});
+
+describe('report export --review from a draft', () => {
+  it('prints the draft\'s review states, as the app\'s 审核单 does', () => {
+    let draft = sampleDraft();
+    const steps = [['submit', '张三', ''], ['return', '李科长', '表三结转数据有误']] as const;
+    for (const [action, by, reason] of steps) {
+      const r = applyReviewAction(draft, action, { at: '2025-02-20T16:05:00+08:00', by, reason });
+      if (!r.ok) throw new Error(r.error);
+      draft = r.draft;
+    }
+    const dir = tempDir('review-states-cli');
+    const file = join(dir, '报告.gkbg');
+    writeFileSync(file, serializeDraft(draft));
+    const sheet = join(dir, '审核单.docx');
+    const run = spawnSync('npm', ['run', '-s', 'report', '--', 'export', file, '--review', sheet], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: { ...process.env, FONTCONFIG_FILE } });
+    expect(run.status, run.stderr).toBe(0);
+    const [doc] = readDocx([sheet]);
+    const states = doc?.tables.find((t) => t.texts.some((row) => row.includes('退回修改（李科长）')));
+    // python-docx repeats the merged label cell on each row it spans
+    expect(states?.texts.at(-1)).toEqual(['审核状态记录', '2025年2月20日 16:05', '退回修改（李科长）', '表三结转数据有误']);
   });
 });

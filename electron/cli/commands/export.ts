@@ -43,6 +43,8 @@ export const exportCommand: Command = {
 
     const { loaded, report } = await loadReportArgs(args, USAGE);
     const accepted: AcceptedWarning[] = loaded.kind === 'draft' ? loaded.draft.acceptedWarnings : [];
+    // the 审核单 prints a draft's review states as the app's does
+    const states = loaded.kind === 'draft' && loaded.draft.stateChanges?.length ? { stateChanges: loaded.draft.stateChanges } : {};
 
     const findings = evaluate(report, { stage: 'final' });
     const errors = findings.filter((f) => f.severity === 'error');
@@ -70,13 +72,13 @@ export const exportCommand: Command = {
         io.out(`已导出 PDF：${pdf}\n`);
       }
       if (review) {
-        const input = { report, findings, acceptedWarnings: accepted, date: new Date().toISOString().slice(0, 10) };
+        const input = { report, findings, acceptedWarnings: accepted, date: new Date().toISOString().slice(0, 10), ...states };
         if (extname(review).toLowerCase() === '.pdf') await exportReviewPdf(input, review, printer);
         else await exportReviewDocx(input, review);
         io.out(`已导出审核单：${review}\n`);
       }
       if (bundle) {
-        const input = { report, findings, acceptedWarnings: accepted, date: new Date().toISOString().slice(0, 10) };
+        const input = { report, findings, acceptedWarnings: accepted, date: new Date().toISOString().slice(0, 10), ...states };
         const made = await exportBundle(input, bundle, { signature, printer });
         for (const f of made.files) io.out(`已导出：${f.path}  SHA-256 ${f.sha256}\n`);
         for (const f of made.review) io.out(`已导出：${f}\n`);
