@@ -69,16 +69,22 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
     if (l && l.table === undefined && l.text.trim() !== '') front.push(l.text.trim());
   }
   let chosen: TitleAt | null = null;
+  let yearOnly: TitleAt | null = null;
   for (let k = 0; k < Math.min(60, front.length); k++) {
     if (!isTitleLine(front[k] ?? '')) continue;
     const at = titleEndingAt(front, k);
     const withYear = YEAR_IN.test(at.parts.join('')) || SUBTITLE.test(front[k + 1] ?? '');
     chosen ??= at;
-    if (withYear) {
+    if (!withYear) continue;
+    // A page's own heading without the organ (「2022年政府信息公开工作年度报告」) above the report's heading that names it
+    if (organFromTitle(at.parts.join(''))) {
       chosen = at;
+      yearOnly = null;
       break;
     }
+    yearOnly ??= at;
   }
+  if (yearOnly) chosen = yearOnly;
   if (!chosen) {
     const leading = titleLeadingLine(front);
     if (leading) return leading;

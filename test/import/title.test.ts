@@ -39,4 +39,11 @@ describe('imported titles', () => {
     expect(r.report.sections.preface).toMatch(/^根据《中华人民共和国政府信息公开条例》/);
     expect(r.sourceCheck.map((f) => f.rule)).not.toContain('F-TITLE');
   });
+
+  it('a page heading without the organ above the report\'s own heading that names it: the report\'s heading is the title', () => {
+    const text = ['2022年政府信息公开工作年度报告', '某某县某某镇人民政府', '2022年政府信息公开工作年度报告', '一、总体情况', '2022年，我镇扎实推进政务公开。'].join('\n');
+    const r = importText(text, { kind: 'text', name: 'page.md', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.title).toBe('某某县某某镇人民政府2022年政府信息公开工作年度报告');
+    expect(r.report.organ).toBe('某某县某某镇人民政府');
+  });
 });
