@@ -58,13 +58,20 @@ function shown(v: CellValue): string {
 
 function CellChanges({ comparison, fromLabel, toLabel }: { comparison: DraftComparison; fromLabel: string; toLabel: string }) {
   const { cells, formats, unmatched } = comparison;
+  const id = useId();
   return (
-    <section className="cmp-part" aria-labelledby="cmp-cells">
-      <h3 id="cmp-cells">表格（{cells.length ? `${cells.length} 处变化` : '无变化'}）</h3>
+    <section className="cmp-part" aria-labelledby={id}>
+      <h3 id={id}>表格（{cells.length ? `${cells.length} 处变化` : '无变化'}）</h3>
       {formats.from !== formats.to ? (
-        <p className="cmp-note">
-          两个版本的格式不同（{formats.from}年格式 / {formats.to}年格式）：只比较两种格式共有的单元格。仅「{fromLabel}」的格式有 {unmatched.from.length} 个单元格，仅「{toLabel}」的格式有 {unmatched.to.length} 个，未作比较。
-        </p>
+        <>
+          <p className="cmp-note">
+            两个版本的格式不同（{formats.from}年格式 / {formats.to}年格式）：只比较两种格式共有的单元格。仅「{fromLabel}」的格式有 {unmatched.from.length} 个单元格，仅「{toLabel}」的格式有 {unmatched.to.length} 个，未作比较：
+          </p>
+          <div className="cmp-columns">
+            <Unmatched label={fromLabel} cells={unmatched.from} />
+            <Unmatched label={toLabel} cells={unmatched.to} />
+          </div>
+        </>
       ) : null}
       {cells.length ? (
         <table className="cmp-cells">
@@ -94,6 +101,25 @@ function CellChanges({ comparison, fromLabel, toLabel }: { comparison: DraftComp
   );
 }
 
+/** The cells only one side's format has, with their values there (blank ones counted, not listed). */
+function Unmatched({ label, cells }: { label: string; cells: DraftComparison['unmatched']['from'] }) {
+  const filled = cells.filter((c) => c.value !== null);
+  return (
+    <details className="cmp-unmatched">
+      <summary>
+        仅「{label}」的格式有（{cells.length} 个，其中 {filled.length} 个已填写）
+      </summary>
+      <ul>
+        {filled.map((c) => (
+          <li key={c.key}>
+            {cellName(c.key)}：{shown(c.value)}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** One side of a section's text: what both have, and this side's own words marked. */
 function Side({ parts, side }: { parts: readonly TextPart[]; side: 'from' | 'to' }) {
   return (
@@ -109,9 +135,10 @@ function Side({ parts, side }: { parts: readonly TextPart[]; side: 'from' | 'to'
 }
 
 function TextChanges({ sections, fromLabel, toLabel }: { sections: readonly SectionComparison[]; fromLabel: string; toLabel: string }) {
+  const id = useId();
   return (
-    <section className="cmp-part" aria-labelledby="cmp-text">
-      <h3 id="cmp-text">正文（{sections.length ? `${sections.length} 个部分有改动` : '无改动'}）</h3>
+    <section className="cmp-part" aria-labelledby={id}>
+      <h3 id={id}>正文（{sections.length ? `${sections.length} 个部分有改动` : '无改动'}）</h3>
       {sections.map((s) => (
         <section key={s.section} className="cmp-section" data-section={s.section} aria-label={SECTION_NAMES[s.section]}>
           <h4>
@@ -158,9 +185,10 @@ function FindingList({ title, findings, kind }: { title: string; findings: reado
 }
 
 function FindingChanges({ findings }: { findings: DraftComparison['findings'] }) {
+  const id = useId();
   return (
-    <section className="cmp-part" aria-labelledby="cmp-findings">
-      <h3 id="cmp-findings">检查结果</h3>
+    <section className="cmp-part" aria-labelledby={id}>
+      <h3 id={id}>检查结果</h3>
       <div className="cmp-columns">
         <FindingList title="新出现的问题" findings={findings.added} kind="added" />
         <FindingList title="已解决的问题" findings={findings.resolved} kind="resolved" />
