@@ -153,7 +153,7 @@ export function VersionsPanel({ doc, onClose }: { doc: DocumentController; onClo
       {open?.kind === 'restore' ? (
         <PromptDialog
           title={`恢复为第 ${open.n} 版？`}
-          hint="当前的表格和正文将换成该版本的内容，并记为一个新的版本；当前内容如已保存过，仍在版本记录中。"
+          hint="当前的表格和正文将换成该版本的内容，并记为一个新的版本；还没有记入版本的修改会先记为一个版本，不会丢失。"
           confirmLabel="恢复"
           testId="restore-dialog"
           onSubmit={() => {

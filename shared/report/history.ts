@@ -125,14 +125,20 @@ export function versionAsDraft(draft: DraftFile, version: DraftVersion): DraftFi
 
 /**
  * Restore a version as the current draft: its figures and text replace the current ones, and the restored draft is
- * itself recorded as a new version (「恢复为第 n 版」). Refused while the draft is locked (定稿).
+ * itself recorded as a new version (「恢复为第 n 版」). Content not kept in any version yet (typed since the last
+ * save) is recorded first, so restoring never loses it. Refused while the draft is locked (定稿).
  */
 export function restoreVersion(draft: DraftFile, n: number, at: string): HistoryResult {
   if (isLocked(draft)) return { ok: false, error: LOCKED_MESSAGE };
   const version = findVersion(draft, n);
   if (!version) return { ok: false, error: `没有第 ${n} 版` };
-  const restored = { ...versionAsDraft(draft, version), ...(draft.history ? { history: draft.history } : {}) };
-  return { ok: true, ...recordVersion(restored, { at, reason: `恢复为第 ${n} 版` }, true) };
+  const last = draft.history?.at(-1);
+  const unsaved = !last || !sameContent(last, draft);
+  const before = unsaved ? recordVersion(draft, { at, reason: `恢复第 ${n} 版前的内容` }) : { draft, dropped: 0 };
+  const history = before.draft.history;
+  const restored = { ...versionAsDraft(before.draft, version), ...(history ? { history } : {}) };
+  const after = recordVersion(restored, { at, reason: `恢复为第 ${n} 版` }, true);
+  return { ok: true, draft: after.draft, dropped: before.dropped + after.dropped };
 }
 
 /**

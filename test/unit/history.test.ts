@@ -53,9 +53,10 @@ describe('history: recording versions', () => {
     // the current draft's objects are not the version's: editing them in place changes no version
     d.sections.overview = '改写后的总体情况';
     (d.meta as { organ: string }).organ = '另一个机关';
-    let later = recordVersion(withNatural(d, 99), { at: at(5) }).draft;
-    later = dropVersion(later, 2).ok ? (dropVersion(later, 2) as { draft: DraftFile }).draft : later;
-    const restored = restoreVersion(later, 3, at(6));
+    const later = recordVersion(withNatural(d, 99), { at: at(5) }).draft;
+    const dropped = dropVersion(later, 2);
+    if (!dropped.ok) throw new Error(dropped.error);
+    const restored = restoreVersion(dropped.draft, 3, at(6));
     if (!restored.ok) throw new Error(restored.error);
     expect(JSON.stringify(restored.draft.history?.[0])).toBe(before);
     expect(restored.draft.history?.[0]).not.toBe(restored.draft.cells);
@@ -125,6 +126,17 @@ describe('history: drop and restore', () => {
     // what is not a version's content stays the current draft's
     expect(r.draft.review).toEqual(d.review);
     expect(r.draft.previous).toEqual(d.previous);
+  });
+
+  it('records content typed since the last save before restoring, so restoring never loses it', () => {
+    const typed = withNatural(threeSaves(), 21);
+    const r = restoreVersion(typed, 2, at(11));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.draft.history?.slice(-2).map((v) => [v.n, v.reason, flattenCells(v.cells)['apply.new.natural']])).toEqual([
+      [4, '恢复第 2 版前的内容', 21],
+      [5, '恢复为第 2 版', 12],
+    ]);
+    expect(flattenCells(r.draft.cells)['apply.new.natural']).toBe(12);
   });
 
   it('refuses to restore while the draft is locked (定稿) and names no version it has not', () => {
