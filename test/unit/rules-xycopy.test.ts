@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applySentence } from '../../shared/report/narrative.js';
+import { nextYearDraft, REVIEW_MARK } from '../../shared/report/nextYear.js';
+import { draftToReport, reportToDraft } from '../../shared/schema/draft.js';
+import { FORMAT_2021 } from '../../shared/report/format.js';
 import type { Report, Sections } from '../../shared/report/model.js';
 import { toReportData } from '../../shared/schema/reportData.js';
 import { asDraft, cleanReport, fixture, only, run, rulesOf } from './rules-support.js';
@@ -54,6 +57,14 @@ describe('XY-COPY', () => {
     const f = only(run(withLastYear(edited)), 'XY-COPY');
     expect(f).toHaveLength(1);
     expect(f[0]?.message).toMatch(/（9\d%）/);
+  });
+
+  it('fires on next year’s draft started from this one (text carried over, marked 【请核对】), the marks aside', () => {
+    const source = reportToDraft(cleanReport(), new Set(FORMAT_2021.cells.filter((c) => !c.sumOf).map((c) => c.key)));
+    const next = nextYearDraft(source).draft;
+    expect(next.sections.overview).toContain(REVIEW_MARK);
+    const f = only(run(draftToReport(next)), 'XY-COPY');
+    expect(f[0]?.message).toMatch(/（100%）与2024年报告相同/);
   });
 
   it('is quiet on a rewritten report (last year’s narrative is another text)', () => {
