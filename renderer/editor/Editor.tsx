@@ -3,7 +3,7 @@
  * the tables as spreadsheets (`gridActions`), the tool buttons and the issue panel's actions (`editorActions`).
  * The draft is read once; give the editor a new `key` to show another draft.
  */
-import { memo, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { memo, useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import type { Finding } from '../../shared/rules/types.js';
 import type { DraftFile } from '../../shared/schema/draft.js';
 import { EditorContext, type EditorApi, type Notice } from './context.js';
@@ -57,6 +57,10 @@ function EditorImpl({ draft, onChange, handleRef, aside, locked = false }: Edito
   const rootRef = useRef<HTMLDivElement>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const actions = useMemo(() => createEditorActions(model, () => rootRef.current, setNotice), [model]);
+  // reopened: the lock's own notice goes with it
+  useEffect(() => {
+    if (!locked) setNotice((n) => (n?.text === LOCKED_MESSAGE ? null : n));
+  }, [locked]);
 
   useImperativeHandle(
     handleRef,

@@ -169,6 +169,7 @@ test('three versions saved with reasons, two compared, one viewed read-only and 
   await changeState(page, '重新打开', '张三', '上级要求补充表四说明');
   await expect(state).toHaveText('状态：草稿');
   await expect(page.getByTestId('editor-locked')).toHaveCount(0);
+  await expect(page.getByTestId('notice')).not.toContainText('已定稿');
   await cell(page, 'apply.new.natural').fill('12');
   await expect(cell(page, 'apply.new.natural')).toHaveValue('12');
   await button(page, '保存').click();
