@@ -75,9 +75,21 @@ describe('report diff', () => {
     expect(r.out).toContain('表格：2 个单元格有变化');
     expect(r.out).toMatch(/二、行政许可·本年处理决定数量：\d+ → 99/);
     expect(r.out).toContain('「五、问题及改进」');
-    expect(r.out).toContain('新增 “下一步将进一步加强培训。”');
+    expect(r.out).toMatch(/新增：…\S*〔下一步将进一步加强培训。〕\n/);
     expect(r.out).toMatch(/检查结果：新出现 \d+ 项，已解决 \d+ 项/);
     expect(r.out).toMatch(/新出现 错误 \[T3-BAL\]/);
+  });
+
+  it('shows a changed word with the words either side', async () => {
+    const json = JSON.parse(readFileSync(data, 'utf8')) as { sections: Record<string, string> };
+    const overview = json.sections.overview ?? '';
+    json.sections.overview = overview.replace('新乡县人民政府', '新乡县政府');
+    const f = join(dir, 'reworded.json');
+    writeFileSync(f, JSON.stringify(json));
+    const r = await run('diff', data, f);
+    // 「人民政府」 is one word: the change is that word, shown between the words around it
+    expect(overview.startsWith('2024 年度，新乡县人民政府办公室认真落实')).toBe(true);
+    expect(r.out).toContain('    改为：2024 年度，新乡县〔人民政府 → 政府〕办公室认真落实');
   });
 
   it('says so when nothing changed', async () => {

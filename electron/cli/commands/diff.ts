@@ -3,7 +3,7 @@
  * entered cells, text word by word, findings added and resolved. Either file may be a draft, report data JSON or a
  * published report (read like `check` reads it).
  */
-import { cellName, compareReports, type DraftComparison } from '../../../shared/compare/compare.js';
+import { cellName, compareReports, type DraftComparison, type TextPart } from '../../../shared/compare/compare.js';
 import { findingTarget } from '../../../shared/report/acceptance.js';
 import { SECTION_NAMES } from '../../../shared/report/format.js';
 import type { CellValue, Report } from '../../../shared/report/model.js';
@@ -36,10 +36,34 @@ function shown(v: CellValue): string {
   return v === null ? '（空）' : String(v);
 }
 
-/** A stretch of text quoted on one line, shortened. */
-function quoted(text: string, max = 60): string {
-  const s = text.replace(/\s+/g, ' ').trim();
-  return `“${s.length > max ? `${s.slice(0, max)}…` : s}”`;
+/** Text on one line, at most `max` characters (from the end when `tail`). */
+function oneLine(text: string, max: number, tail = false): string {
+  const s = text.replace(/\s+/g, ' ');
+  if (s.length <= max) return s;
+  return tail ? `…${s.slice(s.length - max)}` : `${s.slice(0, max)}…`;
+}
+
+const CONTEXT = 12;
+
+/** Each change of a section on one line, with a few words either side: 「改为：…年，我县〔2024 → 2025〕年度…」. */
+function changeLines(parts: readonly TextPart[]): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (!part || part.kind === 'same') continue;
+    const removed = part.kind === 'removed' ? part.text : '';
+    const next = parts[i + 1];
+    const added = part.kind === 'added' ? part.text : next?.kind === 'added' ? next.text : '';
+    if (part.kind === 'removed' && next?.kind === 'added') i++;
+    const before = parts[i - (removed && added ? 2 : 1)];
+    const after = parts[i + 1];
+    const left = before?.kind === 'same' ? oneLine(before.text, CONTEXT, true) : '';
+    const right = after?.kind === 'same' ? oneLine(after.text, CONTEXT) : '';
+    const what = removed && added ? '改为' : removed ? '删除' : '新增';
+    const change = removed && added ? `${oneLine(removed, 60)} → ${oneLine(added, 60)}` : oneLine(removed || added, 80);
+    lines.push(`${what}：${left}〔${change}〕${right}`);
+  }
+  return lines;
 }
 
 function printCells(c: DraftComparison, io: CliIo): void {
@@ -55,8 +79,7 @@ function printSections(c: DraftComparison, io: CliIo): void {
   io.out(c.sections.length ? `正文：${c.sections.length} 个部分有改动\n` : '正文：无改动\n');
   for (const s of c.sections) {
     io.out(`  「${SECTION_NAMES[s.section]}」\n`);
-    for (const t of s.removed) io.out(`    删除 ${quoted(t)}\n`);
-    for (const t of s.added) io.out(`    新增 ${quoted(t)}\n`);
+    for (const line of changeLines(s.parts)) io.out(`    ${line}\n`);
   }
 }
 
