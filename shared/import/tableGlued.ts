@@ -83,6 +83,8 @@ export interface Unglued {
   values: (Token | null)[];
   /** the cut was inferred (from the row's arithmetic, the digits' form or agreement of the cuts), not one digit per cell */
   inferred: boolean;
+  /** the cuts that all fit, when more than one does (the table's columns may still settle it) */
+  alternatives?: Token[][];
 }
 
 /** What a value reads as, for comparing two cuts. */
@@ -115,5 +117,5 @@ export function ungluedValues(values: readonly Token[], signed: readonly boolean
   if (accepted.length === 1) return { values: one, inferred: true };
   // Several cuts remain: keep the cells they all agree on.
   const agreed = one.map((t, i) => (accepted.every((c) => cellText(c[i]) === cellText(t)) ? t : null));
-  return agreed.some((t) => t !== null) ? { values: agreed, inferred: true } : null;
+  return agreed.some((t) => t !== null) ? { values: agreed, inferred: true, alternatives: accepted } : null;
 }

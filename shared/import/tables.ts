@@ -20,6 +20,7 @@ import { VALUE_MARK, allowedEdits, findApprox, labelKey, type Occurrence, type T
 import type { Uncertain } from './result.js';
 import type { TableRead } from './tableRead.js';
 import { isGluedRun, ungluedValues } from './tableGlued.js';
+import { settleByColumns, type AmbiguousRow } from './tableColumns.js';
 
 export interface RowSpec {
   /** the row's cell keys, in printed column order */
@@ -222,7 +223,7 @@ function numberOf(tok: Token | undefined): number | null {
 }
 
 /** Values of one row, repaired when the count is off and the row total says how; doubts reported. */
-function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[]): void {
+function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[], ambiguous: AmbiguousRow[]): void {
   const { spec } = m;
   const want = spec.cells.length;
   let vals: (Token | null)[] = [...m.values];
@@ -233,6 +234,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   const unglued = vals.length < want ? ungluedValues(m.values, spec.cells.map((c) => c.kind === 'signed'), rowArithmetic(spec)) : null;
   if (unglued) {
     vals = unglued.values;
+    if (unglued.alternatives) ambiguous.push({ keys: spec.cells.map((c) => c.key), cuts: unglued.alternatives.map((cut) => cut.map((t) => numberOf(t) ?? 0)) });
     if (unglued.inferred) {
       const cut = unglued.values.map((t) => (t?.type === 'num' ? t.raw : '？')).join(' ');
       const unsure = unglued.values.includes(null) ? '，无法确定的单元格（？）留空' : '';
@@ -319,6 +321,20 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   }
 }
 
+/** Glued rows cut several ways, settled by the table's columns where only one combination adds up; doubts said so. */
+function settleGluedRows(cells: Cells, ambiguous: readonly AmbiguousRow[], uncertain: Uncertain[]): void {
+  const filled = new Set(settleByColumns(cells, ambiguous));
+  if (filled.size === 0) return;
+  const rows = new Set(ambiguous.filter((r) => r.keys.some((k) => filled.has(k))).flatMap((r) => r.keys));
+  for (let i = uncertain.length - 1; i >= 0; i--) {
+    const u = uncertain[i];
+    if (u && rows.has(u.target) && u.reason.includes('连在一起')) uncertain.splice(i, 1);
+  }
+  for (const key of rows) {
+    uncertain.push({ target: key, name: CELL_NAMES.get(key) ?? key, reason: `原文本行的数字连在一起，按本行合计有几种拆分，已按各列合计（各项之和、第一项加第二项等于第三项加第四项）唯一确定为 ${cells[key] ?? ''}，请核对` });
+  }
+}
+
 /** The row's own arithmetic (table 三: the details add up to the total), for cutting glued figures. */
 function rowArithmetic(spec: RowSpec): ((figures: number[]) => boolean) | null {
   const at = spec.totalIndex;
@@ -376,6 +392,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   const cells: Cells = {};
   const uncertain: Uncertain[] = [];
   const byRow = new Map(matches.map((m) => [m.spec, m]));
+  const ambiguous: AmbiguousRow[] = [];
   let score = 0;
   let first = Infinity;
   let last = -Infinity;
@@ -395,13 +412,14 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     const key = labelKey(spec.label);
     score += key.length - 2 * m.occurrence.cost;
     if (m.values.length !== spec.cells.length) score -= 3 * Math.abs(m.values.length - spec.cells.length);
-    placeValues(m, cells, uncertain, tokens);
+    placeValues(m, cells, uncertain, tokens, ambiguous);
     const lineA = tokens[stream.tokenAt[m.occurrence.start] ?? 0]?.line;
     const lastTok = m.values[m.values.length - 1];
     const lineB = lastTok?.line ?? tokens[stream.tokenAt[m.occurrence.end - 1] ?? 0]?.line;
     if (lineA !== undefined) first = Math.min(first, lineA);
     if (lineB !== undefined) last = Math.max(last, lineB);
   }
+  settleGluedRows(cells, ambiguous, uncertain);
   const found = matches.length;
   const misfit = matches.filter((m) => m.values.length !== m.spec.cells.length).length;
   if (found >= 3 && misfit * 3 > found) {

@@ -44,8 +44,9 @@ describe('figures run together', () => {
     expect(row(c, 'denied_1')).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(row(c, 'denied_2')).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(row(c, 'unable_1')).toEqual([3, 0, 0, 0, 0, 2, 5]);
-    // 「110000011」 is 11 … 11 or 1 10 … 11: both add up, so the cells they disagree on stay blank
-    expect(row(c, 'processed_total')).toEqual([null, null, 0, 0, 0, 0, 11]);
+    // 「110000011」 is 11 … 11 or 1 10 … 11: both add up along the row; the columns settle it (12 + 0 = 11 + 1)
+    expect(row(c, 'processed_total')).toEqual([11, 0, 0, 0, 0, 0, 11]);
+    expect(uncertain.find((u) => u.target === 'apply.processed_total.natural')?.reason).toContain('已按各列合计');
     expect(row(c, 'carried_forward')).toEqual([1, 0, 0, 0, 0, 0, 1]);
     // one digit per cell is certain; a cut by the row total is a doubt that says so
     const doubts = uncertain.filter((u) => /^(apply|active|review)\./.test(u.target) && u.reason.includes('连在一起'));
@@ -70,6 +71,13 @@ describe('figures run together', () => {
     expect([report.cells['active2019.normative.made'], report.cells['active2019.normative.published'], report.cells['active2019.normative.total']]).toEqual([2, 2, 2]);
     expect([report.cells['active2019.licensing.prev_items'], report.cells['active2019.licensing.change'], report.cells['active2019.licensing.decisions']]).toEqual([20, null, null]);
     expect(uncertain.find((u) => u.target === 'active2019.licensing.change')?.reason).toContain('无法确定的单元格（？）留空');
+  });
+
+  it('a row cut several ways that no column settles keeps the cells the cuts disagree on blank', () => {
+    // 「110000011」 again, but 结转 printed blank: 第一项 + 第二项 = 第三项 + 第四项 can no longer choose
+    const text = ONE_LINE_2021.replace('四、结转下年度继续办理1000001', '四、结转下年度继续办理');
+    const { report } = parsePublished(textDocument(text));
+    expect(row(report.cells, 'processed_total')).toEqual([null, null, 0, 0, 0, 0, 11]);
   });
 
   it('「00」 and 「023」 are figures printed without a space: 「（七）总计23 0 00 0 023」 is 23 0 0 0 0 0 23', () => {
