@@ -15,6 +15,7 @@ import { ImportDialog } from './import/ImportDialog.js';
 import { ReviewDialog, RollupDialog } from './office/index.js';
 import { Preview } from './preview/Preview.js';
 import { ReviewStateBar } from './versions/ReviewStateBar.js';
+import { VersionsButton } from './versions/VersionsPanel.js';
 
 const PREVIEW_KEY = 'gkbg.preview';
 
@@ -95,6 +96,7 @@ export function App() {
         <h1>政府信息公开工作年度报告</h1>
         <span className="spacer" />
         <ReviewStateBar doc={doc} />
+        <VersionsButton doc={doc} className="bar-button" />
         <button type="button" className="bar-button" aria-pressed={preview} onClick={togglePreview} title="在右侧显示排版后的报告">
           {preview ? '隐藏预览' : '显示预览'}
         </button>

@@ -1,5 +1,5 @@
 /**
- * The file toolbar: 新建 / 打开 / 最近打开 / 保存 / 保存并注明原因… / 另存为 / 版本记录… / 从本报告创建下一年度报告 / 导出 / 打印, the keyboard shortcuts
+ * The file toolbar: 新建 / 打开 / 最近打开 / 保存 / 保存并注明原因… / 另存为 / 从本报告创建下一年度报告 / 导出 / 打印, the keyboard shortcuts
  * Ctrl+N/O/S/Shift+S/P in a browser (in Electron the menu's accelerators do it), the shell's events (menu commands,
  * files opened by the OS), the message banner, the 「是否保存？」 question and the crash-recovery dialog.
  *
@@ -14,7 +14,6 @@ import { FORMAT_2019 } from '../../shared/report/format.js';
 import { flattenCells } from '../../shared/report/model.js';
 import { formatCellValue } from '../../shared/report/numbers.js';
 import { PromptDialog } from '../versions/PromptDialog.js';
-import { VersionsPanel } from '../versions/VersionsPanel.js';
 import { formatSavedAt, type ChangedOnDiskChoice, type DocumentController, type ExportKind } from './useDocument.js';
 import './files.css';
 
@@ -34,7 +33,6 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint, onRollup, 
   const [recentOpen, setRecentOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const [askingReason, setAskingReason] = useState(false);
-  const [versionsOpen, setVersionsOpen] = useState(false);
   // Handlers read the latest controller through a ref so listeners registered once never act on stale state.
   const latest = useRef({ doc, onExport, onImport, onPrint, onRollup, onReview });
   latest.current = { doc, onExport, onImport, onPrint, onRollup, onReview };
@@ -184,9 +182,6 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint, onRollup, 
         <button type="button" onClick={() => void doc.saveAs()} title="另存为（Ctrl+Shift+S）" disabled={doc.busy}>
           另存为
         </button>
-        <button type="button" onClick={() => setVersionsOpen(true)} title="每次保存的版本：查看、比较、恢复、删除；与上年比较">
-          版本记录…
-        </button>
         <button type="button" onClick={() => void doc.nextYear()} title="以本报告为基础创建下一年度的报告" disabled={doc.busy}>
           从本报告创建下一年度报告
         </button>
@@ -270,7 +265,6 @@ export function FileToolbar({ doc, host, onExport, onImport, onPrint, onRollup, 
           onCancel={() => setAskingReason(false)}
         />
       )}
-      {versionsOpen && <VersionsPanel doc={doc} onClose={() => setVersionsOpen(false)} />}
       {doc.confirm && <ConfirmDialog message={doc.confirm.message} onAnswer={doc.answerConfirm} />}
       {doc.changedOnDisk && <ChangedOnDiskDialog message={doc.changedOnDisk.message} onAnswer={doc.answerChangedOnDisk} />}
       {doc.damaged && !doc.confirm && <DamagedDialog doc={doc} />}

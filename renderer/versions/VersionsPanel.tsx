@@ -4,6 +4,7 @@
  * recorded as a new version) or dropped (asks first); any two are compared (part B's CompareView), and the draft
  * with last year's report (「与上年比较」).
  *
+ *   <VersionsButton doc={doc} />             // 「版本记录…」 and the panel it opens (the title bar)
  *   <VersionsPanel doc={doc} onClose={…} />
  */
 import { useMemo, useState } from 'react';
@@ -29,6 +30,18 @@ type Open =
 
 export function versionLabel(v: DraftVersion): string {
   return `第 ${v.n} 版（${formatTimestamp(v.savedAt) || v.savedAt}）`;
+}
+
+export function VersionsButton({ doc, className }: { doc: DocumentController; className?: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className={className} onClick={() => setOpen(true)} title="每次保存的版本：查看、比较、恢复、删除；与上年比较">
+        版本记录…
+      </button>
+      {open ? <VersionsPanel doc={doc} onClose={() => setOpen(false)} /> : null}
+    </>
+  );
 }
 
 export function VersionsPanel({ doc, onClose }: { doc: DocumentController; onClose: () => void }) {

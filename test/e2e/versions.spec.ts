@@ -77,7 +77,7 @@ test('three versions saved with reasons, two compared, one viewed read-only and 
   ]);
 
   // the panel lists them, newest first
-  await button(page, '版本记录…').click();
+  await page.getByRole('button', { name: '版本记录…', exact: true }).click();
   const panel = page.getByTestId('versions-panel');
   await expect(panel.locator('tbody tr')).toHaveCount(4);
   await expect(panel.getByTestId('version-2')).toContainText('退回修改：表三结转数据有误');
@@ -121,7 +121,7 @@ test('three versions saved with reasons, two compared, one viewed read-only and 
   expect(flattenCells(restored.cells)['apply.new.natural']).toBe(11);
 
   // 与上年比较: last year's figure against this year's
-  await button(page, '版本记录…').click();
+  await page.getByRole('button', { name: '版本记录…', exact: true }).click();
   await panel.getByRole('button', { name: '与上年比较' }).click();
   await expect(compare).toContainText('2023年报告');
   await expect(compare.locator('tr[data-cell="apply.new.natural"] del')).toHaveText('9');
@@ -160,7 +160,7 @@ test('three versions saved with reasons, two compared, one viewed read-only and 
   await expect(cell(page, 'apply.new.natural')).toHaveValue('11');
   await page.keyboard.press('Control+z');
   await expect(cell(page, 'apply.new.natural')).toHaveValue('11');
-  await button(page, '版本记录…').click();
+  await page.getByRole('button', { name: '版本记录…', exact: true }).click();
   await expect(panel.getByTestId('version-2').getByRole('button', { name: '恢复…' })).toBeDisabled();
   await panel.getByRole('button', { name: '关闭', exact: true }).first().click();
   await shot(page, 'locked');
@@ -185,4 +185,17 @@ test('three versions saved with reasons, two compared, one viewed read-only and 
   expect(flattenCells(reopened.cells)['apply.new.natural']).toBe(12);
   expect(reopened.history?.at(-1)).toMatchObject({ n: 5, state: 'draft' });
   await shot(page, 'reopened');
+});
+
+test('at 1366 × 768 the file toolbar stays one row (the name shortens) and the state and 版本记录 sit in the title bar', async ({ page }) => {
+  const host = currentHost();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await startApp(page, host);
+  const bar = fileToolbar(page);
+  const save = await button(page, '保存').boundingBox();
+  const box = await bar.boundingBox();
+  expect(box && save ? box.height < 2 * save.height : false).toBe(true);
+  await expect(page.locator('.app-bar').getByTestId('review-state')).toBeVisible();
+  await expect(page.locator('.app-bar').getByRole('button', { name: '版本记录…' })).toBeVisible();
+  await shot(page, 'toolbar-1366');
 });
