@@ -3,7 +3,9 @@
  * XY-JUMP, XY-SAME (tables identical) and XY-COPY (narrative repeated).
  */
 import { APPLY_COLUMNS, OVERVIEW_ASPECTS, SECTION_NAMES, SECTIONS, type SectionKey, type TableId } from '../report/format.js';
+import type { Sections } from '../report/model.js';
 import { APPLY_SENTENCE_RE, REVIEW_SENTENCE_RE } from '../report/narrative.js';
+import { similarity } from './content.js';
 import { REVIEW_MARK } from '../report/nextYear.js';
 import type { Prepared } from './prepare.js';
 import { previousValues } from './prepare.js';
@@ -199,23 +201,59 @@ const sentencesOf = memoByText((raw: string): Sentence[] => {
   return out;
 });
 
-const previousKeys = new WeakMap<object, Set<string>>();
+/** A sentence this close to one of last year's (Dice similarity of character pairs) is a copy with a word or two changed. */
+export const COPY_SIMILARITY = 0.8;
+/** Last year's sentences a near copy is looked for among: those that begin or end like it (this many characters). */
+const EDGE = 6;
+
+/** Last year's sentences, and whether a sentence of this year repeats one of them (answers kept: typing re-asks). */
+interface LastYear {
+  size: number;
+  repeats(key: string): boolean;
+}
+
+function lastYearOf(sections: Sections): LastYear {
+  const keys = new Set(Object.values(sections).flatMap((t) => (t ? sentencesOf(t).map((s) => s.key) : [])));
+  const byEdge = new Map<string, string[]>();
+  for (const k of keys) {
+    for (const edge of [`^${k.slice(0, EDGE)}`, `$${k.slice(-EDGE)}`]) byEdge.set(edge, [...(byEdge.get(edge) ?? []), k]);
+  }
+  const answers = new Map<string, boolean>();
+  const near = (key: string) => {
+    const candidates = [...(byEdge.get(`^${key.slice(0, EDGE)}`) ?? []), ...(byEdge.get(`$${key.slice(-EDGE)}`) ?? [])];
+    return candidates.some((c) => similarity(c, key) >= COPY_SIMILARITY);
+  };
+  return {
+    size: keys.size,
+    repeats(key) {
+      let answer = answers.get(key);
+      if (answer === undefined) {
+        answer = keys.has(key) || near(key);
+        if (answers.size > 5000) answers.clear();
+        answers.set(key, answer);
+      }
+      return answer;
+    },
+  };
+}
+
+const lastYears = new WeakMap<Sections, LastYear>();
 
 /** Last year's sentences, every section (cached per `previous.sections` object). */
-function lastYearKeys(sections: NonNullable<NonNullable<Prepared['report']['previous']>['sections']>): Set<string> {
-  let keys = previousKeys.get(sections);
-  if (!keys) {
-    keys = new Set(Object.values(sections).flatMap((t) => (t ? sentencesOf(t).map((s) => s.key) : [])));
-    previousKeys.set(sections, keys);
+function lastYearKeys(sections: Sections): LastYear {
+  let last = lastYears.get(sections);
+  if (!last) {
+    last = lastYearOf(sections);
+    lastYears.set(sections, last);
   }
-  return keys;
+  return last;
 }
 
 /** This year's sections whose narrative counts: the preface is the standard wording (legal basis, parts, period). */
 const COUNTED_SECTIONS: readonly SectionKey[] = SECTIONS.map((s) => s.key);
 
 /** Copied sentences next to each other in a section (only uncounted ones between) make one passage. */
-function copiedPassages(p: Prepared, seen: Set<string>): { passages: TextSpan[]; copied: number; total: number; sentences: number } {
+function copiedPassages(p: Prepared, seen: LastYear): { passages: TextSpan[]; copied: number; total: number; sentences: number } {
   const passages: TextSpan[] = [];
   let copied = 0;
   let total = 0;
@@ -227,7 +265,7 @@ function copiedPassages(p: Prepared, seen: Set<string>): { passages: TextSpan[];
     for (const s of sentencesOf(text)) {
       // a sentence that doesn't count (a heading, the period, all zeros) neither ends a passage nor extends it
       if (s.chars === 0) continue;
-      const repeated = seen.has(s.key);
+      const repeated = seen.repeats(s.key);
       total += s.chars;
       sentences++;
       if (repeated) copied += s.chars;
@@ -255,7 +293,7 @@ function copiedText(p: Prepared, out: Finding[]): void {
   const more = passages.length > 3 ? `等 ${passages.length} 处` : '';
   const finding = p.finding(
     'XY-COPY',
-    `正文 ${total} 字中有 ${copied} 字（${Math.round((copied / total) * 100)}%）与${previous.year}年报告相同或仅年份、数字不同（不计规定的标题、统计期限和数字全为 0 的句子），超过一半，请按本年度情况撰写。雷同段落：${shownPassages.join('；')}${more}`,
+    `正文 ${total} 字中有 ${copied} 字（${Math.round((copied / total) * 100)}%）与${previous.year}年报告相同或只改了年份、数字和个别字词（不计规定的标题、统计期限和数字全为 0 的句子），超过一半，请按本年度情况撰写。雷同段落：${shownPassages.join('；')}${more}`,
     { span: first },
   );
   finding.passages = passages;

@@ -37,7 +37,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     name: '正文与上年雷同',
     severity: 'warning',
     group: 'cross-year',
-    description: '正文一半以上与上年报告相同或仅年份、数字不同（不计规定的标题、统计期限和数字全为 0 的句子）',
+    description: '正文一半以上与上年报告相同或只改了年份、数字和个别字词（不计规定的标题、统计期限和数字全为 0 的句子）',
   },
   'N-APP': { name: '正文申请数与表三不符', severity: 'warning', group: 'narrative', description: '正文所述收到、办结、结转的申请件数应与表三一致' },
   'N-REVIEW': { name: '正文复议诉讼数与表四不符', severity: 'warning', group: 'narrative', description: '正文所述行政复议、行政诉讼件数应与表四总计一致' },
