@@ -56,8 +56,6 @@ export interface EditorModel {
   /** tell the document of the pending change now (before a save, a shortcut, leaving the window) */
   emitNow(): void;
   setStage(stage: CheckStage): void;
-  /** 定稿: every change is refused (typing is put back, commands and undo do nothing) */
-  locked(): boolean;
 }
 
 /** Whether undo and redo have a step to take (for the toolbar; kept apart so the model object stays the same). */
@@ -77,7 +75,8 @@ export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) =
   const history = useMemo(() => new UndoHistory<Snapshot>({ values: cloneValues(defaults), extras: extrasOf(base) }), [defaults, base]);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
-  // read by every path that changes the form, so the lock holds whatever asks (paste, fill, tools, undo, typing)
+  // 定稿: read by every path that changes the form, so the lock holds whatever asks (typing is put back; paste, fill,
+  // tools, accepting and undo do nothing)
   const lockedRef = useRef(locked);
   lockedRef.current = locked;
   const applying = useRef(false);
@@ -261,7 +260,6 @@ export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) =
       },
       emitNow,
       setStage,
-      locked: () => lockedRef.current,
     }),
     [base, format, form, store, previous, commit, undo, redo, history, emitNow, setStage],
   );
