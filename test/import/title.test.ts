@@ -36,7 +36,7 @@ describe('imported titles', () => {
     const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
     expect(r.report.title).toBe('某某区2019年政府信息公开工作年度报告');
     expect(r.report.organ).toBe('某某区');
-    expect(r.report.sections.preface).toMatch(/^根据《中华人民共和国政府信息公开条例》/);
+    expect(r.report.sections?.preface).toMatch(/^根据《中华人民共和国政府信息公开条例》/);
     expect(r.sourceCheck.map((f) => f.rule)).not.toContain('F-TITLE');
   });
 
