@@ -241,9 +241,7 @@ export interface TextFigures {
 
 /** Words that show a clause is about something other than disclosure applications. */
 const NOT_APPLICATION = /复议|诉讼|信访|热线|诉求|12345|投诉|举报|提案|建议|留言|咨询|来信|信箱|政务服务|办件|许可|审批|事项|主动公开|网民|问题/;
-const APP_VERB = /新收|收到|受理|接收|接到|办理|办结|结转|转入?下一?年度?|予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理/g;
-/** 「转下一年度」「转入下年」: carried forward, in other words */
-const CARRY_FORWARD_VERB = /^转入?下一?年度?$/;
+const APP_VERB = /新收|收到|受理|接收|接到|办理|办结|结转|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理/g;
 /** 「收到自然人申请 10 件」: a figure of one kind of applicant, not the total */
 const APPLICANT_WORDS = /自然人|法人|企业|科研|公益|法律服务|其他组织|个人/;
 const OTHER_YEAR_WORDS = /去年|同比|较上年|比上年|上一年度共|环比/;
@@ -251,7 +249,6 @@ const SUBSET_WORDS = /其中|包括|包含|含|通过|网上|网络|在线|线�
 
 const RESULT_VERBS: Record<string, AppFigure> = {
   予以公开: 'result:granted',
-  同意公开: 'result:granted',
   部分公开: 'result:partial',
   不予公开: 'result:denied',
   无法提供: 'result:unable',
@@ -262,7 +259,6 @@ const RESULT_VERBS: Record<string, AppFigure> = {
 function appKind(verb: string): AppFigure {
   const result = RESULT_VERBS[verb];
   if (result) return result;
-  if (CARRY_FORWARD_VERB.test(verb)) return 'carried_forward';
   switch (verb) {
     case '新收':
       return 'new';
@@ -296,12 +292,7 @@ function extractApply(text: string, cl: Clause[], year: number, out: Mention<App
     if (OTHER_YEAR_WORDS.test(s)) continue;
     APP_VERB.lastIndex = 0;
     const verbs: { verb: string; at: number }[] = [];
-    for (let m = APP_VERB.exec(s); m; m = APP_VERB.exec(s)) {
-      // 「转下一年度办理答复的有 1 件」: the 办理 right after a carry is part of it, not a figure of its own
-      const prev = verbs[verbs.length - 1];
-      if (m[0] === '办理' && prev && CARRY_FORWARD_VERB.test(prev.verb) && prev.at + prev.verb.length === m.index) continue;
-      verbs.push({ verb: m[0], at: m.index });
-    }
+    for (let m = APP_VERB.exec(s); m; m = APP_VERB.exec(s)) verbs.push({ verb: m[0], at: m.index });
     if (verbs.length === 0) continue;
     const counts = countTokens(text, c.start, c.end);
     // 「予以公开及部分公开 42 件」: results joined by 及/和/、 share the figure that follows the last of them

@@ -304,17 +304,6 @@ describe('N-APP: durations and joined results', () => {
   });
 });
 
-describe('N-APP: results and carry-over in other words', () => {
-  it('reads 「同意公开」 as 予以公开 and 「转下一年度（办理）」 as 结转下年度', () => {
-    // the clean report: new 4, all granted, none carried forward
-    expect(rulesFor('所有办结的信息公开申请中同意公开答复 4 件，转下一年度办理答复的有 0 件。')).not.toContain('N-APP');
-    const f = only(run(withText('所有办结的信息公开申请中同意公开答复 3 件，转下一年度办理答复的有 2 件。')), 'N-APP').map((x) => x.message);
-    expect(f).toHaveLength(2);
-    expect(f[0]).toContain('表三（一）予以公开为 4');
-    expect(f[1]).toContain('表三结转下年度继续办理为 0');
-  });
-});
-
 describe('parts are not totals', () => {
   it('N-APP leaves 「其中通过网络收到 3 件」「其中按时办结 2 件」 alone but still checks the total', () => {
     expect(rulesFor('共收到政府信息公开申请 4 件，其中通过网络收到 3 件，信函收到 1 件；办结 4 件，其中按时办结 3 件。')).not.toContain('N-APP');
