@@ -57,7 +57,7 @@ export const OVERVIEW_ASPECTS: readonly { heading: string; name: string; cues: r
   {
     heading: '（三）政府信息管理',
     name: '政府信息管理',
-    cues: ['政府信息管理', '信息管理', '信息发布审查', '发布审查', '发布审核', '保密审查', '公开属性', '公开审查', '信息清理', '过期信息'],
+    cues: ['政府信息管理', '信息管理', '信息发布审查', '发布审查', '保密审查', '公开属性', '公开审查'],
   },
   {
     heading: '（四）政府信息公开平台建设',

@@ -159,14 +159,6 @@ describe('F-FIVE: the aspects in other words', () => {
       ),
     ).toEqual([]);
   });
-  it('takes reviewing what is published and clearing out-of-date information as 政府信息管理', () => {
-    const text = (management: string) =>
-      '（一）主动公开。全年主动公开政府信息326条。（二）依申请公开。本年度新收政府信息公开申请3件。' +
-      `${management}（四）加强政府网站和政务新媒体管理。（五）自觉接受监督，全年未发生责任追究情况。`;
-    expect(overview(text('（三）强化网站发布审核把关，全年整改错误信息83处。'))).toEqual([]);
-    expect(overview(text('（三）开展过期信息清理，累计清理697条。'))).toEqual([]);
-    expect(overview(text('（三）持续优化工作流程。'))[0]).toContain('「政府信息管理」');
-  });
   it('does not take a word that only looks like an aspect: the 12345 hotline’s 平台, a bare 考核', () => {
     const [message] = overview(
       '（一）主动公开。全年主动公开政府信息326条。（二）依申请公开。本年度新收政府信息公开申请3件。（三）政府信息管理。严格信息发布审查。' +
