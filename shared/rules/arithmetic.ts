@@ -155,10 +155,8 @@ export function valueRules(p: Prepared, out: Finding[]): void {
   const blanks = new Map<string, string[]>();
   // a figure printed but not readable (an imported report) is not a blank of the report: the import says so
   const unread = new Set(p.report.printed?.unread ?? []);
-  // an imported report prints its totals: one printed blank is a blank of the report (a draft computes them)
-  const printedTotals = p.report.printed !== undefined;
   for (const def of p.format.cells) {
-    if ((def.sumOf && !(printedTotals && def.key in p.report.cells)) || unread.has(def.key)) continue;
+    if (def.sumOf || unread.has(def.key)) continue;
     const raw = p.report.cells[def.key];
     if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
       const list = blanks.get(def.table) ?? [];

@@ -190,19 +190,6 @@ describe('V-BLANK', () => {
   });
 });
 
-describe('V-BLANK on a published report', () => {
-  it('names a total the report prints blank (a draft computes its totals, an imported report prints them)', () => {
-    const r = cleanReport();
-    r.cells['apply.carried_forward.total'] = null;
-    expect(only(run(r), 'V-BLANK')).toEqual([]);
-    r.printed = {};
-    expect(only(run(r), 'V-BLANK').flatMap((f) => f.cells)).toEqual(['apply.carried_forward.total']);
-    // a figure printed but not readable is no blank
-    r.printed = { unread: ['apply.carried_forward.total'] };
-    expect(only(run(r), 'V-BLANK')).toEqual([]);
-  });
-});
-
 describe('format variants', () => {
   it('a 2019-format report (year 2020) passes with its own cells, and its sums use apply.other', () => {
     const cells = zeros(FORMAT_2019);
