@@ -191,7 +191,7 @@ function oldFormat(p: Prepared, out: Finding[]): void {
   const year = p.report.year;
   if (year < 2021) return;
   if (p.format.id === '2019') {
-    out.push(p.finding('F-OLD', `${year}年度的报告应使用2021年格式（国办公开办函〔2021〕30号），本报告用的是2019年格式（国办公开办函〔2019〕60号）`, {}));
+    out.push(p.finding('F-OLD', `${year}年度的报告应使用2021年格式（国办公开办函〔2021〕30号），本报告用的是2019年格式（国办公开办函〔2019〕60号）`, { section: 'active' }));
   } else if (!p.format.otherSplit) {
     const group = applyResultGroups().find((g) => g.prefix === 'other');
     const cells = p.format.cells.filter((d) => d.key.startsWith('apply.other.')).map((d) => d.key);

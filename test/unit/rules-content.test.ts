@@ -245,7 +245,15 @@ describe('F-OLD', () => {
       r.sections!.preface = '本报告依据国办公开办函〔2019〕60号编制。';
     })), 'F-OLD');
     expect(f).toHaveLength(2);
+    expect(f[0]?.section).toBe('active');
     expect(f[1]?.span?.section).toBe('preface');
+  });
+  it('knows the 2019 format notice by its title alone', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.preface = '根据《中华人民共和国政府信息公开条例》及《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》的要求，编制本报告。';
+    })), 'F-OLD');
+    expect(f.map((x) => x.span?.section)).toEqual(['preface']);
+    expect(f[0]?.message).toContain('国办公开办函〔2021〕30号');
   });
   it('is quiet for the 2021 format, and for a 2019-format report of 2020', () => {
     expect(rulesAfter(() => undefined)).not.toContain('F-OLD');
