@@ -31,7 +31,7 @@ const SUBTITLE = /^[（(]\s*\d{4}\s*年度?\s*[）)]$/;
 
 /** Could this line be (the last line of) the report's own heading? */
 function isTitleLine(t: string): boolean {
-  return t.length <= 60 && /报告/.test(t) && !/[。；;:：]/.test(t) && !SITE_SUFFIX.test(t) && !NAVIGATION.test(t) && !METADATA_LINE.test(t);
+  return t.length <= 60 && /报告|信息公开年报/.test(t) && !/[。；;:：]/.test(t) && !SITE_SUFFIX.test(t) && !NAVIGATION.test(t) && !METADATA_LINE.test(t);
 }
 
 interface TitleAt {
@@ -177,7 +177,7 @@ export function organFromTitle(title: string): string | null {
     prefix = at >= 0 ? t.slice(0, at) : undefined;
   }
   // The year first (「2019年黄家镇政府信息公开工作年度报告」): the organ stands between it and 「政府信息公开」.
-  if (prefix === '') prefix = /^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?(.+?)(?:关于)?(?:\d{4}年度?)?政府信息公开/.exec(t)?.[1];
+  if (prefix === '') prefix = /^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?(.+?)(?:关于)?(?:\d{4}年度?)?(?:政府信息公开|信息公开年报)/.exec(t)?.[1];
   if (!prefix) return null;
   return prefix.replace(/关于$/, '') || null;
 }

@@ -46,4 +46,12 @@ describe('imported titles', () => {
     expect(r.report.title).toBe('某某县某某镇人民政府2022年政府信息公开工作年度报告');
     expect(r.report.organ).toBe('某某县某某镇人民政府');
   });
+
+  it('a heading that calls the report 「信息公开年报」, year first: title and organ as printed, and F-TITLE', () => {
+    const text = ['2022年某某县卫生健康委员会信息公开年报', '根据《中华人民共和国政府信息公开条例》第五十条规定，现编制本年度报告。', '一、总体情况', '（一）主动公开情况'].join('\n');
+    const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.title).toBe('2022年某某县卫生健康委员会信息公开年报');
+    expect(r.report.organ).toBe('某某县卫生健康委员会');
+    expect(r.sourceCheck.map((f) => f.rule)).toContain('F-TITLE');
+  });
 });
