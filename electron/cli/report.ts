@@ -45,6 +45,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 const isEntry = process.argv[1] !== undefined && /report\.(ts|js|mjs|cjs)$/.test(process.argv[1]);
 if (isEntry) {
+  // `report diff a b | head`: the reader went away — stop quietly, as command-line tools do
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }).then(
     (code) => {
       process.exitCode = code;

@@ -3,7 +3,7 @@
  * refused — real paths, symlinks and hard links included), never blocks on a special file, and prints text from
  * files without terminal escapes or bidi controls (issue 9).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,4 +114,13 @@ describe('printed text is clean', () => {
     expect(checked.out.length).toBeGreaterThan(0);
     expect(checked.out + checked.err).not.toMatch(CONTROLS);
   }, 60_000);
+});
+
+describe('a reader that goes away', () => {
+  it('`report diff a b | true`: the reader is gone before the first line, and the command stops quietly, no stack trace', () => {
+    const a = new URL('../fixtures/published/xinyuan-county-2024.txt', import.meta.url).pathname;
+    const b = new URL('../fixtures/published/urumqi-county-2024.txt', import.meta.url).pathname;
+    const r = spawnSync('bash', ['-c', 'npx tsx electron/cli/report.ts diff "$0" "$1" | true', a, b], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled|at .*\.ts:\d+/);
+  });
 });
