@@ -39,20 +39,94 @@ export function itemsToLines(items: readonly Item[]): string[] {
       lines.push(current);
     }
   }
-  return lines.map((l) => {
-    l.sort((a, b) => a.x - b.x);
-    let out = '';
-    let end = -Infinity;
-    for (const it of l) {
-      const size = Math.max(it.h, 1);
-      const gap = it.x - end;
-      if (out !== '' && gap > size * 0.8) out += '  ';
-      else if (out !== '' && gap > size * 0.25 && !/\s$/.test(out)) out += ' ';
-      out += it.str;
-      end = Math.max(end, it.x + it.w);
+  for (const l of lines) l.sort((a, b) => a.x - b.x);
+  return lines.map((l, i) => lineText(withBlankCells(l, lines, i)));
+}
+
+function lineText(l: readonly Item[]): string {
+  let out = '';
+  let end = -Infinity;
+  for (const it of l) {
+    const size = Math.max(it.h, 1);
+    const gap = it.x - end;
+    if (out !== '' && gap > size * 0.8) out += '  ';
+    else if (out !== '' && gap > size * 0.25 && !/\s$/.test(out)) out += ' ';
+    out += it.str;
+    end = Math.max(end, it.x + it.w);
+  }
+  return out;
+}
+
+const FIGURE = /^\s*[+-]?\d[\d,]*(?:\.\d+)?\s*$/;
+/** Lines looked at, above and below, for a fuller row of the same table. */
+const ROW_REACH = 30;
+
+/** The figures a line ends with (a table row's cells after its label). */
+function trailingFigures(l: readonly Item[]): Item[] {
+  let k = l.length;
+  while (k > 0 && (FIGURE.test(l[k - 1]?.str ?? '') || (l[k - 1]?.str ?? '').trim() === '')) k--;
+  return l.slice(k).filter((it) => it.str.trim() !== '');
+}
+
+const centre = (it: Item): number => it.x + it.w / 2;
+
+/**
+ * A row with blank cells: a PDF's text layer has nothing where a cell is blank, so 「217 1 [空] 0 0 0 218」 would read
+ * as six figures in the wrong columns. A fuller row of the same table nearby gives the columns: each figure goes to
+ * the column under it, and a column with no figure gets 「—」 (a printed blank), so the cells stay in place.
+ */
+function withBlankCells(l: readonly Item[], lines: readonly Item[][], i: number): readonly Item[] {
+  const figures = trailingFigures(l);
+  if (figures.length < 2) return l;
+  // the table's width: the commonest count of figures in the rows around (a row as wide is never changed)
+  const width = commonestCount(lines, i);
+  if (width === null || figures.length >= width) return l;
+  for (let d = 1; d <= ROW_REACH; d++) {
+    for (const j of [i - d, i + d]) {
+      const other = lines[j];
+      if (!other) continue;
+      const columns = trailingFigures(other);
+      if (columns.length !== width) continue;
+      const placed = placeInColumns(figures, columns);
+      if (!placed) continue;
+      const h = figures[0]?.h ?? 1;
+      // each cell its own word (the text layer's space items between them are dropped with the blanks)
+      const cells = columns.map((c, k): Item => ({ ...(placed[k] ?? { x: c.x, y: c.y, w: c.w, h }), str: ` ${placed[k]?.str.trim() ?? '—'}` }));
+      const first = figures[0];
+      return [...l.slice(0, first ? l.indexOf(first) : l.length), ...cells];
     }
-    return out;
-  });
+  }
+  return l;
+}
+
+/** The commonest count of trailing figures (2 or more) among the lines around line i; ties go to the wider. */
+function commonestCount(lines: readonly Item[][], i: number): number | null {
+  const counts = new Map<number, number>();
+  for (let j = Math.max(0, i - ROW_REACH); j <= Math.min(lines.length - 1, i + ROW_REACH); j++) {
+    const n = trailingFigures(lines[j] ?? []).length;
+    if (n >= 2) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [n, c] of counts) if (best === null || c > (counts.get(best) ?? 0) || (c === counts.get(best) && n > best)) best = n;
+  return best;
+}
+
+/** Each figure in the column whose centre is nearest, within a quarter of the narrowest column spacing; null if any is not. */
+function placeInColumns(figures: readonly Item[], columns: readonly Item[]): (Item | undefined)[] | null {
+  const centres = columns.map(centre);
+  let spacing = Infinity;
+  for (let k = 1; k < centres.length; k++) spacing = Math.min(spacing, (centres[k] ?? 0) - (centres[k - 1] ?? 0));
+  if (!(spacing > 0)) return null;
+  const placed: (Item | undefined)[] = columns.map(() => undefined);
+  let last = -1;
+  for (const f of figures) {
+    let best = -1;
+    for (let k = 0; k < centres.length; k++) if (best < 0 || Math.abs((centres[k] ?? 0) - centre(f)) < Math.abs((centres[best] ?? 0) - centre(f))) best = k;
+    if (best <= last || Math.abs((centres[best] ?? 0) - centre(f)) > spacing / 4) return null;
+    placed[best] = f;
+    last = best;
+  }
+  return placed;
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');

@@ -1,0 +1,55 @@
+/**
+ * PDF text layers have nothing where a table cell is blank: a row's figures are put back in their columns by a
+ * fuller row of the same table nearby, and a column with no figure reads as a printed blank (「—」).
+ */
+import { describe, expect, it } from 'vitest';
+import { itemsToLines } from '../../electron/main/services/import/pdf.js';
+
+const COLUMNS = [200, 250, 300, 350, 400, 450, 500];
+type Item = { str: string; x: number; y: number; w: number; h: number };
+const label = (str: string, y: number): Item => ({ str, x: 20, y, w: 160, h: 10 });
+/** a row: its label, then a figure (or nothing) under each column */
+function row(y: number, name: string, figures: readonly (string | null)[], columns = COLUMNS): Item[] {
+  const out = [label(name, y)];
+  figures.forEach((f, k) => {
+    if (f !== null) out.push({ str: f, x: (columns[k] ?? 0) - 5, y, w: 10, h: 10 }, { str: ' ', x: (columns[k] ?? 0) + 5, y, w: 3, h: 10 });
+  });
+  return out;
+}
+
+describe('PDF rows with blank cells', () => {
+  it('a row with a blank cell keeps its figures in their columns; full rows are untouched', () => {
+    const lines = itemsToLines([
+      ...row(700, '一、本年新收', ['217', '1', null, '0', '0', '0', '218']),
+      ...row(680, '二、上年结转', ['0', '0', '0', '0', '0', '0', '0']),
+      ...row(660, '（一）予以公开', ['71', '0', '0', '0', '0', '0', '71']),
+      ...row(640, '（二）部分公开', [null, null, '0', '0', '0', '0', '0']),
+    ]);
+    expect(lines[0]?.split(/\s+/)).toEqual(['一、本年新收', '217', '1', '—', '0', '0', '0', '218']);
+    expect(lines[1]?.split(/\s+/).filter(Boolean)).toEqual(['二、上年结转', '0', '0', '0', '0', '0', '0', '0']);
+    expect(lines[3]?.split(/\s+/)).toEqual(['（二）部分公开', '—', '—', '0', '0', '0', '0', '0']);
+  });
+
+  it('a row as wide as the table, beside a wider table, is never spread over its columns', () => {
+    const wide = Array.from({ length: 15 }, (_, k) => 150 + 25 * k);
+    const lines = itemsToLines([
+      ...row(700, '（七）总计', ['1', '0', '0', '0', '0', '0', '1']),
+      ...row(680, '四、结转下年度继续办理', ['0', '0', '0', '0', '0', '0', '0']),
+      ...row(660, '（六）其他处理', ['0', '0', '0', '0', '0', '0', '0']),
+      ...row(620, '', Array.from({ length: 15 }, () => '0'), wide),
+    ]);
+    expect(lines[1]?.split(/\s+/).filter(Boolean)).toEqual(['四、结转下年度继续办理', '0', '0', '0', '0', '0', '0', '0']);
+  });
+
+  it('figures that fit no column of a fuller row are left as printed', () => {
+    const lines = itemsToLines([
+      ...row(700, '一、本年新收', ['5', '5', '5', '5', '5', '5', '30']),
+      ...row(680, '二、上年结转', ['1', '2', '3', '4', '5', '6', '21']),
+      { ...label('三、说明', 660) },
+      // centred between two columns: under neither
+      { str: '12', x: 220, y: 660, w: 10, h: 10 },
+      { str: '34', x: 270, y: 660, w: 10, h: 10 },
+    ]);
+    expect(lines[2]).not.toContain('—');
+  });
+});
