@@ -105,7 +105,7 @@ export function App() {
       <main className={`app-main${preview ? ' with-preview' : ''}`}>
         <Editor key={doc.revision} draft={doc.draft} onChange={doc.update} handleRef={editor} aside={previewPane} locked={doc.locked} />
       </main>
-      {gate ? <ExportGate host={host} draft={doc.draft} action={gate} onProceed={proceed} onCancel={cancelGate} onAccept={acceptInGate} onJump={jumpFromGate} /> : null}
+      {gate ? <ExportGate host={host} draft={doc.draft} action={gate} locked={doc.locked} onProceed={proceed} onCancel={cancelGate} onAccept={acceptInGate} onJump={jumpFromGate} /> : null}
       {importing ? (
           <ImportDialog
             host={host}

@@ -21,6 +21,8 @@ export interface ExportGateProps {
   host: Pick<ReportHost, 'fontCheck'>;
   draft: DraftFile;
   action: GatedAction;
+  /** 定稿: nothing can be accepted here (the draft is locked); the gate says how to change that */
+  locked?: boolean;
   onProceed: () => void;
   onCancel: () => void;
   /** 「接受并说明」 of a warning listed here (the editor keeps it) */
@@ -29,7 +31,7 @@ export interface ExportGateProps {
   onJump: (f: Finding) => void;
 }
 
-export function ExportGate({ host, draft, action, onProceed, onCancel, onAccept, onJump }: ExportGateProps) {
+export function ExportGate({ host, draft, action, locked = false, onProceed, onCancel, onAccept, onJump }: ExportGateProps) {
   const readiness = useMemo(() => exportReadiness(draft), [draft]);
   const [fonts, setFonts] = useState<HostResult<'fontCheck'> | null>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -83,6 +85,7 @@ export function ExportGate({ host, draft, action, onProceed, onCancel, onAccept,
             </>
           ) : null}
           。{errors.length ? '按规定格式，有错误的报告不宜发布。' : openWarnings.length ? '每个提示请核实：确属如此的，写明理由后接受。' : ''}
+          {locked && openWarnings.length ? <span data-testid="export-gate-locked">报告已定稿，不能在此接受提示；如需接受，请先「重新打开」。</span> : null}
         </p>
         <div className="export-gate-groups">
           {ISSUE_GROUPS.map((g) => {
@@ -93,7 +96,7 @@ export function ExportGate({ host, draft, action, onProceed, onCancel, onAccept,
                 <h3>{ISSUE_GROUP_NAMES[g]}</h3>
                 <ol className="export-gate-list">
                   {items.map((i) => (
-                    <GateItem key={i.id} issue={i} onAccept={onAccept} onJump={onJump} />
+                    <GateItem key={i.id} issue={i} onAccept={locked ? null : onAccept} onJump={onJump} />
                   ))}
                 </ol>
               </section>
@@ -131,7 +134,7 @@ export function ExportGate({ host, draft, action, onProceed, onCancel, onAccept,
   );
 }
 
-function GateItem({ issue, onAccept, onJump }: { issue: ShownIssue; onAccept: ExportGateProps['onAccept']; onJump: ExportGateProps['onJump'] }) {
+function GateItem({ issue, onAccept, onJump }: { issue: ShownIssue; onAccept: ExportGateProps['onAccept'] | null; onJump: ExportGateProps['onJump'] }) {
   const f = issue.finding;
   return (
     <li data-rule={f.rule} data-severity={f.severity} className={f.severity}>
@@ -141,7 +144,7 @@ function GateItem({ issue, onAccept, onJump }: { issue: ShownIssue; onAccept: Ex
         <button type="button" className="small" onClick={() => onJump(f)}>
           定位
         </button>
-        {f.severity === 'warning' ? <AcceptWarning onAccept={(text) => onAccept(f, text)} /> : null}
+        {f.severity === 'warning' && onAccept ? <AcceptWarning onAccept={(text) => onAccept(f, text)} /> : null}
       </span>
     </li>
   );

@@ -163,6 +163,14 @@ test('three versions saved with reasons, two compared, one viewed read-only and 
   await page.getByRole('button', { name: '版本记录…', exact: true }).click();
   await expect(panel.getByTestId('version-2').getByRole('button', { name: '恢复…' })).toBeDisabled();
   await panel.getByRole('button', { name: '关闭', exact: true }).first().click();
+  // the export check of a locked draft offers no 「接受并说明」 (it could not be kept) and says why
+  await button(page, '导出').click();
+  await page.getByRole('menuitem', { name: /Word/ }).click();
+  const gate = page.getByTestId('export-gate');
+  await expect(gate.locator('li[data-severity="warning"]').first()).toBeVisible();
+  await expect(gate.getByRole('button', { name: '接受并说明…' })).toHaveCount(0);
+  await expect(gate.getByTestId('export-gate-locked')).toContainText('重新打开');
+  await gate.getByRole('button', { name: '返回修改' }).click();
   await shot(page, 'locked');
 
   // 重新打开 with a reason: editable again
