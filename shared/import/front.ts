@@ -97,12 +97,31 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
     uncertain.push({ target: 'title', name: '标题', reason: '未能识别报告标题（应在正文之前，含「报告」二字），请填写' });
     return { title: '', mainTitle: '', subtitle: '', prefaceLines: front };
   }
+  chosen = reportHeadingBelow(front, chosen);
   if (chosen.start > 0) uncertain.push({ target: 'title', name: '标题', reason: `标题之前有 ${chosen.start} 行其他文字（如网页导航），已略去，请核对` });
   const next = front[chosen.end + 1] ?? '';
   const subtitle = SUBTITLE.test(next) ? next : '';
   const mainTitle = chosen.parts.join('').replace(/\s+/g, ' ').trim();
   const title = (mainTitle + (subtitle ? `（${subtitle.replace(/[（()）\s]/g, '')}）` : '')).replace(/\s+/g, '');
   return { title, mainTitle, subtitle, prefaceLines: front.slice(chosen.end + 1 + (subtitle ? 1 : 0)) };
+}
+
+/**
+ * A web page's article heading, then its date, font and share tools, then the report's own heading (「河包镇2020年政府
+ * 信息公开工作年度报告」 / 「日期:…」「字体:…」「分享:」 / 「河包镇政府信息公开工作年度报告」): the report's own heading is the title.
+ */
+function reportHeadingBelow(front: readonly string[], chosen: TitleAt): TitleAt {
+  let k = chosen.end + 1;
+  let tools = 0;
+  while (k < front.length && (PAGE_TOOLS.test(front[k] ?? '') || METADATA_LINE.test(front[k] ?? ''))) {
+    const rest = (front[k] ?? '').replace(PAGE_TOOLS, '').trim();
+    if (rest !== '' && !METADATA_LINE.test(front[k] ?? '')) break;
+    tools++;
+    k++;
+  }
+  const next = front[k] ?? '';
+  if (tools === 0 || !isTitleLine(next) || !/信息公开/.test(next)) return chosen;
+  return { parts: [next], start: k, end: k };
 }
 
 /**

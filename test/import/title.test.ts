@@ -47,6 +47,14 @@ describe('imported titles', () => {
     expect(r.report.organ).toBe('某某县某某镇人民政府');
   });
 
+  it('the page\'s article heading, its date and share tools, then the report\'s own heading: the report\'s is the title', () => {
+    const text = ['当前位置:街镇 > 某某镇 > 政务公开', '某某镇2020年政府信息公开工作年度报告', '日期:2021-01-29', '字体:【 默认 超大', '分享:', '', '某某镇政府信息公开工作年度报告', '', '本报告所列数据统计期限为2020年1月1日至2020年12月31日。', '一、总体情况', '2020年，我镇扎实推进政务公开。'].join('\n');
+    const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.title).toBe('某某镇政府信息公开工作年度报告');
+    expect(r.report.year).toBe(2020);
+    expect(r.sourceCheck.map((f) => f.rule)).toContain('F-TITLE');
+  });
+
   it('a heading that calls the report 「信息公开年报」, year first: title and organ as printed, and F-TITLE', () => {
     const text = ['2022年某某县卫生健康委员会信息公开年报', '根据《中华人民共和国政府信息公开条例》第五十条规定，现编制本年度报告。', '一、总体情况', '（一）主动公开情况'].join('\n');
     const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
