@@ -1,12 +1,12 @@
 /**
  * The draft file (`.gkbg`, UTF-8 JSON), validated with zod on every read and write.
  *
- * Versions: 1 stored `cells` with flat dotted keys (the first prototype); 2 (current) nests them as the
- * spec asks (`a.b.c` → {"a":{"b":{"c":…}}}) and keeps migrated 2019 figures under `legacy`.
+ * Versions: 1 stored `cells` with flat dotted keys (the first prototype); 2 nests them as the spec asks
+ * (`a.b.c` → {"a":{"b":{"c":…}}}) and keeps migrated 2019 figures under `legacy`; 3 (current) may carry two optional
+ * records: `history`, the versions kept at each save (shared/report/history.ts), and `stateChanges`, its review
+ * states (shared/report/reviewState.ts). A damaged history entry is left out on reading, never a reason not to open.
+ * The version went up with them so that an older program says 「请升级本程序」 instead of naming an unknown field.
  * Every older version has one migration step to the next, tested.
- * Two optional records travel with a draft without changing its version (a draft without them is as before):
- * `history`, the versions kept at each save (shared/report/history.ts), and `stateChanges`, its review states
- * (shared/report/reviewState.ts). A damaged history entry is left out on reading, never a reason not to open.
  */
 import { z } from 'zod';
 import { ALL_CELL_KEYS, FORMATS, SECTION_KEYS, SECTION_NAMES, type FormatId, type SectionKey } from '../report/format.js';
@@ -16,7 +16,7 @@ import { rollupRecordSchema } from '../rollup/record.js';
 
 export const DRAFT_EXTENSION = 'gkbg';
 export const DRAFT_APP_ID = 'gov-disclosure-report';
-export const DRAFT_SCHEMA_VERSION = 2;
+export const DRAFT_SCHEMA_VERSION = 3;
 /**
  * The one size limit of a draft file, in UTF-8 bytes, checked where a draft is serialised, parsed and read from disk
  * alike — so a draft that saves always reopens. A real draft is a few dozen KB; the limit leaves room for every
@@ -169,6 +169,8 @@ const MIGRATIONS: readonly ((old: Json) => Json)[] = [
     const previous = isPlainObject(old.previous) ? { ...(old.previous as Json), cells: flat((old.previous as Json).cells) } : old.previous;
     return { ...old, schemaVersion: 2, cells: flat(old.cells), previous };
   },
+  // 2 → 3: `history` and `stateChanges` introduced (absent = none): nothing to change.
+  (old) => ({ ...old, schemaVersion: 3 }),
 ];
 
 export function migrateDraft(json: Json): Json {

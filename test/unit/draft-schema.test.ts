@@ -80,7 +80,7 @@ describe('draft file', () => {
       acceptedWarnings: [],
     };
     const migrated = migrateDraft(v1) as { schemaVersion: number; cells: { apply: { new: { natural: number } } } };
-    expect(migrated.schemaVersion).toBe(2);
+    expect(migrated.schemaVersion).toBe(3);
     expect(migrated.cells.apply.new.natural).toBe(3);
     const r = parseDraftText(JSON.stringify(v1));
     expect(r.ok).toBe(true);
@@ -89,6 +89,13 @@ describe('draft file', () => {
       expect(report.cells['review.reconsideration.upheld']).toBe(1);
       expect(report.previous?.cells['apply.carried_forward.natural']).toBe(2);
     }
+  });
+
+  it('opens a version-2 draft (before history and review states) as it was', () => {
+    const v2 = { ...JSON.parse(serializeDraft(sampleDraft())), schemaVersion: 2 };
+    const r = parseDraftText(JSON.stringify(v2));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.draft.history).toBeUndefined();
   });
 
   it('refuses a file from a newer version with a clear message', () => {

@@ -65,7 +65,7 @@ function mutate(text: string, r: () => number): string {
     case 5:
       return text.slice(0, pos) + pick(['{', '}', '[', ']', ',', '"', '\\']) + text.slice(pos);
     case 6:
-      return text.replace(/"schemaVersion": \d+/, `"schemaVersion": ${pick(['0', '1', '3', '"2"', '-1', '1.5', 'null'])}`);
+      return text.replace(/"schemaVersion": \d+/, `"schemaVersion": ${pick(['0', '1', '4', '"2"', '-1', '1.5', 'null'])}`);
     default:
       return text.replace(/"year": \d+/, `"year": ${pick(['1900', '2024.5', '"2024"', '1e400', '99999'])}`);
   }
