@@ -252,7 +252,7 @@ function lastYearKeys(sections: Sections): LastYear {
 /** This year's sections whose narrative counts: the preface is the standard wording (legal basis, parts, period). */
 const COUNTED_SECTIONS: readonly SectionKey[] = SECTIONS.map((s) => s.key);
 
-/** Copied sentences next to each other in a section (only uncounted ones between) make one passage. */
+/** Copied sentences next to each other in a section make one passage; an uncounted one (a heading) ends it, unmarked. */
 function copiedPassages(p: Prepared, seen: LastYear): { passages: TextSpan[]; copied: number; total: number; sentences: number } {
   const passages: TextSpan[] = [];
   let copied = 0;
@@ -263,8 +263,11 @@ function copiedPassages(p: Prepared, seen: LastYear): { passages: TextSpan[]; co
     if (!text) continue;
     let open: TextSpan | null = null;
     for (const s of sentencesOf(text)) {
-      // a sentence that doesn't count (a heading, the period, all zeros) neither ends a passage nor extends it
-      if (s.chars === 0) continue;
+      // a sentence that doesn't count (a heading, the period, all zeros) is not marked as copied: it ends the passage
+      if (s.chars === 0) {
+        open = null;
+        continue;
+      }
       const repeated = seen.repeats(s.key);
       total += s.chars;
       sentences++;
