@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import type { OfficeExportKind, OfficeHost } from '../../shared/rollup/host.js';
 import { UNIT_FILE_KIND_NAMES, verdictOf, type ReviewRow } from '../../shared/rollup/review.js';
-import { JobProgress, OfficeFrame } from './OfficeFrame.js';
+import { DialogFrame } from '../DialogFrame.js';
+import { JobProgress, OFFICE_DIALOG_SIZE } from './OfficeFrame.js';
 import { styles } from './styles.js';
 import { useOfficeJob } from './useOfficeJob.js';
 
@@ -45,7 +46,7 @@ export function ReviewDialog({ host, onClose }: { host: OfficeHost; onClose: () 
     ) : null;
 
   return (
-    <OfficeFrame title="批量核查" busy={busy} onClose={onClose} footer={footer} testId="review-dialog">
+    <DialogFrame size={OFFICE_DIALOG_SIZE} title="批量核查" busy={busy} onClose={onClose} footer={footer} testId="review-dialog">
       {state.step === 'idle' || state.step === 'canceled' ? (
         <>
           <p style={styles.hint}>
@@ -88,7 +89,7 @@ export function ReviewDialog({ host, onClose }: { host: OfficeHost; onClose: () 
           </div>
         </>
       )}
-    </OfficeFrame>
+    </DialogFrame>
   );
 }
 

@@ -10,7 +10,8 @@ import { formatCellValue } from '../../shared/report/numbers.js';
 import type { OfficeHost, RollupView } from '../../shared/rollup/host.js';
 import { EXCLUSION_KINDS, ROLLUP_SCOPES, type RollupScope } from '../../shared/rollup/record.js';
 import { CHANGE_POLL_MS, useOfficeJob } from './useOfficeJob.js';
-import { JobProgress, OfficeFrame } from './OfficeFrame.js';
+import { DialogFrame } from '../DialogFrame.js';
+import { JobProgress, OFFICE_DIALOG_SIZE } from './OfficeFrame.js';
 import { styles } from './styles.js';
 
 export interface RollupDialogProps {
@@ -68,7 +69,7 @@ export function RollupDialog({ host, onOpenDraft, onClose }: RollupDialogProps) 
   ) : null;
 
   return (
-    <OfficeFrame title="汇总下级单位报告" busy={state.step === 'running'} onClose={onClose} footer={footer} testId="rollup-dialog">
+    <DialogFrame size={OFFICE_DIALOG_SIZE} title="汇总下级单位报告" busy={state.step === 'running'} onClose={onClose} footer={footer} testId="rollup-dialog">
       {state.step === 'idle' || state.step === 'canceled' || (state.step === 'done' && !view) ? (
         <>
           <p style={styles.hint}>
@@ -126,7 +127,7 @@ export function RollupDialog({ host, onOpenDraft, onClose }: RollupDialogProps) 
           <RollupCells view={view} />
         </>
       ) : null}
-    </OfficeFrame>
+    </DialogFrame>
   );
 }
 

@@ -4,8 +4,6 @@ import { dialogFont, dialogStyles } from '../dialogStyles.js';
 
 export const styles = {
   ...dialogStyles,
-  dialog: { ...dialogStyles.dialog, width: 'min(1100px, 96vw)', height: 'min(820px, 92vh)' },
-  body: { padding: 16, overflow: 'auto', display: 'flex', flexDirection: 'column', gap: 10, flex: 1, minHeight: 0 },
   row: { display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' },
   input: { fontFamily: dialogFont, fontSize: 14, padding: '4px 8px', border: '1px solid #d0d7de', borderRadius: 4 },
   link: { border: 'none', background: 'transparent', color: '#0969da', cursor: 'pointer', padding: 0, fontFamily: dialogFont, fontSize: 13 },
@@ -22,5 +20,4 @@ export const styles = {
   ok: { color: '#1a7f37' },
   bad: { color: '#b42318', fontWeight: 600 },
   warn: { color: '#b54708' },
-  footer: { display: 'flex', gap: 8, alignItems: 'center', padding: '10px 16px', borderTop: '1px solid #d0d7de' },
 } satisfies Record<string, CSSProperties>;

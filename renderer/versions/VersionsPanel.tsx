@@ -13,6 +13,7 @@ import { findVersion, formatTimestamp, MAX_VERSIONS, versionAsDraft } from '../.
 import { LOCKED_MESSAGE, STATE_NAMES } from '../../shared/report/reviewState.js';
 import { draftToReport, type DraftFile, type DraftVersion } from '../../shared/schema/draft.js';
 import { CompareView } from '../compare/CompareView.js';
+import { DialogFrame } from '../DialogFrame.js';
 import { dialogStyles } from '../dialogStyles.js';
 import type { DocumentController } from '../files/useDocument.js';
 import { Preview } from '../preview/Preview.js';
@@ -73,26 +74,8 @@ export function VersionsPanel({ doc, onClose }: { doc: DocumentController; onClo
   };
 
   return (
-    <div style={dialogStyles.backdrop}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="versions-title"
-        data-testid="versions-panel"
-        style={{ ...dialogStyles.dialog, width: 'min(980px, 94vw)', maxHeight: '88vh' }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && !open) onClose();
-        }}
-      >
-        <div style={dialogStyles.head}>
-          <h2 id="versions-title" style={dialogStyles.title}>
-            版本记录
-          </h2>
-          <button type="button" style={dialogStyles.close} aria-label="关闭" onClick={onClose}>
-            ×
-          </button>
-        </div>
-        <div style={{ padding: 16, display: 'flex', flexDirection: 'column', gap: 12, overflow: 'auto' }}>
+    <>
+      <DialogFrame title="版本记录" testId="versions-panel" onClose={onClose} size={{ width: 'min(980px, 94vw)', maxHeight: '88vh' }}>
           <p style={dialogStyles.hint}>
             每次保存记录一个版本，随草稿文件保存（最多 {MAX_VERSIONS} 个，超出时删除最早的，并会提示）。勾选两个版本后可比较；「恢复」把该版本作为当前内容，并记为新的版本。
           </p>
@@ -159,8 +142,7 @@ export function VersionsPanel({ doc, onClose }: { doc: DocumentController; onClo
               关闭
             </button>
           </div>
-        </div>
-      </div>
+      </DialogFrame>
       {open?.kind === 'view' ? <ReadOnlyVersion doc={doc} n={open.n} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'compare' ? <CompareView comparison={open.comparison} fromLabel={open.fromLabel} toLabel={open.toLabel} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'restore' ? (
@@ -195,7 +177,7 @@ export function VersionsPanel({ doc, onClose }: { doc: DocumentController; onClo
           onCancel={() => setOpen(null)}
         />
       ) : null}
-    </div>
+    </>
   );
 }
 
@@ -204,36 +186,19 @@ function ReadOnlyVersion({ doc, n, onClose }: { doc: DocumentController; n: numb
   const version = findVersion(doc.draft, n);
   const report = useMemo(() => (version ? draftToReport(versionAsDraft(doc.draft, version)) : null), [doc.draft, version]);
   if (!version || !report) return null;
+  const title = (
+    <>
+      <span style={READ_ONLY_BADGE}>只读</span> {versionLabel(version)}
+      {version.reason ? `：${version.reason}` : ''}
+    </>
+  );
   return (
-    <div style={dialogStyles.backdrop}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="version-view-title"
-        data-testid="version-view"
-        style={{ ...dialogStyles.dialog, width: 'min(900px, 94vw)', height: '90vh' }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
-      >
-        <div style={dialogStyles.head}>
-          <h2 id="version-view-title" style={dialogStyles.title}>
-            <span style={READ_ONLY_BADGE}>只读</span> {versionLabel(version)}
-            {version.reason ? `：${version.reason}` : ''}
-          </h2>
-          <button type="button" style={dialogStyles.close} aria-label="关闭" onClick={onClose} autoFocus>
-            ×
-          </button>
-        </div>
-        <p style={{ ...dialogStyles.hint, padding: '8px 16px' }}>这是第 {version.n} 版保存时的内容，只能查看，不能修改；如需以它为准，请在版本记录中「恢复」。</p>
-        <div style={{ flex: 1, minHeight: 0, overflow: 'auto', background: '#d9dde3', padding: 8 }}>
-          <Preview report={report} label={`第 ${version.n} 版（只读）`} />
-        </div>
+    <DialogFrame title={title} testId="version-view" onClose={onClose} size={{ width: 'min(900px, 94vw)', height: '90vh' }}>
+      <p style={dialogStyles.hint}>这是第 {version.n} 版保存时的内容，只能查看，不能修改；如需以它为准，请在版本记录中「恢复」。</p>
+      <div style={{ flex: 1, minHeight: 0, overflow: 'auto', background: '#d9dde3', padding: 8 }}>
+        <Preview report={report} label={`第 ${version.n} 版（只读）`} />
       </div>
-    </div>
+    </DialogFrame>
   );
 }
 
