@@ -7,7 +7,7 @@
 import { FORMATS, formatFor, type CellDef, type FormatId, type ReportFormat } from '../report/format.js';
 import { canonicalTitle, nestCells, numericValue, type Cells, type Report } from '../report/model.js';
 import { newDraft, type DraftFile } from '../schema/draft.js';
-import { exactSum } from './decimal.js';
+import { exactSum, toMillionths } from './decimal.js';
 import { EXCLUSION_KINDS, ROLLUP_MAX_SOURCES, type ExclusionKind, type RollupRecord, type RollupScope, type RollupSource } from './record.js';
 import { matchRoster, normaliseUnitName } from './units.js';
 
@@ -46,7 +46,7 @@ export interface RolledCell {
   contributions: Contribution[];
   /** units counted that left this cell blank */
   blankUnits: string[];
-  /** units whose cell holds text that isn't a number (not counted) */
+  /** units whose cell holds text that isn't a number, or a number no cell can hold (too many decimals, too large): not counted */
   invalidUnits: string[];
 }
 
@@ -118,7 +118,8 @@ function rollCell(def: CellDef, counted: readonly { source: RollupSource; report
   for (const { source, report } of counted) {
     const raw = report.cells[def.key];
     const v = numericValue(raw);
-    if (v !== null) contributions.push({ unit: source.unit, value: v });
+    // a figure that can't be added exactly (1e-7, 1e300: a hostile or broken file) is that unit's error, not the roll-up's
+    if (v !== null && toMillionths(v) !== null) contributions.push({ unit: source.unit, value: v });
     else if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) blankUnits.push(source.unit);
     else invalidUnits.push(source.unit);
   }

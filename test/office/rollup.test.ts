@@ -96,6 +96,14 @@ describe('blank is not 0', () => {
     expect(c?.value).toBe(3);
     expect(c?.invalidUnits).toEqual(['县统计局']);
   });
+  it('leaves out a figure no cell can hold (a hostile file), naming the unit, and still rolls up the others', () => {
+    const hostile = unitReport('县民政局', { 'apply.new.natural': 1e300, 'active.fees.amount': 0.00000012 });
+    const r = rollUp([units[0] as UnitInput, input('mz.json', hostile)], { scope: 'county' });
+    const natural = r.cells.find((x) => x.key === 'apply.new.natural');
+    const fees = r.cells.find((x) => x.key === 'active.fees.amount');
+    expect([natural?.value, natural?.invalidUnits]).toEqual([3, ['县民政局']]);
+    expect([fees?.value, fees?.invalidUnits]).toEqual([0.1, ['县民政局']]);
+  });
 });
 
 describe('units missing, duplicated, of another year or format, unreadable', () => {
