@@ -56,6 +56,8 @@ interface Atom {
   height: number;
   /** a page may start at this atom */
   breakBefore: boolean;
+  /** space at the atom's end that a page foot swallows (the padding below a table): not needed to fit the page */
+  trailing?: number;
 }
 
 function keepsWithNext(b: Block | undefined): boolean {
@@ -101,8 +103,9 @@ function tableAtoms(t: ModelTable, blockIndex: number, m: BlockMeasure, breakBef
   for (let i = 0; i < body; i++) {
     const r = t.headerRows + i;
     const first = i === 0 && t.headerRows === 0;
-    const height = (heights[i] ?? 0) + (first ? head : 0) + (i === body - 1 ? (m.spaceAfter ?? 0) : 0);
-    atoms.push({ block: blockIndex, index: r, height, breakBefore: first ? breakBeforeTable : i > 0 && rowBreakAllowed(t, r, crossed) });
+    const after = i === body - 1 ? (m.spaceAfter ?? 0) : 0;
+    const height = (heights[i] ?? 0) + (first ? head : 0) + after;
+    atoms.push({ block: blockIndex, index: r, height, trailing: after, breakBefore: first ? breakBeforeTable : i > 0 && rowBreakAllowed(t, r, crossed) });
   }
   return atoms;
 }
@@ -143,7 +146,8 @@ function breakAtoms(model: DocModel, measure: FlowMeasure, atoms: Atom[], pageHe
     const first = atoms[start];
     let used = first ? continuationHeader(model, measure, first) : 0;
     let k = start;
-    while (k < atoms.length && used + (atoms[k]?.height ?? 0) <= pageHeight + SLACK_PX) used += atoms[k++]?.height ?? 0;
+    // an atom fits when it fits without its trailing space (at the page foot that space is blank paper anyway)
+    while (k < atoms.length && used + (atoms[k]?.height ?? 0) - (atoms[k]?.trailing ?? 0) <= pageHeight + SLACK_PX) used += atoms[k++]?.height ?? 0;
     if (k >= atoms.length) {
       ranges.push([start, atoms.length]);
       break;

@@ -117,6 +117,17 @@ describe('tables', () => {
     }
   });
 
+  it('ends a page with a table\'s last rows when only the space below the table is left over (blank paper at the foot)', () => {
+    const t = doc.blocks[activeAt];
+    if (t?.kind !== 'table') throw new Error('no table 二');
+    const body = t.table.rows.length - t.table.headerRows;
+    // ten lines of text, then the table: its rows end 5 px above the page foot, its 20 px of space below would not fit
+    const row = (TEXT_HEIGHT_PX - 10 * LINE - 10 - 60 - 5) / body;
+    const m = model([para('x'.repeat(10 * 28)), t, para()]);
+    const pages = paginate(m, { blocks: [lines(10), { height: 0, spaceBefore: 10, spaceAfter: 20, headerHeight: 60, rowHeights: Array.from({ length: body }, () => row) }, lines(1)] });
+    expect(describePages(pages)).toEqual(['0 1', '2']);
+  });
+
   it('tells the DOCX where table 三 was moved to a new page', () => {
     // enough text before it that it can't fit below
     const pages = paginate(doc, measures(22, 60, TEXT_HEIGHT_PX * 0.6));
