@@ -3,7 +3,8 @@
  * texts and merges, fonts of every run, sizes, spacing) and LibreOffice (opens and converts it; poppler
  * then finds every heading, every figure and the page numbers in the PDF it made).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocModel } from '../../shared/render/model.js';
@@ -67,6 +68,29 @@ describe.each(samples)('$name', ({ name, report }) => {
   it('is A4 with the GB/T 9704 margins, in exact twips', () => {
     expect(doc().page).toEqual({ width: 11906, height: 16838 });
     expect(doc().margins).toEqual({ top: 2098, bottom: 1984, left: 1588, right: 1474 });
+  });
+
+  it('lays the text on a grid of 28 characters × 22 lines: docGrid linesAndChars with charSpace, and body characters at the same pitch', async () => {
+    const xml = (await (await JSZip.loadAsync(readFileSync(join(dir, `${name}.docx`)))).file('word/document.xml')?.async('string')) ?? '';
+    const grid = /<w:docGrid ([^>]*)\/>/.exec(xml)?.[1] ?? '';
+    const attr = (a: string) => new RegExp(`w:${a}="([^"]*)"`).exec(grid)?.[1];
+    expect(attr('type')).toBe('linesAndChars');
+    // 22 lines of exactly 578 twips fill the 225 mm text area (12756 twips) with less than a line to spare
+    expect(Number(attr('linePitch'))).toBe(578);
+    expect(Math.floor(12756 / Number(attr('linePitch')))).toBe(22);
+    // the grid's character pitch: 16 pt + charSpace/4096 pt; 28 of them fit the 156 mm line (442.2 pt), 29 do not
+    const TEXT_WIDTH_PT = (156 / 25.4) * 72;
+    const gridPitch = 16 + Number(attr('charSpace')) / 4096;
+    expect(28 * gridPitch).toBeLessThanOrEqual(TEXT_WIDTH_PT);
+    expect(28 * gridPitch).toBeGreaterThan(TEXT_WIDTH_PT - 1);
+    // the body's runs are set at a pitch of their own (character spacing, w:spacing in twentieths of a point) that
+    // also fits 28 and not 29, so a word processor that does not snap to the grid sets 28 too
+    const spacings = [...xml.matchAll(/<w:r><w:rPr>(?:(?!<\/w:rPr>).)*?<w:sz w:val="32"\/>/g)].map((m) => Number(/<w:spacing w:val="(-?\d+)"\/>/.exec(m[0])?.[1] ?? 0));
+    expect(spacings.length).toBeGreaterThan(20);
+    for (const sp of spacings) {
+      expect(28 * (16 + sp / 20)).toBeLessThanOrEqual(TEXT_WIDTH_PT);
+      expect(29 * (16 + sp / 20)).toBeGreaterThan(TEXT_WIDTH_PT);
+    }
   });
 
   it('numbers odd pages on the right and even pages on the left, one character in, with a PAGE field', () => {
