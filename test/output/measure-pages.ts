@@ -54,7 +54,8 @@ function measurePdf(path: string): PdfMeasure {
   const starts = [...Array(pages).keys()].map((i) => pageText(i + 1).slice(0, 8));
   return {
     pages,
-    charsPerFullLine: mode(full.map((l) => textWidthChars(compact(l.text)))),
+    // all full lines, then those of Chinese only (a figure or a Latin word does not break, so it may leave a line short)
+    charsPerFullLine: `${mode(full.map((l) => textWidthChars(compact(l.text))))}; Chinese only ${mode(full.filter((l) => !/[\u0020-\u007e]/.test(compact(l.text))).map((l) => textWidthChars(compact(l.text))))}`,
     linesPerPage: [...perPage.entries()].map(([p, s]) => `${p}:${s.size}`).join(' '),
     table3: `rows 一 on p.${first.join(',')} … 四 on p.${last.join(',')}`,
     folio: [...new Set(folio)].join(' / '),
