@@ -51,6 +51,8 @@ export const recoveryEntry = z.object({
   reason: z.enum(['crash', 'not-saved']).optional(),
 });
 export const RECOVERY_LIST_MAX = 100;
+/** At most this many files the OS gave at start pass to the page at a time (the rest wait for the next call). */
+export const PENDING_OPENS_MAX = 20;
 /** The newest entries, and how many older ones there are beyond them (offered once these are dealt with). */
 export const recoveryList = z.object({ entries: z.array(recoveryEntry).max(RECOVERY_LIST_MAX), more: z.number().int().min(0) });
 
@@ -101,7 +103,7 @@ export const hostMethods = {
   /** Which of the report's named fonts this machine has, for the warning before export. */
   fontCheck: { arg: z.object({}).strict(), result: z.array(z.object({ font: z.string(), installed: z.boolean(), fallback: z.string() })) },
   /** Files the OS asked to open before the page was listening (double-click at start); each is returned once. */
-  pendingOpens: { arg: z.object({}).strict(), result: z.array(fileRef).max(20) },
+  pendingOpens: { arg: z.object({}).strict(), result: z.array(fileRef).max(PENDING_OPENS_MAX) },
   /** Tell the shell the window title and whether there are unsaved changes (close/quit asks). */
   setDocumentState: { arg: z.object({ title: z.string().max(300), dirty: z.boolean() }).strict(), result: z.object({ status: z.literal('ok') }) },
   /** 汇总下级单位报告 and 批量核查: jobs in main's worker pool (shared/rollup/host.ts) */

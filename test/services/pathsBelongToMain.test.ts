@@ -75,4 +75,14 @@ describe('the page names files by main\'s ids only', () => {
     expect(await files.saveDraft({ file: given!.id, text: sampleText(2024), saveAs: false, suggestedName: 'x' })).toEqual({ status: 'saved', file: given });
     expect(await readFile(draft, 'utf8')).toBe(sampleText(2024));
   });
+
+  it('25 files on the command line pass the boundary (the first opens), not refused whole as off-contract', async () => {
+    const { files, guarded } = services();
+    const drafts = Array.from({ length: 25 }, (_, i) => join(dir, `报告${i + 1}.gkbg`));
+    for (const d of drafts) files.queueOpen(d);
+    const given = await guarded('pendingOpens')(top, {});
+    expect(given.length).toBeGreaterThan(0);
+    expect(given[0]?.name).toBe('报告1.gkbg');
+    expect(given.map((f) => f.name)).toEqual(drafts.slice(0, given.length).map((d) => d.slice(dir.length + 1)));
+  });
 });

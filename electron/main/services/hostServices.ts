@@ -8,7 +8,7 @@
  */
 import { lstat, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { RECOVERY_LIST_MAX, type FileRef, type HostArg, type HostResult } from '../../../shared/ipc/contract.js';
+import { PENDING_OPENS_MAX, RECOVERY_LIST_MAX, type FileRef, type HostArg, type HostResult } from '../../../shared/ipc/contract.js';
 import { BACKUP_SUFFIX } from './atomicWrite.js';
 import { DRAFT_EXTENSION } from '../../../shared/schema/draft.js';
 import { readDraftFile, readRegularText, saveDraftFile, withDraftExtension } from './draftFiles.js';
@@ -181,6 +181,7 @@ export function createFileServices(options: FileServicesOptions): FileServices &
       await recovery.discard(id);
       return { status: 'ok' };
     },
-    pendingOpens: async () => pending.splice(0).map((p) => handles.grant(p)),
+    // 25 files on the command line must not fail the result's limit whole: at most the limit at a time, in order
+    pendingOpens: async () => pending.splice(0, PENDING_OPENS_MAX).map((p) => handles.grant(p)),
   };
 }
