@@ -2,5 +2,5 @@
 export { exactSum, millionthsToText, toMillionths } from './decimal.js';
 export { EXCLUSION_KINDS, ROLLUP_SCOPES, rollupRecordSchema, type RollupRecord, type RollupScope, type RollupSource } from './record.js';
 export { checkedRow, failedRow, reviewRowSchema, rulesNamed, UNIT_FILE_KIND_NAMES, unitFileKinds, verdictOf, type ReviewRow, type UnitFileKind } from './review.js';
-export { rollUp, type Contribution, type RolledCell, type RollupOptions, type RollupResult, type UnitInput } from './rollup.js';
+export { refreshRollupDraft, rollUp, type RefreshResult, type Contribution, type RolledCell, type RollupOptions, type RollupResult, type UnitInput } from './rollup.js';
 export { matchRoster, normaliseUnitName, parseRoster } from './units.js';

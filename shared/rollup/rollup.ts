@@ -6,7 +6,8 @@
  */
 import { FORMATS, formatFor, type CellDef, type FormatId, type ReportFormat } from '../report/format.js';
 import { canonicalTitle, nestCells, numericValue, type Cells, type Report } from '../report/model.js';
-import { newDraft, type DraftFile } from '../schema/draft.js';
+import { isLocked, LOCKED_MESSAGE } from '../report/reviewState.js';
+import { draftToReport, newDraft, type DraftFile } from '../schema/draft.js';
 import { exactSum, toMillionths } from './decimal.js';
 import { EXCLUSION_KINDS, ROLLUP_MAX_SOURCES, type ExclusionKind, type RollupRecord, type RollupScope, type RollupSource } from './record.js';
 import { matchRoster, normaliseUnitName } from './units.js';
@@ -158,4 +159,24 @@ export function rollUp(units: readonly UnitInput[], options: RollupOptions): Rol
   const record: RollupRecord = { scope: options.scope, createdAt: options.now ?? new Date().toISOString(), sources };
   if (options.roster) record.roster = [...options.roster];
   return { year, format: target.id, cells, sources, roster: options.roster ? rosterCheck(sources, options.roster) : null, draft: { ...draft, rollup: record } };
+}
+
+export type RefreshResult = { ok: true; draft: DraftFile; changed: string[] } | { ok: false; error: string };
+
+/**
+ * A roll-up re-run onto the draft it made earlier (a unit's file changed): the summed cells take the new sums and the
+ * record the new files; what the clerk did since — the cells left for entry, the text, the names, the versions — is
+ * kept. `changed`: the summed cells whose figure is now different. A 定稿 draft is not changed.
+ */
+export function refreshRollupDraft(earlier: DraftFile, result: RollupResult): RefreshResult {
+  if (isLocked(earlier)) return { ok: false, error: LOCKED_MESSAGE };
+  if (earlier.year !== result.year || earlier.format !== result.format) return { ok: false, error: `汇总草稿为 ${earlier.year} 年度，与重新汇总的 ${result.year} 年度不同` };
+  const cells: Cells = { ...draftToReport(earlier).cells };
+  const changed: string[] = [];
+  for (const c of result.cells) {
+    if (c.rule !== 'sum') continue;
+    if ((cells[c.key] ?? null) !== c.value) changed.push(c.key);
+    cells[c.key] = c.value;
+  }
+  return { ok: true, draft: { ...earlier, cells: nestCells(cells), rollup: result.draft.rollup ?? null }, changed };
 }

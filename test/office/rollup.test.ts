@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { FORMAT_2021, FORMAT_2021_SINGLE_OTHER } from '../../shared/report/format.js';
 import { resolvedCells } from '../../shared/report/model.js';
-import { exactSum, matchRoster, parseRoster, rollUp, toMillionths, type UnitInput } from '../../shared/rollup/index.js';
+import { exactSum, matchRoster, parseRoster, refreshRollupDraft, rollUp, toMillionths, type UnitInput } from '../../shared/rollup/index.js';
+import { applyReviewAction } from '../../shared/report/reviewState.js';
+import { nestCells } from '../../shared/report/model.js';
 import { draftToReport, parseDraftText, serializeDraft } from '../../shared/schema/draft.js';
 import { unitReport } from './support/units.js';
 
@@ -164,6 +166,39 @@ describe('units missing, duplicated, of another year or format, unreadable', () 
   it('matches roster names with or without the county prefix, never ambiguously', () => {
     expect(matchRoster('某某县教育局', ['县教育局', '县民政局'])).toBe('县教育局');
     expect(matchRoster('教育局', ['县教育局', '市教育局'])).toBeNull();
+  });
+});
+
+describe('re-run onto the roll-up draft made earlier (a unit\u2019s file changed)', () => {
+  const first = rollUp(units, { scope: 'county', organ: '某某县人民政府' });
+  const edited = { ...first.draft, cells: nestCells({ ...draftToReport(first.draft).cells, 'active.regulations.issued': 4 }), sections: { ...first.draft.sections, overview: '本县认真贯彻落实条例。' } };
+  const changedUnit = input('jy.gkbg', unitReport('县教育局', { 'apply.new.natural': 8, 'apply.granted.natural': 8 }));
+  const second = rollUp([changedUnit, ...units.slice(1)], { scope: 'county', organ: '某某县人民政府' });
+
+  it('takes the new sums and keeps the cells left for entry and the text the clerk wrote since', () => {
+    const r = refreshRollupDraft(edited, second);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const cells = draftToReport(r.draft).cells;
+    expect(cells['apply.new.natural']).toBe(15);
+    expect(cells['active.fees.amount']).toBe(0.6);
+    expect(cells['active.regulations.issued']).toBe(4);
+    expect(r.draft.sections.overview).toBe('本县认真贯彻落实条例。');
+    expect(r.changed).toEqual(expect.arrayContaining(['apply.new.natural', 'apply.granted.natural', 'active.fees.amount', 'active.licensing.decisions']));
+    expect(r.changed).not.toContain('active.regulations.issued');
+    expect(r.draft.rollup?.sources[0]?.cells['apply.new.natural']).toBe(8);
+  });
+
+  it('changes nothing in a 定稿 draft', () => {
+    let d = edited;
+    for (const action of ['submit', 'finalize'] as const) {
+      const next = applyReviewAction(d, action, { at: '2025-01-20T08:00:00Z', by: '张三' });
+      if (!next.ok) throw new Error(next.error);
+      d = next.draft;
+    }
+    const r = refreshRollupDraft(d, second);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain('重新打开');
   });
 });
 
