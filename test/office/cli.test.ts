@@ -72,6 +72,21 @@ describe('report rollup', () => {
     expect(draft.meta.organ).toBe('某某县人民政府');
   });
 
+  it('keeps what the clerk entered in the roll-up draft when it re-runs: cells left for entry, text', () => {
+    const draft = rolledDraft(out);
+    const regulations = (draft.cells as { active: { regulations: Record<string, unknown> } }).active.regulations;
+    regulations.issued = 3;
+    draft.sections.overview = '本县认真贯彻落实政府信息公开条例。';
+    writeFileSync(out, JSON.stringify(draft));
+    writeFileSync(join(folder, '教育局.gkbg'), unitDraftText(unitReport('县教育局', { 'apply.new.natural': 1, 'apply.granted.natural': 1 })));
+    expect(report('rollup', '--out', out).code).toBe(1);
+    const again = rolledDraft(out);
+    const cells = resolvedCells(draftToReport(again));
+    expect(cells['apply.new.natural']).toBe(7);
+    expect(cells['active.regulations.issued']).toBe(3);
+    expect(again.sections.overview).toBe('本县认真贯彻落实政府信息公开条例。');
+  });
+
   it('refuses a wrong scope', () => {
     const r = report('rollup', folder, '--out', out, '--scope', '全省');
     expect(r.code).toBe(2);

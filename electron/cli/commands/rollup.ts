@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { formatCellValue } from '../../../shared/report/numbers.js';
-import { parseRoster, ROLLUP_SCOPES, type RollupRecord, type RollupResult, type RollupScope } from '../../../shared/rollup/index.js';
-import { parseDraftText, serializeDraft } from '../../../shared/schema/draft.js';
+import { parseRoster, refreshRollupDraft, ROLLUP_SCOPES, type RollupRecord, type RollupResult, type RollupScope } from '../../../shared/rollup/index.js';
+import { parseDraftText, serializeDraft, type DraftFile } from '../../../shared/schema/draft.js';
 import { writeFileAtomic } from '../../main/services/atomicWrite.js';
 import { saveDraftFile } from '../../main/services/draftFiles.js';
 import { expandInputs } from '../../main/services/office/folder.js';
@@ -36,12 +36,12 @@ function positiveInt(args: ParsedArgs, name: string): number | undefined {
 }
 
 /** The earlier roll-up at `--out`, when re-running without files. */
-async function recordedRollup(out: string): Promise<{ record: RollupRecord; organ: string; year: number }> {
+async function recordedRollup(out: string): Promise<{ record: RollupRecord; organ: string; year: number; draft: DraftFile }> {
   const text = await readFile(out, 'utf8').catch(() => null);
   if (text === null) throw new CliError(`没有给出要汇总的文件，且「${out}」不是已有的汇总草稿`);
   const parsed = parseDraftText(text);
   if (!parsed.ok || !parsed.draft.rollup) throw new CliError(`没有给出要汇总的文件，且「${out}」不是汇总草稿${parsed.ok ? '' : `：${parsed.error}`}`);
-  return { record: parsed.draft.rollup, organ: parsed.draft.meta.organ, year: parsed.draft.year };
+  return { record: parsed.draft.rollup, organ: parsed.draft.meta.organ, year: parsed.draft.year, draft: parsed.draft };
 }
 
 function printSummary(result: RollupResult, io: CliIo): number {
@@ -84,10 +84,13 @@ export const rollupCommand: Command = {
       const organ = stringOption(args, 'organ') ?? earlier?.organ;
       const run = await rollUpFiles(pool, paths, { scope: scopeOf(args, earlier?.record.scope), ...(year ? { year } : {}), ...(roster ? { roster } : {}), ...(organ ? { organ } : {}) });
       if (run.canceled) throw new CliError('汇总已取消');
-      const saved = await saveDraftFile(out, serializeDraft(run.result.draft));
+      // a re-run keeps what the clerk entered in the roll-up draft since (cells left for entry, text, versions)
+      const refreshed = earlier ? refreshRollupDraft(earlier.draft, run.result) : { ok: true as const, draft: run.result.draft };
+      if (!refreshed.ok) throw new CliError(refreshed.error);
+      const saved = await saveDraftFile(out, serializeDraft(refreshed.draft));
       if (!saved.ok) throw new CliError(saved.error);
       const xlsx = stringOption(args, 'xlsx');
-      if (xlsx) await writeFileAtomic(xlsx, await writeTablesXlsx(draftToReport(run.result.draft)));
+      if (xlsx) await writeFileAtomic(xlsx, await writeTablesXlsx(draftToReport(refreshed.draft)));
       if (args.options.has('json')) {
         io.out(`${JSON.stringify({ draft: saved.path, year: run.result.year, sources: run.result.sources.map(({ cells: _cells, ...s }) => s), roster: run.result.roster, cells: run.result.cells }, null, 2)}\n`);
         return run.result.sources.some((s) => s.status === 'excluded') || (run.result.roster?.missing.length ?? 0) > 0 ? 1 : 0;
