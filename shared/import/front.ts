@@ -29,9 +29,14 @@ const PAGE_TOOLS = /^(?:\s*(?:(?:发布)?时间|日期|来源|作者|浏览次�
 const YEAR_IN = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/;
 const SUBTITLE = /^[（(]\s*\d{4}\s*年度?\s*[）)]$/;
 
+/** Words of a sentence, never of a heading: a line of prose wrapped by a PDF or a crawler holds them (「…年度报告》，所列数据…」). */
+const PROSE_IN_LINE = /[。；;:：，,、《]|^[)）》」】]|以下简称/;
+
 /** Could this line be (the last line of) the report's own heading? */
 function isTitleLine(t: string): boolean {
-  return t.length <= 60 && /报告|信息公开年报/.test(t) && !/[。；;:：]/.test(t) && !SITE_SUFFIX.test(t) && !NAVIGATION.test(t) && !METADATA_LINE.test(t);
+  // a heading ends in 「报告」 (or a misprint of it, 「…工作告年度报」), perhaps with its year in brackets; a wrapped line stops anywhere
+  const ends = /[报告](?:[（(]\d{4}年度?[）)])?$/.test(t.replace(/\s+/g, ''));
+  return t.length <= 60 && ends && /报告|信息公开年报|告年度报/.test(t) && !PROSE_IN_LINE.test(t) && !SITE_SUFFIX.test(t) && !NAVIGATION.test(t) && !METADATA_LINE.test(t);
 }
 
 interface TitleAt {
@@ -133,7 +138,8 @@ function titleLeadingLine(front: readonly string[]): FrontMatter | null {
   for (let k = 0; k < Math.min(60, front.length); k++) {
     const t = front[k] ?? '';
     if (METADATA_LINE.test(t) || NAVIGATION.test(t)) continue;
-    const m = /^(\S{4,60}?报告)\s+(\S.*[。，].*)$/.exec(t);
+    // the heading ends at a space, or where the preface's first words begin (「…年度报告（以下简称年报）根据《条例》…」)
+    const m = /^(\S{4,60}?报告)\s+(\S.*[。，].*)$/.exec(t) ?? /^(\S{4,60}?报告)((?:[（(]以下简称|根据|依据|按照|依照).*)$/.exec(t);
     if (!m?.[1] || !m[2] || !isTitleLine(m[1]) || !YEAR_IN.test(m[1]) || !/信息公开/.test(m[1])) continue;
     return { title: m[1], mainTitle: m[1], subtitle: '', prefaceLines: [m[2], ...front.slice(k + 1)] };
   }
@@ -177,7 +183,9 @@ export function yearOfFront(front: FrontMatter, allText: string): number | null 
 export function fallbackYear(lines: readonly SourceLine[], signatureDate: string | undefined, uncertain: Uncertain[]): number {
   const sigYear = signatureDate ? Number(signatureDate.slice(0, 4)) - 1 : null;
   const counts = new Map<number, number>();
-  for (const l of lines) for (const m of l.text.matchAll(/(20\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  // lines joined as the paragraphs they wrap: a PDF's text breaks 「2021年」 as 「2」/「021年」
+  const prose = lines.filter((l) => l.table === undefined).map((l) => l.text.trim()).join('');
+  for (const m of prose.matchAll(/(20\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const year = sigYear ?? common ?? new Date().getFullYear() - 1;
   uncertain.push({ target: 'year', name: '年度', reason: `标题中没有年度，按${sigYear ? '成文日期的上一年' : '正文中最常出现的年份'}推定为 ${year} 年，请核对` });

@@ -5,7 +5,7 @@
  */
 import { importCase, readCorpus, type CorpusCase, type Truth } from '../support/corpus.js';
 import { addToTally, emptyTally, scoreCase, type Tally } from '../support/corpus-score.js';
-import { DERIVED_KINDS, derivableCases, derivedCase } from '../support/corpusDerived.js';
+import { DERIVED_KINDS, derivableCases, derivedCase, wrappableCases, wrappedCase, WRAP_WIDTH } from '../support/corpusDerived.js';
 
 const KINDS: readonly { label: string; kinds: readonly Truth['kind'][] }[] = [
   { label: 'HTML', kinds: ['html'] },
@@ -51,6 +51,7 @@ export default async function bench(): Promise<void> {
   const heldDerived = derived.filter((c) => c.truth.split === 'holdout');
   console.log(`corpus of real reports: ${cases.length} cases (${cases.length - holdout.length} tune, ${holdout.length} holdout)`);
   console.log(`  + ${derived.length} DOCX/PDF made from its ${derived.length / DERIVED_KINDS.length} published web pages by Chromium (print to PDF) and LibreOffice (save as Word)`);
+  console.log(`  + its text cases with their prose wrapped at ${WRAP_WIDTH} characters, as a converted PDF's text is`);
   if (problems.length) console.log(`  ${problems.length} malformed case folder(s) left out: ${problems.map((p) => p.id).join(', ')}`);
   console.log('  cells: right/held (printed totals kept); fields: title, organ, year, format right; findings: expected / found / missed;');
   console.log('  false alarms: judged findings matching no expected one (and % of all judged findings); arithmetic (T3-*, T4-SUM, V-NUM): expected / found');
@@ -61,6 +62,10 @@ export default async function bench(): Promise<void> {
     const { tally, failed } = await tallyOf(of, cases);
     console.log(line(`tune ${k.label}`, tally, failed));
   }
+  // text and markdown with their prose broken at the margin, as a PDF's text layer gives it
+  const wrapped = wrappableCases(cases).map(wrappedCase);
+  const tuneWrapped = await tallyOf(wrapped.filter((c) => c.truth.split === 'tune'), cases);
+  console.log(line('tune text, prose wrapped', tuneWrapped.tally, tuneWrapped.failed));
   const published = await tallyOf(tune.filter((c) => !derived.includes(c)), cases);
   console.log(line('tune, as published', published.tally, published.failed));
   // The holdout sum only: per-case or per-kind figures would let tuning see individual held-out reports.
@@ -70,4 +75,6 @@ export default async function bench(): Promise<void> {
     const withDerived = await tallyOf([...holdout, ...heldDerived], cases);
     console.log(line('holdout + DOCX/PDF made', withDerived.tally, withDerived.failed));
   }
+  const heldWrapped = await tallyOf(wrapped.filter((c) => c.truth.split === 'holdout'), cases);
+  console.log(line('holdout text, wrapped', heldWrapped.tally, heldWrapped.failed));
 }

@@ -5,12 +5,14 @@
  * (a listed gap that is fixed fails too, so the list stays true; refresh it with `npx tsx test/support/corpus-gaps.ts`).
  * Each tune web page is also printed to PDF by Chromium and saved as Word by LibreOffice (test/support/corpusDerived.ts)
  * and judged against the same truth: the DOCX and PDF readers on real layouts.
+ * Each tune text case is also read with its prose broken at the margin as a PDF's text layer breaks it: it must read
+ * exactly as the unbroken text does (a piece of a sentence is never a title, a number broken in two is still one).
  * Holdout cases are only imported and validated here; their accuracy is reported in aggregate by `npm run bench`.
  */
 import { describe, expect, it } from 'vitest';
 import { importCase, readCorpus } from '../support/corpus.js';
 import { caseGaps, readKnownGaps, scoreCase } from '../support/corpus-score.js';
-import { DERIVED_KINDS, derivableCases, derivedCase } from '../support/corpusDerived.js';
+import { DERIVED_KINDS, derivableCases, derivedCase, wrappableCases, wrappedCase } from '../support/corpusDerived.js';
 
 const { cases, problems } = readCorpus();
 const known = readKnownGaps();
@@ -42,6 +44,13 @@ describe('corpus of real reports', () => {
       const gaps = caseGaps(scoreCase(c.truth, await importCase(c, cases)));
       expect(gaps).toEqual((known[id] ?? []).map((g) => g.gap).sort());
     }, 180_000);
+  });
+
+  describe.each(wrappableCases(tune).map((c) => [c.id, c] as const))('tune, prose wrapped at the margin: %s', (id, c) => {
+    it('reads as the unwrapped text does', async () => {
+      const gaps = caseGaps(scoreCase(c.truth, await importCase(wrappedCase(c), cases)));
+      expect(gaps).toEqual((known[id] ?? []).map((g) => g.gap).sort());
+    });
   });
 
   describe.each(holdout.map((c) => [c.id, c] as const))('holdout: %s', (_id, c) => {

@@ -62,4 +62,34 @@ describe('imported titles', () => {
     expect(r.report.organ).toBe('某某县卫生健康委员会');
     expect(r.sourceCheck.map((f) => f.rule)).toContain('F-TITLE');
   });
+
+  // A PDF's text (or pdftotext's) breaks prose lines at the margin; a piece of a sentence is never the heading.
+  const wrapped = (lines: string[]) => importText(lines.join('\n'), { kind: 'text', name: 'wrapped.txt', evaluate: (rep) => evaluate(rep) });
+
+  it('prose wrapped at the margin: a line piece naming 「年度报告」 is not taken for the title, and no year is lost at the break', () => {
+    const r = wrapped([
+      '根据《中华人民共和国政府信息公开条例》(国务院令第711号,以下简称《条例》',
+      ')和《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事',
+      '项的通知》要求,现公布某某县农业农村局2021年政府信息公开工作年度报告,所',
+      '列数据统计期限自2',
+      '021年1月1日起至2021年12月31日止。',
+      '一、总体情况',
+      '2021年，我局主动公开政府信息12条。2020年的工作已另行报告。',
+    ]);
+    expect(r.report.title ?? '').toBe('');
+    expect(r.report.organ ?? null).toBeNull();
+    expect(r.report.year).toBe(2021);
+  });
+
+  it('a heading run straight into 「（以下简称年报）根据…」 without a space: the words up to 「报告」 are the title', () => {
+    const r = wrapped([
+      '中村乡2020年政府信息公开工作年度报告(以下简称年报)根据《中华人民共和国',
+      '政府信息公开条例》要求编制。',
+      '一、总体情况',
+      '2020年，我乡主动公开政府信息8条。',
+    ]);
+    expect(r.report.title).toBe('中村乡2020年政府信息公开工作年度报告');
+    expect(r.report.organ).toBe('中村乡');
+  });
 });
+

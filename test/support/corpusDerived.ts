@@ -8,7 +8,7 @@
  * derived forms are held out too. Nothing here is stored in the corpus; the files are made in a temporary folder.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -59,4 +59,40 @@ export function derivedCase(c: CorpusCase, kind: DerivedKind): CorpusCase {
   }
   if (!existsSync(out)) throw new Error(`${c.id}: no ${kind} was made from the page`);
   return { id: `${c.id}~${kind}`, dir: c.dir, source: out, truth: { ...c.truth, kind } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text as a PDF's text layer gives it: prose broken at the margin, anywhere in a word or a number
+
+/** Characters a line holds when a converted PDF's prose is wrapped (a 156 mm line of 16 pt type is about 28–40). */
+export const WRAP_WIDTH = 38;
+/** A one-line crawl (the whole page on a few lines, tables included) has no margin to wrap at: left out. */
+const ONE_LINE_CRAWL = 400;
+
+/** The text/markdown cases whose prose can be wrapped as a PDF's text would be. */
+export function wrappableCases(cases: readonly CorpusCase[]): CorpusCase[] {
+  return cases.filter((c) => {
+    if (c.truth.kind !== 'text' && c.truth.kind !== 'markdown') return false;
+    return readFileSync(c.source, 'utf8').split(/\r?\n/).every((l) => l.length <= ONE_LINE_CRAWL);
+  });
+}
+
+/** Every prose line longer than the margin broken into pieces of WRAP_WIDTH characters; table rows (tabs, pipes) kept. */
+export function wrapProse(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .flatMap((line) => {
+      if (/[\t|]/.test(line) || line.length <= WRAP_WIDTH + 2) return [line];
+      const pieces: string[] = [];
+      for (let i = 0; i < line.length; i += WRAP_WIDTH) pieces.push(line.slice(i, i + WRAP_WIDTH));
+      return pieces;
+    })
+    .join('\n');
+}
+
+/** The case with its prose wrapped (id `<case>~wrapped`), judged against the same truth. */
+export function wrappedCase(c: CorpusCase): CorpusCase {
+  const out = join(work(), `${c.id}~wrapped${c.source.slice(c.source.lastIndexOf('.'))}`);
+  if (!existsSync(out)) writeFileSync(out, wrapProse(readFileSync(c.source, 'utf8')));
+  return { id: `${c.id}~wrapped`, dir: c.dir, source: out, truth: c.truth };
 }
