@@ -9,7 +9,7 @@ import { resolvedCells } from '../../shared/report/model.js';
 import { exactSum, matchRoster, parseRoster, refreshRollupDraft, rollUp, toMillionths, type UnitInput } from '../../shared/rollup/index.js';
 import { applyReviewAction } from '../../shared/report/reviewState.js';
 import { nestCells } from '../../shared/report/model.js';
-import { draftToReport, parseDraftText, serializeDraft } from '../../shared/schema/draft.js';
+import { draftToReport, parseDraftText, serializeDraft, type DraftFile } from '../../shared/schema/draft.js';
 import { unitReport } from './support/units.js';
 
 const input = (file: string, report: ReturnType<typeof unitReport>, sha256?: string): UnitInput => ({ file, loaded: { ok: true, report }, ...(sha256 ? { sha256 } : {}) });
@@ -190,7 +190,7 @@ describe('re-run onto the roll-up draft made earlier (a unit\u2019s file changed
   });
 
   it('changes nothing in a 定稿 draft', () => {
-    let d = edited;
+    let d: DraftFile = edited;
     for (const action of ['submit', 'finalize'] as const) {
       const next = applyReviewAction(d, action, { at: '2025-01-20T08:00:00Z', by: '张三' });
       if (!next.ok) throw new Error(next.error);
