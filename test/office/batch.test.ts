@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandInputs } from '../../electron/main/services/office/folder.js';
 import { OfficePool } from '../../electron/main/services/office/pool.js';
 import { opinionFileName, writeOpinionDocx, writeReviewXlsx } from '../../electron/main/services/office/reviewOutputs.js';
-import { reviewRowOf } from '../../electron/main/services/office/unitFile.js';
+import { readUnitFile, reviewRowOf } from '../../electron/main/services/office/unitFile.js';
 import { writeTablesXlsx } from '../../electron/main/services/office/xlsx.js';
 import type { ReviewRow } from '../../shared/rollup/index.js';
 import { unitDraftText, unitPublishedText, unitReport, writeUnitFiles } from './support/units.js';
@@ -89,6 +89,17 @@ describe('a folder of units reviewed in workers', () => {
     expect(reasons['10-原型污染.json']).toContain('__proto__');
     expect(reasons['11-超大.pdf']).toContain('过大');
     expect(reasons['12-管道']).toContain('不是普通文件');
+  });
+});
+
+describe('a file gone since the folder was listed (a re-run after a unit took its file back)', () => {
+  it('is a row whose reason is Chinese, without the library\u2019s English or the path', async () => {
+    const read = await readUnitFile(join(dir, '已删除.txt'));
+    expect(read.ok).toBe(false);
+    const reason = read.ok ? '' : read.error;
+    expect(reason).toContain('「已删除.txt」');
+    expect(reason).toContain('文件不存在');
+    expect(reason).not.toMatch(/[A-Za-z]{4,}|\//);
   });
 });
 

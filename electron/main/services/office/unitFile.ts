@@ -13,6 +13,7 @@ import { checkedRow, failedRow, type ReviewRow, type UnitFileKind } from '../../
 import { evaluate } from '../../../../shared/rules/index.js';
 import { MAX_DRAFT_BYTES } from '../../../../shared/schema/draft.js';
 import { loadReportText } from '../../../../shared/schema/reportData.js';
+import { describeFileError } from '../fsErrors.js';
 import { MAX_IMPORT_FILE_BYTES, importRead, readPublishedBytes } from '../import/index.js';
 import { readTablesXlsx } from './xlsx.js';
 
@@ -108,7 +109,8 @@ export async function readUnitFile(path: string, options: CheckOptions = {}): Pr
     if (JSON_EXTENSIONS.has(extname(file).toLowerCase())) return fromDraftOrData(file, sha256, buf, options);
     return await fromPublished(file, sha256, buf, options);
   } catch (e) {
-    return { ok: false, file, error: `无法读取此文件：${e instanceof Error ? e.message.slice(0, 200) : '未知错误'}` };
+    // Chinese only: never the library's English nor a path (a file gone since the folder was listed, a parser's throw)
+    return { ok: false, file, error: describeFileError(e, path, 'open') };
   }
 }
 
