@@ -6,13 +6,17 @@
  * object whose methods each invoke their own channel.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_PREFIX, HOST_GLOBAL, hostMethods, SHELL_EVENT_CHANNEL } from '../../shared/ipc/contract.js';
 import { importFileFilters } from '../../electron/main/services/dialogFilters.js';
+import { SECTION_KEYS } from '../../shared/report/format.js';
+import { newDraft, serializeDraft } from '../../shared/schema/draft.js';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -41,7 +45,7 @@ function fakeElectron(userData: string) {
     schemes: [] as unknown[],
     protocolHandlers: new Map<string, (req: { url: string; method: string }) => Promise<Response>>(),
     handlers: new Map<string, (event: unknown, arg: unknown) => Promise<unknown>>(),
-    windows: [] as { options: Record<string, unknown>; titles: string[]; loaded: string[]; sent: unknown[][]; closed: number; killed: number; win: ReturnType<typeof emitter>; contents: ReturnType<typeof emitter> }[],
+    windows: [] as { options: Record<string, unknown>; titles: string[]; loaded: string[]; loadedBytes: number[]; sent: unknown[][]; closed: number; killed: number; destroyed: number; win: ReturnType<typeof emitter>; contents: ReturnType<typeof emitter> }[],
     menu: null as unknown,
     permissionRequest: null as null | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
     permissionCheck: null as null | (() => boolean),
@@ -67,12 +71,14 @@ function fakeElectron(userData: string) {
     constructor(options: Record<string, unknown>) {
       const win = emitter();
       const contents = emitter();
-      this.r = { options, titles: [] as string[], loaded: [] as string[], sent: [] as unknown[][], closed: 0, killed: 0, win, contents };
+      this.r = { options, titles: [] as string[], loaded: [] as string[], loadedBytes: [] as number[], sent: [] as unknown[][], closed: 0, killed: 0, destroyed: 0, win, contents };
       rec.windows.push(this.r);
       this.webContents = {
         send: (...a: unknown[]) => void this.r.sent.push(a),
         on: (e: string, fn: Listener) => contents.on(e, fn),
         forcefullyCrashRenderer: () => void this.r.killed++,
+        // no Chromium here: a print window gets as far as loading its page
+        executeJavaScript: () => Promise.reject(new Error('no renderer in this test')),
       };
     }
     on(e: string, fn: Listener) {
@@ -89,7 +95,11 @@ function fakeElectron(userData: string) {
     setDocumentEdited() {}
     loadURL(u: string) {
       this.r.loaded.push(u);
+      if (u.startsWith('file:')) this.r.loadedBytes.push(statSync(fileURLToPath(u)).size);
       return Promise.resolve();
+    }
+    destroy() {
+      this.r.destroyed++;
     }
     show() {}
     close() {
@@ -293,6 +303,21 @@ describe('main process glue (dist/electron/main.cjs)', () => {
     expect(rec.messageBoxes.at(-1)).toMatchObject({ title: '程序没有响应', buttons: ['等待', '重新加载'] });
     expect(w.killed).toBe(1);
     expect(w.loaded.length).toBe(loaded + 2);
+  });
+
+  it('printing a large report (over 2 MB of HTML) loads it in a hidden window from a temp file, never a data: URL', async () => {
+    const draft = newDraft({ year: 2024, organ: '某某县人民政府' });
+    for (const k of SECTION_KEYS) draft.sections[k] = '政务公开工作有序推进。'.repeat(12_000);
+    const print = rec.handlers.get(`${CHANNEL_PREFIX}print`)!;
+    const before = rec.windows.length;
+    await print(trusted, { text: serializeDraft(draft) }).catch(() => undefined); // no Chromium: it stops after loading
+    const printWindow = rec.windows[before];
+    expect(printWindow?.loaded.length).toBe(1);
+    const url = printWindow?.loaded[0] ?? '';
+    expect(url).toMatch(/^file:/);
+    expect(printWindow?.loadedBytes[0]).toBeGreaterThan(2 * 1024 * 1024);
+    expect(printWindow?.destroyed).toBe(1);
+    expect(existsSync(fileURLToPath(url))).toBe(false); // the private temp file is removed afterwards
   });
 
   it('a file opened in a second instance goes to the running window', () => {
