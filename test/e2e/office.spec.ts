@@ -1,7 +1,7 @@
 /**
  * The office above in the window (issue 12), through the test host's real services and worker pool:
  * 文件 → 汇总下级单位报告… on a folder of units (with a roster) — counted units, left-out files, the roster's gaps,
- * sums with contributions, cells left for entry — opened as a draft; and 文件 → 批量核查… on a folder with a broken
+ * sums with contributions, cells left for entry, rolled up again when a unit's file changes — opened as a draft; and 文件 → 批量核查… on a folder with a broken
  * file — a row per file, a unit's findings opened, the review table saved as .xlsx. Screenshots in test-results/screens.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -56,10 +56,17 @@ test('汇总下级单位报告: a folder of units rolled up, gaps and left-out f
   await expect(entry).toContainText('本级政府数据，不汇总；参考：县教育局 2');
   await page.screenshot({ path: `${SCREENS}/office-rollup.png` });
 
+  // a unit hands in a corrected file while the roll-up is open: it is rolled up again on the same files
+  writeFileSync(join(folder, '01-教育局.gkbg'), unitDraftText(unitReport('县教育局', { 'apply.new.natural': 5, 'apply.granted.natural': 5, 'active.fees.amount': 0.1, 'active.normative.issued': 2 })));
+  await expect(dialog.getByRole('status').filter({ hasText: '已重新汇总' })).toContainText('「01-教育局.gkbg」已更改', WORK);
+  await expect(natural).toContainText('县教育局 5，县卫生健康委员会 6，县民政局 4', WORK);
+  await expect(natural).toContainText('15');
+  await page.screenshot({ path: `${SCREENS}/office-rollup-rerun.png` });
+
   await dialog.getByRole('button', { name: '打开汇总草稿' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.locator('[data-cell="apply.new.natural"]')).toHaveValue('13');
-  await expect(page.locator('[data-cell="apply.new.total"]')).toHaveText('13');
+  await expect(page.locator('[data-cell="apply.new.natural"]')).toHaveValue('15');
+  await expect(page.locator('[data-cell="apply.new.total"]')).toHaveText('15');
   await expect(page.locator('[data-cell="active.normative.issued"]')).toHaveValue('');
   await expect(page.locator('[name="meta.organ"]')).toHaveValue('某某县人民政府');
 
@@ -115,8 +122,15 @@ test('批量核查 can be cancelled while it runs: it stops and says how far it 
   const dialog = page.getByTestId('review-dialog');
   host.answers.folder.push(folder);
   await dialog.getByRole('button', { name: '选择文件夹…' }).click();
-  await expect(dialog.getByRole('progressbar')).toBeVisible();
+  const bar = dialog.getByRole('progressbar');
+  await expect(bar).toBeVisible();
+  // the bar moves as files are checked, and the rows come in while it runs
+  await expect(dialog).toContainText(/已核查 [1-9]\d* \/ 150/, WORK);
+  await expect.poll(async () => Number(await bar.getAttribute('value')), WORK).toBeGreaterThan(0);
   await page.screenshot({ path: `${SCREENS}/office-review-progress.png` });
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(dialog).toContainText('核查已取消', WORK);
+  const reached = Number(/已核查 (\d+) 个文件/.exec((await dialog.textContent()) ?? '')?.[1]);
+  expect(reached).toBeGreaterThan(0);
+  expect(reached).toBeLessThan(150);
 });
