@@ -6,14 +6,13 @@
  */
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
-import { balanceHints, vNumMessage } from '../../shared/rules/arithmetic.js';
+import { balanceHints } from '../../shared/rules/arithmetic.js';
 import {
   cloneValues,
   createCellReader,
   draftFormat,
   draftToFormValues,
   extrasOf,
-  fieldKey,
   formValuesToDraft,
   formValuesToReport,
   sameValues,
@@ -110,11 +109,7 @@ export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) =
       } catch (e) {
         engineError = e instanceof Error ? e.message : String(e);
       }
-      for (const [key, message] of parseErrors) {
-        const def = format.cellByKey.get(key);
-        if (!def || findings.some((f) => f.rule === 'V-NUM' && (f.target === key || f.cells.includes(key)))) continue;
-        findings.push({ rule: 'V-NUM', severity: 'error', cells: [key], target: key, message: vNumMessage({ def, raw: values.cells[fieldKey(key)] ?? '', message }) });
-      }
+      // V-NUM comes from the rules alone (the form hands them the raw text); parseErrors only mark the cell itself
       const extras = extrasRef.current;
       const summary = summariseFindings(findings, extras.accepted);
       const statuses = cellStatuses(summary.open);

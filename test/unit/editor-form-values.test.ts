@@ -170,4 +170,22 @@ describe('the report checked on every keystroke', () => {
     }
     expect(read(v).cells['active2019.fees.change']).toBe(3);
   });
+
+  it('every cell the form can\'t parse is named by the rules\' V-NUM, with the cell and what it holds (the editor makes no V-NUM of its own)', async () => {
+    const { createCellReader, formValuesToReport } = await import('../../shared/editor/formValues.js');
+    const { evaluate } = await import('../../shared/rules/index.js');
+    const base = newDraft({ year: 2025, organ: '某县人民政府' });
+    const typed = ['3a', ' 3x ', '-1', '1.5', '三件', '1e3', 'NaN', 'Infinity', '0x10', '1 2', '+3', '—', '１２a', '1e400'];
+    for (const raw of typed) {
+      for (const key of ['apply:new:natural', 'active:fees:amount']) {
+        const v = draftToFormValues(base);
+        v.cells[key] = raw;
+        const { cells, parseErrors } = createCellReader(base)(v);
+        const cellKey = key.replaceAll(':', '.');
+        const vNum = evaluate(formValuesToReport(v, base, FORMAT_2021, cells)).filter((f) => f.rule === 'V-NUM');
+        expect(vNum.map((f) => f.target), `${key} = ${JSON.stringify(raw)}`).toEqual(parseErrors.has(cellKey) ? [cellKey] : []);
+        if (parseErrors.has(cellKey)) expect(vNum[0]?.message).toContain(`填的是 「${raw.trim()}」`);
+      }
+    }
+  });
 });
