@@ -8,7 +8,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { flattenCells, nestCells } from '../../shared/report/model.js';
-import { newDraft, parseDraftText, serializeDraft, type DraftFile } from '../../shared/schema/draft.js';
+import { MAX_SECTION_CHARS, newDraft, parseDraftText, serializeDraft, type DraftFile } from '../../shared/schema/draft.js';
 import { fileToolbar, startApp, useTestHost } from './support/app.js';
 import type { TestHost } from './support/testHost.js';
 
@@ -370,6 +370,22 @@ test('autosave never stops silently: a cell over its limit says so and keeps wha
   await fill(page, 'apply.new.natural', '15');
   await expect(problem).toHaveCount(0, { timeout: 10_000 });
   await expect.poll(async () => (await host.files.listRecovery({})).entries.length, { timeout: 10_000 }).toBe(1);
+});
+
+test('autosave never stops silently: a section stops at its limit where it is typed; text inserted past it says so and is kept', async ({ page }) => {
+  await start(page);
+  const overview = page.locator('textarea[data-section="overview"]');
+  await overview.fill('政'.repeat(MAX_SECTION_CHARS + 10));
+  await expect.poll(async () => (await overview.inputValue()).length).toBe(MAX_SECTION_CHARS);
+  // a sub-heading inserted by its button goes past the typing limit: autosave says why and keeps the text
+  await overview.press('Control+End');
+  await page.getByTitle(/^插入小标题/).first().click();
+  const problem = page.getByTestId('autosave-problem');
+  await expect(problem).toContainText(`自动保存已暂停：「一、总体情况」正文超过 ${MAX_SECTION_CHARS} 个字符的上限。已输入的内容仍在窗口中`);
+  expect((await overview.inputValue()).length).toBeGreaterThan(MAX_SECTION_CHARS);
+  await button(page, '保存').click();
+  await expect(page.getByTestId('file-error')).toContainText('未保存：「一、总体情况」正文超过');
+  expect(await host.files.listRecovery({})).toEqual({ entries: [], more: 0 });
 });
 
 test('a damaged draft offers its backup and its latest autosave with their times; a damaged recovery entry is reported', async ({ page, context }) => {
