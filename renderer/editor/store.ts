@@ -4,10 +4,11 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import { OK_STATUS, statusSignature, type CellStatus, type IssueSummary } from '../../shared/editor/issues.js';
+import type { CheckStage } from '../../shared/editor/exportGate.js';
 import type { ReviewItem } from '../../shared/schema/draft.js';
 
 /** 'draft': the checks while filling in; 'final': the 「定稿检查」 view, the same check the export gate runs. */
-export type CheckStage = 'draft' | 'final';
+export type { CheckStage };
 
 export interface CellView {
   status: CellStatus;

@@ -20,12 +20,12 @@ import {
   type FormValues,
 } from '../../shared/editor/formValues.js';
 import { UndoHistory } from '../../shared/editor/history.js';
-import { cellStatuses, OK_STATUS, summariseFindings } from '../../shared/editor/issues.js';
+import { checkSummary } from '../../shared/editor/exportGate.js';
+import { cellStatuses, OK_STATUS, summariseFindings, type IssueSummary } from '../../shared/editor/issues.js';
 import { previousFigures } from '../../shared/editor/previous.js';
 import type { ReportFormat } from '../../shared/report/format.js';
 import { computeTotals } from '../../shared/report/model.js';
 import { formatCellValue } from '../../shared/report/numbers.js';
-import { evaluate } from '../../shared/rules/index.js';
 import type { Finding } from '../../shared/rules/types.js';
 import type { DraftFile } from '../../shared/schema/draft.js';
 import { LiveStore, type CellView, type CheckStage } from './store.js';
@@ -102,16 +102,16 @@ export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) =
       const { cells, parseErrors } = readCells(values);
       const report = formValuesToReport(values, base, format, cells);
       const stage = stageRef.current;
-      let findings: Finding[] = [];
+      const extras = extrasRef.current;
+      // the panel's summary is the gate's function (`checkSummary`), so 「定稿检查」 counts what the export will;
+      // V-NUM comes from the rules alone (the form hands them the raw text), parseErrors only mark the cell itself
+      let summary: IssueSummary = summariseFindings([], extras.accepted);
       let engineError: string | null = null;
       try {
-        findings = evaluate(report, { stage });
+        summary = checkSummary(report, extras.accepted, stage);
       } catch (e) {
         engineError = e instanceof Error ? e.message : String(e);
       }
-      // V-NUM comes from the rules alone (the form hands them the raw text); parseErrors only mark the cell itself
-      const extras = extrasRef.current;
-      const summary = summariseFindings(findings, extras.accepted);
       const statuses = cellStatuses(summary.open);
       const hints = new Map(balanceHints(report).map((h) => [h.target, { short: `尚差 ${Math.abs(h.difference)}`, message: h.message }]));
       const totals = computeTotals(format, report.cells);

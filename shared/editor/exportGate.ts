@@ -25,9 +25,17 @@ export interface ExportReadiness {
   reviewItems: number;
 }
 
+/** While drafting a blank cell is a reminder; at the final stage (export, print, 「定稿检查」) it is an error. */
+export type CheckStage = 'draft' | 'final';
+
+/** The findings of a report at a stage, as the issue panel shows them: one function for the panel and the gate. */
+export function checkSummary(report: Report, accepted: readonly AcceptedWarning[], stage: CheckStage): IssueSummary {
+  return summariseFindings(evaluate(report, { stage }), accepted);
+}
+
 /** The findings of the finished report as the issue panel shows them (its 「定稿检查」 view). */
 export function finalSummary(report: Report, accepted: readonly AcceptedWarning[]): IssueSummary {
-  return summariseFindings(evaluate(report, { stage: 'final' }), accepted);
+  return checkSummary(report, accepted, 'final');
 }
 
 export function exportReadiness(draft: DraftFile): ExportReadiness {

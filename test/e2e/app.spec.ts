@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { cellBox } from './support/editor.js';
 import { fileToolbar, startApp, useTestHost } from './support/app.js';
 import type { TestHost } from './support/testHost.js';
@@ -38,6 +38,37 @@ test('a published DOCX-less report (text file) imports as a draft: figures in th
   await expect(page.locator('[name="meta.organ"]')).toHaveValue('新乡县人民政府办公室');
   await expect(page.getByTestId('file-notice')).toContainText('已导入');
   await expect(page.getByTestId('document-name')).toHaveText(/^\*/);
+});
+
+test('a blank cell: 「填写中」 says 错误 0, the gate says 1 error, and 「定稿检查」 says what the gate says', async ({ page }) => {
+  await start(page);
+  host.answers.import.push(join(published, 'xinxiang-county-office-2024.txt'));
+  await toolbar(page).getByRole('button', { name: '导入已发布的报告…' }).click();
+  const dialog = page.getByTestId('import-dialog');
+  await dialog.getByRole('button', { name: '选择文件…' }).click();
+  await dialog.getByRole('button', { name: '作为草稿打开' }).click();
+  await page.locator('[name="meta.signatureDate"]').fill('2025-01-20');
+  await cell(page, 'apply.granted.natural').fill('');
+  const issues = page.getByTestId('issues');
+  const count = async (where: Locator, which: string) => Number(((await where.locator(`[data-count="${which}"]`).textContent()) ?? '').replace(/\D/g, ''));
+  await expect(issues.locator('li[data-rule="V-BLANK"]')).toHaveAttribute('data-severity', 'warning');
+  const drafting = { errors: await count(issues, 'errors'), warnings: await count(issues, 'warnings') };
+  expect(drafting.errors).toBe(0);
+
+  await toolbar(page).getByRole('button', { name: '导出', exact: true }).click();
+  await page.getByRole('menuitem', { name: /Word/ }).click();
+  const gate = page.getByTestId('export-gate');
+  await expect(gate.locator('li[data-rule="V-BLANK"]')).toHaveAttribute('data-severity', 'error');
+  const atGate = { errors: await count(gate, 'errors'), warnings: await count(gate, 'warnings') };
+  expect(atGate.errors).toBe(drafting.errors + 1);
+  await gate.getByRole('button', { name: '返回修改' }).click();
+
+  await issues.getByRole('radio', { name: '定稿检查' }).click();
+  await expect(issues.locator('li[data-rule="V-BLANK"]')).toHaveAttribute('data-severity', 'error');
+  expect({ errors: await count(issues, 'errors'), warnings: await count(issues, 'warnings') }).toEqual(atGate);
+  await issues.getByRole('radio', { name: '填写中' }).click();
+  await expect(issues.locator('li[data-rule="V-BLANK"]')).toHaveAttribute('data-severity', 'warning');
+  expect(await count(issues, 'errors')).toBe(drafting.errors);
 });
 
 test('pasted text imports as last year\'s report: next year\'s draft with carried-over figures and last year beside the cells', async ({ page }) => {

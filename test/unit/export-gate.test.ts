@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportReadiness, finalSummary, readyToExport } from '../../shared/editor/exportGate.js';
+import { checkSummary, exportReadiness, readyToExport } from '../../shared/editor/exportGate.js';
+import { draftToFormValues, formValuesToReport } from '../../shared/editor/formValues.js';
 import { acceptWarning, findingTarget } from '../../shared/report/acceptance.js';
 import { enteredCells, FORMAT_2021 } from '../../shared/report/format.js';
 import { REVIEW_MARK } from '../../shared/report/nextYear.js';
 import { loadReportText } from '../../shared/schema/reportData.js';
-import { draftToReport, reportToDraft, type AcceptedWarning, type DraftFile } from '../../shared/schema/draft.js';
+import { reportToDraft, type AcceptedWarning, type DraftFile } from '../../shared/schema/draft.js';
 import { nestCells, flattenCells } from '../../shared/report/model.js';
 
 function sampleDraft(name: string): DraftFile {
@@ -32,18 +33,22 @@ describe('export gate', () => {
     expect(readyToExport(done)).toBe(true);
   });
 
-  it('the gate counts what the panel\'s 「定稿检查」 shows: V-BLANK is an error at the final stage, grouped under its section', () => {
+  it('the panel\'s 「定稿检查」 counts what the gate counts, read through the form as the panel reads it; while drafting the blank is only a reminder', () => {
     const d = sampleDraft('xinxiang-county-office-2024');
     const cells = flattenCells(d.cells);
     cells['apply.granted.natural'] = null;
     d.cells = nestCells(cells as Record<string, number | null>);
-    const r = exportReadiness(d);
-    const panel = finalSummary(draftToReport(d), d.acceptedWarnings);
-    expect(panel.total).toEqual(r.summary.total);
-    expect(r.summary.total.errors).toBe(r.errors.length);
-    const blank = r.summary.open.find((i) => i.finding.rule === 'V-BLANK');
-    expect(blank?.finding.severity).toBe('error');
-    expect(blank?.group).toBe('requests');
+    const asThePanelReadsIt = formValuesToReport(draftToFormValues(d), d);
+    const gate = exportReadiness(d);
+    expect(gate.errors.map((f) => f.rule)).toEqual(['V-BLANK']);
+    expect(gate.summary.open.find((i) => i.finding.rule === 'V-BLANK')?.group).toBe('requests');
+    const finalCheck = checkSummary(asThePanelReadsIt, d.acceptedWarnings, 'final');
+    expect(finalCheck.total).toEqual(gate.summary.total);
+    expect(finalCheck.total.errors).toBe(1);
+    // 「填写中」: the same blank is a reminder, not an error (the panel said 「错误 0」 while the gate said 「还有 1 个错误」)
+    const drafting = checkSummary(asThePanelReadsIt, d.acceptedWarnings, 'draft');
+    expect(drafting.total.errors).toBe(0);
+    expect(drafting.open.some((i) => i.finding.rule === 'V-BLANK')).toBe(true);
   });
 
   it('an unconfirmed review item stops it even when its mark was deleted by hand', () => {
