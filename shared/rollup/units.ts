@@ -1,13 +1,18 @@
 /**
  * Units of a roll-up: their names as reports give them, the roster (a list of names, one a line) and how a report's
  * organ is matched to a roster entry — exactly, or as the same name with or without the county's prefix
- * (「县教育局」 ↔ 「某某县教育局」).
+ * (「县教育局」 ↔ 「某某县教育局」) or its 「人民政府」 (「某某镇」 ↔ 「某某镇人民政府」).
  */
 export const ROSTER_MAX_LINES = 1000;
 
-/** Names compared without spaces and with half-width brackets. */
+/**
+ * Names compared without spaces, with half-width brackets, and without a final 「人民政府」/「政府」: a township's report is
+ * titled 「某某镇…年度报告」 and signed 「某某镇人民政府」, and the roster may give either (「某县政府办公室」 keeps its name).
+ */
 export function normaliseUnitName(name: string): string {
-  return name.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  const compact = name.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  const place = compact.replace(/(人民政府|政府)$/, '');
+  return place.length >= 2 ? place : compact;
 }
 
 /** A roster file's text: one unit a line; blank lines, 「#」 comments and leading numbering (1. 1、 （1）) dropped. */

@@ -167,6 +167,16 @@ describe('units missing, duplicated, of another year or format, unreadable', () 
     expect(matchRoster('某某县教育局', ['县教育局', '县民政局'])).toBe('县教育局');
     expect(matchRoster('教育局', ['县教育局', '市教育局'])).toBeNull();
   });
+
+  it('takes 「某某镇」 and 「某某镇人民政府」 for one unit (title and signature of a township\u2019s report), never the government\u2019s office', () => {
+    expect(matchRoster('城关镇', ['城关镇人民政府', '县民政局'])).toBe('城关镇人民政府');
+    expect(matchRoster('城关镇政府', ['城关镇人民政府'])).toBe('城关镇人民政府');
+    expect(matchRoster('某某县人民政府办公室', ['某某县人民政府'])).toBeNull();
+    const same = unitReport('新源县人民政府', { 'apply.new.natural': 11, 'apply.granted.natural': 11 });
+    const r2 = rollUp([input('新源县.json', same), input('新源县.txt', { ...same, organ: '新源县' })], { scope: 'county' });
+    expect(r2.sources.map((s) => s.exclusion)).toEqual([undefined, 'duplicate']);
+    expect(r2.cells.find((c) => c.key === 'apply.new.natural')?.value).toBe(11);
+  });
 });
 
 describe('re-run onto the roll-up draft made earlier (a unit\u2019s file changed)', () => {
