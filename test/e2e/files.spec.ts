@@ -363,6 +363,7 @@ test('autosave never stops silently: a cell over its limit says so and keeps wha
   const problem = page.getByTestId('autosave-problem');
   await expect(problem).toContainText(/自动保存已暂停：单元格「[^」]+」超过 100 个字符的上限。已输入的内容仍在窗口中/);
   await expect(cell(page, 'apply.new.natural')).toHaveValue(long);
+  await page.screenshot({ path: 'test-results/screens/files-autosave-cell-over-limit.png' }); // looked at, not compared
   // saving says the same instead of failing quietly
   await button(page, '保存').click();
   await expect(page.getByTestId('file-error')).toContainText('未保存：单元格「');
@@ -383,6 +384,7 @@ test('autosave never stops silently: a section stops at its limit where it is ty
   const problem = page.getByTestId('autosave-problem');
   await expect(problem).toContainText(`自动保存已暂停：「一、总体情况」正文超过 ${MAX_SECTION_CHARS} 个字符的上限。已输入的内容仍在窗口中`);
   expect((await overview.inputValue()).length).toBeGreaterThan(MAX_SECTION_CHARS);
+  await page.screenshot({ path: 'test-results/screens/files-autosave-section-over-limit.png' }); // looked at, not compared
   await button(page, '保存').click();
   await expect(page.getByTestId('file-error')).toContainText('未保存：「一、总体情况」正文超过');
   expect(await host.files.listRecovery({})).toEqual({ entries: [], more: 0 });
