@@ -21,7 +21,7 @@ import type { DraftFile, ReviewItem } from '../schema/draft.js';
 import { APPLY_DETAIL_COLUMNS, SECTION_KEYS, SECTION_NAMES, type SectionKey } from './format.js';
 import { migrate2019 } from './migrate2019.js';
 import { APPLY_SENTENCE_RE, REVIEW_SENTENCE_RE } from './narrative.js';
-import { flattenCells, nestCells, numericValue, resolvedCells, type Cells } from './model.js';
+import { nestCells, numericValue, resolvedCells, type Cells } from './model.js';
 import { draftToReport, emptySections } from '../schema/draft.js';
 
 export const REVIEW_MARK = '【请核对】';
@@ -162,12 +162,6 @@ export function nextYearDraft(source: DraftFile): NextYearResult {
   };
   if (flags.length) draft.review = flags.map(reviewItemOf);
   return { draft, flags, carried };
-}
-
-/** Last year's value of a cell as the editor shows it beside this year's (null when blank or unknown). */
-export function previousValue(draft: Pick<DraftFile, 'previous'>, key: string): number | null {
-  const v = flattenCells(draft.previous?.cells)[key];
-  return typeof v === 'number' ? v : null;
 }
 
 /** A flag as the draft keeps it: found again by its text, since the clerk edits around it. */
