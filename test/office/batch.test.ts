@@ -92,6 +92,14 @@ describe('a folder of units reviewed in workers', () => {
   });
 });
 
+describe('too many files', () => {
+  it('refuses more files than a roll-up records, with the count, before any is read', async () => {
+    const many = Array.from({ length: 1001 }, (_, i) => join(dir, `单位${i}.txt`));
+    await expect(expandInputs(many)).rejects.toThrow('选择的文件过多（1001 个，上限 1000 个）');
+    expect(await expandInputs(many.slice(0, 1000))).toHaveLength(1000);
+  });
+});
+
 describe('a file gone since the folder was listed (a re-run after a unit took its file back)', () => {
   it('is a row whose reason is Chinese, without the library\u2019s English or the path', async () => {
     const read = await readUnitFile(join(dir, '已删除.txt'));

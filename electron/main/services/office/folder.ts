@@ -5,9 +5,10 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ROLLUP_MAX_SOURCES } from '../../../../shared/rollup/record.js';
 
-/** Most files a folder may hand to one review or roll-up. */
-export const MAX_FOLDER_FILES = 1000;
+/** Most files one review or roll-up takes: as many as a roll-up draft records. */
+export const MAX_FOLDER_FILES = ROLLUP_MAX_SOURCES;
 
 function isCandidate(name: string): boolean {
   return !name.startsWith('.') && !name.startsWith('~$') && !/^(汇总|核查结果|审核意见)/.test(name);
@@ -28,7 +29,7 @@ export async function unitFilesIn(folder: string): Promise<string[]> {
   return names.map((n) => join(folder, n));
 }
 
-/** Files and folders given together: each folder's files in place of the folder. */
+/** Files and folders given together: each folder's files in place of the folder; at most MAX_FOLDER_FILES in all. */
 export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
@@ -36,5 +37,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
     if (info?.isDirectory()) out.push(...(await unitFilesIn(input)));
     else out.push(input);
   }
+  // the same cap as one folder: a roll-up records at most this many files, a review's rows cross IPC within it
+  if (out.length > MAX_FOLDER_FILES) throw new Error(`选择的文件过多（${out.length} 个，上限 ${MAX_FOLDER_FILES} 个）`);
   return out;
 }
