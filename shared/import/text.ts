@@ -188,10 +188,13 @@ function endsWithValues(out: readonly Token[], start: number): boolean {
  */
 export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.length): Token[] {
   const out: Token[] = [];
+  const paragraphs = isParagraphPerCell(lines, from, to);
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (!line) continue;
-    if (line.cells) {
+    if (paragraphs && line.text.trim() === '') {
+      i += pushEmptyParagraphs(out, lines, i, to) - 1;
+    } else if (line.cells) {
       pushGridCells(out, line.cells, i);
     } else if (isPipeRow(line.text)) {
       const cells = pipeCells(line.text);
@@ -206,6 +209,41 @@ export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.leng
     }
   }
   return out;
+}
+
+/**
+ * A page saved as text one paragraph per table cell, a blank line after each (「规章」, 「」, 「0」, 「」, 「0」…): nearly
+ * every line with words is followed by an empty one. There an empty cell is one more empty line.
+ */
+function isParagraphPerCell(lines: readonly SourceLine[], from: number, to: number): boolean {
+  let words = 0;
+  let thenEmpty = 0;
+  for (let i = from; i < to; i++) {
+    if ((lines[i]?.text.trim() ?? '') === '') continue;
+    words++;
+    if (i + 1 < to && lines[i + 1]?.text.trim() === '') thenEmpty++;
+  }
+  return words >= 8 && thenEmpty >= 0.9 * words;
+}
+
+/** Is this line a lone table value (a figure, or a printed blank 「—」 「/」)? */
+function isLoneValue(text: string): boolean {
+  const t = basicNormalise(text).trim().normalize('NFKC');
+  return t !== '' && !/\s/.test(t) && (isNumberToken(t) || BLANK_RE.test(t));
+}
+
+/**
+ * The run of empty lines from `at`, in a paragraph-per-cell page: one empty line parts two cells, each further one
+ * is an empty cell — counted only before a lone value, so a gap before a heading or a label is no cell. Returns the run's length.
+ */
+function pushEmptyParagraphs(out: Token[], lines: readonly SourceLine[], at: number, to: number): number {
+  let end = at;
+  while (end < to && lines[end]?.text.trim() === '') end++;
+  const previous = out[out.length - 1];
+  if (end < to && isLoneValue(lines[end]?.text ?? '') && previous !== undefined && !previous.prose) {
+    for (let k = at + 1; k < end; k++) out.push({ type: 'blank', line: k });
+  }
+  return end - at;
 }
 
 /** An approximate occurrence of a pattern in a text. */

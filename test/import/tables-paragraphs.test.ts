@@ -1,0 +1,45 @@
+/**
+ * A page saved as text one paragraph per table cell, a blank line after each: an empty cell is one more empty line.
+ * Real pages print only the 总计 of a row whose applicant columns are left empty (榆阳区驼峰路街道 2020).
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePublished, textDocument } from '../../shared/import/index.js';
+
+const HEADER = ['申请人情况', '自然人', '法人或其他组织', '总计', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
+
+/** Paragraphs as such a page gives them: each with words followed by one empty line; an empty paragraph ('') is one empty line. */
+const asParagraphs = (paragraphs: readonly string[]) => paragraphs.map((p) => (p === '' ? '' : `${p}\n`)).join('\n');
+
+function page(newRow: readonly string[]): string {
+  return asParagraphs([
+    '某某街道办事处2020年政府信息公开工作年度报告',
+    '一、总体情况',
+    '2020年度我街办未接到提出公开政府信息的申请。',
+    '三、收到和处理政府信息公开申请情况',
+    '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)',
+    ...HEADER,
+    '一、本年新收政府信息公开申请数量',
+    ...newRow,
+    '二、上年结转政府信息公开申请数量',
+    ...['3', '0', '0', '0', '0', '0', '3'],
+    '五、存在的主要问题及改进情况',
+    '无。',
+  ]);
+}
+
+describe('one paragraph per cell', () => {
+  it('six empty paragraphs then 「0」: the six applicant columns are blank and 0 is the 总计', () => {
+    const r = parsePublished(textDocument(page(['', '', '', '', '', '', '0'])));
+    expect(r.report.cells['apply.new.total']).toBe(0);
+    expect(r.report.cells['apply.new.natural']).toBeNull();
+    expect(r.report.cells['apply.new.other_org']).toBeNull();
+    expect(r.report.cells['apply.carried_over.natural']).toBe(3);
+    expect(r.report.cells['apply.carried_over.total']).toBe(3);
+  });
+
+  it('every cell printed: each paragraph is its own column, nothing blank', () => {
+    const r = parsePublished(textDocument(page(['1', '0', '0', '0', '0', '0', '1'])));
+    expect(r.report.cells['apply.new.natural']).toBe(1);
+    expect(r.report.cells['apply.new.total']).toBe(1);
+  });
+});
