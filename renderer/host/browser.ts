@@ -9,9 +9,11 @@ import { documentWindowTitle } from '../../shared/ipc/title.js';
 import { draftToReport, parseDraftText } from '../../shared/schema/draft.js';
 import { buildDocModel } from '../../shared/render/model.js';
 import { renderHtml } from '../../shared/render/html.js';
+import { loadFrame, pagedHtmlFrom } from '../preview/paged.js';
 import { buildReviewModel } from '../../shared/render/review.js';
 import { reviewSheetInput } from '../../shared/editor/exportGate.js';
 import { importText, MAX_IMPORT_CHARS } from '../../shared/import/index.js';
+import { cleanText } from '../../shared/report/cleanText.js';
 import { evaluate } from '../../shared/rules/index.js';
 import { z } from 'zod';
 
@@ -157,18 +159,22 @@ export function createBrowserHost(): ReportHost {
     async print({ text }: HostArg<'print'>): Promise<HostResult<'print'>> {
       const parsed = parseDraftText(text);
       if (!parsed.ok) return { status: 'error', message: parsed.error };
+      const model = buildDocModel(draftToReport(parsed.draft));
+      // the pages the preview shows and the PDF has (renderer/preview/paged.ts), not page breaks left to the printer
       const frame = document.createElement('iframe');
-      frame.style.cssText = 'position:fixed;width:0;height:0;border:0;visibility:hidden';
-      const url = URL.createObjectURL(new Blob([renderHtml(buildDocModel(draftToReport(parsed.draft)))], { type: 'text/html' }));
-      frame.src = url;
+      frame.style.cssText = 'position:fixed;left:-20000px;top:0;width:840px;height:200px;border:0;visibility:hidden';
       document.body.append(frame);
-      await new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
-      frame.contentWindow?.print();
-      setTimeout(() => {
+      try {
+        const { html } = await pagedHtmlFrom(model, await loadFrame(frame, renderHtml(model)));
+        await (await loadFrame(frame, html)).fonts.ready;
+        frame.contentWindow?.print();
+        setTimeout(() => frame.remove(), 60_000);
+        return { status: 'ok' };
+      } catch (e) {
+        console.error('print', e);
         frame.remove();
-        URL.revokeObjectURL(url);
-      }, 60_000);
-      return { status: 'ok' };
+        return { status: 'error', message: '打印失败：排版页面时出错，请重试' };
+      }
     },
     /**
      * Pasted text and text files are parsed right here (the parser is shared code). The DOCX and PDF readers run in
@@ -190,7 +196,8 @@ export function createBrowserHost(): ReportHost {
       if (text.trim() === '') return { status: 'error', message: kind === 'text' ? `「${name}」是空的` : '粘贴的内容是空的' };
       if (text.length > MAX_IMPORT_CHARS) return { status: 'error', message: '内容过长，不像是一份年度报告' };
       try {
-        const result = importText(text, { kind, name, evaluate: (r) => evaluate(r) });
+        // as main's importer does: no terminal escapes or bidi/format controls from the text reach the draft
+        const result = importText(cleanText(text), { kind, name: cleanText(name), evaluate: (r) => evaluate(r) });
         return { status: 'imported', name, result: JSON.stringify(result) };
       } catch (e) {
         return { status: 'error', message: `导入失败：${e instanceof Error ? e.message.slice(0, 300) : '未知错误'}` };
