@@ -22,6 +22,16 @@ const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2
 /** Text whose parse takes several seconds (300,000 rows of figures): something to stop. */
 const SLOW_TEXT = `一、总体情况\n${'1 2 3\n'.repeat(300_000)}`;
 
+/** Every string in `value` (keys too) holding a control character other than tab and newline. */
+function stringsWithControls(value: unknown): string[] {
+  const found: string[] = [];
+  JSON.parse(JSON.stringify(value), (key, v: unknown) => {
+    for (const s of [key, v]) if (typeof s === 'string' && CONTROLS.test(s)) found.push(s);
+    return v;
+  });
+  return found;
+}
+
 function resultOf(outcome: Awaited<ReturnType<typeof importPastedText>>) {
   if (outcome.status !== 'imported') throw new Error(outcome.message);
   const parsed = parseImportResult(outcome.result);
@@ -97,9 +107,22 @@ describe('special files, drafts, control characters', () => {
   it('RLO, BEL and terminal escapes in the published text never reach the draft', async () => {
     const text = loadPublished('xinyuan-county-2024').replace(/新源县/g, '新源\u202e县\x07\x1b[31m');
     const result = resultOf(await importPastedText(text));
-    const json = JSON.stringify(result);
-    expect(json).not.toMatch(CONTROLS);
+    // each string itself: JSON.stringify would turn BEL and ESC into \u0007 and \u001b, which no pattern of controls matches
+    expect(stringsWithControls(result)).toEqual([]);
     expect(result.draft.meta.organ).toContain('新源县');
+  });
+
+  it('a file name with RLO and BEL is shown and kept without them (the name goes into the notes kept in the draft)', async () => {
+    const path = join(dir, '\u202ecod.\x07txt');
+    writeFileSync(path, loadPublished('xinyuan-county-2024'));
+    const outcome = await importPublishedFile(path);
+    expect(outcome.status === 'imported' && outcome.name).toBe('cod.txt');
+    expect(stringsWithControls(resultOf(outcome))).toEqual([]);
+    const gkbg = join(dir, '\u202ebad\x1b[2J.gkbg');
+    writeFileSync(gkbg, serializeDraft(newDraft({ year: 2024, organ: '某某县人民政府办公室' })));
+    const asDraft = resultOf(await importPublishedFile(gkbg));
+    expect(asDraft.uncertain[0]?.reason).toContain('「bad.gkbg」是本程序的报告草稿');
+    expect(stringsWithControls(asDraft)).toEqual([]);
   });
 });
 

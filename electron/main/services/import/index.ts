@@ -85,6 +85,11 @@ export function cleanDocument(doc: SourceDocument): SourceDocument {
   return { lines: doc.lines.map((l) => ({ ...l, text: cleanText(l.text), ...(l.cells ? { cells: l.cells.map(cleanText) } : {}) })) };
 }
 
+/** A file's name as the import shows it and keeps it (in the notes of the draft): no escapes or bidi controls. */
+function importedFileName(path: string): string {
+  return cleanText(basename(path));
+}
+
 /** Read a published report from bytes. Never throws. */
 export async function readPublishedBytes(buf: Uint8Array, name: string): Promise<ReadResult> {
   try {
@@ -118,7 +123,7 @@ function tooBig(size: number): string {
  * blocks until someone writes to it), one open and its fstat; refused by size before reading. Never throws.
  */
 export async function readPublishedFile(path: string): Promise<ReadResult> {
-  const name = basename(path);
+  const name = importedFileName(path);
   try {
     const handle = await openRegularFile(path);
     let buf: Uint8Array;
@@ -173,7 +178,8 @@ type ImportOutcome = Exclude<HostResult<'importPublished'>, { status: 'canceled'
 /** The Node side of the host method `importPublished` for a chosen file: the ImportResult as JSON text. */
 export async function importPublishedFile(path: string): Promise<ImportOutcome> {
   const read = await readPublishedFile(path);
-  if (!read.ok && read.draft) return { status: 'imported', name: basename(path), result: JSON.stringify(draftAsImport(read.draft, basename(path))) };
+  const name = importedFileName(path);
+  if (!read.ok && read.draft) return { status: 'imported', name, result: JSON.stringify(draftAsImport(read.draft, name)) };
   if (!read.ok) return { status: 'error', message: read.error };
   try {
     return { status: 'imported', name: read.name, result: JSON.stringify(importRead(read)) };
