@@ -37,7 +37,7 @@
  * Every host call is awaited and its failure ends up in `error`; the draft in memory never changes on a failure.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { importDoubts } from '../../shared/editor/review.js';
+import { draftWithImportDoubts } from '../../shared/editor/review.js';
 import type { Uncertain } from '../../shared/import/result.js';
 import type { FileRef, HostResult, ReportHost } from '../../shared/ipc/contract.js';
 import { migrate2019 } from '../../shared/report/migrate2019.js';
@@ -365,9 +365,9 @@ export function useDocument(host: ReportHost): DocumentController {
             (r.flags.length ? `；正文中 ${r.flags.length} 处标有「【请核对】」，列在右侧「需核对」中。` : '。'),
         );
       } else {
-        const review = importDoubts(doubts);
-        load(review.length ? { ...parsed.draft, review } : parsed.draft, null, true);
-        setNotice(`已导入「${sourceName}」：表格合计由程序计算；导入时存疑的 ${review.length} 处列在右侧「需核对」中，请逐项核对后再保存。`);
+        const imported = draftWithImportDoubts(parsed.draft, doubts);
+        load(imported, null, true);
+        setNotice(`已导入「${sourceName}」：表格合计由程序计算；导入时存疑的 ${imported.review?.length ?? 0} 处列在右侧「需核对」中，请逐项核对后再保存。`);
       }
       return true;
     },

@@ -5,7 +5,7 @@
  */
 import { REVIEW_MARK } from '../report/nextYear.js';
 import type { Uncertain } from '../import/result.js';
-import { MAX_REVIEW_ITEMS, type ReviewItem } from '../schema/draft.js';
+import { MAX_REVIEW_ITEMS, type DraftFile, type ReviewItem } from '../schema/draft.js';
 import { SECTION_KEYS, type SectionKey } from '../report/format.js';
 
 /** Where a passage sits in its section's text now: its mark and text, else its text, else nowhere (null). */
@@ -46,4 +46,13 @@ export function importDoubts(uncertain: readonly Uncertain[]): ReviewItem[] {
     if (section) item.section = section;
     return item;
   });
+}
+
+/**
+ * The draft a published report imports as, in the app and on the command line alike: the importer's doubts go into
+ * its review list, so they survive saving and reopening until the clerk confirms each one.
+ */
+export function draftWithImportDoubts(draft: DraftFile, uncertain: readonly Uncertain[]): DraftFile {
+  const review = importDoubts(uncertain);
+  return review.length ? { ...draft, review } : draft;
 }

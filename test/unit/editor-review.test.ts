@@ -1,4 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Uncertain } from '../../shared/import/result.js';
 import { previousFigures } from '../../shared/editor/previous.js';
 import { confirmReviewItem, importDoubts, locateReviewItem } from '../../shared/editor/review.js';
 import { acceptanceFor, acceptWarning } from '../../shared/report/acceptance.js';
@@ -45,6 +50,18 @@ describe('the review list', () => {
     const reopened = parseDraftText(serializeDraft(old));
     expect(reopened.ok && reopened.draft.review).toBeUndefined();
   });
+
+  it('a report imported on the command line keeps the importer\'s doubts in the draft\'s review list, as the app does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-review-'));
+    const out = join(dir, '导入.gkbg');
+    const published = join(import.meta.dirname, '..', 'fixtures', 'published', 'xinxiang-county-office-2024.txt');
+    const run = spawnSync('npm', ['run', '-s', 'report', '--', 'import', published, '--out', out, '--json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(0);
+    const { uncertain } = JSON.parse(run.stdout) as { uncertain: Uncertain[] };
+    expect(uncertain.length).toBeGreaterThan(0);
+    const reopened = parseDraftText(readFileSync(out, 'utf8'));
+    expect(reopened.ok && reopened.draft.review).toEqual(importDoubts(uncertain));
+  }, 60_000);
 
   it('the importer\'s doubts become review items naming the field or section', () => {
     const items = importDoubts([

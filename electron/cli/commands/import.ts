@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { draftWithImportDoubts } from '../../../shared/editor/review.js';
 import { DRAFT_EXTENSION, serializeDraft } from '../../../shared/schema/draft.js';
 import { parseImportResult } from '../../../shared/import/result.js';
 import { saveDraftFile } from '../../main/services/draftFiles.js';
@@ -55,7 +56,9 @@ export const importCommand: Command = {
     if (extname(out).toLowerCase() !== `.${DRAFT_EXTENSION}`) throw new CliError(`草稿文件「${out}」的扩展名应为 .${DRAFT_EXTENSION}`);
     const result = await importInWorker(file);
     // saveDraftFile reads the text back as a draft before writing it (atomic, with backup).
-    const saved = await saveDraftFile(out, serializeDraft(result.draft));
+    // the importer's doubts stay in the draft's review list, as when the app imports (a draft given by mistake is as it was)
+    const draft = result.source.kind === 'draft' ? result.draft : draftWithImportDoubts(result.draft, result.uncertain);
+    const saved = await saveDraftFile(out, serializeDraft(draft));
     if (!saved.ok) throw new CliError(saved.error);
     if (args.options.has('json')) {
       io.out(`${JSON.stringify({ draft: saved.path, kind: result.source.kind, uncertain: result.uncertain, sourceCheck: result.sourceCheck, stats: result.stats }, null, 2)}\n`);
