@@ -9,10 +9,9 @@
  * their own CSP); allow-same-origin only lets this component measure them.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import { renderHtml, renderPagedHtml } from '../../shared/render/html.js';
-import { measureFlow } from '../../shared/render/measure.js';
+import { renderHtml } from '../../shared/render/html.js';
 import { buildDocModel, type DocModel } from '../../shared/render/model.js';
-import { paginate } from '../../shared/render/paginate.js';
+import { pagedHtmlFrom } from './paged.js';
 import type { Report } from '../../shared/report/model.js';
 
 export interface PreviewProps {
@@ -106,15 +105,14 @@ export function Preview({ report, delayMs = 200, label = '报告预览', classNa
       setShown({ html: pending.flow, pages: null, generation: made });
       return;
     }
-    void doc.fonts.ready.then(() => {
-      if (made !== generation.current) return;
-      try {
-        const pages = paginate(model, measureFlow(doc));
-        setShown({ html: renderPagedHtml(model, pages), pages: pages.length, generation: made });
-      } catch (e) {
-        setShown({ html: failure(e), pages: null, generation: made });
-      }
-    });
+    pagedHtmlFrom(model, doc).then(
+      (paged) => {
+        if (made === generation.current) setShown({ ...paged, generation: made });
+      },
+      (e: unknown) => {
+        if (made === generation.current) setShown({ html: failure(e), pages: null, generation: made });
+      },
+    );
   };
 
   // Scale to the wrapper's width.
