@@ -11,7 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../electron/main/services/export/pdfOptions.js';
 import { PAGE_WIDTH_PX, Preview, fitScale } from '../../renderer/preview/Preview.js';
 import { bundleComponent } from '../support/component.js';
-import { ROOT, syntheticReport } from './sample.js';
+import { ROOT, longReport, syntheticReport } from './sample.js';
+import { enteredCells, FORMAT_2021 } from '../../shared/report/format.js';
+import { nestCells } from '../../shared/report/model.js';
+import { reportToDraft, serializeDraft } from '../../shared/schema/draft.js';
+import type { ReportHost } from '../../shared/ipc/contract.js';
 import { writeFileSync } from 'node:fs';
 import { renderPdf } from '../../electron/main/services/export/pdf.js';
 import { FONTCONFIG_FILE, compact, pdfInfo, run, tempDir, useTestFonts } from './tools.js';
@@ -122,4 +126,68 @@ describe('in Chromium', () => {
     }
     await page.close();
   });
+});
+
+describe('the browser host\'s print', () => {
+  let browser: Browser;
+  let bundle: string;
+
+  beforeAll(async () => {
+    useTestFonts();
+    bundle = await bundleComponent(`
+      import { createBrowserHost } from './renderer/host/browser.ts';
+      window.host = createBrowserHost();
+      // what the print frame holds when its window is asked to print (the dialog itself is the browser's)
+      const contentWindow = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow');
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+        get() {
+          const frame = this;
+          const w = contentWindow.get.call(frame);
+          if (!w) return w;
+          return new Proxy(w, {
+            get(target, key) {
+              if (key === 'print') return () => (window.printed = frame.contentDocument.documentElement.outerHTML);
+              const v = Reflect.get(target, key);
+              return typeof v === 'function' ? v.bind(target) : v;
+            },
+          });
+        },
+      });
+    `);
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], env: { ...(process.env as Record<string, string>), FONTCONFIG_FILE } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('prints the pages the preview shows and the PDF has — A4 sheets, table 三 whole — not page breaks left to the printer', async () => {
+    const report = longReport(1);
+    const draft = reportToDraft(report, new Set(enteredCells(FORMAT_2021).map((c) => c.key)));
+    draft.cells = nestCells(report.cells);
+    const page = await browser.newPage();
+    await page.setContent('<!DOCTYPE html><html><body></body></html>');
+    await page.addScriptTag({ content: bundle });
+    const result = await page.evaluate((text) => (window as unknown as { host: ReportHost }).host.print({ text }), serializeDraft(draft));
+    expect(result).toEqual({ status: 'ok' });
+    const printed = await page.evaluate(() => (window as unknown as { printed?: string }).printed);
+    expect(printed).toContain('<section class="sheet');
+    await page.setContent(printed ?? '');
+    // each sheet holds the text of the PDF's page of the same number (as characters: a table's reading order differs)
+    // (pdftotext drops a hyphen that ends a line: the URL broken after `example-`)
+    const letters = (t: string) => [...compact(t).normalize('NFKC').replace(/-/g, '')].sort().join('');
+    const sheets = (await page.locator('section.sheet .text').allInnerTexts()).map(letters);
+
+    const path = join(tempDir('browser-print'), 'report.pdf');
+    writeFileSync(path, await renderPdf(report));
+    expect(sheets).toHaveLength(pdfInfo(path).pages);
+    sheets.forEach((sheet, i) => {
+      const pdfPage = compact(run('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-enc', 'UTF-8', path, '-'])).replace(/—\d+—$/, '');
+      expect(letters(pdfPage), `page ${i + 1}`).toBe(sheet);
+    });
+    // table 三 on one sheet
+    const withApply = await page.locator('section.sheet').filter({ has: page.locator('table[data-table="apply"]') }).count();
+    expect(withApply).toBe(1);
+    await page.close();
+  }, 120_000);
 });
