@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocModel, signatureLayout, type Block, type DocModel } from '../../shared/render/model.js';
 import { paginate, pageStartsForWholeTables, TEXT_HEIGHT_PX, type BlockMeasure, type FlowMeasure, type Page } from '../../shared/render/paginate.js';
+import { renderPagedHtml } from '../../shared/render/html.js';
 import { syntheticReport } from './sample.js';
 
 const LINE = TEXT_HEIGHT_PX / 22 - 0.1;
@@ -126,6 +127,22 @@ describe('tables', () => {
     const m = model([para('x'.repeat(10 * 28)), t, para()]);
     const pages = paginate(m, { blocks: [lines(10), { height: 0, spaceBefore: 10, spaceAfter: 20, headerHeight: 60, rowHeights: Array.from({ length: body }, () => row) }, lines(1)] });
     expect(describePages(pages)).toEqual(['0 1', '2']);
+  });
+
+  it('repeats a continued table\'s header rows on the next page, and counts them in that page\'s height', () => {
+    const t = doc.blocks.find((b) => b.kind === 'table' && b.table.id === 'review');
+    if (t?.kind !== 'table') throw new Error('no table 四');
+    const body = t.table.rows[t.table.headerRows] ?? [];
+    // table 四's three header rows over 60 rows like its one body row (as the 审核单's findings table runs on)
+    const long: Block = { kind: 'table', table: { ...t.table, id: 'findings', rows: [...t.table.rows.slice(0, t.table.headerRows), ...Array.from({ length: 60 }, () => body)], keepWithNext: [] } };
+    const row = 30;
+    const head = 90;
+    const pages = paginate(model([long]), { blocks: [{ height: 0, spaceBefore: 0, spaceAfter: 0, headerHeight: head, rowHeights: Array.from({ length: 60 }, () => row) }] });
+    // each page: the header and floor((850.4 + 1 − 90) / 30) = 25 rows (28 if the repeated header were not counted)
+    expect(describePages(pages)).toEqual(['0r3-28', '0r28-53', '0r53-63']);
+    const html = renderPagedHtml(model([long]), pages);
+    const sheets = html.split('<section class="sheet').slice(1);
+    for (const sheet of sheets) expect(sheet.match(/<thead>(.*?)<\/thead>/)?.[1]).toContain('复议');
   });
 
   it('tells the DOCX where table 三 was moved to a new page', () => {
