@@ -157,6 +157,20 @@ describe.each(cases.map((c) => c.name))('%s', (name) => {
   });
 });
 
+describe('the title', () => {
+  it('sets its year in the title\'s own face, not the body\'s Times New Roman (the same weight as the title; Chromium PDF)', () => {
+    for (const c of cases) {
+      const p = pdfs.get(c.name);
+      if (!p) throw new Error(`no PDF for ${c.name}`);
+      // the title's words on page 1, above the first body line; a Times New Roman run has a box of its own, lower and shorter
+      const words = pdfWords(p.chromium).filter((w) => w.page === 1 && w.yMax - w.yMin > 50);
+      const year = words.find((w) => w.text.includes(String(c.report.year)));
+      expect(year, c.name).toBeDefined();
+      expect(year?.text, c.name).toMatch(new RegExp(`${c.report.year}年`));
+    }
+  });
+});
+
 describe('long unbroken Latin text', () => {
   it('prints a URL and an e-mail address whole, inside the text area', () => {
     for (const [reader, path] of renderings('long-1')) {
