@@ -22,12 +22,18 @@ const start = (page: Page) => startApp(page, host);
 const toolbar = fileToolbar;
 const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`);
 
-test('a published DOCX-less report (text file) imports as a draft: figures in the form, source check shown', async ({ page }) => {
-  await start(page);
-  host.answers.import.push(join(published, 'xinxiang-county-office-2024.txt'));
+/** 导入已发布的报告… with a file of test/fixtures/published chosen: the dialog showing what was read. */
+async function chooseImport(page: Page, name: string): Promise<Locator> {
+  host.answers.import.push(join(published, name));
   await toolbar(page).getByRole('button', { name: '导入已发布的报告…' }).click();
   const dialog = page.getByTestId('import-dialog');
   await dialog.getByRole('button', { name: '选择文件…' }).click();
+  return dialog;
+}
+
+test('a published DOCX-less report (text file) imports as a draft: figures in the form, source check shown', async ({ page }) => {
+  await start(page);
+  const dialog = await chooseImport(page, 'xinxiang-county-office-2024.txt');
   // the source check names the narrative contradiction of this sample (受理 21 件 vs table 16)
   await expect(dialog.getByTestId('import-result')).toContainText('N-APP');
   await dialog.getByRole('button', { name: '作为草稿打开' }).click();
@@ -38,14 +44,13 @@ test('a published DOCX-less report (text file) imports as a draft: figures in th
   await expect(page.locator('[name="meta.organ"]')).toHaveValue('新乡县人民政府办公室');
   await expect(page.getByTestId('file-notice')).toContainText('已导入');
   await expect(page.getByTestId('document-name')).toHaveText(/^\*/);
+  // what the importer doubted is on the review list (kept in the draft until confirmed)
+  await expect(page.getByTestId('review-list')).toContainText('落款');
 });
 
 test('a blank cell: 「填写中」 says 错误 0, the gate says 1 error, and 「定稿检查」 says what the gate says', async ({ page }) => {
   await start(page);
-  host.answers.import.push(join(published, 'xinxiang-county-office-2024.txt'));
-  await toolbar(page).getByRole('button', { name: '导入已发布的报告…' }).click();
-  const dialog = page.getByTestId('import-dialog');
-  await dialog.getByRole('button', { name: '选择文件…' }).click();
+  const dialog = await chooseImport(page, 'xinxiang-county-office-2024.txt');
   await dialog.getByRole('button', { name: '作为草稿打开' }).click();
   await page.locator('[name="meta.signatureDate"]').fill('2025-01-20');
   await cell(page, 'apply.granted.natural').fill('');
