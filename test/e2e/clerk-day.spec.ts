@@ -1,8 +1,9 @@
 /**
  * A clerk's whole day, end to end through the test host (the real Node services): a new report started from last
  * year's published report → tables typed and pasted (table 三's running balance shown while blanks remain) → text with
- * sub-headings and data sentences → the gate with errors and open warnings → 定位, fix, accept with an explanation →
- * export DOCX and PDF → save → reopen with the review list and the acceptance intact → next year's report.
+ * sub-headings and data sentences → saved and reopened half-way (review list intact) → the gate with errors and open
+ * warnings → 定位, fix, accept with an explanation → export DOCX and PDF → save → reopen with the acceptances intact →
+ * next year's report, saved and reopened with its review list.
  * A screenshot at each step goes to test-results/clerk-day/ (looked at by the engineer, not compared).
  */
 import { readFile } from 'node:fs/promises';
@@ -89,6 +90,20 @@ test('the clerk\'s whole day, without a trap', async ({ page, context }) => {
   await overview.scrollIntoViewIfNeeded();
   await shot(page, '04-text');
 
+  // saved half-way and reopened: the review list, the figures and the text are as they were
+  const saved = join(host.dir, '2025.gkbg');
+  host.answers.save.push(saved);
+  await button(page, '保存').click();
+  await expect(page.getByTestId('file-notice')).toContainText('已保存到');
+  await button(page, '新建').click();
+  await expect(review).toHaveCount(0);
+  host.answers.open.push(saved);
+  await button(page, '打开').click();
+  await expect(review.locator('li')).toHaveCount(reviewCount);
+  await expect(cell(page, 'apply.carried_forward.natural')).toHaveValue('3');
+  await expect(overview).toHaveValue(/（五）监督保障\n本年度按要求扎实开展工作。/);
+  await shot(page, '04b-reopened-midway');
+
   // the review list: passages read and rewritten are confirmed one by one (one is left for the gate)
   while ((await review.locator('li').count()) > 1) await review.locator('li').first().getByRole('button', { name: '已核对' }).click();
 
@@ -156,14 +171,17 @@ test('the clerk\'s whole day, without a trap', async ({ page, context }) => {
   await expect.poll(async () => (await readFile(pdf).catch(() => Buffer.from(''))).subarray(0, 4).toString(), { timeout: 60_000 }).toBe('%PDF');
   await shot(page, '08-exported');
 
-  // 7. save; reopen: the acceptance and its explanation are there
-  const saved = join(host.dir, '2025.gkbg');
-  host.answers.save.push(saved);
+  // 7. save (to the file it was opened from); reopen: the acceptances and their explanation are there
   await button(page, '保存').click();
   await expect(page.getByTestId('file-notice')).toContainText('已保存到');
   const draft2025 = await readDraftFile(saved);
   expect(draft2025.acceptedWarnings.some((a) => a.rule === acceptedRule && a.explanation === '经核实，本机关情况如此')).toBe(true);
   expect(draft2025.review).toBeUndefined();
+  await button(page, '新建').click();
+  host.answers.open.push(saved);
+  await button(page, '打开').click();
+  await expect(panel(page).locator('[data-count="accepted"]')).toContainText(String(draft2025.acceptedWarnings.length));
+  await expect(panel(page).locator('[data-count="warnings"]')).toHaveText(/^\D*0\D*$/);
 
   // 8. next year's report: its review list is saved with it and survives reopening; an item leaves only when confirmed
   await button(page, '从本报告创建下一年度报告').click();
