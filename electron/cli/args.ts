@@ -8,6 +8,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { editDistance } from '../../shared/import/text.js';
 import type { Report } from '../../shared/report/model.js';
 import { describeFileError, errorCode, type FileAction } from '../main/services/fsErrors.js';
+import { unitFilesIn } from '../main/services/office/folder.js';
 import { loadReportFile, type FileLoadResult } from '../main/services/reportFiles.js';
 
 export interface ParsedArgs {
@@ -133,13 +134,8 @@ async function fileIdentity(path: string): Promise<string> {
  * Every command's declared `outputs` and `inputs` go through here (report.ts, before the command runs).
  */
 export async function refuseOverwrites(args: ParsedArgs, spec: CommandOptions): Promise<void> {
-  const inputs = new Set<string>();
+  const inputs = await inputIdentities(args, spec);
   const outputs = new Map<string, string>();
-  const given = [...args.positional, ...(spec.inputs ?? []).flatMap((o) => stringOption(args, o) ?? [])];
-  for (const input of given) {
-    // a folder of inputs (check, rollup) may hold outputs: only files are at stake
-    if (!(await stat(input).catch(() => null))?.isDirectory()) inputs.add(await fileIdentity(input));
-  }
   for (const option of Object.keys(spec.outputs ?? {})) {
     const path = stringOption(args, option);
     if (path === undefined) continue;
@@ -148,6 +144,35 @@ export async function refuseOverwrites(args: ParsedArgs, spec: CommandOptions): 
     const other = outputs.get(identity);
     if (other) throw new CliError(`两个输出不能是同一个文件：--${option}「${path}」与 ${other} 相同，只会留下一个；请换一个文件名`);
     outputs.set(identity, `--${option}「${path}」`);
+  }
+}
+
+/**
+ * The files a command reads: its positional files and declared inputs; a folder (check, rollup) stands for the
+ * units' files it reads in it (`unitFilesIn`) — a new output beside them is fine, one of them is not.
+ */
+async function inputIdentities(args: ParsedArgs, spec: CommandOptions): Promise<Set<string>> {
+  const inputs = new Set<string>();
+  const given = [...args.positional, ...(spec.inputs ?? []).flatMap((o) => stringOption(args, o) ?? [])];
+  for (const input of given) {
+    const isFolder = (await stat(input).catch(() => null))?.isDirectory();
+    // a folder that can't be listed is the command's own error to report
+    const files = isFolder ? await unitFilesIn(input).catch(() => []) : [input];
+    for (const file of files) inputs.add(await fileIdentity(file));
+  }
+  return inputs;
+}
+
+/**
+ * Outputs known only once the report is read (the files `export --bundle` names after the report's title): none may
+ * be a file the command reads, by the same rule as `refuseOverwrites`.
+ */
+export async function refuseWritingInputs(option: string, paths: readonly string[], args: ParsedArgs, spec: CommandOptions): Promise<void> {
+  const inputs = await inputIdentities(args, spec);
+  for (const path of paths) {
+    if (inputs.has(await fileIdentity(path))) {
+      throw new CliError(`输出文件不能与输入文件相同：--${option} 中的「${basename(path)}」就是输入的文件，写入会覆盖它；请换一个文件夹`);
+    }
   }
 }
 

@@ -1,12 +1,12 @@
 import { extname } from 'node:path';
 import { evaluate } from '../../../shared/rules/index.js';
 import type { AcceptedWarning } from '../../../shared/schema/draft.js';
-import { exportBundle } from '../../main/services/export/bundle.js';
+import { bundlePaths, exportBundle } from '../../main/services/export/bundle.js';
 import { exportDocx } from '../../main/services/export/docx.js';
 import { checkFonts } from '../../main/services/export/fonts.js';
 import { createPdfPrinter, exportPdf, type PdfPrinter } from '../../main/services/export/pdf.js';
 import { exportReviewDocx, exportReviewPdf } from '../../main/services/export/review.js';
-import { CliError, describeFailure, loadReportArgs, stringOption, type Command } from '../args.js';
+import { CliError, describeFailure, loadReportArgs, refuseWritingInputs, stringOption, type Command } from '../args.js';
 
 const USAGE =
   'export <文件> [--docx <输出.docx>] [--pdf <输出.pdf>] [--review <审核单.docx|.pdf>] [--bundle <发布包文件夹>] [--unsealed] [--previous <上年文件>] [--strict]';
@@ -42,6 +42,8 @@ export const exportCommand: Command = {
     if (review !== undefined && !['.docx', '.pdf'].includes(extname(review).toLowerCase())) throw new CliError(`审核单「${review}」的扩展名应为 .docx 或 .pdf`);
 
     const { loaded, report } = await loadReportArgs(args, USAGE);
+    // the bundle's names come from the report's title: only now can they be checked against the inputs
+    if (bundle) await refuseWritingInputs('bundle', bundlePaths(report, bundle, { signature }), args, exportCommand);
     const accepted: AcceptedWarning[] = loaded.kind === 'draft' ? loaded.draft.acceptedWarnings : [];
     // the 审核单 prints a draft's review states as the app's does
     const states = loaded.kind === 'draft' && loaded.draft.stateChanges?.length ? { stateChanges: loaded.draft.stateChanges } : {};

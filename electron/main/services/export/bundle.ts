@@ -37,6 +37,21 @@ export function sha256sums(files: readonly BundleFileDigest[]): string {
   return files.map((f) => `${f.sha256}  ${f.name}\n`).join('');
 }
 
+/** The names of the bundle's files for a report's file stem: the published four, the 审核单 (DOCX, PDF), SHA256SUMS. */
+export function bundleFileNames(stem: string): { published: Record<'docx' | 'pdf' | 'html' | 'json', string>; review: { docx: string; pdf: string }; sums: string } {
+  return {
+    published: { docx: `${stem}.docx`, pdf: `${stem}.pdf`, html: `${stem}.html`, json: `${stem}.json` },
+    review: { docx: `${stem}审核单.docx`, pdf: `${stem}审核单.pdf` },
+    sums: 'SHA256SUMS',
+  };
+}
+
+/** Every path `exportBundle` writes into `folder` for this report (the command line checks none is its input). */
+export function bundlePaths(report: ReviewSheetInput['report'], folder: string, options: { signature?: SignatureStyle } = {}): string[] {
+  const names = bundleFileNames(exportFileStem(buildDocModel(report, options.signature ? { signature: options.signature } : {})));
+  return [...Object.values(names.published), names.review.docx, names.review.pdf, names.sums].map((n) => join(folder, n));
+}
+
 export async function exportBundle(
   input: ReviewSheetInput,
   folder: string,
@@ -44,14 +59,14 @@ export async function exportBundle(
 ): Promise<BundleResult> {
   await mkdir(folder, { recursive: true });
   const model = buildDocModel(input.report, options.signature ? { signature: options.signature } : {});
-  const stem = exportFileStem(model);
+  const names = bundleFileNames(exportFileStem(model));
   const printer = options.printer ?? (await createPdfPrinter());
   try {
     const contents: [string, Uint8Array][] = [
-      [`${stem}.docx`, await renderModelDocx(model, printer)],
-      [`${stem}.pdf`, await printModel(model, printer)],
-      [`${stem}.html`, new TextEncoder().encode(renderWebFragment(model))],
-      [`${stem}.json`, new TextEncoder().encode(`${JSON.stringify(toReportData(input.report), null, 2)}\n`)],
+      [names.published.docx, await renderModelDocx(model, printer)],
+      [names.published.pdf, await printModel(model, printer)],
+      [names.published.html, new TextEncoder().encode(renderWebFragment(model))],
+      [names.published.json, new TextEncoder().encode(`${JSON.stringify(toReportData(input.report), null, 2)}\n`)],
     ];
     const files: BundleFile[] = [];
     for (const [name, data] of contents) {
@@ -60,11 +75,11 @@ export async function exportBundle(
       files.push({ name, path, sha256: sha256(data), bytes: data.byteLength });
     }
     const sheet = buildReviewModel({ ...input, files: files.map(({ name, sha256: digest }) => ({ name, sha256: digest })) });
-    const reviewDocx = join(folder, `${stem}审核单.docx`);
-    const reviewPdf = join(folder, `${stem}审核单.pdf`);
+    const reviewDocx = join(folder, names.review.docx);
+    const reviewPdf = join(folder, names.review.pdf);
     await writeOutputFile(reviewDocx, await renderModelDocx(sheet, undefined, { creator: '政府信息公开年度报告（审核单）' }));
     await writeOutputFile(reviewPdf, await printModel(sheet, printer));
-    const sums = join(folder, 'SHA256SUMS');
+    const sums = join(folder, names.sums);
     await writeOutputFile(sums, new TextEncoder().encode(sha256sums(files)));
     return { folder, files, review: [reviewDocx, reviewPdf, sums] };
   } finally {
