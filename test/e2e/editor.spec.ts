@@ -393,7 +393,16 @@ test('a finding about the text selects its words, never a table cell', async ({ 
   const finding = panel(page).locator('[data-rule="N-APP"]').first();
   await finding.locator('.issue-main').click();
   await expect(text).toBeFocused();
-  const selected = await text.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
-  expect(selected.length).toBeGreaterThan(0);
-  expect(await text.inputValue()).toContain(selected);
+  const selection = () => text.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+  // the passage with the figure that disagrees (申请9件), not the whole text and not a cell
+  const selected = await selection();
+  expect(selected).toContain('9件');
+  expect(selected.length).toBeLessThan((await text.inputValue()).length);
+  // the same from the gate's 「定位」
+  await cell(page, 'apply.new.natural').click();
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  await page.getByRole('menuitem', { name: /Word/ }).click();
+  await page.getByTestId('export-gate').locator('[data-rule="N-APP"]').filter({ hasText: '9' }).first().getByRole('button', { name: '定位' }).click();
+  await expect(text).toBeFocused();
+  expect(await selection()).toBe(selected);
 });
