@@ -41,6 +41,7 @@ import {
   LATIN_FONT,
   LINE_TWIPS,
   MARGIN_TWIPS,
+  FOLIO_DASH_DROP_MM,
   PAGE_NUMBER_GAP_MM,
   PAGE_TWIPS,
   SIGNOFF_LABEL_PAD_PT,
@@ -53,11 +54,12 @@ import {
 
 /**
  * The four font slots of a run: Latin digits in Times New Roman, everything else in the Chinese font — except in the
- * title, whose year is set in the title's own face so it has the title's weight.
+ * title, whose year is set in the title's own face so it has the title's weight, and in the folio, whose digits are
+ * 宋体's half-width ones (GB/T 9704-2012 7.5: 4号半角宋体阿拉伯数字).
  */
-export function runFonts(role: FontRole): { ascii: string; hAnsi: string; eastAsia: string; cs: string } {
+export function runFonts(role: FontRole, digitsInRoleFont = role === 'title'): { ascii: string; hAnsi: string; eastAsia: string; cs: string } {
   const name = FONTS[role].name;
-  return { ascii: role === 'title' ? name : LATIN_FONT.name, hAnsi: name, eastAsia: name, cs: name };
+  return { ascii: digitsInRoleFont ? name : LATIN_FONT.name, hAnsi: name, eastAsia: name, cs: name };
 }
 
 const halfPoints = (pt: number) => Math.round(pt * 2);
@@ -222,7 +224,7 @@ function pageNumberFooter(side: 'right' | 'left'): Footer {
         indent: side === 'right' ? { right: oneChar, firstLine: 0 } : { left: oneChar, firstLine: 0 },
         spacing: { line: pt2twips(SIZES.pageNumber * 1.2), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         children: [
-          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: runFonts('table'), size: halfPoints(SIZES.pageNumber), language: LANG, ...OFF_GRID }),
+          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: runFonts('table', true), size: halfPoints(SIZES.pageNumber), language: LANG, ...OFF_GRID }),
         ],
       }),
     ],
@@ -233,7 +235,7 @@ function pageNumberFooter(side: 'right' | 'left'): Footer {
  * Footer distance from the page edge: the folio's line (exact 1.2 × 14 pt) has its middle — where the 一字线 is —
  * 7 mm below the text area (GB/T 9704-2012 7.5); Word and LibreOffice measure to the footer's bottom.
  */
-export const FOOTER_TWIPS = MARGIN_TWIPS.bottom - mm2twips(PAGE_NUMBER_GAP_MM) - Math.round(pt2twips(SIZES.pageNumber * 1.2) / 2);
+export const FOOTER_TWIPS = MARGIN_TWIPS.bottom - mm2twips(PAGE_NUMBER_GAP_MM - FOLIO_DASH_DROP_MM.docx) - Math.round(pt2twips(SIZES.pageNumber * 1.2) / 2);
 
 export interface DocxOptions {
   title?: string;

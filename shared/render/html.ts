@@ -6,7 +6,7 @@
  */
 import { isHeadingRow, type Block, type DocModel, type ModelCell, type ModelTable, type Run } from './model.js';
 import type { Fragment, Page } from './paginate.js';
-import { BODY_SPACING_TWIPS, CHAR_PITCH_PT, CHARS_PER_LINE, FONTS, LATIN_FONT, LINE_PT, MARGIN_MM, PAGE_NUMBER_GAP_MM, SIGNOFF_LABEL_PAD_PT, SIZES, TABLE_LEADING, TABLE_PAD_PT, TEXT_WIDTH_PT, pageNumberText, type FontRole } from './typography.js';
+import { BODY_SPACING_TWIPS, CHAR_PITCH_PT, CHARS_PER_LINE, FONTS, LATIN_FONT, LINE_PT, MARGIN_MM, FOLIO_DASH_DROP_MM, PAGE_NUMBER_GAP_MM, SIGNOFF_LABEL_PAD_PT, SIZES, TABLE_LEADING, TABLE_PAD_PT, TEXT_WIDTH_PT, pageNumberText, type FontRole } from './typography.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -39,12 +39,12 @@ function signatureCss(): string {
   return rules.join('\n');
 }
 
-/** The folio: 4号 宋体 「— n —」, its 一字线 7 mm below the text area, one character in from its edge (GB/T 9704 7.5). */
+/** The folio: 4号 宋体 「— n —」 (its digits 宋体's half-width ones, not the body's Times New Roman), its 一字线 7 mm below the text area, one character in from its edge (GB/T 9704 7.5). */
 function folioCss(): string {
   const m = MARGIN_MM;
   const textBottom = m.top + (297 - m.top - m.bottom);
   return `
-.folio { position: absolute; top: calc(${textBottom + PAGE_NUMBER_GAP_MM}mm - ${SIZES.pageNumber / 2}pt); font-family: ${fontStack('table')};
+.folio { position: absolute; top: calc(${textBottom + PAGE_NUMBER_GAP_MM - FOLIO_DASH_DROP_MM.html}mm - ${SIZES.pageNumber / 2}pt); font-family: ${fontStack('table', false)};
   font-size: ${SIZES.pageNumber}pt; line-height: ${SIZES.pageNumber}pt; letter-spacing: 0; white-space: pre; }
 .sheet.odd .folio { right: calc(${m.right}mm + 1em); }
 .sheet.even .folio { left: calc(${m.left}mm + 1em); }`;
@@ -55,12 +55,12 @@ function flowPageRules(): string {
   const m = MARGIN_MM;
   return `@page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
 @page :right {
-  @bottom-right { content: "— " counter(page) " —"; font-family: ${fontStack('table')}; font-size: ${SIZES.pageNumber}pt;
-    vertical-align: top; text-align: right; padding-top: calc(${PAGE_NUMBER_GAP_MM}mm - ${SIZES.pageNumber / 2}pt); padding-right: 1em; white-space: pre; }
+  @bottom-right { content: "— " counter(page) " —"; font-family: ${fontStack('table', false)}; font-size: ${SIZES.pageNumber}pt;
+    vertical-align: top; text-align: right; padding-top: calc(${PAGE_NUMBER_GAP_MM - FOLIO_DASH_DROP_MM.html}mm - ${SIZES.pageNumber / 2}pt); padding-right: 1em; white-space: pre; }
 }
 @page :left {
-  @bottom-left { content: "— " counter(page) " —"; font-family: ${fontStack('table')}; font-size: ${SIZES.pageNumber}pt;
-    vertical-align: top; text-align: left; padding-top: calc(${PAGE_NUMBER_GAP_MM}mm - ${SIZES.pageNumber / 2}pt); padding-left: 1em; white-space: pre; }
+  @bottom-left { content: "— " counter(page) " —"; font-family: ${fontStack('table', false)}; font-size: ${SIZES.pageNumber}pt;
+    vertical-align: top; text-align: left; padding-top: calc(${PAGE_NUMBER_GAP_MM - FOLIO_DASH_DROP_MM.html}mm - ${SIZES.pageNumber / 2}pt); padding-left: 1em; white-space: pre; }
 }
 `;
 }

@@ -18,6 +18,12 @@ export const LINE_TWIPS = 578;
 export const LINE_PT = LINE_TWIPS / 20;
 /** The page number's 一字线 sits 7 mm below the text area (GB/T 9704-2012 7.5). */
 export const PAGE_NUMBER_GAP_MM = 7;
+/**
+ * How far below the middle of its line 宋体 sets the 一字线 (its em box sits low in the line box), measured in the
+ * printed ink (test/output/tools.ts folioInk): the folio's line is raised by this much so the dash itself is 7 mm
+ * below the text — Chromium's line box and LibreOffice's (Word's: as LibreOffice's) differ by a little.
+ */
+export const FOLIO_DASH_DROP_MM = { html: 0.55, docx: 0.5 } as const;
 
 /** The grid of GB/T 9704: 28 characters a line, 22 lines a page. */
 export const CHARS_PER_LINE = 28;

@@ -106,7 +106,8 @@ describe.each(samples)('$name', ({ name, report }) => {
       expect(p?.text.replace(/\s/g, '')).toBe('——');
       for (const r of p?.runs ?? []) {
         expect(r.size).toBe(28);
-        expect(r.fonts.eastAsia).toBe('宋体');
+        // 4号半角宋体阿拉伯数字: the digits in 宋体 too, not the body's Times New Roman
+        expect(r.fonts).toEqual({ ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体', cs: '宋体' });
       }
     }
   });
@@ -172,8 +173,10 @@ describe.each(samples)('$name', ({ name, report }) => {
     expect(runs.length).toBeGreaterThan(50);
     for (const r of runs) {
       expect(Object.keys(r.fonts).sort(), r.text).toEqual(['ascii', 'cs', 'eastAsia', 'hAnsi']);
-      // digits in Times New Roman — but the title's year in the title's face, so it has the title's weight
-      expect(r.fonts.ascii).toBe(r.fonts.eastAsia === '方正小标宋简体' ? '方正小标宋简体' : 'Times New Roman');
+      // digits in Times New Roman — but the title's year in the title's face, so it has the title's weight, and the
+      // folio's digits (the footers' only runs) in 宋体's half-width digits (GB/T 9704 7.5)
+      const folio = [...doc().footerOdd, ...doc().footerEven].some((p) => p.runs.includes(r));
+      expect(r.fonts.ascii).toBe(r.fonts.eastAsia === '方正小标宋简体' ? '方正小标宋简体' : folio ? '宋体' : 'Times New Roman');
       expect(r.fonts.hAnsi, r.text).toBe(r.fonts.eastAsia);
       expect(r.fonts.cs).toBe(r.fonts.eastAsia);
     }

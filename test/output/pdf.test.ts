@@ -11,7 +11,7 @@ import { exportReviewPdf } from '../../electron/main/services/export/review.js';
 import { buildDocModel } from '../../shared/render/model.js';
 import type { Report } from '../../shared/report/model.js';
 import { fixtureReports, syntheticReport } from './sample.js';
-import { HEADINGS, compact, missingFigures, pageNumbers, pdfFonts, pdfInfo, pdfText, pdfWords, reportFigures, stackedLabel, tempDir, useTestFonts } from './tools.js';
+import { HEADINGS, compact, folioInk, missingFigures, pageNumbers, pdfFonts, pdfInfo, pdfText, pdfWords, reportFigures, stackedLabel, tempDir, useTestFonts } from './tools.js';
 
 useTestFonts();
 
@@ -67,9 +67,10 @@ describe.each(samples)('$name', ({ name, report }) => {
     const textBottom = info.height - 35 * MM;
     for (const [page, n] of numbers) {
       expect(n.n).toBe(page);
-      // the 一字线 7 mm below the text area: the digits' box straddles that height
-      expect(n.yMin).toBeGreaterThan(textBottom + 3 * MM);
-      expect(n.yMin).toBeLessThan(textBottom + 7 * MM);
+      // the 一字线 7 mm below the text area, measured in the printed ink of the dashes
+      const dashY = folioInk(pdf(), page).dashY;
+      expect(dashY).toBeGreaterThan(textBottom + 6.6 * MM);
+      expect(dashY).toBeLessThan(textBottom + 7.4 * MM);
       if (page % 2 === 1) {
         // one 14 pt character in from the right edge of the text area
         expect(textRight - n.xMax).toBeGreaterThan(8);

@@ -20,6 +20,7 @@ import {
   MM,
   bodyLines,
   compact,
+  folioInk,
   libreOfficeToPdf,
   pdfLines,
   pdfWords,
@@ -110,7 +111,7 @@ describe.each(cases.map((c) => c.name))('%s', (name) => {
   it('never ends a page with a heading line', () => {
     for (const [reader, path] of renderings(name)) {
       // every line in the text area, table rows included (the folio is below it)
-      const inText = pdfLines(path).lines.filter((l) => (l.digits?.yMin ?? l.yMin) < TEXT_BOTTOM - 2);
+      const inText = pdfLines(path).lines.filter((l) => (l.yMin + l.yMax) / 2 < TEXT_BOTTOM);
       const pages = new Set(inText.map((l) => l.page));
       for (const p of pages) {
         const last = inText.filter((l) => l.page === p).sort((a, b) => a.yMax - b.yMax).at(-1);
@@ -119,19 +120,30 @@ describe.each(cases.map((c) => c.name))('%s', (name) => {
     }
   });
 
-  it('puts the folio\'s 一字线 7 mm below the text area, one character in from its edge', () => {
+  it('puts the folio\'s 一字线 7 mm below the text area, one character in from its edge, its digits in 宋体', () => {
     for (const [reader, path] of renderings(name)) {
-      const folios = pdfLines(path).lines.filter((l) => (l.digits?.yMin ?? 0) > TEXT_BOTTOM && /^—\d+—$/.test(compact(l.text)));
+      const folios = pdfLines(path).lines.filter((l) => (l.yMin + l.yMax) / 2 > TEXT_BOTTOM && /^—\d+—$/.test(compact(l.text)));
       expect(folios.length, reader).toBe(pdfLines(path).pages);
       for (const l of folios) {
-        const box = l.digits ?? l;
-        const below = ((box.yMin + box.yMax) / 2 - TEXT_BOTTOM) / MM;
-        expect(below, reader).toBeGreaterThan(6);
-        expect(below, reader).toBeLessThan(8);
+        // measured in the printed ink: the dashes' rows, the ink's outer edge (a face's text box says neither)
+        const ink = folioInk(path, l.page);
+        const below = (ink.dashY - TEXT_BOTTOM) / MM;
+        expect(below, `${reader} page ${l.page}`).toBeGreaterThan(6.6);
+        expect(below, `${reader} page ${l.page}`).toBeLessThan(7.4);
         const odd = l.page % 2 === 1;
-        const inset = (odd ? TEXT_RIGHT - l.xMax : l.xMin - TEXT_LEFT) / 14;
-        expect(inset, reader).toBeGreaterThan(0.8);
-        expect(inset, reader).toBeLessThan(1.2);
+        // one 14 pt character in (the dash's own side bearing adds a little)
+        const inset = (odd ? TEXT_RIGHT - ink.xMax : ink.xMin - TEXT_LEFT) / 14;
+        expect(inset, `${reader} page ${l.page}`).toBeGreaterThan(0.95);
+        expect(inset, `${reader} page ${l.page}`).toBeLessThan(1.15);
+      }
+      if (reader === 'Chromium') {
+        // 宋体's digits: in Chromium's PDF a word's box is its face's, so the digits' box is the dashes' (Times
+        // New Roman digits have a shorter one of their own)
+        const words = pdfWords(path).filter((w) => w.yMin > TEXT_BOTTOM);
+        for (const digits of words.filter((w) => /^\d+$/.test(w.text))) {
+          const dash = words.find((w) => w.page === digits.page && w.text === '—');
+          expect(digits.yMax - digits.yMin, `page ${digits.page}`).toBeCloseTo((dash?.yMax ?? 0) - (dash?.yMin ?? 0), 1);
+        }
       }
     }
   });

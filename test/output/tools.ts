@@ -332,3 +332,41 @@ export function mode(xs: readonly number[]): string {
   return `${top?.[0]} (of ${xs.length}; ${Math.min(...xs)}–${Math.max(...xs)})`;
 }
 
+
+/**
+ * The folio as printed ink, not as text boxes (a face's box says nothing of where its 一字线 sits): the page's strip
+ * below the text area rendered at 300 dpi, and in it the rows of the dashes — runs of ink at least 0.6 of the 4号
+ * character wide — and the ink's left and right edges. In points of the page.
+ */
+export function folioInk(path: string, page: number): { dashY: number; xMin: number; xMax: number } {
+  const dpi = 300;
+  const px = (pt: number) => Math.round((pt / 72) * dpi);
+  const top = TEXT_BOTTOM;
+  const pgm = execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-gray', '-y', String(px(top)), '-H', String(px(20 * MM)), '-x', '0', '-W', String(px(210 * MM)), path], { maxBuffer: 64 << 20 });
+  // P5 header: magic, width, height, maxval, each followed by whitespace; then one byte a pixel
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm gave no PGM');
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const data = pgm.subarray(header[0].length);
+  const ink = (x: number, y: number) => (data[y * w + x] ?? 255) < 128;
+  const dashRows: number[] = [];
+  let xMin = w;
+  let xMax = -1;
+  for (let y = 0; y < h; y++) {
+    let run = 0;
+    let longest = 0;
+    for (let x = 0; x < w; x++) {
+      if (ink(x, y)) {
+        run++;
+        xMin = Math.min(xMin, x);
+        xMax = Math.max(xMax, x);
+      } else run = 0;
+      longest = Math.max(longest, run);
+    }
+    if (longest >= px(14 * 0.6)) dashRows.push(y);
+  }
+  if (dashRows.length === 0) throw new Error(`no folio dashes on page ${page} of ${path}`);
+  const toPt = (p: number) => (p * 72) / dpi;
+  const dashY = top + toPt((Math.min(...dashRows) + Math.max(...dashRows) + 1) / 2);
+  return { dashY, xMin: toPt(xMin), xMax: toPt(xMax + 1) };
+}
