@@ -13,7 +13,7 @@ import { buildDocModel } from '../../shared/render/model.js';
 import { CHAR_PITCH_PT, textWidthChars } from '../../shared/render/typography.js';
 import type { Report } from '../../shared/report/model.js';
 import { fixtureReports, longReport } from './sample.js';
-import { bodyLines, compact, mode, libreOfficeToPdf, pdfLines, run, tempDir, TEXT_BOTTOM, TEXT_LEFT, TEXT_RIGHT, useTestFonts, MM, type Line } from './tools.js';
+import { bodyLines, compact, folioInk, mode, libreOfficeToPdf, pdfLines, run, tempDir, TEXT_BOTTOM, TEXT_LEFT, TEXT_RIGHT, useTestFonts, MM, type Line } from './tools.js';
 
 interface PdfMeasure {
   pages: number;
@@ -36,14 +36,13 @@ function measurePdf(path: string): PdfMeasure {
   const pagesWith = (s: string) => [...Array(pages).keys()].map((i) => i + 1).filter((p) => pageText(p).includes(s));
   const first = pagesWith('本年新收政府信息公开申请数量');
   const last = pagesWith('结转下年度继续办理');
-  const folios = lines.filter((l) => (l.digits?.yMin ?? l.yMin) > TEXT_BOTTOM && /^—\d+—$/.test(compact(l.text)));
+  const folios = lines.filter((l) => (l.yMin + l.yMax) / 2 > TEXT_BOTTOM && /^—\d+—$/.test(compact(l.text)));
   const folio = folios.map((l) => {
-    // the digits' box centre (the dashes' boxes carry the CJK face's tall ascent); the 一字线 sits at about that height
-    const box = l.digits ?? l;
-    const centre = ((box.yMin + box.yMax) / 2 - TEXT_BOTTOM) / MM;
+    // in the printed ink: the dashes' rows and the ink's outer edge
+    const ink = folioInk(path, l.page);
     const odd = Number(compact(l.text).replace(/—/g, '')) % 2 === 1;
-    const inset = (odd ? TEXT_RIGHT - l.xMax : l.xMin - TEXT_LEFT) / 14;
-    return `${odd ? 'R' : 'L'}${inset.toFixed(2)}字 ${centre.toFixed(1)}mm`;
+    const inset = (odd ? TEXT_RIGHT - ink.xMax : ink.xMin - TEXT_LEFT) / 14;
+    return `${odd ? 'R' : 'L'}${inset.toFixed(2)}字 ${((ink.dashY - TEXT_BOTTOM) / MM).toFixed(1)}mm`;
   });
   const dateLine = [...body].reverse().find((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(compact(l.text)));
   const mid = (l: Line) => (l.yMin + l.yMax) / 2;
@@ -98,7 +97,7 @@ async function main(): Promise<void> {
       ['charsPerFullLine', 'chars per full line'],
       ['linesPerPage', 'body lines per page'],
       ['table3', 'table 三'],
-      ['folio', 'folio (inset, 一字线 centre below text)'],
+      ['folio', 'folio ink (inset, 一字线 below text)'],
       ['signature', '落款'],
     ] as const) {
       console.log(`  ${label.padEnd(40)} Chromium: ${c[k]}`);
