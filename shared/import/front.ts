@@ -19,13 +19,13 @@ export interface FrontMatter {
 }
 
 /** A web page's metadata line (「标题：…」, 「索引号：…」, 「发布日期：…」): never the report's own heading. */
-const METADATA_LINE = /^\s*[\u4e00-\u9fff]{2,6}\s*[:：]/;
+const METADATA_LINE = /^\s*[\u4e00-\u9fff]{2,6}\s*[:：]|^\s*(?:标\s*题|索\s*引\s*号|发布机构|文\s*号|发布日期|成文日期|主题分类)\s/;
 /** A page title with the site's name after it (「…年度报告_XX县人民政府网」, 「… - 中国XX」, 「…|XX门户网站」). */
 const SITE_SUFFIX = /[_|｜]|\s[-–—－]\s|[-–—－]\s*中国|(?:网|网站|门户)$/;
 /** Breadcrumbs and navigation (「首页 > 政务公开 > 年度报告」, 「当前位置：」). */
 const NAVIGATION = /[>＞»→]|^\s*(?:当前位置|您的位置|您现在的位置|首页)/;
 /** The date, source and share buttons a page prints under its heading (「时间：2023-01-09 10:07 微信 微博 QQ空间」). */
-const PAGE_TOOLS = /^(?:\s*(?:(?:发布)?时间|日期|来源|作者|浏览次数|字号)[:：]\s*\S*(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\s*(?:微信|微博|QQ空间|分享到?|打印|关闭|【?[大中小]】?))+/;
+const PAGE_TOOLS = /^(?:\s*【?(?:(?:发布)?时间|日期|来源|作者|浏览次数|字号|字体)[:：]\s*[^\s】]*】?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\s*(?:微信|微博|QQ空间|分享到?|打印|关闭|【?[大中小]】?))+/;
 const YEAR_IN = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/;
 const SUBTITLE = /^[（(]\s*\d{4}\s*年度?\s*[）)]$/;
 
@@ -47,7 +47,7 @@ interface TitleAt {
 }
 
 /** The title ending at front line k, with the line(s) before it when the title is broken (「…工作年」/「度报告」, 「机关名称」/「2024年…报告」). */
-function titleEndingAt(front: readonly string[], k: number): TitleAt {
+function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt {
   const parts = [front[k] ?? ''];
   let start = k;
   for (let j = k - 1; j >= Math.max(0, k - 2); j--) {
@@ -63,7 +63,7 @@ function titleEndingAt(front: readonly string[], k: number): TitleAt {
       start = j;
     } else break;
   }
-  return { parts, start, end: k };
+  return { parts, start: start + offset, end: k + offset };
 }
 
 /** The report's own heading among the lines before the first section: the first one naming a year, else the first one at all. */
@@ -124,9 +124,13 @@ function reportHeadingBelow(front: readonly string[], chosen: TitleAt): TitleAt 
     tools++;
     k++;
   }
-  const next = front[k] ?? '';
-  if (tools === 0 || !isTitleLine(next) || !/信息公开/.test(next)) return chosen;
-  return { parts: [next], start: k, end: k };
+  if (tools === 0) return chosen;
+  // the report's heading, perhaps broken after the organ (「定州市庞村镇」/「2024政府信息公开工作年度报告」)
+  for (const j of [k, k + 1]) {
+    const line = front[j] ?? '';
+    if (isTitleLine(line) && /信息公开/.test(line)) return titleEndingAt(front.slice(k), j - k, k);
+  }
+  return chosen;
 }
 
 /**
@@ -206,7 +210,8 @@ export function organFromTitle(title: string): string | null {
   // The year first (「2019年黄家镇政府信息公开工作年度报告」): the organ stands between it and 「政府信息公开」.
   if (prefix === '') prefix = /^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?(.+?)(?:关于)?(?:\d{4}年度?)?(?:政府信息公开|信息公开年报)/.exec(t)?.[1];
   if (!prefix) return null;
-  return prefix.replace(/关于$/, '') || null;
+  // 「定州市庞村镇2024政府信息公开…」: a year printed without 年 is no part of the organ
+  return prefix.replace(/关于$/, '').replace(/\d{4}$/, '') || null;
 }
 
 /** Organ and level as printed (title first, 落款 second); every doubt is said, nothing is completed. */

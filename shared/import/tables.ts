@@ -135,10 +135,13 @@ function matchLabels(stream: Stream, tokens: readonly Token[], specs: readonly R
 /**
  * Labels found only in running text are a table printed as text (a one-line crawl of a web page) when a good
  * part of the table's rows are there, in order; a few are only words of sentences (「其他23条」), and no table.
+ * One line outside sentences that is only like a label (the sub-heading 「（一）主动公开」 for 「（一）予以公开」)
+ * is no table either: a printed table has a label as printed, or several.
  */
 function tableOrNothing(occ: readonly (LabelOccurrence | null)[]): (LabelOccurrence | null)[] {
   const found = occ.filter((o): o is LabelOccurrence => o !== null);
-  if (found.some((o) => !o.prose) || found.length >= Math.max(3, occ.length / 4)) return [...occ];
+  const printed = found.filter((o) => !o.prose);
+  if (printed.some((o) => o.cost === 0) || printed.length >= 2 || found.length >= Math.max(3, occ.length / 4)) return [...occ];
   return occ.map(() => null);
 }
 

@@ -102,4 +102,19 @@ describe('running text beside the tables', () => {
     expect(r.cells['apply.other_1.natural']).toBe(2);
     expect(r.cells['apply.other_1.total']).toBe(2);
   });
+
+  it('an excerpt with no table: a sub-heading only like a row label (「（一）主动公开」 ~ 「（一）予以公开」) does not make sentences rows', () => {
+    const text = [
+      '某某区人民政府2024年政府信息公开工作年度报告',
+      '一、总体情况',
+      '(一)主动公开',
+      '全区主动公开信息6470余条。',
+      '(二)依申请公开',
+      '2024年，全区收到依申请公开34件。从办理结果看，予以公开18件，部分公开9件，本机关不掌握相关政府信息6件，重复申请1件。',
+    ].join('\n');
+    const r = parsePublished(textDocument(text));
+    const filled = Object.entries(r.report.cells).filter(([k, v]) => k.startsWith('apply.') && v !== null && v !== undefined);
+    expect(filled).toEqual([]);
+  });
 });
+
