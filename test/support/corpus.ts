@@ -243,7 +243,13 @@ export async function importCase(c: Pick<CorpusCase, 'source' | 'truth'>, cases:
 }
 
 const cliFindings = z.array(
-  z.object({ ok: z.boolean(), error: z.string().optional(), findings: z.array(z.object({ rule: z.string(), severity: z.enum(['error', 'warning']), cells: z.array(z.string()), message: z.string() })).optional() }),
+  z.object({
+    ok: z.boolean(),
+    error: z.string().optional(),
+    findings: z
+      .array(z.object({ rule: z.string(), severity: z.enum(['error', 'warning']), cells: z.array(z.string()), message: z.string(), sections: z.array(z.enum(SECTION_KEYS)).optional() }))
+      .optional(),
+  }),
 );
 
 async function crossYearFindings(source: string, previousSource: string): Promise<ImportResult['sourceCheck']> {
@@ -252,5 +258,6 @@ async function crossYearFindings(source: string, previousSource: string): Promis
   const code = await main(['check', source, '--previous', previousSource, '--json'], { out: (t) => void (out += t), err: (t) => void (err += t) });
   if (code === 2) throw new Error(`report check --previous: ${err.trim()}`);
   const [file] = cliFindings.parse(JSON.parse(out));
-  return (file?.findings ?? []).filter((f) => f.rule.startsWith('XY-'));
+  // the finding's first section (XY-COPY: its first copied passage's) is where the app's 定位 goes
+  return (file?.findings ?? []).filter((f) => f.rule.startsWith('XY-')).map(({ sections, ...f }) => (sections?.[0] ? { ...f, section: sections[0] } : f));
 }

@@ -148,7 +148,7 @@ describe('XY-COPY from the command line', () => {
 
   function check(...args: string[]) {
     const r = spawnSync('npm', ['run', '-s', 'report', '--', 'check', ...args, '--json'], { encoding: 'utf8', timeout: 60_000 });
-    const json = JSON.parse(r.stdout) as { findings?: { rule: string; message: string }[] }[];
+    const json = JSON.parse(r.stdout) as { findings?: { rule: string; message: string; sections?: string[] }[] }[];
     return json[0]?.findings ?? [];
   }
 
@@ -156,5 +156,10 @@ describe('XY-COPY from the command line', () => {
     const found = check(thisFile, '--previous', lastFile);
     expect(found.filter((f) => f.rule === 'XY-COPY').map((f) => f.message)).toEqual([expect.stringMatching(/与2023年报告相同/)]);
     expect(check(thisFile).map((f) => f.rule)).not.toContain('XY-COPY');
+  });
+
+  it('names in the JSON the sections whose text was copied, where a reviewer looks', () => {
+    const copy = check(thisFile, '--previous', lastFile).find((f) => f.rule === 'XY-COPY');
+    expect(copy?.sections).toEqual(expect.arrayContaining(['overview']));
   });
 });

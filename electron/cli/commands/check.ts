@@ -14,7 +14,7 @@ import { CliError, loadPrevious, stringOption, withPrevious, type CliIo, type Co
 const USAGE = 'check <文件或文件夹>… [--previous <上年文件>] [--json] [--final] [--xlsx <核查结果.xlsx>] [--opinions <审核意见文件夹>]';
 
 /** `accepted`: the clerk's explanation of a warning accepted in the draft (「接受并说明」) */
-type PrintedFinding = Pick<Finding, 'severity' | 'cells' | 'message'> & { rule: string; accepted?: string };
+type PrintedFinding = Pick<Finding, 'severity' | 'cells' | 'message'> & Partial<Pick<Finding, 'section' | 'span' | 'passages'>> & { rule: string; accepted?: string };
 /** One file's check: its findings, or why it can't be read. */
 type FileCheck = { file: string; ok: true; findings: PrintedFinding[] } | { file: string; ok: false; error: string };
 
@@ -71,13 +71,29 @@ function printText(checks: readonly FileCheck[], io: CliIo): void {
   }
 }
 
+/** The report sections a finding is about (its text, its passages): where a reviewer reading the JSON looks. */
+function sectionsOf(f: PrintedFinding): string[] {
+  const all = [f.section, f.span?.section, ...(f.passages ?? []).map((p) => p.section)].filter((s): s is NonNullable<typeof s> => s !== undefined);
+  return [...new Set(all)];
+}
+
 function printJson(checks: readonly FileCheck[], io: CliIo): void {
   const json = checks.map((c) =>
     c.ok
       ? {
           file: c.file,
           ok: true,
-          findings: c.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, ...(f.accepted !== undefined ? { accepted: { explanation: f.accepted } } : {}) })),
+          findings: c.findings.map((f) => {
+            const sections = sectionsOf(f);
+            return {
+              rule: f.rule,
+              severity: f.severity,
+              cells: f.cells,
+              message: f.message,
+              ...(sections.length > 0 ? { sections } : {}),
+              ...(f.accepted !== undefined ? { accepted: { explanation: f.accepted } } : {}),
+            };
+          }),
         }
       : { file: c.file, ok: false, error: c.error },
   );
