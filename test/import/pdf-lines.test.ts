@@ -52,4 +52,17 @@ describe('PDF rows with blank cells', () => {
     ]);
     expect(lines[2]).not.toContain('—');
   });
+
+  it('a label item that also holds the first cell\'s figure (「稳定” 0」, a font change in the label) gives that figure its own column', () => {
+    const first = row(660, '3.危及“三安全一稳定”', [null, '0', '0', '0', '0', '0', '0']);
+    // the text layer's item: the label's last words, a space, then the first column's figure
+    first[0] = { str: '3.危及“三安全一稳定” 0', x: 20, y: 660, w: (COLUMNS[0] ?? 0) + 5 - 20, h: 10 };
+    const lines = itemsToLines([
+      ...row(700, '1.属于国家秘密', ['0', '0', '0', '0', '0', '0', '0']),
+      ...row(680, '2.其他法律行政法规禁止公开', ['0', '0', '0', '0', '0', '0', '0']),
+      ...first,
+    ]);
+    expect(lines[2]?.split(/\s+/).filter(Boolean)).toEqual(['3.危及“三安全一稳定”', '0', '0', '0', '0', '0', '0', '0']);
+  });
 });
+

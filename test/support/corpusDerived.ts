@@ -15,8 +15,13 @@ import { pathToFileURL } from 'node:url';
 import { CHROMIUM_PATH } from '../../electron/main/services/export/pdfOptions.js';
 import type { CorpusCase } from './corpus.js';
 
-export type DerivedKind = 'pdf' | 'docx';
-export const DERIVED_KINDS: readonly DerivedKind[] = ['pdf', 'docx'];
+/** `pdf-restyled`: the page printed as another site would set it — a serif face, looser lines, narrower tables. */
+export type DerivedKind = 'pdf' | 'docx' | 'pdf-restyled';
+export const DERIVED_KINDS: readonly DerivedKind[] = ['pdf', 'docx', 'pdf-restyled'];
+
+/** Another site's style sheet, appended to the page: cells wrap differently and fonts change inside labels. */
+const RESTYLE = `<style>body, td, p { font-family: 'Noto Serif CJK SC', serif !important; line-height: 1.9 !important }
+table { width: 55% !important; table-layout: auto !important } td, th { font-size: 13px !important }</style>`;
 
 /** The cases a DOCX and a PDF are made from: the published web pages. */
 export function derivableCases(cases: readonly CorpusCase[]): CorpusCase[] {
@@ -55,10 +60,15 @@ export function derivedCase(c: CorpusCase, kind: DerivedKind): CorpusCase {
   const out = join(dir, `${c.id}.${kind}`);
   if (!existsSync(out)) {
     if (kind === 'pdf') printToPdf(html, out);
-    else saveAsDocx(html, dir);
+    else if (kind === 'docx') saveAsDocx(html, dir);
+    else {
+      const restyled = join(dir, `${c.id}~restyled.html`);
+      writeFileSync(restyled, readFileSync(c.source, 'utf8') + RESTYLE);
+      printToPdf(restyled, out);
+    }
   }
   if (!existsSync(out)) throw new Error(`${c.id}: no ${kind} was made from the page`);
-  return { id: `${c.id}~${kind}`, dir: c.dir, source: out, truth: { ...c.truth, kind } };
+  return { id: `${c.id}~${kind}`, dir: c.dir, source: out, truth: { ...c.truth, kind: kind === 'docx' ? 'docx' : 'pdf' } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,7 +25,10 @@ interface Item {
 
 /** Group a page's items into lines (same baseline within half a character height), left to right. */
 export function itemsToLines(items: readonly Item[]): string[] {
-  const sorted = items.filter((i) => i.str !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = items
+    .filter((i) => i.str !== '')
+    .flatMap(splitTrailingFigure)
+    .sort((a, b) => b.y - a.y || a.x - b.x);
   // Sorted top to bottom, an item joins the current line when its baseline is within half a character of the
   // line's first item (linear: a page with very many items stays fast).
   const lines: Item[][] = [];
@@ -41,6 +44,26 @@ export function itemsToLines(items: readonly Item[]): string[] {
   }
   for (const l of lines) l.sort((a, b) => a.x - b.x);
   return lines.map((l, i) => lineText(withBlankCells(l, lines, i)));
+}
+
+/** A figure's width in the text layer, per character height (Noto and SimSun digits are about half an em). */
+const DIGIT_WIDTH = 0.55;
+const SPACE_WIDTH = 0.3;
+const TEXT_THEN_FIGURE = /^(.*\S)\s+([+-]?\d[\d,]*(?:\.\d+)?)\s*$/;
+
+/**
+ * One text item holding a label's last words and the first cell's figure (「稳定” 0」: a font change inside the label
+ * cell closes the run after the figure): the figure is its own item at the item's right end, so it is a cell.
+ */
+function splitTrailingFigure(it: Item): Item[] {
+  const m = TEXT_THEN_FIGURE.exec(it.str);
+  if (!m?.[1] || !m[2] || /[\d.,]$/.test(m[1])) return [it];
+  const figureWidth = Math.min(it.w, m[2].length * Math.max(it.h, 1) * DIGIT_WIDTH);
+  return [
+    // the space between them kept as a gap, so the line still reads 「稳定” 0」
+    { ...it, str: m[1], w: Math.max(0, it.w - figureWidth - Math.max(it.h, 1) * SPACE_WIDTH) },
+    { ...it, str: m[2], x: it.x + it.w - figureWidth, w: figureWidth },
+  ];
 }
 
 function lineText(l: readonly Item[]): string {
