@@ -7,11 +7,12 @@
  * A screenshot at each step goes to test-results/clerk-day/ (looked at by the engineer, not compared).
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { parseDraftText } from '../../shared/schema/draft.js';
 import { fileToolbar, startApp, useTestHost } from './support/app.js';
+import type { TestHost } from './support/testHost.js';
 import { APPLY_ROWS_2021, balancedApply, cell, cellBox, counts, panel, typeByTab } from './support/editor.js';
 
 const published = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'published');
@@ -27,6 +28,18 @@ async function readDraftFile(path: string) {
   const parsed = parseDraftText(await readFile(path, 'utf8'));
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.draft;
+}
+
+/** 保存 (to `path`, asked for when the draft has no file yet), 新建 (nothing left on the review list), 打开 `path` again. */
+async function saveAndReopen(page: Page, host: TestHost, path: string, { asked }: { asked: boolean }) {
+  if (asked) host.answers.save.push(path);
+  await button(page, '保存').click();
+  await expect(page.getByTestId('file-notice')).toContainText('已保存到');
+  await button(page, '新建').click();
+  await expect(page.getByTestId('review-list')).toHaveCount(0);
+  host.answers.open.push(path);
+  await button(page, '打开').click();
+  await expect(page.getByTestId('document-name')).toHaveText(basename(path));
 }
 
 test('the clerk\'s whole day, without a trap', async ({ page, context }) => {
@@ -92,13 +105,7 @@ test('the clerk\'s whole day, without a trap', async ({ page, context }) => {
 
   // saved half-way and reopened: the review list, the figures and the text are as they were
   const saved = join(host.dir, '2025.gkbg');
-  host.answers.save.push(saved);
-  await button(page, '保存').click();
-  await expect(page.getByTestId('file-notice')).toContainText('已保存到');
-  await button(page, '新建').click();
-  await expect(review).toHaveCount(0);
-  host.answers.open.push(saved);
-  await button(page, '打开').click();
+  await saveAndReopen(page, host, saved, { asked: true });
   await expect(review.locator('li')).toHaveCount(reviewCount);
   await expect(cell(page, 'apply.carried_forward.natural')).toHaveValue('3');
   await expect(overview).toHaveValue(/（五）监督保障\n本年度按要求扎实开展工作。/);
@@ -172,14 +179,10 @@ test('the clerk\'s whole day, without a trap', async ({ page, context }) => {
   await shot(page, '08-exported');
 
   // 7. save (to the file it was opened from); reopen: the acceptances and their explanation are there
-  await button(page, '保存').click();
-  await expect(page.getByTestId('file-notice')).toContainText('已保存到');
+  await saveAndReopen(page, host, saved, { asked: false });
   const draft2025 = await readDraftFile(saved);
   expect(draft2025.acceptedWarnings.some((a) => a.rule === acceptedRule && a.explanation === '经核实，本机关情况如此')).toBe(true);
   expect(draft2025.review).toBeUndefined();
-  await button(page, '新建').click();
-  host.answers.open.push(saved);
-  await button(page, '打开').click();
   await expect(panel(page).locator('[data-count="accepted"]')).toContainText(String(draft2025.acceptedWarnings.length));
   await expect(panel(page).locator('[data-count="warnings"]')).toHaveText(/^\D*0\D*$/);
 
@@ -192,13 +195,7 @@ test('the clerk\'s whole day, without a trap', async ({ page, context }) => {
   await expect(cell(page, 'apply.carried_over.natural')).toHaveValue('2');
   await shot(page, '09-next-year');
   const next = join(host.dir, '2026.gkbg');
-  host.answers.save.push(next);
-  await button(page, '保存').click();
-  await expect(page.getByTestId('file-notice')).toContainText('已保存到');
-  await button(page, '新建').click();
-  await expect(review).toHaveCount(0);
-  host.answers.open.push(next);
-  await button(page, '打开').click();
+  await saveAndReopen(page, host, next, { asked: true });
   await expect(review.locator('li')).toHaveCount(nextItems);
   // deleting a mark by hand does not take an item off the list; 「已核对」 does
   const requests = page.locator('textarea[data-section="requests"]');
