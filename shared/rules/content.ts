@@ -227,6 +227,8 @@ function stale(p: Prepared, out: Finding[]): void {
       const message =
         m.kind === 'period'
             ? `统计期限“${q}”与报告年度 ${year} 年不符：应为 ${year}年1月1日至${year}年12月31日`
+            : m.kind === 'own-title'
+              ? `本报告称“${q}”，其中的年份 ${m.year} 与报告年度 ${year} 年不符：是否沿用了上年的文字？`
             : m.kind === 'opening'
               ? `“${q}”写的是 ${m.year} 年，与报告年度 ${year} 年不符：是否沿用了上年的文字？`
               : `“${q}”应为下一年度（${year + 1}年）的计划，与报告年度 ${year} 年不符`;

@@ -392,6 +392,19 @@ describe('F-STALE leaves history alone', () => {
   });
 });
 
+describe('F-STALE: the report naming itself with another year', () => {
+  it('flags 「编制了《某某镇2023年政府信息公开工作年度报告》」 in a 2024 report, and not the report\'s own year', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.preface = `根据《条例》规定，我镇认真编制了《某某镇2023年政府信息公开工作年度报告》。`;
+    })), 'F-STALE');
+    expect(f.map((x) => x.span?.section)).toEqual(['preface']);
+    expect(f[0]?.message).toContain('2023');
+    expect(rulesAfter((r) => {
+      r.sections!.preface = `根据《条例》规定，我镇认真编制了《某某镇2024年政府信息公开工作年度报告》。`;
+    })).not.toContain('F-STALE');
+  });
+});
+
 describe('dated registry of citations (F-OLD, F-STALE)', () => {
   const found = (text: string, year = 2024) =>
     run(edit((r) => {
