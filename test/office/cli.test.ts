@@ -4,7 +4,7 @@
  * `report check <folder> --xlsx <review.xlsx>`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -85,6 +85,32 @@ describe('report rollup', () => {
     expect(cells['apply.new.natural']).toBe(7);
     expect(cells['active.regulations.issued']).toBe(3);
     expect(again.sections.overview).toBe('本县认真贯彻落实政府信息公开条例。');
+  });
+
+  it('updates the roll-up draft at --out when given the folder again (a late unit): its scope, roster and entries kept', () => {
+    const late = join(folder, '财政局.gkbg');
+    writeFileSync(late, unitDraftText(unitReport('县财政局', { 'apply.new.natural': 2, 'apply.granted.natural': 2 })));
+    const r = report('rollup', folder, '--out', out);
+    rmSync(late);
+    expect(r.err).toBe('');
+    const again = rolledDraft(out);
+    const cells = resolvedCells(draftToReport(again));
+    expect(cells['apply.new.natural']).toBe(9);
+    expect(cells['active.regulations.issued']).toBe(3);
+    expect(again.sections.overview).toBe('本县认真贯彻落实政府信息公开条例。');
+    expect(again.rollup?.scope).toBe('organ');
+    expect(again.rollup?.roster).toEqual(['县教育局', '县卫生健康委员会', '县交通运输局']);
+    expect(r.out).toContain('不在名单中（已计入）：县财政局');
+  });
+
+  it('refuses to write one year\u2019s roll-up over another year\u2019s roll-up draft', () => {
+    const other = join(dir, '旧年度汇总.gkbg');
+    const draft = rolledDraft(out);
+    writeFileSync(other, JSON.stringify({ ...draft, year: 2023 }));
+    const r = report('rollup', folder, '--out', other);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('请另选 --out');
+    expect(rolledDraft(other).year).toBe(2023);
   });
 
   it('refuses a wrong scope', () => {

@@ -1,6 +1,7 @@
 /**
  * `report rollup <file|folder>… --out <draft> [--roster <units.txt>] …`: 汇总 of units' reports into a roll-up draft
- * (issue 12). Given only `--out` naming an earlier roll-up draft, re-runs it on the files it recorded (after a unit's
+ * (issue 12). A roll-up draft already at `--out` is updated, keeping what was entered there (cells left for entry, text).
+ * Given only `--out` naming an earlier roll-up draft, re-runs it on the files it recorded (after a unit's
  * file changed). Prints what was counted, what was left out and why, the roster's gaps and the cells left for entry
  * with the units' values. Exit 0 when every unit was counted, 1 when some were left out or missing, 2 on bad input.
  */
@@ -35,12 +36,28 @@ function positiveInt(args: ParsedArgs, name: string): number | undefined {
   return n;
 }
 
-/** The earlier roll-up at `--out`, when re-running without files. */
-async function recordedRollup(out: string): Promise<{ record: RollupRecord; organ: string; year: number; draft: DraftFile }> {
+interface EarlierRollup {
+  record: RollupRecord;
+  organ: string;
+  year: number;
+  draft: DraftFile;
+}
+
+/**
+ * A roll-up draft already at `--out`: updated in place (what the clerk entered there stays), its scope, roster, organ
+ * and year the defaults. Required when re-running without files; otherwise undefined when there is none.
+ */
+async function earlierRollup(out: string, required: boolean): Promise<EarlierRollup | undefined> {
   const text = await readFile(out, 'utf8').catch(() => null);
-  if (text === null) throw new CliError(`没有给出要汇总的文件，且「${out}」不是已有的汇总草稿`);
+  if (text === null) {
+    if (required) throw new CliError(`没有给出要汇总的文件，且「${out}」不是已有的汇总草稿`);
+    return undefined;
+  }
   const parsed = parseDraftText(text);
-  if (!parsed.ok || !parsed.draft.rollup) throw new CliError(`没有给出要汇总的文件，且「${out}」不是汇总草稿${parsed.ok ? '' : `：${parsed.error}`}`);
+  if (!parsed.ok || !parsed.draft.rollup) {
+    if (required) throw new CliError(`没有给出要汇总的文件，且「${out}」不是汇总草稿${parsed.ok ? '' : `：${parsed.error}`}`);
+    return undefined;
+  }
   return { record: parsed.draft.rollup, organ: parsed.draft.meta.organ, year: parsed.draft.year, draft: parsed.draft };
 }
 
@@ -71,8 +88,8 @@ export const rollupCommand: Command = {
   async run(args, io) {
     const out = stringOption(args, 'out');
     if (!out) throw new CliError(`用法：report ${USAGE}`);
-    const earlier = args.positional.length === 0 ? await recordedRollup(out) : undefined;
-    const paths = earlier ? earlier.record.sources.flatMap((s) => (s.location ? [s.location] : [])) : await expandInputs(args.positional).catch((e: Error) => {
+    const earlier = await earlierRollup(out, args.positional.length === 0);
+    const paths = args.positional.length === 0 && earlier ? earlier.record.sources.flatMap((s) => (s.location ? [s.location] : [])) : await expandInputs(args.positional).catch((e: Error) => {
       throw new CliError(e.message);
     });
     if (paths.length === 0) throw new CliError('没有可汇总的文件');
@@ -80,13 +97,14 @@ export const rollupCommand: Command = {
     const roster = rosterPath ? parseRoster(await readFile(rosterPath, 'utf8').catch(() => { throw new CliError(`无法读取单位名单「${rosterPath}」`); })) : earlier?.record.roster;
     const pool = new OfficePool({ workers: positiveInt(args, 'workers') });
     try {
-      const year = positiveInt(args, 'year') ?? earlier?.year;
+      // given files, their own year decides (a roll-up draft of another year at --out is refused, not overwritten)
+      const year = positiveInt(args, 'year') ?? (args.positional.length === 0 ? earlier?.year : undefined);
       const organ = stringOption(args, 'organ') ?? earlier?.organ;
       const run = await rollUpFiles(pool, paths, { scope: scopeOf(args, earlier?.record.scope), ...(year ? { year } : {}), ...(roster ? { roster } : {}), ...(organ ? { organ } : {}) });
       if (run.canceled) throw new CliError('汇总已取消');
       // a re-run keeps what the clerk entered in the roll-up draft since (cells left for entry, text, versions)
       const refreshed = earlier ? refreshRollupDraft(earlier.draft, run.result) : { ok: true as const, draft: run.result.draft };
-      if (!refreshed.ok) throw new CliError(refreshed.error);
+      if (!refreshed.ok) throw new CliError(`${refreshed.error}${args.positional.length ? `；请另选 --out` : ''}`);
       const saved = await saveDraftFile(out, serializeDraft(refreshed.draft));
       if (!saved.ok) throw new CliError(saved.error);
       const xlsx = stringOption(args, 'xlsx');
