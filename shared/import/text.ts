@@ -194,6 +194,8 @@ export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.leng
     if (!line) continue;
     if (paragraphs && line.text.trim() === '') {
       i += pushEmptyParagraphs(out, lines, i, to) - 1;
+    } else if (LONE_PIPE.test(line.text)) {
+      i += pushLonePipes(out, lines, i, to) - 1;
     } else if (line.cells) {
       pushGridCells(out, line.cells, i);
     } else if (isPipeRow(line.text)) {
@@ -242,6 +244,23 @@ function pushEmptyParagraphs(out: Token[], lines: readonly SourceLine[], at: num
   const previous = out[out.length - 1];
   if (end < to && isLoneValue(lines[end]?.text ?? '') && previous !== undefined && !previous.prose) {
     for (let k = at + 1; k < end; k++) out.push({ type: 'blank', line: k });
+  }
+  return end - at;
+}
+
+/** A line that is one empty cell of a table saved one cell per line (「0 |」, 「|」, 「行政许可 |」). */
+const LONE_PIPE = /^\s*\|\s*$/;
+
+/**
+ * A run of lone 「|」 lines: each an empty cell, when a lone value follows (「一、本年新收… |」 「|」×6 「0 |」: six
+ * blanks, then 总计 0); a run before a label or a heading closes a row and is nothing. Returns the run's length.
+ */
+function pushLonePipes(out: Token[], lines: readonly SourceLine[], at: number, to: number): number {
+  let end = at;
+  while (end < to && LONE_PIPE.test(lines[end]?.text ?? '')) end++;
+  const next = (lines[end]?.text ?? '').replace(/\|\s*$/, '');
+  if (end < to && isLoneValue(next) && out[out.length - 1]?.prose !== true) {
+    for (let k = at; k < end; k++) out.push({ type: 'blank', line: k });
   }
   return end - at;
 }

@@ -42,4 +42,24 @@ describe('one paragraph per cell', () => {
     expect(r.report.cells['apply.new.natural']).toBe(1);
     expect(r.report.cells['apply.new.total']).toBe(1);
   });
+
+  it('one cell per line with pipes: a lone 「|」 between a label and its figure is an empty cell, one after the last figure closes the row', () => {
+    const lines = [
+      '某某县卫生健康局2019年政府信息公开工作年度报告',
+      '一、总体情况',
+      '2019年，我局主动公开政府信息301条。',
+      '二、主动公开政府信息情况',
+      '第二十条第(五)项 |', '||||', '信息内容 |', '上一年项目数量 |', '本年增/减 |', '处理决定数量 |', '|',
+      '行政许可 |', '4 |', '|', '2 |', '|',
+      '三、收到和处理政府信息公开申请情况',
+      '申请人情况 |', '自然人 |', '法人或其他组织 |', '总计 |', '商业企业 |', '科研机构 |', '社会公益组织 |', '法律服务机构 |', '其他 |',
+      '一、本年新收政府信息公开申请数量 |', '|', '|', '|', '|', '|', '|', '0 |', '||',
+      '五、存在的主要问题及改进情况', '无。',
+    ];
+    const r = parsePublished(textDocument(lines.join('\n')));
+    expect([r.report.cells['active2019.licensing.prev_items'], r.report.cells['active2019.licensing.change'], r.report.cells['active2019.licensing.decisions']]).toEqual([4, null, 2]);
+    expect(r.report.cells['apply.new.natural']).toBeNull();
+    expect(r.report.cells['apply.new.total']).toBe(0);
+  });
 });
+
