@@ -126,10 +126,11 @@ function reportHeadingBelow(front: readonly string[], chosen: TitleAt): TitleAt 
   }
   if (tools === 0) return chosen;
   // the report's heading, perhaps broken after the organ (「定州市庞村镇」/「2024政府信息公开工作年度报告」)
-  for (const j of [k, k + 1]) {
-    const line = front[j] ?? '';
-    if (isTitleLine(line) && /信息公开/.test(line)) return titleEndingAt(front.slice(k), j - k, k);
-  }
+  const first = front[k] ?? '';
+  if (isTitleLine(first) && /信息公开/.test(first)) return titleEndingAt(front.slice(k), 0, k);
+  const second = front[k + 1] ?? '';
+  const organLine = first.length <= 40 && !/[\d。，,；;：:]/.test(first) && /[\u4e00-\u9fff]$/.test(first);
+  if (organLine && isTitleLine(second) && /信息公开/.test(second)) return { parts: [first, second], start: k, end: k + 1 };
   return chosen;
 }
 
