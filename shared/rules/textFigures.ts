@@ -511,6 +511,8 @@ function extractDecisions(text: string, cl: Clause[], year: number, out: Mention
 const PCT_RE = /(\d+(?:\.(\d+))?)\s*%/g;
 const RATE_STEMS = ['办结', '答复', '回复'];
 const RECEIVE_VERB = /受理|收到|接收|接到|新收/;
+/** A share of the results (「所有答复件中，予以公开…42件，占42.86%」) may be of what was answered or finished, not received. */
+const SHARE_BASE_VERB = /受理|收到|接收|接到|新收|答复|办结|办理/;
 
 function extractPercents(text: string, cl: Clause[], out: PercentMention[]): void {
   PCT_RE.lastIndex = 0;
@@ -563,7 +565,7 @@ function extractPercents(text: string, cl: Clause[], out: PercentMention[]): voi
     for (const t of countTokens(text, paragraphStart, num.start).reverse()) {
       if (t.approximate) continue;
       const lead = text.slice(Math.max(paragraphStart, t.start - 16), t.start);
-      const verb = RECEIVE_VERB.exec(lead);
+      const verb = (label === '占比' ? SHARE_BASE_VERB : RECEIVE_VERB).exec(lead);
       if (!verb) continue;
       denominators.push({ value: t.value, label: lead.slice(verb.index).trim() });
     }

@@ -218,6 +218,7 @@ describe('N-PCT', () => {
     expect(f[0]?.message).toContain('办结 3 ÷ 受理政府信息公开申请 4 = 75%，正文写 100%，相差 25 个百分点');
     expect(rulesFor('共受理群众诉求 8684 件，已办结 8661 件，办结率 98.5%。')).toContain('N-PCT');
     expect(rulesFor('收到申请 16 件，予以公开 9 件，占 60%。')).toContain('N-PCT');
+    expect(rulesFor('答复申请 16 件，予以公开 9 件，占 60%。')).toContain('N-PCT');
   });
 
   it('is quiet on correct, rounded or unrelated percentages', () => {
@@ -227,6 +228,8 @@ describe('N-PCT', () => {
       '收到申请 16 件，予以公开 9 件，占 56.25%。',
       '收到申请 3 件，办结 2 件，办结率 66.7%。',
       '主动公开信息同比增长 15%。',
+      // a share of what was answered: 42 ÷ 98, not ÷ 95 received
+      '共受理政府信息公开申请95件。答复政府信息公开申请98件，所有答复件中，予以公开及部分公开的42件，占42.86%；不予公开的1件，占1.02%。',
     ]) {
       expect(rulesFor(text), text).not.toContain('N-PCT');
     }
