@@ -437,9 +437,19 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   }
   const read: TableRead = { cells, uncertain, score, found, expected: specs.length };
   if (found > 0 && Number.isFinite(first)) read.lines = [first, last];
-  const oldLabels = matches.filter((m) => m.occurrence.old).map((m) => printedLabel(m));
+  const oldLabels = matches.filter((m) => m.occurrence.old && standsAsLabel(m, tokens, stream)).map((m) => printedLabel(m));
   if (oldLabels.length) read.oldLabels = oldLabels;
   return read;
+}
+
+/**
+ * An old label as a table prints it: its line's words are the label and little else. Inside running text
+ * (「…包括政府工作报告、常务会议、规范性文件、政府文件…」, a sentence wrapped at the margin) it is a word, not a row.
+ */
+function standsAsLabel(m: RowMatch, tokens: readonly Token[], stream: Stream): boolean {
+  const line = tokens[stream.tokenAt[m.occurrence.start] ?? 0]?.line;
+  const words = tokens.filter((t) => t.line === line && t.type === 'text').map((t) => (t.type === 'text' ? t.text : ''));
+  return labelKey(words.join('')).length <= m.occurrence.end - m.occurrence.start + 6;
 }
 
 // ---------------------------------------------------------------------------------------------

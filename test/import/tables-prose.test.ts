@@ -116,5 +116,13 @@ describe('running text beside the tables', () => {
     const filled = Object.entries(r.report.cells).filter(([k, v]) => k.startsWith('apply.') && v !== null && v !== undefined);
     expect(filled).toEqual([]);
   });
+
+  it('a sentence wrapped at the margin that names 「规范性文件」 among other words is no 2019 table label (no F-OLD)', () => {
+    const text = report(
+      ['主动公开的栏目包', '括政府工作报告、常务会议、规范性文件、政府文件、政策法规、政策解读、热点回应', '等。'],
+      REVIEW_TABLE,
+    );
+    expect(parsePublished(textDocument(text)).report.printed?.oldLabels).toBeUndefined();
+  });
 });
 
