@@ -4,7 +4,7 @@
  * preview of the printed report beside it.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { draftToReport } from '../shared/schema/draft.js';
+import { draftModelOptions, draftToReport } from '../shared/schema/draft.js';
 import { Editor, type EditorHandle } from './editor/Editor.js';
 import { ExportGate, type GatedAction } from './export/ExportGate.js';
 import type { ExportKind } from './files/documentNames.js';
@@ -24,15 +24,15 @@ export function App() {
   const doc = useDocument(host);
   const editor = useRef<EditorHandle>(null);
   const [preview, setPreview] = useState<boolean>(() => readPreviewSetting());
-  const report = useMemo(() => (preview ? draftToReport(doc.draft) : null), [preview, doc.draft]);
+  const shown = useMemo(() => (preview ? { report: draftToReport(doc.draft), options: draftModelOptions(doc.draft) } : null), [preview, doc.draft]);
   const previewPane = useMemo(
     () =>
-      report ? (
+      shown ? (
         <aside className="preview-pane" aria-label="报告预览">
-          <Preview report={report} />
+          <Preview report={shown.report} options={shown.options} />
         </aside>
       ) : undefined,
-    [report],
+    [shown],
   );
 
   useEffect(() => {

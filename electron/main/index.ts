@@ -21,7 +21,7 @@ import { denyPermissions, lockDownContents, registerAppScheme, serveRenderer } f
 import { htmlPrinter, printModel } from './printing.js';
 import { createOfficeGlue } from './office.js';
 import { buildDocModel } from '../../shared/render/model.js';
-import { draftToReport, parseDraftText } from '../../shared/schema/draft.js';
+import { draftModelOptions, draftToReport, parseDraftText } from '../../shared/schema/draft.js';
 
 
 registerAppScheme();
@@ -109,7 +109,7 @@ function start(): void {
     async print({ text }) {
       const parsed = parseDraftText(text);
       if (!parsed.ok) return { status: 'error', message: parsed.error };
-      const ok = await printModel(buildDocModel(draftToReport(parsed.draft)));
+      const ok = await printModel(buildDocModel(draftToReport(parsed.draft), draftModelOptions(parsed.draft)));
       return ok ? { status: 'ok' } : { status: 'canceled' };
     },
     importPublished: imports.importPublished,

@@ -90,6 +90,7 @@ export const EditorForm = memo(function EditorForm({ form, base }: { form: UseFo
               <span>成文日期</span>
               <input type="date" {...register('meta.signatureDate')} />
             </label>
+            <SignatureStyleChoice register={register} />
             <label>
               <span>联系人</span>
               <input {...register('meta.contactName')} maxLength={200} />
@@ -116,6 +117,31 @@ export const EditorForm = memo(function EditorForm({ form, base }: { form: UseFo
     </div>
   );
 });
+
+/**
+ * 落款版式 (GB/T 9704-2012 7.3.5): sealed — the filed copy is signed and sealed — is the default; unsealed for a
+ * document sent without a seal. A choice of the document, saved in the draft; every output uses it.
+ */
+function SignatureStyleChoice({ register }: { register: UseFormReturn<FormValues>['register'] }) {
+  return (
+    <fieldset className="wide signature-style" aria-describedby="signature-style-hint">
+      <legend>落款版式</legend>
+      <span className="choices">
+        <label>
+          <input type="radio" value="sealed" {...register('meta.signatureStyle')} />
+          加盖印章（默认）
+        </label>
+        <label>
+          <input type="radio" value="unsealed" {...register('meta.signatureStyle')} />
+          不加盖印章
+        </label>
+      </span>
+      <small id="signature-style-hint">
+        GB/T 9704-2012 7.3.5.1：成文日期右空四字，发文机关署名以成文日期为准居中；7.3.5.2：署名右空二字，成文日期在署名下一行、首字比署名首字右移二字。
+      </small>
+    </fieldset>
+  );
+}
 
 /**
  * The organ's name; leaving the field sets the 机关层级 its name says (`organLevel`, the rules' and the importer's one

@@ -6,7 +6,7 @@
  */
 import { hostMethods, RECOVERY_LIST_MAX, recoveryEntry, type FileRef, type HostArg, type HostResult, type ReportHost, type ShellEvent } from '../../shared/ipc/contract.js';
 import { documentWindowTitle } from '../../shared/ipc/title.js';
-import { draftToReport, parseDraftText } from '../../shared/schema/draft.js';
+import { draftModelOptions, draftToReport, parseDraftText } from '../../shared/schema/draft.js';
 import { buildDocModel } from '../../shared/render/model.js';
 import { renderHtml } from '../../shared/render/html.js';
 import { loadFrame, pagedHtmlFrom } from '../preview/paged.js';
@@ -147,7 +147,7 @@ export function createBrowserHost(): ReportHost {
       if (!parsed.ok) return { status: 'error', message: parsed.error };
       try {
         const { renderDocx } = await import('../../shared/render/docx.js');
-        const model = kind === 'docx' ? buildDocModel(draftToReport(parsed.draft)) : buildReviewModel(reviewSheetInput(parsed.draft));
+        const model = kind === 'docx' ? buildDocModel(draftToReport(parsed.draft), draftModelOptions(parsed.draft)) : buildReviewModel(reviewSheetInput(parsed.draft));
         const bytes = await renderDocx(model);
         download(suggestedName, new Uint8Array(bytes), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
         return { status: 'saved', path: suggestedName };
@@ -159,7 +159,7 @@ export function createBrowserHost(): ReportHost {
     async print({ text }: HostArg<'print'>): Promise<HostResult<'print'>> {
       const parsed = parseDraftText(text);
       if (!parsed.ok) return { status: 'error', message: parsed.error };
-      const model = buildDocModel(draftToReport(parsed.draft));
+      const model = buildDocModel(draftToReport(parsed.draft), draftModelOptions(parsed.draft));
       // the pages the preview shows and the PDF has (renderer/preview/paged.ts), not page breaks left to the printer
       const frame = document.createElement('iframe');
       frame.style.cssText = 'position:fixed;left:-20000px;top:0;width:840px;height:200px;border:0;visibility:hidden';

@@ -10,12 +10,14 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { renderHtml } from '../../shared/render/html.js';
-import { buildDocModel, type DocModel } from '../../shared/render/model.js';
+import { buildDocModel, type DocModel, type DocModelOptions } from '../../shared/render/model.js';
 import { pagedHtmlFrom } from './paged.js';
 import type { Report } from '../../shared/report/model.js';
 
 export interface PreviewProps {
   report: Report;
+  /** how the document is laid out (the draft's 落款版式: `draftModelOptions`) */
+  options?: DocModelOptions;
   /** quiet time after the last change before the pages are made again, ms */
   delayMs?: number;
   /** accessible name of the frame */
@@ -35,9 +37,9 @@ function failure(e: unknown): string {
 }
 
 /** The flow document to measure (or a message when the report can't be laid out). */
-export function previewHtml(report: Report): string {
+export function previewHtml(report: Report, options: DocModelOptions = {}): string {
   try {
-    return renderHtml(buildDocModel(report));
+    return renderHtml(buildDocModel(report, options));
   } catch (e) {
     return failure(e);
   }
@@ -57,17 +59,19 @@ interface Pending {
   generation: number;
 }
 
-function pendingFor(report: Report, generation: number): Pending {
+function pendingFor(report: Report, options: DocModelOptions, generation: number): Pending {
   try {
-    const model = buildDocModel(report);
+    const model = buildDocModel(report, options);
     return { model, flow: renderHtml(model), generation };
   } catch (e) {
     return { model: null, flow: failure(e), generation };
   }
 }
 
-export function Preview({ report, delayMs = 200, label = '报告预览', className }: PreviewProps) {
-  const [pending, setPending] = useState<Pending>(() => pendingFor(report, 0));
+const NO_OPTIONS: DocModelOptions = {};
+
+export function Preview({ report, options = NO_OPTIONS, delayMs = 200, label = '报告预览', className }: PreviewProps) {
+  const [pending, setPending] = useState<Pending>(() => pendingFor(report, options, 0));
   // Until the first pages are made the flow document is shown: the text at once, the pages a moment later.
   const [shown, setShown] = useState<{ html: string; pages: number | null; generation: number }>(() => ({ html: pending.flow, pages: null, generation: -1 }));
   const [scale, setScale] = useState(1);
@@ -87,14 +91,14 @@ export function Preview({ report, delayMs = 200, label = '报告预览', classNa
       return;
     }
     const timer = setTimeout(() => {
-      const next = pendingFor(report, generation.current + 1);
+      const next = pendingFor(report, options, generation.current + 1);
       if (next.flow === latestFlow.current) return;
       latestFlow.current = next.flow;
       generation.current = next.generation;
       setPending(next);
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [report, delayMs]);
+  }, [report, options, delayMs]);
 
   // The hidden frame has laid the flow out: measure, paginate, show the pages.
   const paginateFlow = () => {

@@ -11,7 +11,7 @@ import { useMemo, useState } from 'react';
 import { compareDrafts, compareWithPrevious, type DraftComparison } from '../../shared/compare/compare.js';
 import { findVersion, formatTimestamp, MAX_VERSIONS, versionAsDraft } from '../../shared/report/history.js';
 import { LOCKED_MESSAGE, STATE_NAMES } from '../../shared/report/reviewState.js';
-import { draftToReport, type DraftFile, type DraftVersion } from '../../shared/schema/draft.js';
+import { draftModelOptions, draftToReport, type DraftFile, type DraftVersion } from '../../shared/schema/draft.js';
 import { CompareView } from '../compare/CompareView.js';
 import { DialogFrame } from '../DialogFrame.js';
 import { dialogStyles } from '../dialogStyles.js';
@@ -184,8 +184,12 @@ export function VersionsPanel({ doc, onClose }: { doc: DocumentController; onClo
 /** One version's printed pages, clearly read-only (nothing here can change it). */
 function ReadOnlyVersion({ doc, n, onClose }: { doc: DocumentController; n: number; onClose: () => void }) {
   const version = findVersion(doc.draft, n);
-  const report = useMemo(() => (version ? draftToReport(versionAsDraft(doc.draft, version)) : null), [doc.draft, version]);
-  if (!version || !report) return null;
+  const shown = useMemo(() => {
+    if (!version) return null;
+    const draft = versionAsDraft(doc.draft, version);
+    return { report: draftToReport(draft), options: draftModelOptions(draft) };
+  }, [doc.draft, version]);
+  if (!version || !shown) return null;
   const title = (
     <>
       <span style={READ_ONLY_BADGE}>只读</span> {versionLabel(version)}
@@ -196,7 +200,7 @@ function ReadOnlyVersion({ doc, n, onClose }: { doc: DocumentController; n: numb
     <DialogFrame title={title} testId="version-view" onClose={onClose} size={{ width: 'min(900px, 94vw)', height: '90vh' }}>
       <p style={dialogStyles.hint}>这是第 {version.n} 版保存时的内容，只能查看，不能修改；如需以它为准，请在版本记录中「恢复」。</p>
       <div style={{ flex: 1, minHeight: 0, overflow: 'auto', background: '#d9dde3', padding: 8 }}>
-        <Preview report={report} label={`第 ${version.n} 版（只读）`} />
+        <Preview report={shown.report} options={shown.options} label={`第 ${version.n} 版（只读）`} />
       </div>
     </DialogFrame>
   );

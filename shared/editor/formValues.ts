@@ -9,6 +9,7 @@
 import { ALL_CELL_KEYS, FORMAT_2021, formatFor, SECTION_KEYS, SECTIONS, type ReportFormat, type SectionKey, type TableId } from '../report/format.js';
 import { flattenCells, nestCells, type CellValue, type Cells, type Report } from '../report/model.js';
 import { formatCellValue, parseCell } from '../report/numbers.js';
+import type { SignatureStyle } from '../render/model.js';
 import { draftToReport, type AcceptedWarning, type DraftFile, type ReviewItem } from '../schema/draft.js';
 
 export type Level = DraftFile['meta']['level'];
@@ -23,6 +24,8 @@ export interface MetaValues {
   signatureOrgan: string;
   /** ISO YYYY-MM-DD or blank */
   signatureDate: string;
+  /** the 落款's layout (GB/T 9704-2012 7.3.5.1 sealed / 7.3.5.2 unsealed) */
+  signatureStyle: SignatureStyle;
   contactName: string;
   contactPhone: string;
 }
@@ -80,6 +83,7 @@ export function draftToFormValues(draft: DraftFile, format: ReportFormat = draft
       title: m.title ?? '',
       signatureOrgan: m.signatureOrgan,
       signatureDate: m.signatureDate,
+      signatureStyle: m.signatureStyle ?? 'sealed',
       contactName: m.contactName ?? '',
       contactPhone: m.contactPhone ?? '',
     },
@@ -217,6 +221,8 @@ export function formValuesToDraft(
     signatureOrgan: short(m.signatureOrgan.trim()),
     signatureDate: /^\d{4}-\d{2}-\d{2}$/.test(m.signatureDate) ? m.signatureDate : '',
   };
+  // the default (sealed) is not written: a draft that never chose stays as it was
+  if (m.signatureStyle === 'unsealed') meta.signatureStyle = 'unsealed';
   if (m.title.trim()) meta.title = short(m.title.trim());
   if (m.contactName.trim()) meta.contactName = short(m.contactName.trim());
   if (m.contactPhone.trim()) meta.contactPhone = short(m.contactPhone.trim());

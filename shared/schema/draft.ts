@@ -2,21 +2,23 @@
  * The draft file (`.gkbg`, UTF-8 JSON), validated with zod on every read and write.
  *
  * Versions: 1 stored `cells` with flat dotted keys (the first prototype); 2 nests them as the spec asks
- * (`a.b.c` → {"a":{"b":{"c":…}}}) and keeps migrated 2019 figures under `legacy`; 3 (current) may carry two optional
+ * (`a.b.c` → {"a":{"b":{"c":…}}}) and keeps migrated 2019 figures under `legacy`; 3 may carry two optional
  * records: `history`, the versions kept at each save (shared/report/history.ts), and `stateChanges`, its review
  * states (shared/report/reviewState.ts). A damaged history entry is left out on reading, never a reason not to open.
- * The version went up with them so that an older program says 「请升级本程序」 instead of naming an unknown field.
+ * 4 (current) may carry `meta.signatureStyle`, the 落款's layout (absent = 'sealed').
+ * The version went up with each so that an older program says 「请升级本程序」 instead of naming an unknown field.
  * Every older version has one migration step to the next, tested.
  */
 import { z } from 'zod';
 import { ALL_CELL_KEYS, FORMATS, SECTION_KEYS, SECTION_NAMES, type FormatId, type SectionKey } from '../report/format.js';
 import { parseCell } from '../report/numbers.js';
 import { flattenCells, nestCells, type Cells, type Report, type Sections } from '../report/model.js';
+import type { DocModelOptions, SignatureStyle } from '../render/model.js';
 import { rollupRecordSchema } from '../rollup/record.js';
 
 export const DRAFT_EXTENSION = 'gkbg';
 export const DRAFT_APP_ID = 'gov-disclosure-report';
-export const DRAFT_SCHEMA_VERSION = 3;
+export const DRAFT_SCHEMA_VERSION = 4;
 /**
  * The one size limit of a draft file, in UTF-8 bytes, checked where a draft is serialised, parsed and read from disk
  * alike — so a draft that saves always reopens. A real draft is a few dozen KB; the limit leaves room for every
@@ -77,12 +79,20 @@ export const MAX_REVIEW_ITEMS = 2000;
 const yearSchema = z.number().int().min(2008, { message: '年度应不早于 2008' }).max(2100, { message: '年度无效' });
 const formatSchema = z.enum(['2021', '2019']);
 
+/**
+ * The 落款's layout (GB/T 9704-2012 7.3.5, shared/render/model.ts `signatureLayout`): 'sealed' (7.3.5.1, the
+ * default: the filed copy is signed and sealed) or 'unsealed' (7.3.5.2). A choice of the document, kept in its draft.
+ */
+export const SIGNATURE_STYLES = ['sealed', 'unsealed'] as const satisfies readonly SignatureStyle[];
+
 const metaSchema = z.strictObject({
   organ: shortText,
   level: z.enum(['government', 'department']),
   title: shortText.optional(),
   signatureOrgan: shortText,
   signatureDate: isoDate,
+  /** absent = 'sealed' (drafts before version 4, and drafts that keep the default) */
+  signatureStyle: z.enum(SIGNATURE_STYLES).optional(),
   contactName: shortText.optional(),
   contactPhone: shortText.optional(),
 });
@@ -171,6 +181,8 @@ const MIGRATIONS: readonly ((old: Json) => Json)[] = [
   },
   // 2 → 3: `history` and `stateChanges` introduced (absent = none): nothing to change.
   (old) => ({ ...old, schemaVersion: 3 }),
+  // 3 → 4: `meta.signatureStyle` introduced (absent = 'sealed'): nothing to change.
+  (old) => ({ ...old, schemaVersion: 4 }),
 ];
 
 export function migrateDraft(json: Json): Json {
@@ -325,7 +337,7 @@ export function utf8Length(text: string): number {
 
 export type SerializeResult = { ok: true; text: string } | { ok: false; error: string };
 
-const META_NAMES: Record<string, string> = { organ: '机关名称', title: '标题', signatureOrgan: '落款机关', signatureDate: '落款日期', contactName: '联系人', contactPhone: '联系电话' };
+const META_NAMES: Record<string, string> = { organ: '机关名称', title: '标题', signatureOrgan: '落款机关', signatureDate: '落款日期', signatureStyle: '落款版式', contactName: '联系人', contactPhone: '联系电话' };
 
 /** Where a schema problem is, in the clerk's words: 「五、问题及改进」正文, 单元格「…」, 「联系电话」. */
 function placeOf(draft: DraftFile, path: readonly PropertyKey[]): string {
@@ -421,6 +433,15 @@ export function draftToReport(draft: DraftFile): Report {
     if (draft.previous.sections) report.previous.sections = nonEmptySections(draft.previous.sections);
   }
   return report;
+}
+
+/**
+ * How a draft's document is laid out (its 落款: sealed unless the draft says unsealed) — the options every output of
+ * a draft passes to `buildDocModel`: preview, PDF, DOCX, print, bundle, and the command line, whose `--unsealed` is
+ * `override`.
+ */
+export function draftModelOptions(draft: { meta: Pick<DraftFile['meta'], 'signatureStyle'> }, override?: SignatureStyle): DocModelOptions {
+  return { signature: override ?? draft.meta.signatureStyle ?? 'sealed' };
 }
 
 /** A draft holding a report's entered cells (its printed totals are dropped: the app computes them). */

@@ -80,7 +80,7 @@ describe('draft file', () => {
       acceptedWarnings: [],
     };
     const migrated = migrateDraft(v1) as { schemaVersion: number; cells: { apply: { new: { natural: number } } } };
-    expect(migrated.schemaVersion).toBe(3);
+    expect(migrated.schemaVersion).toBe(4);
     expect(migrated.cells.apply.new.natural).toBe(3);
     const r = parseDraftText(JSON.stringify(v1));
     expect(r.ok).toBe(true);

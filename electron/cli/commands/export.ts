@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { evaluate } from '../../../shared/rules/index.js';
-import type { AcceptedWarning } from '../../../shared/schema/draft.js';
+import { draftModelOptions, type AcceptedWarning } from '../../../shared/schema/draft.js';
 import { bundlePaths, exportBundle } from '../../main/services/export/bundle.js';
 import { exportDocx } from '../../main/services/export/docx.js';
 import { checkFonts } from '../../main/services/export/fonts.js';
@@ -16,7 +16,8 @@ const USAGE =
  * printed to stderr as a warning and the export goes ahead (exit 0); with `--strict` nothing is written
  * and the exit code is 1. `--review` also writes the review sheet (审核单) with the clerk's explanations;
  * `--bundle <folder>` the publication bundle (DOCX, PDF, HTML fragment, report data JSON, 审核单 with their SHA-256).
- * `--unsealed`: the 落款 of a document not sealed (GB/T 9704-2012 7.3.5.2) instead of the sealed layout.
+ * `--unsealed`: the 落款 of a document not sealed (GB/T 9704-2012 7.3.5.2) instead of the sealed layout; without it a
+ * draft's own 落款版式 (`meta.signatureStyle`, chosen in the app) is used, sealed for anything else.
  */
 export const exportCommand: Command = {
   usage: USAGE,
@@ -30,7 +31,6 @@ export const exportCommand: Command = {
     const pdf = stringOption(args, 'pdf');
     const review = stringOption(args, 'review');
     const bundle = stringOption(args, 'bundle');
-    const signature = args.options.has('unsealed') ? ('unsealed' as const) : ('sealed' as const);
     if (!file || (!docx && !pdf && !review && !bundle)) throw new CliError(`用法：report ${USAGE}`);
     // an output that is the input or another output was refused before (refuseOverwrites)
     for (const [out, ext] of [
@@ -42,6 +42,9 @@ export const exportCommand: Command = {
     if (review !== undefined && !['.docx', '.pdf'].includes(extname(review).toLowerCase())) throw new CliError(`审核单「${review}」的扩展名应为 .docx 或 .pdf`);
 
     const { loaded, report } = await loadReportArgs(args, USAGE);
+    // the 落款版式: a draft's own choice (sealed unless it says unsealed), --unsealed overriding it
+    const unsealed = args.options.has('unsealed') ? ('unsealed' as const) : undefined;
+    const { signature } = draftModelOptions(loaded.kind === 'draft' ? loaded.draft : { meta: {} }, unsealed);
     // the bundle's names come from the report's title: only now can they be checked against the inputs
     if (bundle) await refuseWritingInputs('bundle', bundlePaths(report, bundle, { signature }), args, exportCommand);
     const accepted: AcceptedWarning[] = loaded.kind === 'draft' ? loaded.draft.acceptedWarnings : [];

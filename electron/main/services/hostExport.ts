@@ -6,7 +6,7 @@
  */
 import type { HostArg, HostResult } from '../../../shared/ipc/contract.js';
 import { reviewSheetInput } from '../../../shared/editor/exportGate.js';
-import { draftToReport, parseDraftText } from '../../../shared/schema/draft.js';
+import { draftModelOptions, draftToReport, parseDraftText } from '../../../shared/schema/draft.js';
 import { describeWriteError } from './atomicWrite.js';
 import { checkFonts, exportBundle, exportDocx, exportPdf, exportReviewDocx, type PdfPrinter } from './export/index.js';
 
@@ -32,11 +32,14 @@ export function createExportServices(deps: ExportDeps) {
       if (!chosen) return { status: 'canceled' };
       const path = withExtension(chosen, kind);
       const report = draftToReport(parsed.draft);
+      // the draft's 落款版式 (sealed unless it says unsealed)
+      const layout = draftModelOptions(parsed.draft);
+      const printer = deps.printer ? { printer: deps.printer } : {};
       try {
         // with a printer the DOCX is paginated like the PDF (table 三 starts a new page where the PDF's does)
-        if (kind === 'docx') await exportDocx(report, path, deps.printer ? { printer: deps.printer } : {});
-        else if (kind === 'pdf') await exportPdf(report, path, deps.printer);
-        else if (kind === 'bundle') await exportBundle(reviewSheetInput(parsed.draft), path, deps.printer ? { printer: deps.printer } : {});
+        if (kind === 'docx') await exportDocx(report, path, { ...layout, ...printer });
+        else if (kind === 'pdf') await exportPdf(report, path, deps.printer, layout);
+        else if (kind === 'bundle') await exportBundle(reviewSheetInput(parsed.draft), path, { ...layout, ...printer });
         else await exportReviewDocx(reviewSheetInput(parsed.draft), path);
         return { status: 'saved', path };
       } catch (e) {
