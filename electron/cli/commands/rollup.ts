@@ -5,12 +5,12 @@
  * file changed). Prints what was counted, what was left out and why, the roster's gaps and the cells left for entry
  * with the units' values. Exit 0 when every unit was counted, 1 when some were left out or missing, 2 on bad input.
  */
-import { readFile } from 'node:fs/promises';
 import { formatCellValue } from '../../../shared/report/numbers.js';
 import { parseRoster, refreshRollupDraft, ROLLUP_SCOPES, type RollupRecord, type RollupResult, type RollupScope } from '../../../shared/rollup/index.js';
 import { parseDraftText, serializeDraft, type DraftFile } from '../../../shared/schema/draft.js';
 import { writeFileAtomic } from '../../main/services/atomicWrite.js';
 import { saveDraftFile } from '../../main/services/draftFiles.js';
+import { readTextFile } from '../../main/services/reportFiles.js';
 import { expandInputs } from '../../main/services/office/folder.js';
 import { OfficePool } from '../../main/services/office/pool.js';
 import { rollUpFiles } from '../../main/services/office/rollupFiles.js';
@@ -48,17 +48,25 @@ interface EarlierRollup {
  * and year the defaults. Required when re-running without files; otherwise undefined when there is none.
  */
 async function earlierRollup(out: string, required: boolean): Promise<EarlierRollup | undefined> {
-  const text = await readFile(out, 'utf8').catch(() => null);
-  if (text === null) {
-    if (required) throw new CliError(`没有给出要汇总的文件，且「${out}」不是已有的汇总草稿`);
+  // one open and its fstat (readTextFile): a FIFO is refused, never waited on
+  const read = await readTextFile(out);
+  if (!read.ok) {
+    if (required) throw new CliError(`没有给出要汇总的文件，且「${out}」不是已有的汇总草稿：${read.error}`);
     return undefined;
   }
-  const parsed = parseDraftText(text);
+  const parsed = parseDraftText(read.text);
   if (!parsed.ok || !parsed.draft.rollup) {
     if (required) throw new CliError(`没有给出要汇总的文件，且「${out}」不是汇总草稿${parsed.ok ? '' : `：${parsed.error}`}`);
     return undefined;
   }
   return { record: parsed.draft.rollup, organ: parsed.draft.meta.organ, year: parsed.draft.year, draft: parsed.draft };
+}
+
+/** The unit roster's text: one open and its fstat (readTextFile), so a FIFO is refused, never waited on. */
+async function readRoster(path: string): Promise<string> {
+  const read = await readTextFile(path);
+  if (!read.ok) throw new CliError(`无法读取单位名单：${read.error}`);
+  return read.text;
 }
 
 function printSummary(result: RollupResult, io: CliIo): number {
@@ -94,7 +102,7 @@ export const rollupCommand: Command = {
     });
     if (paths.length === 0) throw new CliError('没有可汇总的文件');
     const rosterPath = stringOption(args, 'roster');
-    const roster = rosterPath ? parseRoster(await readFile(rosterPath, 'utf8').catch(() => { throw new CliError(`无法读取单位名单「${rosterPath}」`); })) : earlier?.record.roster;
+    const roster = rosterPath ? parseRoster(await readRoster(rosterPath)) : earlier?.record.roster;
     const pool = new OfficePool({ workers: positiveInt(args, 'workers') });
     try {
       // given files, their own year decides (a roll-up draft of another year at --out is refused, not overwritten)
