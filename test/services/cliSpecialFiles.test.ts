@@ -40,3 +40,13 @@ describe('rollup never waits on a special file', () => {
     expect(r.err).toContain('不是普通文件');
   }, 30_000);
 });
+
+describe('xlsx never waits on a special file', () => {
+  it('a FIFO named tables.xlsx read back into a draft is refused, not waited on', async () => {
+    const tables = join(dir, '表格.xlsx');
+    execFileSync('mkfifo', [tables]);
+    const r = await run('xlsx', tables, '--out', join(dir, '草稿.gkbg'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('不是普通文件');
+  }, 30_000);
+});

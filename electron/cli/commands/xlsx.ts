@@ -3,15 +3,14 @@
  * Excel workbook laid out like the printed tables (labels locked, totals as formulas) — or, with `--blank`, an empty
  * one for a unit to fill in — and such a workbook, filled in, read back into a draft (lossless).
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { FORMAT_2021 } from '../../../shared/report/format.js';
 import { blankCells, type Report } from '../../../shared/report/model.js';
 import { reportToDraft, serializeDraft } from '../../../shared/schema/draft.js';
-import { writeFileAtomic } from '../../main/services/atomicWrite.js';
+import { openRegularFile, writeFileAtomic } from '../../main/services/atomicWrite.js';
 import { saveDraftFile } from '../../main/services/draftFiles.js';
 import { readTablesXlsx, writeTablesXlsx } from '../../main/services/office/xlsx.js';
-import { CliError, loadReportArgs, stringOption, type Command } from '../args.js';
+import { CliError, describeFailure, loadReportArgs, stringOption, type Command } from '../args.js';
 
 const USAGE = 'xlsx <报告文件> --out <表格.xlsx> | xlsx --blank --year <年度> [--organ <单位>] --out <表格.xlsx> | xlsx <表格.xlsx> --out <草稿>';
 
@@ -21,6 +20,20 @@ function blankReport(year: string | undefined, organ: string | undefined): Repor
   const report: Report = { format: '2021', year: y, cells: blankCells(FORMAT_2021) };
   if (organ) report.organ = organ;
   return report;
+}
+
+/** A filled-in workbook's bytes: one open and its fstat (openRegularFile), so a FIFO is refused, never waited on. */
+async function readWorkbook(path: string): Promise<Buffer> {
+  try {
+    const handle = await openRegularFile(path);
+    try {
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    throw new CliError(describeFailure(e, path, 'open'));
+  }
 }
 
 export const xlsxCommand: Command = {
@@ -33,7 +46,7 @@ export const xlsxCommand: Command = {
     if (!out) throw new CliError(`用法：report ${USAGE}`);
     const input = args.positional[0];
     if (input && extname(input).toLowerCase() === '.xlsx') {
-      const read = await readTablesXlsx(await readFile(input).catch(() => { throw new CliError(`无法读取「${input}」`); }));
+      const read = await readTablesXlsx(await readWorkbook(input));
       if (!read.ok) throw new CliError(read.error);
       const saved = await saveDraftFile(out, serializeDraft(reportToDraft(read.report, new Set(Object.keys(read.report.cells)))));
       if (!saved.ok) throw new CliError(saved.error);
