@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,17 @@ describe('recovery store', () => {
     await expect(store.write({ id: '../escape', path: null, title: '', text: sampleText() })).rejects.toThrow();
     expect(await readdir(dir)).toEqual(['data']);
   });
+});
+
+describe('a special file in the recovery folder', () => {
+  it('a FIFO named like an entry is passed over at once, never waited on; the good entry is still offered', async () => {
+    const data = join(dir, 'data');
+    const store = new RecoveryStore(data);
+    await store.write({ id: 'good', path: null, title: 't', text: sampleText() });
+    execFileSync('mkfifo', [join(data, 'recovery', 'pipe.json')]);
+    expect(await store.read('pipe')).toBeNull();
+    expect((await store.list()).map((e) => e.id)).toEqual(['good']);
+  }, 10_000);
 });
 
 describe('recent files', () => {

@@ -3,13 +3,23 @@
  * atomically to `<dataDir>/recovery/<id>.json` with when it was saved and where the draft lives. After a crash the
  * next start lists these entries and offers to restore them. An explicit save or a clean close discards the entry.
  */
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseDraftText } from '../../../shared/schema/draft.js';
-import { isTempName, writeFileAtomic } from './atomicWrite.js';
+import { isTempName, openRegularFile, writeFileAtomic } from './atomicWrite.js';
 
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
+/** A recovery file's text: one open and its fstat, so a FIFO in the folder is refused, never waited on (every later read would queue behind it). */
+async function readRegular(path: string): Promise<string> {
+  const handle = await openRegularFile(path);
+  try {
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 /** An autosave id is a plain token: never a path. */
 export function isRecoveryId(id: string): boolean {
   return ID.test(id);
@@ -82,7 +92,7 @@ export class RecoveryStore {
   async read(id: string): Promise<RecoveryRecord | null> {
     if (!isRecoveryId(id)) return null;
     try {
-      const parsed = entrySchema.safeParse(JSON.parse(await readFile(this.fileFor(id), 'utf8')));
+      const parsed = entrySchema.safeParse(JSON.parse(await readRegular(this.fileFor(id))));
       if (!parsed.success || parsed.data.id !== id || !parsed.data.savedAt) return null;
       if (!parseDraftText(parsed.data.text).ok) return null;
       return parsed.data;
