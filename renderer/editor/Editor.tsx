@@ -75,7 +75,7 @@ function EditorImpl({ draft, onChange, handleRef, aside, locked = false }: Edito
     [model, actions],
   );
 
-  const { format, store, form, previous } = model;
+  const { format, store, form, previous, rollup } = model;
   const api = useMemo<EditorApi>(
     () => ({
       format,
@@ -84,6 +84,7 @@ function EditorImpl({ draft, onChange, handleRef, aside, locked = false }: Edito
       control: form.control,
       previous: previous?.values ?? null,
       previousYear: previous?.year ?? null,
+      rollup,
       gridKeyDown,
       gridPaste: (e, map) => gridPaste(model, setNotice, e, map),
       gridMouseDown,
@@ -96,7 +97,7 @@ function EditorImpl({ draft, onChange, handleRef, aside, locked = false }: Edito
       confirmReview: actions.confirmReview,
       setStage: model.setStage,
     }),
-    [model, format, store, form, previous, actions],
+    [model, format, store, form, previous, rollup, actions],
   );
 
   // Undo/redo anywhere in the editor (the browser's own per-input undo would fight the form-wide history).

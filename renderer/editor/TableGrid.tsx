@@ -83,6 +83,22 @@ function Previous({ k }: { k: string }) {
   );
 }
 
+/**
+ * A roll-up draft's units' figures (shared/rollup/contributions.ts): a summed cell's contributions by unit, or the
+ * units' values beside a cell left for entry (规章, 行政规范性文件) — the whole list in the cell's tooltip and its
+ * description. Drawn like 「上年」, above it when the cell shows both.
+ */
+function RollupHint({ k }: { k: string }) {
+  const { rollup, previous } = useEditor();
+  const c = rollup?.get(k);
+  if (!c) return null;
+  return (
+    <span id={`rollup-${k}`} className={`rollup-hint${previous?.has(k) ? ' above' : ''}`} data-rollup={c.rule}>
+      {c.short}
+    </span>
+  );
+}
+
 function Messages({ id, messages }: { id: string; messages: { rule: string; severity: string; message: string }[] }) {
   if (messages.length === 0) return null;
   return (
@@ -103,8 +119,10 @@ const EntryCell = memo(function EntryCell({ def, colSpan }: { def: CellDef; colS
   const msgId = `msg-${def.key}`;
   const has = view.status.messages.length > 0;
   const field = useMemo(() => api.register(cellFieldName(def.key)), [api, def.key]);
+  const units = api.rollup?.get(def.key);
+  const describedBy = [has ? msgId : '', units ? `rollup-${def.key}` : ''].filter(Boolean).join(' ');
   return (
-    <td role="gridcell" colSpan={colSpan} className={`value${sev ? ` ${sev}` : ''}${has ? ' carrier' : ''}`}>
+    <td role="gridcell" colSpan={colSpan} className={`value${sev ? ` ${sev}` : ''}${has ? ' carrier' : ''}`} title={units?.full}>
       <input
         {...field}
         data-cell={def.key}
@@ -115,11 +133,12 @@ const EntryCell = memo(function EntryCell({ def, colSpan }: { def: CellDef; colS
         spellCheck={false}
         aria-label={def.name}
         aria-invalid={sev === 'error' || view.parseError ? true : undefined}
-        aria-describedby={has ? msgId : undefined}
+        aria-describedby={describedBy || undefined}
         data-severity={sev ?? undefined}
         onFocus={(e) => e.currentTarget.select()}
       />
       <Previous k={def.key} />
+      <RollupHint k={def.key} />
       {view.hint && !has ? (
         <span className="cell-hint" data-hint="balance" title={view.hint.message}>
           {view.hint.short}

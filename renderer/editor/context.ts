@@ -6,6 +6,7 @@ import type { GridMap } from '../../shared/editor/grid.js';
 import type { SentenceEdit } from '../../shared/report/narrative.js';
 import type { ReportFormat, SectionKey, TableId } from '../../shared/report/format.js';
 import type { Report } from '../../shared/report/model.js';
+import type { CellContributions } from '../../shared/rollup/contributions.js';
 import type { Finding } from '../../shared/rules/types.js';
 import type { AcceptedWarning } from '../../shared/schema/draft.js';
 import type { CheckStage, LiveStore } from './store.js';
@@ -25,6 +26,8 @@ export interface EditorApi {
   /** last year's figures as shown beside each cell (entered and computed), when the draft has them */
   previous: ReadonlyMap<string, string> | null;
   previousYear: number | null;
+  /** a roll-up draft's units' figures by cell (contributions of a summed cell, reference values of a cell left for entry) */
+  rollup: ReadonlyMap<string, CellContributions> | null;
   gridKeyDown(e: KeyboardEvent<HTMLElement>, map: GridMap): void;
   gridPaste(e: ClipboardEvent<HTMLElement>, map: GridMap): void;
   gridMouseDown(e: MouseEvent<HTMLElement>): void;

@@ -23,6 +23,7 @@ import { UndoHistory } from '../../shared/editor/history.js';
 import { checkSummary } from '../../shared/editor/exportGate.js';
 import { cellStatuses, OK_STATUS, summariseFindings, type IssueSummary } from '../../shared/editor/issues.js';
 import { previousFigures } from '../../shared/editor/previous.js';
+import { rollupContributions, type CellContributions } from '../../shared/rollup/contributions.js';
 import type { ReportFormat } from '../../shared/report/format.js';
 import { computeTotals } from '../../shared/report/model.js';
 import { formatCellValue } from '../../shared/report/numbers.js';
@@ -43,6 +44,8 @@ export interface EditorModel {
   form: UseFormReturn<FormValues>;
   store: LiveStore;
   previous: { year: number; values: Map<string, string> } | null;
+  /** a roll-up draft's units' figures by cell (from its own record), null for other drafts */
+  rollup: ReadonlyMap<string, CellContributions> | null;
   extras(): DraftExtras;
   /** one undoable step: new values and, when given, new extras; returns the computed totals */
   commit(values: FormValues, extras?: DraftExtras): { totals: Map<string, number | null> };
@@ -81,6 +84,7 @@ export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) =
   const applying = useRef(false);
   const [undoState, setUndoState] = useState<UndoState>({ canUndo: false, canRedo: false });
   const previous = useMemo(() => previousFigures(base), [base]);
+  const rollup = useMemo(() => rollupContributions(base), [base]);
   const readCells = useMemo(() => createCellReader(base, format), [base, format]);
 
   const pendingEmit = useRef<number | null>(null);
@@ -244,6 +248,7 @@ export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) =
       form,
       store,
       previous,
+      rollup,
       extras: () => extrasRef.current,
       commit,
       undo,
@@ -256,7 +261,7 @@ export function useEditorModel(draft: DraftFile, onChange: ((draft: DraftFile) =
       emitNow,
       setStage,
     }),
-    [base, format, form, store, previous, commit, undo, redo, history, emitNow, setStage],
+    [base, format, form, store, previous, rollup, commit, undo, redo, history, emitNow, setStage],
   );
   return { model, undoState };
 }

@@ -69,6 +69,22 @@ test('汇总下级单位报告: a folder of units rolled up, gaps and left-out f
   await expect(page.locator('[data-cell="apply.new.total"]')).toHaveText('15');
   await expect(page.locator('[data-cell="active.normative.issued"]')).toHaveValue('');
   await expect(page.locator('[name="meta.organ"]')).toHaveValue('某某县人民政府');
+  // in the editor, from the draft's own record: a summed cell's contributions by unit, and the units' values beside
+  // a 行政规范性文件 / 规章 cell left for entry
+  const summedCell = page.locator('td', { has: page.locator('input[data-cell="apply.new.natural"]') });
+  await expect(summedCell.locator('.rollup-hint[data-rollup="sum"]')).toHaveText('各单位 5+6+4');
+  await expect(summedCell).toHaveAttribute('title', '汇总自 3 个单位：县教育局 5，县卫生健康委员会 6，县民政局 4');
+  const normativeCell = page.locator('td', { has: page.locator('input[data-cell="active.normative.issued"]') });
+  await expect(normativeCell.locator('.rollup-hint[data-rollup="entry"]')).toHaveText('各单位：县教育局 2，县卫生健康委员会 1，县民政局 0');
+  const regulationsCell = page.locator('td', { has: page.locator('input[data-cell="active.regulations.issued"]') });
+  await expect(regulationsCell.locator('.rollup-hint[data-rollup="entry"]')).toHaveText('各单位：县教育局 0，县卫生健康委员会 0，县民政局 0');
+  await expect(page.getByRole('textbox', { name: /规章.*制发/ })).toHaveAccessibleDescription(/各单位：县教育局 0/);
+  // computed totals are the app's own: no contributions on them
+  await expect(page.locator('td', { has: page.locator('[data-cell="apply.new.total"]') }).locator('.rollup-hint')).toHaveCount(0);
+  await page.locator('[data-cell="active.regulations.issued"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/office-rollup-draft-editor.png` });
+  await page.locator('[data-cell="apply.new.natural"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/office-rollup-draft-table3.png` });
 
   // saved from the editor, the draft still records its scope and the units' files
   const saved = join(host.dir, '汇总.gkbg');
