@@ -3,7 +3,7 @@
  * and for saving (opening a FIFO blocks until a writer comes — and with it every later save); a symlinked draft is
  * saved through to its target, never replaced by a regular file. Every message is Chinese and names the right file.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -53,11 +53,18 @@ describe.runIf(posix)('special files named .gkbg', () => {
   });
 
   it('a device (through a .gkbg symlink) and a socket are refused before they are opened', async () => {
+    // Saving goes to a device node of the test's own (made with mknod where allowed, as root): a regression that
+    // renamed over the target would otherwise replace the machine's /dev/zero with a draft (it did once, as root).
+    const own = join(dir, 'zero');
+    const madeOwn = spawnSync('mknod', [own, 'c', '1', '5']).status === 0;
     const device = join(dir, '设备.gkbg');
-    await symlink('/dev/zero', device);
+    await symlink(madeOwn ? own : '/dev/zero', device);
     expect(await readDraftFile(device)).toEqual({ ok: false, error: '无法打开「设备.gkbg」：这不是普通文件（可能是管道、设备或文件夹）' });
-    const saved = await saveDraftFile(device, sampleText());
-    expect(!saved.ok && saved.error).toMatch(/^无法保存「(设备\.gkbg|zero)」：这不是普通文件/);
+    if (madeOwn) {
+      const saved = await saveDraftFile(device, sampleText());
+      expect(!saved.ok && saved.error).toMatch(/^无法保存「(设备\.gkbg|zero)」：这不是普通文件/);
+      expect((await lstat(own)).isCharacterDevice()).toBe(true);
+    }
     const sock = join(dir, 's.gkbg');
     const server = await socketAt(sock);
     try {
