@@ -188,14 +188,14 @@ function endsWithValues(out: readonly Token[], start: number): boolean {
  */
 export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.length): Token[] {
   const out: Token[] = [];
-  const paragraphs = isParagraphPerCell(lines, from, to);
+  const gaps = cellGaps(lines, from, to);
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (!line) continue;
-    if (paragraphs && line.text.trim() === '') {
-      i += pushEmptyParagraphs(out, lines, i, to) - 1;
+    if (gaps.empty !== null && line.text.trim() === '') {
+      i += pushFillerRun(out, lines, i, to, (t) => t.trim() === '', gaps.empty) - 1;
     } else if (LONE_PIPE.test(line.text)) {
-      i += pushLonePipes(out, lines, i, to) - 1;
+      i += pushFillerRun(out, lines, i, to, (t) => LONE_PIPE.test(t), gaps.pipes) - 1;
     } else if (line.cells) {
       pushGridCells(out, line.cells, i);
     } else if (isPipeRow(line.text)) {
@@ -214,18 +214,53 @@ export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.leng
 }
 
 /**
- * A page saved as text one paragraph per table cell, a blank line after each (「规章」, 「」, 「0」, 「」, 「0」…): nearly
- * every line with words is followed by an empty one. There an empty cell is one more empty line.
+ * Gaps in a table saved one cell per line: the run of filler lines (empty lines, or lone 「|」 lines) that parts two
+ * printed cells, and the runs between two lone values. Only a run longer than the usual one holds empty cells.
  */
-function isParagraphPerCell(lines: readonly SourceLine[], from: number, to: number): boolean {
+interface CellGaps {
+  /** empty lines between two cells in a page saved one paragraph per cell; null when the page is not */
+  empty: number | null;
+  /** lone 「|」 lines between two values that are next to each other */
+  pipes: number;
+}
+
+/** The commonest run length among runs (ties go to the shorter). */
+function commonest(runs: readonly number[]): number | null {
+  const counts = new Map<number, number>();
+  for (const r of runs) counts.set(r, (counts.get(r) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [n, c] of counts) if (best === null || c > (counts.get(best) ?? 0) || (c === counts.get(best) && n < best)) best = n;
+  return best;
+}
+
+/**
+ * A page saved one paragraph per cell has empty lines after nearly every line with words (「规章」, 「」, 「0」…); its
+ * usual run between two lone values is the separator. Lone 「|」 lines between lone values are counted alike.
+ */
+function cellGaps(lines: readonly SourceLine[], from: number, to: number): CellGaps {
   let words = 0;
   let thenEmpty = 0;
+  const emptyRuns: number[] = [];
+  const pipeRuns: number[] = [];
+  let lastValue = -1;
   for (let i = from; i < to; i++) {
-    if ((lines[i]?.text.trim() ?? '') === '') continue;
+    const text = lines[i]?.text ?? '';
+    if (text.trim() === '' || LONE_PIPE.test(text)) continue;
     words++;
     if (i + 1 < to && lines[i + 1]?.text.trim() === '') thenEmpty++;
+    if (!isLoneValue(text.replace(/\|\s*$/, ''))) {
+      lastValue = -1;
+      continue;
+    }
+    if (lastValue >= 0) {
+      const between = lines.slice(lastValue + 1, i).map((l) => l.text);
+      if (between.every((t) => t.trim() === '')) emptyRuns.push(between.length);
+      if (between.every((t) => LONE_PIPE.test(t))) pipeRuns.push(between.length);
+    }
+    lastValue = i;
   }
-  return words >= 8 && thenEmpty >= 0.9 * words;
+  const paragraphs = words >= 8 && thenEmpty >= 0.9 * words;
+  return { empty: paragraphs ? Math.max(1, commonest(emptyRuns) ?? 1) : null, pipes: commonest(pipeRuns) ?? 0 };
 }
 
 /** Is this line a lone table value (a figure, or a printed blank 「—」 「/」)? */
@@ -235,35 +270,21 @@ function isLoneValue(text: string): boolean {
 }
 
 /**
- * The run of empty lines from `at`, in a paragraph-per-cell page: one empty line parts two cells, each further one
- * is an empty cell — counted only before a lone value, so a gap before a heading or a label is no cell. Returns the run's length.
+ * A run of filler lines (empty, or lone 「|」) from `at`: the lines past the usual separator are empty cells — counted
+ * only before a lone value and after no sentence, so a gap before a heading or a label is no cell. Returns the run's length.
  */
-function pushEmptyParagraphs(out: Token[], lines: readonly SourceLine[], at: number, to: number): number {
+function pushFillerRun(out: Token[], lines: readonly SourceLine[], at: number, to: number, filler: (t: string) => boolean, separator: number): number {
   let end = at;
-  while (end < to && lines[end]?.text.trim() === '') end++;
-  const previous = out[out.length - 1];
-  if (end < to && isLoneValue(lines[end]?.text ?? '') && previous !== undefined && !previous.prose) {
-    for (let k = at + 1; k < end; k++) out.push({ type: 'blank', line: k });
+  while (end < to && filler(lines[end]?.text ?? '')) end++;
+  const next = (lines[end]?.text ?? '').replace(/\|\s*$/, '');
+  if (end < to && isLoneValue(next) && out[out.length - 1]?.prose !== true) {
+    for (let k = at + separator; k < end; k++) out.push({ type: 'blank', line: k });
   }
   return end - at;
 }
 
 /** A line that is one empty cell of a table saved one cell per line (「0 |」, 「|」, 「行政许可 |」). */
 const LONE_PIPE = /^\s*\|\s*$/;
-
-/**
- * A run of lone 「|」 lines: each an empty cell, when a lone value follows (「一、本年新收… |」 「|」×6 「0 |」: six
- * blanks, then 总计 0); a run before a label or a heading closes a row and is nothing. Returns the run's length.
- */
-function pushLonePipes(out: Token[], lines: readonly SourceLine[], at: number, to: number): number {
-  let end = at;
-  while (end < to && LONE_PIPE.test(lines[end]?.text ?? '')) end++;
-  const next = (lines[end]?.text ?? '').replace(/\|\s*$/, '');
-  if (end < to && isLoneValue(next) && out[out.length - 1]?.prose !== true) {
-    for (let k = at; k < end; k++) out.push({ type: 'blank', line: k });
-  }
-  return end - at;
-}
 
 /** An approximate occurrence of a pattern in a text. */
 export interface Occurrence {

@@ -49,6 +49,9 @@ describe('one paragraph per cell', () => {
       '一、总体情况',
       '2019年，我局主动公开政府信息301条。',
       '二、主动公开政府信息情况',
+      '第二十条第(一)项 |', '||||', '信息内容 |', '本年新制作数量 |', '本年新公开数量 |', '对外公开总数量 |', '|',
+      '规章 |', '0 |', '0 |', '0 |', '|',
+      '规范性文件 |', '1 |', '0 |', '3 |', '|',
       '第二十条第(五)项 |', '||||', '信息内容 |', '上一年项目数量 |', '本年增/减 |', '处理决定数量 |', '|',
       '行政许可 |', '4 |', '|', '2 |', '|',
       '三、收到和处理政府信息公开申请情况',
@@ -60,6 +63,21 @@ describe('one paragraph per cell', () => {
     expect([r.report.cells['active2019.licensing.prev_items'], r.report.cells['active2019.licensing.change'], r.report.cells['active2019.licensing.decisions']]).toEqual([4, null, 2]);
     expect(r.report.cells['apply.new.natural']).toBeNull();
     expect(r.report.cells['apply.new.total']).toBe(0);
+    expect(r.report.cells['active2019.normative.total']).toBe(3);
+  });
+
+  it('a page whose cells are parted by two empty lines: two is the separator, only a third is an empty cell', () => {
+    const twice = (paragraphs: readonly string[]) => paragraphs.map((p) => (p === '' ? '' : `${p}\n\n`)).join('\n');
+    const r = parsePublished(textDocument(twice([
+      '某某街道办事处2020年政府信息公开工作年度报告', '一、总体情况', '2020年度我街办收到申请2件。',
+      '三、收到和处理政府信息公开申请情况', ...HEADER,
+      '一、本年新收政府信息公开申请数量', '2', '0', '0', '0', '0', '0', '2',
+      '二、上年结转政府信息公开申请数量', '', '', '', '', '', '', '0',
+      '五、存在的主要问题及改进情况', '无。',
+    ])));
+    expect([r.report.cells['apply.new.natural'], r.report.cells['apply.new.commercial'], r.report.cells['apply.new.total']]).toEqual([2, 0, 2]);
+    expect(r.report.cells['apply.carried_over.natural']).toBeNull();
+    expect(r.report.cells['apply.carried_over.total']).toBe(0);
   });
 });
 
