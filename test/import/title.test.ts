@@ -81,45 +81,36 @@ describe('imported titles', () => {
     expect(r.report.year).toBe(2021);
   });
 
-  it('a heading run straight into 「（以下简称年报）根据…」 without a space: the words up to 「报告」 are the title', () => {
-    const r = wrapped([
-      '中村乡2020年政府信息公开工作年度报告(以下简称年报)根据《中华人民共和国',
-      '政府信息公开条例》要求编制。',
-      '一、总体情况',
-      '2020年，我乡主动公开政府信息8条。',
-    ]);
-    expect(r.report.title).toBe('中村乡2020年政府信息公开工作年度报告');
-    expect(r.report.organ).toBe('中村乡');
-  });
+  // Headings as pages print them: the lines, then the title and organ read, and whether F-TITLE flags the title.
+  const HEADINGS: { name: string; lines: string[]; title: string; organ: string; flagged: boolean }[] = [
+    {
+      name: 'a heading run straight into 「（以下简称年报）根据…」 without a space: the words up to 「报告」',
+      lines: ['中村乡2020年政府信息公开工作年度报告(以下简称年报)根据《中华人民共和国', '政府信息公开条例》要求编制。', '一、总体情况', '2020年，我乡主动公开政府信息8条。'],
+      title: '中村乡2020年政府信息公开工作年度报告',
+      organ: '中村乡',
+      flagged: false,
+    },
+    {
+      name: 'under the page\'s heading and its 【字体: 】 tools, the report\'s own heading broken after the organ (year printed without 年)',
+      lines: ['定州市人民政府', '定州市庞村镇2024年政府信息公开工作年度报告', '发布时间:2025-01-09    来源:     ', '【字体: 】    打印', '定州市庞村镇', '2024政府信息公开工作年度报告', '本报告按照新修订的格式编写。', '一、总体情况', '2024年，我镇主动公开政府信息20条。'],
+      title: '定州市庞村镇2024政府信息公开工作年度报告',
+      organ: '定州市庞村镇',
+      flagged: true,
+    },
+    {
+      name: 'a page\'s metadata grid with spaced labels (「标      题 …」) is never the title',
+      lines: ['标      题 某某自治区审计厅2025年政务信息公开工作开展年度报告', '索引号 000014349/2026-00021 文      号', '某某自治区审计厅2025年政务信息', '公开工作开展年度报告', '一、总体情况', '2025年，审计厅依法依规发布公开信息。'],
+      title: '某某自治区审计厅2025年政务信息公开工作开展年度报告',
+      organ: '某某自治区审计厅',
+      flagged: true,
+    },
+  ];
 
-  it('under the page\'s heading and its 【字体: 】 tools, the report\'s own heading broken after the organ is the title (year printed without 年)', () => {
-    const r = wrapped([
-      '定州市人民政府',
-      '定州市庞村镇2024年政府信息公开工作年度报告',
-      '发布时间:2025-01-09    来源:     ',
-      '【字体: 】    打印',
-      '定州市庞村镇',
-      '2024政府信息公开工作年度报告',
-      '本报告按照新修订的格式编写。',
-      '一、总体情况',
-      '2024年，我镇主动公开政府信息20条。',
-    ]);
-    expect(r.report.title).toBe('定州市庞村镇2024政府信息公开工作年度报告');
-    expect(r.report.organ).toBe('定州市庞村镇');
-    expect(r.sourceCheck.map((f) => f.rule)).toContain('F-TITLE');
-  });
-
-  it('a page\'s metadata grid with spaced labels (「标      题 …」) is never the title', () => {
-    const r = wrapped([
-      '标      题 某某自治区审计厅2025年政务信息公开工作开展年度报告',
-      '索引号 000014349/2026-00021 文      号',
-      '某某自治区审计厅2025年政务信息',
-      '公开工作开展年度报告',
-      '一、总体情况',
-      '2025年，审计厅依法依规发布公开信息。',
-    ]);
-    expect(r.report.title).toBe('某某自治区审计厅2025年政务信息公开工作开展年度报告');
-    expect(r.report.organ).toBe('某某自治区审计厅');
+  it.each(HEADINGS)('$name', ({ lines, title, organ, flagged }) => {
+    const r = wrapped(lines);
+    expect(r.report.title).toBe(title);
+    expect(r.report.organ).toBe(organ);
+    expect(r.sourceCheck.map((f) => f.rule).includes('F-TITLE')).toBe(flagged);
   });
 });
 
