@@ -19,6 +19,13 @@ describe('paragraphs', () => {
     expect(paragraphRuns('（一）存在的问题')).toEqual([{ text: '（一）存在的问题', style: 'kai' }]);
   });
 
+  it('prints a sub-heading inserted by its button (the caret left on the next line) as a 楷体 heading, and the text typed after it as body', () => {
+    expect(splitParagraphs('（一）主动公开\n本年度按要求扎实开展工作。').map(paragraphRuns)).toEqual([
+      [{ text: '（一）主动公开', style: 'kai' }],
+      [{ text: '本年度按要求扎实开展工作。', style: 'body' }],
+    ]);
+  });
+
   it('sets only the marker in 楷体 when no short heading ends it', () => {
     const long = `（三）${'健全制度'.repeat(20)}。`;
     expect(paragraphRuns(long)[0]).toEqual({ text: '（三）', style: 'kai' });
