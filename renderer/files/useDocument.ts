@@ -28,35 +28,36 @@
  * - `openImported(draftText, asLastYear, sourceName, doubts)` an imported published report (its doubts go to the review
  *   list), as a draft of its own or as
  *   last year's of a new report (the next-year step).
- * - versions (shared/report/history.ts): every save records one in the draft before it is serialised — here, the one
- *   place, so every host gets it; `saveWithReason(reason)` 「保存并注明原因」; `restoreVersion(n)` (the editor remounts
+ * - versions (shared/report/history.ts): every save records one in the draft before it is serialised — in useSaving.ts,
+ *   the one place, so every host gets it; `saveWithReason(reason)` 「保存并注明原因」; `restoreVersion(n)` (the editor remounts
  *   with it), `dropVersion(n)`. The document owns the versions and the review states: a draft the editor reports gets
  *   the document's (`carryRecords`), since the editor's copy is the one it was opened with.
  * - review states (shared/report/reviewState.ts): `changeReviewState(action, by, reason)` (an error, or null);
  *   `locked` while 定稿 (the editor refuses changes, restoring and converting are refused).
  * Every host call is awaited and its failure ends up in `error`; the draft in memory never changes on a failure.
+ *
+ * This hook holds the document and the banner's messages and composes its parts, one job each: useSaving.ts (saving,
+ * 「是否保存？」), useOpening.ts (opening, new, next year, import, conversion), useVersions.ts (versions and review
+ * states), useRecovery.ts (crash recovery, damaged drafts), useDocumentParts.ts (autosave, export and print).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { draftWithImportDoubts } from '../../shared/editor/review.js';
 import type { Uncertain } from '../../shared/import/result.js';
-import type { FileRef, HostResult, ReportHost } from '../../shared/ipc/contract.js';
-import { migrate2019 } from '../../shared/report/migrate2019.js';
-import { carryRecords, dropVersion as dropFromHistory, localTimestamp, recordVersion, restoreVersion as restoreFromHistory } from '../../shared/report/history.js';
-import { nextYearDraft } from '../../shared/report/nextYear.js';
-import { applyReviewAction, isLocked, LOCKED_MESSAGE, REVIEW_ACTIONS, type ReviewAction } from '../../shared/report/reviewState.js';
-import { newDraft as blankDraft, parseDraftText, trySerializeDraft, type DraftFile } from '../../shared/schema/draft.js';
-import { defaultYear, failureText, sessionId, suggestedName, writtenNotice, type ExportKind } from './documentNames.js';
+import type { FileRef, ReportHost } from '../../shared/ipc/contract.js';
+import { carryRecords } from '../../shared/report/history.js';
+import { isLocked, type ReviewAction } from '../../shared/report/reviewState.js';
+import { newDraft as blankDraft, type DraftFile } from '../../shared/schema/draft.js';
+import { defaultYear, sessionId, suggestedName, type ExportKind } from './documentNames.js';
 import { useAutosave, useOutput, type DocState } from './useDocumentParts.js';
+import { useOpening } from './useOpening.js';
 import { useRecovery, type DamagedOffer, type RecoveryOffer } from './useRecovery.js';
+import { useSaving, type ChangedOnDiskChoice, type ConfirmChoice } from './useSaving.js';
+import { useVersions } from './useVersions.js';
 
 export { defaultYear, failureText, formatSavedAt, suggestedName, type ExportKind } from './documentNames.js';
 export type { DamagedOffer, RecoveryOffer } from './useRecovery.js';
+export type { ChangedOnDiskChoice, ConfirmChoice } from './useSaving.js';
 
 export { AUTOSAVE_DELAY_MS } from './useDocumentParts.js';
-
-export type ConfirmChoice = 'save' | 'discard' | 'cancel';
-export type ChangedOnDiskChoice = 'keep-both' | 'overwrite' | 'cancel';
-
 
 export interface DocumentController {
   draft: DraftFile;
@@ -103,13 +104,9 @@ export interface DocumentController {
   busy: boolean;
 }
 
-
 export function useDocument(host: ReportHost): DocumentController {
   const [doc, setDoc] = useState<DocState>(() => ({ draft: blankDraft({ year: defaultYear() }), file: null, dirty: false, revision: 0 }));
   const [recent, setRecent] = useState<FileRef[]>([]);
-  const [confirm, setConfirm] = useState<{ message: string } | null>(null);
-  const [changedOnDisk, setChangedOnDisk] = useState<{ message: string } | null>(null);
-  const changedResolve = useRef<((c: ChangedOnDiskChoice) => void) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -118,7 +115,6 @@ export function useDocument(host: ReportHost): DocumentController {
   const docRef = useRef(doc);
   docRef.current = doc;
   const idRef = useRef<string>(sessionId());
-  const confirmResolve = useRef<((c: ConfirmChoice) => void) | null>(null);
 
   const fileName = doc.file ? doc.file.name : suggestedName(doc.draft);
 
@@ -130,7 +126,8 @@ export function useDocument(host: ReportHost): DocumentController {
     }
   }, [host]);
 
-  const { autosaveProblem, setAutosaveProblem, scheduleAutosave, cancelAutosave, discardOwnRecovery } = useAutosave(host, docRef, idRef);
+  const autosave = useAutosave(host, docRef, idRef);
+  const { autosaveProblem, setAutosaveProblem, scheduleAutosave, cancelAutosave } = autosave;
 
   // ---- loading ------------------------------------------------------------------------------
   const load = useCallback(
@@ -154,281 +151,13 @@ export function useDocument(host: ReportHost): DocumentController {
     [scheduleAutosave],
   );
 
-  // ---- saving -------------------------------------------------------------------------------
-  const saveImpl = useCallback(
-    async (saveAs: boolean, reason?: string): Promise<boolean> => {
-      const cur = docRef.current;
-      const recorded = recordVersion(cur.draft, { at: localTimestamp(new Date()), reason });
-      const serialized = trySerializeDraft(recorded.draft);
-      if (!serialized.ok) {
-        setError(`未保存：${serialized.error}`);
-        return false;
-      }
-      const text = serialized.text;
-      setBusy(true);
-      try {
-        const arg = { file: cur.file?.id ?? null, text, saveAs, suggestedName: cur.file ? cur.file.name : suggestedName(cur.draft) };
-        let r = await host.saveDraft(arg);
-        if (r.status === 'changed-on-disk') {
-          const message = r.message;
-          const choice = await new Promise<ChangedOnDiskChoice>((resolve) => {
-            changedResolve.current = resolve;
-            setChangedOnDisk({ message });
-          });
-          if (choice === 'cancel') return false;
-          r = await host.saveDraft({ ...arg, ifChanged: choice });
-        }
-        if (r.status === 'canceled' || r.status === 'changed-on-disk') return false;
-        if (r.status === 'error') {
-          setError(r.message);
-          return false;
-        }
-        // Typing during the save keeps the newer text dirty (with the version just written).
-        const unchanged = docRef.current.draft === cur.draft;
-        const history = recorded.draft.history;
-        const draft = unchanged ? recorded.draft : { ...docRef.current.draft, ...(history ? { history } : {}) };
-        docRef.current = { ...docRef.current, draft, file: r.file, dirty: !unchanged };
-        setDoc((d) => ({ ...d, draft, file: r.file, dirty: !unchanged }));
-        if (unchanged) await discardOwnRecovery();
-        setAutosaveProblem(null);
-        setError(null);
-        const dropped = recorded.dropped ? `；版本记录已达上限，最早的 ${recorded.dropped} 个版本已删除` : '';
-        setNotice(`${writtenNotice(host, 'save', r.file.name)}${dropped}`);
-        void refreshRecent();
-        return true;
-      } catch (e) {
-        setError(failureText('保存失败', e));
-        return false;
-      } finally {
-        setBusy(false);
-      }
-    },
-    [host, discardOwnRecovery, refreshRecent],
-  );
-  const save = useCallback(() => saveImpl(false), [saveImpl]);
-  const saveWithReason = useCallback((reason: string) => saveImpl(false, reason), [saveImpl]);
-  const saveAs = useCallback(() => saveImpl(true), [saveImpl]);
-
-  /**
-   * 「不保存」: the changes since the last save are dropped — but never the only copy. A draft saved to a file has that
-   * file; one that never was (new, imported, next year's, restored) keeps its autosave, offered at the next start.
-   */
-  const discardUnsaved = useCallback(async () => {
-    const cur = docRef.current;
-    if (cur.file) return discardOwnRecovery();
-    cancelAutosave();
-    const serialized = trySerializeDraft(cur.draft);
-    try {
-      // the current text when it can be written; otherwise the last autosave stays as it is
-      if (serialized.ok) await host.autosave({ id: idRef.current, file: null, title: suggestedName(cur.draft), text: serialized.text, reason: 'not-saved' });
-    } catch {
-      // the last autosave stays
-    }
-    idRef.current = sessionId();
-  }, [host, cancelAutosave, discardOwnRecovery]);
-
-  /** Before replacing a dirty document: ask 保存 / 不保存 / 取消. True when it may be replaced. */
-  const mayReplace = useCallback(async (): Promise<boolean> => {
-    if (!docRef.current.dirty) return true;
-    const name = docRef.current.file ? docRef.current.file.name : suggestedName(docRef.current.draft);
-    const choice = await new Promise<ConfirmChoice>((resolve) => {
-      confirmResolve.current = resolve;
-      setConfirm({ message: `是否保存对「${name}」的修改？` });
-    });
-    if (choice === 'cancel') return false;
-    if (choice === 'save') return saveImpl(false);
-    await discardUnsaved();
-    return true;
-  }, [saveImpl, discardUnsaved]);
-
-  const answerChangedOnDisk = useCallback((choice: ChangedOnDiskChoice) => {
-    const resolve = changedResolve.current;
-    changedResolve.current = null;
-    setChangedOnDisk(null);
-    resolve?.(choice);
-  }, []);
-
-  const answerConfirm = useCallback((choice: ConfirmChoice) => {
-    const resolve = confirmResolve.current;
-    confirmResolve.current = null;
-    setConfirm(null);
-    resolve?.(choice);
-  }, []);
-
+  // ---- the parts, one job each ----------------------------------------------------------------
+  const saving = useSaving({ ...autosave, host, docRef, setDoc, idRef, refreshRecent, setError, setNotice, setBusy });
+  const { mayReplace } = saving;
   const rec = useRecovery({ host, idRef, load, mayReplace, refreshRecent, setError, setNotice });
-  const { setDamaged } = rec;
-
-  // ---- opening --------------------------------------------------------------------------------
-  const acceptOpened = useCallback(
-    (r: HostResult<'openDraftAt'>): boolean => {
-      if (r.status === 'error') {
-        setError(r.message);
-        return false;
-      }
-      if (r.status === 'damaged') {
-        setDamaged(r);
-        return false;
-      }
-      const parsed = parseDraftText(r.text);
-      if (!parsed.ok) {
-        setError(`无法打开「${r.file.name}」：${parsed.error}`);
-        return false;
-      }
-      idRef.current = sessionId();
-      load(parsed.draft, r.file, false);
-      setError(null);
-      const formatNote = parsed.draft.format === '2019' ? '这是2019年格式的报告，可用「转换为2021年格式」转换（无法对应的数据保留为旧格式数据）' : '';
-      setNotice([formatNote, parsed.historyProblem ?? ''].filter(Boolean).join('；') || null);
-      void refreshRecent();
-      return true;
-    },
-    [load, refreshRecent, setDamaged],
-  );
-
-  const open = useCallback(async () => {
-    if (!(await mayReplace())) return false;
-    try {
-      const r = await host.openDraft({});
-      if (r.status === 'canceled') return false;
-      return acceptOpened(r);
-    } catch (e) {
-      setError(failureText('无法打开文件', e));
-      return false;
-    }
-  }, [host, mayReplace, acceptOpened]);
-
-  const openFile = useCallback(
-    async (file: FileRef) => {
-      if (!(await mayReplace())) return false;
-      try {
-        return acceptOpened(await host.openDraftAt({ file: file.id }));
-      } catch (e) {
-        setError(failureText(`无法打开「${file.name}」`, e));
-        return false;
-      }
-    },
-    [host, mayReplace, acceptOpened],
-  );
-
-  const newDraft = useCallback(async () => {
-    if (!(await mayReplace())) return false;
-    const cur = docRef.current.draft;
-    idRef.current = sessionId();
-    load(blankDraft({ year: defaultYear(), organ: cur.meta.organ, level: cur.meta.level }), null, false);
-    setError(null);
-    setNotice(null);
-    return true;
-  }, [mayReplace, load]);
-
-  const nextYear = useCallback(async () => {
-    if (!(await mayReplace())) return false;
-    const from = docRef.current.draft;
-    const r = nextYearDraft(from);
-    idRef.current = sessionId();
-    load(r.draft, null, true);
-    setError(null);
-    setNotice(
-      `已创建${r.draft.year}年度报告：「上年结转」已按${from.year}年「结转下年度」填入，上年数据显示在各单元格旁；` +
-        (r.flags.length ? `正文中 ${r.flags.length} 处标有「【请核对】」，列在右侧「需核对」中，逐项核对后点「已核对」。` : '正文已沿用上年内容，请逐段修改。'),
-    );
-    return true;
-  }, [mayReplace, load]);
-
-  const convertTo2021 = useCallback(() => {
-    const cur = docRef.current;
-    if (cur.draft.format !== '2019') return;
-    if (isLocked(cur.draft)) {
-      setError(LOCKED_MESSAGE);
-      return;
-    }
-    const r = migrate2019(cur.draft);
-    load(r.draft, cur.file, true);
-    setNotice(`已转换为2021年格式：${r.mapped.length} 项数据已对应；${r.legacy.length} 项没有对应栏目，保留为「旧格式数据」。`);
-  }, [load]);
-
-  const openImported = useCallback(
-    async (draftText: string, asLastYear: boolean, sourceName: string, doubts: readonly Uncertain[] = []) => {
-      const parsed = parseDraftText(draftText);
-      if (!parsed.ok) {
-        setError(`无法打开导入的报告：${parsed.error}`);
-        return false;
-      }
-      if (!(await mayReplace())) return false;
-      idRef.current = sessionId();
-      setError(null);
-      if (asLastYear) {
-        // the doubts concern last year's figures, now shown beside each cell: the carried-over text is what to review
-        const r = nextYearDraft(parsed.draft);
-        load(r.draft, null, true);
-        setNotice(
-          `已以「${sourceName}」为上年报告创建${r.draft.year}年度报告：「上年结转」已按其「结转下年度」填入，上年数据显示在各单元格旁` +
-            (r.flags.length ? `；正文中 ${r.flags.length} 处标有「【请核对】」，列在右侧「需核对」中。` : '。'),
-        );
-      } else {
-        const imported = draftWithImportDoubts(parsed.draft, doubts);
-        load(imported, null, true);
-        setNotice(`已导入「${sourceName}」：表格合计由程序计算；导入时存疑的 ${imported.review?.length ?? 0} 处列在右侧「需核对」中，请逐项核对后再保存。`);
-      }
-      return true;
-    },
-    [mayReplace, load],
-  );
-
-
+  const opening = useOpening({ host, docRef, idRef, load, mayReplace, refreshRecent, setDamaged: rec.setDamaged, setError, setNotice });
   const { exportDocument, print } = useOutput(host, docRef, { setError, setNotice, setBusy });
-
-  // ---- versions and review states -----------------------------------------------------------------
-  /** A change to the document's own records (not the editor's content): the editor is not remounted. */
-  const replaceRecords = useCallback(
-    (draft: DraftFile) => {
-      docRef.current = { ...docRef.current, draft, dirty: true };
-      setDoc((d) => ({ ...d, draft, dirty: true }));
-      scheduleAutosave();
-    },
-    [scheduleAutosave],
-  );
-
-  const restoreVersion = useCallback(
-    (n: number) => {
-      const cur = docRef.current;
-      const r = restoreFromHistory(cur.draft, n, localTimestamp(new Date()));
-      if (!r.ok) {
-        setError(r.error);
-        return r.error;
-      }
-      load(r.draft, cur.file, true);
-      setError(null);
-      setNotice(`已恢复为第 ${n} 版，并记为第 ${r.draft.history?.at(-1)?.n ?? ''} 版；保存后写入文件。`);
-      return null;
-    },
-    [load],
-  );
-
-  const dropVersion = useCallback(
-    (n: number) => {
-      const r = dropFromHistory(docRef.current.draft, n);
-      if (!r.ok) {
-        setError(r.error);
-        return r.error;
-      }
-      replaceRecords(r.draft);
-      setNotice(`已删除第 ${n} 版；保存后写入文件。`);
-      return null;
-    },
-    [replaceRecords],
-  );
-
-  const changeReviewState = useCallback(
-    (action: ReviewAction, by: string, reason?: string) => {
-      const r = applyReviewAction(docRef.current.draft, action, { at: localTimestamp(new Date()), by, reason });
-      if (!r.ok) return r.error;
-      replaceRecords(r.draft);
-      setError(null);
-      setNotice(`已${REVIEW_ACTIONS[action].label}${action === 'finalize' ? '：表格和正文已锁定，如需修改请「重新打开」' : ''}；保存后写入文件。`);
-      return null;
-    },
-    [replaceRecords],
-  );
+  const versions = useVersions({ docRef, setDoc, load, scheduleAutosave, setError, setNotice });
   const locked = isLocked(doc.draft);
 
   // ---- the shell's title and unsaved mark ---------------------------------------------------------
@@ -448,12 +177,12 @@ export function useDocument(host: ReportHost): DocumentController {
       dirty: doc.dirty,
       revision: doc.revision,
       update,
-      newDraft,
-      open,
-      openFile,
-      save,
-      saveAs,
-      nextYear,
+      newDraft: opening.newDraft,
+      open: opening.open,
+      openFile: opening.openFile,
+      save: saving.save,
+      saveAs: saving.saveAs,
+      nextYear: opening.nextYear,
       recent,
       recovery: rec.recovery,
       restoreRecovery: rec.restoreRecovery,
@@ -461,26 +190,26 @@ export function useDocument(host: ReportHost): DocumentController {
       skipRecoveryOffer: rec.skipRecoveryOffer,
       damaged: rec.damaged,
       openDamagedCopy: rec.openDamagedCopy,
-      confirm,
-      answerConfirm,
-      changedOnDisk,
-      answerChangedOnDisk,
+      confirm: saving.confirm,
+      answerConfirm: saving.answerConfirm,
+      changedOnDisk: saving.changedOnDisk,
+      answerChangedOnDisk: saving.answerChangedOnDisk,
       error,
       notice,
       autosaveProblem,
       clearMessages,
       exportDocument,
       print,
-      convertTo2021,
-      openImported,
-      saveWithReason,
-      restoreVersion,
-      dropVersion,
-      changeReviewState,
+      convertTo2021: opening.convertTo2021,
+      openImported: opening.openImported,
+      saveWithReason: saving.saveWithReason,
+      restoreVersion: versions.restoreVersion,
+      dropVersion: versions.dropVersion,
+      changeReviewState: versions.changeReviewState,
       locked,
       fileName,
       busy,
     }),
-    [saveWithReason, restoreVersion, dropVersion, changeReviewState, locked, doc, update, newDraft, open, openFile, save, saveAs, nextYear, recent, rec, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk, error, notice, autosaveProblem, clearMessages, exportDocument, print, convertTo2021, openImported, fileName, busy],
+    [doc, update, opening, saving, versions, recent, rec, error, notice, autosaveProblem, clearMessages, exportDocument, print, locked, fileName, busy],
   );
 }

@@ -62,9 +62,18 @@ export function useAutosave(host: ReportHost, docRef: MutableRefObject<DocState>
   return { autosaveProblem, setAutosaveProblem, scheduleAutosave, cancelAutosave, discardOwnRecovery };
 }
 
-export interface OutputMessages {
+/** The banner's messages, for the parts of `useDocument`. */
+export interface DocumentMessages {
   setError(message: string | null): void;
   setNotice(message: string | null): void;
+}
+
+/** Loading a different draft (the editor remounts), for the parts of `useDocument` that replace the document. */
+export interface DocumentLoading extends DocumentMessages {
+  load(draft: DraftFile, file: FileRef | null, dirty: boolean): void;
+}
+
+export interface OutputMessages extends DocumentMessages {
   setBusy(busy: boolean): void;
 }
 

@@ -4,8 +4,9 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { FileRef, HostResult, ReportHost } from '../../shared/ipc/contract.js';
-import { parseDraftText, type DraftFile } from '../../shared/schema/draft.js';
+import { parseDraftText } from '../../shared/schema/draft.js';
 import { failureText, formatSavedAt, sessionId } from './documentNames.js';
+import type { DocumentLoading } from './useDocumentParts.js';
 
 export interface RecoveryOffer {
   id: string;
@@ -23,15 +24,12 @@ export interface RecoveryOffer {
 
 export type DamagedOffer = Extract<HostResult<'openDraftAt'>, { status: 'damaged' }>;
 
-export interface RecoveryDeps {
+export interface RecoveryDeps extends DocumentLoading {
   host: ReportHost;
   /** the editing session's autosave id */
   idRef: MutableRefObject<string>;
-  load(draft: DraftFile, file: FileRef | null, dirty: boolean): void;
   mayReplace(): Promise<boolean>;
   refreshRecent(): Promise<void>;
-  setError(message: string | null): void;
-  setNotice(message: string | null): void;
 }
 
 export function useRecovery({ host, idRef, load, mayReplace, refreshRecent, setError, setNotice }: RecoveryDeps) {

@@ -1,0 +1,141 @@
+/**
+ * Opening and importing, for `useDocument`: every way another draft replaces the open one — `open()`, `openFile(ref)`,
+ * `newDraft()`, `nextYear()`, `convertTo2021()` and `openImported(draftText, asLastYear, sourceName, doubts)` — each
+ * asking 「是否保存？」 first (`mayReplace`) where unsaved changes would be lost. A draft that didn't open goes to
+ * `setDamaged` (useRecovery.ts).
+ */
+import { useCallback, type MutableRefObject } from 'react';
+import { draftWithImportDoubts } from '../../shared/editor/review.js';
+import type { Uncertain } from '../../shared/import/result.js';
+import type { FileRef, HostResult } from '../../shared/ipc/contract.js';
+import { migrate2019 } from '../../shared/report/migrate2019.js';
+import { nextYearDraft } from '../../shared/report/nextYear.js';
+import { isLocked, LOCKED_MESSAGE } from '../../shared/report/reviewState.js';
+import { newDraft as blankDraft, parseDraftText } from '../../shared/schema/draft.js';
+import { defaultYear, failureText, sessionId } from './documentNames.js';
+import type { DocState } from './useDocumentParts.js';
+import type { DamagedOffer, RecoveryDeps } from './useRecovery.js';
+
+export interface OpeningDeps extends RecoveryDeps {
+  docRef: MutableRefObject<DocState>;
+  setDamaged(offer: DamagedOffer | null): void;
+}
+
+export function useOpening({ host, docRef, idRef, load, mayReplace, refreshRecent, setDamaged, setError, setNotice }: OpeningDeps) {
+  const acceptOpened = useCallback(
+    (r: HostResult<'openDraftAt'>): boolean => {
+      if (r.status === 'error') {
+        setError(r.message);
+        return false;
+      }
+      if (r.status === 'damaged') {
+        setDamaged(r);
+        return false;
+      }
+      const parsed = parseDraftText(r.text);
+      if (!parsed.ok) {
+        setError(`无法打开「${r.file.name}」：${parsed.error}`);
+        return false;
+      }
+      idRef.current = sessionId();
+      load(parsed.draft, r.file, false);
+      setError(null);
+      const formatNote = parsed.draft.format === '2019' ? '这是2019年格式的报告，可用「转换为2021年格式」转换（无法对应的数据保留为旧格式数据）' : '';
+      setNotice([formatNote, parsed.historyProblem ?? ''].filter(Boolean).join('；') || null);
+      void refreshRecent();
+      return true;
+    },
+    [idRef, load, refreshRecent, setDamaged, setError, setNotice],
+  );
+
+  const open = useCallback(async () => {
+    if (!(await mayReplace())) return false;
+    try {
+      const r = await host.openDraft({});
+      if (r.status === 'canceled') return false;
+      return acceptOpened(r);
+    } catch (e) {
+      setError(failureText('无法打开文件', e));
+      return false;
+    }
+  }, [host, mayReplace, acceptOpened, setError]);
+
+  const openFile = useCallback(
+    async (file: FileRef) => {
+      if (!(await mayReplace())) return false;
+      try {
+        return acceptOpened(await host.openDraftAt({ file: file.id }));
+      } catch (e) {
+        setError(failureText(`无法打开「${file.name}」`, e));
+        return false;
+      }
+    },
+    [host, mayReplace, acceptOpened, setError],
+  );
+
+  const newDraft = useCallback(async () => {
+    if (!(await mayReplace())) return false;
+    const cur = docRef.current.draft;
+    idRef.current = sessionId();
+    load(blankDraft({ year: defaultYear(), organ: cur.meta.organ, level: cur.meta.level }), null, false);
+    setError(null);
+    setNotice(null);
+    return true;
+  }, [docRef, idRef, mayReplace, load, setError, setNotice]);
+
+  const nextYear = useCallback(async () => {
+    if (!(await mayReplace())) return false;
+    const from = docRef.current.draft;
+    const r = nextYearDraft(from);
+    idRef.current = sessionId();
+    load(r.draft, null, true);
+    setError(null);
+    setNotice(
+      `已创建${r.draft.year}年度报告：「上年结转」已按${from.year}年「结转下年度」填入，上年数据显示在各单元格旁；` +
+        (r.flags.length ? `正文中 ${r.flags.length} 处标有「【请核对】」，列在右侧「需核对」中，逐项核对后点「已核对」。` : '正文已沿用上年内容，请逐段修改。'),
+    );
+    return true;
+  }, [docRef, idRef, mayReplace, load, setError, setNotice]);
+
+  const convertTo2021 = useCallback(() => {
+    const cur = docRef.current;
+    if (cur.draft.format !== '2019') return;
+    if (isLocked(cur.draft)) {
+      setError(LOCKED_MESSAGE);
+      return;
+    }
+    const r = migrate2019(cur.draft);
+    load(r.draft, cur.file, true);
+    setNotice(`已转换为2021年格式：${r.mapped.length} 项数据已对应；${r.legacy.length} 项没有对应栏目，保留为「旧格式数据」。`);
+  }, [docRef, load, setError, setNotice]);
+
+  const openImported = useCallback(
+    async (draftText: string, asLastYear: boolean, sourceName: string, doubts: readonly Uncertain[] = []) => {
+      const parsed = parseDraftText(draftText);
+      if (!parsed.ok) {
+        setError(`无法打开导入的报告：${parsed.error}`);
+        return false;
+      }
+      if (!(await mayReplace())) return false;
+      idRef.current = sessionId();
+      setError(null);
+      if (asLastYear) {
+        // the doubts concern last year's figures, now shown beside each cell: the carried-over text is what to review
+        const r = nextYearDraft(parsed.draft);
+        load(r.draft, null, true);
+        setNotice(
+          `已以「${sourceName}」为上年报告创建${r.draft.year}年度报告：「上年结转」已按其「结转下年度」填入，上年数据显示在各单元格旁` +
+            (r.flags.length ? `；正文中 ${r.flags.length} 处标有「【请核对】」，列在右侧「需核对」中。` : '。'),
+        );
+      } else {
+        const imported = draftWithImportDoubts(parsed.draft, doubts);
+        load(imported, null, true);
+        setNotice(`已导入「${sourceName}」：表格合计由程序计算；导入时存疑的 ${imported.review?.length ?? 0} 处列在右侧「需核对」中，请逐项核对后再保存。`);
+      }
+      return true;
+    },
+    [idRef, mayReplace, load, setError, setNotice],
+  );
+
+  return { open, openFile, newDraft, nextYear, convertTo2021, openImported };
+}
