@@ -125,7 +125,7 @@ export function App() {
           host={host}
           onOpenDraft={(draftText, name) => {
             setOffice(null);
-            void doc.openImported(draftText, false, name);
+            void doc.openImported(draftText, false, name, [], 'rollup');
           }}
           onClose={closeOffice}
         />

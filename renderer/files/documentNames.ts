@@ -51,3 +51,13 @@ export function writtenNotice(host: Pick<ReportHost, 'kind'>, what: 'save' | 'ex
   if (host.kind === 'browser') return `已下载「${name}」（在浏览器的下载文件夹中）`;
   return what === 'save' ? `已保存到「${name}」` : `已导出「${name}」`;
 }
+
+/** Where an opened draft came from: a published report read by the importer, or the office's roll-up of units. */
+export type ImportOrigin = 'published' | 'rollup';
+
+/** What the clerk is told on opening it: doubts only when there are some; a roll-up says where its figures are shown. */
+export function importedNotice(sourceName: string, doubts: number, origin: ImportOrigin): string {
+  if (origin === 'rollup') return `已打开汇总草稿「${sourceName}」：各单元格旁列出各单位的数字；规章、行政规范性文件等本级数据请填写后保存。`;
+  const review = doubts > 0 ? `；导入时存疑的 ${doubts} 处列在右侧「需核对」中，请逐项核对后再保存。` : '，请核对后再保存。';
+  return `已导入「${sourceName}」：表格合计由程序计算${review}`;
+}

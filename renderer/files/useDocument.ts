@@ -46,7 +46,7 @@ import type { FileRef, ReportHost } from '../../shared/ipc/contract.js';
 import { carryRecords } from '../../shared/report/history.js';
 import { isLocked, type ReviewAction } from '../../shared/report/reviewState.js';
 import { newDraft as blankDraft, type DraftFile } from '../../shared/schema/draft.js';
-import { defaultYear, sessionId, suggestedName, type ExportKind } from './documentNames.js';
+import { defaultYear, sessionId, suggestedName, type ExportKind, type ImportOrigin } from './documentNames.js';
 import { useAutosave, useOutput, type DocState } from './useDocumentParts.js';
 import { useOpening } from './useOpening.js';
 import { useRecovery, type DamagedOffer, type RecoveryOffer } from './useRecovery.js';
@@ -89,7 +89,7 @@ export interface DocumentController {
   exportDocument(kind: ExportKind): Promise<boolean>;
   print(): Promise<boolean>;
   convertTo2021(): void;
-  openImported(draftText: string, asLastYear: boolean, sourceName: string, doubts?: readonly Uncertain[]): Promise<boolean>;
+  openImported(draftText: string, asLastYear: boolean, sourceName: string, doubts?: readonly Uncertain[], origin?: ImportOrigin): Promise<boolean>;
   /** 「保存并注明原因」: a save whose version carries the reason */
   saveWithReason(reason: string): Promise<boolean>;
   /** null when done, else why not (also shown in the banner) */

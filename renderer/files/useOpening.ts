@@ -12,7 +12,7 @@ import { migrate2019 } from '../../shared/report/migrate2019.js';
 import { nextYearDraft } from '../../shared/report/nextYear.js';
 import { isLocked, LOCKED_MESSAGE } from '../../shared/report/reviewState.js';
 import { newDraft as blankDraft, parseDraftText } from '../../shared/schema/draft.js';
-import { defaultYear, failureText, sessionId } from './documentNames.js';
+import { defaultYear, failureText, importedNotice, sessionId, type ImportOrigin } from './documentNames.js';
 import type { DocState } from './useDocumentParts.js';
 import type { DamagedOffer, RecoveryDeps } from './useRecovery.js';
 
@@ -110,7 +110,7 @@ export function useOpening({ host, docRef, idRef, load, mayReplace, refreshRecen
   }, [docRef, load, setError, setNotice]);
 
   const openImported = useCallback(
-    async (draftText: string, asLastYear: boolean, sourceName: string, doubts: readonly Uncertain[] = []) => {
+    async (draftText: string, asLastYear: boolean, sourceName: string, doubts: readonly Uncertain[] = [], origin: ImportOrigin = 'published') => {
       const parsed = parseDraftText(draftText);
       if (!parsed.ok) {
         setError(`无法打开导入的报告：${parsed.error}`);
@@ -130,7 +130,7 @@ export function useOpening({ host, docRef, idRef, load, mayReplace, refreshRecen
       } else {
         const imported = draftWithImportDoubts(parsed.draft, doubts);
         load(imported, null, true);
-        setNotice(`已导入「${sourceName}」：表格合计由程序计算；导入时存疑的 ${imported.review?.length ?? 0} 处列在右侧「需核对」中，请逐项核对后再保存。`);
+        setNotice(importedNotice(sourceName, imported.review?.length ?? 0, origin));
       }
       return true;
     },
@@ -139,3 +139,4 @@ export function useOpening({ host, docRef, idRef, load, mayReplace, refreshRecen
 
   return { open, openFile, newDraft, nextYear, convertTo2021, openImported };
 }
+
