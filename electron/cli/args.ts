@@ -4,7 +4,7 @@
  * missing value, a file too many — is refused with a Chinese message, never silently ignored.
  */
 import { realpath, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { editDistance } from '../../shared/import/text.js';
 import type { Report } from '../../shared/report/model.js';
 import { describeFileError, errorCode, type FileAction } from '../main/services/fsErrors.js';
@@ -107,7 +107,27 @@ export function parseArgs(argv: readonly string[], spec: CommandOptions & { usag
     const value = options.get(name);
     if (typeof value === 'string' && extension && extname(value) === '') options.set(name, `${value}${extension}`);
   }
+  // relative paths mean the folder the clerk typed the command in, not the one npm moved us to
+  const base = callerFolder();
+  if (base !== process.cwd()) {
+    const located = (path: string) => (path === '' || isAbsolute(path) ? path : resolve(base, path));
+    positional.splice(0, positional.length, ...positional.map(located));
+    for (const name of [...Object.keys(spec.outputs ?? {}), ...(spec.inputs ?? [])]) {
+      const value = options.get(name);
+      if (typeof value === 'string') options.set(name, located(value));
+    }
+  }
   return { positional, options };
+}
+
+/**
+ * The folder relative paths on the command line are relative to: where the clerk typed the command. `npm run report`
+ * runs us in the project folder and keeps the caller's in INIT_CWD (npm sets both for every run, so an INIT_CWD
+ * inherited from another npm script — `npm test` spawning `tsx report.ts` — is not taken for ours); otherwise ours.
+ */
+export function callerFolder(env: NodeJS.ProcessEnv = process.env): string {
+  const initCwd = env.INIT_CWD;
+  return env.npm_lifecycle_event === 'report' && initCwd && isAbsolute(initCwd) ? initCwd : process.cwd();
 }
 
 /** A path's real location: symlinks and `..` resolved; for a file not there yet, its folder's (the name kept). */
