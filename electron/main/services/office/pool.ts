@@ -3,9 +3,10 @@
  * a memory cap (`resourceLimits`) and each task a wall-clock limit; a worker that runs out of time or memory is
  * ended and its file becomes one row with the reason; the whole job can be cancelled; progress after every file.
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Piscina from 'piscina';
 import type { ImportOutcome, ImportTask, PublishedReportOutcome, PublishedReportTask } from '../import/importTask.js';
 import type { UnitTask } from './worker.js';
@@ -37,10 +38,23 @@ export interface RunResult {
   canceled: boolean;
 }
 
+/** This module's URL when it runs as the sources (ESM); undefined in the bundled main process (CommonJS, no import.meta). */
+const MODULE_URL: string | undefined = typeof import.meta.url === 'string' ? import.meta.url : undefined;
+
 function defaultWorkerFile(): string {
   // In the bundled main process (CommonJS) the worker is its own bundle beside main.cjs.
-  if (typeof import.meta.url !== 'string') return join(__dirname, 'office-worker.cjs');
-  return join(dirname(fileURLToPath(import.meta.url)), 'worker.ts');
+  if (MODULE_URL === undefined) return join(__dirname, 'office-worker.cjs');
+  return join(dirname(fileURLToPath(MODULE_URL)), 'worker.ts');
+}
+
+/**
+ * The tsx loader a worker written in TypeScript starts with, as the project's own installed file: a bare `--import tsx`
+ * is resolved from the current folder, so from any folder but the project's every worker failed to start.
+ */
+export function tsxLoader(): string {
+  // only the sources run a .ts worker; the bundled app (CommonJS, no import.meta) passes its own .cjs one
+  if (MODULE_URL === undefined) return 'tsx';
+  return pathToFileURL(createRequire(MODULE_URL).resolve('tsx')).href;
 }
 
 /** `outcome`: what became of the file (a batch skips it, an import stops). */
@@ -68,7 +82,7 @@ export class OfficePool {
       minThreads: workers,
       maxThreads: workers,
       idleTimeout: 30_000,
-      execArgv: workerFile.endsWith('.ts') ? ['--import', 'tsx'] : [],
+      execArgv: workerFile.endsWith('.ts') ? ['--import', tsxLoader()] : [],
       resourceLimits: { maxOldGenerationSizeMb: memory, maxYoungGenerationSizeMb: Math.min(64, memory), stackSizeMb: 4 },
     });
   }
