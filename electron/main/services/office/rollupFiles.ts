@@ -4,8 +4,9 @@
  * roll-up be re-run on the same files.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { rollUp, type RollupOptions, type RollupRecord, type RollupResult, type UnitInput } from '../../../../shared/rollup/index.js';
+import { openRegularFile } from '../atomicWrite.js';
+import { describeFileError } from '../fsErrors.js';
 import type { OfficePool, RunOptions } from './pool.js';
 import type { UnitRead } from './unitFile.js';
 
@@ -29,16 +30,29 @@ export async function rollUpFiles(pool: OfficePool, paths: readonly string[], op
   return { canceled: false, result, reads: complete };
 }
 
-/** The recorded sources whose file is gone or has other content now (so the roll-up should be re-run). */
+/** A unit file's SHA-256: one open and its fstat (openRegularFile), so a file swapped for a FIFO is refused, never waited on. */
+async function hashOf(path: string): Promise<string> {
+  const handle = await openRegularFile(path);
+  try {
+    return createHash('sha256').update(await handle.readFile()).digest('hex');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The recorded sources whose file is gone, unreadable or has other content now (so the roll-up should be re-run);
+ * `why` in Chinese, naming the file.
+ */
 export async function rollupChanged(record: RollupRecord): Promise<{ file: string; location: string; why: string }[]> {
   const changed: { file: string; location: string; why: string }[] = [];
   for (const s of record.sources) {
     if (!s.location) continue;
     try {
-      const hash = createHash('sha256').update(await readFile(s.location)).digest('hex');
+      const hash = await hashOf(s.location);
       if (s.sha256 && hash !== s.sha256) changed.push({ file: s.file, location: s.location, why: '文件内容已更改' });
-    } catch {
-      changed.push({ file: s.file, location: s.location, why: '文件已不存在或无法读取' });
+    } catch (e) {
+      changed.push({ file: s.file, location: s.location, why: describeFileError(e, s.location, 'open') });
     }
   }
   return changed;
