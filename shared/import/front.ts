@@ -58,7 +58,9 @@ function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt
     if (p.length > 40 || /[。，,；;：:]/.test(p) || joined.length > 70 || SITE_SUFFIX.test(p) || NAVIGATION.test(p)) break;
     // Take it when the title so far lacks 「政府信息公开」, or the line is an organ's name or ends mid-word.
     const incomplete = !/政府信息公开/.test(parts.join(''));
-    if (incomplete || /^[^\d]*[县市区旗州盟省镇乡局委办厅院署会室府]$/.test(p) || /[年工作]$/.test(p)) {
+    // a heading that starts with its year (「2024年政府信息公开工作年度报告」) names no organ: a line of only the organ's words above it is its first line
+    const organAbove = organFromTitle(parts.join('')) === null && /^[\u4e00-\u9fff（）()]{2,30}$/.test(p);
+    if (incomplete || organAbove || /^[^\d]*[县市区旗州盟省镇乡局委办厅院署会室府处]$/.test(p) || /[年工作]$/.test(p)) {
       parts.unshift(p);
       start = j;
     } else break;
@@ -184,14 +186,19 @@ export function yearOfFront(front: FrontMatter, allText: string): number | null 
   return period ? Number(period[1]) : null;
 }
 
-/** No year printed at the head: the year before the 成文日期, else the year the text names most. Always said. */
-export function fallbackYear(lines: readonly SourceLine[], signatureDate: string | undefined, uncertain: Uncertain[]): number {
-  const sigYear = signatureDate ? Number(signatureDate.slice(0, 4)) - 1 : null;
+/** The year the text names most (「20xx年」), or null. */
+export function commonYear(lines: readonly SourceLine[]): number | null {
   const counts = new Map<number, number>();
   // lines joined as the paragraphs they wrap: a PDF's text breaks 「2021年」 as 「2」/「021年」
   const prose = lines.filter((l) => l.table === undefined).map((l) => l.text.trim()).join('');
   for (const m of prose.matchAll(/(20\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-  const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** No year printed at the head: the year before the 成文日期, else the year the text names most. Always said. */
+export function fallbackYear(lines: readonly SourceLine[], signatureDate: string | undefined, uncertain: Uncertain[]): number {
+  const sigYear = signatureDate ? Number(signatureDate.slice(0, 4)) - 1 : null;
+  const common = commonYear(lines);
   const year = sigYear ?? common ?? new Date().getFullYear() - 1;
   uncertain.push({ target: 'year', name: '年度', reason: `标题中没有年度，按${sigYear ? '成文日期的上一年' : '正文中最常出现的年份'}推定为 ${year} 年，请核对` });
   return year;

@@ -104,6 +104,13 @@ describe('imported titles', () => {
       organ: '某某自治区审计厅',
       flagged: true,
     },
+    {
+      name: 'a heading whose first line is the organ, ending in 「处」, and whose second starts with the year',
+      lines: ['某某区前进街街道办事处', '2024年政府信息公开工作年度报告', '根据《条例》要求，现发布本报告。', '一、总体情况', '2024年，街道主动公开政府信息12条。'],
+      title: '某某区前进街街道办事处2024年政府信息公开工作年度报告',
+      organ: '某某区前进街街道办事处',
+      flagged: false,
+    },
   ];
 
   it.each(HEADINGS)('$name', ({ lines, title, organ, flagged }) => {
