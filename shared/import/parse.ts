@@ -6,7 +6,7 @@
 import { SECTIONS } from '../report/format.js';
 import type { PrintedForm, Report, Sections } from '../report/model.js';
 import { readDocumentTables } from './documentTables.js';
-import { fallbackYear, organAndLevel, readFront, yearOfFront, type FrontMatter } from './front.js';
+import { commonYear, fallbackYear, organAndLevel, readFront, yearOfFront, type FrontMatter } from './front.js';
 import type { Uncertain } from './result.js';
 import { clipSection, findHeadings, printedHeadings, reflow, sectionLines, splitRunTogether, type Heading } from './sections.js';
 import { findSignature, pageFooterLines } from './signature.js';
@@ -64,7 +64,8 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   });
   const front = readFront(lines, headings.find((h) => h)?.line ?? lines.length, uncertain);
   let year = yearOfFront(front, lines.map((l) => l.text).join(''));
-  const tables = readDocumentTables(lines, headings, year, uncertain);
+  // with no year at the head, the format of a report without table 二 follows the year its text names most
+  const tables = readDocumentTables(lines, headings, year ?? commonYear(lines), uncertain);
   const last = sectionLines(headings, lines.length).other ?? [];
   const pageFooter = pageFooterLines(lines, last);
   const end = findSignature(lines, last.filter((i) => !pageFooter.has(i)), tables.tableLines);

@@ -102,12 +102,19 @@ export function isNumberToken(t: string): boolean {
 /** One word (already through basicNormalise): text keeps its printed form (「（一）」), figures are NFKC. */
 function pushWord(out: Token[], w: string, line: number): void {
   if (w === '') return;
-  const n = w.normalize('NFKC');
+  const n = signedChange(w.normalize('NFKC'));
   // 「00」, 「023」: no figure but 「0」 starts with 0, so these are figures printed with no space between them
   if (isNumberToken(n)) out.push(/^0\d+$/.test(n) ? { type: 'num', raw: n, line, glued: true } : { type: 'num', raw: n, line });
   else if (BLANK_RE.test(n)) out.push({ type: 'blank', line });
   else if (isPlaceholderWord(n) || !/[\u3400-\u9fff]/.test(w)) out.push({ type: 'text', text: w, line });
   else pushGluedWord(out, w, line);
+}
+
+/** 「本年增/减」 printed in words (「增1423」, 「减38」, 「减少5」): the signed figure. */
+function signedChange(word: string): string {
+  const m = /^(增加?|减少?)(\d+(?:\.\d+)?)$/.exec(word);
+  if (!m?.[2]) return word;
+  return `${m[1]?.startsWith('减') ? '-' : '+'}${m[2]}`;
 }
 
 /** A figure inside a word; a sign right after a digit starts the next (signed) figure: 「20+1737」. */

@@ -79,5 +79,29 @@ describe('one paragraph per cell', () => {
     expect(r.report.cells['apply.carried_over.natural']).toBeNull();
     expect(r.report.cells['apply.carried_over.total']).toBe(0);
   });
+
+});
+
+describe('figures and years as small reports print them', () => {
+  it('「本年增/减」 printed in words (「增1423」, 「减38」) is a signed figure', () => {
+    const lines = [
+      '某某县林业局2019年政府信息公开工作年度报告', '一、总体情况', '2019年，我局主动公开政府信息20条。', '二、主动公开政府信息情况',
+      '第二十条第(五)项', '信息内容', '上一年项目数量', '本年增/减', '处理决定数量',
+      '行政许可', '421', '增1423', '1844',
+      '第二十条第(六)项', '信息内容', '上一年项目数量', '本年增/减', '处理决定数量',
+      '行政处罚', '90', '减38', '52',
+      '三、收到和处理政府信息公开申请情况', '无。',
+    ];
+    const r = parsePublished(textDocument(lines.join('\n')));
+    expect([r.report.cells['active2019.licensing.change'], r.report.cells['active2019.licensing.decisions']]).toEqual([1423, 1844]);
+    expect([r.report.cells['active2019.punishment.change'], r.report.cells['active2019.punishment.decisions']]).toEqual([-38, 52]);
+  });
+
+  it('a report with no heading and no table 二: its format follows the year its text names most (2020 → format 2019)', () => {
+    const text = ['根据《条例》规定，我局编制了2020年政府信息公开工作年度报告。', '一、总体情况', '2020年，我局主动公开政府信息35条。', '2020年未收到政府信息公开申请。'].join('\n');
+    const r = parsePublished(textDocument(text));
+    expect(r.report.year).toBe(2020);
+    expect(r.report.format).toBe('2019');
+  });
 });
 
