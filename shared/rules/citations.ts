@@ -73,6 +73,12 @@ export const YEARLY_CITATIONS: readonly YearlyCitation[] = [
     pattern: /(?<![\d〔[［])(\d{4})\s*年度?[^。；，,\n《》〈〉<>]{0,12}?工作要点/g,
     rule: 'F-STALE',
   },
+  {
+    document: '年度政务公开工作任务',
+    // 「《思明区2019年政务公开工作主要任务分解表的通知》」「2023年政务公开重点工作任务清单」: the year's tasks under another name
+    pattern: /(?<![\d〔[［])(\d{4})\s*年度?[^。；，,\n《》〈〉<>]{0,8}?政务公开[^。；，,\n《》〈〉<>]{0,4}?(?:主要任务|重点工作|任务分解|任务清单)/g,
+    rule: 'F-STALE',
+  },
 ];
 
 export interface CitationOutOfForce {
@@ -112,7 +118,7 @@ export function citationsOutOfForce(text: string, year: number): CitationOutOfFo
       // 「自2019年以来…工作要点」: history, not a citation of that year's 要点
       if (/[自从]\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^\d{4}\s*年度?\s*(以来|起|至今)/.test(m[0])) continue;
       if (cited === year + 1 && NEXT_YEAR.test(sentenceAround(text, m.index, end))) continue;
-      const allowed = `应落实的是 ${year} 年的工作要点${cited === year + 1 ? '（下一年度的要点只在写明年计划时引用）' : ''}`;
+      const allowed = `应落实的是 ${year} 年的${c.document.replace(/^年度/, '')}${cited === year + 1 ? '（下一年度的只在写明年计划时引用）' : ''}`;
       out.push({ rule: c.rule, start: m.index, end, message: `正文引用了“${m[0].replace(/\s+/g, ' ')}”，与报告年度 ${year} 年不符：${allowed}` });
     }
   }

@@ -416,10 +416,15 @@ describe('dated registry of citations (F-OLD, F-STALE)', () => {
     expect(f.map((x) => [x.rule, x.message])).toEqual([
       ['F-OLD', '正文引用的“国务院令第492号”（2007年公布的《中华人民共和国政府信息公开条例》）只适用于2019年度及以前，2024年度报告应依据2019年修订的《条例》（国务院令第711号）'],
       ['F-OLD', '正文引用的“国办公开办函〔2019〕60号”（政府信息公开工作年度报告格式（试行））只适用于2020年度及以前，2024年度报告应依据国办公开办函〔2021〕30号'],
-      ['F-STALE', '正文引用了“2023年政务公开工作要点”，与报告年度 2024 年不符：应落实的是 2024 年的工作要点'],
+      ['F-STALE', '正文引用了“2023年政务公开工作要点”，与报告年度 2024 年不符：应落实的是 2024 年的政务公开工作要点'],
     ]);
     expect(found('认真落实《2026年政务公开工作要点》。').map((x) => x.rule)).toEqual(['F-STALE']);
     expect(found('对照《2025年政务公开工作要点》开展工作。').map((x) => x.rule)).toEqual(['F-STALE']);
+    // the year's tasks under another name
+    expect(found('认真贯彻落实《某区2023年政务公开工作主要任务分解表的通知》等文件。').map((x) => x.message)).toEqual([
+      '正文引用了“2023年政务公开工作主要任务”，与报告年度 2024 年不符：应落实的是 2024 年的政务公开工作任务',
+    ]);
+    expect(found('认真贯彻落实《某区2024年政务公开工作主要任务分解表的通知》等文件。')).toEqual([]);
   });
   it('is quiet on the 2019 revision, documents in force that year, and next year’s 要点 in next year’s plan', () => {
     expect(found('根据《中华人民共和国政府信息公开条例》（国务院令第711号）和国办公开办函〔2021〕30号，落实《2024年政务公开工作要点》。')).toEqual([]);
