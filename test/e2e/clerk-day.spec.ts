@@ -69,7 +69,8 @@ test('the clerk\'s whole day, without a trap', async ({ page, context }) => {
   await cell(page, 'apply.new.natural').fill('12');
   const hint = cellBox(page, 'apply.carried_forward.natural').locator('[data-hint="balance"]');
   await expect(hint).toContainText('尚差');
-  await cell(page, 'apply.new.natural').scrollIntoViewIfNeeded();
+  // the screenshot shows the hint itself (at the foot of table 三), not the cell just typed
+  await hint.scrollIntoViewIfNeeded();
   await shot(page, '02-running-balance');
   const t = balancedApply();
   t.carried_over = [2, 0, 0, 0, 0, 0]; // as carried from last year
