@@ -444,11 +444,14 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
 
 /**
  * An old label as a table prints it: its line's words are the label and little else. Inside running text
- * (「…包括政府工作报告、常务会议、规范性文件、政府文件…」, a sentence wrapped at the margin) it is a word, not a row.
+ * (「…包括政府工作报告、常务会议、规范性文件、政府文件…」, a sentence wrapped at the margin) or opening one
+ * (「规范性文件方面：2021年…」) it is a word, not a row.
  */
 function standsAsLabel(m: RowMatch, tokens: readonly Token[], stream: Stream): boolean {
   const line = tokens[stream.tokenAt[m.occurrence.start] ?? 0]?.line;
   const words = tokens.filter((t) => t.line === line && t.type === 'text').map((t) => (t.type === 'text' ? t.text : ''));
+  // 「规范性文件方面：…」 opens a sentence about the subject, however short the line
+  if (/方面|[:：]/.test(words.join(''))) return false;
   return labelKey(words.join('')).length <= m.occurrence.end - m.occurrence.start + 6;
 }
 

@@ -124,5 +124,10 @@ describe('running text beside the tables', () => {
     );
     expect(parsePublished(textDocument(text)).report.printed?.oldLabels).toBeUndefined();
   });
+
+  it('a sentence opening 「规范性文件方面：2021年…」 (cut short by an excerpt) is no 2019 table label either', () => {
+    const text = report(['（三）政府信息管理情况', '规范性文件方面:2021'], REVIEW_TABLE);
+    expect(parsePublished(textDocument(text)).report.printed?.oldLabels).toBeUndefined();
+  });
 });
 
