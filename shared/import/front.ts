@@ -30,7 +30,7 @@ const YEAR_IN = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/;
 const SUBTITLE = /^[（(]\s*\d{4}\s*年度?\s*[）)]$/;
 
 /** Words of a sentence, never of a heading: a line of prose wrapped by a PDF or a crawler holds them (「…年度报告》，所列数据…」). */
-const PROSE_IN_LINE = /[。；;:：，,、《]|^[)）》」】]|以下简称/;
+const PROSE_IN_LINE = /[。；;:：，,、《〈<]|^[)）》」】]|以下简称/;
 
 /** Could this line be (the last line of) the report's own heading? */
 function isTitleLine(t: string): boolean {
