@@ -6,7 +6,7 @@ import { isStandardTitle, standardTitle } from '../report/model.js';
 import type { Prepared } from './prepare.js';
 import { citationsOutOfForce } from './citations.js';
 import { printedHeadingRule, printedOldLabelsRule } from './printedForm.js';
-import { memoByText, quote, textFigures } from './textFigures.js';
+import { memoByText, quote, textFigures, type StaleKind } from './textFigures.js';
 
 const flatten = memoByText((t: string) => t.replace(/\s+/g, ''));
 import type { Finding } from './types.js';
@@ -217,6 +217,14 @@ function citationRule(p: Prepared, out: Finding[]): void {
   }
 }
 
+/** F-STALE's message for each kind of stale year: the quoted words, the year they name, the report's year. */
+const STALE_MESSAGES: Record<StaleKind, (q: string, named: number, year: number) => string> = {
+  period: (q, _named, year) => `统计期限“${q}”与报告年度 ${year} 年不符：应为 ${year}年1月1日至${year}年12月31日`,
+  'own-title': (q, named, year) => `本报告称“${q}”，其中的年份 ${named} 与报告年度 ${year} 年不符：是否沿用了上年的文字？`,
+  opening: (q, named, year) => `“${q}”写的是 ${named} 年，与报告年度 ${year} 年不符：是否沿用了上年的文字？`,
+  plan: (q, _named, year) => `“${q}”应为下一年度（${year + 1}年）的计划，与报告年度 ${year} 年不符`,
+};
+
 function stale(p: Prepared, out: Finding[]): void {
   const year = p.report.year;
   for (const key of SECTION_KEYS) {
@@ -224,14 +232,7 @@ function stale(p: Prepared, out: Finding[]): void {
     if (!text) continue;
     for (const m of textFigures(text, year, key === 'review').years) {
       const q = quote(text, m.start, m.end);
-      const message =
-        m.kind === 'period'
-            ? `统计期限“${q}”与报告年度 ${year} 年不符：应为 ${year}年1月1日至${year}年12月31日`
-            : m.kind === 'own-title'
-              ? `本报告称“${q}”，其中的年份 ${m.year} 与报告年度 ${year} 年不符：是否沿用了上年的文字？`
-            : m.kind === 'opening'
-              ? `“${q}”写的是 ${m.year} 年，与报告年度 ${year} 年不符：是否沿用了上年的文字？`
-              : `“${q}”应为下一年度（${year + 1}年）的计划，与报告年度 ${year} 年不符`;
+      const message = STALE_MESSAGES[m.kind](q, m.year, year);
       out.push(p.finding('F-STALE', message, { span: { section: key, start: m.start, end: m.end } }));
     }
   }
