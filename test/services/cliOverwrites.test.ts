@@ -7,19 +7,12 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/report.js';
+import { runCli } from '../support/cli.js';
 import { buildDocModel, exportFileStem } from '../../shared/render/model.js';
 import { draftToReport, newDraft, serializeDraft } from '../../shared/schema/draft.js';
 import { toReportData } from '../../shared/schema/reportData.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-overwrites-'));
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
 
 function unitDraft(path: string, organ: string): string {
   writeFileSync(path, serializeDraft(newDraft({ year: 2024, organ })));
@@ -33,7 +26,7 @@ describe('a folder\'s files are inputs too', () => {
     const first = unitDraft(join(units, '教育局.gkbg'), '某某县教育局');
     unitDraft(join(units, '卫健委.gkbg'), '某某县卫生健康委员会');
     const before = readFileSync(first);
-    const r = await run('rollup', units, '--out', first, '--organ', '某某县人民政府');
+    const r = await runCli('rollup', units, '--out', first, '--organ', '某某县人民政府');
     expect(r.code).toBe(2);
     expect(r.err).toContain(`输出文件不能与输入文件相同：--out「${first}」就是输入的文件`);
     expect(readFileSync(first)).toEqual(before);
@@ -45,7 +38,7 @@ describe('a folder\'s files are inputs too', () => {
     unitDraft(join(units, '教育局.gkbg'), '某某县教育局');
     const tables = join(units, '卫健委.xlsx');
     writeFileSync(tables, 'a unit\'s tables: never to be replaced');
-    const r = await run('check', units, '--xlsx', tables);
+    const r = await runCli('check', units, '--xlsx', tables);
     expect(r.code).toBe(2);
     expect(r.err).toContain('输出文件不能与输入文件相同');
     expect(readFileSync(tables, 'utf8')).toBe('a unit\'s tables: never to be replaced');
@@ -55,7 +48,7 @@ describe('a folder\'s files are inputs too', () => {
     const units = join(dir, 'beside');
     mkdirSync(units);
     unitDraft(join(units, '教育局.gkbg'), '某某县教育局');
-    const r = await run('rollup', units, '--out', join(units, '汇总.gkbg'), '--organ', '某某县人民政府');
+    const r = await runCli('rollup', units, '--out', join(units, '汇总.gkbg'), '--organ', '某某县人民政府');
     expect(r.err).not.toContain('输出文件不能与输入文件相同');
     expect(readFileSync(join(units, '汇总.gkbg'), 'utf8')).toContain('某某县人民政府');
   }, 60_000);
@@ -70,7 +63,7 @@ describe('export --bundle <folder>', () => {
     const input = join(folder, `${stem}.json`);
     writeFileSync(input, JSON.stringify(toReportData(report))); // on one line: the bundle would write it indented
     const before = readFileSync(input);
-    const r = await run('export', input, '--bundle', folder);
+    const r = await runCli('export', input, '--bundle', folder);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`输出文件不能与输入文件相同：--bundle 中的「${stem}.json」就是输入的文件`);
     expect(readFileSync(input)).toEqual(before);

@@ -8,17 +8,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/report.js';
+import { runCli } from '../support/cli.js';
 import { newDraft, serializeDraft } from '../../shared/schema/draft.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-special-'));
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
 
 describe('rollup never waits on a special file', () => {
   it('a FIFO as --roster is refused, not waited on', async () => {
@@ -27,7 +20,7 @@ describe('rollup never waits on a special file', () => {
     writeFileSync(join(units, '教育局.gkbg'), serializeDraft(newDraft({ year: 2024, organ: '某某县教育局' })));
     const roster = join(dir, '名单.txt');
     execFileSync('mkfifo', [roster]);
-    const r = await run('rollup', units, '--roster', roster, '--out', join(dir, '汇总.gkbg'));
+    const r = await runCli('rollup', units, '--roster', roster, '--out', join(dir, '汇总.gkbg'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('不是普通文件');
   }, 30_000);
@@ -35,7 +28,7 @@ describe('rollup never waits on a special file', () => {
   it('a FIFO as the earlier roll-up draft of a re-run (--out only) is refused, not waited on', async () => {
     const earlier = join(dir, '上次汇总.gkbg');
     execFileSync('mkfifo', [earlier]);
-    const r = await run('rollup', '--out', earlier);
+    const r = await runCli('rollup', '--out', earlier);
     expect(r.code).toBe(2);
     expect(r.err).toContain('不是普通文件');
   }, 30_000);
@@ -45,7 +38,7 @@ describe('xlsx never waits on a special file', () => {
   it('a FIFO named tables.xlsx read back into a draft is refused, not waited on', async () => {
     const tables = join(dir, '表格.xlsx');
     execFileSync('mkfifo', [tables]);
-    const r = await run('xlsx', tables, '--out', join(dir, '草稿.gkbg'));
+    const r = await runCli('xlsx', tables, '--out', join(dir, '草稿.gkbg'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('不是普通文件');
   }, 30_000);

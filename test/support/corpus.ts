@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { main } from '../../electron/cli/report.js';
+import { runCli } from './cli.js';
 import { importRead, readPublishedBytes } from '../../electron/main/services/import/index.js';
 import type { ImportResult } from '../../shared/import/index.js';
 import {
@@ -253,9 +253,7 @@ const cliFindings = z.array(
 );
 
 async function crossYearFindings(source: string, previousSource: string): Promise<ImportResult['sourceCheck']> {
-  let out = '';
-  let err = '';
-  const code = await main(['check', source, '--previous', previousSource, '--json'], { out: (t) => void (out += t), err: (t) => void (err += t) });
+  const { code, out, err } = await runCli('check', source, '--previous', previousSource, '--json');
   if (code === 2) throw new Error(`report check --previous: ${err.trim()}`);
   const [file] = cliFindings.parse(JSON.parse(out));
   // the finding's first section (XY-COPY: its first copied passage's) is where the app's 定位 goes

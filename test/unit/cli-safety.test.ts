@@ -8,19 +8,12 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/report.js';
+import { runCli } from '../support/cli.js';
 import { newDraft, serializeDraft } from '../../shared/schema/draft.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-safety-'));
 const published = new URL('../fixtures/published/xinyuan-county-2024.txt', import.meta.url).pathname;
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
 
 function draftFile(name: string): string {
   const path = join(dir, name);
@@ -33,7 +26,7 @@ describe('outputs never overwrite inputs or each other', () => {
     const input = join(dir, 'X.docx');
     copyFileSync(published, input); // any content: it must never be touched
     const before = readFileSync(input);
-    const r = await run('export', input, '--review', input);
+    const r = await runCli('export', input, '--review', input);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`输出文件不能与输入文件相同：--review「${input}」就是输入的文件`);
     expect(readFileSync(input)).toEqual(before);
@@ -41,7 +34,7 @@ describe('outputs never overwrite inputs or each other', () => {
 
   it('--docx o.docx --review o.docx: two outputs naming one file are refused before anything is written', async () => {
     const out = join(dir, 'o.docx');
-    const r = await run('export', draftFile('a.gkbg'), '--docx', out, '--review', join(dir, '.', 'o.docx'));
+    const r = await runCli('export', draftFile('a.gkbg'), '--docx', out, '--review', join(dir, '.', 'o.docx'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('两个输出不能是同一个文件：--review');
     expect(existsSync(out)).toBe(false);
@@ -55,7 +48,7 @@ describe('outputs never overwrite inputs or each other', () => {
     linkSync(input, join(dir, 'hard.gkbg'));
     mkdirSync(join(dir, 'sub'));
     for (const out of [input, join(dir, 'sub', '..', 'report.txt'), join(dir, 'link.gkbg'), join(dir, 'hard.gkbg')]) {
-      const r = await run('import', input, '--out', out);
+      const r = await runCli('import', input, '--out', out);
       expect(r.code, out).toBe(2);
       expect(r.err, out).toContain('输出文件不能与输入文件相同');
     }
@@ -64,17 +57,17 @@ describe('outputs never overwrite inputs or each other', () => {
 
   it('next <draft> --out <the same draft>: refused by the same rule as every command', async () => {
     const input = draftFile('same.gkbg');
-    const r = await run('next', input, '--out', input);
+    const r = await runCli('next', input, '--out', input);
     expect(r.code).toBe(2);
     expect(r.err).toContain('输出文件不能与输入文件相同');
   });
 
   it('import --out name without an extension writes name.gkbg; another extension is refused', async () => {
-    const r = await run('import', published, '--out', join(dir, '新草稿'));
+    const r = await runCli('import', published, '--out', join(dir, '新草稿'));
     expect(r.code, r.err).toBe(0);
     expect(existsSync(join(dir, '新草稿.gkbg'))).toBe(true);
     expect(existsSync(join(dir, '新草稿'))).toBe(false);
-    const wrong = await run('import', published, '--out', join(dir, 'out.docx'));
+    const wrong = await runCli('import', published, '--out', join(dir, 'out.docx'));
     expect(wrong.code).toBe(2);
     expect(wrong.err).toContain('扩展名应为 .gkbg');
   }, 60_000);
@@ -85,7 +78,7 @@ describe('special files and drafts', () => {
     for (const name of ['f.docx', 'f.pdf', 'f.txt', 'f.gkbg', 'f']) {
       const fifo = join(dir, name);
       execFileSync('mkfifo', [fifo]);
-      const r = await run('check', fifo);
+      const r = await runCli('check', fifo);
       expect(r.code, name).toBe(2);
       expect(r.err, name).toMatch(/不是普通文件|不是文件/);
     }
@@ -93,7 +86,7 @@ describe('special files and drafts', () => {
 
   it('import of a .gkbg draft says what it is and saves it as a draft', async () => {
     const out = join(dir, 'copy.gkbg');
-    const r = await run('import', draftFile('mine.gkbg'), '--out', out);
+    const r = await runCli('import', draftFile('mine.gkbg'), '--out', out);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('「mine.gkbg」是本程序的报告草稿（.gkbg），不是已发布的报告');
     expect(JSON.parse(readFileSync(out, 'utf8')).meta.organ).toBe('某某县人民政府办公室');
@@ -103,14 +96,14 @@ describe('special files and drafts', () => {
 describe('printed text is clean', () => {
   it('a file name or file text with ESC sequences, BEL or RLO is printed without them', async () => {
     const evil = join(dir, '\x1b]0;owned\x07\x1b[2J\u202eevil.gkbg');
-    const missing = await run('check', evil);
+    const missing = await runCli('check', evil);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('找不到文件');
     expect(missing.err).not.toMatch(CONTROLS);
     const text = readFileSync(published, 'utf8').replace(/新源县/g, '新源\u202e县\x07\x1b[31m');
     const hostile = join(dir, 'hostile.txt');
     writeFileSync(hostile, text);
-    const checked = await run('check', hostile);
+    const checked = await runCli('check', hostile);
     expect(checked.out.length).toBeGreaterThan(0);
     expect(checked.out + checked.err).not.toMatch(CONTROLS);
   }, 60_000);
