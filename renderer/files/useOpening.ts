@@ -4,7 +4,7 @@
  * asking 「是否保存？」 first (`mayReplace`) where unsaved changes would be lost. A draft that didn't open goes to
  * `setDamaged` (useRecovery.ts).
  */
-import { useCallback, type MutableRefObject } from 'react';
+import { type MutableRefObject, useCallback, useMemo } from 'react';
 import { draftWithImportDoubts } from '../../shared/editor/review.js';
 import type { Uncertain } from '../../shared/import/result.js';
 import type { FileRef, HostResult } from '../../shared/ipc/contract.js';
@@ -137,6 +137,7 @@ export function useOpening({ host, docRef, idRef, load, mayReplace, refreshRecen
     [idRef, mayReplace, load, setError, setNotice],
   );
 
-  return { open, openFile, newDraft, nextYear, convertTo2021, openImported };
+  // one object while its members stay the same, so the document controller built from it is memoised too
+  return useMemo(() => ({ open, openFile, newDraft, nextYear, convertTo2021, openImported }), [open, openFile, newDraft, nextYear, convertTo2021, openImported]);
 }
 

@@ -153,5 +153,6 @@ export function useRecovery({ host, idRef, load, mayReplace, refreshRecent, setE
     [damaged, host, load, restoreById],
   );
 
-  return { recovery, restoreRecovery, discardRecoveryOffer, skipRecoveryOffer, damaged, setDamaged, openDamagedCopy };
+  // one object while its members stay the same, so the document controller built from it is memoised too
+  return useMemo(() => ({ recovery, restoreRecovery, discardRecoveryOffer, skipRecoveryOffer, damaged, setDamaged, openDamagedCopy }), [recovery, restoreRecovery, discardRecoveryOffer, skipRecoveryOffer, damaged, setDamaged, openDamagedCopy]);
 }

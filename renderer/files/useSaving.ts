@@ -4,7 +4,7 @@
  * the file changed on disk (`changedOnDisk` / `answerChangedOnDisk`), and `mayReplace()`, the 「是否保存？」 question
  * before unsaved changes would be replaced (`confirm` / `answerConfirm`).
  */
-import { useCallback, useRef, useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
+import { type Dispatch, type MutableRefObject, type SetStateAction, useCallback, useMemo, useRef, useState } from 'react';
 import type { ReportHost } from '../../shared/ipc/contract.js';
 import { localTimestamp, recordVersion } from '../../shared/report/history.js';
 import { trySerializeDraft } from '../../shared/schema/draft.js';
@@ -130,5 +130,6 @@ export function useSaving(deps: SavingDeps) {
     resolve?.(choice);
   }, []);
 
-  return { save, saveAs, saveWithReason, mayReplace, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk };
+  // one object while its members stay the same, so the document controller built from it is memoised too
+  return useMemo(() => ({ save, saveAs, saveWithReason, mayReplace, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk }), [save, saveAs, saveWithReason, mayReplace, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk]);
 }

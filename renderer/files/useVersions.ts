@@ -4,7 +4,7 @@
  * not. Dropping a version or changing the state changes the document's own records, not the editor's content: the
  * editor is not remounted.
  */
-import { useCallback, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
+import { type Dispatch, type MutableRefObject, type SetStateAction, useCallback, useMemo } from 'react';
 import { dropVersion as dropFromHistory, localTimestamp, restoreVersion as restoreFromHistory } from '../../shared/report/history.js';
 import { applyReviewAction, REVIEW_ACTIONS, type ReviewAction } from '../../shared/report/reviewState.js';
 import type { DraftFile } from '../../shared/schema/draft.js';
@@ -69,5 +69,6 @@ export function useVersions({ docRef, setDoc, load, scheduleAutosave, setError, 
     [docRef, replaceRecords, setError, setNotice],
   );
 
-  return { restoreVersion, dropVersion, changeReviewState };
+  // one object while its members stay the same, so the document controller built from it is memoised too
+  return useMemo(() => ({ restoreVersion, dropVersion, changeReviewState }), [restoreVersion, dropVersion, changeReviewState]);
 }
