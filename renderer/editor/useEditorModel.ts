@@ -27,7 +27,6 @@ import { rollupContributions, type CellContributions } from '../../shared/rollup
 import type { ReportFormat } from '../../shared/report/format.js';
 import { computeTotals } from '../../shared/report/model.js';
 import { formatCellValue } from '../../shared/report/numbers.js';
-import type { Finding } from '../../shared/rules/types.js';
 import type { DraftFile } from '../../shared/schema/draft.js';
 import { LiveStore, type CellView, type CheckStage } from './store.js';
 

@@ -53,8 +53,8 @@ import { useRecovery, type DamagedOffer, type RecoveryOffer } from './useRecover
 import { useSaving, type ChangedOnDiskChoice, type ConfirmChoice } from './useSaving.js';
 import { useVersions } from './useVersions.js';
 
-export { defaultYear, failureText, formatSavedAt, suggestedName, type ExportKind } from './documentNames.js';
-export type { DamagedOffer, RecoveryOffer } from './useRecovery.js';
+export { defaultYear, formatSavedAt, suggestedName, type ExportKind } from './documentNames.js';
+export type { RecoveryOffer } from './useRecovery.js';
 export type { ChangedOnDiskChoice, ConfirmChoice } from './useSaving.js';
 
 export { AUTOSAVE_DELAY_MS } from './useDocumentParts.js';

@@ -36,15 +36,6 @@ function failure(e: unknown): string {
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><p>预览生成失败：${message.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c)}</p></body></html>`;
 }
 
-/** The flow document to measure (or a message when the report can't be laid out). */
-export function previewHtml(report: Report, options: DocModelOptions = {}): string {
-  try {
-    return renderHtml(buildDocModel(report, options));
-  } catch (e) {
-    return failure(e);
-  }
-}
-
 /** The scale that fits the page into `available` px (never enlarged). */
 export function fitScale(available: number): number {
   if (!Number.isFinite(available) || available <= 0) return 1;

@@ -2,7 +2,7 @@
  * What stands between a draft and its export or print: the same `evaluate` the form runs, at stage 'final' (blank
  * cells and unwritten sections are errors now), every warning nobody has accepted yet, and the review list (passages
  * carried over from last year, import doubts) with the 【请核对】 marks still in the text. The issue panel's
- * 「定稿检查」 view shows the same summary (`finalSummary`), so the panel and the gate never disagree.
+ * 「定稿检查」 view shows the same summary (`checkSummary` at stage 'final'), so the panel and the gate never disagree.
  */
 import { countReviewMarks } from '../report/nextYear.js';
 import type { Report } from '../report/model.js';
@@ -33,13 +33,8 @@ export function checkSummary(report: Report, accepted: readonly AcceptedWarning[
   return summariseFindings(evaluate(report, { stage }), accepted);
 }
 
-/** The findings of the finished report as the issue panel shows them (its 「定稿检查」 view). */
-export function finalSummary(report: Report, accepted: readonly AcceptedWarning[]): IssueSummary {
-  return checkSummary(report, accepted, 'final');
-}
-
 export function exportReadiness(draft: DraftFile): ExportReadiness {
-  const summary = finalSummary(draftToReport(draft), draft.acceptedWarnings);
+  const summary = checkSummary(draftToReport(draft), draft.acceptedWarnings, 'final');
   const open = summary.open.map((i) => i.finding);
   return {
     summary,

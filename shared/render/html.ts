@@ -25,7 +25,6 @@ export function fontStack(role: FontRole, latin = true): string {
   return [...(latin ? ['GovLatin'] : []), f.name, ...f.fallbacks].map(cssString).concat(f.generic).join(', ');
 }
 
-const px = (pt: number) => `${((pt * 4) / 3).toFixed(3)}px`;
 /** One character of the grid and the body's letter-spacing that gives it (the 16 pt face is a little wider). */
 const CH = `${CHAR_PITCH_PT}pt`;
 const LETTER_SPACING = `${BODY_SPACING_TWIPS / 20}pt`;

@@ -140,7 +140,7 @@ export function arithmeticRules(p: Prepared, out: Finding[]): void {
 }
 
 /** The one V-NUM message: the cell, what it holds, and why that is not valid for it (`parseCell`'s reason). */
-export function vNumMessage(prob: CellProblem): string {
+function vNumMessage(prob: CellProblem): string {
   const raw = prob.raw;
   if (typeof raw === 'number' && !Number.isFinite(raw)) return `「${prob.def.name}」的数值无效，请重新填写`;
   const shown = typeof raw === 'string' ? `「${raw.length > 12 ? `${raw.slice(0, 12)}…` : raw}」` : String(raw);

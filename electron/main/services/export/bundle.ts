@@ -38,7 +38,7 @@ export function sha256sums(files: readonly BundleFileDigest[]): string {
 }
 
 /** The names of the bundle's files for a report's file stem: the published four, the 审核单 (DOCX, PDF), SHA256SUMS. */
-export function bundleFileNames(stem: string): { published: Record<'docx' | 'pdf' | 'html' | 'json', string>; review: { docx: string; pdf: string }; sums: string } {
+function bundleFileNames(stem: string): { published: Record<'docx' | 'pdf' | 'html' | 'json', string>; review: { docx: string; pdf: string }; sums: string } {
   return {
     published: { docx: `${stem}.docx`, pdf: `${stem}.pdf`, html: `${stem}.html`, json: `${stem}.json` },
     review: { docx: `${stem}审核单.docx`, pdf: `${stem}审核单.pdf` },

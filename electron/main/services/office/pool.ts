@@ -51,7 +51,7 @@ function defaultWorkerFile(): string {
  * The tsx loader a worker written in TypeScript starts with, as the project's own installed file: a bare `--import tsx`
  * is resolved from the current folder, so from any folder but the project's every worker failed to start.
  */
-export function tsxLoader(): string {
+function tsxLoader(): string {
   // only the sources run a .ts worker; the bundled app (CommonJS, no import.meta) passes its own .cjs one
   if (MODULE_URL === undefined) return 'tsx';
   return pathToFileURL(createRequire(MODULE_URL).resolve('tsx')).href;
