@@ -8,16 +8,12 @@
 import { FORMATS, type FormatId, type RollupRule } from '../report/format.js';
 import { formatCellValue } from '../report/numbers.js';
 import type { RollupRecord } from './record.js';
-
-export interface UnitFigure {
-  unit: string;
-  value: number;
-}
+import type { Contribution } from './rollup.js';
 
 export interface CellContributions {
   rule: RollupRule;
   /** the units' figures, in the roll-up's order */
-  figures: UnitFigure[];
+  figures: Contribution[];
   /** the hint under the cell */
   short: string;
   /** the whole list, for the cell's tooltip */
@@ -29,7 +25,7 @@ const SUM_SHOWN = 4;
 /** Cells left for entry: units named under the cell up to this many (the tooltip names them all). */
 const ENTRY_SHOWN = 3;
 
-const listed = (figures: readonly UnitFigure[]): string => figures.map((f) => `${f.unit} ${formatCellValue(f.value)}`).join('，');
+const listed = (figures: readonly Contribution[]): string => figures.map((f) => `${f.unit} ${formatCellValue(f.value)}`).join('，');
 
 /** Cell key → the units' figures for a draft with a roll-up record; null for any other draft. */
 export function rollupContributions(draft: { format: FormatId; rollup?: RollupRecord | null }): Map<string, CellContributions> | null {
@@ -39,7 +35,7 @@ export function rollupContributions(draft: { format: FormatId; rollup?: RollupRe
   const out = new Map<string, CellContributions>();
   for (const def of FORMATS[draft.format].cells) {
     if (def.sumOf || def.kind === 'text') continue;
-    const figures: UnitFigure[] = [];
+    const figures: Contribution[] = [];
     for (const s of counted) {
       const v = s.cells[def.key];
       if (v !== undefined) figures.push({ unit: s.unit, value: v });

@@ -1,5 +1,5 @@
 /** Roll-up (汇总) and batch review (批量核查) of many units' reports: the pure part. */
-export { rollupContributions, type CellContributions, type UnitFigure } from './contributions.js';
+export { rollupContributions, type CellContributions } from './contributions.js';
 export { exactSum, millionthsToText, toMillionths } from './decimal.js';
 export { EXCLUSION_KINDS, ROLLUP_SCOPES, rollupRecordSchema, type RollupRecord, type RollupScope, type RollupSource } from './record.js';
 export { checkedRow, failedRow, reviewRowSchema, rulesNamed, UNIT_FILE_KIND_NAMES, unitFileKinds, verdictOf, type ReviewRow, type UnitFileKind } from './review.js';

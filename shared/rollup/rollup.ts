@@ -170,7 +170,8 @@ export type RefreshResult = { ok: true; draft: DraftFile; changed: string[] } | 
  */
 export function refreshRollupDraft(earlier: DraftFile, result: RollupResult): RefreshResult {
   if (isLocked(earlier)) return { ok: false, error: LOCKED_MESSAGE };
-  if (earlier.year !== result.year || earlier.format !== result.format) return { ok: false, error: `汇总草稿为 ${earlier.year} 年度，与重新汇总的 ${result.year} 年度不同` };
+  if (earlier.year !== result.year) return { ok: false, error: `汇总草稿为 ${earlier.year} 年度，与重新汇总的 ${result.year} 年度不同` };
+  if (earlier.format !== result.format) return { ok: false, error: `汇总草稿为 ${FORMATS[earlier.format].name}，与重新汇总的 ${FORMATS[result.format].name} 不同` };
   const cells: Cells = { ...draftToReport(earlier).cells };
   const changed: string[] = [];
   for (const c of result.cells) {

@@ -210,6 +210,13 @@ describe('re-run onto the roll-up draft made earlier (a unit\u2019s file changed
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toContain('重新打开');
   });
+
+  it('refuses a draft of another year, or of the same year in another format, naming what differs', () => {
+    const otherYear = refreshRollupDraft({ ...edited, year: 2023 }, second);
+    expect(!otherYear.ok && otherYear.error).toBe('汇总草稿为 2023 年度，与重新汇总的 2024 年度不同');
+    const otherFormat = refreshRollupDraft({ ...edited, format: '2019' }, second);
+    expect(!otherFormat.ok && otherFormat.error).toBe('汇总草稿为 2019年格式，与重新汇总的 2021年格式 不同');
+  });
 });
 
 describe('exact decimals', () => {
