@@ -4,7 +4,7 @@
  * worker (untrusted input); never throws: a file that can't be read is the reason why.
  */
 import { createHash } from 'node:crypto';
-import { lstat, open } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parsePublished } from '../../../../shared/import/index.js';
 import { findingsToJson, type ImportResult } from '../../../../shared/import/result.js';
@@ -13,6 +13,7 @@ import { checkedRow, failedRow, type ReviewRow, type UnitFileKind } from '../../
 import { evaluate } from '../../../../shared/rules/index.js';
 import { MAX_DRAFT_BYTES } from '../../../../shared/schema/draft.js';
 import { loadReportText } from '../../../../shared/schema/reportData.js';
+import { openRegularFile } from '../atomicWrite.js';
 import { describeFileError } from '../fsErrors.js';
 import { MAX_IMPORT_FILE_BYTES, importRead, readPublishedBytes } from '../import/index.js';
 import { readTablesXlsx } from './xlsx.js';
@@ -35,7 +36,8 @@ function check(report: Report, options: CheckOptions): ReturnType<typeof finding
 
 /** The file's bytes, at most the cap (+1 byte, so a file that grew after stat is still refused by size). */
 async function readCapped(path: string, size: number): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
+  // opened the one safe way: a file swapped for a FIFO after the lstat is refused, not waited on
+  const handle = await openRegularFile(path);
   try {
     const buf = Buffer.allocUnsafe(Math.min(size, MAX_IMPORT_FILE_BYTES) + 1);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
