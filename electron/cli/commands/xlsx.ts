@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { FORMAT_2021 } from '../../../shared/report/format.js';
 import { blankCells, type Report } from '../../../shared/report/model.js';
 import { reportToDraft, serializeDraft } from '../../../shared/schema/draft.js';
-import { openRegularFile, writeFileAtomic } from '../../main/services/atomicWrite.js';
+import { readRegularFile, writeFileAtomic } from '../../main/services/atomicWrite.js';
 import { saveDraftFile } from '../../main/services/draftFiles.js';
 import { readTablesXlsx, writeTablesXlsx } from '../../main/services/office/xlsx.js';
 import { CliError, describeFailure, loadReportArgs, stringOption, type Command } from '../args.js';
@@ -22,15 +22,10 @@ function blankReport(year: string | undefined, organ: string | undefined): Repor
   return report;
 }
 
-/** A filled-in workbook's bytes: one open and its fstat (openRegularFile), so a FIFO is refused, never waited on. */
+/** A filled-in workbook's bytes: read with readRegularFile, so a FIFO is refused, never waited on. */
 async function readWorkbook(path: string): Promise<Buffer> {
   try {
-    const handle = await openRegularFile(path);
-    try {
-      return await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    return await readRegularFile(path);
   } catch (e) {
     throw new CliError(describeFailure(e, path, 'open'));
   }

@@ -107,6 +107,33 @@ export async function openRegularFile(path: string) {
   return handle;
 }
 
+/** Thrown by readRegularFile for a file over its limit; `size` is what was found (the fstat's, or more if it grew). */
+export class FileTooLargeError extends Error {
+  constructor(readonly size: number, readonly limit: number) {
+    super(`file of ${size} bytes over the limit of ${limit}`);
+  }
+}
+
+/**
+ * A regular file's bytes through openRegularFile (a FIFO refused, never waited on): at most `limit` bytes — a larger
+ * file, also one that grew after its fstat, throws FileTooLargeError. The one way this program reads a whole file.
+ */
+export async function readRegularFile(path: string, limit = Number.POSITIVE_INFINITY): Promise<Buffer> {
+  const handle = await openRegularFile(path);
+  try {
+    if (limit === Number.POSITIVE_INFINITY) return await handle.readFile();
+    const { size } = await handle.stat();
+    if (size > limit) throw new FileTooLargeError(size, limit);
+    // one byte past the limit: a file that grew after the fstat is still refused by size
+    const buf = Buffer.allocUnsafe(Math.min(size, limit) + 1);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    if (bytesRead > limit) throw new FileTooLargeError(bytesRead, limit);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const target = await resolveWriteTarget(path);
   const temp = tempPathFor(target);
@@ -127,12 +154,7 @@ async function backupExisting(path: string): Promise<void> {
   const bak = `${path}${BACKUP_SUFFIX}`;
   let current: Buffer;
   try {
-    const handle = await openRegularFile(path);
-    try {
-      current = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    current = await readRegularFile(path);
   } catch (e) {
     if (errorCode(e) === 'ENOENT') return; // nothing to back up yet
     throw e;

@@ -6,7 +6,7 @@
  */
 import { basename, extname } from 'node:path';
 import { DRAFT_EXTENSION, MAX_DRAFT_BYTES, parseDraftText, type DraftFile } from '../../../shared/schema/draft.js';
-import { openRegularFile, removeStaleTemps, resolveWriteTarget, writeFileAtomic, type AtomicWriteOptions } from './atomicWrite.js';
+import { FileTooLargeError, readRegularFile, removeStaleTemps, resolveWriteTarget, writeFileAtomic, type AtomicWriteOptions } from './atomicWrite.js';
 import { describeFileError } from './fsErrors.js';
 
 /** `damaged`: the file was read but is not a valid draft (its .bak or an autosave may be offered instead). */
@@ -21,16 +21,9 @@ function megabytes(bytes: number): string {
 /** A regular file's UTF-8 text, at most `limit` bytes; refuses special files before opening them. */
 export async function readRegularText(path: string, limit = MAX_DRAFT_BYTES): Promise<ReadTextResult> {
   try {
-    const handle = await openRegularFile(path);
-    try {
-      const { size } = await handle.stat();
-      if (size > limit) return { ok: false, error: `无法打开「${basename(path)}」：文件过大（${megabytes(size)} MB，上限 ${megabytes(limit)} MB）` };
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(await handle.readFile());
-      return { ok: true, text };
-    } finally {
-      await handle.close();
-    }
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(await readRegularFile(path, limit)) };
   } catch (e) {
+    if (e instanceof FileTooLargeError) return { ok: false, error: `无法打开「${basename(path)}」：文件过大（${megabytes(e.size)} MB，上限 ${megabytes(limit)} MB）` };
     if (e instanceof TypeError) return { ok: false, error: `无法打开「${basename(path)}」：文件不是 UTF-8 文本，不是有效的报告草稿`, damaged: true };
     return { ok: false, error: describeFileError(e, path, 'open') };
   }

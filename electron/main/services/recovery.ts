@@ -7,17 +7,12 @@ import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseDraftText } from '../../../shared/schema/draft.js';
-import { isTempName, openRegularFile, writeFileAtomic } from './atomicWrite.js';
+import { isTempName, readRegularFile, writeFileAtomic } from './atomicWrite.js';
 
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
 /** A recovery file's text: one open and its fstat, so a FIFO in the folder is refused, never waited on (every later read would queue behind it). */
 async function readRegular(path: string): Promise<string> {
-  const handle = await openRegularFile(path);
-  try {
-    return await handle.readFile('utf8');
-  } finally {
-    await handle.close();
-  }
+  return (await readRegularFile(path)).toString('utf8');
 }
 
 /** An autosave id is a plain token: never a path. */

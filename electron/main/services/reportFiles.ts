@@ -2,7 +2,7 @@
  * Reading a report from disk for the command line and the shell: a draft file or report data JSON.
  * (Published reports — DOCX, PDF, text — are read by the importer service.)
  */
-import { openRegularFile } from './atomicWrite.js';
+import { FileTooLargeError, readRegularFile } from './atomicWrite.js';
 import { NOT_REGULAR_FILE } from './fsErrors.js';
 import { MAX_DRAFT_BYTES } from '../../../shared/schema/draft.js';
 import { loadReportText, type LoadResult } from '../../../shared/schema/reportData.js';
@@ -17,18 +17,9 @@ export type FileLoadResult = LoadResult;
  */
 export async function readTextFile(path: string, limit = MAX_DRAFT_BYTES): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
   try {
-    const handle = await openRegularFile(path);
-    try {
-      const info = await handle.stat();
-      if (info.size > limit) return { ok: false, error: `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB，上限 ${(limit / 1024 / 1024).toFixed(0)} MB）` };
-      const buf = Buffer.alloc(info.size + 1);
-      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-      if (bytesRead > limit) return { ok: false, error: `文件过大（上限 ${(limit / 1024 / 1024).toFixed(0)} MB）` };
-      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, bytesRead)) };
-    } finally {
-      await handle.close();
-    }
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(await readRegularFile(path, limit)) };
   } catch (e) {
+    if (e instanceof FileTooLargeError) return { ok: false, error: `文件过大（${(e.size / 1024 / 1024).toFixed(1)} MB，上限 ${(limit / 1024 / 1024).toFixed(0)} MB）` };
     return { ok: false, error: describeFsError(e, path) };
   }
 }

@@ -15,7 +15,7 @@ import { DRAFT_APP_ID, DRAFT_EXTENSION, MAX_DRAFT_BYTES, draftToReport, parseDra
 import { toReportData } from '../../../../shared/schema/reportData.js';
 import type { HostResult } from '../../../../shared/ipc/contract.js';
 import { evaluate } from '../../../../shared/rules/index.js';
-import { openRegularFile } from '../atomicWrite.js';
+import { FileTooLargeError, openRegularFile, readRegularFile } from '../atomicWrite.js';
 import { describeFileError, errorCode } from '../fsErrors.js';
 import { readDocx } from './docx.js';
 import { htmlToLines } from './html.js';
@@ -125,21 +125,10 @@ function tooBig(size: number): string {
 export async function readPublishedFile(path: string): Promise<ReadResult> {
   const name = importedFileName(path);
   try {
-    const handle = await openRegularFile(path);
-    let buf: Uint8Array;
-    try {
-      const info = await handle.stat();
-      if (info.size > MAX_IMPORT_FILE_BYTES) return { ok: false, error: tooBig(info.size) };
-      // Read at most the cap (+1 byte): a file that grew after stat is still bounded.
-      const b = Buffer.alloc(Math.min(info.size, MAX_IMPORT_FILE_BYTES) + 1);
-      const { bytesRead } = await handle.read(b, 0, b.length, 0);
-      if (bytesRead > MAX_IMPORT_FILE_BYTES) return { ok: false, error: tooBig(bytesRead) };
-      buf = new Uint8Array(b.buffer, b.byteOffset, bytesRead);
-    } finally {
-      await handle.close();
-    }
-    return await readPublishedBytes(buf, name);
+    const buf = await readRegularFile(path, MAX_IMPORT_FILE_BYTES);
+    return await readPublishedBytes(new Uint8Array(buf.buffer, buf.byteOffset, buf.length), name);
   } catch (e) {
+    if (e instanceof FileTooLargeError) return { ok: false, error: tooBig(e.size) };
     const code = errorCode(e);
     if (code === 'ENOENT') return { ok: false, error: `找不到文件「${name}」` };
     if (code === 'EACCES' || code === 'EPERM') return { ok: false, error: `没有权限读取「${name}」` };

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { rollUp, type RollupOptions, type RollupRecord, type RollupResult, type UnitInput } from '../../../../shared/rollup/index.js';
-import { openRegularFile } from '../atomicWrite.js';
+import { readRegularFile } from '../atomicWrite.js';
 import { describeFileError } from '../fsErrors.js';
 import type { OfficePool, RunOptions } from './pool.js';
 import type { UnitRead } from './unitFile.js';
@@ -30,14 +30,9 @@ export async function rollUpFiles(pool: OfficePool, paths: readonly string[], op
   return { canceled: false, result, reads: complete };
 }
 
-/** A unit file's SHA-256: one open and its fstat (openRegularFile), so a file swapped for a FIFO is refused, never waited on. */
+/** A unit file's SHA-256: read with readRegularFile, so a file swapped for a FIFO is refused, never waited on. */
 async function hashOf(path: string): Promise<string> {
-  const handle = await openRegularFile(path);
-  try {
-    return createHash('sha256').update(await handle.readFile()).digest('hex');
-  } finally {
-    await handle.close();
-  }
+  return createHash('sha256').update(await readRegularFile(path)).digest('hex');
 }
 
 /**

@@ -13,7 +13,7 @@ import { checkedRow, failedRow, type ReviewRow, type UnitFileKind } from '../../
 import { evaluate } from '../../../../shared/rules/index.js';
 import { MAX_DRAFT_BYTES } from '../../../../shared/schema/draft.js';
 import { loadReportText } from '../../../../shared/schema/reportData.js';
-import { openRegularFile } from '../atomicWrite.js';
+import { FileTooLargeError, readRegularFile } from '../atomicWrite.js';
 import { describeFileError } from '../fsErrors.js';
 import { MAX_IMPORT_FILE_BYTES, importRead, readPublishedBytes } from '../import/index.js';
 import { readTablesXlsx } from './xlsx.js';
@@ -32,19 +32,6 @@ export interface CheckOptions {
 
 function check(report: Report, options: CheckOptions): ReturnType<typeof findingsToJson> {
   return findingsToJson(evaluate(options.previous ? { ...report, previous: options.previous } : report, { stage: options.stage ?? 'draft' }));
-}
-
-/** The file's bytes, at most the cap (+1 byte, so a file that grew after stat is still refused by size). */
-async function readCapped(path: string, size: number): Promise<Uint8Array> {
-  // opened the one safe way: a file swapped for a FIFO after the lstat is refused, not waited on
-  const handle = await openRegularFile(path);
-  try {
-    const buf = Buffer.allocUnsafe(Math.min(size, MAX_IMPORT_FILE_BYTES) + 1);
-    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return new Uint8Array(buf.buffer, buf.byteOffset, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 function isXlsx(buf: Uint8Array, name: string): boolean {
@@ -99,8 +86,8 @@ export async function readUnitFile(path: string, options: CheckOptions = {}): Pr
     const info = await lstat(path);
     if (!info.isFile()) return { ok: false, file, error: '不是普通文件（文件夹、链接或设备），未读取' };
     if (info.size > MAX_IMPORT_FILE_BYTES) return { ok: false, file, error: `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB），不像是一份年度报告` };
-    const buf = await readCapped(path, info.size);
-    if (buf.length > MAX_IMPORT_FILE_BYTES) return { ok: false, file, error: '文件过大，不像是一份年度报告' };
+    // read with readRegularFile: a file swapped for a FIFO after the lstat is refused, not waited on
+    const buf = await readRegularFile(path, MAX_IMPORT_FILE_BYTES);
     const sha256 = createHash('sha256').update(buf).digest('hex');
     if (buf.length === 0) return { ok: false, file, sha256, error: '文件是空的' };
     if (isXlsx(buf, file)) {
@@ -111,6 +98,7 @@ export async function readUnitFile(path: string, options: CheckOptions = {}): Pr
     if (JSON_EXTENSIONS.has(extname(file).toLowerCase())) return fromDraftOrData(file, sha256, buf, options);
     return await fromPublished(file, sha256, buf, options);
   } catch (e) {
+    if (e instanceof FileTooLargeError) return { ok: false, file, error: '文件过大，不像是一份年度报告' };
     // Chinese only: never the library's English nor a path (a file gone since the folder was listed, a parser's throw)
     return { ok: false, file, error: describeFileError(e, path, 'open') };
   }
