@@ -155,8 +155,10 @@ export function valueRules(p: Prepared, out: Finding[]): void {
   const blanks = new Map<string, string[]>();
   // a figure printed but not readable (an imported report) is not a blank of the report: the import says so
   const unread = new Set(p.report.printed?.unread ?? []);
+  // a published report prints its totals: a blank one is a blank of the report too (a draft computes them)
+  const totalsPrinted = p.report.printed !== undefined;
   for (const def of p.format.cells) {
-    if (def.sumOf || unread.has(def.key)) continue;
+    if ((def.sumOf && !totalsPrinted) || unread.has(def.key)) continue;
     const raw = p.report.cells[def.key];
     if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
       const list = blanks.get(def.table) ?? [];

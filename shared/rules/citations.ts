@@ -97,6 +97,17 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(from, stops.length > 0 ? Math.min(...stops) : text.length);
 }
 
+/**
+ * A document cited by a title and followed by another document's number (「《…有关事项的通知》（国办公开办函〔2021〕30号）」,
+ * a misquoted title): the number says which document is meant, so the title alone is not judged.
+ */
+function numberedAsAnother(text: string, end: number, cited: DatedCitation, year: number): boolean {
+  const after = text.slice(end, end + 40);
+  return DATED_CITATIONS.some(
+    (d) => d !== cited && d.from <= year && (d.to === undefined || year <= d.to) && new RegExp(`^[》〉」”"\\s]*[（(]?\\s*(?:${d.pattern.source})`).test(after),
+  );
+}
+
 /** Every citation in `text` (normalised) of a document not in force in report year `year`. */
 export function citationsOutOfForce(text: string, year: number): CitationOutOfForce[] {
   const out: CitationOutOfForce[] = [];
@@ -105,6 +116,7 @@ export function citationsOutOfForce(text: string, year: number): CitationOutOfFo
     if (c.to === undefined || year <= c.to) continue;
     c.pattern.lastIndex = 0;
     for (let m = c.pattern.exec(text); m; m = c.pattern.exec(text)) {
+      if (numberedAsAnother(text, m.index + m[0].length, c, year)) continue;
       const instead = c.replacedBy ? `，${year}年度报告应依据${c.replacedBy}` : '';
       out.push({ rule: c.rule, start: m.index, end: m.index + m[0].length, message: `正文引用的“${m[0]}”（${c.document}）只适用于${c.to}年度及以前${instead}` });
     }

@@ -54,8 +54,13 @@ function sectionRules(p: Prepared, out: Finding[]): void {
         }
       }
     }
-    if (!present) {
+    if (present) continue;
+    // a published report that prints the heading has the section: an empty table under it is V-BLANK's to say
+    const printedHeading = p.report.printed?.headings?.[s.key] !== undefined;
+    if (!printedHeading) {
       out.push(p.finding('F-SECTIONS', `缺少「${s.heading}」部分：${s.table ? '正文和表格都' : '正文'}为空`, { section: s.key, unwritten: true }));
+    } else if (!s.table) {
+      out.push(p.finding('F-SECTIONS', `缺少「${s.heading}」的正文：印出了标题，标题下没有内容`, { section: s.key, unwritten: true }));
     }
   }
   // headings typed into the text: misplaced, repeated or not verbatim

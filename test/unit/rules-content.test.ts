@@ -36,6 +36,24 @@ describe('F-SECTIONS', () => {
     expect(f.map((x) => x.section)).toEqual(['review']);
   });
 
+  it('a published report printing the heading has the section: an empty table under it is V-BLANK, an empty text section says so', () => {
+    const printed = edit((r) => {
+      for (const k of Object.keys(r.cells)) if (k.startsWith('review.')) r.cells[k] = null;
+      r.sections!.problems = '';
+      r.printed = { headings: { review: '四、政府信息公开行政复议、行政诉讼情况', problems: '五、存在的主要问题及改进情况' } };
+    });
+    const f = only(run(printed), 'F-SECTIONS');
+    expect(f.map((x) => [x.section, x.message])).toEqual([['problems', '缺少「五、存在的主要问题及改进情况」的正文：印出了标题，标题下没有内容']]);
+    // the blank table is named by V-BLANK, its printed totals among the blanks (a published report prints them)
+    const blank = only(run(printed), 'V-BLANK').find((x) => x.cells.some((c) => c.startsWith('review.')));
+    expect(blank?.cells).toContain('review.reconsideration.total');
+    // a draft computes its totals: they are never its blanks
+    const draft = edit((r) => {
+      for (const k of Object.keys(r.cells)) if (k.startsWith('review.')) r.cells[k] = null;
+    });
+    expect(only(run(draft), 'V-BLANK').flatMap((x) => x.cells)).not.toContain('review.reconsideration.total');
+  });
+
   it('flags headings typed into the text that are misplaced, repeated or not verbatim', () => {
     const f = only(run(edit((r) => {
       r.sections!.overview = `一、总体情况\n${r.sections!.overview ?? ''}\n二、主动公开政府信息情况\n本年度主动公开……`;
@@ -254,6 +272,14 @@ describe('F-OLD', () => {
     })), 'F-OLD');
     expect(f.map((x) => x.span?.section)).toEqual(['preface']);
     expect(f[0]?.message).toContain('国办公开办函〔2021〕30号');
+  });
+  it('takes a misquoted title followed by the 2021 number as the 2021 notice (the number says which is meant)', () => {
+    const cite = (number: string) =>
+      rulesAfter((r) => {
+        r.sections!.preface = `本报告依据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（${number}）要求编制。`;
+      });
+    expect(cite('国办公开办函〔2021〕30号')).not.toContain('F-OLD');
+    expect(cite('国办公开办函〔2019〕60号')).toContain('F-OLD');
   });
   it('is quiet for the 2021 format, and for a 2019-format report of 2020', () => {
     expect(rulesAfter(() => undefined)).not.toContain('F-OLD');
