@@ -511,8 +511,11 @@ function extractDecisions(text: string, cl: Clause[], year: number, out: Mention
 const PCT_RE = /(\d+(?:\.(\d+))?)\s*%/g;
 const RATE_STEMS = ['办结', '答复', '回复'];
 const RECEIVE_VERB = /受理|收到|接收|接到|新收/;
-/** A share of the results (「所有答复件中，予以公开…42件，占42.86%」) may be of what was answered or finished, not received. */
-const SHARE_BASE_VERB = /受理|收到|接收|接到|新收|答复|办结|办理/;
+/**
+ * A share of the results (「所有答复件中，予以公开…42件，占42.86%」) may be of what was answered or finished, not received;
+ * a share of what was disclosed (「累计公开信息80条…其中年报1条，占比1.25%」) of what was published.
+ */
+const SHARE_BASE_VERB = /受理|收到|接收|接到|新收|答复|办结|办理|公开|发布|制作|制发|共计|累计|总计|合计/;
 
 function extractPercents(text: string, cl: Clause[], out: PercentMention[]): void {
   PCT_RE.lastIndex = 0;

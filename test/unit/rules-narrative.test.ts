@@ -219,6 +219,13 @@ describe('N-PCT', () => {
     expect(rulesFor('共受理群众诉求 8684 件，已办结 8661 件，办结率 98.5%。')).toContain('N-PCT');
     expect(rulesFor('收到申请 16 件，予以公开 9 件，占 60%。')).toContain('N-PCT');
     expect(rulesFor('答复申请 16 件，予以公开 9 件，占 60%。')).toContain('N-PCT');
+    // a share of what was disclosed or made: 1 ÷ 80 = 1.25 %, neither rounded nor cut to 1.1 %
+    expect(rulesFor('累计公开信息80条。其中，信息公开年报1条，占比1.1%；部门工作动态信息54条，占比67.5%。')).toContain('N-PCT');
+  });
+
+  it('takes the share of whatever total the sentence names first (制作, 共计): any of them that fits stays quiet', () => {
+    expect(rulesFor('2023年度共制作信息112条,其中主动公开信息数7条,占比6.25%;依申请公开信息数59条,占比52.68%。')).not.toContain('N-PCT');
+    expect(rulesFor('2023年度共制作信息112条,其中主动公开信息数7条,占比6.5%。')).toContain('N-PCT');
   });
 
   it('is quiet on correct, rounded or unrelated percentages', () => {
