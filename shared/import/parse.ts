@@ -66,7 +66,9 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   let year = yearOfFront(front, lines.map((l) => l.text).join(''));
   // with no year at the head, the format of a report without table 二 follows the year its text names most
   const tables = readDocumentTables(lines, headings, year ?? commonYear(lines), uncertain);
-  const last = sectionLines(headings, lines.length).other ?? [];
+  // the 落款 ends the last section printed (六, or 五 when 六 was left out)
+  const spans = sectionLines(headings, lines.length);
+  const last = [...SECTIONS].reverse().map((s) => spans[s.key]).find((idx) => idx !== undefined) ?? [];
   const pageFooter = pageFooterLines(lines, last);
   const end = findSignature(lines, last.filter((i) => !pageFooter.has(i)), tables.tableLines);
   if (!end.signature) uncertain.push({ target: 'signature', name: '落款', reason: '未在文末找到落款（发文机关署名和成文日期），请填写' });

@@ -110,9 +110,12 @@ function splitAtHeadings(text: string): string[] {
     next = k + 1;
   }
   const pieces = [0, ...cuts].map((from, i) => text.slice(from, cuts[i] ?? text.length));
-  // The blocks of the page were joined with a space: a sentence's end before one, and the 版记 (抄送：, 来源：)
-  // after the 落款, start a new line (so the 落款 stands on its own).
-  return pieces.flatMap((p) => p.split(/(?<=。)\s+|\s+(?=抄送[:：]|来源[:：]|附件下载)/)).map((t) => t.trim()).filter((t) => t !== '');
+  // The blocks of the page were joined with a space: a sentence's end before one, and the 版记 (抄送：, 来源：,
+  // 「某某办公室 2022年1月13日印发」) after the 落款, start a new line (so the 落款 stands on its own).
+  return pieces
+    .flatMap((p) => p.split(/(?<=。)\s+|\s+(?=抄送[:：]|来源[:：]|附件下载|\S{2,40}\s?\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日\s?印发)/))
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
 }
 
 /** The heading as printed: the line without its run-in text (and the colon or full stop before it). */

@@ -47,8 +47,8 @@ function parseContact(text: string): { name?: string; phone?: string } {
 /** A web page's own footer (「主办单位：」, 「网站标识码」, 「ICP备」 …) and its tools (「打印本页」「关闭窗口」). */
 const PAGE_FOOTER = /主办单位|承办单位|网站标识码|ICP备|版权所有|公网安备|技术支持|网站地图|联系我们|Copyright|©|打印本页|关闭窗口|【字体|分享到/i;
 
-/** The 版记 after the 落款 (「抄送：…」) and a page's 「来源：…」 line. */
-const RECORD_LINE = /^\s*(?:抄送|来源)\s*[:：]/;
+/** The 版记 after the 落款 (「抄送：…」, 「某某办公室 2022年1月13日印发」) and a page's 「来源：…」 line. */
+const RECORD_LINE = /^\s*(?:抄送|来源)\s*[:：]|^\S{2,40}\s?\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日\s?印发\s*$/;
 
 /** Lines of the last section from the 版记 or the web page's footer on: never report text. */
 export function pageFooterLines(lines: readonly SourceLine[], lastSection: readonly number[]): Set<number> {
@@ -66,19 +66,23 @@ export interface SignatureRead {
   removed: Set<number>;
 }
 
+/** A date ending a line, its parts at most a few characters each (bounded: never backtracks across a long line). */
+const TRAILING_DATE = /(?:[0-9]{4}|[〇零一二三四五六七八九Ｏo]{4})\s{0,2}年\s{0,2}[0-9一二三十]{1,3}\s{0,2}月\s{0,2}[0-9一二三四五六七八九十]{1,3}\s{0,2}日$/;
+
 /**
- * 「某某县人民政府办公室　2025年2月25日」: the organ and the date on one line — the date is the last word (no space in
- * it), the organ the 2–40 characters before the space. Found by the last space, not a regex: a backtracking
- * `\S+年\S+月\S+日` took cubic time on a long line of 年月日.
+ * 「某某县人民政府办公室　2025年2月25日」: the organ and the date on one line — the date at the end (spaces inside it
+ * as a text conversion leaves them: 「2022年1月13 日」), the organ the 2–40 characters before it, with or without a
+ * space between (「…财政金融局2023年1月4日」). Only the last 60 characters are searched.
  */
 function organAndDate(line: string): { organ: string; date: string } | null {
-  const space = /\s\S*$/.exec(line);
-  if (!space) return null;
-  const word = line.slice(space.index + 1);
-  const organ = line.slice(0, space.index).trimEnd();
-  if (word.length > 20 || organ.length < 2 || organ.length > 40) return null;
-  const date = parseChineseDate(word);
-  return date ? { organ: organ.trim(), date } : null;
+  const tail = line.trimEnd();
+  if (tail.length > 60) return null;
+  const m = TRAILING_DATE.exec(tail);
+  if (!m) return null;
+  const organ = tail.slice(0, m.index).trim();
+  if (organ.length < 2 || organ.length > 40 || /[。，,；;：:]/.test(organ)) return null;
+  const date = parseChineseDate(m[0]);
+  return date ? { organ: organ.replace(/\s+/g, ''), date } : null;
 }
 
 /** The 落款 among the last lines of the last section (date last, organ on the line before or the same line), and the contact. */

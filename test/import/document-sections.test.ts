@@ -33,3 +33,29 @@ describe('a report stored as one line', () => {
     expect(report.sections?.other).not.toMatch(/抄送|来源|附件下载/);
   });
 });
+
+describe('the 落款 of a one-line page as a crawl left it', () => {
+  const data = { ...richData(FORMAT_2021, 2024), signature: { organ: '某某县交通运输局', date: '2025-01-20' } };
+  const blocks = makeText(data, { layout: 'rows', signature: true })
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  const [title, ...body] = blocks;
+  const line = [...body, '附件下载'].join(' ');
+  const read = (text: string) => parsePublished(textDocument(`${title ?? ''}\n${text}`)).report;
+
+  it('is found with a space inside its date, and the 「…办公室 日期印发」 版记 after it is left out of section 六', () => {
+    const report = read(line.replace('2025年1月20日', '2025年1月20 日 某某县交通运输局办公室 2025年1月20日印发'));
+    expect(report.signature).toEqual(data.signature);
+    expect(report.sections?.other).not.toMatch(/印发|附件下载/);
+  });
+
+  it('is found with the organ glued to the date', () => {
+    expect(read(line.replace('某某县交通运输局 2025年1月20日', '某某县交通运输局2025年1月20日')).signature).toEqual(data.signature);
+  });
+
+  it('is found at the end of section 五 when section 六 was left out', () => {
+    const without = line.replace(/六、其他需要报告的事项.*?(?=某某县交通运输局 2025年1月20日)/, '');
+    expect(without).not.toContain('六、');
+    expect(read(without).signature).toEqual(data.signature);
+  });
+});
