@@ -288,6 +288,8 @@ function titleRule(p: Prepared, out: Finding[]): void {
   const title = p.report.title?.replace(/\s+/g, '');
   if (!title) {
     if (!p.report.organ?.trim()) out.push(p.finding('F-TITLE', `未填写机关名称：标题应为“机关名称${year}年政府信息公开工作年度报告”`, {}));
+    // a published report printed without its title (a draft's title is made from the organ and year)
+    else if (p.report.printed) out.push(p.finding('F-TITLE', `原文正文前没有报告标题：应印“${standardTitle(p.report)}”`, {}));
     return;
   }
   if (isStandardTitle(title, year)) return;

@@ -322,6 +322,9 @@ function extractApply(text: string, cl: Clause[], year: number, out: Mention<App
       const count = counts.find((t) => t.start >= from && t.start < limit);
       if (!count || count.approximate || !Number.isInteger(count.value)) return;
       if (APPLICANT_WORDS.test(text.slice(from, count.start))) return;
+      // 「不予公开信息数137条」: documents by their disclosure attribute (主动/依申请/不予公开), not applications
+      const between = text.slice(from, count.start);
+      if (RESULT_VERBS[v.verb] && /信息|文件/.test(between) && !/申请/.test(between)) return;
       let kind = appKind(v.verb);
       // 「其中通过网络收到 10 件」「其中按时办结 14 件」: a part, not the figure of the table
       if ((kind === 'received' || kind === 'handled' || kind === 'processed') && SUBSET_WORDS.test(text.slice(c.start, count.start))) return;
@@ -586,6 +589,9 @@ const PLAN_RE = /(?<![\d〔[［])(\d{4})\s*年度?\s*(工作计划|工作打算|
 /** What a sentence about an earlier year says when it tells history rather than this year's work. */
 const HISTORY = /被(确定|列|评|授予|命名|选)|确定为|列为|列入|获评|荣获|获得|入选|首次|以来|成立|设立|挂牌|组建|启动|开始|试点|示范/;
 
+/** 「我局将进一步…」: 将 as "will" (before an adverb of resolve), not the 将 that marks an object (「将政务公开纳入…」). */
+const FUTURE_PLAN = /^[^。；]{0,12}?将(?:继续|进一步|持续|坚持|加大|加强|不断|着力|切实|全面|深入|积极|严格|认真)/;
+
 function sentenceFrom(text: string, at: number): string {
   const stops = ['。', '\n', '；'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
   return text.slice(at, stops.length > 0 ? Math.min(...stops) : text.length);
@@ -605,7 +611,10 @@ function extractYears(text: string, year: number, out: StaleMention[]): void {
     const start = m.index + m[0].indexOf(m[2] ?? '');
     // 「2023 年，我县……」 opening a paragraph of a 2024 report: last year's text carried over — unless the sentence
     // tells history (「2023 年，我县被确定为…试点」)
-    if (y === year - 1 && !HISTORY.test(sentenceFrom(text, m.index + m[0].length))) out.push({ kind: 'opening', year: y, start, end: m.index + m[0].length - 1 });
+    const sentence = sentenceFrom(text, m.index + m[0].length);
+    if (y === year - 1 && !HISTORY.test(sentence)) out.push({ kind: 'opening', year: y, start, end: m.index + m[0].length - 1 });
+    // 「2021 年，我局将进一步…」 in the 2021 report: a plan for the year reported on (last year's plan left unchanged)
+    else if (y === year && FUTURE_PLAN.test(sentence) && !/了|已/.test(sentence)) out.push({ kind: 'plan', year: y, start, end: m.index + m[0].length - 1 });
   }
   OWN_TITLE_RE.lastIndex = 0;
   for (let m = OWN_TITLE_RE.exec(text); m; m = OWN_TITLE_RE.exec(text)) {

@@ -383,6 +383,13 @@ describe('F-TITLE', () => {
       r.organ = undefined;
     })).toContain('F-TITLE');
   });
+  it('flags a published report printed without a title (a draft makes its title from the organ and year)', () => {
+    const f = only(run(edit((r) => {
+      r.title = undefined;
+      r.printed = {};
+    })), 'F-TITLE');
+    expect(f.map((x) => x.message)).toEqual([expect.stringMatching(/^原文正文前没有报告标题：应印“.+2024年政府信息公开工作年度报告”$/)]);
+  });
   it('accepts the canonical title, spaces and all', () => {
     expect(rulesAfter((r) => (r.title = '乌鲁木齐县 2024 年政府信息公开工作年度报告'))).not.toContain('F-TITLE');
   });
@@ -401,6 +408,20 @@ describe('F-STALE precision', () => {
     expect(rulesAfter((r) => {
       r.sections!.other = `一、主动公开政府信息\n${r.sections!.other ?? ''}`;
     })).not.toContain('F-SECTIONS');
+  });
+});
+
+describe('F-STALE: a plan for the year reported on', () => {
+  it('flags 「2024年，我局将进一步…」 in the 2024 report (next year’s plan expected), not 将 marking an object or work done', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.problems = `${r.sections!.problems ?? ''}\n2024年，我局将进一步加强政策解读，丰富解读形式。`;
+    })), 'F-STALE');
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining('应为下一年度（2025年）的计划')]);
+    for (const done of ['2024年，我局将政务公开工作纳入年度绩效考核。', '2024年，我局将进一步规范了依申请公开办理流程。']) {
+      expect(rulesAfter((r) => {
+        r.sections!.problems = `${r.sections!.problems ?? ''}\n${done}`;
+      }), done).not.toContain('F-STALE');
+    }
   });
 });
 

@@ -208,6 +208,13 @@ describe('N-ACTIVE: documents named 现行有效', () => {
   });
 });
 
+describe('N-APP: documents counted by their disclosure attribute', () => {
+  it('leaves 「不予公开信息数137条」 (documents marked 不予公开) alone, but still reads 「不予公开 3 件」 of applications', () => {
+    expect(rulesFor('共制发政府信息510条，其中主动公开政府信息198条，依申请公开信息数142条，不予公开信息数137条。')).not.toContain('N-APP');
+    expect(rulesFor('收到政府信息公开申请 4 件，不予公开 3 件。')).toContain('N-APP');
+  });
+});
+
 describe('N-PCT', () => {
   it('flags a rate that its own numerator and denominator do not give', () => {
     const f = only(run(withText('2024 年受理政府信息公开申请 4 件，办结 3 件，办结率 100%。', (r) => {
