@@ -25,7 +25,7 @@ const SITE_SUFFIX = /[_|｜]|\s[-–—－]\s|[-–—－]\s*中国|(?:网|网�
 /** Breadcrumbs and navigation (「首页 > 政务公开 > 年度报告」, 「当前位置：」). */
 const NAVIGATION = /[>＞»→]|^\s*(?:当前位置|您的位置|您现在的位置|首页)/;
 /** The date, source and share buttons a page prints under its heading (「时间：2023-01-09 10:07 微信 微博 QQ空间」). */
-const PAGE_TOOLS = /^(?:\s*【?(?:(?:发布)?时间|日期|来源|作者|浏览次数|字号|字体)[:：]\s*[^\s】]*】?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\s*(?:微信|微博|QQ空间|分享到?|打印|关闭|【?[大中小]】?))+/;
+const PAGE_TOOLS = /^(?:\s*【?(?:(?:发布)?时间|日期|来源|作者|浏览次数|字号|字体)[:：]\s*[^\s】]*】?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\s*(?:微信|微博|QQ空间|分享到?|打印|关闭|全真版|文字版|文件下载|【?[大中小]】?))+/;
 const YEAR_IN = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/;
 const SUBTITLE = /^[（(]\s*\d{4}\s*年度?\s*[）)]$/;
 
@@ -131,7 +131,8 @@ function reportHeadingBelow(front: readonly string[], chosen: TitleAt): TitleAt 
   const first = front[k] ?? '';
   if (isTitleLine(first) && /信息公开/.test(first)) return titleEndingAt(front.slice(k), 0, k);
   const second = front[k + 1] ?? '';
-  const organLine = first.length <= 40 && !/[\d。，,；;：:]/.test(first) && /[\u4e00-\u9fff]$/.test(first);
+  // 「某某局」 or 「某某局2019年」 above 「政府信息公开工作年度报告」
+  const organLine = first.length <= 40 && !/[。，,；;：:]/.test(first) && (/^[^\d]*[\u4e00-\u9fff]$/.test(first) || /^[^\d]{2,30}\d{4}\s*年度?$/.test(first));
   if (organLine && isTitleLine(second) && /信息公开/.test(second)) return { parts: [first, second], start: k, end: k + 1 };
   return chosen;
 }

@@ -94,11 +94,15 @@ export function findSignature(lines: readonly SourceLine[], lastSection: readonl
   for (let k = tail.length - 1; k >= Math.max(0, tail.length - 6); k--) {
     const i = tail[k] ?? 0;
     const t = text(i);
-    const iso = parseChineseDate(t);
+    // a date a PDF broke after its year (「2020」/「年1月2日」) is read whole
+    const rest = tail[k + 1];
+    const broken = /^\d{4}$/.test(t) && rest !== undefined ? parseChineseDate(t + text(rest)) : null;
+    const iso = broken ?? parseChineseDate(t);
     const joined = iso ? null : organAndDate(t);
     if (!iso && !joined) continue;
     signature = { date: iso ?? joined?.date };
     removed.add(i);
+    if (broken && rest !== undefined) removed.add(rest);
     if (joined) signature.organ = joined.organ;
     else {
       const prev = tail[k - 1];

@@ -158,8 +158,11 @@ function pushGridCells(out: Token[], cells: readonly string[], line: number): vo
   for (const cell of cells) {
     const t = basicNormalise(cell).trim();
     const compact = t.normalize('NFKC').replace(/\s+/g, '');
+    // a count printed with its counter in its own cell (「1个」, 「3 件」) is the count
+    const counted = /^(\d+)[个项件次家条]$/.exec(compact)?.[1];
     if (t === '') out.push({ type: 'blank', line });
     else if (isNumberToken(compact)) out.push({ type: 'num', raw: compact, line });
+    else if (counted !== undefined) out.push({ type: 'num', raw: counted, line });
     else for (const w of t.split(/\s+/)) pushWord(out, w, line);
   }
 }

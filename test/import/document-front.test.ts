@@ -75,6 +75,15 @@ describe('the title is the report’s own heading', () => {
   });
 });
 
+describe('the site’s article title above the report’s own heading', () => {
+  it('under the page tools (全真版, 文字版, 文件下载, 相关链接：) the report’s heading, broken after its year, is the title', () => {
+    const lines = ['平潭综合实验区2019年度政府信息公开工作年度报告', '来源：平潭县人民政府 时间：2020-01-20 15:22', '微信 微博 QQ空间', '全真版', '文字版', '文件下载', '相关链接：'];
+    const { report: r } = parse(report('平潭综合实验区2019年\n政府信息公开工作年度报告', lines));
+    expect(r.title).toBe('平潭综合实验区2019年政府信息公开工作年度报告');
+    expect(r.organ).toBe('平潭综合实验区');
+  });
+});
+
 describe('the organ as printed, never invented', () => {
   it('a bare place name stays as printed; the doubt names the government it may be', () => {
     const { report: r, uncertain } = parse(report('某某县政府信息公开工作年度报告\n（2024年度）'));

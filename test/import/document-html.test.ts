@@ -64,3 +64,19 @@ describe.each(['urumqi-county-2024', 'xinxiang-county-office-2024'])('a saved re
     for (const k of SECTION_KEYS) expect(squash(report.sections?.[k]), k).toBe(squash(data.sections?.[k]));
   });
 });
+
+describe('a count printed with its counter in its own cell', () => {
+  it('「1个」 in a grid cell is the count, and the row goes on to its amount (「246900元」)', () => {
+    const row = (cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+    const html = `<html><body><p>某县文化局2019年政府信息公开工作年度报告</p><p>根据《条例》要求，编制本报告。</p>
+<p>一、总体情况</p><p>本年度主动公开政府信息12条。</p><p>二、主动公开政府信息情况</p><table>
+${row(['第二十条第（一）项', '', '', ''])}${row(['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'])}
+${row(['规章', '0', '0', '0'])}${row(['规范性文件', '2', '2', '2'])}
+${row(['第二十条第（九）项', '', '', ''])}${row(['信息内容', '采购项目数量', '采购总金额', ''])}${row(['政府集中采购', '1个', '246900元', ''])}
+</table><p>三、收到和处理政府信息公开申请情况</p><p>未收到申请。</p></body></html>`;
+    const { report } = parsePublished(htmlToLines(html));
+    expect(report.format).toBe('2019');
+    expect(report.cells['active2019.procurement.items']).toBe(1);
+    expect(report.cells['active2019.procurement.amount']).toBe('246900 元');
+  });
+});

@@ -59,3 +59,14 @@ describe('the 落款 of a one-line page as a crawl left it', () => {
     expect(read(without).signature).toEqual(data.signature);
   });
 });
+
+describe('the 落款 of a PDF', () => {
+  it('is found when the PDF broke the date after its year (「2025」 / 「年1月20日」)', () => {
+    const data = { ...richData(FORMAT_2021, 2024), signature: { organ: '某某县交通运输局', date: '2025-01-20' } };
+    const text = makeText(data, { layout: 'rows', signature: true });
+    expect(text).toContain('2025年1月20日');
+    const { report } = parsePublished(textDocument(text.replace('2025年1月20日', '2025\n年1月20日')));
+    expect(report.signature).toEqual(data.signature);
+    expect(report.sections?.other).not.toMatch(/2025|年1月20日/);
+  });
+});
