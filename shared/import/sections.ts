@@ -94,6 +94,20 @@ export function splitRunTogether(lines: readonly SourceLine[]): SourceLine[] {
   return lines.flatMap((l) => (l.table !== undefined || l.text.length < RUN_TOGETHER_CHARS ? [l] : splitAtHeadings(l.text).map((text) => ({ text }))));
 }
 
+/**
+ * A heading worded differently in a one-line crawl (「五、存在的主要问题及明年工作计划2024年，我局…」): its right
+ * number and the canonical heading's first seven characters, up to the first figure, space or punctuation. Its
+ * run-in text is returned, so the line is cut there (a table before it no longer runs into the prose after it).
+ */
+function reworded(window: string, k: number): string | null {
+  const m = new RegExp(`^${ORDINALS[k] ?? ''}[、.．]`).exec(window);
+  const start = labelKey(headingName(k)).slice(0, 7);
+  if (!m || !window.slice(m[0].length).startsWith(start)) return null;
+  const end = /[\d\s。，,；;：:（(]/.exec(window.slice(m[0].length + start.length));
+  const headLength = m[0].length + start.length + (end ? end.index : 0);
+  return headLength - m[0].length <= headingName(k).length + 6 ? window.slice(headLength) : null;
+}
+
 function splitAtHeadings(text: string): string[] {
   const cuts: number[] = [];
   let next = 0;
@@ -103,7 +117,7 @@ function splitAtHeadings(text: string): string[] {
     const k = numbered >= next ? numbered : next;
     if (k >= ORDINALS.length) break;
     const window = text.slice(m.index, m.index + 60).trimEnd();
-    const rest = matchHeading(window, k);
+    const rest = matchHeading(window, k) ?? reworded(window, k);
     // Only a heading whose end is known (run-in text after it) is cut out; one at the very end too.
     if (rest === null || (rest === '' && m.index + window.length < text.trimEnd().length)) continue;
     cuts.push(m.index, m.index + window.length - rest.length);
@@ -111,9 +125,10 @@ function splitAtHeadings(text: string): string[] {
   }
   const pieces = [0, ...cuts].map((from, i) => text.slice(from, cuts[i] ?? text.length));
   // The blocks of the page were joined with a space: a sentence's end before one, and the 版记 (抄送：, 来源：,
-  // 「某某办公室 2022年1月13日印发」) after the 落款, start a new line (so the 落款 stands on its own).
+  // 「某某办公室 2022年1月13日印发」) or a contact (「（联系人：…）」) after the 落款, start a new line (so the 落款
+  // stands on its own).
   return pieces
-    .flatMap((p) => p.split(/(?<=。)\s+|\s+(?=抄送[:：]|来源[:：]|附件下载|\S{2,40}\s?\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日\s?印发)/))
+    .flatMap((p) => p.split(/(?<=。)\s+|\s+(?=抄送[:：]|来源[:：]|附件下载|[（(]联系人|\S{2,40}\s?\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日\s?印发)/))
     .map((t) => t.trim())
     .filter((t) => t !== '');
 }

@@ -70,3 +70,24 @@ describe('the 落款 of a PDF', () => {
     expect(report.sections?.other).not.toMatch(/2025|年1月20日/);
   });
 });
+
+describe('a one-line crawl with a heading worded differently, and a contact after the 落款', () => {
+  const data = { ...richData(FORMAT_2021, 2024), signature: { organ: '某某县交通运输局', date: '2025-01-20' } };
+  const blocks = makeText(data, { layout: 'rows', signature: true })
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  const [title, ...body] = blocks;
+  const line = [...body, '附件下载'].join(' ');
+
+  it('「五、存在的主要问题及明年工作计划2025年，…」 still ends table 四: its figures are read, not lost in the prose', () => {
+    const text = line.replace(/五、存在的主要问题及改进情况\s*/, '五、存在的主要问题及明年工作计划');
+    expect(text).toContain('五、存在的主要问题及明年工作计划');
+    const { report } = parsePublished(textDocument(`${title ?? ''}\n${text}`));
+    expect(report.cells['review.reconsideration.total']).toBe(data.cells['review.reconsideration.total']);
+  });
+
+  it('「某某局 2025年1月20日 （联系人：…）」: the 落款 is found', () => {
+    const text = line.replace('2025年1月20日', '2025年1月20日 （联系人：林某，联系方式：0591-12345678）');
+    expect(parsePublished(textDocument(`${title ?? ''}\n${text}`)).report.signature).toEqual(data.signature);
+  });
+});
