@@ -5,7 +5,7 @@
  */
 import { importCase, readCorpus, type CorpusCase, type Truth } from '../support/corpus.js';
 import { addToTally, emptyTally, scoreCase, type Tally } from '../support/corpus-score.js';
-import { DERIVED_KINDS, derivableCases, derivedCase, wrappableCases, wrappedCase, WRAP_WIDTH } from '../support/corpusDerived.js';
+import { DERIVED_KINDS, derivableCases, derivedCase, siblingPages, wrappableCases, wrappedCase, WRAP_WIDTH } from '../support/corpusDerived.js';
 
 const KINDS: readonly { label: string; kinds: readonly Truth['kind'][] }[] = [
   { label: 'HTML', kinds: ['html'] },
@@ -46,10 +46,13 @@ export default async function bench(): Promise<void> {
   const { cases, problems } = readCorpus();
   // each published page also as Chromium's PDF print and LibreOffice's Word save of it (test/support/corpusDerived.ts)
   const derived = derivableCases(cases).flatMap((c) => DERIVED_KINDS.map((k) => derivedCase(c, k)));
-  const tune = [...cases, ...derived].filter((c) => c.truth.split === 'tune');
+  // a text case's web page kept beside it by the crawl: its HTML tables, judged as a web page
+  const pages = siblingPages(cases);
+  const tune = [...cases, ...pages, ...derived].filter((c) => c.truth.split === 'tune');
   const holdout = cases.filter((c) => c.truth.split === 'holdout');
   const heldDerived = derived.filter((c) => c.truth.split === 'holdout');
   console.log(`corpus of real reports: ${cases.length} cases (${cases.length - holdout.length} tune, ${holdout.length} holdout)`);
+  if (pages.length) console.log(`  + ${pages.length} web pages kept by the crawl beside text cases, read as HTML against the text's truth`);
   console.log(`  + ${derived.length} DOCX/PDF made from its ${derived.length / DERIVED_KINDS.length} published web pages by Chromium (print to PDF) and LibreOffice (save as Word)`);
   console.log(`  + its text cases with their prose wrapped at ${WRAP_WIDTH} characters, as a converted PDF's text is`);
   if (problems.length) console.log(`  ${problems.length} malformed case folder(s) left out: ${problems.map((p) => p.id).join(', ')}`);
@@ -66,7 +69,7 @@ export default async function bench(): Promise<void> {
   const wrapped = wrappableCases(cases).map(wrappedCase);
   const tuneWrapped = await tallyOf(wrapped.filter((c) => c.truth.split === 'tune'), cases);
   console.log(line('tune text, prose wrapped', tuneWrapped.tally, tuneWrapped.failed));
-  const published = await tallyOf(tune.filter((c) => !derived.includes(c)), cases);
+  const published = await tallyOf(tune.filter((c) => !derived.includes(c) && !pages.includes(c)), cases);
   console.log(line('tune, as published', published.tally, published.failed));
   // The holdout sum only: per-case or per-kind figures would let tuning see individual held-out reports.
   const held = await tallyOf(holdout, cases);

@@ -3,6 +3,7 @@
  * path and compared with its hand-typed truth — cells, title, organ, year, format, the findings a careful
  * reader expects and no false alarm — except exactly the gaps test/fixtures/real/known-gaps.json lists for it
  * (a listed gap that is fixed fails too, so the list stays true; refresh it with `npx tsx test/support/corpus-gaps.ts`).
+ * A tune text case whose crawl kept the web page beside the text (`page.html`) is read from that page too.
  * Each tune web page is also printed to PDF by Chromium and saved as Word by LibreOffice (test/support/corpusDerived.ts)
  * and judged against the same truth: the DOCX and PDF readers on real layouts.
  * Each tune text case is also read with its prose broken at the margin as a PDF's text layer breaks it: it must read
@@ -12,14 +13,16 @@
 import { describe, expect, it } from 'vitest';
 import { importCase, readCorpus } from '../support/corpus.js';
 import { caseGaps, readKnownGaps, scoreCase } from '../support/corpus-score.js';
-import { DERIVED_KINDS, derivableCases, derivedCase, wrappableCases, wrappedCase } from '../support/corpusDerived.js';
+import { DERIVED_KINDS, derivableCases, derivedCase, derivedId, siblingPages, wrappableCases, wrappedCase } from '../support/corpusDerived.js';
 
 const { cases, problems } = readCorpus();
 const known = readKnownGaps();
 const tune = cases.filter((c) => c.truth.split === 'tune');
 const holdout = cases.filter((c) => c.truth.split === 'holdout');
 /** each tune web page as Chromium's PDF print and LibreOffice's Word save of it (ids `<page>~pdf`, `<page>~docx`) */
-const tuneDerived = derivableCases(tune).flatMap((c) => DERIVED_KINDS.map((kind) => ({ id: `${c.id}~${kind}`, page: c, kind })));
+const tuneDerived = derivableCases(tune).flatMap((c) => DERIVED_KINDS.map((kind) => ({ id: derivedId(c, kind), page: c, kind })));
+/** each tune text case's web page, where the crawl kept one beside the text (id `<case>~html`) */
+const tunePages = siblingPages(tune);
 
 describe('corpus of real reports', () => {
   it('every case folder is well-formed (truth.json valid, named by its id, listed alike in sources*.tsv)', () => {
@@ -27,12 +30,19 @@ describe('corpus of real reports', () => {
   });
 
   it('known-gaps.json lists tune cases only', () => {
-    const tuneIds = new Set([...tune.map((c) => c.id), ...tuneDerived.map((d) => d.id)]);
+    const tuneIds = new Set([...tune.map((c) => c.id), ...tunePages.map((c) => c.id), ...tuneDerived.map((d) => d.id)]);
     expect(Object.keys(known).filter((id) => !tuneIds.has(id))).toEqual([]);
   });
 
   describe.each(tune.map((c) => [c.id, c] as const))('tune: %s', (id, c) => {
     it('imports as its truth says, but for its known gaps', async () => {
+      const gaps = caseGaps(scoreCase(c.truth, await importCase(c, cases)));
+      expect(gaps).toEqual((known[id] ?? []).map((g) => g.gap).sort());
+    });
+  });
+
+  describe.each(tunePages.map((c) => [c.id, c] as const))('tune, the text case\'s web page: %s', (id, c) => {
+    it('the page\'s HTML tables import as the text\'s truth says, but for its known gaps', async () => {
       const gaps = caseGaps(scoreCase(c.truth, await importCase(c, cases)));
       expect(gaps).toEqual((known[id] ?? []).map((g) => g.gap).sort());
     });

@@ -2,19 +2,20 @@
  * `npx tsx test/support/corpus-gaps.ts [case-id …]`: the current gaps of the tune cases, printed in the form of
  * test/fixtures/real/known-gaps.json. A gap already listed keeps its reason; a new one says "TODO", which the
  * file refuses: a person reads the case, writes why (or fixes the cause), and only then updates the file.
- * The DOCX and PDF made from each tune web page (corpusDerived.ts) are listed as `<page>~pdf`, `<page>~docx`.
+ * The DOCX and PDF made from each tune web page (corpusDerived.ts) are listed as `<page>~pdf`, `<page>~docx`; a text
+ * case's own web page (`page.html` beside it) as `<case>~html`.
  * Holdout cases are never scored here.
  */
 import { importCase, listCases } from './corpus.js';
 import { caseGaps, readKnownGaps, scoreCase, type KnownGaps } from './corpus-score.js';
-import { DERIVED_KINDS, derivableCases, derivedCase } from './corpusDerived.js';
+import { DERIVED_KINDS, derivableCases, derivedCase, siblingPages } from './corpusDerived.js';
 
 const only = process.argv.slice(2);
 const known = readKnownGaps();
 const out: KnownGaps = {};
 const cases = listCases();
 const derived = derivableCases(cases.filter((c) => c.truth.split === 'tune')).flatMap((c) => DERIVED_KINDS.map((k) => derivedCase(c, k)));
-for (const c of [...cases, ...derived]) {
+for (const c of [...cases, ...siblingPages(cases), ...derived]) {
   if (c.truth.split !== 'tune' || (only.length > 0 && !only.includes(c.id))) continue;
   const gaps = caseGaps(scoreCase(c.truth, await importCase(c, cases)));
   if (gaps.length === 0) continue;

@@ -23,9 +23,22 @@ export const DERIVED_KINDS: readonly DerivedKind[] = ['pdf', 'docx', 'pdf-restyl
 const RESTYLE = `<style>body, td, p { font-family: 'Noto Serif CJK SC', serif !important; line-height: 1.9 !important }
 table { width: 55% !important; table-layout: auto !important } td, th { font-size: 13px !important }</style>`;
 
-/** The cases a DOCX and a PDF are made from: the published web pages. */
+/** A text case's web page: the same report as the crawl saved its page beside the text the truth was typed from. */
+export const SIBLING_PAGE = 'page.html';
+
+/**
+ * The web pages of text cases that have one (`page.html` in the case folder), as cases of their own (id `<case>~html`):
+ * the page's HTML tables read against the text's truth.
+ */
+export function siblingPages(cases: readonly CorpusCase[]): CorpusCase[] {
+  return cases
+    .filter((c) => c.truth.kind !== 'html' && existsSync(join(c.dir, SIBLING_PAGE)))
+    .map((c) => ({ id: `${c.id}~html`, dir: c.dir, source: join(c.dir, SIBLING_PAGE), truth: { ...c.truth, kind: 'html' as const } }));
+}
+
+/** The cases a DOCX and a PDF are made from: the published web pages, and the text cases' pages. */
 export function derivableCases(cases: readonly CorpusCase[]): CorpusCase[] {
-  return cases.filter((c) => c.truth.kind === 'html');
+  return [...cases.filter((c) => c.truth.kind === 'html'), ...siblingPages(cases)];
 }
 
 let workDir: string | null = null;
@@ -52,6 +65,11 @@ function saveAsDocx(html: string, outDir: string): void {
   );
 }
 
+/** `<case>~pdf`, `<case>~docx`, `<case>~pdf-restyled`: a text case's page gives its forms under the case's own id. */
+export function derivedId(page: Pick<CorpusCase, 'id'>, kind: DerivedKind): string {
+  return `${page.id.replace(/~html$/, '')}~${kind}`;
+}
+
 /** The case in the derived kind: its file made once per run, its truth the page's with the kind changed. */
 export function derivedCase(c: CorpusCase, kind: DerivedKind): CorpusCase {
   const dir = work();
@@ -68,7 +86,7 @@ export function derivedCase(c: CorpusCase, kind: DerivedKind): CorpusCase {
     }
   }
   if (!existsSync(out)) throw new Error(`${c.id}: no ${kind} was made from the page`);
-  return { id: `${c.id}~${kind}`, dir: c.dir, source: out, truth: { ...c.truth, kind: kind === 'docx' ? 'docx' : 'pdf' } };
+  return { id: derivedId(c, kind), dir: c.dir, source: out, truth: { ...c.truth, kind: kind === 'docx' ? 'docx' : 'pdf' } };
 }
 
 // ---------------------------------------------------------------------------------------------
