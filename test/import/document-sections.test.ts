@@ -9,19 +9,25 @@ import { makeText, richData } from './make.js';
 
 const squash = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
 
-describe('a report stored as one line', () => {
+/** A report's title line, then the rest of the page joined into one line as a crawl keeps it; `tail` ends the line. */
+function oneLinePage(tail: string[] = []) {
   const data = { ...richData(FORMAT_2021, 2024), signature: { organ: '某某县交通运输局', date: '2025-01-20' } };
-  const blocks = makeText(data, { layout: 'rows', signature: true })
+  const [title, ...body] = makeText(data, { layout: 'rows', signature: true })
     .split('\n')
     .filter((l) => l.trim() !== '');
-  const [title, ...body] = blocks;
-  const page = `${title ?? ''}\n${[...body, '抄送：县纪委监委派驻纪检监察组。', '来源：某某县交通运输局 附件下载'].join(' ')}`;
+  const line = [...body, ...tail].join(' ');
+  const read = (text: string) => parsePublished(textDocument(`${title ?? ''}\n${text}`));
+  return { data, line, read };
+}
+
+describe('a report stored as one line', () => {
+  const { data, line, read } = oneLinePage(['抄送：县纪委监委派驻纪检监察组。', '来源：某某县交通运输局 附件下载']);
 
   it('the sample is one title line and one long line', () => {
-    expect(page.split('\n')).toHaveLength(2);
+    expect(line).not.toContain('\n');
   });
 
-  const { report, uncertain } = parsePublished(textDocument(page));
+  const { report, uncertain } = read(line);
 
   it('finds every section heading and every section’s text', () => {
     expect(uncertain.filter((u) => u.target.startsWith('sections.'))).toEqual([]);
@@ -35,13 +41,9 @@ describe('a report stored as one line', () => {
 });
 
 describe('the 落款 of a one-line page as a crawl left it', () => {
-  const data = { ...richData(FORMAT_2021, 2024), signature: { organ: '某某县交通运输局', date: '2025-01-20' } };
-  const blocks = makeText(data, { layout: 'rows', signature: true })
-    .split('\n')
-    .filter((l) => l.trim() !== '');
-  const [title, ...body] = blocks;
-  const line = [...body, '附件下载'].join(' ');
-  const read = (text: string) => parsePublished(textDocument(`${title ?? ''}\n${text}`)).report;
+  const page = oneLinePage(['附件下载']);
+  const { data, line } = page;
+  const read = (text: string) => page.read(text).report;
 
   it('is found with a space inside its date, and the 「…办公室 日期印发」 版记 after it is left out of section 六', () => {
     const report = read(line.replace('2025年1月20日', '2025年1月20 日 某某县交通运输局办公室 2025年1月20日印发'));
@@ -72,22 +74,17 @@ describe('the 落款 of a PDF', () => {
 });
 
 describe('a one-line crawl with a heading worded differently, and a contact after the 落款', () => {
-  const data = { ...richData(FORMAT_2021, 2024), signature: { organ: '某某县交通运输局', date: '2025-01-20' } };
-  const blocks = makeText(data, { layout: 'rows', signature: true })
-    .split('\n')
-    .filter((l) => l.trim() !== '');
-  const [title, ...body] = blocks;
-  const line = [...body, '附件下载'].join(' ');
+  const { data, line, read } = oneLinePage(['附件下载']);
 
   it('「五、存在的主要问题及明年工作计划2025年，…」 still ends table 四: its figures are read, not lost in the prose', () => {
     const text = line.replace(/五、存在的主要问题及改进情况\s*/, '五、存在的主要问题及明年工作计划');
     expect(text).toContain('五、存在的主要问题及明年工作计划');
-    const { report } = parsePublished(textDocument(`${title ?? ''}\n${text}`));
+    const { report } = read(text);
     expect(report.cells['review.reconsideration.total']).toBe(data.cells['review.reconsideration.total']);
   });
 
   it('「某某局 2025年1月20日 （联系人：…）」: the 落款 is found', () => {
     const text = line.replace('2025年1月20日', '2025年1月20日 （联系人：林某，联系方式：0591-12345678）');
-    expect(parsePublished(textDocument(`${title ?? ''}\n${text}`)).report.signature).toEqual(data.signature);
+    expect(read(text).report.signature).toEqual(data.signature);
   });
 });
