@@ -53,7 +53,7 @@ export function isGluedRun(t: Token | null): boolean {
  * Every way to cut the glued runs among `values` so that there are `want` values; null when there are more
  * than MAX_CUTS or finding them takes more than the budget (then nothing is cut: too uncertain).
  */
-function candidates(values: readonly Token[], want: number): Token[][] | null {
+function candidates(values: readonly Token[], want: number, splittable: (t: Token) => boolean = isGluedRun): Token[][] | null {
   const extra = want - values.length;
   const out: Token[][] = [];
   const budget: Budget = { steps: MAX_STEPS };
@@ -64,7 +64,7 @@ function candidates(values: readonly Token[], want: number): Token[][] | null {
       if (left === 0) out.push(acc);
       return;
     }
-    if (!isGluedRun(tok) || tok.type !== 'num') {
+    if (!splittable(tok) || tok.type !== 'num') {
       walk(i + 1, left, [...acc, tok]);
       return;
     }
@@ -74,7 +74,7 @@ function candidates(values: readonly Token[], want: number): Token[][] | null {
       }
     }
   };
-  if (extra > 0 && values.some(isGluedRun)) walk(0, extra, []);
+  if (extra > 0 && values.some(splittable)) walk(0, extra, []);
   return out.length >= MAX_CUTS || budget.steps < 0 ? null : out;
 }
 
@@ -107,6 +107,8 @@ export function ungluedValues(values: readonly Token[], signed: readonly boolean
   const signsFit = (c: readonly Token[]): boolean => c.every((t, i) => !(t.type === 'num' && /^[+-]/.test(t.raw)) || signed[i] === true);
   const found = candidates(values, want);
   if (!found) return null;
+  // only in a row that shows gluing (a figure starting with 0): elsewhere a short row has a blank cell
+  if (found.length === 0 && fits && values.some(isGluedRun)) return gluedAtBothEnds(values, want, signsFit, (c) => fits(figures(c)));
   const all = found.filter(signsFit);
   const [first] = all;
   if (!first) return null;
@@ -118,4 +120,21 @@ export function ungluedValues(values: readonly Token[], signed: readonly boolean
   // Several cuts remain: keep the cells they all agree on.
   const agreed = one.map((t, i) => (accepted.every((c) => cellText(c[i]) === cellText(t)) ? t : null));
   return agreed.some((t) => t !== null) ? { values: agreed, inferred: true, alternatives: accepted } : null;
+}
+
+/** A plain figure of several digits, in a row that shows glued figures: it may be two cells run together too. */
+function plainRun(t: Token): boolean {
+  return t.type === 'num' && !t.glued && /^\d{2,6}$/.test(t.raw);
+}
+
+/**
+ * A row glued at both ends (「10 0 0 0 01」 for 1 0 0 0 0 0 1): only a figure starting with 0 shows it was glued, so
+ * the row is short even after cutting those. Cutting plain figures too is taken only when exactly one cut gives the
+ * row's number of cells and its own total, and it is a doubt for the clerk.
+ */
+function gluedAtBothEnds(values: readonly Token[], want: number, signsFit: (c: readonly Token[]) => boolean, adds: (c: readonly Token[]) => boolean): Unglued | null {
+  const found = candidates(values, want, (t) => isGluedRun(t) || plainRun(t));
+  const accepted = (found ?? []).filter((c) => signsFit(c) && adds(c));
+  const [one] = accepted;
+  return one && accepted.length === 1 ? { values: one, inferred: true } : null;
 }

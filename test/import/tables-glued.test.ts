@@ -87,6 +87,16 @@ describe('figures run together', () => {
     expect(row(report.cells, 'carried_forward')).toEqual([1, 0, 0, 0, 0, 0, 1]);
   });
 
+  it('a row glued at both ends, 「（一）予以公开10 0 0 0 01」, is 1 0 0 0 0 0 1 (its total settles the one cut), with a doubt', () => {
+    const text = ONE_LINE_2021.replace('（一）予以公开1000001', '（一）予以公开 10 0 0 0 01 ');
+    const { report, uncertain } = parsePublished(textDocument(text));
+    expect(row(report.cells, 'granted')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(uncertain.some((u) => u.target === 'apply.granted.natural')).toBe(true);
+    // a short row that shows no gluing keeps its blank: 「12 0 0 0 0 12」 is six figures, not a cut of 「12」
+    const short = parsePublished(textDocument(ONE_LINE_2021.replace('（一）予以公开1000001', '（一）予以公开 12 0 0 0 0 12 '))).report;
+    expect(row(short.cells, 'granted').filter((v) => v === null)).toHaveLength(1);
+  });
+
   it('a figure printed but not readable is no blank of the report, and no sum is judged on it', () => {
     const text = ONE_LINE_2021.replace('2022年', '2019年')
       .replace('本年制发件数本年废止件数现行有效件数规章000行政规范性文件0011', '本年新制作数量本年新公开数量对外公开总数量规章000规范性文件898989')
