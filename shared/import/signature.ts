@@ -44,8 +44,8 @@ function parseContact(text: string): { name?: string; phone?: string } {
   return out;
 }
 
-/** A web page's own footer (「主办单位：」, 「网站标识码」, 「ICP备」 …) and its tools (「打印本页」「关闭窗口」). */
-const PAGE_FOOTER = /主办单位|承办单位|网站标识码|ICP备|版权所有|公网安备|技术支持|网站地图|联系我们|Copyright|©|打印本页|关闭窗口|【字体|分享到/i;
+/** A web page's own footer (「主办单位：」, 「网站标识码」, 「ICP备」 …) and its tools (「打印本页」「关闭窗口」「附件下载」). */
+const PAGE_FOOTER = /主办单位|承办单位|网站标识码|ICP备|版权所有|公网安备|技术支持|网站地图|联系我们|Copyright|©|打印本页|关闭窗口|【字体|分享到|^\s*附件下载\s*$/i;
 
 /** The 版记 after the 落款 (「抄送：…」, 「某某办公室 2022年1月13日印发」) and a page's 「来源：…」 line. */
 const RECORD_LINE = /^\s*(?:抄送|来源)\s*[:：]|^\S{2,40}\s?\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日\s?印发\s*$/;

@@ -108,7 +108,11 @@ export function ungluedValues(values: readonly Token[], signed: readonly boolean
   const found = candidates(values, want);
   if (!found) return null;
   // only in a row that shows gluing (a figure starting with 0): elsewhere a short row has a blank cell
-  if (found.length === 0 && fits && values.some(isGluedRun)) return gluedAtBothEnds(values, want, signsFit, (c) => fits(figures(c)));
+  if (found.length === 0 && values.some(isGluedRun)) {
+    const spaced = blanksAtSpaces(values, want);
+    if (spaced) return spaced;
+    if (fits) return gluedAtBothEnds(values, want, signsFit, (c) => fits(figures(c)));
+  }
   const all = found.filter(signsFit);
   const [first] = all;
   if (!first) return null;
@@ -137,4 +141,22 @@ function gluedAtBothEnds(values: readonly Token[], want: number, signsFit: (c: r
   const accepted = (found ?? []).filter((c) => signsFit(c) && adds(c));
   const [one] = accepted;
   return one && accepted.length === 1 ? { values: one, inferred: true } : null;
+}
+
+/**
+ * A crawl that runs a row's cells together but leaves a space for an empty one (「0 00000」 for 0, blank, 0 0 0 0 0):
+ * when the row's runs of zeros, a cell a digit, fall short of its cells by exactly the number of spaces between its
+ * figures, each space is a blank cell. Only runs of zeros (they cut one way); a doubt for the clerk.
+ */
+function blanksAtSpaces(values: readonly Token[], want: number): Unglued | null {
+  if (!values.every((t) => t.type === 'num' && (!isGluedRun(t) || /^0+$/.test(t.raw)))) return null;
+  const cells = values.reduce((n, t) => n + (isGluedRun(t) && t.type === 'num' ? t.raw.length : 1), 0);
+  if (cells + values.length - 1 !== want) return null;
+  const out: Token[] = [];
+  values.forEach((t, i) => {
+    if (i > 0) out.push({ type: 'blank', line: t.line });
+    if (isGluedRun(t) && t.type === 'num') for (const d of t.raw) out.push({ type: 'num', raw: d, line: t.line, glued: true });
+    else out.push(t);
+  });
+  return { values: out, inferred: true };
 }

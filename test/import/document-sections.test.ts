@@ -83,6 +83,13 @@ describe('a one-line crawl with a heading worded differently, and a contact afte
     expect(report.cells['review.reconsideration.total']).toBe(data.cells['review.reconsideration.total']);
   });
 
+  it('「…事项无 某某局 2025年1月20日」: the 落款 after the section\'s last word is found, and the word stays in 六', () => {
+    const text = line.replace(/六、其他需要报告的事项.*?(?=某某县交通运输局 2025年1月20日)/, '六、其他需要报告的事项无 ');
+    const { report } = read(text);
+    expect(report.signature).toEqual(data.signature);
+    expect(report.sections?.other).toBe('无');
+  });
+
   it('「某某局 2025年1月20日 （联系人：…）」: the 落款 is found', () => {
     const text = line.replace('2025年1月20日', '2025年1月20日 （联系人：林某，联系方式：0591-12345678）');
     expect(read(text).report.signature).toEqual(data.signature);

@@ -97,6 +97,16 @@ describe('figures run together', () => {
     expect(row(short.cells, 'granted').filter((v) => v === null)).toHaveLength(1);
   });
 
+  it('a crawl that glues cells but leaves a space for an empty one: 「0 00000」 is 0, blank, 0 0 0 0 0 (a doubt)', () => {
+    const text = ONE_LINE_2021.replace('二、上年结转政府信息公开申请数量0000000', '二、上年结转政府信息公开申请数量0 00000');
+    const { report, uncertain } = parsePublished(textDocument(text));
+    expect(row(report.cells, 'carried_over')).toEqual([0, null, 0, 0, 0, 0, 0]);
+    expect(uncertain.some((u) => u.target === 'apply.carried_over.commercial')).toBe(true);
+    // runs that are not all zeros cut more than one way: no blank is placed by the spaces
+    const other = parsePublished(textDocument(ONE_LINE_2021.replace('二、上年结转政府信息公开申请数量0000000', '二、上年结转政府信息公开申请数量1 10001'))).report;
+    expect(row(other.cells, 'carried_over')).not.toEqual([1, null, 1, 0, 0, 0, 1]);
+  });
+
   it('a figure printed but not readable is no blank of the report, and no sum is judged on it', () => {
     const text = ONE_LINE_2021.replace('2022年', '2019年')
       .replace('本年制发件数本年废止件数现行有效件数规章000行政规范性文件0011', '本年新制作数量本年新公开数量对外公开总数量规章000规范性文件898989')
