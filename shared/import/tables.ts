@@ -4,6 +4,7 @@
  * the values that follow its label. Every doubt becomes an `Uncertain` entry; nothing is guessed silently.
  */
 import {
+  APPLY_GROUP_LABELS,
   APPLY_COLUMNS,
   APPLY_DETAIL_COLUMNS,
   applyRows,
@@ -375,8 +376,24 @@ function capTokens(tokens: readonly Token[]): readonly Token[] {
   return tokens;
 }
 
+/**
+ * Pieces of a label that spans several rows (「不予公」「度办」「（三）」), which a PDF of a table with narrow label
+ * columns interleaves line by line with the row labels beside them (「（三）」「1.属于国」「不予公」「家秘密」): left out,
+ * so the row label reads whole. A piece also found in a row's own label stays (「开」 of 「…禁止公开」).
+ */
+function withoutGroupPieces(tokens: readonly Token[], specs: readonly RowSpec[]): readonly Token[] {
+  if (!specs.some((s) => s.cells[0]?.key.startsWith('apply.'))) return tokens;
+  const groups = APPLY_GROUP_LABELS.map(labelKey);
+  const rows = specs.flatMap((s) => [labelKey(s.label), ...(s.oldLabel ? [labelKey(s.oldLabel)] : [])]);
+  return tokens.filter((t) => {
+    if (t.type !== 'text') return true;
+    const key = labelKey(t.text);
+    return !(key.length >= 1 && key.length <= 3 && groups.some((g) => g.includes(key)) && !rows.some((r) => r.includes(key)));
+  });
+}
+
 function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: string): TableRead {
-  const tokens = capTokens(allTokens);
+  const tokens = withoutGroupPieces(capTokens(allTokens), specs);
   const stream = buildStream(tokens);
   const occ = tableOrNothing(matchLabels(stream, tokens, specs));
   const after = collectValues(tokens, stream, specs, occ);

@@ -202,6 +202,8 @@ const RESULT_GROUPS: readonly { prefix: string; label: string; items: readonly s
 ];
 
 export const RESULTS_LABEL = '三、本年度办理结果';
+/** The labels of table 三 that span several rows (the vertical 「三、本年度办理结果」 and each result group's). */
+export const APPLY_GROUP_LABELS: readonly string[] = [RESULTS_LABEL, ...RESULT_GROUPS.map((g) => g.label)];
 
 /**
  * Rows of table 三. `otherSplit` false gives the format-2019 single 「（六）其他处理」 row (`apply.other`), which

@@ -10,6 +10,8 @@ import { digitCuts } from '../../shared/import/tableGlued.js';
 import { readReview } from '../../shared/import/tables.js';
 import { tokenise } from '../../shared/import/text.js';
 import { evaluate } from '../../shared/rules/index.js';
+import { FORMAT_2021 } from '../../shared/report/format.js';
+import { makeText, richData } from './make.js';
 
 const ONE_LINE_2021 = [
   '某县人民政府2022年政府信息公开工作年度报告 当前位置：首页 一、总体情况本年度，我县深入贯彻《条例》。',
@@ -124,6 +126,15 @@ describe('figures run together', () => {
     expect(findings.filter((f) => f.rule.startsWith('T3-') && f.cells.some((c) => unreadTotals.includes(c)))).toEqual([]);
   });
 
+  it('a count with its counter as a word of its own (「政府集中采购 2笔 984361元」) is the count, and the row goes on', () => {
+    const text = ONE_LINE_2021.replace('2022年', '2019年')
+      .replace('本年制发件数本年废止件数现行有效件数规章000行政规范性文件0011', '本年新制作数量本年新公开数量对外公开总数量规章000规范性文件222')
+      .replace('第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0', '第二十条第（八）项信息内容上一年项目数量本年增/减量行政事业性收费00第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购 2笔 984361元 ');
+    const { report } = parsePublished(textDocument(text));
+    expect(report.cells['active2019.procurement.items']).toBe(2);
+    expect(report.cells['active2019.procurement.amount']).toBe('984361 元');
+  });
+
   it('a counter between glued figures keeps the row going: 「政府集中采购1个246900元」 is 1 item, 24.69 万元', () => {
     const text = ONE_LINE_2021.replace('2022年', '2019年')
       .replace('本年制发件数本年废止件数现行有效件数规章000行政规范性文件0011', '本年新制作数量本年新公开数量对外公开总数量规章000规范性文件222')
@@ -151,5 +162,20 @@ describe('figures that are never cells', () => {
     const { report, uncertain } = parsePublished(textDocument(text));
     expect([report.cells['active.regulations.issued'], report.cells['active.regulations.in_force'], report.cells['active.normative.issued'], report.cells['active.normative.in_force'], report.cells['active.licensing.decisions']]).toEqual([0, 0, 3, 6, 12]);
     expect(uncertain.filter((u) => /^active\.(regulations|normative)/.test(u.target))).toEqual([]);
+  });
+});
+
+describe('a PDF of table 三 with narrow label columns', () => {
+  it('row labels interleaved line by line with the group label beside them (「（三）」「1.属于国」「不予公」「家秘密」) are read', () => {
+    const data = richData(FORMAT_2021, 2024);
+    const text = makeText(data, { layout: 'rows' });
+    const denied = ['1', '2'].map((n) => text.split('\n').find((l) => l.includes(n === '1' ? '1.属于国家秘密' : '2.其他法律行政法规禁止公开')) ?? '');
+    const figures = denied.map((l) => l.replace(/^.*?(?=(?:\s\d+){7}$)/, '').trim());
+    // as Chromium's text layer gives a 2019-style page printed with narrow label cells
+    const narrow = ['（三）  1.属于国', figures[0], '不予公  家秘密', '开  2.其他法', '律行政法', figures[1], '规禁止公', '开'].join('\n');
+    const { report } = parsePublished(textDocument(text.replace(`${denied[0]}\n${denied[1]}`, narrow)));
+    for (const row of ['denied_1', 'denied_2']) {
+      expect(['natural', 'total'].map((c) => report.cells[`apply.${row}.${c}`])).toEqual(['natural', 'total'].map((c) => data.cells[`apply.${row}.${c}`]));
+    }
   });
 });
