@@ -93,7 +93,8 @@ function balanceColumns(p: Prepared): BalanceColumn[] {
 function balance(p: Prepared, out: Finding[]): void {
   let detailFailed = false;
   for (const { col, keys, values, complete: known } of balanceColumns(p)) {
-    if (col.key === 'total' && detailFailed) continue;
+    // a computed 总计 column follows from the detail columns (one finding, not two); a printed one is a fact of its own
+    if (col.key === 'total' && detailFailed && keys.every((k) => p.printed(k) === null)) continue;
     if (!known) continue;
     const [a, b, c, d] = values.map((v) => v ?? 0) as [number, number, number, number];
     if (a + b === c + d) continue;

@@ -41,6 +41,18 @@ describe('T3-BAL', () => {
     expect(only(f, 'T3-BAL').map((x) => x.target)).toEqual(['apply.carried_forward.total']);
     expect(only(f, 'T3-BAL')[0]?.message).toContain('第三项（七）总计 3');
   });
+
+  it('a printed 总计 column that doesn\'t balance is its own finding beside the detail column\'s (a computed one follows from it)', () => {
+    const r = cleanReport();
+    // 自然人 and 总计 both printed: 3 new, nothing processed or carried forward
+    for (const col of ['natural', 'total']) {
+      r.cells[`apply.new.${col}`] = 7;
+      r.cells[`apply.processed_total.${col}`] = 4 + 0;
+    }
+    r.cells['apply.granted.natural'] = 4;
+    r.cells['apply.granted.total'] = 4;
+    expect(only(run(r), 'T3-BAL').map((x) => x.target)).toEqual(['apply.carried_forward.natural', 'apply.carried_forward.total']);
+  });
 });
 
 describe('printed totals of an imported report (T3-ROW, T3-SUM7, T4-SUM)', () => {
