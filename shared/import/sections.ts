@@ -126,9 +126,10 @@ function splitAtHeadings(text: string): string[] {
   const pieces = [0, ...cuts].map((from, i) => text.slice(from, cuts[i] ?? text.length));
   // The blocks of the page were joined with a space: a sentence's end before one, and the 版记 (抄送：, 来源：,
   // 「某某办公室 2022年1月13日印发」) or a contact (「（联系人：…）」) after the 落款, and the 落款 after a last word
-  // (「…事项无 某某局 2020年1月17日」), start a new line (so the 落款 stands on its own).
+  // (「…事项无 某某局 2020年1月17日」, 「无某某局 2020年1月2日」), and a table's header after a sentence with no space
+  // (「…情况。行政复议行政诉讼…」), start a new line (so the 落款 and the table stand on their own).
   return pieces
-    .flatMap((p) => p.split(/(?<=。)\s+|\s+(?=抄送[:：]|来源[:：]|附件下载|[（(]联系人|[\u4e00-\u9fff（）()]{2,40}\s?\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日(?:\s|$)|\S{2,40}\s?\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日\s?印发)/))
+    .flatMap((p) => p.split(/(?<=。)\s+|(?<=。)(?=行政复议\s*行政诉讼|第二十条第|（本列数据|申请人情况)|(?<=^无。?)(?=[\u4e00-\u9fff（）()]{2,40}\s?\d{4}\s?年)|\s+(?=抄送[:：]|来源[:：]|附件下载|[（(]联系人|[\u4e00-\u9fff（）()]{2,40}\s?\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日(?:\s|$)|\S{2,40}\s?\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日\s?印发)/))
     .map((t) => t.trim())
     .filter((t) => t !== '');
 }

@@ -99,12 +99,17 @@ export function isNumberToken(t: string): boolean {
   return NUMBER_RE.test(t);
 }
 
+/** A count printed with its counter (「1个」「2笔」「3件」): the count (a row's cell, never a word ending the row). */
+const COUNTED = /^(\d+)[个项件次家条笔]$/;
+
 /** One word (already through basicNormalise): text keeps its printed form (「（一）」), figures are NFKC. */
 function pushWord(out: Token[], w: string, line: number): void {
   if (w === '') return;
   const n = signedChange(w.normalize('NFKC'));
   // 「00」, 「023」: no figure but 「0」 starts with 0, so these are figures printed with no space between them
+  const counted = COUNTED.exec(n)?.[1];
   if (isNumberToken(n)) out.push(/^0\d+$/.test(n) ? { type: 'num', raw: n, line, glued: true } : { type: 'num', raw: n, line });
+  else if (counted !== undefined) out.push({ type: 'num', raw: counted, line });
   else if (BLANK_RE.test(n)) out.push({ type: 'blank', line });
   else if (isPlaceholderWord(n) || !/[\u3400-\u9fff]/.test(w)) out.push({ type: 'text', text: w, line });
   else pushGluedWord(out, w, line);
@@ -144,7 +149,7 @@ function pushGluedWord(out: Token[], w: string, line: number): void {
       continue;
     }
     // A counter between two glued figures (「政府集中采购1个246900元」) belongs to the first: the row goes on.
-    const counterOnly = /^[个项件次家]$/.test(text) && out[out.length - 1]?.type === 'num';
+    const counterOnly = /^[个项件次家笔]$/.test(text) && out[out.length - 1]?.type === 'num';
     if (text !== '' && !counterOnly) out.push({ type: 'text', text, line });
     text = '';
     out.push({ type: 'num', raw: figure, line, glued: true });
@@ -158,11 +163,8 @@ function pushGridCells(out: Token[], cells: readonly string[], line: number): vo
   for (const cell of cells) {
     const t = basicNormalise(cell).trim();
     const compact = t.normalize('NFKC').replace(/\s+/g, '');
-    // a count printed with its counter in its own cell (「1个」, 「3 件」) is the count
-    const counted = /^(\d+)[个项件次家条]$/.exec(compact)?.[1];
     if (t === '') out.push({ type: 'blank', line });
-    else if (isNumberToken(compact)) out.push({ type: 'num', raw: compact, line });
-    else if (counted !== undefined) out.push({ type: 'num', raw: counted, line });
+    else if (isNumberToken(compact) || COUNTED.test(compact)) pushWord(out, compact, line);
     else for (const w of t.split(/\s+/)) pushWord(out, w, line);
   }
 }

@@ -74,6 +74,12 @@ export const YEARLY_CITATIONS: readonly YearlyCitation[] = [
     rule: 'F-STALE',
   },
   {
+    document: '年度报告编制通知',
+    // 「《…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》」 in the 2022 report: last year's notice
+    pattern: /关于[^。《》〈〉]{0,8}?(\d{4})\s*年度?政府信息公开工作年度报告[^。《》〈〉]{0,12}?通知/g,
+    rule: 'F-STALE',
+  },
+  {
     document: '年度政务公开工作任务',
     // 「《思明区2019年政务公开工作主要任务分解表的通知》」「2023年政务公开重点工作任务清单」: the year's tasks under another name
     pattern: /(?<![\d〔[［])(\d{4})\s*年度?[^。；，,\n《》〈〉<>]{0,8}?政务公开[^。；，,\n《》〈〉<>]{0,4}?(?:主要任务|重点工作|任务分解|任务清单)/g,

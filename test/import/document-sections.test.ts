@@ -90,6 +90,19 @@ describe('a one-line crawl with a heading worded differently, and a contact afte
     expect(report.sections?.other).toBe('无');
   });
 
+  it('「…事项无某某局 2025年1月20日」 (无 glued to the organ): the 落款 is the organ\'s, 无 stays in 六', () => {
+    const text = line.replace(/六、其他需要报告的事项.*?(?=某某县交通运输局 2025年1月20日)/, '六、其他需要报告的事项 无');
+    const { report } = read(text);
+    expect(report.signature).toEqual(data.signature);
+    expect(report.sections?.other).toBe('无');
+  });
+
+  it('table 四 after a sentence with no space (「…诉讼情况。行政复议行政诉讼…」) is read', () => {
+    const text = line.replace(/(四、政府信息公开行政复议、行政诉讼情况)\s*/, '$1本年度没有行政复议、行政诉讼情况。');
+    expect(text).toContain('诉讼情况。行政复议');
+    expect(read(text).report.cells['review.reconsideration.total']).toBe(data.cells['review.reconsideration.total']);
+  });
+
   it('「某某局 2025年1月20日 （联系人：…）」: the 落款 is found', () => {
     const text = line.replace('2025年1月20日', '2025年1月20日 （联系人：林某，联系方式：0591-12345678）');
     expect(read(text).report.signature).toEqual(data.signature);

@@ -411,6 +411,17 @@ describe('F-STALE precision', () => {
   });
 });
 
+describe('F-STALE: last year\'s notice on compiling the report', () => {
+  it('flags 《…关于编制公布2023年政府信息公开工作年度报告有关事项的通知》 in the 2024 report, not the 2024 notice', () => {
+    const cite = (y: number) =>
+      rulesAfter((r) => {
+        r.sections!.preface = `根据《某区管委会办公室关于编制公布${y}年政府信息公开工作年度报告有关事项的通知》要求，编制本报告。`;
+      });
+    expect(cite(2023)).toContain('F-STALE');
+    expect(cite(2024)).not.toContain('F-STALE');
+  });
+});
+
 describe('F-STALE: a plan for the year reported on', () => {
   it('flags 「2024年，我局将进一步…」 in the 2024 report (next year’s plan expected), not 将 marking an object or work done', () => {
     const f = only(run(edit((r) => {
