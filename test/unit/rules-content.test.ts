@@ -166,6 +166,15 @@ describe('F-FIVE', () => {
   });
 });
 
+describe('F-FIVE: documents counted by their disclosure attribute', () => {
+  const overview = (text: string) => only(run(edit((r) => (r.sections!.overview = text))), 'F-FIVE').map((f) => f.message);
+  const rest = '（三）严格信息发布审查。（四）加强政府网站建设。（五）自觉接受社会监督，落实责任追究。';
+  it('「依申请公开176条」 is a count of documents, not the 依申请公开 aspect; 「依申请公开信息数0条」 says there was none to handle', () => {
+    expect(overview(`主动公开政府信息125条、依申请公开176条、不予公开77条。${rest}`)).toEqual([expect.stringContaining('「依申请公开」')]);
+    expect(overview(`主动公开政府信息55条，依申请公开信息数0条。${rest}`)).toEqual([]);
+  });
+});
+
 describe('F-FIVE: the aspects in other words', () => {
   const overview = (text: string) => only(run(edit((r) => (r.sections!.overview = text))), 'F-FIVE').map((f) => f.message);
   it('recognises 监督保障, 平台建设 and 政府信息管理 written in other words', () => {
