@@ -126,22 +126,18 @@ describe('figures run together', () => {
     expect(findings.filter((f) => f.rule.startsWith('T3-') && f.cells.some((c) => unreadTotals.includes(c)))).toEqual([]);
   });
 
-  it('a count with its counter as a word of its own (「政府集中采购 2笔 984361元」) is the count, and the row goes on', () => {
+  it.each([
+    // a counter between glued figures keeps the row going
+    ['政府集中采购1个246900元', 1, '246900 元'],
+    // a count with its counter as a word of its own
+    ['政府集中采购 2笔 984361元 ', 2, '984361 元'],
+  ])('the 2019 procurement row 「%s」 is %i item(s) and the amount as printed', (printed, items, amount) => {
     const text = ONE_LINE_2021.replace('2022年', '2019年')
       .replace('本年制发件数本年废止件数现行有效件数规章000行政规范性文件0011', '本年新制作数量本年新公开数量对外公开总数量规章000规范性文件222')
-      .replace('第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0', '第二十条第（八）项信息内容上一年项目数量本年增/减量行政事业性收费00第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购 2笔 984361元 ');
+      .replace('第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0', `第二十条第（八）项信息内容上一年项目数量本年增/减量行政事业性收费00第二十条第（九）项信息内容采购项目数量采购总金额${printed}`);
     const { report } = parsePublished(textDocument(text));
-    expect(report.cells['active2019.procurement.items']).toBe(2);
-    expect(report.cells['active2019.procurement.amount']).toBe('984361 元');
-  });
-
-  it('a counter between glued figures keeps the row going: 「政府集中采购1个246900元」 is 1 item, 24.69 万元', () => {
-    const text = ONE_LINE_2021.replace('2022年', '2019年')
-      .replace('本年制发件数本年废止件数现行有效件数规章000行政规范性文件0011', '本年新制作数量本年新公开数量对外公开总数量规章000规范性文件222')
-      .replace('第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0', '第二十条第（八）项信息内容上一年项目数量本年增/减量行政事业性收费00第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购1个246900元');
-    const { report } = parsePublished(textDocument(text));
-    expect(report.cells['active2019.procurement.items']).toBe(1);
-    expect(report.cells['active2019.procurement.amount']).toBe('246900 元');
+    expect(report.cells['active2019.procurement.items']).toBe(items);
+    expect(report.cells['active2019.procurement.amount']).toBe(amount);
   });
 });
 
