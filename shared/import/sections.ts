@@ -5,6 +5,7 @@
 import { FORMAT_2019, FORMAT_2021, SECTIONS, type SectionKey } from '../report/format.js';
 import type { PrintedForm } from '../report/model.js';
 import { MAX_SECTION_CHARS } from '../schema/draft.js';
+import { FIGURE_DATE, ISSUED_LINE } from './signature.js';
 import { basicNormalise, editDistance, labelKey, type SourceLine } from './text.js';
 import type { Uncertain } from './result.js';
 
@@ -83,7 +84,7 @@ function lcs(a: string, b: string): number {
 }
 
 /** A line this long is a page stored as one line of text, not a paragraph. */
-const RUN_TOGETHER_CHARS = 1000;
+export const RUN_TOGETHER_CHARS = 1000;
 
 /**
  * A page stored as one long line (「…编制完成本报告。一、总体情况2022年，我局… 二、主动公开政府信息情况 第二十条…」):
@@ -108,6 +109,24 @@ function reworded(window: string, k: number): string | null {
   return headLength - m[0].length <= headingName(k).length + 6 ? window.slice(headLength) : null;
 }
 
+/** An organ's name (2–40 characters of Chinese, brackets allowed) before a 落款's date. */
+const ORGAN_WORDS = '[\\u4e00-\\u9fff（）()]{2,40}';
+
+/**
+ * Where a one-line crawl (the blocks of a page joined with a space) starts a new line, so the 落款, the 版记 and each
+ * table stand on their own lines.
+ */
+const BLOCK_BREAK = new RegExp(
+  [
+    String.raw`(?<=。)\s+`, // a sentence's end before a space
+    String.raw`(?<=。)(?=行政复议\s*行政诉讼|第二十条第|（本列数据|申请人情况)`, // a table's header right after a sentence
+    String.raw`(?<=^无。?)(?=${ORGAN_WORDS}\s?\d{4}\s?年)`, // 六's 「无」 glued to the 落款's organ (「无某某局 2020年1月2日」)
+    String.raw`\s+(?=抄送[:：]|来源[:：]|附件下载|[（(]联系人)`, // the 版记, a page's source line, a contact
+    String.raw`\s+(?=${ORGAN_WORDS}\s?${FIGURE_DATE}(?:\s|$))`, // the 落款 after a last word (「…事项无 某某局 2020年1月17日」)
+    String.raw`\s+(?=${ISSUED_LINE})`, // 「某某办公室 2022年1月13日印发」 after the 落款
+  ].join('|'),
+);
+
 function splitAtHeadings(text: string): string[] {
   const cuts: number[] = [];
   let next = 0;
@@ -124,14 +143,7 @@ function splitAtHeadings(text: string): string[] {
     next = k + 1;
   }
   const pieces = [0, ...cuts].map((from, i) => text.slice(from, cuts[i] ?? text.length));
-  // The blocks of the page were joined with a space: a sentence's end before one, and the 版记 (抄送：, 来源：,
-  // 「某某办公室 2022年1月13日印发」) or a contact (「（联系人：…）」) after the 落款, and the 落款 after a last word
-  // (「…事项无 某某局 2020年1月17日」, 「无某某局 2020年1月2日」), and a table's header after a sentence with no space
-  // (「…情况。行政复议行政诉讼…」), start a new line (so the 落款 and the table stand on their own).
-  return pieces
-    .flatMap((p) => p.split(/(?<=。)\s+|(?<=。)(?=行政复议\s*行政诉讼|第二十条第|（本列数据|申请人情况)|(?<=^无。?)(?=[\u4e00-\u9fff（）()]{2,40}\s?\d{4}\s?年)|\s+(?=抄送[:：]|来源[:：]|附件下载|[（(]联系人|[\u4e00-\u9fff（）()]{2,40}\s?\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日(?:\s|$)|\S{2,40}\s?\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日\s?印发)/))
-    .map((t) => t.trim())
-    .filter((t) => t !== '');
+  return pieces.flatMap((p) => p.split(BLOCK_BREAK)).map((t) => t.trim()).filter((t) => t !== '');
 }
 
 /** The heading as printed: the line without its run-in text (and the colon or full stop before it). */

@@ -47,8 +47,13 @@ function parseContact(text: string): { name?: string; phone?: string } {
 /** A web page's own footer (「主办单位：」, 「网站标识码」, 「ICP备」 …) and its tools (「打印本页」「关闭窗口」「附件下载」). */
 const PAGE_FOOTER = /主办单位|承办单位|网站标识码|ICP备|版权所有|公网安备|技术支持|网站地图|联系我们|Copyright|©|打印本页|关闭窗口|【字体|分享到|^\s*附件下载\s*$/i;
 
+/** A date written in figures as a 落款 or 版记 prints it (「2022年1月13日」, 「2022年1月13 日」 from a text conversion). */
+export const FIGURE_DATE = String.raw`\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日`;
+/** The 版记's 「某某办公室 2022年1月13日印发」 (印发机关和印发日期). */
+export const ISSUED_LINE = String.raw`\S{2,40}\s?${FIGURE_DATE}\s?印发`;
+
 /** The 版记 after the 落款 (「抄送：…」, 「某某办公室 2022年1月13日印发」) and a page's 「来源：…」 line. */
-const RECORD_LINE = /^\s*(?:抄送|来源)\s*[:：]|^\S{2,40}\s?\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日\s?印发\s*$/;
+const RECORD_LINE = new RegExp(String.raw`^\s*(?:抄送|来源)\s*[:：]|^${ISSUED_LINE}\s*$`);
 
 /** Lines of the last section from the 版记 or the web page's footer on: never report text. */
 export function pageFooterLines(lines: readonly SourceLine[], lastSection: readonly number[]): Set<number> {

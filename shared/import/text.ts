@@ -99,8 +99,10 @@ export function isNumberToken(t: string): boolean {
   return NUMBER_RE.test(t);
 }
 
-/** A count printed with its counter (「1个」「2笔」「3件」): the count (a row's cell, never a word ending the row). */
-const COUNTED = /^(\d+)[个项件次家条笔]$/;
+/** The counters a table cell's count may be printed with (「1个」「2笔」「3件」). */
+const COUNTERS = '个项件次家条笔';
+/** A count printed with its counter: the count (a row's cell, never a word ending the row). */
+const COUNTED = new RegExp(`^(\\d+)[${COUNTERS}]$`);
 
 /** One word (already through basicNormalise): text keeps its printed form (「（一）」), figures are NFKC. */
 function pushWord(out: Token[], w: string, line: number): void {
@@ -149,7 +151,7 @@ function pushGluedWord(out: Token[], w: string, line: number): void {
       continue;
     }
     // A counter between two glued figures (「政府集中采购1个246900元」) belongs to the first: the row goes on.
-    const counterOnly = /^[个项件次家笔]$/.test(text) && out[out.length - 1]?.type === 'num';
+    const counterOnly = text.length === 1 && COUNTERS.includes(text) && out[out.length - 1]?.type === 'num';
     if (text !== '' && !counterOnly) out.push({ type: 'text', text, line });
     text = '';
     out.push({ type: 'num', raw: figure, line, glued: true });

@@ -321,9 +321,9 @@ function extractApply(text: string, cl: Clause[], year: number, out: Mention<App
       const limit = Math.min(c.end, from + 30, nextVerb ? c.start + nextVerb.at : c.end);
       const count = counts.find((t) => t.start >= from && t.start < limit);
       if (!count || count.approximate || !Number.isInteger(count.value)) return;
-      if (APPLICANT_WORDS.test(text.slice(from, count.start))) return;
-      // 「不予公开信息数137条」: documents by their disclosure attribute (主动/依申请/不予公开), not applications
       const between = text.slice(from, count.start);
+      if (APPLICANT_WORDS.test(between)) return;
+      // 「不予公开信息数137条」: documents by their disclosure attribute (主动/依申请/不予公开), not applications
       if (RESULT_VERBS[v.verb] && /信息|文件/.test(between) && !/申请/.test(between)) return;
       let kind = appKind(v.verb);
       // 「其中通过网络收到 10 件」「其中按时办结 14 件」: a part, not the figure of the table
