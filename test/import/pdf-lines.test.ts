@@ -64,5 +64,34 @@ describe('PDF rows with blank cells', () => {
     ]);
     expect(lines[2]?.split(/\s+/).filter(Boolean)).toEqual(['3.危及“三安全一稳定”', '0', '0', '0', '0', '0', '0', '0']);
   });
-});
 
+  it('a figure set lower than the rest of its row (a cell with its own margin) joins the row, in column order', () => {
+    const printed = row(700, '一、本年新收政府信息公开申', [null, '3', '0', '0', '0', '0', '3']);
+    // 自然人's figure 9 points under the row's others, the label's second line under it: seen in Chromium's PDF of a page
+    const lines = itemsToLines([...printed, { str: '2', x: (COLUMNS[0] ?? 0) - 5, y: 691, w: 10, h: 12 }, label('请数量', 676), ...row(650, '二、上年结转', ['0', '0', '0', '0', '0', '0', '0'])]);
+    expect(lines[0]?.split(/\s+/).filter(Boolean)).toEqual(['一、本年新收政府信息公开申', '2', '3', '0', '0', '0', '0', '3']);
+    expect(lines[1]).toBe('请数量');
+  });
+
+  it('a row beside another table\'s fuller rows is left as printed, even where a few columns happen to line up', () => {
+    // table 二's two-column 收费 row; under the section heading, table 三's rows share two of its x positions
+    const lines = itemsToLines([
+      ...row(700, '行政许可', ['0', '1', '0'], [220, 300, 380]),
+      ...row(680, '行政事业性收费', ['0', '0'], [200, 400]),
+      label('三、收到和处理政府信息公开申请情况', 660),
+      ...row(640, '一、本年新收', ['1', '0', '0', '0', '0', '0', '1']),
+      ...row(620, '二、上年结转', ['0', '0', '0', '0', '0', '0', '0']),
+    ]);
+    expect(lines[1]?.split(/\s+/).filter(Boolean)).toEqual(['行政事业性收费', '0', '0']);
+  });
+
+  it('a row with a blank cell is spread over its own table\'s columns, even where another table has more rows nearby', () => {
+    const two = [220, 300, 380];
+    const lines = itemsToLines([
+      ...['规章', '行政规范性文件', '行政许可', '行政处罚', '行政强制'].flatMap((name, k) => row(800 - 20 * k, name, ['0', '1', '0'], two)),
+      ...row(680, '一、本年新收', ['1', null, '0', '0', '0', '0', '1']),
+      ...row(660, '二、上年结转', ['0', '0', '0', '0', '0', '0', '0']),
+    ]);
+    expect(lines[5]?.split(/\s+/)).toEqual(['一、本年新收', '1', '—', '0', '0', '0', '0', '1']);
+  });
+});

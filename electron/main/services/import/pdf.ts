@@ -5,7 +5,7 @@
  * Chinese message.
  */
 import { constants, inflateSync } from 'node:zlib';
-import type { SourceDocument, SourceLine } from '../../../../shared/import/text.js';
+import { normaliseIdeographs, type SourceDocument, type SourceLine } from '../../../../shared/import/text.js';
 import { ImportError } from './zip.js';
 
 export interface PdfLimits {
@@ -42,8 +42,44 @@ export function itemsToLines(items: readonly Item[]): string[] {
       lines.push(current);
     }
   }
-  for (const l of lines) l.sort((a, b) => a.x - b.x);
-  return lines.map((l, i) => lineText(withBlankCells(l, lines, i)));
+  const merged = withStrayFiguresJoined(lines);
+  for (const l of merged) l.sort((a, b) => a.x - b.x);
+  return merged.map((l, i) => lineText(withBlankCells(l, merged, i)));
+}
+
+/** How far below or above its row a cell's figure may sit, per character height (cells centred on their own content). */
+const STRAY_REACH = 0.8;
+
+/**
+ * A line of figures only, a little off its row's baseline: one cell set lower or higher than the others (a cell
+ * holding a paragraph with its own margin or line height). It joins the row beside it when its figures fall in the
+ * gaps of that row (no overlap), so the row has all its cells in order.
+ */
+function withStrayFiguresJoined(lines: Item[][]): Item[][] {
+  const out: Item[][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] ?? [];
+    const figuresOnly = l.some((it) => FIGURE.test(it.str)) && l.every((it) => FIGURE.test(it.str) || it.str.trim() === '');
+    const host = figuresOnly ? nearRow(l, out[out.length - 1], lines[i + 1]) : undefined;
+    if (host) host.push(...l);
+    else out.push(l);
+  }
+  return out;
+}
+
+function nearRow(line: readonly Item[], above: Item[] | undefined, below: Item[] | undefined): Item[] | undefined {
+  // the text layer's space items (no height, any width) are no cells
+  const inked = (l: readonly Item[]): Item[] => l.filter((it) => it.str.trim() !== '');
+  const figures = inked(line);
+  const h = Math.max(figures[0]?.h ?? 1, 1);
+  const y = figures[0]?.y ?? 0;
+  const fits = (row: Item[] | undefined): row is Item[] =>
+    !!row &&
+    inked(row).some((it) => Math.abs(it.y - y) <= h * STRAY_REACH) &&
+    figures.every((f) => inked(row).every((it) => it.x + it.w <= f.x || f.x + f.w <= it.x));
+  const distance = (row: Item[]): number => Math.min(...inked(row).map((it) => Math.abs(it.y - y)));
+  const candidates = [above, below].filter(fits).sort((a, b) => distance(a) - distance(b));
+  return candidates[0];
 }
 
 /** A figure's width in the text layer, per character height (Noto and SimSun digits are about half an em). */
@@ -92,60 +128,84 @@ function trailingFigures(l: readonly Item[]): Item[] {
 }
 
 const centre = (it: Item): number => it.x + it.w / 2;
+/** How far a figure may sit from its column's figures, per character height (digits of another width, rounding). */
+const ALIGN_TOLERANCE = 0.35;
 
 /**
  * A row with blank cells: a PDF's text layer has nothing where a cell is blank, so 「217 1 [空] 0 0 0 218」 would read
  * as six figures in the wrong columns. A fuller row of the same table nearby gives the columns: each figure goes to
- * the column under it, and a column with no figure gets 「—」 (a printed blank), so the cells stay in place.
+ * the column under it, and a column with no figure gets 「—」 (a printed blank), so the cells stay in place. Rows of
+ * the same table are those whose figures line up with this row's; the table's width is their commonest count.
  */
 function withBlankCells(l: readonly Item[], lines: readonly Item[][], i: number): readonly Item[] {
   const figures = trailingFigures(l);
   if (figures.length < 2) return l;
-  // the table's width: the commonest count of figures in the rows around (a row as wide is never changed)
-  const width = commonestCount(lines, i);
+  const table = sameTableRows(figures, lines, i);
+  const width = commonestCount(table.map((r) => r.length));
   if (width === null || figures.length >= width) return l;
-  for (let d = 1; d <= ROW_REACH; d++) {
-    for (const j of [i - d, i + d]) {
-      const other = lines[j];
-      if (!other) continue;
-      const columns = trailingFigures(other);
-      if (columns.length !== width) continue;
-      const placed = placeInColumns(figures, columns);
-      if (!placed) continue;
-      const h = figures[0]?.h ?? 1;
-      // each cell its own word (the text layer's space items between them are dropped with the blanks)
-      const cells = columns.map((c, k): Item => ({ ...(placed[k] ?? { x: c.x, y: c.y, w: c.w, h }), str: ` ${placed[k]?.str.trim() ?? '—'}` }));
-      const first = figures[0];
-      return [...l.slice(0, first ? l.indexOf(first) : l.length), ...cells];
-    }
+  for (const columns of table) {
+    if (columns.length !== width) continue;
+    const placed = placeInColumns(figures, columns);
+    if (!placed) continue;
+    const h = figures[0]?.h ?? 1;
+    // each cell its own word (the text layer's space items between them are dropped with the blanks)
+    const cells = columns.map((c, k): Item => ({ ...(placed[k] ?? { x: c.x, y: c.y, w: c.w, h }), str: ` ${placed[k]?.str.trim() ?? '—'}` }));
+    const first = figures[0];
+    return [...l.slice(0, first ? l.indexOf(first) : l.length), ...cells];
   }
   return l;
 }
 
-/** The commonest count of trailing figures (2 or more) among the lines around line i; ties go to the wider. */
-function commonestCount(lines: readonly Item[][], i: number): number | null {
-  const counts = new Map<number, number>();
-  for (let j = Math.max(0, i - ROW_REACH); j <= Math.min(lines.length - 1, i + ROW_REACH); j++) {
-    const n = trailingFigures(lines[j] ?? []).length;
-    if (n >= 2) counts.set(n, (counts.get(n) ?? 0) + 1);
+/**
+ * A line no table row reaches past: a section heading (「三、收到和处理政府信息公开申请情况」) or the 2019 format's
+ * sub-table heading (「第二十条第（八）项」), each table below it with its own columns.
+ */
+const TABLE_BARRIER = /^[一二三四五六七八九十]+、.*情况$|^第二十条第[（(].+[)）]项$/;
+const isBarrier = (l: readonly Item[]): boolean => TABLE_BARRIER.test(labelText(l));
+const labelText = (l: readonly Item[]): string => normaliseIdeographs(l.map((it) => it.str).join('')).replace(/\s+/g, '');
+
+/** The figures of the rows around line i (nearest first) that line up with this row's, up to a heading each way. */
+function sameTableRows(figures: readonly Item[], lines: readonly Item[][], i: number): Item[][] {
+  const rows: { distance: number; figures: Item[] }[] = [];
+  for (const step of [-1, 1]) {
+    for (let j = i + step; Math.abs(j - i) <= ROW_REACH && lines[j]; j += step) {
+      const line = lines[j] ?? [];
+      if (isBarrier(line)) break;
+      const other = trailingFigures(line);
+      if (other.length < 2) continue;
+      const [short, long] = other.length < figures.length ? [other, figures] : [figures, other];
+      if (placeInColumns(short, long)) rows.push({ distance: Math.abs(j - i), figures: other });
+    }
   }
+  return rows.sort((a, b) => a.distance - b.distance).map((r) => r.figures);
+}
+
+/** The commonest count (ties go to the wider). */
+function commonestCount(widths: readonly number[]): number | null {
+  const counts = new Map<number, number>();
+  for (const n of widths) counts.set(n, (counts.get(n) ?? 0) + 1);
   let best: number | null = null;
   for (const [n, c] of counts) if (best === null || c > (counts.get(best) ?? 0) || (c === counts.get(best) && n > best)) best = n;
   return best;
 }
 
-/** Each figure in the column whose centre is nearest, within a quarter of the narrowest column spacing; null if any is not. */
+/**
+ * Each figure in the column it lines up with: its centre, left or right edge within a few points of the column
+ * figure's (a table's cells share their x, however the cells align). Null if any figure lines up with no column:
+ * the fuller row is then of another table (a table 三 row below table 二's two-column 收费 row).
+ */
 function placeInColumns(figures: readonly Item[], columns: readonly Item[]): (Item | undefined)[] | null {
-  const centres = columns.map(centre);
-  let spacing = Infinity;
-  for (let k = 1; k < centres.length; k++) spacing = Math.min(spacing, (centres[k] ?? 0) - (centres[k - 1] ?? 0));
-  if (!(spacing > 0)) return null;
   const placed: (Item | undefined)[] = columns.map(() => undefined);
   let last = -1;
   for (const f of figures) {
+    const tolerance = Math.max(1.5, Math.max(f.h, 1) * ALIGN_TOLERANCE);
+    const offset = (c: Item): number => Math.min(Math.abs(centre(c) - centre(f)), Math.abs(c.x - f.x), Math.abs(c.x + c.w - (f.x + f.w)));
     let best = -1;
-    for (let k = 0; k < centres.length; k++) if (best < 0 || Math.abs((centres[k] ?? 0) - centre(f)) < Math.abs((centres[best] ?? 0) - centre(f))) best = k;
-    if (best <= last || Math.abs((centres[best] ?? 0) - centre(f)) > spacing / 4) return null;
+    columns.forEach((c, k) => {
+      if (best < 0 || offset(c) < offset(columns[best] ?? c)) best = k;
+    });
+    const column = columns[best];
+    if (!column || best <= last || offset(column) > tolerance) return null;
     placed[best] = f;
     last = best;
   }
