@@ -379,17 +379,28 @@ function capTokens(tokens: readonly Token[]): readonly Token[] {
 /**
  * Pieces of a label that spans several rows (「不予公」「度办」「（三）」), which a PDF of a table with narrow label
  * columns interleaves line by line with the row labels beside them (「（三）」「1.属于国」「不予公」「家秘密」): left out,
- * so the row label reads whole. A piece also found in a row's own label stays (「开」 of 「…禁止公开」).
+ * so the row label reads whole. A piece also found in a row's own label stays (「开」 of 「…禁止公开」). A piece printed
+ * with its characters spaced out (「不 予 处」, justified text) comes as one token a character: the line's leading
+ * run of such tokens is judged as one piece.
  */
 function withoutGroupPieces(tokens: readonly Token[], specs: readonly RowSpec[]): readonly Token[] {
   if (!specs.some((s) => s.cells[0]?.key.startsWith('apply.'))) return tokens;
   const groups = APPLY_GROUP_LABELS.map(labelKey);
   const rows = specs.flatMap((s) => [labelKey(s.label), ...(s.oldLabel ? [labelKey(s.oldLabel)] : [])]);
-  return tokens.filter((t) => {
-    if (t.type !== 'text') return true;
-    const key = labelKey(t.text);
-    return !(key.length >= 1 && key.length <= 3 && groups.some((g) => g.includes(key)) && !rows.some((r) => r.includes(key)));
+  const isGroupPiece = (key: string): boolean => key.length >= 1 && key.length <= 3 && groups.some((g) => g.includes(key)) && !rows.some((r) => r.includes(key));
+  const dropped = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (t.type === 'text' && isGroupPiece(labelKey(t.text))) dropped.add(i);
+    if (t.type !== 'text' || tokens[i - 1]?.line === t.line) return;
+    // the longest leading run of one-character tokens on this line that is a group piece
+    let key = '';
+    for (let j = i; tokens[j]?.type === 'text' && tokens[j]?.line === t.line && key.length < 3; j++) {
+      const tok = tokens[j];
+      key += tok?.type === 'text' ? labelKey(tok.text) : '';
+      if (key.length >= 2 && isGroupPiece(key)) for (let k = i; k <= j; k++) dropped.add(k);
+    }
   });
+  return tokens.filter((_, i) => !dropped.has(i));
 }
 
 function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: string): TableRead {

@@ -174,4 +174,15 @@ describe('a PDF of table 三 with narrow label columns', () => {
       expect(['natural', 'total'].map((c) => report.cells[`apply.${row}.${c}`])).toEqual(['natural', 'total'].map((c) => data.cells[`apply.${row}.${c}`]));
     }
   });
+
+  it('a group label printed with its characters spaced out (「不 予 处」, justified) is left out of the row label beside it', () => {
+    const data = richData(FORMAT_2021, 2024);
+    const text = makeText(data, { layout: 'rows' });
+    const printed = text.split('\n').find((l) => l.includes('4.无正当理由大量反复申请')) ?? '';
+    const figures = printed.replace(/^.*?(?=(?:\s\d+){7}$)/, '').trim();
+    // Chromium's text layer of a 2019-style page: 「（五）不予处理」 beside the wrapped row label, one character an item
+    const narrow = ['（ 五 ）', `4. 无 正 当 理  ${figures}`, '不 予 处', '由 大 量 反 复', '理', '申请'].join('\n');
+    const { report } = parsePublished(textDocument(text.replace(printed, narrow)));
+    expect(['natural', 'total'].map((c) => report.cells[`apply.refused_4.${c}`])).toEqual(['natural', 'total'].map((c) => data.cells[`apply.refused_4.${c}`]));
+  });
 });
