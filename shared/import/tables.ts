@@ -17,7 +17,7 @@ import {
 } from '../report/format.js';
 import { parseCell } from '../report/numbers.js';
 import type { Cells } from '../report/model.js';
-import { VALUE_MARK, allowedEdits, findApprox, labelKey, type Occurrence, type Token } from './text.js';
+import { COUNTERS, VALUE_MARK, allowedEdits, findApprox, labelKey, type Occurrence, type Token } from './text.js';
 import type { Uncertain } from './result.js';
 import type { TableRead } from './tableRead.js';
 import { isGluedRun, ungluedValues } from './tableGlued.js';
@@ -415,10 +415,13 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   for (const m of matches) {
     const a = stream.tokenAt[m.occurrence.start] ?? 0;
     const b = stream.tokenAt[Math.max(m.occurrence.start, m.occurrence.end - 1)] ?? a;
-    m.printed = tokens
+    const joined = tokens
       .slice(a, b + 1)
       .map((t) => (t.type === 'text' ? t.text : ''))
       .join('');
+    // a label inside a longer run of text (a one-line crawl) is printed as matched, not with the whole run
+    const matched = m.occurrence.end - m.occurrence.start;
+    m.printed = labelKey(joined).length <= matched + 6 ? joined : stream.text.slice(m.occurrence.start, m.occurrence.end).replaceAll(VALUE_MARK, '');
   }
   const cells: Cells = {};
   const uncertain: Uncertain[] = [];
@@ -476,11 +479,26 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
  * (「规范性文件方面：2021年…」) it is a word, not a row.
  */
 function standsAsLabel(m: RowMatch, tokens: readonly Token[], stream: Stream): boolean {
+  if (rowFollows(m, tokens, stream)) return true;
   const line = tokens[stream.tokenAt[m.occurrence.start] ?? 0]?.line;
   const words = tokens.filter((t) => t.line === line && t.type === 'text').map((t) => (t.type === 'text' ? t.text : ''));
   // 「规范性文件方面：…」 opens a sentence about the subject, however short the line
   if (/方面|[:：]/.test(words.join(''))) return false;
   return labelKey(words.join('')).length <= m.occurrence.end - m.occurrence.start + 6;
+}
+
+/**
+ * A label printed as a table row in a run-together crawl (「…现行有效件数规范性文件107第二十条…」), where its line is
+ * the whole page: its row's figures follow it at once and fill the row, with no counter after them
+ * (「制发规范性文件34件」 is a sentence's count).
+ */
+function rowFollows(m: RowMatch, tokens: readonly Token[], stream: Stream): boolean {
+  const labelEnd = stream.tokenAt[m.occurrence.end - 1];
+  const first = m.values[0];
+  const last = m.values[m.values.length - 1];
+  if (labelEnd === undefined || !first || !last || tokens.indexOf(first) !== labelEnd + 1 || exactRows([m]) !== 1) return false;
+  const after = tokens[tokens.indexOf(last) + 1];
+  return !(after?.type === 'text' && COUNTERS.includes(after.text.trim().charAt(0)));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -100,7 +100,7 @@ export function isNumberToken(t: string): boolean {
 }
 
 /** The counters a table cell's count may be printed with (「1个」「2笔」「3件」). */
-const COUNTERS = '个项件次家条笔';
+export const COUNTERS = '个项件次家条笔';
 /** A count printed with its counter: the count (a row's cell, never a word ending the row). */
 const COUNTED = new RegExp(`^(\\d+)[${COUNTERS}]$`);
 

@@ -56,6 +56,15 @@ describe('figures run together', () => {
     expect(doubts.find((u) => u.target === 'apply.new.natural')?.reason).toContain('按本行合计拆分为 12 0 0 0 0 0 12');
   });
 
+  it('a 2019 label printed as a row of a one-line crawl (「…现行有效件数规范性文件107第二十条…」) is reported as printed; a sentence\'s 「制发规范性文件34件」 is not', () => {
+    const printed = ONE_LINE_2021.replace('行政规范性文件0011', '规范性文件107');
+    const { report } = parsePublished(textDocument(printed));
+    expect(report.printed?.oldLabels).toEqual(['规范性文件']);
+    expect([report.cells['active.normative.issued'], report.cells['active.normative.repealed'], report.cells['active.normative.in_force']]).toEqual([1, 0, 7]);
+    const sentence = ONE_LINE_2021.replace('本年度，我县深入贯彻《条例》。', '本年度，我县制发规范性文件34件，现行有效件数424件。');
+    expect(parsePublished(textDocument(sentence)).report.printed?.oldLabels).toBeUndefined();
+  });
+
   it('table 四 glued into one run of fifteen digits, on a line of running text', () => {
     const at = ONE_LINE_2021.indexOf('四、政府信息公开行政复议');
     const read = readReview(tokenise([{ text: ONE_LINE_2021.slice(at) }]));
