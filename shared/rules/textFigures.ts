@@ -245,6 +245,10 @@ const APP_VERB = /新收|收到|受理|接收|接到|办理|办结|结转|予以
 /** 「收到自然人申请 10 件」: a figure of one kind of applicant, not the total */
 const APPLICANT_WORDS = /自然人|法人|企业|科研|公益|法律服务|其他组织|个人/;
 const OTHER_YEAR_WORDS = /去年|同比|较上年|比上年|上一年度共|环比/;
+/** A sentence counting documents by disclosure attribute: 「主动公开」 with its own figure (「主动公开299份」). */
+const ATTRIBUTE_LIST = /主动公开[^，。；,;\d]{0,8}\d/;
+/** Counters of documents (applications are counted in 件). */
+const DOCUMENT_COUNTER = /^[条份篇]/;
 const SUBSET_WORDS = /其中|包括|包含|含|通过|网上|网络|在线|线上|线下|信函|当面|邮寄|传真|电子邮件|现场/;
 
 const RESULT_VERBS: Record<string, AppFigure> = {
@@ -276,6 +280,12 @@ function appKind(verb: string): AppFigure {
 function clauseYearsFit(text: string, c: Clause, year: number, allow: readonly number[]): boolean {
   for (const y of yearTokens(text, c.start, c.end)) if (y.year !== year && !allow.includes(y.year)) return false;
   return true;
+}
+
+/** The whole sentence a clause belongs to. */
+function sentenceOf(text: string, cl: readonly Clause[], sentence: number): string {
+  const parts = cl.filter((c) => c.sentence === sentence);
+  return text.slice(parts[0]?.start ?? 0, parts[parts.length - 1]?.end ?? 0);
 }
 
 function extractApply(text: string, cl: Clause[], year: number, out: Mention<AppFigure>[]): void {
@@ -325,6 +335,8 @@ function extractApply(text: string, cl: Clause[], year: number, out: Mention<App
       if (APPLICANT_WORDS.test(between)) return;
       // 「不予公开信息数137条」: documents by their disclosure attribute (主动/依申请/不予公开), not applications
       if (RESULT_VERBS[v.verb] && /信息|文件/.test(between) && !/申请/.test(between)) return;
+      // 「其中主动公开信息数169，依申请公开信息数317条，不予公开24条」: the same, in a list of documents by attribute
+      if (RESULT_VERBS[v.verb] && ATTRIBUTE_LIST.test(sentenceOf(text, cl, c.sentence)) && DOCUMENT_COUNTER.test(count.unit ?? '')) return;
       let kind = appKind(v.verb);
       // 「其中通过网络收到 10 件」「其中按时办结 14 件」: a part, not the figure of the table
       if ((kind === 'received' || kind === 'handled' || kind === 'processed') && SUBSET_WORDS.test(text.slice(c.start, count.start))) return;

@@ -213,6 +213,13 @@ describe('N-APP: documents counted by their disclosure attribute', () => {
     expect(rulesFor('共制发政府信息510条，其中主动公开政府信息198条，依申请公开信息数142条，不予公开信息数137条。')).not.toContain('N-APP');
     expect(rulesFor('收到政府信息公开申请 4 件，不予公开 3 件。')).toContain('N-APP');
   });
+
+  it('leaves a list of documents by attribute alone (「其中主动公开信息数169，依申请公开信息数317条，不予公开24条」, 「主动公开299份，依申请公开及不予公开388份」)', () => {
+    expect(rulesFor('全年印发公文类政府信息共510条，其中主动公开信息数169，依申请公开信息数317条，不予公开24条；全年通过门户网站主动公开政策文件5条。')).not.toContain('N-APP');
+    expect(rulesFor('共发布政府信息（文件）687份，其中主动公开299份，依申请公开及不予公开388份。')).not.toContain('N-APP');
+    // applications beside a count of documents published: still read
+    expect(rulesFor('全年主动公开信息2000条，收到政府信息公开申请 4 件，不予公开 3 件。')).toContain('N-APP');
+  });
 });
 
 describe('N-PCT', () => {
