@@ -186,6 +186,11 @@ describe('F-FIVE: the aspects in other words', () => {
       ),
     ).toEqual([]);
   });
+  it('recognises 监督保障 as 「自觉接受社会监督」 and 「加强督查考核」', () => {
+    const first = '（一）主动公开。全年主动公开政府信息326条。（二）依申请公开。本年度新收政府信息公开申请3件。（三）政府信息管理。严格信息发布审查。（四）加强政府网站建设。';
+    expect(overview(`${first}（五）自觉接受社会监督，不断提高政务公开规范化水平。`)).toEqual([]);
+    expect(overview(`${first}（五）加强督查考核，把政府信息公开纳入年度绩效。`)).toEqual([]);
+  });
   it('does not take a word that only looks like an aspect: the 12345 hotline’s 平台, a bare 考核', () => {
     const [message] = overview(
       '（一）主动公开。全年主动公开政府信息326条。（二）依申请公开。本年度新收政府信息公开申请3件。（三）政府信息管理。严格信息发布审查。' +
