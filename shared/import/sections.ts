@@ -96,18 +96,29 @@ export function splitRunTogether(lines: readonly SourceLine[]): SourceLine[] {
 }
 
 /**
- * A heading worded differently in a one-line crawl (「五、存在的主要问题及明年工作计划2024年，我局…」): its right
- * number and the canonical heading's first seven characters, up to the first figure, space or punctuation. Its
- * run-in text is returned, so the line is cut there (a table before it no longer runs into the prose after it).
+ * A heading worded differently in a one-line crawl (「五、存在的主要问题及明年工作计划2024年，我局…」,
+ * 「四、因政府信息公开工作被申请行政复议、提起行政诉讼情况行政复议…」): its right number, then words up to a heading's
+ * last word (情况、事项、措施、计划、打算) that hold most of the canonical heading's characters in order. Its run-in text
+ * is returned, so the line is cut there (a table before it no longer runs into the prose after it).
  */
 function reworded(window: string, k: number): string | null {
   const m = new RegExp(`^${ORDINALS[k] ?? ''}[、.．]`).exec(window);
-  const start = labelKey(headingName(k)).slice(0, 7);
-  if (!m || !window.slice(m[0].length).startsWith(start)) return null;
-  const end = /[\d\s。，,；;：:（(]/.exec(window.slice(m[0].length + start.length));
-  const headLength = m[0].length + start.length + (end ? end.index : 0);
-  return headLength - m[0].length <= headingName(k).length + 6 ? window.slice(headLength) : null;
+  if (!m) return null;
+  const body = window.slice(m[0].length);
+  const nameKey = labelKey(headingName(k));
+  for (const end of body.matchAll(HEADING_END)) {
+    const head = body.slice(0, end.index + end[0].length);
+    const key = labelKey(head);
+    if (key.length > nameKey.length + 12 || /[。，,；;]/.test(head)) break;
+    if (lcs(nameKey, key) >= nameKey.length * REWORDED_SHARE) return body.slice(head.length);
+  }
+  return null;
 }
+
+/** The words a section heading ends with. */
+const HEADING_END = /情况|事项|措施|计划|打算/g;
+/** How much of the canonical heading a reworded one keeps, in order (「存在的问题及改进措施」 keeps 8 of 12). */
+const REWORDED_SHARE = 0.6;
 
 /** An organ's name (2–40 characters of Chinese, brackets allowed) before a 落款's date. */
 const ORGAN_WORDS = '[\\u4e00-\\u9fff（）()]{2,40}';
@@ -124,6 +135,7 @@ const BLOCK_BREAK = new RegExp(
     String.raw`\s+(?=抄送[:：]|来源[:：]|附件下载|[（(]联系人)`, // the 版记, a page's source line, a contact
     String.raw`\s+(?=${ORGAN_WORDS}\s?${FIGURE_DATE}(?:\s|$))`, // the 落款 after a last word (「…事项无 某某局 2020年1月17日」)
     String.raw`\s+(?=${ISSUED_LINE})`, // 「某某办公室 2022年1月13日印发」 after the 落款
+    String.raw`(?<=\d)\s*(?=[五六][、.．])`, // table 四's last figure run into the next heading, however worded (「…0 0五、政府信息公开存在的…」)
   ].join('|'),
 );
 

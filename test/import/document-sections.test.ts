@@ -84,6 +84,23 @@ describe('a one-line crawl with a heading worded differently, and a contact afte
     expect(report.cells['review.reconsideration.total']).toBe(data.cells['review.reconsideration.total']);
   });
 
+  it('headings worded far from the format (「四、因政府信息公开工作被申请行政复议、提起行政诉讼情况」, 「五、政府信息公开存在的问题及改进措施」) are found as printed, and table 四 is read', () => {
+    const text = line
+      .replace(/四、政府信息公开行政复议、行政诉讼情况\s*/, '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况')
+      .replace(/五、存在的主要问题及改进情况\s*/, '五、政府信息公开存在的问题及改进措施');
+    const { report } = read(text);
+    expect(report.printed?.headings?.review).toBe('四、因政府信息公开工作被申请行政复议、提起行政诉讼情况');
+    expect(report.printed?.headings?.problems).toBe('五、政府信息公开存在的问题及改进措施');
+    expect(report.cells['review.reconsideration.total']).toBe(data.cells['review.reconsideration.total']);
+  });
+
+  it('table 四\'s last figure run into a heading no reading recognises (「…0 0五、政府信息公开工作情况说明…」) still ends the table', () => {
+    const text = line.replace(/\s*五、存在的主要问题及改进情况\s*/, '五、政府信息公开工作说明');
+    const { report } = read(text);
+    expect(report.cells['review.reconsideration.total']).toBe(data.cells['review.reconsideration.total']);
+    expect(report.cells['review.sued_after.total']).toBe(data.cells['review.sued_after.total']);
+  });
+
   it('「…事项无 某某局 2025年1月20日」: the 落款 after the section\'s last word is found, and the word stays in 六', () => {
     const text = line.replace(/六、其他需要报告的事项.*?(?=某某县交通运输局 2025年1月20日)/, '六、其他需要报告的事项无 ');
     const { report } = read(text);
