@@ -167,6 +167,9 @@ const labelText = (l: readonly Item[]): string => normaliseIdeographs(l.map((it)
 /** The figures of the rows around line i (nearest first) that line up with this row's, up to a heading each way. */
 function sameTableRows(figures: readonly Item[], lines: readonly Item[][], i: number): Item[][] {
   const rows: { distance: number; figures: Item[] }[] = [];
+  // no fuller row around: nothing to line up with (and a page of equal rows costs one count a row)
+  const around = lines.slice(Math.max(0, i - ROW_REACH), i + ROW_REACH + 1);
+  if (!around.some((l) => trailingFigures(l).length > figures.length)) return [];
   for (const step of [-1, 1]) {
     for (let j = i + step; Math.abs(j - i) <= ROW_REACH && lines[j]; j += step) {
       const line = lines[j] ?? [];
@@ -196,16 +199,18 @@ function commonestCount(widths: readonly number[]): number | null {
  */
 function placeInColumns(figures: readonly Item[], columns: readonly Item[]): (Item | undefined)[] | null {
   const placed: (Item | undefined)[] = columns.map(() => undefined);
+  // both in x order: each figure looks only at the columns after the last one taken (linear in the row's length)
   let last = -1;
   for (const f of figures) {
     const tolerance = Math.max(1.5, Math.max(f.h, 1) * ALIGN_TOLERANCE);
     const offset = (c: Item): number => Math.min(Math.abs(centre(c) - centre(f)), Math.abs(c.x - f.x), Math.abs(c.x + c.w - (f.x + f.w)));
     let best = -1;
-    columns.forEach((c, k) => {
-      if (best < 0 || offset(c) < offset(columns[best] ?? c)) best = k;
-    });
-    const column = columns[best];
-    if (!column || best <= last || offset(column) > tolerance) return null;
+    for (let k = last + 1; k < columns.length; k++) {
+      const c = columns[k];
+      if (!c || c.x > f.x + f.w + tolerance) break;
+      if (offset(c) <= tolerance && (best < 0 || offset(c) < offset(columns[best] ?? c))) best = k;
+    }
+    if (best < 0) return null;
     placed[best] = f;
     last = best;
   }
