@@ -5,7 +5,7 @@
 import { FORMAT_2019, FORMAT_2021, SECTIONS, type SectionKey } from '../report/format.js';
 import type { PrintedForm } from '../report/model.js';
 import { MAX_SECTION_CHARS } from '../schema/draft.js';
-import { FIGURE_DATE, ISSUED_LINE } from './signature.js';
+import { FIGURE_DATE, ISSUED_LINE, NOTE_LINE } from './signature.js';
 import { basicNormalise, editDistance, labelKey, type SourceLine } from './text.js';
 import type { Uncertain } from './result.js';
 
@@ -131,8 +131,9 @@ const BLOCK_BREAK = new RegExp(
   [
     String.raw`(?<=。)\s+`, // a sentence's end before a space
     String.raw`(?<=。)(?=行政复议\s*行政诉讼|第二十条第|（本列数据|申请人情况)`, // a table's header right after a sentence
-    String.raw`(?<=^无。?)(?=${ORGAN_WORDS}\s?\d{4}\s?年)`, // 六's 「无」 glued to the 落款's organ (「无某某局 2020年1月2日」)
-    String.raw`\s+(?=抄送[:：]|来源[:：]|附件下载|[（(]联系人)`, // the 版记, a page's source line, a contact
+    String.raw`(?<=^(?:暂无|无)。?)(?=${ORGAN_WORDS}\s?\d{4}\s?年)`, // 六's 「无」 glued to the 落款's organ (「无某某局 2020年1月2日」)
+    String.raw`(?<=。)(?=${ORGAN_WORDS}\s?${FIGURE_DATE}(?:\s.{0,60})?$)`, // the 落款 glued to the last sentence (「…处理费。某某局　2024年1月26日」)
+    String.raw`\s+(?=抄送[:：]|来源[:：]|附件下载|[（(]联系人|${NOTE_LINE})`, // the 版记, a page's source line, a contact, the 附注
     String.raw`\s+(?=${ORGAN_WORDS}\s?${FIGURE_DATE}(?:\s|$))`, // the 落款 after a last word (「…事项无 某某局 2020年1月17日」)
     String.raw`\s+(?=${ISSUED_LINE})`, // 「某某办公室 2022年1月13日印发」 after the 落款
     String.raw`(?<=\d)\s*(?=[五六][、.．])`, // table 四's last figure run into the next heading, however worded (「…0 0五、政府信息公开存在的…」)

@@ -52,8 +52,11 @@ export const FIGURE_DATE = String.raw`\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日`;
 /** The 版记's 「某某办公室 2022年1月13日印发」 (印发机关和印发日期). */
 export const ISSUED_LINE = String.raw`\S{2,40}\s?${FIGURE_DATE}\s?印发`;
 
-/** The 版记 after the 落款 (「抄送：…」, 「某某办公室 2022年1月13日印发」) and a page's 「来源：…」 line. */
-const RECORD_LINE = new RegExp(String.raw`^\s*(?:抄送|来源)\s*[:：]|^${ISSUED_LINE}\s*$`);
+/** The 附注 under the 落款 (「（此件主动公开）」). */
+export const NOTE_LINE = String.raw`[（(]此件[^）)]{0,8}[）)]`;
+
+/** The 版记 after the 落款 (「抄送：…」, 「某某办公室 2022年1月13日印发」), the 附注 and a page's 「来源：…」 line. */
+const RECORD_LINE = new RegExp(String.raw`^\s*(?:抄送|来源)\s*[:：]|^${ISSUED_LINE}\s*$|^\s*${NOTE_LINE}\s*$`);
 
 /** Lines of the last section from the 版记 or the web page's footer on: never report text. */
 export function pageFooterLines(lines: readonly SourceLine[], lastSection: readonly number[]): Set<number> {

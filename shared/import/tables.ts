@@ -489,14 +489,18 @@ function standsAsLabel(m: RowMatch, tokens: readonly Token[], stream: Stream): b
 
 /**
  * A label printed as a table row in a run-together crawl (「…现行有效件数规范性文件107第二十条…」), where its line is
- * the whole page: its row's figures follow it at once and fill the row, with no counter after them
+ * the whole page: its row's figures follow it at once (its cells, or a run of digits), with no counter after them
  * (「制发规范性文件34件」 is a sentence's count).
  */
 function rowFollows(m: RowMatch, tokens: readonly Token[], stream: Stream): boolean {
   const labelEnd = stream.tokenAt[m.occurrence.end - 1];
   const first = m.values[0];
   const last = m.values[m.values.length - 1];
-  if (labelEnd === undefined || !first || !last || tokens.indexOf(first) !== labelEnd + 1 || exactRows([m]) !== 1) return false;
+  if (labelEnd === undefined || !first || !last || tokens.indexOf(first) !== labelEnd + 1) return false;
+  // the label ends its text (「规范性文件方面：2021」 is a sentence's subject)
+  if (stream.tokenAt[m.occurrence.end] === labelEnd) return false;
+  // its cells, or figures run together (however they cut)
+  if (m.values.length !== m.spec.cells.length && !m.values.some(isGluedRun)) return false;
   const after = tokens[tokens.indexOf(last) + 1];
   return !(after?.type === 'text' && COUNTERS.includes(after.text.trim().charAt(0)));
 }

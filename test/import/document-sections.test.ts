@@ -56,6 +56,21 @@ describe('the 落款 of a one-line page as a crawl left it', () => {
     expect(read(line.replace('某某县交通运输局 2025年1月20日', '某某县交通运输局2025年1月20日')).signature).toEqual(data.signature);
   });
 
+  it('is found glued to the last sentence with an ideographic space before its date, and with the 附注 「（此件主动公开）」 after it', () => {
+    const glued = read(line.replace(/\s*某某县交通运输局 2025年1月20日/, '某某县交通运输局\u30002025年1月20日'));
+    expect(glued.signature).toEqual(data.signature);
+    const noted = read(line.replace('某某县交通运输局 2025年1月20日', '某某县交通运输局 2025年1月20日 （此件主动公开）'));
+    expect(noted.signature).toEqual(data.signature);
+    expect(noted.sections?.other).not.toContain('此件');
+  });
+
+  it('is found after 「暂无」 glued to its organ', () => {
+    const text = line.replace(/六、其他需要报告的事项.*?(?=某某县交通运输局 2025年1月20日)/, '六、其他需要报告的事项暂无');
+    const report = read(text);
+    expect(report.signature).toEqual(data.signature);
+    expect(report.sections?.other).toBe('暂无');
+  });
+
   it('is found at the end of section 五 when section 六 was left out', () => {
     const without = line.replace(/六、其他需要报告的事项.*?(?=某某县交通运输局 2025年1月20日)/, '');
     expect(without).not.toContain('六、');

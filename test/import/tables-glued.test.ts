@@ -61,6 +61,8 @@ describe('figures run together', () => {
     const { report } = parsePublished(textDocument(printed));
     expect(report.printed?.oldLabels).toEqual(['规范性文件']);
     expect([report.cells['active.normative.issued'], report.cells['active.normative.repealed'], report.cells['active.normative.in_force']]).toEqual([1, 0, 7]);
+    // a run of digits that cuts more than one way is still the row's figures
+    expect(parsePublished(textDocument(ONE_LINE_2021.replace('行政规范性文件0011', '规范性文件2120'))).report.printed?.oldLabels).toEqual(['规范性文件']);
     const sentence = ONE_LINE_2021.replace('本年度，我县深入贯彻《条例》。', '本年度，我县制发规范性文件34件，现行有效件数424件。');
     expect(parsePublished(textDocument(sentence)).report.printed?.oldLabels).toBeUndefined();
   });
