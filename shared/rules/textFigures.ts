@@ -405,6 +405,8 @@ function extractReview(text: string, cl: Clause[], year: number, isReviewSection
     for (const t of counts) {
       if (t.approximate || !Number.isInteger(t.value)) continue;
       if (!/[件起宗个例]/.test(t.unit)) continue;
+      // 「…行政复议、行政诉讼情况…等6个部分」: the report's parts, named in its preface
+      if (/^部分/.test(text.slice(t.end, t.end + 2))) continue;
       const rel = t.start - c.start;
       const preceding = kws.filter((k) => k.end <= rel && rel - k.end <= 30);
       const following = kws.filter((k) => k.at >= rel + (t.end - t.start) && k.at - (rel + (t.end - t.start)) <= 8);

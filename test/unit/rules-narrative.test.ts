@@ -144,6 +144,9 @@ describe('N-REVIEW only on this organ’s disclosure cases', () => {
     }
     expect(rulesFor('2024 年，全县各级行政机关共收到政府信息公开申请 300 余件，全县行政复议案件 86 件。')).not.toContain('N-REVIEW');
   });
+  it('leaves the preface\'s list of the report\'s parts alone (「…政府信息公开行政复议、行政诉讼情况…等6个部分」)', () => {
+    expect(rulesFor('报告全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进措施、其他需要报告的事项6个部分。')).not.toContain('N-REVIEW');
+  });
   it('still checks what section 四 says of this organ, and disclosure cases named anywhere', () => {
     expect(inReview('本年度，本机关未发生行政复议、行政诉讼案件。')).toContain('N-REVIEW');
     expect(inReview('本年度发生行政复议 1 件。')).not.toContain('N-REVIEW');
