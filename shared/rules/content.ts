@@ -172,17 +172,24 @@ export function statesProcessingFee(text: string): boolean {
   return false;
 }
 
+/** A heading of its own for the fee (「五、信息处理费收取情况」, a part some reports add before their last two). */
+const FEE_HEADING = /[一二三四五六七八九十][、.．]\s*(?:政府)?信息(?:公开)?处理费/;
+
 /**
  * Where section 六 may be in a published report: its own section, 五 (when 六's heading was misnumbered or
- * missing, its text runs on there), and whatever follows a line naming 「其他需要报告的事项」.
+ * missing, its text runs on there), whatever follows a line naming 「其他需要报告的事项」, and a part of its own
+ * on the fee.
  */
 function sixthSectionTexts(p: Prepared): string[] {
   const s = p.report.sections ?? {};
   const out = [s.other ?? '', s.problems ?? ''];
   for (const key of SECTION_KEYS) {
+    if (key === 'other' || key === 'problems') continue;
     const text = s[key] ?? '';
     const at = text.indexOf('其他需要报告的事项');
-    if (at >= 0 && key !== 'other' && key !== 'problems') out.push(text.slice(at));
+    if (at >= 0) out.push(text.slice(at));
+    const fee = FEE_HEADING.exec(text);
+    if (fee) out.push(text.slice(fee.index));
   }
   return out.map((t) => flatten(t));
 }

@@ -267,6 +267,16 @@ describe('F-FEE: the 信息处理费, wherever section 六 is', () => {
       r.sections!.other = '本年度无其他需要报告的事项。收取行政事业性收费0万元。';
     })).toContain('F-FEE');
   });
+  it('finds a part of its own on the fee (「五、信息处理费收取情况」 with its small table), but not the preface naming such a part', () => {
+    expect(rulesAfter((r) => {
+      r.sections!.other = '';
+      r.sections!.review = `${r.sections!.review ?? ''}\n五、信息处理费收取情况\n通知收取件数 通知收取金额（元） 实际收取金额（元）\n0 0 0`;
+    })).not.toContain('F-FEE');
+    expect(rulesAfter((r) => {
+      r.sections!.other = '';
+      r.sections!.preface = '本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议与行政诉讼情况、信息处理费收取情况和存在的主要问题及改进措施等六个部分组成。';
+    })).toContain('F-FEE');
+  });
 });
 
 describe('F-OLD', () => {
