@@ -124,12 +124,13 @@ export function readReview(sectionTokens: readonly Token[]): TableRead {
     if (tok?.type === 'num') {
       const parsed = parseCell(tok.raw, 'count');
       if (parsed.ok && typeof parsed.value === 'number') value = parsed.value;
-      else if (!parsed.ok) uncertain.push({ target: key, name: reviewName(key), reason: `原文「${tok.raw}」无法识别：${parsed.message}` });
+      else if (!parsed.ok) uncertain.push({ target: key, name: reviewName(key), reason: `原文「${tok.raw}」无法识别：${parsed.message}`, unread: true });
     } else if (values && !note) {
       uncertain.push({ target: key, name: reviewName(key), reason: '原文此单元格为空白，请核对并填写（无则填 0）' });
     }
     cells[key] = value;
-    if (note) uncertain.push({ target: key, name: reviewName(key), reason: note });
+    // figures printed but too few or run together past reading: the cells left empty are unread, not blanks of the report
+    if (note) uncertain.push({ target: key, name: reviewName(key), reason: note, ...(value === null ? { unread: true as const } : {}) });
   });
   if (!values) uncertain.push({ target: keys[0] ?? '', name: '表四', reason: '未能在原文中找到表四（行政复议、行政诉讼）的数字，请对照原文填写', cells: keys });
   const read: TableRead = { cells, uncertain, score: values ? 15 : 0, found: values ? 1 : 0, expected: 1 };

@@ -52,3 +52,17 @@ describe('table 四 layouts', () => {
     expect(uncertain.map((u) => u.reason)).toEqual(['未能在原文中找到表四（行政复议、行政诉讼）的数字，请对照原文填写']);
   });
 });
+
+describe('table 四 printed but not readable', () => {
+  it('seventeen digits run together that no cut settles: every cell is unread (a doubt), not a blank of the report', () => {
+    const r = readReview(tokenise([`${COLUMNS} ${COLUMNS} ${COLUMNS}`, '00202000001324015'].map((t) => ({ text: t }))));
+    const unread = new Set(r.uncertain.filter((u) => u.unread).map((u) => u.target));
+    expect(Object.entries(r.cells).filter(([, v]) => v === null).map(([k]) => k).every((k) => unread.has(k))).toBe(true);
+    expect(unread.size).toBe(15);
+  });
+
+  it('no figures under the header at all is not unread: the table is empty as printed (V-BLANK says so)', () => {
+    const r = readReview(tokenise([`${COLUMNS} ${COLUMNS} ${COLUMNS}`, '五、存在的主要问题及改进情况'].map((t) => ({ text: t }))));
+    expect(r.uncertain.some((u) => u.unread)).toBe(false);
+  });
+});
