@@ -10,7 +10,8 @@ import { basicNormalise, editDistance, labelKey, type SourceLine } from './text.
 import type { Uncertain } from './result.js';
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六'];
-const ORDINAL_RE = /^(?:第)?([一二三四五六])(?:部分)?\s*[、.．，,:：\s]\s*/;
+/** A section number as printed; 七 and 八 too (a report that added parts numbers its last ones past 六). */
+const ORDINAL_RE = /^(?:第)?([一二三四五六七八])(?:部分)?\s*[、.．，,:：\s]\s*/;
 
 export interface Heading {
   line: number;
@@ -102,7 +103,8 @@ export function splitRunTogether(lines: readonly SourceLine[]): SourceLine[] {
  * is returned, so the line is cut there (a table before it no longer runs into the prose after it).
  */
 function reworded(window: string, k: number): string | null {
-  const m = new RegExp(`^${ORDINALS[k] ?? ''}[、.．]`).exec(window);
+  // any number: the caller tries a misnumbered heading as the section expected next
+  const m = /^[一二三四五六七八][、.．]/.exec(window);
   if (!m) return null;
   const body = window.slice(m[0].length);
   const nameKey = labelKey(headingName(k));
@@ -143,17 +145,20 @@ const BLOCK_BREAK = new RegExp(
 function splitAtHeadings(text: string): string[] {
   const cuts: number[] = [];
   let next = 0;
-  for (const m of text.matchAll(/[一二三四五六][、.．]/g)) {
-    const numbered = ORDINALS.indexOf(m[0][0] ?? '');
-    // the section its number says, or (numbered wrongly) the next one expected
-    const k = numbered >= next ? numbered : next;
-    if (k >= ORDINALS.length) break;
+  for (const m of text.matchAll(/[一二三四五六七八][、.．]/g)) {
+    if (next >= ORDINALS.length) break;
+    const numbered = '一二三四五六七八'.indexOf(m[0][0] ?? '');
+    // the section its number says, else the next one expected (numbered wrongly: a part added or left out before it)
+    const candidates = numbered > next && numbered < ORDINALS.length ? [numbered, next] : [next];
     const window = text.slice(m.index, m.index + 60).trimEnd();
-    const rest = matchHeading(window, k) ?? reworded(window, k);
-    // Only a heading whose end is known (run-in text after it) is cut out; one at the very end too.
-    if (rest === null || (rest === '' && m.index + window.length < text.trimEnd().length)) continue;
-    cuts.push(m.index, m.index + window.length - rest.length);
-    next = k + 1;
+    for (const k of candidates) {
+      const rest = matchHeading(window, k) ?? reworded(window, k);
+      // Only a heading whose end is known (run-in text after it) is cut out; one at the very end too.
+      if (rest === null || (rest === '' && m.index + window.length < text.trimEnd().length)) continue;
+      cuts.push(m.index, m.index + window.length - rest.length);
+      next = k + 1;
+      break;
+    }
   }
   const pieces = [0, ...cuts].map((from, i) => text.slice(from, cuts[i] ?? text.length));
   return pieces.flatMap((p) => p.split(BLOCK_BREAK)).map((t) => t.trim()).filter((t) => t !== '');

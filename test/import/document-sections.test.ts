@@ -109,6 +109,20 @@ describe('a one-line crawl with a heading worded differently, and a contact afte
     expect(report.cells['review.reconsideration.total']).toBe(data.cells['review.reconsideration.total']);
   });
 
+  it('a part added after 一 pushes the others to 三…七: each is found by its words, printed with its own number, and its table read', () => {
+    const renumbered = line
+      .replace(/六、其他需要报告的事项/, '七、其他需要报告的事项')
+      .replace(/五、存在的主要问题及改进情况/, '六、存在的主要问题及改进情况')
+      .replace(/四、政府信息公开行政复议、行政诉讼情况/, '五、政府信息公开行政复议、行政诉讼情况')
+      .replace(/三、收到和处理政府信息公开申请情况/, '四、收到和处理政府信息公开申请情况')
+      .replace(/二、主动公开政府信息情况/, '二、政务公开工作主要任务落实情况 本年度完成各项任务。三、主动公开政府信息情况');
+    const { report } = read(renumbered);
+    expect(report.printed?.headings?.active).toBe('三、主动公开政府信息情况');
+    expect(report.printed?.headings?.requests).toBe('四、收到和处理政府信息公开申请情况');
+    expect(report.printed?.headings?.other).toBe('七、其他需要报告的事项');
+    for (const key of ['active.normative.in_force', 'apply.new.total', 'review.reconsideration.total']) expect(report.cells[key], key).toBe(data.cells[key]);
+  });
+
   it('table 四\'s last figure run into a heading no reading recognises (「…0 0五、政府信息公开工作情况说明…」) still ends the table', () => {
     const text = line.replace(/\s*五、存在的主要问题及改进情况\s*/, '五、政府信息公开工作说明');
     const { report } = read(text);
