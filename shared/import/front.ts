@@ -147,9 +147,11 @@ function titleLeadingLine(front: readonly string[]): FrontMatter | null {
     const t = front[k] ?? '';
     if (METADATA_LINE.test(t) || NAVIGATION.test(t)) continue;
     // the heading ends at a space, or where the preface's first words begin (「…年度报告（以下简称年报）根据《条例》…」)
-    const m = /^(\S{4,60}?报告)\s+(\S.*[。，].*)$/.exec(t) ?? /^(\S{4,60}?报告)((?:[（(]以下简称|根据|依据|按照|依照).*)$/.exec(t);
+    // (a space may stand between the organ and the rest: 「某某局 2019年政府信息公开工作年度报告 根据…」)
+    const m = /^(\S{2,40}?(?:\s\S{2,40}?)?报告)\s+(\S.*[。，].*)$/.exec(t) ?? /^(\S{4,60}?报告)((?:[（(]以下简称|根据|依据|按照|依照).*)$/.exec(t);
     if (!m?.[1] || !m[2] || !isTitleLine(m[1]) || !YEAR_IN.test(m[1]) || !/信息公开/.test(m[1])) continue;
-    return { title: m[1], mainTitle: m[1], subtitle: '', prefaceLines: [m[2], ...front.slice(k + 1)] };
+    const title = m[1].replace(/\s+/g, '');
+    return { title, mainTitle: m[1], subtitle: '', prefaceLines: [m[2], ...front.slice(k + 1)] };
   }
   return null;
 }

@@ -40,6 +40,18 @@ describe('imported titles', () => {
     expect(r.sourceCheck.map((f) => f.rule)).not.toContain('F-TITLE');
   });
 
+  it('a one-line crawl whose heading has a space between the organ and the rest (「某某局 2019年…报告 根据…」, 「某某局 关于2020年度…报告」)', () => {
+    for (const [heading, title, organ] of [
+      ['某某片区管理局 2019年政府信息公开工作年度报告', '某某片区管理局2019年政府信息公开工作年度报告', '某某片区管理局'],
+      ['某某局 关于2020年度政府信息公开工作年度报告', '某某局关于2020年度政府信息公开工作年度报告', '某某局'],
+    ] as const) {
+      const text = ['==================== 正文 ====================', `${heading} 根据《中华人民共和国政府信息公开条例》要求，编制本报告。一、总体情况2019年，我区扎实推进政务公开。二、主动公开政府信息情况 略。`].join('\n');
+      const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+      expect(r.report.title).toBe(title);
+      expect(r.report.organ).toBe(organ);
+    }
+  });
+
   it('a page heading without the organ above the report\'s own heading that names it: the report\'s heading is the title', () => {
     const text = ['2022年政府信息公开工作年度报告', '某某县某某镇人民政府', '2022年政府信息公开工作年度报告', '一、总体情况', '2022年，我镇扎实推进政务公开。'].join('\n');
     const r = importText(text, { kind: 'text', name: 'page.md', evaluate: (rep) => evaluate(rep) });
