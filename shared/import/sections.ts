@@ -62,8 +62,14 @@ function matchHeading(raw: string, k: number): string | null {
   const tail = name.slice(-2);
   const at = body.indexOf(tail);
   if (at < 0 || at > bestLen + 6) return bodyKey.length - bestLen > 8 ? null : '';
-  return body.slice(at + tail.length).replace(/^[\s:：。.]+/, '');
+  const after = body.slice(at + tail.length);
+  // a note in brackets is the heading's own (「二、主动公开政府信息情况（有关情况附表）」); 「（一）」 starts the text
+  const note = HEADING_NOTE.exec(after);
+  return after.slice(note ? note[0].length : 0).replace(/^[\s:：。.]+/, '');
 }
+
+/** A bracketed note printed after a heading's words (no number in it: 「（一）」 is the first sub-heading of the text). */
+const HEADING_NOTE = /^\s*[（(][^）)\d一二三四五六七八九十]{2,12}[）)]/;
 
 /** A long line is a heading only when numbered and run in with its first paragraph (「一、总体情况。2024年，…」). */
 function matchRunIn(text: string, k: number): string | null {

@@ -109,6 +109,14 @@ describe('a one-line crawl with a heading worded differently, and a contact afte
     expect(report.cells['review.reconsideration.total']).toBe(data.cells['review.reconsideration.total']);
   });
 
+  it('a note in brackets after a heading (「二、主动公开政府信息情况（有关情况附表）」) is printed with it; 「一、总体情况（一）…」 is not', () => {
+    const text = line.replace(/二、主动公开政府信息情况\s*/, '二、主动公开政府信息情况（有关情况附表）').replace(/一、总体情况\s*/, '一、总体情况（一）主动公开 ');
+    const { report } = read(text);
+    expect(report.printed?.headings?.active).toBe('二、主动公开政府信息情况（有关情况附表）');
+    expect(report.printed?.headings?.overview).toBe('一、总体情况');
+    expect(report.cells['active.normative.in_force']).toBe(data.cells['active.normative.in_force']);
+  });
+
   it('a part added after 一 pushes the others to 三…七: each is found by its words, printed with its own number, and its table read', () => {
     const renumbered = line
       .replace(/六、其他需要报告的事项/, '七、其他需要报告的事项')
