@@ -297,6 +297,15 @@ describe('F-OLD', () => {
     expect(f.map((x) => x.span?.section)).toEqual(['preface']);
     expect(f[0]?.message).toContain('国办公开办函〔2021〕30号');
   });
+  it('knows the 2019 format by its own title, 「…年度报告格式（试行）」, which the 2021 format no longer has', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.preface = '根据《中华人民共和国政府信息公开工作年度报告格式（试行）》的要求，编制本报告。';
+    })), 'F-OLD');
+    expect(f.map((x) => x.span?.section)).toEqual(['preface']);
+    expect(rulesAfter((r) => {
+      r.sections!.preface = '根据《中华人民共和国政府信息公开工作年度报告格式》的要求，编制本报告。';
+    })).not.toContain('F-OLD');
+  });
   it('takes a misquoted title followed by the 2021 number as the 2021 notice (the number says which is meant)', () => {
     const cite = (number: string) =>
       rulesAfter((r) => {
