@@ -107,8 +107,9 @@ export function ungluedValues(values: readonly Token[], signed: readonly boolean
   const signsFit = (c: readonly Token[]): boolean => c.every((t, i) => !(t.type === 'num' && /^[+-]/.test(t.raw)) || signed[i] === true);
   const found = candidates(values, want);
   if (!found) return null;
-  // only in a row that shows gluing (a figure starting with 0): elsewhere a short row has a blank cell
-  if (found.length === 0 && values.some(isGluedRun)) {
+  // only in a row that shows gluing (a figure starting with 0, or one too long for a count: 「2600000 26」):
+  // elsewhere a short row has a blank cell
+  if (found.length === 0 && (values.some(isGluedRun) || values.some(tooLongForACount))) {
     const spaced = blanksAtSpaces(values, want);
     if (spaced) return spaced;
     if (fits) return gluedAtBothEnds(values, want, signsFit, (c) => fits(figures(c)));
@@ -116,7 +117,12 @@ export function ungluedValues(values: readonly Token[], signed: readonly boolean
   const all = found.filter(signsFit);
   const [first] = all;
   if (!first) return null;
-  if (all.length === 1 && !hasLongGluedFigure(first)) return { values: first, inferred: false };
+  if (all.length === 1 && !hasLongGluedFigure(first)) {
+    // the one cut of the runs that show gluing doesn't add up: a plain figure may be cells run together too
+    // (「1 02 0 312 00 012…」: 312 is 3 and 12); else it stands, and the arithmetic rules report the row
+    const both = fits && !fits(figures(first)) ? gluedAtBothEnds(values, want, signsFit, (c) => fits(figures(c))) : null;
+    return both ?? { values: first, inferred: false };
+  }
   const accepted = fits ? all.filter((c) => fits(figures(c))) : all;
   const [one] = accepted;
   if (!one) return null;
@@ -128,7 +134,12 @@ export function ungluedValues(values: readonly Token[], signed: readonly boolean
 
 /** A plain figure of several digits, in a row that shows glued figures: it may be two cells run together too. */
 function plainRun(t: Token): boolean {
-  return t.type === 'num' && !t.glued && /^\d{2,6}$/.test(t.raw);
+  return (t.type === 'num' && !t.glued && /^\d{2,6}$/.test(t.raw)) || tooLongForACount(t);
+}
+
+/** Seven digits or more with no separator: no organ counts a million applications or cases; cells run together. */
+function tooLongForACount(t: Token): boolean {
+  return t.type === 'num' && !t.glued && /^\d{7,}$/.test(t.raw) && t.raw.length <= MAX_DIGITS;
 }
 
 /**

@@ -110,6 +110,21 @@ describe('figures run together', () => {
     expect(row(short.cells, 'granted').filter((v) => v === null)).toHaveLength(1);
   });
 
+  it('a figure too long for a count, 「2600000 26」, is cells run together: 26 0 0 0 0 0 26 (its total settles the cut), with a doubt', () => {
+    const text = ONE_LINE_2021.replace('1.本机关不掌握相关政府信息3000025', '1.本机关不掌握相关政府信息 2600000 26');
+    const { report, uncertain } = parsePublished(textDocument(text));
+    expect(row(report.cells, 'unable_1')).toEqual([26, 0, 0, 0, 0, 0, 26]);
+    expect(uncertain.some((u) => u.target === 'apply.unable_1.natural' && u.reason.includes('连在一起'))).toBe(true);
+  });
+
+  it('table 四 with a plain figure run together too (「1 02 0 312 00 012 0 00 00」): the one cut that adds up, 3 and 12', () => {
+    const at = ONE_LINE_2021.indexOf('四、政府信息公开行政复议');
+    const text = ONE_LINE_2021.slice(at).replace('100010001100000', '1 02 0 312 00 012 0 00 00');
+    const read = readReview(tokenise([{ text }]));
+    const review = ['reconsideration', 'sued_direct', 'sued_after'].flatMap((b) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((k) => read.cells[`review.${b}.${k}`]));
+    expect(review).toEqual([1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]);
+  });
+
   it('a crawl that glues cells but leaves a space for an empty one: 「0 00000」 is 0, blank, 0 0 0 0 0 (a doubt)', () => {
     const text = ONE_LINE_2021.replace('二、上年结转政府信息公开申请数量0000000', '二、上年结转政府信息公开申请数量0 00000');
     const { report, uncertain } = parsePublished(textDocument(text));
