@@ -40,6 +40,16 @@ describe('imported titles', () => {
     expect(r.sourceCheck.map((f) => f.rule)).not.toContain('F-TITLE');
   });
 
+  it('a breadcrumb line holding the organ, then 「2020年度政府信息公开工作年度报告」: the organ is the word before, never 「度」', () => {
+    const text = [
+      '当前位置： 首页政务公开政府信息公开某某局政府信息公开年报 某某局 2020年度政府信息公开工作年度报告 时间：2021-01-20',
+      '一、总体情况 2020年，我局扎实推进政务公开。二、主动公开政府信息情况 略。',
+    ].join('\n');
+    const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.organ).toBe('某某局');
+    expect(r.report.title).toBe('某某局2020年度政府信息公开工作年度报告');
+  });
+
   it('a one-line crawl whose heading has a space between the organ and the rest (「某某局 2019年…报告 根据…」, 「某某局 关于2020年度…报告」)', () => {
     for (const [heading, title, organ] of [
       ['某某片区管理局 2019年政府信息公开工作年度报告', '某某片区管理局2019年政府信息公开工作年度报告', '某某片区管理局'],
