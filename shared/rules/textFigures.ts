@@ -302,7 +302,11 @@ function extractApply(text: string, cl: Clause[], year: number, out: Mention<App
     if (OTHER_YEAR_WORDS.test(s)) continue;
     APP_VERB.lastIndex = 0;
     const verbs: { verb: string; at: number }[] = [];
-    for (let m = APP_VERB.exec(s); m; m = APP_VERB.exec(s)) verbs.push({ verb: m[0], at: m.index });
+    for (let m = APP_VERB.exec(s); m; m = APP_VERB.exec(s)) {
+      // 「结转下年度继续办理2件」 (the table row's words): the figure is what is carried forward, not what was handled
+      if (m[0] === '办理' && s.slice(Math.max(0, m.index - 2), m.index) === '继续') continue;
+      verbs.push({ verb: m[0], at: m.index });
+    }
     if (verbs.length === 0) continue;
     const counts = countTokens(text, c.start, c.end);
     // 「予以公开及部分公开 42 件」: results joined by 及/和/、 share the figure that follows the last of them

@@ -44,6 +44,15 @@ describe('the text-figure extractor', () => {
       ['carried_forward', 2, '结转 2025 年度 2 件'],
     ]);
   });
+
+  it('reads 「结转下年度继续办理2件」 (the row\'s own words) as carried forward, not as handled', () => {
+    const text = normaliseText('2025年共收到政府信息公开申请21件，办结19件，结转下年度继续办理2件。');
+    expect(textFigures(text, 2025).apply.map((m) => [m.kind, m.value])).toEqual([
+      ['received', 21],
+      ['processed', 19],
+      ['carried_forward', 2],
+    ]);
+  });
 });
 
 describe('N-APP', () => {
