@@ -62,7 +62,7 @@ export const OVERVIEW_ASPECTS: readonly { heading: string; name: string; cues: r
   {
     heading: '（四）政府信息公开平台建设',
     name: '政府信息公开平台建设',
-    cues: ['平台建设', '公开平台', '政府网站', '门户网站', '政务新媒体', '新媒体平台', '政务公开专区', '公开专栏', '公开专区'],
+    cues: ['平台建设', '公开平台', '政府网站', '政务新媒体', '政务公开专区', '公开专栏', '公开专区'],
   },
   {
     heading: '（五）监督保障',

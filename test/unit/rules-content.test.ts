@@ -186,12 +186,6 @@ describe('F-FIVE: the aspects in other words', () => {
       ),
     ).toEqual([]);
   });
-  it('recognises 平台建设 as the 门户网站 and 新媒体平台 the information goes out on', () => {
-    const rest = '（三）政府信息管理。严格信息发布审查。（五）自觉接受社会监督。';
-    const first = '（一）主动公开。全年主动公开政府信息326条。（二）依申请公开。本年度新收政府信息公开申请3件。';
-    expect(overview(`${first}（四）通过微信公众号、视频号等新媒体平台精准推送信息。${rest}`)).toEqual([]);
-    expect(overview(`${first}（四）对门户网站组织经常性检查，保障运行稳定。${rest}`)).toEqual([]);
-  });
   it('recognises 监督保障 as 「自觉接受社会监督」 and 「加强督查考核」', () => {
     const first = '（一）主动公开。全年主动公开政府信息326条。（二）依申请公开。本年度新收政府信息公开申请3件。（三）政府信息管理。严格信息发布审查。（四）加强政府网站建设。';
     expect(overview(`${first}（五）自觉接受社会监督，不断提高政务公开规范化水平。`)).toEqual([]);
