@@ -9,7 +9,7 @@ import { AMOUNT_MAX_DECIMALS, yuanToWan } from '../report/numbers.js';
 import type { Uncertain } from './result.js';
 import { sectionRegion, type Heading } from './sections.js';
 import { readActive, readApply, readReview, type TableRead } from './tables.js';
-import { labelKey, tokenise, type SourceLine } from './text.js';
+import { labelKey, tokenise, type SourceLine, type Token } from './text.js';
 
 const CUES_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '第二十条第(九)项', '政府集中采购', '其他对外管理服务事项', '采购总金额'];
 const CUES_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额'];
@@ -29,6 +29,19 @@ export interface DocumentTables {
 
 type Region = (key: SectionKey) => [number, number];
 
+/**
+ * Table 四's tokens: on each line, those before the first words of a sentence. Figures of running text never fill
+ * the table, and a crawl that runs a paragraph straight after the table's last figure (「…总计100001…我局严格…。」)
+ * keeps the table's figures.
+ */
+function beforeSentences(tokens: readonly Token[]): Token[] {
+  const sentenceAt = new Map<number, number>();
+  tokens.forEach((t, i) => {
+    if (t.type === 'text' && /[。，；]/.test(t.text) && !sentenceAt.has(t.line)) sentenceAt.set(t.line, i);
+  });
+  return tokens.filter((t, i) => i < (sentenceAt.get(t.line) ?? Infinity));
+}
+
 /** Read the three tables; `year` decides the format only when table 二's header says nothing. */
 export function readDocumentTables(source: readonly SourceLine[], headings: readonly (Heading | null)[], year: number | null, uncertain: Uncertain[]): DocumentTables {
   const region: Region = (key) => sectionRegion(headings, SECTIONS.findIndex((s) => s.key === key), source.length) ?? [0, source.length];
@@ -46,7 +59,7 @@ export function readDocumentTables(source: readonly SourceLine[], headings: read
   }
   const activeRead = readActive(activeTokens, (format === '2019' ? FORMAT_2019 : FORMAT_2021).activeGroups);
   const applyRead = readApply(tokensOf('requests'), true, format === '2021');
-  const reviewRead = readReview(tokensOf('review').filter((t) => !/[。]/.test(lines[t.line]?.text ?? '')));
+  const reviewRead = readReview(beforeSentences(tokensOf('review')));
   if (format === '2021' && !applyRead.otherSplit && applyRead.found > 0) {
     uncertain.push({
       target: 'apply.other.total',

@@ -145,6 +145,12 @@ function pushGluedWord(out: Token[], w: string, line: number): void {
       figure = figure.slice(0, -1);
       at -= 1;
     }
+    // A cell's figure run into the next paragraph's year (「行政事业性收费02025年，我局…」): the year is its last four digits.
+    if (next === '年' && /^\d{5,}$/.test(figure) && /^(?:19|20)\d\d$/.test(figure.slice(-4))) {
+      out.push(...(text !== '' ? [{ type: 'text' as const, text, line }] : []), { type: 'num', raw: figure.slice(0, -4), line, glued: true });
+      text = figure.slice(-4);
+      continue;
+    }
     // A date or a document number (「2024年」, 「〔2021〕30号」: running page headers, citations) is text.
     if (figure === '' || /^[年月日号]/.test(next ?? '') || /^[〔[(（]$/.test(w[m.index - 1] ?? '')) {
       text += figure;

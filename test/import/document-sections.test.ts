@@ -109,6 +109,14 @@ describe('a one-line crawl with a heading worded differently, and a contact afte
     expect(report.cells['review.reconsideration.total']).toBe(data.cells['review.reconsideration.total']);
   });
 
+  it('table 四\'s figures run straight into a paragraph (「…总计 …0我局严格规范…。」): the figures are still the table\'s', () => {
+    const last = line.indexOf('五、存在的主要问题及改进情况');
+    const text = `${line.slice(0, last).trimEnd()}我局严格规范复议答复程序，未发生败诉。${line.slice(last)}`;
+    const { report } = read(text);
+    expect(report.cells['review.reconsideration.total']).toBe(data.cells['review.reconsideration.total']);
+    expect(report.cells['review.sued_after.total']).toBe(data.cells['review.sued_after.total']);
+  });
+
   it('a note in brackets after a heading (「二、主动公开政府信息情况（有关情况附表）」) is printed with it; 「一、总体情况（一）…」 is not', () => {
     const text = line.replace(/二、主动公开政府信息情况\s*/, '二、主动公开政府信息情况（有关情况附表）').replace(/一、总体情况\s*/, '一、总体情况（一）主动公开 ');
     const { report } = read(text);

@@ -125,6 +125,11 @@ describe('figures run together', () => {
     expect(review).toEqual([1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]);
   });
 
+  it('a paragraph run straight after a cell\'s figure (「行政事业性收费02022年，我县…」): the figure is the cell\'s, the year the paragraph\'s', () => {
+    const fee = ONE_LINE_2021.replace('行政事业性收费0 三、', '行政事业性收费02022年，我县继续规范收费公示。 三、');
+    expect(parsePublished(textDocument(fee)).report.cells['active.fees.amount']).toBe(0);
+  });
+
   it('a crawl that glues cells but leaves a space for an empty one: 「0 00000」 is 0, blank, 0 0 0 0 0 (a doubt)', () => {
     const text = ONE_LINE_2021.replace('二、上年结转政府信息公开申请数量0000000', '二、上年结转政府信息公开申请数量0 00000');
     const { report, uncertain } = parsePublished(textDocument(text));
