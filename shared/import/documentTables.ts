@@ -4,7 +4,7 @@
  * sections, and which lines they occupy (left out of the narrative).
  */
 import { FORMAT_2019, FORMAT_2021, SECTIONS, type FormatId, type SectionKey } from '../report/format.js';
-import type { Cells } from '../report/model.js';
+import type { Cells, SumNotAddingUp } from '../report/model.js';
 import { AMOUNT_MAX_DECIMALS, yuanToWan } from '../report/numbers.js';
 import type { Uncertain } from './result.js';
 import { sectionRegion, type Heading } from './sections.js';
@@ -25,6 +25,7 @@ export interface DocumentTables {
   tableLines: Set<number>;
   /** 2019-format labels the tables still print (from the table reader) */
   oldLabels: string[];
+  sumsNotAddingUp: SumNotAddingUp[];
 }
 
 type Region = (key: SectionKey) => [number, number];
@@ -71,18 +72,19 @@ export function readDocumentTables(source: readonly SourceLine[], headings: read
   const reads: [SectionKey, TableRead][] = [['active', activeRead], ['requests', applyRead], ['review', reviewRead]];
   const cells: Cells = {};
   const oldLabels: string[] = [];
+  const sumsNotAddingUp: SumNotAddingUp[] = [];
   for (const [, r] of reads) {
     Object.assign(cells, r.cells);
     uncertain.push(...r.uncertain);
-    // `oldLabels` is being added to TableRead by the table reader: read it as optional.
-    oldLabels.push(...((r as TableRead & { oldLabels?: string[] }).oldLabels ?? []));
+    oldLabels.push(...(r.oldLabels ?? []));
+    sumsNotAddingUp.push(...(r.sumsNotAddingUp ?? []));
   }
   const tableLines = new Set<number>();
   lines.forEach((l, i) => {
     if (l.table !== undefined) tableLines.add(i);
   });
   for (const [key, r] of reads) markTable(lines, region(key), key, r, tableLines);
-  return { format, cells, tableLines, oldLabels: [...new Set(oldLabels)] };
+  return { format, cells, tableLines, oldLabels: [...new Set(oldLabels)], sumsNotAddingUp };
 }
 
 /** Captions printed just before a table (「第二十条第（一）项」, the 勾稽关系 note), taken with it. */

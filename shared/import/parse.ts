@@ -89,6 +89,7 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   if (end.contact) report.contact = end.contact;
   const printed: PrintedForm = { headings: printedHeadings(headings) };
   if (tables.oldLabels.length) printed.oldLabels = tables.oldLabels;
+  if (tables.sumsNotAddingUp.length) printed.sumsNotAddingUp = tables.sumsNotAddingUp;
   const unread = uncertain.filter((u) => u.unread && report.cells[u.target] === null).map((u) => u.target);
   if (unread.length) printed.unread = [...new Set(unread)];
   report.printed = printed;

@@ -171,3 +171,20 @@ function blanksAtSpaces(values: readonly Token[], want: number): Unglued | null 
   });
   return { values: out, inferred: true };
 }
+
+/**
+ * The sums that fail in every way the glued runs can be cut (`failing` gives the failing sums of one cut, by
+ * index): those sums are wrong in the printed table whichever cut is meant. Empty when there is no cut, too many,
+ * or some cut makes every sum add up.
+ */
+export function failingInEveryCut(values: readonly Token[], want: number, failing: (figures: number[]) => number[]): number[] {
+  const found = candidates(values, want);
+  if (!found || found.length === 0) return [];
+  let common: number[] | null = null;
+  for (const cut of found) {
+    const fails: number[] = failing(cut.map((t) => (t.type === 'num' ? Number(t.raw.replace(/,/g, '')) : 0)));
+    common = common === null ? fails : common.filter((i) => fails.includes(i));
+    if (common.length === 0) return [];
+  }
+  return common ?? [];
+}

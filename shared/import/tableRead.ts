@@ -1,5 +1,5 @@
 /** What reading one table gives (the row tables 二 and 三, and table 四 alike). */
-import type { Cells } from '../report/model.js';
+import type { Cells, SumNotAddingUp } from '../report/model.js';
 import type { Uncertain } from './result.js';
 
 export interface TableRead {
@@ -14,4 +14,6 @@ export interface TableRead {
   lines?: [number, number];
   /** 2019 labels printed in the table (「规范性文件」), as printed: for `report.printed.oldLabels` (F-OLD) */
   oldLabels?: string[];
+  /** sums the printed figures fail however their glued runs are cut: for `report.printed.sumsNotAddingUp` */
+  sumsNotAddingUp?: SumNotAddingUp[];
 }

@@ -5,9 +5,9 @@
  */
 import { REVIEW_BLOCKS, REVIEW_COLUMNS } from '../report/format.js';
 import { parseCell } from '../report/numbers.js';
-import type { Cells } from '../report/model.js';
+import type { Cells, SumNotAddingUp } from '../report/model.js';
 import type { Uncertain } from './result.js';
-import { isGluedRun, ungluedValues } from './tableGlued.js';
+import { failingInEveryCut, isGluedRun, ungluedValues } from './tableGlued.js';
 import type { TableRead } from './tableRead.js';
 import { labelKey, type Token } from './text.js';
 
@@ -19,13 +19,35 @@ function numberOf(tok: Token | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** Each block's total is the sum of its four results. */
-function reviewAddsUp(figures: readonly (number | null)[]): boolean {
+/** The blocks whose total is not the sum of their four results. */
+function blocksNotAddingUp(figures: readonly (number | null)[]): number[] {
+  const out: number[] = [];
   for (let b = 0; b < REVIEW_BLOCKS.length; b++) {
     const block = figures.slice(b * 5, b * 5 + 5).map((n) => n ?? 0);
-    if ((block[0] ?? 0) + (block[1] ?? 0) + (block[2] ?? 0) + (block[3] ?? 0) !== block[4]) return false;
+    if ((block[0] ?? 0) + (block[1] ?? 0) + (block[2] ?? 0) + (block[3] ?? 0) !== block[4]) out.push(b);
   }
-  return true;
+  return out;
+}
+
+/** Each block's total is the sum of its four results. */
+function reviewAddsUp(figures: readonly (number | null)[]): boolean {
+  return blocksNotAddingUp(figures).length === 0;
+}
+
+/**
+ * A glued run that no cut makes add up: the blocks that fail in every cut are wrong in the printed table
+ * (「00202000001324015」: 复议后起诉 13 + 2 + 4 + 0 is not 15, however the digits are read).
+ */
+function gluedSumsNotAddingUp(runs: readonly Token[][], keys: readonly string[]): SumNotAddingUp[] {
+  const glued = runs.find((r) => r.some(isGluedRun));
+  // one run of digits only: a crawl's stray spaces would make any verdict unsafe
+  if (!glued || glued.length !== 1 || ungluedValues(glued, new Array<boolean>(WANT).fill(false), reviewAddsUp)) return [];
+  const printed = glued.map((t) => (t.type === 'num' ? t.raw : '')).join(' ');
+  return failingInEveryCut(glued, WANT, blocksNotAddingUp).map((b) => ({
+    total: keys[b * 5 + 4] ?? '',
+    parts: keys.slice(b * 5, b * 5 + 4),
+    printed,
+  }));
 }
 
 /** Runs of consecutive values (a run ends at any text token). */
@@ -113,7 +135,8 @@ export function readReview(sectionTokens: readonly Token[]): TableRead {
   // Figures of running text are never the table's: they are left out when the table's own are there.
   const tableTokens = sectionTokens.filter((t) => !t.prose);
   const tokens = fromHeader(tableTokens.some((t) => t.type === 'num') ? tableTokens : sectionTokens);
-  const chosen = chooseValues(runsOf(tokens));
+  const runs = runsOf(tokens);
+  const chosen = chooseValues(runs);
   const values = chosen?.values ?? null;
   const note = chosen?.note ?? null;
   const cells: Cells = {};
@@ -134,6 +157,8 @@ export function readReview(sectionTokens: readonly Token[]): TableRead {
   });
   if (!values) uncertain.push({ target: keys[0] ?? '', name: '表四', reason: '未能在原文中找到表四（行政复议、行政诉讼）的数字，请对照原文填写', cells: keys });
   const read: TableRead = { cells, uncertain, score: values ? 15 : 0, found: values ? 1 : 0, expected: 1 };
+  const notAddingUp = gluedSumsNotAddingUp(runs, keys);
+  if (notAddingUp.length) read.sumsNotAddingUp = notAddingUp;
   const lines = values?.flatMap((t) => (t ? [t.line] : [])) ?? [];
   if (lines.length) read.lines = [Math.min(...lines), Math.max(...lines)];
   return read;

@@ -16,11 +16,11 @@ import {
   type CellKind,
 } from '../report/format.js';
 import { parseCell } from '../report/numbers.js';
-import type { Cells } from '../report/model.js';
+import type { Cells, SumNotAddingUp } from '../report/model.js';
 import { COUNTERS, VALUE_MARK, allowedEdits, findApprox, labelKey, type Occurrence, type Token } from './text.js';
 import type { Uncertain } from './result.js';
 import type { TableRead } from './tableRead.js';
-import { isGluedRun, ungluedValues } from './tableGlued.js';
+import { failingInEveryCut, isGluedRun, ungluedValues } from './tableGlued.js';
 import { settleByColumns, type AmbiguousRow } from './tableColumns.js';
 
 export interface RowSpec {
@@ -340,6 +340,22 @@ function settleGluedRows(cells: Cells, ambiguous: readonly AmbiguousRow[], uncer
 }
 
 /** The row's own arithmetic (table 三: the details add up to the total), for cutting glued figures. */
+/**
+ * A row printed as one run of digits that no cut makes add up to its own total (「…数量100002」 however read):
+ * its total is wrong in the report whichever cut is meant (T3-ROW, though the cells stay unread).
+ */
+function rowNotAddingUp(m: RowMatch): SumNotAddingUp | null {
+  const { spec } = m;
+  const fits = rowArithmetic(spec);
+  const want = spec.cells.length;
+  // one run of digits only: a crawl's stray spaces (「1 1000011」 for 11 … 11) would make any verdict unsafe
+  if (!fits || spec.totalIndex === undefined || m.values.length !== 1 || !m.values.some(isGluedRun)) return null;
+  if (ungluedValues(m.values, spec.cells.map((c) => c.kind === 'signed'), fits)) return null;
+  if (failingInEveryCut(m.values, want, (figures) => (fits(figures) ? [] : [0])).length === 0) return null;
+  const keys = spec.cells.map((c) => c.key);
+  return { total: keys[spec.totalIndex] ?? '', parts: keys.slice(0, spec.totalIndex), printed: m.values.map((t) => (t.type === 'num' ? t.raw : '')).join(' ') };
+}
+
 function rowArithmetic(spec: RowSpec): ((figures: number[]) => boolean) | null {
   const at = spec.totalIndex;
   if (at === undefined) return null;
@@ -427,6 +443,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   const uncertain: Uncertain[] = [];
   const byRow = new Map(matches.map((m) => [m.spec, m]));
   const ambiguous: AmbiguousRow[] = [];
+  const sumsNotAddingUp: SumNotAddingUp[] = [];
   let score = 0;
   let first = Infinity;
   let last = -Infinity;
@@ -447,6 +464,8 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     score += key.length - 2 * m.occurrence.cost;
     if (m.values.length !== spec.cells.length) score -= 3 * Math.abs(m.values.length - spec.cells.length);
     placeValues(m, cells, uncertain, tokens, ambiguous);
+    const notAddingUp = rowNotAddingUp(m);
+    if (notAddingUp) sumsNotAddingUp.push(notAddingUp);
     const lineA = tokens[stream.tokenAt[m.occurrence.start] ?? 0]?.line;
     const lastTok = m.values[m.values.length - 1];
     const lineB = lastTok?.line ?? tokens[stream.tokenAt[m.occurrence.end - 1] ?? 0]?.line;
@@ -470,6 +489,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   if (found > 0 && Number.isFinite(first)) read.lines = [first, last];
   const oldLabels = matches.filter((m) => m.occurrence.old && standsAsLabel(m, tokens, stream)).map((m) => printedLabel(m));
   if (oldLabels.length) read.oldLabels = oldLabels;
+  if (sumsNotAddingUp.length) read.sumsNotAddingUp = sumsNotAddingUp;
   return read;
 }
 

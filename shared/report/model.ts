@@ -32,6 +32,17 @@ export interface PrintedForm {
   oldLabels?: string[];
   /** cells whose printed figures could not be read (left blank with a doubt): printed, so not blank (V-BLANK) */
   unread?: string[];
+  /** sums whose printed figures, run together, fail however they are cut (T4-SUM, T3-ROW though the cells are unread) */
+  sumsNotAddingUp?: SumNotAddingUp[];
+}
+
+/** A sum of an imported table that no reading of its glued figures makes add up. */
+export interface SumNotAddingUp {
+  /** the total's cell, then its parts */
+  total: string;
+  parts: string[];
+  /** the figures as printed (「1324015」) */
+  printed: string;
 }
 
 export interface Report {

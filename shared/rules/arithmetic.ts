@@ -53,6 +53,25 @@ function sumCheck(p: Prepared, def: CellDef, printed: number, sumOf: readonly st
   });
 }
 
+/**
+ * A sum of an imported table whose printed figures run together and fail however they are cut
+ * (`printed.sumsNotAddingUp`): wrong in the report whichever cut is meant, so reported though its cells are unread.
+ */
+function gluedSums(p: Prepared, out: Finding[]): void {
+  for (const s of p.report.printed?.sumsNotAddingUp ?? []) {
+    const def = p.format.cellByKey.get(s.total);
+    const rule = def ? sumsOf(def).find((x) => x.sumOf.every((k) => s.parts.includes(k)))?.rule : undefined;
+    if (!def || !rule || p.printed(s.total) !== null) continue;
+    const { row } = nameParts(def);
+    out.push(
+      p.finding(rule, `「${row}」：原文数字连在一起（${s.printed}），无论怎样拆分，各项之和都不等于总计：原表的数字有误，请对照原文核对`, {
+        cells: [s.total, ...s.parts],
+        target: s.total,
+      }),
+    );
+  }
+}
+
 /** A cell whose figure the imported report prints but the import could not read (`printed.unread`). */
 function unreadCell(p: Prepared, key: string): boolean {
   return p.report.printed?.unread?.includes(key) ?? false;
@@ -138,6 +157,7 @@ export function balanceHints(report: Report): BalanceHint[] {
 export function arithmeticRules(p: Prepared, out: Finding[]): void {
   balance(p, out);
   sumChecks(p, out);
+  gluedSums(p, out);
 }
 
 /** The one V-NUM message: the cell, what it holds, and why that is not valid for it (`parseCell`'s reason). */

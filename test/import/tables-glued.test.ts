@@ -140,6 +140,22 @@ describe('figures run together', () => {
     expect(row(other.cells, 'carried_over')).not.toEqual([1, null, 1, 0, 0, 0, 1]);
   });
 
+  it('a run of digits that no cut makes add up is an arithmetic error whichever cut is meant: T4-SUM / T3-ROW, though the cells stay unread', () => {
+    // 17 digits for 15 cells; 复议后起诉 13 + 2 + 4 + 0 is not 15 however they are read
+    const at = ONE_LINE_2021.indexOf('四、政府信息公开行政复议');
+    const review = readReview(tokenise([{ text: ONE_LINE_2021.slice(at).replace('100010001100000', '00202000001324015') }]));
+    expect(review.sumsNotAddingUp?.map((s) => s.total)).toEqual(['review.sued_after.total']);
+    // a table 三 row as one run of 8 digits for 7 cells: 「10000012」 cut any way, its parts never make its total
+    const text = ONE_LINE_2021.replace('（一）予以公开1000001', '（一）予以公开10000012');
+    const { report } = parsePublished(textDocument(text));
+    const t3 = evaluate(report, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total');
+    expect(t3).toHaveLength(1);
+    expect(t3[0]?.message).toContain('无论怎样拆分');
+    // stray spaces in a crawl (「1 1000011」 for 11 … 11): no verdict
+    const spaced = parsePublished(textDocument(ONE_LINE_2021.replace('（七）总计110000011', '（七）总计1 1000011'))).report;
+    expect(spaced.printed?.sumsNotAddingUp).toBeUndefined();
+  });
+
   it('a figure printed but not readable is no blank of the report, and no sum is judged on it', () => {
     const text = ONE_LINE_2021.replace('2022年', '2019年')
       .replace('本年制发件数本年废止件数现行有效件数规章000行政规范性文件0011', '本年新制作数量本年新公开数量对外公开总数量规章000规范性文件898989')
