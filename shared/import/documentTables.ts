@@ -8,6 +8,7 @@ import type { Cells, SumNotAddingUp } from '../report/model.js';
 import { AMOUNT_MAX_DECIMALS, yuanToWan } from '../report/numbers.js';
 import type { Uncertain } from './result.js';
 import { sectionRegion, type Heading } from './sections.js';
+import type { AmbiguousRow } from './tableColumns.js';
 import { readActive, readApply, readReview, type TableRead } from './tables.js';
 import { labelKey, tokenise, type SourceLine, type Token } from './text.js';
 
@@ -26,6 +27,7 @@ export interface DocumentTables {
   /** 2019-format labels the tables still print (from the table reader) */
   oldLabels: string[];
   sumsNotAddingUp: SumNotAddingUp[];
+  unsettled: AmbiguousRow[];
 }
 
 type Region = (key: SectionKey) => [number, number];
@@ -73,18 +75,20 @@ export function readDocumentTables(source: readonly SourceLine[], headings: read
   const cells: Cells = {};
   const oldLabels: string[] = [];
   const sumsNotAddingUp: SumNotAddingUp[] = [];
+  const unsettled: AmbiguousRow[] = [];
   for (const [, r] of reads) {
     Object.assign(cells, r.cells);
     uncertain.push(...r.uncertain);
     oldLabels.push(...(r.oldLabels ?? []));
     sumsNotAddingUp.push(...(r.sumsNotAddingUp ?? []));
+    unsettled.push(...(r.unsettled ?? []));
   }
   const tableLines = new Set<number>();
   lines.forEach((l, i) => {
     if (l.table !== undefined) tableLines.add(i);
   });
   for (const [key, r] of reads) markTable(lines, region(key), key, r, tableLines);
-  return { format, cells, tableLines, oldLabels: [...new Set(oldLabels)], sumsNotAddingUp };
+  return { format, cells, tableLines, oldLabels: [...new Set(oldLabels)], sumsNotAddingUp, unsettled };
 }
 
 /** Captions printed just before a table (「第二十条第（一）项」, the 勾稽关系 note), taken with it. */

@@ -10,6 +10,7 @@ import { commonYear, fallbackYear, organAndLevel, readFront, yearOfFront, type F
 import type { Uncertain } from './result.js';
 import { clipSection, findHeadings, printedHeadings, reflow, sectionLines, splitRunTogether, type Heading } from './sections.js';
 import { findSignature, pageFooterLines } from './signature.js';
+import { settleByText } from './tableText.js';
 import { basicNormalise, type SourceDocument, type SourceLine } from './text.js';
 
 export interface ParsedReport {
@@ -84,6 +85,7 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
     uncertain.push({ target: 'format', name: '报告格式', reason: `${year} 年度的报告使用了2019年格式的表格，已按原样读取，请改用2021年格式` });
   }
   const report: Report = { format: tables.format, year, cells: tables.cells, sections, ...organAndLevel(front.title, end.signature?.organ, uncertain) };
+  settleByText(report.cells, tables.unsettled, Object.values(sections).join('\n'), year, uncertain);
   if (front.title) report.title = front.title;
   if (end.signature) report.signature = end.signature;
   if (end.contact) report.contact = end.contact;

@@ -188,3 +188,13 @@ export function failingInEveryCut(values: readonly Token[], want: number, failin
   }
   return common ?? [];
 }
+
+/** Every cut of a short row's glued runs into its cells, as figures (null when too many to list). */
+export function gluedCuts(values: readonly Token[], want: number): number[][] | null {
+  const found = candidates(values, want);
+  if (!found || found.length > MAX_LISTED_CUTS) return null;
+  return found.map((cut) => cut.map((t) => (t.type === 'num' ? Number(t.raw.replace(/,/g, '')) : 0)));
+}
+
+/** Most cuts of one row kept for settling it later (by the report's text). */
+const MAX_LISTED_CUTS = 64;

@@ -1,6 +1,7 @@
 /** What reading one table gives (the row tables 二 and 三, and table 四 alike). */
 import type { Cells, SumNotAddingUp } from '../report/model.js';
 import type { Uncertain } from './result.js';
+import type { AmbiguousRow } from './tableColumns.js';
 
 export interface TableRead {
   cells: Cells;
@@ -16,4 +17,6 @@ export interface TableRead {
   oldLabels?: string[];
   /** sums the printed figures fail however their glued runs are cut: for `report.printed.sumsNotAddingUp` */
   sumsNotAddingUp?: SumNotAddingUp[];
+  /** glued rows left blank because they cut more than one way (the text may still say which) */
+  unsettled?: AmbiguousRow[];
 }

@@ -20,7 +20,7 @@ import type { Cells, SumNotAddingUp } from '../report/model.js';
 import { COUNTERS, VALUE_MARK, allowedEdits, findApprox, labelKey, type Occurrence, type Token } from './text.js';
 import type { Uncertain } from './result.js';
 import type { TableRead } from './tableRead.js';
-import { failingInEveryCut, isGluedRun, ungluedValues } from './tableGlued.js';
+import { failingInEveryCut, gluedCuts, isGluedRun, ungluedValues } from './tableGlued.js';
 import { settleByColumns, type AmbiguousRow } from './tableColumns.js';
 
 export interface RowSpec {
@@ -356,6 +356,15 @@ function rowNotAddingUp(m: RowMatch): SumNotAddingUp | null {
   return { total: keys[spec.totalIndex] ?? '', parts: keys.slice(0, spec.totalIndex), printed: m.values.map((t) => (t.type === 'num' ? t.raw : '')).join(' ') };
 }
 
+/** A glued row left wholly blank (it cuts several ways and no cell agrees): its cuts, for the columns or the text to settle. */
+function cutsOfBlankRow(m: RowMatch, cells: Cells): AmbiguousRow | null {
+  const keys = m.spec.cells.map((c) => c.key);
+  if (!keys.every((k) => cells[k] === null) || m.values.length >= keys.length || !m.values.some(isGluedRun)) return null;
+  if (m.spec.cells.some((c) => c.kind === 'signed')) return null;
+  const cuts = gluedCuts(m.values, keys.length);
+  return cuts && cuts.length > 1 ? { keys, cuts } : null;
+}
+
 function rowArithmetic(spec: RowSpec): ((figures: number[]) => boolean) | null {
   const at = spec.totalIndex;
   if (at === undefined) return null;
@@ -466,6 +475,8 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     placeValues(m, cells, uncertain, tokens, ambiguous);
     const notAddingUp = rowNotAddingUp(m);
     if (notAddingUp) sumsNotAddingUp.push(notAddingUp);
+    const blankCuts = cutsOfBlankRow(m, cells);
+    if (blankCuts) ambiguous.push(blankCuts);
     const lineA = tokens[stream.tokenAt[m.occurrence.start] ?? 0]?.line;
     const lastTok = m.values[m.values.length - 1];
     const lineB = lastTok?.line ?? tokens[stream.tokenAt[m.occurrence.end - 1] ?? 0]?.line;
@@ -473,6 +484,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     if (lineB !== undefined) last = Math.max(last, lineB);
   }
   settleGluedRows(cells, ambiguous, uncertain);
+  const unsettled = ambiguous.filter((r) => r.keys.some((k) => cells[k] === null));
   const found = matches.length;
   const misfit = matches.filter((m) => m.values.length !== m.spec.cells.length).length;
   if (found >= 3 && misfit * 3 > found) {
@@ -490,6 +502,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   const oldLabels = matches.filter((m) => m.occurrence.old && standsAsLabel(m, tokens, stream)).map((m) => printedLabel(m));
   if (oldLabels.length) read.oldLabels = oldLabels;
   if (sumsNotAddingUp.length) read.sumsNotAddingUp = sumsNotAddingUp;
+  if (unsettled.length) read.unsettled = unsettled;
   return read;
 }
 

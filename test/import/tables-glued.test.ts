@@ -140,6 +140,19 @@ describe('figures run together', () => {
     expect(row(other.cells, 'carried_over')).not.toEqual([1, null, 1, 0, 0, 0, 1]);
   });
 
+  it('a glued 规范性文件 row that cuts several ways is settled by what the text says of it (「制发规范性文件34件」 → 34 | 0 | 89), a doubt', () => {
+    const normative = (text: string) => {
+      const { report, uncertain } = parsePublished(textDocument(ONE_LINE_2021.replace('行政规范性文件0011', '行政规范性文件34089').replace('本年度，我县深入贯彻《条例》。', text)));
+      return { cells: ['issued', 'repealed', 'in_force'].map((k) => report.cells[`active.normative.${k}`]), uncertain };
+    };
+    const told = normative('本年度，我县制发规范性文件34件。');
+    expect(told.cells).toEqual([34, 0, 89]);
+    expect(told.uncertain.find((u) => u.target === 'active.normative.issued')?.reason).toContain('已按正文');
+    // nothing said, or a figure no cut holds (the text disagreeing with the table, N-ACTIVE's to report): left blank
+    expect(normative('本年度，我县深入贯彻《条例》。').cells).toEqual([null, null, null]);
+    expect(normative('本年度，我县制发规范性文件7件。').cells).toEqual([null, null, null]);
+  });
+
   it('a run of digits that no cut makes add up is an arithmetic error whichever cut is meant: T4-SUM / T3-ROW, though the cells stay unread', () => {
     // 17 digits for 15 cells; 复议后起诉 13 + 2 + 4 + 0 is not 15 however they are read
     const at = ONE_LINE_2021.indexOf('四、政府信息公开行政复议');
