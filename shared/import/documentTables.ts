@@ -26,7 +26,9 @@ export interface DocumentTables {
   tableLines: Set<number>;
   /** 2019-format labels the tables still print (from the table reader) */
   oldLabels: string[];
+  /** sums no cut of their glued figures makes add up (for `report.printed.sumsNotAddingUp`) */
   sumsNotAddingUp: SumNotAddingUp[];
+  /** glued rows left blank, with their possible cuts (the report's text may settle them) */
   unsettled: AmbiguousRow[];
 }
 

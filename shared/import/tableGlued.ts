@@ -12,6 +12,13 @@ const MAX_CUTS = 2000;
 const MAX_STEPS = 20_000;
 /** Longest glued run that is cut (longer runs are not a table row's figures). */
 const MAX_DIGITS = 40;
+/** Most cuts of one row kept for settling it later (by the report's text). */
+const MAX_LISTED_CUTS = 64;
+
+/** A cut's figures (a blank counts 0: cuts are of figures only). */
+function figures(cut: readonly Token[]): number[] {
+  return cut.map((t) => (t.type === 'num' ? Number(t.raw.replace(/,/g, '')) : 0));
+}
 
 /** Work left for one row's cutting, shared by all its runs. */
 interface Budget {
@@ -103,7 +110,6 @@ function hasLongGluedFigure(c: readonly Token[]): boolean {
  */
 export function ungluedValues(values: readonly Token[], signed: readonly boolean[], fits: ((figures: number[]) => boolean) | null): Unglued | null {
   const want = signed.length;
-  const figures = (c: readonly Token[]): number[] => c.map((t) => (t.type === 'num' ? Number(t.raw.replace(/,/g, '')) : 0));
   const signsFit = (c: readonly Token[]): boolean => c.every((t, i) => !(t.type === 'num' && /^[+-]/.test(t.raw)) || signed[i] === true);
   const found = candidates(values, want);
   if (!found) return null;
@@ -182,7 +188,7 @@ export function failingInEveryCut(values: readonly Token[], want: number, failin
   if (!found || found.length === 0) return [];
   let common: number[] | null = null;
   for (const cut of found) {
-    const fails: number[] = failing(cut.map((t) => (t.type === 'num' ? Number(t.raw.replace(/,/g, '')) : 0)));
+    const fails = failing(figures(cut));
     common = common === null ? fails : common.filter((i) => fails.includes(i));
     if (common.length === 0) return [];
   }
@@ -193,8 +199,5 @@ export function failingInEveryCut(values: readonly Token[], want: number, failin
 export function gluedCuts(values: readonly Token[], want: number): number[][] | null {
   const found = candidates(values, want);
   if (!found || found.length > MAX_LISTED_CUTS) return null;
-  return found.map((cut) => cut.map((t) => (t.type === 'num' ? Number(t.raw.replace(/,/g, '')) : 0)));
+  return found.map(figures);
 }
-
-/** Most cuts of one row kept for settling it later (by the report's text). */
-const MAX_LISTED_CUTS = 64;
