@@ -9,15 +9,9 @@ import type { Cells, SumNotAddingUp } from '../report/model.js';
 import type { Uncertain } from './result.js';
 import { failingInEveryCut, isGluedRun, ungluedValues } from './tableGlued.js';
 import type { TableRead } from './tableRead.js';
-import { labelKey, type Token } from './text.js';
+import { labelKey, tokenValue, type Token } from './text.js';
 
 const WANT = REVIEW_BLOCKS.length * REVIEW_COLUMNS.length;
-
-function numberOf(tok: Token | undefined): number | null {
-  if (!tok || tok.type !== 'num') return null;
-  const n = Number(tok.raw.replace(/,/g, ''));
-  return Number.isFinite(n) ? n : null;
-}
 
 /** The blocks whose total is not the sum of their four results. */
 function blocksNotAddingUp(figures: readonly (number | null)[]): number[] {
@@ -77,7 +71,7 @@ function dropStray(longest: readonly Token[]): Chosen {
   if (longest.length === WANT + 1) {
     for (let drop = 0; drop < longest.length; drop++) {
       const rest = longest.filter((_, i) => i !== drop);
-      if (reviewAddsUp(rest.map(numberOf))) fits.push(rest);
+      if (reviewAddsUp(rest.map(tokenValue))) fits.push(rest);
     }
   }
   const distinct = new Set(fits.map((f) => f.map((t) => (t.type === 'num' ? t.raw : '')).join('|')));

@@ -17,7 +17,7 @@ import {
 } from '../report/format.js';
 import { parseCell } from '../report/numbers.js';
 import type { Cells, SumNotAddingUp } from '../report/model.js';
-import { COUNTERS, VALUE_MARK, allowedEdits, findApprox, labelKey, type Occurrence, type Token } from './text.js';
+import { COUNTERS, VALUE_MARK, allowedEdits, findApprox, labelKey, tokenValue, type Occurrence, type Token } from './text.js';
 import type { Uncertain } from './result.js';
 import type { TableRead } from './tableRead.js';
 import { failingInEveryCut, gluedCuts, isGluedRun, ungluedValues } from './tableGlued.js';
@@ -220,12 +220,6 @@ function exactRows(matches: readonly RowMatch[]): number {
   }).length;
 }
 
-function numberOf(tok: Token | undefined): number | null {
-  if (!tok || tok.type !== 'num') return null;
-  const n = Number(tok.raw.replace(/,/g, ''));
-  return Number.isFinite(n) ? n : null;
-}
-
 /** Values of one row, repaired when the count is off and the row total says how; doubts reported. */
 function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[], ambiguous: AmbiguousRow[]): void {
   const { spec } = m;
@@ -238,7 +232,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   const unglued = vals.length < want ? ungluedValues(m.values, spec.cells.map((c) => c.kind === 'signed'), rowArithmetic(spec)) : null;
   if (unglued) {
     vals = unglued.values;
-    if (unglued.alternatives) ambiguous.push({ keys: spec.cells.map((c) => c.key), cuts: unglued.alternatives.map((cut) => cut.map((t) => numberOf(t) ?? 0)) });
+    if (unglued.alternatives) ambiguous.push({ keys: spec.cells.map((c) => c.key), cuts: unglued.alternatives.map((cut) => cut.map((t) => tokenValue(t) ?? 0)) });
     if (unglued.inferred) {
       const cut = unglued.values.map((t) => (t?.type === 'num' ? t.raw : '？')).join(' ');
       const unsure = unglued.values.includes(null) ? '，无法确定的单元格（？）留空' : '';
@@ -256,8 +250,8 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       let fit: (Token | null)[] | null = null;
       for (let drop = 0; drop < vals.length; drop++) {
         const rest = vals.filter((_, i) => i !== drop);
-        const total = numberOf(rest[spec.totalIndex] ?? undefined);
-        const parts = rest.slice(0, spec.totalIndex).map((t) => numberOf(t ?? undefined) ?? 0);
+        const total = tokenValue(rest[spec.totalIndex] ?? undefined);
+        const parts = rest.slice(0, spec.totalIndex).map((t) => tokenValue(t ?? undefined) ?? 0);
         if (total !== null && parts.reduce((a, b) => a + b, 0) === total) {
           fits.add(rest.map((t) => (t?.type === 'num' ? t.raw : '')).join('|'));
           fit = rest;
@@ -276,8 +270,8 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
     if (vals.length === 0) {
       note = '原文本行未找到数字（空白），请核对并填写';
     } else if (spec.totalIndex !== undefined && vals.length > 1) {
-      const last = numberOf(vals[vals.length - 1] ?? undefined);
-      const sum = vals.slice(0, -1).reduce((a, t) => a + (numberOf(t ?? undefined) ?? 0), 0);
+      const last = tokenValue(vals[vals.length - 1] ?? undefined);
+      const sum = vals.slice(0, -1).reduce((a, t) => a + (tokenValue(t ?? undefined) ?? 0), 0);
       // The last figure is the row total when it is at least the sum of the others (a blank detail
       // hides at most what the total still counts); where the blank sits can't be known.
       if (last !== null && last >= sum) {

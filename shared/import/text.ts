@@ -99,6 +99,13 @@ export function isNumberToken(t: string): boolean {
   return NUMBER_RE.test(t);
 }
 
+/** A figure token's value (thousands commas dropped); null for text, a blank or no token. */
+export function tokenValue(tok: Token | undefined): number | null {
+  if (!tok || tok.type !== 'num') return null;
+  const n = Number(tok.raw.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : null;
+}
+
 /** The counters a table cell's count may be printed with (「1个」「2笔」「3件」). */
 export const COUNTERS = '个项件次家条笔';
 /** A count printed with its counter: the count (a row's cell, never a word ending the row). */
