@@ -10,6 +10,8 @@ export interface TableRead {
   score: number;
   /** rows found / rows expected */
   found: number;
+  /** the first cell key of each row found (which rows the reading rests on) */
+  rowsFound?: string[];
   expected: number;
   /** source lines the table occupies (first, last), when found */
   lines?: [number, number];

@@ -491,7 +491,8 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   } else if (valuesFirst) {
     uncertain.unshift({ target: specs[0]?.cells[0]?.key ?? '', name: what, reason: `${what}中数字印在行标题之前（文字顺序与版面不同），已按此顺序读取，请核对` });
   }
-  const read: TableRead = { cells, uncertain, score, found, expected: specs.length };
+  const rowsFound = matches.map((m) => m.spec.cells[0]?.key ?? '');
+  const read: TableRead = { cells, uncertain, score, found, expected: specs.length, rowsFound };
   if (found > 0 && Number.isFinite(first)) read.lines = [first, last];
   const oldLabels = matches.filter((m) => m.occurrence.old && standsAsLabel(m, tokens, stream)).map((m) => printedLabel(m));
   if (oldLabels.length) read.oldLabels = oldLabels;
@@ -567,10 +568,14 @@ export function readActive(tokens: readonly Token[], groups: readonly ActiveGrou
 export function readApply(tokens: readonly Token[], allowSingle: boolean, allowSplit: boolean): TableRead & { otherSplit: boolean } {
   const split = allowSplit ? { ...readRows(tokens, applySpecs(true), '表三'), otherSplit: true } : null;
   const single = allowSingle ? { ...readRows(tokens, applySpecs(false), '表三'), otherSplit: false } : null;
-  // Rows missing from both readings (an excerpt that stops before （六）) decide nothing: their penalty is left out.
+  if (!split || !single) return (split ?? single)!;
+  // Only a （六） row printed decides: an excerpt that stops before it (or a row cut off mid-label) keeps the split rows.
+  const holdsOther = (r: TableRead) => (r.rowsFound ?? []).some((k) => k.startsWith('apply.other'));
+  if (!holdsOther(single)) return split;
+  if (!holdsOther(split)) return single;
+  // Rows missing from both readings decide nothing: their penalty is left out.
   const fit = (r: TableRead): number => r.score + 2 * (r.expected - r.found);
-  if (split && single) return fit(single) > fit(split) ? single : split;
-  return (split ?? single)!;
+  return fit(single) > fit(split) ? single : split;
 }
 
 export { readReview } from './tableReview.js';

@@ -55,6 +55,14 @@ describe('an excerpt of table 三', () => {
     expect(read.cells['apply.new.total']).toBe(66);
     expect(Object.keys(read.cells).some((k) => k.startsWith('apply.other.'))).toBe(false);
   });
+
+  it('cut off inside a row’s label (「2.其他法律」, glued runs of 0): still the split rows, the cut row unread', () => {
+    const rows = ['一、本年新收政府信息公开申请数量', '0000000', '二、上年结转政府信息公开申请数量', '0000000', '三、本年度办理结果', '（一）予以公开', '0000000', '（三）不予公开', '1.属于国家秘密', '0000000', '2.其他法律'];
+    const read = readApply(tokenise(lines(rows.join('\n'))), true, true);
+    expect(read.otherSplit).toBe(true);
+    expect(read.cells['apply.denied_1.total']).toBe(0);
+    expect(read.cells['apply.denied_2.total']).toBeNull();
+  });
 });
 
 describe('OCR slips in labels', () => {
