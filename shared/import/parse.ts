@@ -92,7 +92,7 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   const printed: PrintedForm = { headings: printedHeadings(headings) };
   if (tables.oldLabels.length) printed.oldLabels = tables.oldLabels;
   if (tables.sumsNotAddingUp.length) printed.sumsNotAddingUp = tables.sumsNotAddingUp;
-  const unread = uncertain.filter((u) => u.unread && report.cells[u.target] === null).map((u) => u.target);
+  const unread = uncertain.filter((u) => u.unread).flatMap((u) => u.cells ?? [u.target]).filter((k) => report.cells[k] === null);
   if (unread.length) printed.unread = [...new Set(unread)];
   report.printed = printed;
   return { report, uncertain };

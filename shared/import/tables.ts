@@ -220,6 +220,44 @@ function exactRows(matches: readonly RowMatch[]): number {
   }).length;
 }
 
+/**
+ * A row not found whose figures are printed without its label (a crawl that lost the label): figures of no row
+ * stand between the row found before it (or the table's start) and the next row found. Such cells are unread,
+ * not blanks of the report. A row simply left out of the printed table (no figures there) stays blank, and rows
+ * past the last one found are where an excerpt may stop.
+ */
+function figuresWithoutLabel(specs: readonly RowSpec[], i: number, byRow: ReadonlyMap<RowSpec, RowMatch>, tokens: readonly Token[], stream: Stream): Token[] | null {
+  const next = specs.slice(i + 1).map((s) => byRow.get(s)).find((m) => m !== undefined);
+  if (!next) return null;
+  const prev = specs.slice(0, i).map((s) => byRow.get(s)).filter((m) => m !== undefined).pop();
+  const lastValue = prev?.values[prev.values.length - 1];
+  const from = prev ? (lastValue ? tokens.indexOf(lastValue) : (stream.tokenAt[prev.occurrence.end - 1] ?? -1)) + 1 : 0;
+  const to = stream.tokenAt[next.occurrence.start] ?? from;
+  const stray = tokens.slice(from, to).filter((t) => t.type !== 'text' && t.prose !== true);
+  return stray.length >= (specs[i]?.cells.length ?? 1) ? stray : null;
+}
+
+/** A row printed without its label, read by its place when its figures are exactly its cells (a doubt); else false. */
+function readByPlace(spec: RowSpec, printed: readonly Token[], cells: Cells, uncertain: Uncertain[], what: string): boolean {
+  // the label's own cell printed empty (a grid's blank line) comes first
+  const stray = printed.slice(printed.findIndex((t) => t.type !== 'blank'));
+  if (stray.length !== spec.cells.length || stray.some((t) => t.type !== 'num')) return false;
+  const parsed = spec.cells.map((c, k) => parseCell(stray[k]?.type === 'num' ? stray[k].raw : null, c.kind));
+  if (parsed.some((r) => !r.ok)) return false;
+  spec.cells.forEach((c, k) => {
+    const r = parsed[k];
+    cells[c.key] = r?.ok ? r.value : null;
+  });
+  const shown = stray.map((t) => (t.type === 'num' ? t.raw : '')).join(' ');
+  uncertain.push({
+    target: spec.cells[0]?.key ?? '',
+    name: spec.name,
+    reason: `${what}中「${spec.label}」一行没有印行标题，其后的行已找到：按位置将 ${shown} 读作本行，请核对`,
+    cells: spec.cells.map((c) => c.key),
+  });
+  return true;
+}
+
 /** Values of one row, repaired when the count is off and the row total says how; doubts reported. */
 function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[], ambiguous: AmbiguousRow[]): void {
   const { spec } = m;
@@ -450,18 +488,21 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   let score = 0;
   let first = Infinity;
   let last = -Infinity;
-  for (const spec of specs) {
+  specs.forEach((spec, i) => {
     const m = byRow.get(spec);
     if (!m) {
       for (const c of spec.cells) cells[c.key] = null;
+      const stray = valuesFirst ? null : figuresWithoutLabel(specs, i, byRow, tokens, stream);
+      if (stray && readByPlace(spec, stray, cells, uncertain, what)) return;
       uncertain.push({
         target: spec.cells[0]?.key ?? '',
         name: spec.name,
         reason: `${what}中未找到「${spec.label}」这一行，本行各单元格留空，请对照原文填写`,
         cells: spec.cells.map((c) => c.key),
+        ...(stray ? { unread: true as const } : {}),
       });
       score -= 2;
-      continue;
+      return;
     }
     const key = labelKey(spec.label);
     score += key.length - 2 * m.occurrence.cost;
@@ -476,7 +517,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     const lineB = lastTok?.line ?? tokens[stream.tokenAt[m.occurrence.end - 1] ?? 0]?.line;
     if (lineA !== undefined) first = Math.min(first, lineA);
     if (lineB !== undefined) last = Math.max(last, lineB);
-  }
+  });
   settleGluedRows(cells, ambiguous, uncertain);
   const unsettled = ambiguous.filter((r) => r.keys.some((k) => cells[k] === null));
   const found = matches.length;

@@ -8,6 +8,7 @@ import { parsePublished, textDocument } from '../../shared/import/index.js';
 import { readActive, readApply } from '../../shared/import/tables.js';
 import { tokenise } from '../../shared/import/text.js';
 import { FORMAT_2021 } from '../../shared/report/format.js';
+import { evaluate } from '../../shared/rules/index.js';
 import { makeText, richData } from './make.js';
 
 const lines = (text: string) => text.split('\n').map((t) => ({ text: t }));
@@ -93,5 +94,39 @@ describe('OCR slips in labels', () => {
     const read = readApply(tokenise(lines(rows.join('\n'))), true, true);
     expect([read.cells['apply.denied_5.total'], read.cells['apply.denied_6.total'], read.cells['apply.denied_7.total']]).toEqual([1, 2, 3]);
     expect(read.uncertain.filter((u) => u.reason.includes('近似匹配')).map((u) => u.target)).toEqual(['apply.denied_5.natural']);
+  });
+});
+
+describe('a row whose label the page lost', () => {
+  const ACTIVE = ['二、主动公开政府信息情况', '第二十条第', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', ' ', '0', '0', '0', '行政规范性文件', '0', '0', '0', '第二十条第', '信息内容', '本年处理决定数量', '行政许可', '124'];
+  const TAIL = ['第二十条第', '信息内容', '本年处理决定数量', '行政处罚', '0', '行政强制', '0', '第二十条第', '信息内容', '本年收费金额单位:万元', '行政事业性收费', '0'];
+  const whole = (active: readonly string[]) => ['某镇人民政府2025年政府信息公开工作年度报告', '一、总体情况', '2025年，我镇未收到政务信息公开申请。', ...active, ...TAIL].join('\n');
+  it('its figures, exactly its cells, between the header and the next row found: read by place, as a doubt', () => {
+    const { report, uncertain } = parsePublished(textDocument(whole(ACTIVE)));
+    expect([report.cells['active.regulations.issued'], report.cells['active.regulations.repealed'], report.cells['active.regulations.in_force']]).toEqual([0, 0, 0]);
+    expect(uncertain.find((u) => u.target === 'active.regulations.issued')?.reason).toContain('没有印行标题');
+    const blankActive = evaluate(report, { stage: 'final' }).filter((f) => f.rule === 'V-BLANK' && f.cells?.some((k) => k.startsWith('active.')));
+    expect(blankActive).toEqual([]);
+  });
+  it('read by place after the label’s own cell printed empty (a grid line of spaces)', () => {
+    const read = readActive(tokenise(lines(ACTIVE.slice(1).map((t) => (t === ' ' ? '  ' : t)).join('\n\n'))), FORMAT_2021.activeGroups);
+    expect([read.cells['active.regulations.issued'], read.cells['active.regulations.in_force'], read.cells['active.licensing.decisions']]).toEqual([0, 0, 124]);
+  });
+  it('more figures than its cells: printed but unread (not blanks of the report, no V-BLANK)', () => {
+    const { report } = parsePublished(textDocument(whole(ACTIVE.map((t, i) => (i === 7 ? '0 5' : t)))));
+    expect(report.cells['active.regulations.issued']).toBeNull();
+    expect(report.printed?.unread).toEqual(['active.regulations.issued', 'active.regulations.repealed', 'active.regulations.in_force']);
+    const blankActive = evaluate(report, { stage: 'final' }).filter((f) => f.rule === 'V-BLANK' && f.cells?.some((k) => k.startsWith('active.')));
+    expect(blankActive).toEqual([]);
+  });
+  it('a row left out of the printed table (no figures where it would be) stays blank: V-BLANK', () => {
+    const { report } = parsePublished(textDocument(whole(ACTIVE.filter((_, i) => i < 6 || i > 9))));
+    expect(report.printed?.unread ?? []).toEqual([]);
+    expect(evaluate(report, { stage: 'final' }).find((f) => f.rule === 'V-BLANK')?.cells).toContain('active.regulations.issued');
+  });
+  it('rows past the last one found (where an excerpt may stop) stay blanks', () => {
+    const { report } = parsePublished(textDocument(['某镇人民政府2025年政府信息公开工作年度报告', '一、总体情况', '略。', ...ACTIVE].join('\n')));
+    expect(report.printed?.unread ?? []).not.toContain('active.punishment.decisions');
+    expect(evaluate(report, { stage: 'final' }).find((f) => f.rule === 'V-BLANK')?.cells).toContain('active.punishment.decisions');
   });
 });
