@@ -53,7 +53,8 @@ export function readDocumentTables(source: readonly SourceLine[], headings: read
   const lines = withAmountsInWan(source, region('active'), uncertain);
   const tokensOf = (key: SectionKey) => tokenise(lines, ...region(key));
   const activeTokens = tokensOf('active');
-  const activeKey = labelKey(activeTokens.map((t) => (t.type === 'text' ? t.text : ' ')).join(''));
+  // the header's words, never a sentence's: a preface naming the old columns (「除规章对外公开总数量…外」) is no table
+  const activeKey = labelKey(activeTokens.map((t) => (t.type === 'text' && !t.prose ? t.text : ' ')).join(''));
   const c2019 = cueCount(activeKey, CUES_2019);
   const c2021 = cueCount(activeKey, CUES_2021);
   let format: FormatId;

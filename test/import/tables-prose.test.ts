@@ -129,5 +129,14 @@ describe('running text beside the tables', () => {
     const text = report(['（三）政府信息管理情况', '规范性文件方面:2021'], REVIEW_TABLE);
     expect(parsePublished(textDocument(text)).report.printed?.oldLabels).toBeUndefined();
   });
-});
 
+  it('an excerpt with no table whose preface names the 2019 columns (「除规章对外公开总数量…外」) is read in its year’s format', () => {
+    const text = [
+      '某某区人民政府办公室2021年政府信息公开工作年度报告',
+      '本报告除规章对外公开总数量、规范性文件对外公开总数量两个项目外,其他项目统计时限均为2021年1月1日—12月31日。',
+      '一、总体情况',
+      '2021年,我办全年主动发布信息11000余条。',
+    ].join('\n');
+    expect(parsePublished(textDocument(text)).report.format).toBe('2021');
+  });
+});
