@@ -83,7 +83,7 @@ export function standardTitle(report: Pick<Report, 'title' | 'organ' | 'year'>):
 /** 「<机关>YYYY年政府信息公开工作年度报告」 for the report's own year (spacing ignored): the form F-TITLE asks for. */
 export function isStandardTitle(title: string, year: number): boolean {
   const m = /^(.+?)(\d{4})年政府信息公开工作年度报告$/.exec(title.replace(/\s+/g, ''));
-  return m !== null && Number(m[2]) === year;
+  return m !== null && Number(m[2]) === year && !/^关于/.test(m[1] ?? '');
 }
 
 /** A cell's numeric value, or null when blank or not a number. */

@@ -17,6 +17,8 @@ export interface DatedCitation {
   /** what governs after `to` */
   replacedBy?: string;
   rule: 'F-OLD';
+  /** the format's own wording (a column's name), not a document: a table printed in that format says it already */
+  wording?: true;
 }
 
 /** A document issued every year: only the report year's is in force (the next year's, for next year's plans). */
@@ -62,6 +64,17 @@ export const DATED_CITATIONS: readonly DatedCitation[] = [
     rule: 'F-OLD',
   },
   {
+    // a 2019 template sentence kept in later reports: 「本报告除规章对外公开总数量、规范性文件对外公开总数量两个项目外…」
+    document: '2019年格式表二的栏目',
+    number: '国办公开办函〔2019〕60号',
+    pattern: /对外公开总数量|本年新制作数量|本年新公开数量/g,
+    from: 2019,
+    to: 2020,
+    replacedBy: '2021年格式（国办公开办函〔2021〕30号），其表二的栏目是「本年制发件数」「本年废止件数」「现行有效件数」',
+    rule: 'F-OLD',
+    wording: true,
+  },
+  {
     document: '中华人民共和国政府信息公开工作年度报告格式',
     number: '国办公开办函〔2021〕30号',
     pattern: new RegExp(`国办公开办函\\s*${BRACKETS}\\s*2021\\s*${CLOSE}\\s*30\\s*号`, 'g'),
@@ -93,6 +106,8 @@ export const YEARLY_CITATIONS: readonly YearlyCitation[] = [
 
 export interface CitationOutOfForce {
   rule: 'F-OLD' | 'F-STALE';
+  /** the old format's wording rather than a document */
+  wording?: true;
   start: number;
   end: number;
   message: string;
@@ -128,7 +143,9 @@ export function citationsOutOfForce(text: string, year: number): CitationOutOfFo
     for (let m = c.pattern.exec(text); m; m = c.pattern.exec(text)) {
       if (numberedAsAnother(text, m.index + m[0].length, c, year)) continue;
       const instead = c.replacedBy ? `，${year}年度报告应依据${c.replacedBy}` : '';
-      out.push({ rule: c.rule, start: m.index, end: m.index + m[0].length, message: `正文引用的“${m[0]}”（${c.document}）只适用于${c.to}年度及以前${instead}` });
+      const found: CitationOutOfForce = { rule: c.rule, start: m.index, end: m.index + m[0].length, message: `正文${c.wording ? '写' : '引用'}的“${m[0]}”（${c.document}）只适用于${c.to}年度及以前${instead}` };
+      if (c.wording) found.wording = true;
+      out.push(found);
     }
   }
   for (const c of YEARLY_CITATIONS) {

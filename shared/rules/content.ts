@@ -232,7 +232,11 @@ function citationRule(p: Prepared, out: Finding[]): void {
   for (const key of SECTION_KEYS) {
     const text = p.texts[key];
     if (!text) continue;
-    for (const c of citationsOutOfForce(text, p.report.year)) out.push(p.finding(c.rule, c.message, { span: { section: key, start: c.start, end: c.end } }));
+    for (const c of citationsOutOfForce(text, p.report.year)) {
+      // a table printed in the 2019 format is F-OLD already (oldFormat); its header's words add nothing
+      if (c.wording && p.format.id === '2019') continue;
+      out.push(p.finding(c.rule, c.message, { span: { section: key, start: c.start, end: c.end } }));
+    }
   }
 }
 
@@ -297,6 +301,18 @@ function dateRule(p: Prepared, out: Finding[]): void {
   }
 }
 
+/** What is wrong with a title that isn't 「<机关>YYYY年政府信息公开工作年度报告」, for F-TITLE's message. */
+function titleFault(title: string, year: number): string {
+  const m = /^(.*?)(\d{4})年政府信息公开工作年度报告$/.exec(title);
+  if (m && (!m[1] || m[1] === '关于')) return `${m[1] ? '以“关于”开头、' : ''}缺少机关名称`;
+  if (/^关于/.test(title)) return '不应以“关于”开头（报告不是公文的事由）';
+  if (m && Number(m[2]) !== year) return `中的年份 ${m[2]} 与报告年度 ${year} 不符`;
+  if (/\d{4}年度政府信息公开/.test(title)) return '中的“年度”多余：年份应写作“YYYY年”';
+  if (!title.includes('工作年度报告')) return '缺少“工作”二字或用词不规范';
+  if (!/\d{4}年政府信息公开/.test(title)) return '年份应写在机关名称之后、“政府信息公开”之前';
+  return '与规定格式不一致';
+}
+
 function titleRule(p: Prepared, out: Finding[]): void {
   const year = p.report.year;
   const title = p.report.title?.replace(/\s+/g, '');
@@ -307,20 +323,8 @@ function titleRule(p: Prepared, out: Finding[]): void {
     return;
   }
   if (isStandardTitle(title, year)) return;
-  const m = /^(.*?)(\d{4})年政府信息公开工作年度报告$/.exec(title);
+  const why = titleFault(title, year);
   const suggestion = standardTitle(p.report);
-  const why =
-    m && !m[1]
-      ? '缺少机关名称'
-      : m && Number(m[2]) !== year
-        ? `中的年份 ${m[2]} 与报告年度 ${year} 不符`
-        : /\d{4}年度政府信息公开/.test(title)
-          ? '中的“年度”多余：年份应写作“YYYY年”'
-          : !title.includes('工作年度报告')
-          ? '缺少“工作”二字或用词不规范'
-          : !/\d{4}年政府信息公开/.test(title)
-            ? '年份应写在机关名称之后、“政府信息公开”之前'
-            : '与规定格式不一致';
   out.push(p.finding('F-TITLE', `标题“${p.report.title?.trim() ?? ''}”${why}：应为“${suggestion}”（导出时按标准标题排印）`, {}));
 }
 

@@ -314,6 +314,24 @@ describe('F-OLD', () => {
     expect(cite('国办公开办函〔2021〕30号')).not.toContain('F-OLD');
     expect(cite('国办公开办函〔2019〕60号')).toContain('F-OLD');
   });
+  it('flags the 2019 columns kept in a later report’s words (「除规章对外公开总数量…外」), unless its table is 2019’s', () => {
+    const preface = '本报告除规章对外公开总数量、规范性文件对外公开总数量两个项目外，其他项目统计时限均为2024年1月1日—12月31日。';
+    const f = only(run(edit((r) => (r.sections!.preface = preface))), 'F-OLD');
+    expect(f.map((x) => x.span?.section)).toEqual(['preface', 'preface']);
+    expect(f[0]?.message).toContain('“对外公开总数量”（2019年格式表二的栏目）只适用于2020年度及以前');
+    const in2019Format = only(run(edit((r) => {
+      r.format = '2019';
+      r.cells = {};
+      r.sections!.preface = preface;
+    })), 'F-OLD');
+    expect(in2019Format.map((x) => x.section ?? x.span?.section)).toEqual(['active']);
+    expect(rulesAfter((r) => {
+      r.year = 2020;
+      r.format = '2019';
+      r.cells = {};
+      r.sections!.preface = preface.replace('2024', '2020');
+    })).not.toContain('F-OLD');
+  });
   it('is quiet for the 2021 format, and for a 2019-format report of 2020', () => {
     expect(rulesAfter(() => undefined)).not.toContain('F-OLD');
     expect(rulesAfter((r) => {
@@ -422,6 +440,12 @@ describe('F-TITLE', () => {
       r.printed = {};
     })), 'F-TITLE');
     expect(f.map((x) => x.message)).toEqual([expect.stringMatching(/^原文正文前没有报告标题：应印“.+2024年政府信息公开工作年度报告”$/)]);
+  });
+  it('flags 「关于YYYY年…年度报告」: 「关于」 is no organ, and a report is not a 公文 with a 事由', () => {
+    const f = only(run(edit((r) => (r.title = '关于2024年政府信息公开工作年度报告'))), 'F-TITLE');
+    expect(f[0]?.message).toMatch(/^标题“关于2024年政府信息公开工作年度报告”以“关于”开头、缺少机关名称：应为“.+2024年政府信息公开工作年度报告”/);
+    const g = only(run(edit((r) => (r.title = '关于乌鲁木齐县2024年政府信息公开工作年度报告'))), 'F-TITLE');
+    expect(g[0]?.message).toContain('不应以“关于”开头');
   });
   it('accepts the canonical title, spaces and all', () => {
     expect(rulesAfter((r) => (r.title = '乌鲁木齐县 2024 年政府信息公开工作年度报告'))).not.toContain('F-TITLE');
