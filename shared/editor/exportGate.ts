@@ -7,7 +7,7 @@
 import { countReviewMarks } from '../report/nextYear.js';
 import type { Report } from '../report/model.js';
 import { evaluate } from '../rules/index.js';
-import type { Finding } from '../rules/types.js';
+import type { CheckStage, Finding } from '../rules/types.js';
 import { draftToReport, type AcceptedWarning, type DraftFile } from '../schema/draft.js';
 import type { ReviewSheetInput } from '../render/review.js';
 import { summariseFindings, type IssueSummary } from './issues.js';
@@ -25,8 +25,7 @@ export interface ExportReadiness {
   reviewItems: number;
 }
 
-/** While drafting a blank cell is a reminder; at the final stage (export, print, 「定稿检查」) it is an error. */
-export type CheckStage = 'draft' | 'final';
+export type { CheckStage };
 
 /** The findings of a report at a stage, as the issue panel shows them: one function for the panel and the gate. */
 export function checkSummary(report: Report, accepted: readonly AcceptedWarning[], stage: CheckStage): IssueSummary {

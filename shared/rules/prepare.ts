@@ -7,7 +7,7 @@ import { formatFor, type CellDef, type ReportFormat, type SectionKey } from '../
 import { computeTotals, type Cells, type CellValue, type Level, type PreviousYear, type Report } from '../report/model.js';
 import { organLevel } from '../report/level.js';
 import { parseCell } from '../report/numbers.js';
-import type { Finding, RuleContext, RuleId } from './types.js';
+import type { CheckStage, Finding, RuleContext, RuleId } from './types.js';
 import { RULES } from './meta.js';
 import { normaliseText } from './textFigures.js';
 
@@ -19,7 +19,7 @@ export interface CellProblem {
 
 export interface Prepared {
   report: Report;
-  stage: 'draft' | 'final';
+  stage: CheckStage;
   format: ReportFormat;
   /** entered and printed values that are valid numbers (text cells keep their text) */
   values: Cells;

@@ -56,9 +56,12 @@ export interface Finding {
   message: string;
 }
 
+/** While drafting a blank cell is a reminder; at the final stage (export, print, 「定稿检查」) it is an error. */
+export type CheckStage = 'draft' | 'final';
+
 export interface RuleContext {
   /** 'final' before export: blanks are errors (V-BLANK); 'draft' while typing: warnings */
-  stage?: 'draft' | 'final';
+  stage?: CheckStage;
 }
 
 /** What the issue panel and the messages know of a rule. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { acceptanceFor } from '../../../shared/report/acceptance.js';
 import type { Report } from '../../../shared/report/model.js';
 import { evaluate, type Finding } from '../../../shared/rules/index.js';
+import type { CheckStage } from '../../../shared/rules/types.js';
 import { writeFileAtomic } from '../../main/services/atomicWrite.js';
 import { expandInputs } from '../../main/services/office/folder.js';
 import { OfficePool } from '../../main/services/office/pool.js';
@@ -24,7 +25,7 @@ function exitCodeOf(c: FileCheck): number {
   return c.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-async function checkFile(file: string, previous: Report['previous'], stage: 'draft' | 'final'): Promise<FileCheck> {
+async function checkFile(file: string, previous: Report['previous'], stage: CheckStage): Promise<FileCheck> {
   const loaded = await loadReportFile(file);
   if (!loaded.ok) return { file, ok: false, error: loaded.error };
   const findings = evaluate(withPrevious(loaded, previous), { stage });
@@ -105,7 +106,7 @@ function printJson(checks: readonly FileCheck[], io: CliIo): void {
  * 批量核查 from the command line: every file (a folder gives each of its files) read and checked in the worker pool —
  * a broken or hostile file is one row with its reason — and with `--xlsx` the review table written as .xlsx.
  */
-async function checkInPool(files: readonly string[], previous: Report['previous'], stage: 'draft' | 'final', out: { xlsx?: string; opinions?: string }): Promise<FileCheck[]> {
+async function checkInPool(files: readonly string[], previous: Report['previous'], stage: CheckStage, out: { xlsx?: string; opinions?: string }): Promise<FileCheck[]> {
   const pool = new OfficePool();
   try {
     const { reads } = await pool.readUnits(files, { check: previous ? { stage, previous } : { stage } });

@@ -11,6 +11,7 @@ import { findingsToJson, type ImportResult } from '../../../../shared/import/res
 import type { Report } from '../../../../shared/report/model.js';
 import { checkedRow, failedRow, type ReviewRow, type UnitFileKind } from '../../../../shared/rollup/review.js';
 import { evaluate } from '../../../../shared/rules/index.js';
+import type { CheckStage } from '../../../../shared/rules/types.js';
 import { MAX_DRAFT_BYTES } from '../../../../shared/schema/draft.js';
 import { loadReportText } from '../../../../shared/schema/reportData.js';
 import { FileTooLargeError, readRegularFile } from '../atomicWrite.js';
@@ -26,7 +27,7 @@ const JSON_EXTENSIONS = new Set(['.gkbg', '.json']);
 
 /** How a unit's report is checked: the stage (V-BLANK) and last year's report for the cross-year rules. */
 export interface CheckOptions {
-  stage?: 'draft' | 'final';
+  stage?: CheckStage;
   previous?: Report['previous'];
 }
 
