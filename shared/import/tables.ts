@@ -95,6 +95,16 @@ function labelPatterns(spec: RowSpec): [string, number, boolean][] {
 }
 
 /**
+ * A label opening its cell and followed by a colon: a row label printed with its definition (a province's
+ * template: 「规章：地方行政规章指……」), a label though its cell reads as a sentence. The same word inside the
+ * definition (「…发布的规范性文件。」) is not.
+ */
+function definesLabel(stream: Stream, o: Occurrence): boolean {
+  const opensToken = o.start === 0 || stream.tokenAt[o.start - 1] !== stream.tokenAt[o.start];
+  return opensToken && stream.text[o.end] === ':';
+}
+
+/**
  * Ordered best matching of row labels (a monotone, weighted choice among approximate occurrences). A label
  * standing in running text weighs least: the printed table's row is always preferred to a sentence.
  */
@@ -107,7 +117,7 @@ function matchLabels(stream: Stream, tokens: readonly Token[], specs: readonly R
       const found = findApprox(pattern, stream.text, allowedEdits(pattern.length));
       const best = found.length > MAX_OCCURRENCES ? [...found].sort((a, b) => a.cost - b.cost || a.start - b.start).slice(0, MAX_OCCURRENCES) : found;
       for (const o of best) {
-        const prose = tokens[stream.tokenAt[o.start] ?? 0]?.prose === true;
+        const prose = tokens[stream.tokenAt[o.start] ?? 0]?.prose === true && !definesLabel(stream, o);
         // In running text a label weighs a thousandth: table rows always win, sentences compare by fit.
         const weight = (pattern.length - 2 * o.cost - penalty) * (prose ? 1e-3 : 1);
         nodes.push({ row, occ: { ...o, old, prose }, weight, best: 0, prev: null });

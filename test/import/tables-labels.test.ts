@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePublished, textDocument } from '../../shared/import/index.js';
 import { readActive, readApply } from '../../shared/import/tables.js';
 import { tokenise } from '../../shared/import/text.js';
-import { FORMAT_2021 } from '../../shared/report/format.js';
+import { FORMAT_2019, FORMAT_2021 } from '../../shared/report/format.js';
 import { evaluate } from '../../shared/rules/index.js';
 import { makeText, richData } from './make.js';
 
@@ -128,5 +128,22 @@ describe('a row whose label the page lost', () => {
     const { report } = parsePublished(textDocument(['某镇人民政府2025年政府信息公开工作年度报告', '一、总体情况', '略。', ...ACTIVE].join('\n')));
     expect(report.printed?.unread ?? []).not.toContain('active.punishment.decisions');
     expect(evaluate(report, { stage: 'final' }).find((f) => f.rule === 'V-BLANK')?.cells).toContain('active.punishment.decisions');
+  });
+});
+
+describe('row labels printed with their definitions (a province’s template)', () => {
+  it('「规章：…规范性文件。…」 is the 规章 row; the word 规范性文件 inside its definition is no row label', () => {
+    const rows = [
+      '信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |',
+      '规章:地方行政规章指各省、自治区、直辖市的人民政府根据宪法、法律和行政法规等制定和发布的规范性文件。规章的名称一般称“规定”、“办法”,但不得称“条例”。 |',
+      '1 |', '1 |', '1 |',
+      '规范性文件:是指各级人民政府及其派出机关在法定职权范围内依照法定程序制定、发布的行政措施、决定、命令或者指示等行政规范。 |',
+      '0 |', '0 |', '0 |',
+      '行政许可 |', '43 |', '0 |', '66 |',
+    ];
+    const read = readActive(tokenise(lines(rows.join('\n'))), FORMAT_2019.activeGroups);
+    expect([read.cells['active2019.regulations.made'], read.cells['active2019.regulations.total']]).toEqual([1, 1]);
+    expect([read.cells['active2019.normative.made'], read.cells['active2019.normative.total']]).toEqual([0, 0]);
+    expect(read.cells['active2019.licensing.decisions']).toBe(66);
   });
 });
