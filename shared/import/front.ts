@@ -222,6 +222,8 @@ export function organFromTitle(title: string): string | null {
   // (「年度」 taken whole, never backtracked into: 「2020年度政府信息公开…」 names no organ, not 「度」)
   if (prefix === '') prefix = /^(?:\d{4}|[〇零一二三四五六七八九]{4})(?=(年度?))\1(.+?)(?:关于)?(?:\d{4}年度?)?(?:政府信息公开|信息公开年报)/.exec(t)?.[2];
   if (!prefix) return null;
+  // 「2024年某镇人民政府信息公开工作年度报告」: the organ's 政府 is also the 政府 of 「政府信息公开」 (no organ ends in 人民)
+  if (/人民$/.test(prefix) && t.includes(`${prefix}政府信息公开`)) prefix += '政府';
   // 「定州市庞村镇2024政府信息公开…」: a year printed without 年 is no part of the organ
   return prefix.replace(/关于$/, '').replace(/\d{4}$/, '') || null;
 }

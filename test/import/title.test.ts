@@ -85,6 +85,13 @@ describe('imported titles', () => {
     expect(r.sourceCheck.map((f) => f.rule)).toContain('F-TITLE');
   });
 
+  it('year first, the organ’s 政府 shared with 「政府信息公开」 (「2024年某镇人民政府信息公开工作年度报告」): the organ keeps its 政府', () => {
+    const text = ['2024年某某县某镇人民政府信息公开工作年度报告', '本报告所列数据统计期限为2024年1月1日至2024年12月31日。', '一、总体情况', '2024年，我镇扎实推进政务公开。'].join('\n');
+    const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.organ).toBe('某某县某镇人民政府');
+    expect(r.sourceCheck.map((f) => f.rule)).toContain('F-TITLE');
+  });
+
   // A PDF's text (or pdftotext's) breaks prose lines at the margin; a piece of a sentence is never the heading.
   const wrapped = (lines: string[]) => importText(lines.join('\n'), { kind: 'text', name: 'wrapped.txt', evaluate: (rep) => evaluate(rep) });
 
