@@ -353,6 +353,15 @@ describe('F-STALE', () => {
     expect(f.every((x) => x.severity === 'warning')).toBe(true);
     expect(f[3]?.message).toContain('2023年政务公开工作要点');
   });
+  it('flags a sentence on the state at last year’s end (「截至2023年底，我镇尚无…」), never this year’s', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.requests = `截至2023年底,我镇尚无行政机关收到和处理政府信息公开申请情况。\n${r.sections!.requests ?? ''}`;
+    })), 'F-STALE');
+    expect(f.map((x) => x.message)).toEqual(['“2023年底”写的是 2023 年，与报告年度 2024 年不符：是否沿用了上年的文字？']);
+    expect(rulesAfter((r) => {
+      r.sections!.requests = `截至2024年12月31日，我镇未收到政府信息公开申请。\n${r.sections!.requests ?? ''}`;
+    })).not.toContain('F-STALE');
+  });
   it('is quiet on next year’s plan, the carry-forward into next year, and citations of older documents', () => {
     expect(rulesAfter((r) => {
       r.sections!.problems = `（二）2025 年工作计划\n${r.sections!.problems ?? ''}`;
