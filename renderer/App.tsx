@@ -111,11 +111,11 @@ export function App() {
             host={host}
             onOpenAsDraft={(draftText, result) => {
               setImporting(false);
-              void doc.openImported(draftText, false, result.source.name, result.uncertain);
+              void doc.openImported({ draftText, sourceName: result.source.name, doubts: result.uncertain });
             }}
             onCreateNextYear={(result, draftText) => {
               setImporting(false);
-              void doc.openImported(draftText, true, result.source.name);
+              void doc.openImported({ draftText, sourceName: result.source.name, asLastYear: true });
             }}
             onClose={closeImport}
           />
@@ -125,7 +125,7 @@ export function App() {
           host={host}
           onOpenDraft={(draftText, name) => {
             setOffice(null);
-            void doc.openImported(draftText, false, name, [], 'rollup');
+            void doc.openImported({ draftText, sourceName: name, origin: 'rollup' });
           }}
           onClose={closeOffice}
         />

@@ -2,6 +2,7 @@
 import { canonicalTitle } from '../../shared/report/model.js';
 import { DRAFT_EXTENSION, type DraftFile } from '../../shared/schema/draft.js';
 import type { ReportHost } from '../../shared/ipc/contract.js';
+import type { Uncertain } from '../../shared/import/result.js';
 
 export type ExportKind = 'docx' | 'pdf' | 'review-docx' | 'bundle';
 
@@ -54,6 +55,19 @@ export function writtenNotice(host: Pick<ReportHost, 'kind'>, what: 'save' | 'ex
 
 /** Where an opened draft came from: a published report read by the importer, or the office's roll-up of units. */
 export type ImportOrigin = 'published' | 'rollup';
+
+/** A report brought in from outside (an imported published report, a roll-up) to open in the editor. */
+export interface ImportedOpening {
+  /** the draft file's text the import made */
+  draftText: string;
+  /** the source's file name, for the notice */
+  sourceName: string;
+  /** open as last year's report of a new one (the next-year step), not as a draft of its own */
+  asLastYear?: boolean;
+  /** the import's doubts, for the review list */
+  doubts?: readonly Uncertain[];
+  origin?: ImportOrigin;
+}
 
 /** What the clerk is told on opening it: doubts only when there are some; a roll-up says where its figures are shown. */
 export function importedNotice(sourceName: string, doubts: number, origin: ImportOrigin): string {

@@ -25,7 +25,7 @@
  * - `error` / `notice` messages for the banner (`clearMessages()`); the passages to review live in the draft (`review`);
  * - `autosaveProblem` why autosave (and saving) can't write the draft right now — shown until fixed, never silently;
  * - `exportDocument(kind)`, `print()`, `convertTo2021()` for a 2019-format draft;
- * - `openImported(draftText, asLastYear, sourceName, doubts)` an imported published report (its doubts go to the review
+ * - `openImported({ draftText, sourceName, asLastYear, doubts, origin })` an imported published report or a roll-up (its doubts go to the review
  *   list), as a draft of its own or as
  *   last year's of a new report (the next-year step).
  * - versions (shared/report/history.ts): every save records one in the draft before it is serialised — in useSaving.ts,
@@ -41,12 +41,11 @@
  * states), useRecovery.ts (crash recovery, damaged drafts), useDocumentParts.ts (autosave, export and print).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Uncertain } from '../../shared/import/result.js';
 import type { FileRef, ReportHost } from '../../shared/ipc/contract.js';
 import { carryRecords } from '../../shared/report/history.js';
 import { isLocked, type ReviewAction } from '../../shared/report/reviewState.js';
 import { newDraft as blankDraft, type DraftFile } from '../../shared/schema/draft.js';
-import { defaultYear, sessionId, suggestedName, type ExportKind, type ImportOrigin } from './documentNames.js';
+import { defaultYear, sessionId, suggestedName, type ExportKind, type ImportedOpening } from './documentNames.js';
 import { useAutosave, useOutput, type DocState } from './useDocumentParts.js';
 import { useOpening } from './useOpening.js';
 import { useRecovery, type DamagedOffer, type RecoveryOffer } from './useRecovery.js';
@@ -89,7 +88,7 @@ export interface DocumentController {
   exportDocument(kind: ExportKind): Promise<boolean>;
   print(): Promise<boolean>;
   convertTo2021(): void;
-  openImported(draftText: string, asLastYear: boolean, sourceName: string, doubts?: readonly Uncertain[], origin?: ImportOrigin): Promise<boolean>;
+  openImported(opening: ImportedOpening): Promise<boolean>;
   /** 「保存并注明原因」: a save whose version carries the reason */
   saveWithReason(reason: string): Promise<boolean>;
   /** null when done, else why not (also shown in the banner) */

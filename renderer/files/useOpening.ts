@@ -1,18 +1,17 @@
 /**
  * Opening and importing, for `useDocument`: every way another draft replaces the open one — `open()`, `openFile(ref)`,
- * `newDraft()`, `nextYear()`, `convertTo2021()` and `openImported(draftText, asLastYear, sourceName, doubts)` — each
+ * `newDraft()`, `nextYear()`, `convertTo2021()` and `openImported({ draftText, sourceName, asLastYear, doubts })` — each
  * asking 「是否保存？」 first (`mayReplace`) where unsaved changes would be lost. A draft that didn't open goes to
  * `setDamaged` (useRecovery.ts).
  */
 import { type MutableRefObject, useCallback, useMemo } from 'react';
 import { draftWithImportDoubts } from '../../shared/editor/review.js';
-import type { Uncertain } from '../../shared/import/result.js';
 import type { FileRef, HostResult } from '../../shared/ipc/contract.js';
 import { migrate2019 } from '../../shared/report/migrate2019.js';
 import { nextYearDraft } from '../../shared/report/nextYear.js';
 import { isLocked, LOCKED_MESSAGE } from '../../shared/report/reviewState.js';
 import { newDraft as blankDraft, parseDraftText } from '../../shared/schema/draft.js';
-import { defaultYear, failureText, importedNotice, sessionId, type ImportOrigin } from './documentNames.js';
+import { defaultYear, failureText, importedNotice, sessionId, type ImportedOpening } from './documentNames.js';
 import type { DocState } from './useDocumentParts.js';
 import type { DamagedOffer, RecoveryDeps } from './useRecovery.js';
 
@@ -110,7 +109,7 @@ export function useOpening({ host, docRef, idRef, load, mayReplace, refreshRecen
   }, [docRef, load, setError, setNotice]);
 
   const openImported = useCallback(
-    async (draftText: string, asLastYear: boolean, sourceName: string, doubts: readonly Uncertain[] = [], origin: ImportOrigin = 'published') => {
+    async ({ draftText, sourceName, asLastYear = false, doubts = [], origin = 'published' }: ImportedOpening) => {
       const parsed = parseDraftText(draftText);
       if (!parsed.ok) {
         setError(`无法打开导入的报告：${parsed.error}`);
