@@ -16,7 +16,15 @@ export interface FrontMatter {
   subtitle: string;
   /** lines between the title and the first section heading */
   prefaceLines: string[];
+  /** the organ printed on a line of its own under a title that names none (「2025年政府信息公开工作年度报告」/「区数据局」) */
+  byline?: string;
 }
+
+/** A line that is only an organ's name: short, no punctuation or figures, ending in an organ's word. */
+const ORGAN_LINE = /^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|办公厅|局|委员会|委|办|中心|街道办事处|街道|镇|乡|管委会|管理委员会|院|署|厅|站|所|队)$/;
+
+/** List markers a saved page keeps before its lines (「• 某某局2025年…报告」). */
+const BULLET = /^[•·●○■□◆◇▪▫‣⁃]\s*/;
 
 /** A web page's metadata line (「标题：…」, 「索引号：…」, 「发布日期：…」): never the report's own heading. */
 const METADATA_LINE = /^\s*[\u4e00-\u9fff]{2,6}\s*[:：]|^\s*(?:标\s*题|索\s*引\s*号|发布机构|文\s*号|发布日期|成文日期|主题分类)\s/;
@@ -73,7 +81,8 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
   const front: string[] = [];
   for (let i = 0; i < firstHeading; i++) {
     const l = lines[i];
-    if (l && l.table === undefined && l.text.trim() !== '') front.push(l.text.trim());
+    const text = l?.text.trim().replace(BULLET, '') ?? '';
+    if (l && l.table === undefined && text !== '') front.push(text);
   }
   let chosen: TitleAt | null = null;
   let yearOnly: TitleAt | null = null;
@@ -110,7 +119,9 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
   const subtitle = SUBTITLE.test(next) ? next : '';
   const mainTitle = chosen.parts.join('').replace(/\s+/g, ' ').trim();
   const title = (mainTitle + (subtitle ? `（${subtitle.replace(/[（()）\s]/g, '')}）` : '')).replace(/\s+/g, '');
-  return { title, mainTitle, subtitle, prefaceLines: front.slice(chosen.end + 1 + (subtitle ? 1 : 0)) };
+  const prefaceLines = front.slice(chosen.end + 1 + (subtitle ? 1 : 0));
+  const byline = organFromTitle(title) === null && ORGAN_LINE.test(prefaceLines[0] ?? '') ? prefaceLines.shift() : undefined;
+  return { title, mainTitle, subtitle, prefaceLines, ...(byline ? { byline } : {}) };
 }
 
 /**
@@ -229,8 +240,12 @@ export function organFromTitle(title: string): string | null {
 }
 
 /** Organ and level as printed (title first, 落款 second); every doubt is said, nothing is completed. */
-export function organAndLevel(title: string, signatureOrgan: string | undefined, uncertain: Uncertain[]): Pick<Report, 'organ' | 'level'> {
+export function organAndLevel(title: string, signatureOrgan: string | undefined, uncertain: Uncertain[], byline?: string): Pick<Report, 'organ' | 'level'> {
   let organ = title ? organFromTitle(title) : null;
+  if (!organ && byline) {
+    organ = byline;
+    uncertain.push({ target: 'organ', name: '机关名称', reason: `标题中没有机关名称，按标题下一行的「${byline}」填写，请核对` });
+  }
   if (organ && PLACE_END.test(organ)) {
     uncertain.push({
       target: 'organ',

@@ -92,6 +92,23 @@ describe('imported titles', () => {
     expect(r.sourceCheck.map((f) => f.rule)).toContain('F-TITLE');
   });
 
+  it('a heading kept as a list item of the saved page (「• 某某局2025年…报告」): the title without the bullet', () => {
+    const text = ['• 网站支持IPv6', '  • 某某区人民政府办公室2025年政府信息公开工作年度报告', '    发布时间:2026-01-16 17:00  来源: 某某区人民政府办公室', '一、总体情况', '2025年，我办扎实推进政务公开。'].join('\n');
+    const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.title).toBe('某某区人民政府办公室2025年政府信息公开工作年度报告');
+    expect(r.report.organ).toBe('某某区人民政府办公室');
+  });
+
+  it('a heading without the organ and the organ on the line under it (「2025年政府信息公开工作年度报告」/「区数据局」): that organ, a doubt', () => {
+    const text = ['2025年政府信息公开工作年度报告', '区数据局', '2025 年，本单位深入贯彻落实《中华人民共和国政府信息公开条例》。', '一、总体情况', '略。'].join('\n');
+    const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.title).toBe('2025年政府信息公开工作年度报告');
+    expect(r.report.organ).toBe('区数据局');
+    expect(r.uncertain.find((u) => u.target === 'organ')?.reason).toContain('标题下一行');
+    expect(r.report.sections.preface ?? '').not.toContain('区数据局');
+    expect(r.sourceCheck.map((f) => f.rule)).toContain('F-TITLE');
+  });
+
   // A PDF's text (or pdftotext's) breaks prose lines at the margin; a piece of a sentence is never the heading.
   const wrapped = (lines: string[]) => importText(lines.join('\n'), { kind: 'text', name: 'wrapped.txt', evaluate: (rep) => evaluate(rep) });
 
