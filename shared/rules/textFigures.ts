@@ -603,6 +603,8 @@ const PERIOD_RE = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(至|到|—|-|－
 const OPENING_RE = /(^|[。！？\n])\s*(?:截[至止]到?\s*)?(\d{4})\s*年(?:度|底|末|\s*12\s*月\s*31\s*日)?\s*[，,]/g;
 /** The report naming itself as it is made or published (「我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》」, 「现公布…年度报告」). */
 const OWN_TITLE_RE = /(?:编制|公布|发布|编写|形成)了?\s*《(?:[^《》。]{0,40}?)(\d{4})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)》/g;
+/** The preface saying what this report is, unquoted: 「本年报是…由某某办公室编制的2024年度政府信息公开年度报告」. */
+const OWN_TITLE_PLAIN_RE = /编制的\s*(\d{4})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/g;
 const PLAN_RE = /(?<![\d〔[［])(\d{4})\s*年度?\s*(工作计划|工作打算|工作思路)(?=\s*(?:[：:。\n]|$))/g;
 
 /** What a sentence about an earlier year says when it tells history rather than this year's work. */
@@ -635,11 +637,13 @@ function extractYears(text: string, year: number, out: StaleMention[]): void {
     // 「2021 年，我局将进一步…」 in the 2021 report: a plan for the year reported on (last year's plan left unchanged)
     else if (y === year && FUTURE_PLAN.test(sentence) && !/了|已/.test(sentence)) out.push({ kind: 'plan', year: y, start, end: m.index + m[0].length - 1 });
   }
-  OWN_TITLE_RE.lastIndex = 0;
-  for (let m = OWN_TITLE_RE.exec(text); m; m = OWN_TITLE_RE.exec(text)) {
-    const y = Number(m[1]);
-    const start = m.index + m[0].indexOf('《');
-    if (y !== year) out.push({ kind: 'own-title', year: y, start, end: m.index + m[0].length });
+  for (const re of [OWN_TITLE_RE, OWN_TITLE_PLAIN_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const y = Number(m[1]);
+      const start = m.index + Math.max(0, m[0].indexOf('《'));
+      if (y !== year) out.push({ kind: 'own-title', year: y, start, end: m.index + m[0].length });
+    }
   }
   PLAN_RE.lastIndex = 0;
   for (let m = PLAN_RE.exec(text); m; m = PLAN_RE.exec(text)) {

@@ -297,6 +297,12 @@ describe('F-OLD', () => {
     expect(f.map((x) => x.span?.section)).toEqual(['preface']);
     expect(f[0]?.message).toContain('国办公开办函〔2021〕30号');
   });
+  it('knows the 2019 notice by its title with 「政府信息公开」 dropped (「…政务公开办公室关于工作年度报告有关事项的通知」)', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.preface = '根据《国务院办公厅政府信息与政务公开办公室关于工作年度报告有关事项的通知》要求，编制本报告。';
+    })), 'F-OLD');
+    expect(f.map((x) => x.span?.section)).toEqual(['preface']);
+  });
   it('knows the 2019 format by its own title, 「…年度报告格式（试行）」, which the 2021 format no longer has', () => {
     const f = only(run(edit((r) => {
       r.sections!.preface = '根据《中华人民共和国政府信息公开工作年度报告格式（试行）》的要求，编制本报告。';
@@ -352,6 +358,15 @@ describe('F-STALE', () => {
     expect(f.map((x) => x.section)).toEqual(['preface', 'problems', 'problems', 'other']);
     expect(f.every((x) => x.severity === 'warning')).toBe(true);
     expect(f[3]?.message).toContain('2023年政务公开工作要点');
+  });
+  it('flags the preface calling the report last year’s without quotes (「由某某办公室编制的2023年度政府信息公开年度报告」)', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.preface = '本年报是根据《中华人民共和国政府信息公开条例》要求，由某某区人民政府办公室编制的2023年度政府信息公开年度报告。';
+    })), 'F-STALE');
+    expect(f.map((x) => x.span?.section)).toEqual(['preface']);
+    expect(rulesAfter((r) => {
+      r.sections!.preface = '本年报是由某某区人民政府办公室编制的2024年度政府信息公开年度报告。';
+    })).not.toContain('F-STALE');
   });
   it('flags a sentence on the state at last year’s end (「截至2023年底，我镇尚无…」), never this year’s', () => {
     const f = only(run(edit((r) => {
