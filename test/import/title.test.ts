@@ -105,7 +105,7 @@ describe('imported titles', () => {
     expect(r.report.title).toBe('2025年政府信息公开工作年度报告');
     expect(r.report.organ).toBe('区数据局');
     expect(r.uncertain.find((u) => u.target === 'organ')?.reason).toContain('标题下一行');
-    expect(r.report.sections.preface ?? '').not.toContain('区数据局');
+    expect(r.report.sections?.preface ?? '').not.toContain('区数据局');
     expect(r.sourceCheck.map((f) => f.rule)).toContain('F-TITLE');
   });
 
