@@ -254,6 +254,9 @@ function stale(p: Prepared, out: Finding[]): void {
     const text = p.texts[key];
     if (!text) continue;
     for (const m of textFigures(text, year, key === 'review').years) {
+      // Only the preface names this report; elsewhere last year's report compiled and published is the year's own work
+      // (「1月，在门户网站公布了《…2023年…年度报告》」 in the 2024 report).
+      if (m.kind === 'own-title' && key !== 'preface' && m.year === year - 1) continue;
       const q = quote(text, m.start, m.end);
       const message = STALE_MESSAGES[m.kind](q, m.year, year);
       out.push(p.finding('F-STALE', message, { span: { section: key, start: m.start, end: m.end } }));

@@ -368,6 +368,14 @@ describe('F-STALE', () => {
       r.sections!.preface = '本年报是由某某区人民政府办公室编制的2024年度政府信息公开年度报告。';
     })).not.toContain('F-STALE');
   });
+  it('leaves alone last year’s report published as this year’s work (「公布了《…2023年…年度报告》」 in 主动公开), not in the preface', () => {
+    const published = '1月，在门户网站公布了《某某县人民政府2023年政府信息公开工作年度报告》。';
+    expect(rulesAfter((r) => {
+      r.sections!.active = `${published}${r.sections!.active ?? ''}`;
+    })).not.toContain('F-STALE');
+    const f = only(run(edit((r) => (r.sections!.preface = '根据《条例》，我县认真编制了《某某县人民政府2023年政府信息公开工作年度报告》。'))), 'F-STALE');
+    expect(f.map((x) => x.span?.section)).toEqual(['preface']);
+  });
   it('flags a sentence on the state at last year’s end (「截至2023年底，我镇尚无…」), never this year’s', () => {
     const f = only(run(edit((r) => {
       r.sections!.requests = `截至2023年底,我镇尚无行政机关收到和处理政府信息公开申请情况。\n${r.sections!.requests ?? ''}`;
