@@ -110,10 +110,13 @@ function sectionRules(p: Prepared, out: Finding[]): void {
 }
 
 /**
- * 「依申请公开信息数142条」「依申请公开176条」: documents by their disclosure attribute, not the 依申请公开 aspect
- * (「依申请公开信息数0条」 does say there was nothing to handle).
+ * 「依申请公开信息数142条」「依申请公开176条」「主动公开及依申请公开政府信息总条数」: documents by their disclosure
+ * attribute, not the 依申请公开 aspect (「依申请公开信息数0条」 does say there was nothing to handle). A count that
+ * was answered (「回应依申请公开信息2条」) is applications handled.
  */
-const ATTRIBUTE_COUNT = /依申请公开(?:的)?(?:政府)?(?:信息)?(?:数)?[1-9]\d*条/g;
+const ATTRIBUTE_COUNT = /(?<!回应|答复|办理|办结|受理|处理|收到)依申请公开(?:的)?(?:政府)?(?:信息)?(?:数)?[1-9]\d*条|依申请公开(?:的)?政府信息总?条数/g;
+/** An organ's name is not its work: 「市场监督管理局」 says nothing of 监督保障. */
+const ORGAN_WORDS = /市场监督管理/g;
 
 function fiveAspects(p: Prepared, out: Finding[]): void {
   // the five aspects are the 2021 format's outline of 总体情况; the 2019 trial format asked for none
@@ -121,7 +124,7 @@ function fiveAspects(p: Prepared, out: Finding[]): void {
   const text = p.report.sections?.overview;
   if (!text || !text.trim()) return;
   // 「依申请公开176条」 counts documents by their disclosure attribute: no word on the applications handled
-  const flat = flatten(text).replace(ATTRIBUTE_COUNT, '');
+  const flat = flatten(text).replace(ATTRIBUTE_COUNT, '').replace(ORGAN_WORDS, '');
   const missing = OVERVIEW_ASPECTS.filter((a) => !a.cues.some((c) => flat.includes(c)));
   if (missing.length === 0) return;
   out.push(

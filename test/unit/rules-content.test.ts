@@ -175,6 +175,23 @@ describe('F-FIVE: documents counted by their disclosure attribute', () => {
   });
 });
 
+describe('F-FIVE: counts by attribute, answers, and an organ’s name', () => {
+  const overview = (text: string) => only(run(edit((r) => (r.sections!.overview = text))), 'F-FIVE').map((f) => f.message);
+  const rest = '（三）严格信息发布审查。（四）加强政府网站建设。（五）自觉接受社会监督，落实责任追究。';
+  it('a total of documents by attribute (「主动公开及依申请公开政府信息总条数」) is not the 依申请公开 aspect', () => {
+    expect(overview(`主动公开政府信息125条、依申请公开176条，主动公开及依申请公开政府信息总条数占79.63%。${rest}`)).toEqual([expect.stringContaining('「依申请公开」')]);
+  });
+  it('an answered count (「回应依申请公开信息2条」) is applications handled', () => {
+    expect(overview(`主动公开政府信息99条，依申请公开信息数311条。全年通过政府门户网站回应依申请公开信息2条。${rest}`)).toEqual([]);
+  });
+  it('「市场监督管理局」 is a name, 「加强监督管理」 is 监督保障; 「三审三校」 is 政府信息管理; building a website or new media is 平台建设, publishing through one is not', () => {
+    const first = '（一）主动公开。全年主动公开政府信息326条。（二）依申请公开。本年度新收政府信息公开申请3件。';
+    expect(overview(`${first}（三）严格按照“三审三校”原则发布。（四）加强门户网站栏目建设。（五）加强监督管理，及时纠错。`)).toEqual([]);
+    expect(overview(`${first}（三）严格执行先审后发制度。（四）推进新媒体建设。（五）市场监督管理局全年发布信息326条。`)).toEqual([expect.stringContaining('「监督保障」')]);
+    expect(overview(`${first}（三）严格执行先审后发制度。（四）通过门户网站和新媒体发布信息。（五）加强监督管理。`)).toEqual([expect.stringContaining('「政府信息公开平台建设」')]);
+  });
+});
+
 describe('F-FIVE: the aspects in other words', () => {
   const overview = (text: string) => only(run(edit((r) => (r.sections!.overview = text))), 'F-FIVE').map((f) => f.message);
   it('recognises 监督保障, 平台建设 and 政府信息管理 written in other words', () => {
