@@ -108,7 +108,7 @@ describe('ImportDialog', () => {
   it('a file the host refuses shows its Chinese message; 「作为上年报告，创建本年度报告」 after a good file', async () => {
     const bad = await openPage('/nonexistent/report.docx');
     await bad.getByRole('button', { name: '选择文件…' }).click();
-    await expect.poll(() => bad.getByRole('alert').textContent()).toContain('找不到文件');
+    await expect.poll(() => bad.getByRole('alert').textContent()).toContain('文件不存在');
     await bad.close();
     const good = await openPage(new URL('../fixtures/published/urumqi-county-2024.txt', import.meta.url).pathname);
     await good.getByRole('button', { name: '选择文件…' }).click();

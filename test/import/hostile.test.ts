@@ -107,7 +107,7 @@ describe('other files', () => {
     await failsWith(Buffer.from([1, 2, 3, 0, 0, 0, 255, 254, 0]), 'x.bin', /无法识别/);
     await failsWith(Buffer.alloc(0), 'empty.txt', /空的/);
     expect(await importPublishedFile(dir)).toEqual({ status: 'error', message: expect.stringMatching(/不是文件|文件夹/) });
-    expect(await importPublishedFile(join(dir, 'none.docx'))).toEqual({ status: 'error', message: expect.stringContaining('找不到文件') });
+    expect(await importPublishedFile(join(dir, 'none.docx'))).toEqual({ status: 'error', message: expect.stringContaining('文件不存在') });
   });
 
   it('text that is no report at all imports with every cell blank and in doubt, never throws', async () => {

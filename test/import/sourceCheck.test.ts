@@ -151,7 +151,7 @@ describe('command line', () => {
   it('a missing file or usage error exits 2 with a Chinese message', async () => {
     const c = io();
     expect(await main(['import', join(dir, 'nope.docx'), '--out', join(dir, 'x.gkbg')], c.io)).toBe(2);
-    expect(c.err).toContain('找不到文件');
+    expect(c.err).toContain('文件不存在');
     const d = io();
     expect(await main(['import', fixture('urumqi-county-2024')], d.io)).toBe(2);
     expect(d.err).toContain('用法');

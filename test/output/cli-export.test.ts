@@ -116,6 +116,6 @@ describe('export', () => {
     expect(same.code).toBe(2);
     const missing = report('export', join(dir, 'nope.json'), '--docx', join(dir, 'n.docx'));
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain('找不到文件');
+    expect(missing.err).toContain('文件不存在');
   });
 });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isTempName } from '../../electron/main/services/atomicWrite.js';
 import { readDraftFile, saveDraftFile } from '../../electron/main/services/draftFiles.js';
-import { describeFileError, type FileAction } from '../../electron/main/services/fsErrors.js';
+import { describeFileError, describeFolderError, type FileAction } from '../../electron/main/services/fsErrors.js';
 import { createFileServices } from '../../electron/main/services/hostServices.js';
 import { sampleText } from './sampleDraft.js';
 
@@ -136,7 +136,7 @@ describe('messages the clerk sees', () => {
   it('no error code, English or temp path ever reaches a message', () => {
     const temp = join(dir, `.报告.gkbg.abcdef-123.0123abcd.tmp`);
     const codes = ['ENOSPC', 'EISDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EBUSY', 'EIO', 'EMFILE', 'ELOOP', 'EDQUOT', 'EXDEV', 'EWHATEVER', ''];
-    const actions: FileAction[] = ['save', 'open', 'autosave', 'export'];
+    const actions: FileAction[] = ['save', 'open', 'read', 'autosave', 'export'];
     for (const code of codes)
       for (const action of actions) {
         const e = Object.assign(new Error(`${code}: something, open '${temp}'`), { code, path: temp });
@@ -144,5 +144,17 @@ describe('messages the clerk sees', () => {
         expect(m, `${code} ${action}`).toMatch(/「报告\.gkbg」/);
         expect(m.replace('「报告.gkbg」', ''), `${code} ${action}`).not.toMatch(/[A-Za-z]{3,}|\.tmp|[\\/]/);
       }
+  });
+
+  it('a folder a review reads is named by its name, with the reason and no error code', () => {
+    const folder = join(dir, '各单位报告');
+    const gone = Object.assign(new Error(`ENOENT: no such file or directory, scandir '${folder}'`), { code: 'ENOENT', path: folder });
+    expect(describeFolderError(gone, folder)).toBe('无法读取文件夹「各单位报告」：文件夹不存在（可能已被移动、删除或 U 盘已拔出）');
+    const odd = Object.assign(new Error('EWHATEVER: odd'), { code: 'EWHATEVER' });
+    expect(describeFolderError(odd, folder)).toBe('无法读取文件夹「各单位报告」（发生未知错误）');
+  });
+  it('a file the command line reads says 无法读取 and why, the way a draft opened for editing does', () => {
+    const gone = Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    expect(describeFileError(gone, join(dir, '报告.json'), 'read')).toBe('无法读取「报告.json」：文件不存在（可能已被移动、删除或 U 盘已拔出）');
   });
 });

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMAT_2021 } from '../../shared/report/format.js';
 import { acceptWarning } from '../../shared/report/acceptance.js';
@@ -70,7 +70,7 @@ describe('report check on several files', () => {
   it('an unreadable file among them: named on stderr, the others still checked, exit 2', () => {
     const r = report('check', broken, missing, good);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${missing}：找不到文件`);
+    expect(r.err).toContain(`${missing}：无法读取「${basename(missing)}」：文件不存在`);
     expect(r.out).toContain(`== ${broken} ==`);
     expect(r.out).toContain(`== ${good} ==`);
     expect(r.out).toMatch(/1 个无错误，1 个有错误，1 个无法读取/);
@@ -85,7 +85,7 @@ describe('report check on several files', () => {
       [missing, false],
       [broken, true],
     ]);
-    expect(checks[1]?.error).toMatch(/找不到文件/);
+    expect(checks[1]?.error).toMatch(/文件不存在/);
     expect(checks[1]?.findings).toBeUndefined();
     expect(checks[2]?.findings?.some((f) => f.rule === 'T3-BAL' && f.severity === 'error')).toBe(true);
 

@@ -98,7 +98,7 @@ describe('printed text is clean', () => {
     const evil = join(dir, '\x1b]0;owned\x07\x1b[2J\u202eevil.gkbg');
     const missing = await runCli('check', evil);
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain('找不到文件');
+    expect(missing.err).toContain('文件不存在');
     expect(missing.err).not.toMatch(CONTROLS);
     const text = readFileSync(published, 'utf8').replace(/新源县/g, '新源\u202e县\x07\x1b[31m');
     const hostile = join(dir, 'hostile.txt');

@@ -71,7 +71,7 @@ describe('report command line', () => {
 
     const missing = report('check', join(dir, 'nope.json'));
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/找不到文件/);
+    expect(missing.err).toMatch(/文件不存在/);
 
     const corrupt = join(dir, 'corrupt.gkbg');
     writeFileSync(corrupt, '{"app":"gov-disclosure-report","schemaVersion":2,');

@@ -58,7 +58,7 @@ describe('report next', () => {
     expect((await run('next', join(dir, 'a.gkbg'))).err).toContain('用法');
     const missing = await run('next', join(dir, 'missing.gkbg'), '--out', join(dir, 'b.gkbg'));
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain('找不到文件');
+    expect(missing.err).toContain('文件不存在');
     const src = join(dir, 'a.gkbg');
     await writeFile(src, serializeDraft(sampleDraft()));
     const same = await run('next', src, '--out', src);

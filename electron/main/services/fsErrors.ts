@@ -5,9 +5,11 @@
  */
 import { basename } from 'node:path';
 
-export type FileAction = 'save' | 'open' | 'autosave' | 'export';
+/** `read`: a file the command line or a review reads (a draft, report data, a published report), not opened for editing. */
+export type FileAction = 'save' | 'open' | 'read' | 'autosave' | 'export';
 
-const ACTION_LEAD: Record<FileAction, string> = { save: '无法保存', open: '无法打开', autosave: '自动保存失败', export: '无法导出' };
+const ACTION_LEAD: Record<FileAction, string> = { save: '无法保存', open: '无法打开', read: '无法读取', autosave: '自动保存失败', export: '无法导出' };
+const WRITES: ReadonlySet<FileAction> = new Set(['save', 'autosave', 'export']);
 
 /** Thrown before a special file (FIFO, device, socket, folder) is opened: it would block or isn't a draft. */
 export const NOT_REGULAR_FILE = 'ENOTREGULAR';
@@ -31,7 +33,7 @@ export function failedFileName(e: unknown, fallback: string): string {
 }
 
 function reason(code: string, action: FileAction): string {
-  const writing = action !== 'open';
+  const writing = WRITES.has(action);
   switch (code) {
     case 'ENOENT':
       return writing ? '所在文件夹不存在（可能已被移动、删除或 U 盘已拔出）' : '文件不存在（可能已被移动、删除或 U 盘已拔出）';
@@ -71,4 +73,11 @@ export function describeFileError(e: unknown, path: string, action: FileAction):
   const why = reason(errorCode(e), action);
   const name = failedFileName(e, path);
   return `${ACTION_LEAD[action]}「${name}」${why ? `：${why}` : '（发生未知错误）'}`;
+}
+
+/** `无法读取文件夹「各单位报告」：文件夹不存在…` — a folder a review or roll-up reads. */
+export function describeFolderError(e: unknown, folder: string): string {
+  const code = errorCode(e);
+  const why = code === 'ENOENT' ? '文件夹不存在（可能已被移动、删除或 U 盘已拔出）' : code === 'ENOTDIR' ? '这是一个文件，不是文件夹' : reason(code, 'read');
+  return `无法读取文件夹「${basename(folder)}」${why ? `：${why}` : '（发生未知错误）'}`;
 }

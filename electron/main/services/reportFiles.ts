@@ -3,7 +3,8 @@
  * (Published reports — DOCX, PDF, text — are read by the importer service.)
  */
 import { FileTooLargeError, readRegularFile } from './atomicWrite.js';
-import { NOT_REGULAR_FILE } from './fsErrors.js';
+import { basename } from 'node:path';
+import { describeFileError } from './fsErrors.js';
 import { MAX_DRAFT_BYTES } from '../../../shared/schema/draft.js';
 import { loadReportText, type LoadResult } from '../../../shared/schema/reportData.js';
 import { isPublishedReportFile } from './import/index.js';
@@ -20,29 +21,8 @@ export async function readTextFile(path: string, limit = MAX_DRAFT_BYTES): Promi
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(await readRegularFile(path, limit)) };
   } catch (e) {
     if (e instanceof FileTooLargeError) return { ok: false, error: `文件过大（${(e.size / 1024 / 1024).toFixed(1)} MB，上限 ${(limit / 1024 / 1024).toFixed(0)} MB）` };
-    return { ok: false, error: describeFsError(e, path) };
-  }
-}
-
-export function describeFsError(e: unknown, path: string): string {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-  switch (code) {
-    case 'ENOENT':
-      return `找不到文件「${path}」`;
-    case 'EACCES':
-    case 'EPERM':
-      return `没有权限访问「${path}」`;
-    case 'EISDIR':
-      return `「${path}」是文件夹，不是文件`;
-    case 'ENOSPC':
-      return '磁盘空间不足';
-    case 'EROFS':
-      return `「${path}」所在位置是只读的`;
-    case NOT_REGULAR_FILE:
-      return `「${path}」不是普通文件（可能是管道、设备或套接字），未打开`;
-    default:
-      if (e instanceof TypeError) return `文件「${path}」不是 UTF-8 文本`;
-      return `无法读取「${path}」${code ? `（${code}）` : ''}`;
+    if (e instanceof TypeError) return { ok: false, error: `无法读取「${basename(path)}」：文件不是 UTF-8 文本` };
+    return { ok: false, error: describeFileError(e, path, 'read') };
   }
 }
 

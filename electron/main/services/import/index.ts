@@ -16,7 +16,7 @@ import { toReportData } from '../../../../shared/schema/reportData.js';
 import type { HostResult } from '../../../../shared/ipc/contract.js';
 import { evaluate } from '../../../../shared/rules/index.js';
 import { FileTooLargeError, openRegularFile, readRegularFile } from '../atomicWrite.js';
-import { describeFileError, errorCode } from '../fsErrors.js';
+import { describeFileError } from '../fsErrors.js';
 import { readDocx } from './docx.js';
 import { htmlToLines } from './html.js';
 import { readPdf } from './pdf.js';
@@ -129,10 +129,6 @@ export async function readPublishedFile(path: string): Promise<ReadResult> {
     return await readPublishedBytes(new Uint8Array(buf.buffer, buf.byteOffset, buf.length), name);
   } catch (e) {
     if (e instanceof FileTooLargeError) return { ok: false, error: tooBig(e.size) };
-    const code = errorCode(e);
-    if (code === 'ENOENT') return { ok: false, error: `找不到文件「${name}」` };
-    if (code === 'EACCES' || code === 'EPERM') return { ok: false, error: `没有权限读取「${name}」` };
-    if (code === 'EISDIR') return { ok: false, error: `「${name}」是文件夹，不是文件` };
     return { ok: false, error: describeFileError(e, path, 'open') };
   }
 }

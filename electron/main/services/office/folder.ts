@@ -6,6 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROLLUP_MAX_SOURCES } from '../../../../shared/rollup/record.js';
+import { describeFolderError } from '../fsErrors.js';
 
 /** Most files one review or roll-up takes: as many as a roll-up draft records. */
 export const MAX_FOLDER_FILES = ROLLUP_MAX_SOURCES;
@@ -20,8 +21,7 @@ export async function unitFilesIn(folder: string): Promise<string[]> {
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-    throw new Error(code === 'ENOENT' ? `找不到文件夹「${folder}」` : `无法读取文件夹「${folder}」${code ? `（${code}）` : ''}`);
+    throw new Error(describeFolderError(e, folder));
   }
   const names = entries.filter((e) => !e.isDirectory() && isCandidate(e.name)).map((e) => e.name);
   names.sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
