@@ -68,7 +68,7 @@ function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt
     const incomplete = !/政府信息公开/.test(parts.join(''));
     // a heading that starts with its year (「2024年政府信息公开工作年度报告」) names no organ: a line of only the organ's words above it is its first line
     const organAbove = organFromTitle(parts.join('')) === null && /^[\u4e00-\u9fff（）()]{2,30}$/.test(p);
-    if (incomplete || organAbove || /^[^\d]*[县市区旗州盟省镇乡局委办厅院署会室府处]$/.test(p) || /[年工作]$/.test(p)) {
+    if (incomplete || organAbove || /^[^\d]*[县市区旗州盟省镇乡局委办厅院署会室府处]$/.test(p) || /(?:[年工作]|年度)$/.test(p)) {
       parts.unshift(p);
       start = j;
     } else break;
@@ -94,7 +94,11 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
     if (!withYear) continue;
     // A page's own heading without the organ (「2022年政府信息公开工作年度报告」) above the report's heading that names it
     if (organFromTitle(at.parts.join(''))) {
-      chosen = at;
+      // a page's article title straight above the report's own heading (「2020年某区政府信息公开工作年度报告」 /
+      // 「某区政府2020年信息公开工作年度报告」): the heading nearest the text is the report's
+      const below = front[k + 1] ?? '';
+      const own = isTitleLine(below) && YEAR_IN.test(below) && organFromTitle(below) !== null;
+      chosen = own ? titleEndingAt(front, k + 1) : at;
       yearOnly = null;
       break;
     }
@@ -229,9 +233,10 @@ export function organFromTitle(title: string): string | null {
     const at = t.indexOf('政府信息公开');
     prefix = at >= 0 ? t.slice(0, at) : undefined;
   }
-  // The year first (「2019年黄家镇政府信息公开工作年度报告」): the organ stands between it and 「政府信息公开」.
+  // The year first (「2019年黄家镇政府信息公开工作年度报告」): the organ stands between it and 「政府信息公开」
+  // (「2019年某县政府办公室信息公开工作年度报告」: or 「信息公开工作」 after an organ that is not 政府 itself).
   // (「年度」 taken whole, never backtracked into: 「2020年度政府信息公开…」 names no organ, not 「度」)
-  if (prefix === '') prefix = /^(?:\d{4}|[〇零一二三四五六七八九]{4})(?=(年度?))\1(.+?)(?:关于)?(?:\d{4}年度?)?(?:政府信息公开|信息公开年报)/.exec(t)?.[2];
+  if (prefix === '') prefix = /^(?:\d{4}|[〇零一二三四五六七八九]{4})(?=(年度?))\1(.+?)(?:关于)?(?:\d{4}年度?)?(?:政府信息公开|信息公开年报|(?<!政府)信息公开工作)/.exec(t)?.[2];
   if (!prefix) return null;
   // 「2024年某镇人民政府信息公开工作年度报告」: the organ's 政府 is also the 政府 of 「政府信息公开」 (no organ ends in 人民)
   if (/人民$/.test(prefix) && t.includes(`${prefix}政府信息公开`)) prefix += '政府';

@@ -159,6 +159,27 @@ describe('imported titles', () => {
       organ: '某某区前进街街道办事处',
       flagged: false,
     },
+    {
+      name: 'a heading broken after 「…2025年度」, under a site name and a date widget',
+      lines: ['某某政务网', '2019年12月3日星期二', '某某市城市管理委员会2025年度', '政府信息公开工作报告', '本年度报告由某某市城市管理委员会编制。', '一、 总体情况', '2025年，委员会主动公开政府信息12条。'],
+      title: '某某市城市管理委员会2025年度政府信息公开工作报告',
+      organ: '某某市城市管理委员会',
+      flagged: true,
+    },
+    {
+      name: 'the year first and an organ ending in 政府办公室 before 「信息公开工作」',
+      lines: ['2019年某某市某县政府办公室信息公开工作年度报告', '一、总体情况', '本年度主动公开政务信息121份。'],
+      title: '2019年某某市某县政府办公室信息公开工作年度报告',
+      organ: '某某市某县政府办公室',
+      flagged: true,
+    },
+    {
+      name: 'a page’s article title straight above the report’s own heading: the heading nearest the text',
+      lines: ['2020年某某区政府信息公开工作年度报告', '某某区政府2020年信息公开工作年度报告', '根据《条例》规定，现将2020年政府信息公开工作情况汇报如下：', '一、总体情况', '2020年，我区主动公开政府信息12条。'],
+      title: '某某区政府2020年信息公开工作年度报告',
+      organ: '某某区政府',
+      flagged: true,
+    },
   ];
 
   it.each(HEADINGS)('$name', ({ lines, title, organ, flagged }) => {
