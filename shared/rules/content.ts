@@ -6,7 +6,9 @@ import { isStandardTitle, standardTitle } from '../report/model.js';
 import type { Prepared } from './prepare.js';
 import { citationsOutOfForce } from './citations.js';
 import { printedHeadingRule, printedOldLabelsRule } from './printedForm.js';
-import { memoByText, quote, textFigures, type StaleKind } from './textFigures.js';
+import { textFigures } from './textFigures.js';
+import type { StaleKind } from './textYears.js';
+import { memoByText, quote } from './textTokens.js';
 
 const flatten = memoByText((t: string) => t.replace(/\s+/g, ''));
 import type { Finding } from './types.js';

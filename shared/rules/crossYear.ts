@@ -10,7 +10,7 @@ import { REVIEW_MARK } from '../report/nextYear.js';
 import type { Prepared } from './prepare.js';
 import { previousValues } from './prepare.js';
 import type { Finding, TextSpan } from './types.js';
-import { countTokens, memoByText, normaliseText, quote } from './textFigures.js';
+import { countTokens, memoByText, normaliseText, quote } from './textTokens.js';
 
 /** XY-JUMP speaks only of figures this large (on either side): small numbers swing by nature. */
 export const JUMP_MIN = 100;

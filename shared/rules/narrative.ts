@@ -5,7 +5,8 @@
  */
 import { SECTION_KEYS, SECTION_NAMES, applyResultGroups, applyRows, type SectionKey } from '../report/format.js';
 import type { Prepared } from './prepare.js';
-import { quote, textFigures, type ActiveFigure, type AppFigure, type ReviewFigure } from './textFigures.js';
+import { textFigures, type ActiveFigure, type AppFigure, type ReviewFigure } from './textFigures.js';
+import { quote } from './textTokens.js';
 import type { Finding } from './types.js';
 
 interface Reading {

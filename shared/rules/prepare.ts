@@ -9,7 +9,7 @@ import { organLevel } from '../report/level.js';
 import { parseCell } from '../report/numbers.js';
 import type { CheckStage, Finding, RuleContext, RuleId } from './types.js';
 import { RULES } from './meta.js';
-import { normaliseText } from './textFigures.js';
+import { normaliseText } from './textTokens.js';
 
 export interface CellProblem {
   def: CellDef;

@@ -1,167 +1,16 @@
 /**
  * Finding the figures a report's narrative states (spec §4 N-*, F-STALE): counts of applications, of
  * reconsiderations and lawsuits, of normative documents, percentages with their own numerator and denominator,
- * and years. Works on Chinese text as clerks write it: full-width digits, spaces inside 「2024 年」, 「共受理 21 件
- * 依申请公开案件」, 「无…行政诉讼」 for zero. It only reports what it is sure of — a mention it can't tie to a figure is
+ * and years (textYears.ts), from the tokens of textTokens.ts. Works on Chinese text as clerks write it: full-width
+ * digits, spaces inside 「2024 年」, 「共受理 21 件依申请公开案件」, 「无…行政诉讼」 for zero. It only reports what it is sure of — a mention it can't tie to a figure is
  * left out, because a false alarm on a correct report is worse than a miss.
  *
  * All offsets are UTF-16 offsets into the section text as stored (normalisation maps one unit to one unit).
  */
 
 import { yuanToWan } from '../report/numbers.js';
-
-/** Map full-width digits, %, ., and odd spaces to ASCII, one UTF-16 unit for one. */
-export function normaliseText(s: string): string {
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 0xff10 && c <= 0xff19) || c === 0xff05 || c === 0xff0e || c === 0x3000 || c === 0xa0) {
-      changed = true;
-      break;
-    }
-  }
-  if (!changed) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0xff05) out += '%';
-    else if (c === 0xff0e) out += '.';
-    else if (c === 0x3000 || c === 0xa0) out += ' ';
-    else out += s[i];
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Segmentation
-
-export interface Clause {
-  start: number;
-  end: number;
-  /** index of the sentence (split at 。！？；and line breaks) */
-  sentence: number;
-  /** index of the paragraph (split at line breaks) */
-  paragraph: number;
-}
-
-/** Clauses: sentences split further at commas, colons and brackets (a comma between digits is a separator). */
-export function clauses(text: string): Clause[] {
-  const out: Clause[] = [];
-  let start = 0;
-  let sentence = 0;
-  let paragraph = 0;
-  const push = (end: number) => {
-    if (end > start) out.push({ start, end, sentence, paragraph });
-    start = end + 1;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n') {
-      push(i);
-      sentence++;
-      paragraph++;
-    } else if (ch === '。' || ch === '；' || ch === ';' || ch === '！' || ch === '？' || ch === '!' || ch === '?') {
-      push(i);
-      sentence++;
-    } else if (ch === '，' || ch === '：' || ch === ':' || ch === '（' || ch === '）' || ch === '(' || ch === ')') {
-      push(i);
-    } else if (ch === ',') {
-      const prev = text.charCodeAt(i - 1);
-      const next = text.charCodeAt(i + 1);
-      if (!(prev >= 48 && prev <= 57 && next >= 48 && next <= 57)) push(i);
-    }
-  }
-  push(text.length);
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Numbers
-
-export interface CountToken {
-  value: number;
-  start: number;
-  end: number;
-  unit: string;
-  /** 「200 余件」「约 30 件」「43.25 万件」: not an exact count, never compared */
-  approximate: boolean;
-}
-
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 「十二」 → 12, 「二十三」 → 23, 「一百零五」 → 105; null when not a plain Chinese number. */
-export function chineseNumber(s: string): number | null {
-  if (s.length === 0) return null;
-  let total = 0;
-  let digit: number | null = null;
-  for (const ch of s) {
-    if (ch in CN_DIGITS) {
-      digit = CN_DIGITS[ch] ?? 0;
-    } else if (ch === '十' || ch === '百') {
-      const mult = ch === '十' ? 10 : 100;
-      total += (digit ?? (ch === '十' ? 1 : 0)) * mult;
-      if (digit === null && ch === '百') return null;
-      digit = null;
-    } else return null;
-  }
-  return total + (digit ?? 0);
-}
-
-const COUNT_RE = /(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万)?\s*(余|多)?\s*(件|个|条|宗|起|项|次|份|例|家)/g;
-const CN_COUNT_RE = /([零〇一二两三四五六七八九十百]+)\s*(件|宗|起)/g;
-const APPROX_BEFORE = /(约|近|超过|逾|将近|大约|达到?)\s*$/;
-const APPROX_AFTER = /^\s*(以上|左右|余|多)/;
-const DURATION_AFTER = /^\s*(工作日|自然日|日|天|月|小时|季度|星期|周|年|百分点)/;
-
-/** Counts written as 「21 件」「４件」「两件」 between `from` and `to`. */
-export function countTokens(text: string, from: number, to: number): CountToken[] {
-  const slice = text.slice(from, to);
-  const out: CountToken[] = [];
-  COUNT_RE.lastIndex = 0;
-  for (let m = COUNT_RE.exec(slice); m; m = COUNT_RE.exec(slice)) {
-    const num = m[1] ?? '';
-    const value = Number(num.replace(/,/g, ''));
-    const before = slice.slice(Math.max(0, m.index - 4), m.index);
-    const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
-    // 「20 个工作日」「3 个月」: a duration, not a count
-    if (m[4] === '个' && DURATION_AFTER.test(slice.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
-    const approximate =
-      Boolean(m[2]) || Boolean(m[3]) || num.includes('.') || (APPROX_BEFORE.test(before) && !/达$/.test(before.trim())) || APPROX_AFTER.test(after);
-    out.push({ value, start: from + m.index, end: from + m.index + m[0].length, unit: m[4] ?? '', approximate });
-  }
-  CN_COUNT_RE.lastIndex = 0;
-  for (let m = CN_COUNT_RE.exec(slice); m; m = CN_COUNT_RE.exec(slice)) {
-    const prev = slice[m.index - 1] ?? '';
-    const next = slice[m.index + m[0].length] ?? '';
-    if (/[第每逐统同单任唯某一]/.test(prev) || /[事件]/.test(next)) continue;
-    const value = chineseNumber(m[1] ?? '');
-    if (value === null) continue;
-    out.push({ value, start: from + m.index, end: from + m.index + m[0].length, unit: m[2] ?? '', approximate: APPROX_AFTER.test(slice.slice(m.index + m[0].length)) });
-  }
-  if (out.length > 1) out.sort((a, b) => a.start - b.start);
-  return out;
-}
-
-export interface YearToken {
-  year: number;
-  start: number;
-  end: number;
-}
-
-const YEAR_RE = /(?<![\d〔[［(（])(\d{4})\s*年/g;
-
-export function yearTokens(text: string, from: number, to: number): YearToken[] {
-  const out: YearToken[] = [];
-  if (to - from < 5) return out;
-  const slice = text.slice(from, to);
-  YEAR_RE.lastIndex = 0;
-  for (let m = YEAR_RE.exec(slice); m; m = YEAR_RE.exec(slice)) {
-    const year = Number(m[1]);
-    if (year >= 1949 && year <= 2100) out.push({ year, start: from + m.index, end: from + m.index + m[0].length });
-  }
-  return out;
-}
+import { clauses, countTokens, yearTokens, type Clause } from './textTokens.js';
+import { extractYears, type StaleMention } from './textYears.js';
 
 // ---------------------------------------------------------------------------------------------
 // What the narrative states
@@ -221,14 +70,6 @@ export interface PercentMention {
   numerator: { value: number; label: string; start: number; end: number };
   /** every count the rate may be of (nearest first); the percent fits when it fits one of them */
   denominators: { value: number; label: string }[];
-}
-
-export type StaleKind = 'period' | 'opening' | 'plan' | 'own-title';
-export interface StaleMention {
-  kind: StaleKind;
-  year: number;
-  start: number;
-  end: number;
 }
 
 export interface TextFigures {
@@ -598,80 +439,6 @@ function extractPercents(text: string, cl: Clause[], out: PercentMention[]): voi
   }
 }
 
-const PERIOD_RE = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(至|到|—|-|－|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g;
-/** A sentence opening with a year (「2023 年，」), or with the state at a year's end (「截至2021年底，」). */
-const OPENING_RE = /(^|[。！？\n])\s*(?:截[至止]到?\s*)?(\d{4})\s*年(?:度|底|末|\s*12\s*月\s*31\s*日)?\s*[，,]/g;
-/** The report naming itself as it is made or published (「我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》」, 「现公布…年度报告」). */
-const OWN_TITLE_RE = /(?:编制|公布|发布|编写|形成)了?\s*《(?:[^《》。]{0,40}?)(\d{4})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)》/g;
-/** The preface saying what this report is, unquoted: 「本年报是…由某某办公室编制的2024年度政府信息公开年度报告」. */
-const OWN_TITLE_PLAIN_RE = /编制的\s*(\d{4})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/g;
-const PLAN_RE = /(?<![\d〔[［])(\d{4})\s*年度?\s*(工作计划|工作打算|工作思路)(?=\s*(?:[：:。\n]|$))/g;
-
-/** What a sentence about an earlier year says when it tells history rather than this year's work. */
-const HISTORY = /被(确定|列|评|授予|命名|选)|确定为|列为|列入|获评|荣获|获得|入选|首次|以来|成立|设立|挂牌|组建|启动|开始|试点|示范/;
-
-/** 「我局将进一步…」: 将 as "will" (before an adverb of resolve), not the 将 that marks an object (「将政务公开纳入…」). */
-const FUTURE_PLAN = /^[^。；]{0,12}?将(?:继续|进一步|持续|坚持|加大|加强|不断|着力|切实|全面|深入|积极|严格|认真)/;
-
-function sentenceFrom(text: string, at: number): string {
-  const stops = ['。', '\n', '；'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
-  return text.slice(at, stops.length > 0 ? Math.min(...stops) : text.length);
-}
-
-/** Years that don't fit the report year (F-STALE); citations of yearly documents are judged by `citations.ts`. */
-function extractYears(text: string, year: number, out: StaleMention[]): void {
-  PERIOD_RE.lastIndex = 0;
-  for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
-    const a = Number(m[1]);
-    const b = Number(m[3]);
-    if (a !== year || b !== year) out.push({ kind: 'period', year: a !== year ? a : b, start: m.index, end: m.index + m[0].length });
-  }
-  OPENING_RE.lastIndex = 0;
-  for (let m = OPENING_RE.exec(text); m; m = OPENING_RE.exec(text)) {
-    const y = Number(m[2]);
-    const start = m.index + m[0].indexOf(m[2] ?? '');
-    // 「2023 年，我县……」 opening a paragraph of a 2024 report: last year's text carried over — unless the sentence
-    // tells history (「2023 年，我县被确定为…试点」)
-    const sentence = sentenceFrom(text, m.index + m[0].length);
-    if (y === year - 1 && !HISTORY.test(sentence)) out.push({ kind: 'opening', year: y, start, end: m.index + m[0].length - 1 });
-    // 「2021 年，我局将进一步…」 in the 2021 report: a plan for the year reported on (last year's plan left unchanged)
-    else if (y === year && FUTURE_PLAN.test(sentence) && !/了|已/.test(sentence)) out.push({ kind: 'plan', year: y, start, end: m.index + m[0].length - 1 });
-  }
-  for (const re of [OWN_TITLE_RE, OWN_TITLE_PLAIN_RE]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const y = Number(m[1]);
-      const start = m.index + Math.max(0, m[0].indexOf('《'));
-      if (y !== year) out.push({ kind: 'own-title', year: y, start, end: m.index + m[0].length });
-    }
-  }
-  PLAN_RE.lastIndex = 0;
-  for (let m = PLAN_RE.exec(text); m; m = PLAN_RE.exec(text)) {
-    const y = Number(m[1]);
-    const lead = text.slice(Math.max(0, m.index - 4), m.index);
-    if (y <= year && y >= year - 5 && !/落实|完成|执行|对照/.test(lead)) out.push({ kind: 'plan', year: y, start: m.index, end: m.index + m[0].length });
-  }
-}
-
-/**
- * A function of a text remembered for the last `limit` texts. The editor evaluates on every keystroke and only
- * one section's text changes at a time; the same string objects come back, so lookups are cheap.
- */
-export function memoByText<T>(fn: (text: string) => T, limit = 64): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text: string): T => {
-    const hit = cache.get(text);
-    if (hit !== undefined) return hit;
-    const value = fn(text);
-    cache.set(text, value);
-    if (cache.size > limit) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
-    return value;
-  };
-}
-
 const cache = new Map<string, Map<string, TextFigures>>();
 const CACHE_LIMIT = 64;
 
@@ -702,10 +469,4 @@ export function textFigures(text: string, year: number, isReviewSection = false)
   }
   variants.set(variant, figures);
   return figures;
-}
-
-/** A clause for quoting in a message: trimmed, at most `max` characters. */
-export function quote(text: string, start: number, end: number, max = 40): string {
-  const s = text.slice(start, end).replace(/\s+/g, ' ').trim();
-  return s.length > max ? `${s.slice(0, max)}…` : s;
 }

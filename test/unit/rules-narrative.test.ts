@@ -1,7 +1,8 @@
 /** N-APP, N-REVIEW, N-ACTIVE, N-PCT and the text-figure extractor: precise on real wording. */
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../shared/report/model.js';
-import { normaliseText, textFigures, chineseNumber, countTokens } from '../../shared/rules/textFigures.js';
+import { textFigures } from '../../shared/rules/textFigures.js';
+import { chineseNumber, countTokens, normaliseText } from '../../shared/rules/textTokens.js';
 import { asDraft, cleanReport, only, run, rulesOf } from './rules-support.js';
 
 /** The clean report (new 4, closed 4, carried 0; 复议 1; 规范性文件 制发 2 / 有效 2) with one paragraph of our own. */

@@ -1,0 +1,68 @@
+/**
+ * The years a report's narrative names where they matter for F-STALE: the statistics period, a sentence opening with
+ * a year, last year's 工作计划, and the report naming itself — each with its place, for a report of `year`.
+ * History (「2023 年，我县被确定为…」) and plans (「…将继续…」) are left alone.
+ */
+
+export type StaleKind = 'period' | 'opening' | 'plan' | 'own-title';
+export interface StaleMention {
+  kind: StaleKind;
+  year: number;
+  start: number;
+  end: number;
+}
+
+const PERIOD_RE = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(至|到|—|-|－|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g;
+/** A sentence opening with a year (「2023 年，」), or with the state at a year's end (「截至2021年底，」). */
+const OPENING_RE = /(^|[。！？\n])\s*(?:截[至止]到?\s*)?(\d{4})\s*年(?:度|底|末|\s*12\s*月\s*31\s*日)?\s*[，,]/g;
+/** The report naming itself as it is made or published (「我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》」, 「现公布…年度报告」). */
+const OWN_TITLE_RE = /(?:编制|公布|发布|编写|形成)了?\s*《(?:[^《》。]{0,40}?)(\d{4})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)》/g;
+/** The preface saying what this report is, unquoted: 「本年报是…由某某办公室编制的2024年度政府信息公开年度报告」. */
+const OWN_TITLE_PLAIN_RE = /编制的\s*(\d{4})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/g;
+const PLAN_RE = /(?<![\d〔[［])(\d{4})\s*年度?\s*(工作计划|工作打算|工作思路)(?=\s*(?:[：:。\n]|$))/g;
+
+/** What a sentence about an earlier year says when it tells history rather than this year's work. */
+const HISTORY = /被(确定|列|评|授予|命名|选)|确定为|列为|列入|获评|荣获|获得|入选|首次|以来|成立|设立|挂牌|组建|启动|开始|试点|示范/;
+
+/** 「我局将进一步…」: 将 as "will" (before an adverb of resolve), not the 将 that marks an object (「将政务公开纳入…」). */
+const FUTURE_PLAN = /^[^。；]{0,12}?将(?:继续|进一步|持续|坚持|加大|加强|不断|着力|切实|全面|深入|积极|严格|认真)/;
+
+function sentenceFrom(text: string, at: number): string {
+  const stops = ['。', '\n', '；'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return text.slice(at, stops.length > 0 ? Math.min(...stops) : text.length);
+}
+
+/** Years that don't fit the report year (F-STALE); citations of yearly documents are judged by `citations.ts`. */
+export function extractYears(text: string, year: number, out: StaleMention[]): void {
+  PERIOD_RE.lastIndex = 0;
+  for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (a !== year || b !== year) out.push({ kind: 'period', year: a !== year ? a : b, start: m.index, end: m.index + m[0].length });
+  }
+  OPENING_RE.lastIndex = 0;
+  for (let m = OPENING_RE.exec(text); m; m = OPENING_RE.exec(text)) {
+    const y = Number(m[2]);
+    const start = m.index + m[0].indexOf(m[2] ?? '');
+    // 「2023 年，我县……」 opening a paragraph of a 2024 report: last year's text carried over — unless the sentence
+    // tells history (「2023 年，我县被确定为…试点」)
+    const sentence = sentenceFrom(text, m.index + m[0].length);
+    if (y === year - 1 && !HISTORY.test(sentence)) out.push({ kind: 'opening', year: y, start, end: m.index + m[0].length - 1 });
+    // 「2021 年，我局将进一步…」 in the 2021 report: a plan for the year reported on (last year's plan left unchanged)
+    else if (y === year && FUTURE_PLAN.test(sentence) && !/了|已/.test(sentence)) out.push({ kind: 'plan', year: y, start, end: m.index + m[0].length - 1 });
+  }
+  for (const re of [OWN_TITLE_RE, OWN_TITLE_PLAIN_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const y = Number(m[1]);
+      const start = m.index + Math.max(0, m[0].indexOf('《'));
+      if (y !== year) out.push({ kind: 'own-title', year: y, start, end: m.index + m[0].length });
+    }
+  }
+  PLAN_RE.lastIndex = 0;
+  for (let m = PLAN_RE.exec(text); m; m = PLAN_RE.exec(text)) {
+    const y = Number(m[1]);
+    const lead = text.slice(Math.max(0, m.index - 4), m.index);
+    if (y <= year && y >= year - 5 && !/落实|完成|执行|对照/.test(lead)) out.push({ kind: 'plan', year: y, start: m.index, end: m.index + m[0].length });
+  }
+}
