@@ -2,11 +2,24 @@
  * The file area's banner and dialogs: the message banner, 「是否保存？」, a file changed on disk, a damaged file, the
  * crash-recovery offer, and the 2019 figures a 2021 conversion could not place.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { FORMAT_2019 } from '../../shared/report/format.js';
 import { flattenCells } from '../../shared/report/model.js';
 import { formatCellValue } from '../../shared/report/numbers.js';
 import { formatSavedAt, type ChangedOnDiskChoice, type DocumentController } from './useDocument.js';
+
+/** The frame every file dialog shares: a modal over the page, its heading named for screen readers, Escape when given. */
+function DialogFrame({ role, titleId, title, onEscape, children, buttons }: { role: 'dialog' | 'alertdialog'; titleId: string; title: ReactNode; onEscape?: () => void; children: ReactNode; buttons: ReactNode }) {
+  return (
+    <div className="file-dialog-backdrop">
+      <div className="file-dialog" role={role} aria-modal="true" aria-labelledby={titleId} onKeyDown={onEscape ? (e) => e.key === 'Escape' && onEscape() : undefined}>
+        <h2 id={titleId}>{title}</h2>
+        {children}
+        <div className="file-dialog-buttons">{buttons}</div>
+      </div>
+    </div>
+  );
+}
 
 export function MessageBanner({ doc }: { doc: DocumentController }) {
   if (!doc.error && !doc.notice) return null;
@@ -24,11 +37,9 @@ export function ConfirmDialog({ message, onAnswer }: { message: string; onAnswer
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (
-    <div className="file-dialog-backdrop">
-      <div className="file-dialog" role="alertdialog" aria-modal="true" aria-labelledby="file-confirm-title" onKeyDown={(e) => e.key === 'Escape' && onAnswer('cancel')}>
-        <h2 id="file-confirm-title">{message}</h2>
-        <p>如果不保存，所做的修改将会丢失。</p>
-        <div className="file-dialog-buttons">
+    <DialogFrame role="alertdialog" titleId="file-confirm-title" title={message} onEscape={() => onAnswer('cancel')}
+      buttons={
+        <>
           <button type="button" ref={first} onClick={() => onAnswer('save')}>
             保存
           </button>
@@ -38,9 +49,11 @@ export function ConfirmDialog({ message, onAnswer }: { message: string; onAnswer
           <button type="button" onClick={() => onAnswer('cancel')}>
             取消
           </button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <p>如果不保存，所做的修改将会丢失。</p>
+    </DialogFrame>
   );
 }
 
@@ -49,12 +62,9 @@ export function ChangedOnDiskDialog({ message, onAnswer }: { message: string; on
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (
-    <div className="file-dialog-backdrop">
-      <div className="file-dialog" role="alertdialog" aria-modal="true" aria-labelledby="file-changed-title" onKeyDown={(e) => e.key === 'Escape' && onAnswer('cancel')}>
-        <h2 id="file-changed-title">文件已被修改</h2>
-        <p>{message}</p>
-        <p>可以把您的修改另存为旁边的新文件（两份都保留），或者确认覆盖。</p>
-        <div className="file-dialog-buttons">
+    <DialogFrame role="alertdialog" titleId="file-changed-title" title="文件已被修改" onEscape={() => onAnswer('cancel')}
+      buttons={
+        <>
           <button type="button" ref={first} onClick={() => onAnswer('keep-both')}>
             另存为新文件（保留两份）
           </button>
@@ -64,9 +74,12 @@ export function ChangedOnDiskDialog({ message, onAnswer }: { message: string; on
           <button type="button" onClick={() => onAnswer('cancel')}>
             取消
           </button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <p>{message}</p>
+      <p>可以把您的修改另存为旁边的新文件（两份都保留），或者确认覆盖。</p>
+    </DialogFrame>
   );
 }
 
@@ -77,12 +90,9 @@ export function DamagedDialog({ doc }: { doc: DocumentController }) {
   useEffect(() => first.current?.focus(), [d?.file.id]);
   if (!d) return null;
   return (
-    <div className="file-dialog-backdrop">
-      <div className="file-dialog" role="alertdialog" aria-modal="true" aria-labelledby="file-damaged-title" onKeyDown={(e) => e.key === 'Escape' && void doc.openDamagedCopy('cancel')}>
-        <h2 id="file-damaged-title">报告草稿已损坏</h2>
-        <p>{d.message}</p>
-        <p>{d.backup || d.recovery ? '可以改为打开下面的副本：' : '没有找到可用的备份或自动保存的副本。'}</p>
-        <div className="file-dialog-buttons">
+    <DialogFrame role="alertdialog" titleId="file-damaged-title" title="报告草稿已损坏" onEscape={() => void doc.openDamagedCopy('cancel')}
+      buttons={
+        <>
           {d.backup && (
             <button type="button" ref={first} onClick={() => void doc.openDamagedCopy('backup')}>
               打开备份（保存于 {formatSavedAt(d.backup.savedAt)}）
@@ -96,9 +106,12 @@ export function DamagedDialog({ doc }: { doc: DocumentController }) {
           <button type="button" ref={d.backup || d.recovery ? undefined : first} onClick={() => void doc.openDamagedCopy('cancel')}>
             取消
           </button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <p>{d.message}</p>
+      <p>{d.backup || d.recovery ? '可以改为打开下面的副本：' : '没有找到可用的备份或自动保存的副本。'}</p>
+    </DialogFrame>
   );
 }
 
@@ -109,44 +122,44 @@ export function RecoveryDialog({ doc }: { doc: DocumentController }) {
   if (!r) return null;
   if (r.problem)
     return (
-      <div className="file-dialog-backdrop">
-        <div className="file-dialog" role="dialog" aria-modal="true" aria-labelledby="file-recovery-title">
-          <h2 id="file-recovery-title">自动恢复的文件已损坏</h2>
-          <p>
-            {r.problem}（文件保存于 <strong>{formatSavedAt(r.savedAt)}</strong>）。可以删除它，或暂时保留（下次启动时会再次提示）。
-            {r.more > 0 ? `（另有 ${r.more} 份可恢复的报告）` : ''}
-          </p>
-          <div className="file-dialog-buttons">
+      <DialogFrame role="dialog" titleId="file-recovery-title" title="自动恢复的文件已损坏"
+        buttons={
+          <>
             <button type="button" ref={first} onClick={() => void doc.discardRecoveryOffer()}>
               删除
             </button>
             <button type="button" onClick={doc.skipRecoveryOffer}>
               暂时保留
             </button>
-          </div>
-        </div>
-      </div>
+          </>
+        }
+      >
+        <p>
+          {r.problem}（文件保存于 <strong>{formatSavedAt(r.savedAt)}</strong>）。可以删除它，或暂时保留（下次启动时会再次提示）。
+          {r.more > 0 ? `（另有 ${r.more} 份可恢复的报告）` : ''}
+        </p>
+      </DialogFrame>
     );
   return (
-    <div className="file-dialog-backdrop">
-      <div className="file-dialog" role="dialog" aria-modal="true" aria-labelledby="file-recovery-title">
-        <h2 id="file-recovery-title">发现未保存的报告</h2>
-        <p>
-          {r.notSaved ? '报告从未保存过，上次选择「不保存」时保留了它的唯一副本。' : '程序上次没有正常关闭。'}报告「{r.title || '未命名'}」有自动保存于{' '}
-          <strong>{formatSavedAt(r.savedAt)}</strong> 的内容尚未保存
-          {r.file ? `（原文件：${r.file.location}${r.file.location ? '中的' : ''}「${r.file.name}」）` : ''}。
-        </p>
-        <p>是否恢复？{r.more > 0 ? `（另有 ${r.more} 份可恢复的报告）` : ''}</p>
-        <div className="file-dialog-buttons">
+    <DialogFrame role="dialog" titleId="file-recovery-title" title="发现未保存的报告"
+      buttons={
+        <>
           <button type="button" ref={first} onClick={() => void doc.restoreRecovery()}>
             恢复
           </button>
           <button type="button" onClick={() => void doc.discardRecoveryOffer()}>
             放弃
           </button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <p>
+        {r.notSaved ? '报告从未保存过，上次选择「不保存」时保留了它的唯一副本。' : '程序上次没有正常关闭。'}报告「{r.title || '未命名'}」有自动保存于{' '}
+        <strong>{formatSavedAt(r.savedAt)}</strong> 的内容尚未保存
+        {r.file ? `（原文件：${r.file.location}${r.file.location ? '中的' : ''}「${r.file.name}」）` : ''}。
+      </p>
+      <p>是否恢复？{r.more > 0 ? `（另有 ${r.more} 份可恢复的报告）` : ''}</p>
+    </DialogFrame>
   );
 }
 
