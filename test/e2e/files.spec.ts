@@ -440,6 +440,9 @@ test('「不保存」 on a draft that was never saved keeps its only copy, offer
   await fill(page, 'apply.new.natural', '33');
   host.answers.open.push(other);
   await button(page, '打开').click();
+  // the question opens with 「保存」 focused: Enter keeps the work
+  await expect(page.getByRole('alertdialog', { name: /是否保存/ }).getByRole('button', { name: '保存', exact: true })).toBeFocused();
+  await page.screenshot({ path: 'test-results/screens/files-confirm-dialog.png' }); // looked at, not compared
   await page.getByRole('alertdialog').getByRole('button', { name: '不保存' }).click();
   await expect(cell(page, 'apply.new.natural')).toHaveValue('11');
   await expect.poll(async () => (await host.files.listRecovery({})).entries.map((e) => e.reason)).toEqual(['not-saved']);
@@ -449,6 +452,7 @@ test('「不保存」 on a draft that was never saved keeps its only copy, offer
   await start(page2);
   const dialog = page2.getByRole('dialog', { name: '发现未保存的报告' });
   await expect(dialog).toContainText('上次选择「不保存」时保留了它的唯一副本');
+  await page2.screenshot({ path: 'test-results/screens/files-recovery-dialog.png' }); // looked at, not compared
   await dialog.getByRole('button', { name: '恢复' }).click();
   await expect(page2.locator('[name="meta.organ"]')).toHaveValue('从未保存的机关');
   await expect(cell(page2, 'apply.new.natural')).toHaveValue('33');
