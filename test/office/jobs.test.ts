@@ -74,9 +74,13 @@ describe('office jobs', () => {
     expect(tables.ok && tables.report.cells['apply.new.natural']).toBe(6);
 
     writeFileSync(join(folder, 'a.gkbg'), unitDraftText(unitReport('县教育局', { 'apply.new.natural': 10, 'apply.granted.natural': 10 })));
-    await new Promise((r) => setTimeout(r, 2100));
-    const after = await office.officePoll({ job: start.job, since: 0 });
-    expect(after.status !== 'error' && after.changed).toEqual(['a.gkbg']);
+    // the job looks at its files again at most every 2 s: poll until it has
+    await expect
+      .poll(async () => {
+        const after = await office.officePoll({ job: start.job, since: 0 });
+        return after.status !== 'error' && after.changed;
+      }, { timeout: 10_000, interval: 250 })
+      .toEqual(['a.gkbg']);
     const again = await office.officeStart({ task: 'rollup', again: start.job, scope: 'county', roster: '县教育局\n县民政局\n县财政局' });
     if (again.status !== 'started') throw new Error('not started');
     const redone = await finish(again.job);

@@ -88,9 +88,13 @@ describe('a unit file swapped for a FIFO after a roll-up', () => {
       expect(changed[0]?.why).toBe('无法打开「b.gkbg」：这不是普通文件（可能是管道、设备或文件夹）');
     }
 
-    await new Promise((r) => setTimeout(r, 2100));
-    const after = await within('poll after the swap', office.officePoll({ job: start.job, since: 0 }));
-    expect(after.status !== 'error' && after.changed).toEqual(['b.gkbg']);
+    // the job looks at its files again at most every 2 s: poll until it has
+    await expect
+      .poll(async () => {
+        const after = await within('poll after the swap', office.officePoll({ job: start.job, since: 0 }));
+        return after.status !== 'error' && after.changed;
+      }, { timeout: 10_000, interval: 250 })
+      .toEqual(['b.gkbg']);
 
     const again = await office.officeStart({ task: 'rollup', again: start.job, scope: 'county' });
     if (again.status !== 'started') throw new Error('not started');
