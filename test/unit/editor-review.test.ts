@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import type { Uncertain } from '../../shared/import/result.js';
 import { previousFigures } from '../../shared/editor/previous.js';
 import { confirmReviewItem, importDoubts, locateReviewItem } from '../../shared/editor/review.js';
@@ -51,13 +51,13 @@ describe('the review list', () => {
     expect(reopened.ok && reopened.draft.review).toBeUndefined();
   });
 
-  it('a report imported on the command line keeps the importer\'s doubts in the draft\'s review list, as the app does', () => {
+  it('a report imported on the command line keeps the importer\'s doubts in the draft\'s review list, as the app does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'import-review-'));
     const out = join(dir, '导入.gkbg');
     const published = join(import.meta.dirname, '..', 'fixtures', 'published', 'xinxiang-county-office-2024.txt');
-    const run = spawnSync('npm', ['run', '-s', 'report', '--', 'import', published, '--out', out, '--json'], { encoding: 'utf8', timeout: 60_000 });
-    expect(run.status).toBe(0);
-    const { uncertain } = JSON.parse(run.stdout) as { uncertain: Uncertain[] };
+    const run = await runCli('import', published, '--out', out, '--json');
+    expect(run.code).toBe(0);
+    const { uncertain } = JSON.parse(run.out) as { uncertain: Uncertain[] };
     expect(uncertain.length).toBeGreaterThan(0);
     const reopened = parseDraftText(readFileSync(out, 'utf8'));
     expect(reopened.ok && reopened.draft.review).toEqual(importDoubts(uncertain));
