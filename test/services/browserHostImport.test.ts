@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBrowserHost } from '../../renderer/host/browser.js';
 import { loadPublished } from '../import/make.js';
-
-const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+import { CONTROLS } from '../support/controls.js';
 
 describe('the browser host\'s import', () => {
   it('RLO, BEL and terminal escapes in pasted text never reach the draft', async () => {

@@ -16,9 +16,9 @@ import { hostMethods } from '../../shared/ipc/contract.js';
 import { parseImportResult } from '../../shared/import/result.js';
 import { newDraft, serializeDraft } from '../../shared/schema/draft.js';
 import { loadPublished } from '../import/make.js';
+import { CONTROLS } from '../support/controls.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'import-worker-'));
-const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /** Text whose parse takes several seconds (300,000 rows of figures): something to stop. */
 const SLOW_TEXT = `一、总体情况\n${'1 2 3\n'.repeat(300_000)}`;
 

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { CONTROLS } from '../support/controls.js';
 import { newDraft, serializeDraft } from '../../shared/schema/draft.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-safety-'));
 const published = new URL('../fixtures/published/xinyuan-county-2024.txt', import.meta.url).pathname;
-const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 function draftFile(name: string): string {
   const path = join(dir, name);
