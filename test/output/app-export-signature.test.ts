@@ -5,17 +5,15 @@
  * measured in the printed PDF and in the DOCX's paragraph indents. The command line reads the same choice from a
  * draft (one function, `draftModelOptions`), its `--unsealed` overriding it.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/report.js';
 import { createPdfPrinter, type PdfPrinter } from '../../electron/main/services/export/pdf.js';
 import { createExportServices } from '../../electron/main/services/hostExport.js';
-import { CHAR_PITCH_PT } from '../../shared/render/typography.js';
 import { serializeDraft, type DraftFile } from '../../shared/schema/draft.js';
 import { sampleDraft } from '../services/sampleDraft.js';
-import { TEXT_RIGHT, bodyLines, compact, pdfLines, tempDir, useTestFonts } from './tools.js';
+import { docxRightIndents, pdfRightIndents, tempDir, useTestFonts } from './tools.js';
 
 useTestFonts();
 const dir = tempDir('app-signature');
@@ -45,21 +43,9 @@ async function exportAs(text: string, kind: 'pdf' | 'docx' | 'bundle', name: str
 }
 
 /** Right indents in characters of the 署名 and the 成文日期, as printed. */
-function pdfIndents(path: string): [number, number] {
-  const lines = [...bodyLines(pdfLines(path).lines)].reverse();
-  const right = (text: string) => {
-    const line = lines.find((l) => compact(l.text) === text);
-    return line ? (TEXT_RIGHT - line.xMax) / CHAR_PITCH_PT : NaN;
-  };
-  return [right(ORGAN), right(DATE)];
-}
-
+const pdfIndents = (path: string) => pdfRightIndents(path, [ORGAN, DATE]);
 /** Right indents in characters of the 署名 and the 成文日期 paragraphs of a DOCX. */
-async function docxIndents(path: string): Promise<[number, number]> {
-  const xml = (await (await JSZip.loadAsync(readFileSync(path))).file('word/document.xml')?.async('string')) ?? '';
-  const indentOf = (text: string) => Number(new RegExp(`<w:ind w:right="(\\d+)"[^>]*/>(?:(?!</w:p>).)*<w:t[^>]*>${text}</w:t>`).exec(xml)?.[1]) / (CHAR_PITCH_PT * 20);
-  return [indentOf(ORGAN), indentOf(DATE)];
-}
+const docxIndents = (path: string) => docxRightIndents(path, [ORGAN, DATE]);
 
 // sealed: the date four characters in, the organ (10 characters) centred on the date (6.5 characters wide);
 // unsealed: the organ two characters in, the date starting two characters right of the organ's first character

@@ -12,8 +12,7 @@ import { nestCells } from '../../shared/report/model.js';
 import { reportToDraft, serializeDraft } from '../../shared/schema/draft.js';
 import { toReportData } from '../../shared/schema/reportData.js';
 import { FIXTURE_DATA_DIR, ROOT, syntheticReport } from './sample.js';
-import { CHAR_PITCH_PT } from '../../shared/render/typography.js';
-import { FONTCONFIG_FILE, TEXT_RIGHT, bodyLines, compact, pdfInfo, pdfLines, pdfText, tempDir } from './tools.js';
+import { FONTCONFIG_FILE, compact, docxRightIndents, pdfInfo, pdfRightIndents, pdfText, tempDir } from './tools.js';
 
 const dir = tempDir('cli-export');
 
@@ -81,15 +80,6 @@ describe('export', () => {
   it('sets the 落款 sealed by default (GB/T 9704 7.3.5.1) and unsealed with --unsealed (7.3.5.2), in the PDF and the DOCX', async () => {
     const file = join(dir, 'signed.json');
     writeFileSync(file, JSON.stringify(toReportData(syntheticReport()))); // 某某县人民政府办公室, 2025-02-25
-    const rightChars = (path: string, text: string) => {
-      const line = [...bodyLines(pdfLines(path).lines)].reverse().find((l) => compact(l.text) === text);
-      return line ? (TEXT_RIGHT - line.xMax) / CHAR_PITCH_PT : NaN;
-    };
-    const docxIndents = async (path: string) => {
-      const xml = (await (await JSZip.loadAsync(readFileSync(path))).file('word/document.xml')?.async('string')) ?? '';
-      const indentOf = (text: string) => Number(new RegExp(`<w:ind w:right="(\\d+)"[^>]*/>(?:(?!</w:p>).)*<w:t[^>]*>${text}</w:t>`).exec(xml)?.[1]);
-      return [indentOf('某某县人民政府办公室'), indentOf('2025年2月25日')].map((twips) => twips / (CHAR_PITCH_PT * 20));
-    };
     for (const [flags, organ, date] of [
       // sealed: the date four characters in, the organ (10 characters) centred on the date (6.5 characters wide)
       [[], 2.25, 4],
@@ -99,9 +89,10 @@ describe('export', () => {
       const out = join(dir, `signed${flags.length}`);
       const r = report('export', file, '--pdf', `${out}.pdf`, '--docx', `${out}.docx`, ...flags);
       expect(r.code, r.err).toBe(0);
-      expect(rightChars(`${out}.pdf`, '某某县人民政府办公室'), flags.join()).toBeCloseTo(organ, 1);
-      expect(rightChars(`${out}.pdf`, '2025年2月25日'), flags.join()).toBeCloseTo(date, 1);
-      const [organDocx, dateDocx] = await docxIndents(`${out}.docx`);
+      const [organPdf, datePdf] = pdfRightIndents(`${out}.pdf`, ['某某县人民政府办公室', '2025年2月25日']);
+      expect(organPdf, flags.join()).toBeCloseTo(organ, 1);
+      expect(datePdf, flags.join()).toBeCloseTo(date, 1);
+      const [organDocx, dateDocx] = await docxRightIndents(`${out}.docx`, ['某某县人民政府办公室', '2025年2月25日']);
       expect(organDocx, flags.join()).toBeCloseTo(organ, 2);
       expect(dateDocx, flags.join()).toBeCloseTo(date, 2);
     }

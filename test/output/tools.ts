@@ -4,13 +4,14 @@
  * the official font names).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import type { ReportFormat } from '../../shared/report/format.js';
 import { formatCellValue } from '../../shared/report/numbers.js';
 import { reportFormat, resolvedCells, type Report } from '../../shared/report/model.js';
-import { MARGIN_MM } from '../../shared/render/typography.js';
+import { CHAR_PITCH_PT, MARGIN_MM } from '../../shared/render/typography.js';
 import { ROOT } from './sample.js';
 
 export const FONTCONFIG_FILE = join(ROOT, 'test', 'fixtures', 'fonts', 'fonts.conf');
@@ -369,4 +370,19 @@ export function folioInk(path: string, page: number): { dashY: number; xMin: num
   const toPt = (p: number) => (p * 72) / dpi;
   const dashY = top + toPt((Math.min(...dashRows) + Math.max(...dashRows) + 1) / 2);
   return { dashY, xMin: toPt(xMin), xMax: toPt(xMax + 1) };
+}
+
+/** Right indents, in characters, of the 落款's lines (署名, 成文日期) as a PDF prints them: the last line holding each text. */
+export function pdfRightIndents(path: string, texts: readonly string[]): number[] {
+  const lines = [...bodyLines(pdfLines(path).lines)].reverse();
+  return texts.map((text) => {
+    const line = lines.find((l) => compact(l.text) === text);
+    return line ? (TEXT_RIGHT - line.xMax) / CHAR_PITCH_PT : NaN;
+  });
+}
+
+/** Right indents, in characters, of the DOCX paragraphs holding each text (their `w:ind w:right`, in twips). */
+export async function docxRightIndents(path: string, texts: readonly string[]): Promise<number[]> {
+  const xml = (await (await JSZip.loadAsync(readFileSync(path))).file('word/document.xml')?.async('string')) ?? '';
+  return texts.map((text) => Number(new RegExp(`<w:ind w:right="(\\d+)"[^>]*/>(?:(?!</w:p>).)*<w:t[^>]*>${text}</w:t>`).exec(xml)?.[1]) / (CHAR_PITCH_PT * 20));
 }
