@@ -117,8 +117,8 @@ function sectionRules(p: Prepared, out: Finding[]): void {
  * was answered (「回应依申请公开信息2条」) is applications handled.
  */
 const ATTRIBUTE_COUNT = /(?<!回应|答复|办理|办结|受理|处理|收到)依申请公开(?:的)?(?:政府)?(?:信息)?(?:数)?[1-9]\d*条|依申请公开(?:的)?政府信息总?条数/g;
-/** An organ's name is not its work: 「市场监督管理局」 says nothing of 监督保障. */
-const ORGAN_WORDS = /市场监督管理/g;
+/** An organ's name is not its work: 「市场监督管理局」「药品监督管理所」 say nothing of 监督保障. */
+const ORGAN_WORDS = /监督管理(?=局|委员会|所|站|处|科|分局|部门|综合执法)/g;
 
 function fiveAspects(p: Prepared, out: Finding[]): void {
   // the five aspects are the 2021 format's outline of 总体情况; the 2019 trial format asked for none

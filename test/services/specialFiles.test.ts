@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isTempName } from '../../electron/main/services/atomicWrite.js';
 import { readDraftFile, saveDraftFile } from '../../electron/main/services/draftFiles.js';
 import { describeFileError, describeFolderError, type FileAction } from '../../electron/main/services/fsErrors.js';
+import { readTextFile } from '../../electron/main/services/reportFiles.js';
 import { createFileServices } from '../../electron/main/services/hostServices.js';
 import { sampleText } from './sampleDraft.js';
 
@@ -156,5 +157,10 @@ describe('messages the clerk sees', () => {
   it('a file the command line reads says 无法读取 and why, the way a draft opened for editing does', () => {
     const gone = Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
     expect(describeFileError(gone, join(dir, '报告.json'), 'read')).toBe('无法读取「报告.json」：文件不存在（可能已被移动、删除或 U 盘已拔出）');
+  });
+  it('a file that is not UTF-8 text, read by the command line, says so by its name', async () => {
+    const gbk = join(dir, '报告.json');
+    await writeFile(gbk, Buffer.from([0x7b, 0xb1, 0xa8, 0xb8, 0xe6, 0x7d])); // 「{报告}」 in GBK
+    expect(await readTextFile(gbk)).toEqual({ ok: false, error: '无法读取「报告.json」：文件不是 UTF-8 文本' });
   });
 });

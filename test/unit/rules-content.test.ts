@@ -187,7 +187,7 @@ describe('F-FIVE: counts by attribute, answers, and an organ’s name', () => {
   it('「市场监督管理局」 is a name, 「加强监督管理」 is 监督保障; 「三审三校」 is 政府信息管理; building a website or new media is 平台建设, publishing through one is not', () => {
     const first = '（一）主动公开。全年主动公开政府信息326条。（二）依申请公开。本年度新收政府信息公开申请3件。';
     expect(overview(`${first}（三）严格按照“三审三校”原则发布。（四）加强门户网站栏目建设。（五）加强监督管理，及时纠错。`)).toEqual([]);
-    expect(overview(`${first}（三）严格执行先审后发制度。（四）推进新媒体建设。（五）市场监督管理局全年发布信息326条。`)).toEqual([expect.stringContaining('「监督保障」')]);
+    expect(overview(`${first}（三）严格执行先审后发制度。（四）推进新媒体建设。（五）市场监督管理局和药品监督管理所全年发布信息326条。`)).toEqual([expect.stringContaining('「监督保障」')]);
     expect(overview(`${first}（三）严格执行先审后发制度。（四）通过门户网站和新媒体发布信息。（五）加强监督管理。`)).toEqual([expect.stringContaining('「政府信息公开平台建设」')]);
   });
 });

@@ -2,8 +2,8 @@
  * Reading a report from disk for the command line and the shell: a draft file or report data JSON.
  * (Published reports — DOCX, PDF, text — are read by the importer service.)
  */
-import { FileTooLargeError, readRegularFile } from './atomicWrite.js';
 import { basename } from 'node:path';
+import { FileTooLargeError, readRegularFile } from './atomicWrite.js';
 import { describeFileError } from './fsErrors.js';
 import { MAX_DRAFT_BYTES } from '../../../shared/schema/draft.js';
 import { loadReportText, type LoadResult } from '../../../shared/schema/reportData.js';
