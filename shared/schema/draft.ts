@@ -25,6 +25,13 @@ export const DRAFT_SCHEMA_VERSION = 4;
  * section and last year's sections at their typing limit in Chinese (3 bytes a character).
  */
 export const MAX_DRAFT_BYTES = 16 * 1024 * 1024;
+/** 「文件过大（20.0 MB，上限 16 MB）」, or 「文件过大（超过 16 MB）」 when the size isn't known: the one wording of a refusal by size. */
+export function fileTooLargeMessage(limit: number, size?: number): string {
+  const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+  return size === undefined ? `文件过大（超过 ${megabytes(limit)} MB）` : `文件过大（${(size / 1024 / 1024).toFixed(1)} MB，上限 ${megabytes(limit)} MB）`;
+}
+/** The one wording of a file whose bytes are not UTF-8 text (a GBK file, a binary). */
+export const NOT_UTF8_TEXT = '文件不是 UTF-8 文本';
 /** Typing limits, enforced where the text is typed (the editor's inputs) and checked again by the schema. */
 export const MAX_SECTION_CHARS = 200_000;
 export const MAX_SHORT = 200;
@@ -211,7 +218,7 @@ function isPlainObject(v: unknown): v is Json {
 /** Parse a draft file's text: size, JSON, version, migration, schema, cell keys and kinds. Never throws. */
 export function parseDraftText(text: string): DraftResult {
   try {
-    if (utf8Length(text) > MAX_DRAFT_BYTES) return { ok: false, error: `文件过大（超过 ${MAX_DRAFT_BYTES / 1024 / 1024} MB），不是有效的报告草稿` };
+    if (utf8Length(text) > MAX_DRAFT_BYTES) return { ok: false, error: `${fileTooLargeMessage(MAX_DRAFT_BYTES)}，不是有效的报告草稿` };
     const trimmed = text.replace(/^\uFEFF/, '');
     if (trimmed.trim() === '') return { ok: false, error: '文件是空的，不是有效的报告草稿' };
     let json: unknown;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ALL_CELL_KEYS, SECTION_KEYS, formatFor, type SectionKey } from '../report/format.js';
 import { resolvedCells, type Cells, type Report } from '../report/model.js';
-import { DRAFT_APP_ID, describeZodError, draftToReport, findHostileKey, parseDraftText, MAX_DRAFT_BYTES, type DraftFile } from './draft.js';
+import { DRAFT_APP_ID, describeZodError, draftToReport, findHostileKey, parseDraftText, MAX_DRAFT_BYTES, fileTooLargeMessage, type DraftFile } from './draft.js';
 
 /** Numbers, null for blank, and text only in the text cells of a format (2019 采购总金额 「3979.5 万元」). */
 const flatCells = z.record(z.string().max(64), z.union([z.number().finite(), z.string().max(200), z.null()]));
@@ -66,7 +66,7 @@ export function parseReportDataJson(json: unknown): { ok: true; report: Report }
 
 /** Read a draft file or a report data JSON file's text. Never throws. */
 export function loadReportText(text: string): LoadResult {
-  if (text.length > MAX_DRAFT_BYTES) return { ok: false, error: `文件过大（超过 ${MAX_DRAFT_BYTES / 1024 / 1024} MB）` };
+  if (text.length > MAX_DRAFT_BYTES) return { ok: false, error: fileTooLargeMessage(MAX_DRAFT_BYTES) };
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));

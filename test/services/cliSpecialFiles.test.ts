@@ -1,5 +1,5 @@
 /**
- * Every file the command line reads is opened the one safe way (openRegularFile through readTextFile): a FIFO given as
+ * Every file the command line reads is opened the one safe way (openRegularFile through readRegularText): a FIFO given as
  * `rollup --roster`, or as the earlier roll-up draft a re-run reads, is refused at once — readFile on a FIFO waits
  * for a writer forever (issue 9).
  */

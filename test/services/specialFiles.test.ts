@@ -11,9 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isTempName } from '../../electron/main/services/atomicWrite.js';
-import { readDraftFile, saveDraftFile } from '../../electron/main/services/draftFiles.js';
+import { decodeUtf8, readDraftFile, readRegularText, saveDraftFile } from '../../electron/main/services/draftFiles.js';
 import { describeFileError, describeFolderError, type FileAction } from '../../electron/main/services/fsErrors.js';
-import { readTextFile } from '../../electron/main/services/reportFiles.js';
 import { createFileServices } from '../../electron/main/services/hostServices.js';
 import { sampleText } from './sampleDraft.js';
 
@@ -158,9 +157,21 @@ describe('messages the clerk sees', () => {
     const gone = Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
     expect(describeFileError(gone, join(dir, '报告.json'), 'read')).toBe('无法读取「报告.json」：文件不存在（可能已被移动、删除或 U 盘已拔出）');
   });
+  it('a file over the limit is refused by its size, named, in the one wording of a refusal by size', async () => {
+    const big = join(dir, '大报告.json');
+    await writeFile(big, Buffer.alloc(1.5 * 1024 * 1024, 0x20));
+    expect(await readRegularText(big, { limit: 1024 * 1024, action: 'read' })).toEqual({ ok: false, error: '无法读取「大报告.json」：文件过大（1.5 MB，上限 1 MB）' });
+    expect(await readRegularText(big, { limit: 1024 * 1024 })).toEqual({ ok: false, error: '无法打开「大报告.json」：文件过大（1.5 MB，上限 1 MB）' });
+  });
+  it('only bytes that are not UTF-8 count as 「not UTF-8」: any other failure of the decoder is not hidden behind it', () => {
+    expect(decodeUtf8(Buffer.from([0x7b, 0xb1, 0xa8, 0x7d]))).toBeNull();
+    expect(decodeUtf8(Buffer.from('{"年度":2025}'))).toBe('{"年度":2025}');
+    // a wrong argument is a bug, not a GBK file: it throws (a catch-all for TypeError once called it 「not UTF-8」)
+    expect(() => decodeUtf8('not bytes' as unknown as Uint8Array)).toThrow(TypeError);
+  });
   it('a file that is not UTF-8 text, read by the command line, says so by its name', async () => {
     const gbk = join(dir, '报告.json');
     await writeFile(gbk, Buffer.from([0x7b, 0xb1, 0xa8, 0xb8, 0xe6, 0x7d])); // 「{报告}」 in GBK
-    expect(await readTextFile(gbk)).toEqual({ ok: false, error: '无法读取「报告.json」：文件不是 UTF-8 文本' });
+    expect(await readRegularText(gbk, { action: 'read' })).toEqual({ ok: false, error: '无法读取「报告.json」：文件不是 UTF-8 文本' });
   });
 });

@@ -10,7 +10,7 @@ import { parseRoster, refreshRollupDraft, ROLLUP_SCOPES, type RollupRecord, type
 import { parseDraftText, serializeDraft, type DraftFile } from '../../../shared/schema/draft.js';
 import { writeFileAtomic } from '../../main/services/atomicWrite.js';
 import { saveDraftFile } from '../../main/services/draftFiles.js';
-import { readTextFile } from '../../main/services/reportFiles.js';
+import { readRegularText } from '../../main/services/draftFiles.js';
 import { expandInputs } from '../../main/services/office/folder.js';
 import { OfficePool } from '../../main/services/office/pool.js';
 import { rollUpFiles } from '../../main/services/office/rollupFiles.js';
@@ -48,8 +48,8 @@ interface EarlierRollup {
  * and year the defaults. Required when re-running without files; otherwise undefined when there is none.
  */
 async function earlierRollup(out: string, required: boolean): Promise<EarlierRollup | undefined> {
-  // one open and its fstat (readTextFile): a FIFO is refused, never waited on
-  const read = await readTextFile(out);
+  // one open and its fstat (readRegularText): a FIFO is refused, never waited on
+  const read = await readRegularText(out, { action: 'read' });
   if (!read.ok) {
     if (required) throw new CliError(`没有给出要汇总的文件，且「${out}」不是已有的汇总草稿：${read.error}`);
     return undefined;
@@ -62,9 +62,9 @@ async function earlierRollup(out: string, required: boolean): Promise<EarlierRol
   return { record: parsed.draft.rollup, organ: parsed.draft.meta.organ, year: parsed.draft.year, draft: parsed.draft };
 }
 
-/** The unit roster's text: one open and its fstat (readTextFile), so a FIFO is refused, never waited on. */
+/** The unit roster's text: one open and its fstat (readRegularText), so a FIFO is refused, never waited on. */
 async function readRoster(path: string): Promise<string> {
-  const read = await readTextFile(path);
+  const read = await readRegularText(path, { action: 'read' });
   if (!read.ok) throw new CliError(`无法读取单位名单：${read.error}`);
   return read.text;
 }

@@ -5,27 +5,40 @@
  * target. Every failure is a Chinese message (fsErrors.ts); nothing here throws.
  */
 import { basename, extname } from 'node:path';
-import { DRAFT_EXTENSION, MAX_DRAFT_BYTES, parseDraftText, type DraftFile } from '../../../shared/schema/draft.js';
+import { DRAFT_EXTENSION, MAX_DRAFT_BYTES, NOT_UTF8_TEXT, fileTooLargeMessage, parseDraftText, type DraftFile } from '../../../shared/schema/draft.js';
 import { FileTooLargeError, readRegularFile, removeStaleTemps, resolveWriteTarget, writeFileAtomic, type AtomicWriteOptions } from './atomicWrite.js';
-import { describeFileError } from './fsErrors.js';
+import { describeFileError, errorCode } from './fsErrors.js';
 
 /** `damaged`: the file was read but is not a valid draft (its .bak or an autosave may be offered instead). */
 export type ReadDraftResult = { ok: true; text: string; draft: DraftFile } | { ok: false; error: string; damaged?: boolean };
 export type SaveDraftResult = { ok: true; path: string } | { ok: false; error: string };
 export type ReadTextResult = { ok: true; text: string } | { ok: false; error: string; damaged?: boolean };
 
-function megabytes(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+/** The bytes as UTF-8 text, or null when they are not UTF-8 (only the decoder's own error: anything else is a bug). */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (e) {
+    if (errorCode(e) === 'ERR_ENCODING_INVALID_ENCODED_DATA') return null;
+    throw e;
+  }
 }
 
-/** A regular file's UTF-8 text, at most `limit` bytes; refuses special files before opening them. */
-export async function readRegularText(path: string, limit = MAX_DRAFT_BYTES): Promise<ReadTextResult> {
+/**
+ * A regular file's UTF-8 text, at most `limit` bytes: one open (a special file — FIFO, device, socket — refused
+ * before it, so it never blocks) and its fstat, then a read of that size. `open`: a draft opened for editing, which
+ * a file that isn't UTF-8 can't be (`damaged`: its .bak or an autosave may be offered); `read`: any file the command
+ * line or a review reads.
+ */
+export async function readRegularText(path: string, { limit = MAX_DRAFT_BYTES, action = 'open' }: { limit?: number; action?: 'open' | 'read' } = {}): Promise<ReadTextResult> {
+  const lead = `${action === 'open' ? '无法打开' : '无法读取'}「${basename(path)}」`;
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(await readRegularFile(path, limit)) };
+    const text = decodeUtf8(await readRegularFile(path, limit));
+    if (text !== null) return { ok: true, text };
+    return action === 'open' ? { ok: false, error: `${lead}：${NOT_UTF8_TEXT}，不是有效的报告草稿`, damaged: true } : { ok: false, error: `${lead}：${NOT_UTF8_TEXT}` };
   } catch (e) {
-    if (e instanceof FileTooLargeError) return { ok: false, error: `无法打开「${basename(path)}」：文件过大（${megabytes(e.size)} MB，上限 ${megabytes(limit)} MB）` };
-    if (e instanceof TypeError) return { ok: false, error: `无法打开「${basename(path)}」：文件不是 UTF-8 文本，不是有效的报告草稿`, damaged: true };
-    return { ok: false, error: describeFileError(e, path, 'open') };
+    if (e instanceof FileTooLargeError) return { ok: false, error: `${lead}：${fileTooLargeMessage(limit, e.size)}` };
+    return { ok: false, error: describeFileError(e, path, action) };
   }
 }
 

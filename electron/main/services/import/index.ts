@@ -11,8 +11,9 @@ import { findingsToJson, importResultSchema, type ImportSourceKind } from '../..
 import { cleanText } from '../../../../shared/report/cleanText.js';
 import { formatFor } from '../../../../shared/report/format.js';
 import type { Report } from '../../../../shared/report/model.js';
-import { DRAFT_APP_ID, DRAFT_EXTENSION, MAX_DRAFT_BYTES, draftToReport, parseDraftText, type DraftFile } from '../../../../shared/schema/draft.js';
+import { DRAFT_APP_ID, DRAFT_EXTENSION, MAX_DRAFT_BYTES, draftToReport, fileTooLargeMessage, parseDraftText, type DraftFile } from '../../../../shared/schema/draft.js';
 import { toReportData } from '../../../../shared/schema/reportData.js';
+import { decodeUtf8 } from '../draftFiles.js';
 import type { HostResult } from '../../../../shared/ipc/contract.js';
 import { evaluate } from '../../../../shared/rules/index.js';
 import { FileTooLargeError, openRegularFile, readRegularFile } from '../atomicWrite.js';
@@ -52,14 +53,12 @@ export function detectKind(head: Uint8Array, name = ''): DetectedKind | { error:
 export function decodeText(buf: Uint8Array): string {
   if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
   if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
+  const utf8 = decodeUtf8(buf);
+  if (utf8 !== null) return utf8.replace(/^\uFEFF/, '');
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
+    return new TextDecoder('gb18030', { fatal: true }).decode(buf);
   } catch {
-    try {
-      return new TextDecoder('gb18030', { fatal: true }).decode(buf);
-    } catch {
-      throw new ImportError('文本文件的编码无法识别（不是 UTF-8 或 GBK）');
-    }
+    throw new ImportError('文本文件的编码无法识别（不是 UTF-8 或 GBK）');
   }
 }
 
@@ -115,7 +114,7 @@ export async function readPublishedBytes(buf: Uint8Array, name: string): Promise
 }
 
 function tooBig(size: number): string {
-  return `文件过大（${(size / 1024 / 1024).toFixed(1)} MB，上限 ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB），不像是一份年度报告`;
+  return `${fileTooLargeMessage(MAX_IMPORT_FILE_BYTES, size)}，不像是一份年度报告`;
 }
 
 /**

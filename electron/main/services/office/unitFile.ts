@@ -12,7 +12,8 @@ import type { Report } from '../../../../shared/report/model.js';
 import { checkedRow, failedRow, type ReviewRow, type UnitFileKind } from '../../../../shared/rollup/review.js';
 import { evaluate } from '../../../../shared/rules/index.js';
 import type { CheckStage } from '../../../../shared/rules/types.js';
-import { MAX_DRAFT_BYTES } from '../../../../shared/schema/draft.js';
+import { MAX_DRAFT_BYTES, NOT_UTF8_TEXT, fileTooLargeMessage } from '../../../../shared/schema/draft.js';
+import { decodeUtf8 } from '../draftFiles.js';
 import { loadReportText } from '../../../../shared/schema/reportData.js';
 import { FileTooLargeError, readRegularFile } from '../atomicWrite.js';
 import { describeFileError } from '../fsErrors.js';
@@ -40,13 +41,9 @@ function isXlsx(buf: Uint8Array, name: string): boolean {
 }
 
 function fromDraftOrData(file: string, sha256: string, buf: Uint8Array, options: CheckOptions): UnitRead {
-  if (buf.length > MAX_DRAFT_BYTES) return { ok: false, file, sha256, error: '文件过大，不是有效的报告草稿或报告数据' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return { ok: false, file, sha256, error: '文件不是 UTF-8 文本，不是有效的报告草稿或报告数据' };
-  }
+  if (buf.length > MAX_DRAFT_BYTES) return { ok: false, file, sha256, error: `${fileTooLargeMessage(MAX_DRAFT_BYTES, buf.length)}，不是有效的报告草稿或报告数据` };
+  const text = decodeUtf8(buf);
+  if (text === null) return { ok: false, file, sha256, error: `${NOT_UTF8_TEXT}，不是有效的报告草稿或报告数据` };
   const loaded = loadReportText(text);
   if (!loaded.ok) return { ok: false, file, sha256, error: loaded.error };
   return { ok: true, file, sha256, kind: loaded.kind, report: loaded.report, findings: check(loaded.report, options), uncertain: [] };
@@ -86,7 +83,7 @@ export async function readUnitFile(path: string, options: CheckOptions = {}): Pr
   try {
     const info = await lstat(path);
     if (!info.isFile()) return { ok: false, file, error: '不是普通文件（文件夹、链接或设备），未读取' };
-    if (info.size > MAX_IMPORT_FILE_BYTES) return { ok: false, file, error: `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB），不像是一份年度报告` };
+    if (info.size > MAX_IMPORT_FILE_BYTES) return { ok: false, file, error: `${fileTooLargeMessage(MAX_IMPORT_FILE_BYTES, info.size)}，不像是一份年度报告` };
     // read with readRegularFile: a file swapped for a FIFO after the lstat is refused, not waited on
     const buf = await readRegularFile(path, MAX_IMPORT_FILE_BYTES);
     const sha256 = createHash('sha256').update(buf).digest('hex');
@@ -99,7 +96,7 @@ export async function readUnitFile(path: string, options: CheckOptions = {}): Pr
     if (JSON_EXTENSIONS.has(extname(file).toLowerCase())) return fromDraftOrData(file, sha256, buf, options);
     return await fromPublished(file, sha256, buf, options);
   } catch (e) {
-    if (e instanceof FileTooLargeError) return { ok: false, file, error: '文件过大，不像是一份年度报告' };
+    if (e instanceof FileTooLargeError) return { ok: false, file, error: `${fileTooLargeMessage(MAX_IMPORT_FILE_BYTES, e.size)}，不像是一份年度报告` };
     // Chinese only: never the library's English nor a path (a file gone since the folder was listed, a parser's throw)
     return { ok: false, file, error: describeFileError(e, path, 'open') };
   }
