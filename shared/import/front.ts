@@ -26,8 +26,11 @@ const ORGAN_LINE = /^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公�
 /** List markers a saved page keeps before its lines (「• 某某局2025年…报告」). */
 const BULLET = /^[•·●○■□◆◇▪▫‣⁃]\s*/;
 
-/** A web page's metadata line (「标题：…」, 「索引号：…」, 「发布日期：…」): never the report's own heading. */
-const METADATA_LINE = /^\s*[\u4e00-\u9fff]{2,6}\s*[:：]|^\s*(?:标\s*题|索\s*引\s*号|发布机构|文\s*号|发布日期|成文日期|主题分类)\s/;
+/**
+ * A web page's metadata line (「标题：…」, 「索引号：…」, 「发布日期：…」), or the tail of one wrapped at the margin
+ * (「公室 访问次数:218」): never the report's own heading.
+ */
+const METADATA_LINE = /^\s*[\u4e00-\u9fff]{2,6}\s*[:：]|^\s*(?:标\s*题|索\s*引\s*号|发布机构|文\s*号|发布日期|成文日期|主题分类)\s|^[^\s。；;，,]{1,12}\s+(?:访问次数|浏览次数|点击(?:数|量)|来源|作者|发布时间|日期)\s*[:：]/;
 /** A page title with the site's name after it (「…年度报告_XX县人民政府网」, 「… - 中国XX」, 「…|XX门户网站」). */
 const SITE_SUFFIX = /[_|｜]|\s[-–—－]\s|[-–—－]\s*中国|(?:网|网站|门户)$/;
 /** Breadcrumbs and navigation (「首页 > 政务公开 > 年度报告」, 「当前位置：」). */
@@ -66,8 +69,9 @@ function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt
     if (p.length > 40 || /[。，,；;：:]/.test(p) || joined.length > 70 || SITE_SUFFIX.test(p) || NAVIGATION.test(p)) break;
     // Take it when the title so far lacks 「政府信息公开」, or the line is an organ's name or ends mid-word.
     const incomplete = !/政府信息公开/.test(parts.join(''));
-    // a heading that starts with its year (「2024年政府信息公开工作年度报告」) names no organ: a line of only the organ's words above it is its first line
-    const organAbove = organFromTitle(parts.join('')) === null && /^[\u4e00-\u9fff（）()]{2,30}$/.test(p);
+    // a heading that starts with its year (「2024年政府信息公开工作年度报告」) names no organ: a line of only the organ's words
+    // above it is its first line, perhaps with the year before them (「2025年昆都仑区」 / 「政府信息公开工作年度报告」)
+    const organAbove = organFromTitle(parts.join('')) === null && /^(?:\d{4}\s*年度?)?[\u4e00-\u9fff（）()]{2,30}$/.test(p);
     if (incomplete || organAbove || /^[^\d]*[县市区旗州盟省镇乡局委办厅院署会室府处]$/.test(p) || /(?:[年工作]|年度)$/.test(p)) {
       parts.unshift(p);
       start = j;

@@ -180,6 +180,20 @@ describe('imported titles', () => {
       organ: '某某区政府',
       flagged: true,
     },
+    {
+      name: 'a heading broken after the organ, its year first (「2025年某某区」 / 「政府信息公开工作年度报告」)',
+      lines: ['2025年某某区', '政府信息公开工作年度报告', '本年度报告根据《条例》要求制作。', '一、总体情况', '2025年，我区主动公开政府信息12条。'],
+      title: '2025年某某区政府信息公开工作年度报告',
+      organ: '某某区',
+      flagged: true,
+    },
+    {
+      name: 'the page’s article title and its metadata line wrapped at the margin (「…作者:某某区人民政府办」/「公室 访问次数:218」), then the report’s own heading',
+      lines: ['某某区2022年政府信息公开工作年度报告', '日期:2023-02-02 来源:某某区人民政府办公室 作者:某某区人民政府办', '公室 访问次数:218', '某某市某某区2022年政府信息公开工作年度报告', '根据《条例》要求，编制本报告。', '一、总体情况', '2022年，我区主动公开政府信息12条。'],
+      title: '某某市某某区2022年政府信息公开工作年度报告',
+      organ: '某某市某某区',
+      flagged: false,
+    },
   ];
 
   it.each(HEADINGS)('$name', ({ lines, title, organ, flagged }) => {
