@@ -10,6 +10,7 @@ import { commonYear, fallbackYear, organAndLevel, readFront, yearOfFront, type F
 import type { Uncertain } from './result.js';
 import { clipSection, findHeadings, printedHeadings, reflow, sectionLines, splitRunTogether, type Heading } from './sections.js';
 import { findSignature, pageFooterLines } from './signature.js';
+import { settleByDomain } from './tableDomain.js';
 import { settleByText } from './tableText.js';
 import { basicNormalise, type SourceDocument, type SourceLine } from './text.js';
 
@@ -86,6 +87,7 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   }
   const report: Report = { format: tables.format, year, cells: tables.cells, sections, ...organAndLevel(front.title, end.signature?.organ, uncertain, front.byline) };
   settleByText(report.cells, tables.unsettled, Object.values(sections).join('\n'), year, uncertain);
+  settleByDomain(report.cells, tables.unsettled, uncertain);
   if (front.title) report.title = front.title;
   if (end.signature) report.signature = end.signature;
   if (end.contact) report.contact = end.contact;

@@ -11,6 +11,8 @@ import type { Cells } from '../report/model.js';
 export interface AmbiguousRow {
   keys: readonly string[];
   cuts: readonly (readonly number[])[];
+  /** `[more, less]` indices into `keys`: the format's rule of the domain for the row (RowSpec.atLeast) */
+  atLeast?: readonly [number, number];
 }
 
 /** Most combinations of cuts tried for one table (bounded time whatever the glued text). */

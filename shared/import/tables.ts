@@ -33,6 +33,8 @@ export interface RowSpec {
   totalIndex?: number;
   /** the row's 2019 label, which later reports still print (read into this row, and named) */
   oldLabel?: string;
+  /** `[more, less]` column indices: the format's rule of the domain that one cell is at least another (choosing a cut) */
+  atLeast?: readonly [number, number];
 }
 
 /** Where a row's label was found: `old` when it is the 2019 label, `prose` when it stands in running text. */
@@ -280,7 +282,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   const unglued = vals.length < want ? ungluedValues(m.values, spec.cells.map((c) => c.kind === 'signed'), rowArithmetic(spec)) : null;
   if (unglued) {
     vals = unglued.values;
-    if (unglued.alternatives) ambiguous.push({ keys: spec.cells.map((c) => c.key), cuts: unglued.alternatives.map((cut) => cut.map((t) => tokenValue(t) ?? 0)) });
+    if (unglued.alternatives) ambiguous.push({ keys: spec.cells.map((c) => c.key), cuts: unglued.alternatives.map((cut) => cut.map((t) => tokenValue(t) ?? 0)), ...atLeastOf(spec) });
     if (unglued.inferred) {
       const cut = unglued.values.map((t) => (t?.type === 'num' ? t.raw : '？')).join(' ');
       const unsure = unglued.values.includes(null) ? '，无法确定的单元格（？）留空' : '';
@@ -404,7 +406,12 @@ function cutsOfBlankRow(m: RowMatch, cells: Cells): AmbiguousRow | null {
   if (!keys.every((k) => cells[k] === null) || m.values.length >= keys.length || !m.values.some(isGluedRun)) return null;
   if (m.spec.cells.some((c) => c.kind === 'signed')) return null;
   const cuts = gluedCuts(m.values, keys.length);
-  return cuts && cuts.length > 1 ? { keys, cuts } : null;
+  return cuts && cuts.length > 1 ? { keys, cuts, ...atLeastOf(m.spec) } : null;
+}
+
+/** The row's rule of the domain, carried with its cuts to the last settling (tableDomain.ts). */
+function atLeastOf(spec: RowSpec): Pick<AmbiguousRow, 'atLeast'> {
+  return spec.atLeast ? { atLeast: spec.atLeast } : {};
 }
 
 function rowArithmetic(spec: RowSpec): ((figures: number[]) => boolean) | null {
@@ -594,7 +601,13 @@ function withOldLabel(spec: RowSpec, rowKey: string): RowSpec {
 }
 
 export function activeSpecs(groups: readonly ActiveGroup[]): RowSpec[] {
-  return groups.flatMap((g) => g.rows.map((r) => withOldLabel({ label: r.label, name: `二、${r.label}`, cells: r.cells }, r.key)));
+  return groups.flatMap((g) =>
+    g.rows.map((r) => {
+      const at = (key: string) => r.cells.findIndex((c) => c.key === key);
+      const atLeast = r.atLeast ? ([at(r.atLeast[0]), at(r.atLeast[1])] as const) : undefined;
+      return withOldLabel({ label: r.label, name: `二、${r.label}`, cells: r.cells, ...(atLeast ? { atLeast } : {}) }, r.key);
+    }),
+  );
 }
 
 export function applySpecs(otherSplit: boolean): RowSpec[] {

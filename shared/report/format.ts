@@ -261,11 +261,23 @@ export interface ActiveGroup {
   /** 「第二十条第（一）项」 */
   article: string;
   headers: readonly string[];
-  rows: readonly { key: string; label: string; cells: readonly { key: string; kind: CellKind; rollup: RollupRule }[] }[];
+  rows: readonly ActiveRow[];
+}
+
+export interface ActiveRow {
+  key: string;
+  label: string;
+  cells: readonly { key: string; kind: CellKind; rollup: RollupRule }[];
+  /**
+   * `[more, less]`: the cell keys of a row where the first is at least the second as a rule of the domain, not of
+   * arithmetic (现行有效件数 ≥ 本年制发件数: a document made this year is still in force at its end, bar a rare repeal
+   * the same year). Used only to choose among the ways figures run together can be cut, as a doubt; never a finding.
+   */
+  atLeast?: readonly [string, string];
 }
 
 /** A row of table 二; `rollup` 'entry' for the government-level rows (规章, 行政规范性文件); text is never summed. */
-function activeRow(prefix: string, key: string, label: string, cols: readonly [string, CellKind][], rollup: RollupRule = 'sum') {
+function activeRow(prefix: string, key: string, label: string, cols: readonly [string, CellKind][], rollup: RollupRule = 'sum'): ActiveRow {
   return {
     key: `${prefix}.${key}`,
     label,
@@ -273,13 +285,19 @@ function activeRow(prefix: string, key: string, label: string, cols: readonly [s
   };
 }
 
+/** A 2021 row of documents (规章, 行政规范性文件): 本年制发, 本年废止, 现行有效 — what is in force covers what was made. */
+function documentsRow(key: string, label: string): ActiveRow {
+  const row = activeRow('active', key, label, [['issued', 'count'], ['repealed', 'count'], ['in_force', 'count']], 'entry');
+  return { ...row, atLeast: [`active.${key}.in_force`, `active.${key}.issued`] };
+}
+
 const ACTIVE_2021: readonly ActiveGroup[] = [
   {
     article: '第二十条第（一）项',
     headers: ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
     rows: [
-      activeRow('active', 'regulations', '规章', [['issued', 'count'], ['repealed', 'count'], ['in_force', 'count']], 'entry'),
-      activeRow('active', 'normative', '行政规范性文件', [['issued', 'count'], ['repealed', 'count'], ['in_force', 'count']], 'entry'),
+      documentsRow('regulations', '规章'),
+      documentsRow('normative', '行政规范性文件'),
     ],
   },
   {

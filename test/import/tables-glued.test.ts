@@ -153,6 +153,25 @@ describe('figures run together', () => {
     expect(normative('本年度，我县制发规范性文件7件。').cells).toEqual([null, null, null]);
   });
 
+  it('a glued 规范性文件 row nothing else settles is read by the format\'s rule of the domain (现行有效 ≥ 本年制发), a doubt naming it; the text comes first', () => {
+    const normative = (glued: string, text: string) => {
+      const { report, uncertain } = parsePublished(textDocument(ONE_LINE_2021.replace('行政规范性文件0011', `行政规范性文件${glued}`).replace('本年度，我县深入贯彻《条例》。', text)));
+      const keys = ['issued', 'repealed', 'in_force'].map((k) => `active.normative.${k}`);
+      return { cells: keys.map((k) => report.cells[k]), reasons: keys.map((k) => uncertain.filter((u) => u.target === k).map((u) => u.reason).join('；')) };
+    };
+    // 「2023」: 2 | 0 | 23 or 20 | 2 | 3 — only the first keeps what is in force at least what was made
+    const plain = normative('2023', '本年度，我县深入贯彻《条例》。');
+    expect(plain.cells).toEqual([2, 0, 23]);
+    for (const reason of plain.reasons) expect(reason).toContain('已按「现行有效件数不少于本年制发件数」读为 2 0 23');
+    // 「34089」: three cuts keep the rule and disagree on every cell: still blank
+    expect(normative('34089', '本年度，我县深入贯彻《条例》。').cells).toEqual([null, null, null]);
+    // what the report says outweighs the rule: 「废止…12件」 settles 「2120」 as 2 | 12 | 0, which breaks it
+    const told = normative('2120', '本年度，我县制发规范性文件2件，废止规范性文件12件。');
+    expect(told.cells).toEqual([2, 12, 0]);
+    expect(told.reasons[1]).toContain('已按正文');
+    expect(normative('2120', '本年度，我县深入贯彻《条例》。').cells).toEqual([2, 1, 20]);
+  });
+
   it('a run of digits that no cut makes add up is an arithmetic error whichever cut is meant: T4-SUM / T3-ROW, though the cells stay unread', () => {
     // 17 digits for 15 cells; 复议后起诉 13 + 2 + 4 + 0 is not 15 however they are read
     const at = ONE_LINE_2021.indexOf('四、政府信息公开行政复议');
