@@ -5,16 +5,19 @@
  * read, and each is a doubt naming the rule: a real report may break it (a document repealed the year it was made),
  * which is why it comes last and never outweighs what the report itself prints.
  */
-import { FORMAT_2019, FORMAT_2021 } from '../report/format.js';
+import { FORMAT_2021 } from '../report/format.js';
 import type { Cells } from '../report/model.js';
 import type { Uncertain } from './result.js';
 import type { AmbiguousRow } from './tableColumns.js';
 
-const CELL_NAMES: ReadonlyMap<string, string> = new Map([FORMAT_2021, FORMAT_2019].flatMap((f) => f.cells.map((c) => [c.key, c.name] as [string, string])));
+/** 「二、行政规范性文件·现行有效件数」 (only 2021 rows declare a rule of the domain). */
+function cellName(key: string): string {
+  return FORMAT_2021.cellByKey.get(key)?.name ?? key;
+}
 
 /** 「现行有效件数」 for 「二、行政规范性文件·现行有效件数」: the column's own words. */
 function columnName(key: string | undefined): string {
-  return (CELL_NAMES.get(key ?? '') ?? key ?? '').split('·').pop() ?? '';
+  return cellName(key ?? '').split('·').pop() ?? '';
 }
 
 export function settleByDomain(cells: Cells, rows: readonly AmbiguousRow[], uncertain: Uncertain[]): void {
@@ -38,7 +41,7 @@ export function settleByDomain(cells: Cells, rows: readonly AmbiguousRow[], unce
         const u = uncertain[j];
         if (u?.target === key && u.reason.includes('连在一起')) uncertain.splice(j, 1);
       }
-      uncertain.push({ target: key, name: CELL_NAMES.get(key) ?? key, reason: `原文本行的数字连在一起，有几种拆分，表格和正文都未说明；已按「${rule}」读为 ${shown}，请对照原文核对` });
+      uncertain.push({ target: key, name: cellName(key), reason: `原文本行的数字连在一起，有几种拆分，表格和正文都未说明；已按「${rule}」读为 ${shown}，请对照原文核对` });
     });
   }
 }

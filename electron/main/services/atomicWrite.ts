@@ -114,6 +114,16 @@ export class FileTooLargeError extends Error {
   }
 }
 
+/** The bytes as UTF-8 text, or null when they are not UTF-8 (only the decoder's own error: anything else is a bug). */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (e) {
+    if (errorCode(e) === 'ERR_ENCODING_INVALID_ENCODED_DATA') return null;
+    throw e;
+  }
+}
+
 /**
  * A regular file's bytes through openRegularFile (a FIFO refused, never waited on): at most `limit` bytes — a larger
  * file, also one that grew after its fstat, throws FileTooLargeError. The one way this program reads a whole file.

@@ -6,23 +6,13 @@
  */
 import { basename, extname } from 'node:path';
 import { DRAFT_EXTENSION, MAX_DRAFT_BYTES, NOT_UTF8_TEXT, fileTooLargeMessage, parseDraftText, type DraftFile } from '../../../shared/schema/draft.js';
-import { FileTooLargeError, readRegularFile, removeStaleTemps, resolveWriteTarget, writeFileAtomic, type AtomicWriteOptions } from './atomicWrite.js';
-import { describeFileError, errorCode } from './fsErrors.js';
+import { FileTooLargeError, decodeUtf8, readRegularFile, removeStaleTemps, resolveWriteTarget, writeFileAtomic, type AtomicWriteOptions } from './atomicWrite.js';
+import { describeFileError } from './fsErrors.js';
 
 /** `damaged`: the file was read but is not a valid draft (its .bak or an autosave may be offered instead). */
 export type ReadDraftResult = { ok: true; text: string; draft: DraftFile } | { ok: false; error: string; damaged?: boolean };
 export type SaveDraftResult = { ok: true; path: string } | { ok: false; error: string };
 export type ReadTextResult = { ok: true; text: string } | { ok: false; error: string; damaged?: boolean };
-
-/** The bytes as UTF-8 text, or null when they are not UTF-8 (only the decoder's own error: anything else is a bug). */
-export function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (e) {
-    if (errorCode(e) === 'ERR_ENCODING_INVALID_ENCODED_DATA') return null;
-    throw e;
-  }
-}
 
 /**
  * A regular file's UTF-8 text, at most `limit` bytes: one open (a special file — FIFO, device, socket — refused

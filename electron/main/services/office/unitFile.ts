@@ -13,9 +13,8 @@ import { checkedRow, failedRow, type ReviewRow, type UnitFileKind } from '../../
 import { evaluate } from '../../../../shared/rules/index.js';
 import type { CheckStage } from '../../../../shared/rules/types.js';
 import { MAX_DRAFT_BYTES, NOT_UTF8_TEXT, fileTooLargeMessage } from '../../../../shared/schema/draft.js';
-import { decodeUtf8 } from '../draftFiles.js';
 import { loadReportText } from '../../../../shared/schema/reportData.js';
-import { FileTooLargeError, readRegularFile } from '../atomicWrite.js';
+import { FileTooLargeError, decodeUtf8, readRegularFile } from '../atomicWrite.js';
 import { describeFileError } from '../fsErrors.js';
 import { MAX_IMPORT_FILE_BYTES, importRead, readPublishedBytes } from '../import/index.js';
 import { readTablesXlsx } from './xlsx.js';
