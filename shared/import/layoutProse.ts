@@ -13,15 +13,22 @@ const SENTENCE_MARK = /[。；;！？!?，]|,(?!\d{3}(?!\d))/;
 export function outsideBrackets(text: string): string {
   let depth = 0;
   let out = '';
+  let inside = '';
   for (const ch of text) {
     if (OPEN.has(ch)) depth++;
     else if (CLOSE.has(ch)) {
       if (depth > 0) depth--;
       else out = ''; // closes a bracket opened on an earlier line: everything before it was inside
+      if (depth === 0) inside = '';
     } else if (depth === 0) out += ch;
+    else inside += ch;
   }
-  return out;
+  // A bracket left open for longer than a table's note is a slip in running text (「(以下简称《条例》有关要求,现将…」)
+  return inside.length > LONGEST_NOTE ? out + inside : out;
 }
+
+/** The longest bracketed note of the printed tables (「（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）」 is 30). */
+const LONGEST_NOTE = 60;
 
 /** Does this extracted line read as a sentence of running text? */
 export function isProseLine(text: string): boolean {

@@ -139,4 +139,19 @@ describe('running text beside the tables', () => {
     ].join('\n');
     expect(parsePublished(textDocument(text)).report.format).toBe('2021');
   });
+  it('a preface whose bracket is never closed (「(以下简称《条例》有关要求,现将…」) is still running text: the overview after it is kept whole', () => {
+    const text = [
+      '根据《中华人民共和国政府信息公开条例》(以下简称《条例》有关要求,现将某县人民政府2024年政府信息公开工作年度报告予以公开。本报告所列数据的统计期限自2024年1月1日至2024年12月31日。',
+      '一、总体情况',
+      '2024年,我县坚持以“法定公开事项必须公开到位,其他事项审慎公开”的原则,不断拓宽政府信息公开范围。',
+      '(一)主动公开政府信息情况',
+      '主动公开各类信息2406条,其中政务动态1215条,政府信息公开类1129条。',
+      '(二)依申请公开情况',
+      '2024年全县共受理依申请公开12件。',
+    ].join('\n');
+    const r = parsePublished(textDocument(text));
+    expect(r.report.sections.overview).toContain('主动公开各类信息2406条');
+    expect(r.report.sections.overview).toContain('其他事项审慎公开');
+    expect(Object.values(r.report.cells).filter((v) => v !== null && v !== undefined)).toEqual([]);
+  });
 });
