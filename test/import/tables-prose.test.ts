@@ -150,8 +150,8 @@ describe('running text beside the tables', () => {
       '2024年全县共受理依申请公开12件。',
     ].join('\n');
     const r = parsePublished(textDocument(text));
-    expect(r.report.sections.overview).toContain('主动公开各类信息2406条');
-    expect(r.report.sections.overview).toContain('其他事项审慎公开');
+    expect(r.report.sections?.overview).toContain('主动公开各类信息2406条');
+    expect(r.report.sections?.overview).toContain('其他事项审慎公开');
     expect(Object.values(r.report.cells).filter((v) => v !== null && v !== undefined)).toEqual([]);
   });
 });
