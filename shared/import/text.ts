@@ -63,7 +63,8 @@ export function normaliseIdeographs(s: string): string {
 export function basicNormalise(s: string): string {
   return normaliseIdeographs(s)
     .replace(/[\u200b-\u200d\ufeff\u00ad]/g, '')
-    .replace(/[\u3000\u00a0\u2002-\u200a]/g, ' ')
+    // and a symbol font's glyphs (Word's bullets, a page's icons: U+F0B7 ) are no text: a space
+    .replace(/[\u3000\u00a0\u2002-\u200a\uf000-\uf0ff]/g, ' ')
     .replace(/[\uff01-\uff5e]/g, (c) => {
       // Keep full-width brackets and punctuation in narrative text (they are correct Chinese typography);
       // only digits and Latin letters become ASCII.

@@ -77,6 +77,13 @@ describe('imported titles', () => {
     expect(r.sourceCheck.map((f) => f.rule)).toContain('F-TITLE');
   });
 
+  it('share tools set apart (「微信 微博 QQ 空间」) and a symbol font\'s bullets (U+F0B7) before 「全真版」: still tools, the report\'s own heading is the title', () => {
+    const text = ['某某区 2020 年度政府信息公开工作年度报告', '来源：某某县人民政府 时间：2021-03-05 08:58', '微信 微博 QQ 空间', '\uf0b7 全真版', '\uf0b7 文字版', '文件下载', '相关链接：', '某某区 2020 年', '政府信息公开工作年度报告', '根据《条例》要求，编制本报告。', '一、总体情况', '2020年，我区扎实推进政务公开。'].join('\n');
+    const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.title).toBe('某某区2020年政府信息公开工作年度报告');
+    expect(r.report.organ).toBe('某某区');
+  });
+
   it('a heading that calls the report 「信息公开年报」, year first: title and organ as printed, and F-TITLE', () => {
     const text = ['2022年某某县卫生健康委员会信息公开年报', '根据《中华人民共和国政府信息公开条例》第五十条规定，现编制本年度报告。', '一、总体情况', '（一）主动公开情况'].join('\n');
     const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
