@@ -223,13 +223,56 @@ function collectValuesBefore(tokens: readonly Token[], stream: Stream, specs: re
   });
 }
 
-/** Rows whose values fill the row exactly (glued figures counted as the cells they can be cut into). */
+/** Does the row's reading fill it exactly (glued figures counted as the cells they can be cut into)? */
+function isExact(m: RowMatch): boolean {
+  const want = m.spec.cells.length;
+  if (m.values.length === want) return true;
+  return m.values.length < want && m.values.some(isGluedRun) && ungluedValues(m.values, m.spec.cells.map((c) => c.kind === 'signed'), rowArithmetic(m.spec)) !== null;
+}
+
+/** Rows whose values fill the row exactly. */
 function exactRows(matches: readonly RowMatch[]): number {
-  return matches.filter((m) => {
-    const want = m.spec.cells.length;
-    if (m.values.length === want) return true;
-    return m.values.length < want && m.values.some(isGluedRun) && ungluedValues(m.values, m.spec.cells.map((c) => c.kind === 'signed'), rowArithmetic(m.spec)) !== null;
-  }).length;
+  return matches.filter(isExact).length;
+}
+
+/**
+ * Some rows' figures printed above their labels, the rest after them (an office suite's PDF of a table whose label cells
+ * sit lower than their figures: 「0 0 0」「规章」「6 4 11」「规范性文件」「行政许可 0 1 0」): each row read after or before its
+ * label, whichever fills more rows exactly. Two neighbours never take the same figures, and figures left to no row count
+ * against a choice. Returned only when it fills more rows than reading every row after its label; null otherwise.
+ */
+function valuesAboveSomeLabels(after: readonly RowMatch[], before: readonly RowMatch[]): { matches: RowMatch[]; above: RowMatch[] } | null {
+  const n = after.length;
+  // best[k][c]: the best score of rows k… when row k is read after (0) or before (1) its label; the figures between
+  // label k and label k+1 are row k's when after, row k+1's when before
+  const best: [number, number][] = Array.from({ length: n + 1 }, () => [0, 0]);
+  const pick: [0 | 1, 0 | 1][] = Array.from({ length: n }, () => [0, 0]);
+  for (let k = n - 1; k >= 0; k--) {
+    for (const c of [0, 1] as const) {
+      const own = isExact(c === 0 ? (after[k] as RowMatch) : (before[k] as RowMatch)) ? 1 : 0;
+      const between = (after[k]?.values.length ?? 0) > 0;
+      if (k === n - 1) {
+        best[k]![c] = own - (c === 1 && between ? 1 : 0);
+        continue;
+      }
+      const options = ([0, 1] as const)
+        .filter((d) => !(c === 0 && d === 1 && between))
+        .map((d) => ({ d, score: (best[k + 1]?.[d] ?? 0) - (c === 1 && d === 0 && between ? 1 : 0) }));
+      const top = options.reduce((a, b) => (b.score > a.score ? b : a));
+      best[k]![c] = own + top.score;
+      pick[k]![c] = top.d;
+    }
+  }
+  const start: 0 | 1 = (best[0]?.[1] ?? 0) > (best[0]?.[0] ?? 0) ? 1 : 0;
+  if (n === 0 || (best[0]?.[start] ?? 0) <= exactRows(after)) return null;
+  const matches: RowMatch[] = [];
+  const above: RowMatch[] = [];
+  for (let k = 0, c = start; k < n; c = pick[k]![c], k++) {
+    const m = (c === 0 ? after[k] : before[k]) as RowMatch;
+    matches.push(m);
+    if (c === 1) above.push(m);
+  }
+  return { matches, above };
 }
 
 /**
@@ -484,7 +527,8 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   const after = collectValues(tokens, stream, specs, occ);
   const before = collectValuesBefore(tokens, stream, specs, occ);
   const valuesFirst = exactRows(before) > exactRows(after);
-  const matches = valuesFirst ? before : after;
+  const mixed = valuesFirst ? null : valuesAboveSomeLabels(after, before);
+  const matches = mixed?.matches ?? (valuesFirst ? before : after);
   // Attach the printed text of each label for messages.
   for (const m of matches) {
     const a = stream.tokenAt[m.occurrence.start] ?? 0;
@@ -548,6 +592,9 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     });
   } else if (valuesFirst) {
     uncertain.unshift({ target: specs[0]?.cells[0]?.key ?? '', name: what, reason: `${what}中数字印在行标题之前（文字顺序与版面不同），已按此顺序读取，请核对` });
+  } else if (mixed) {
+    const rows = mixed.above.map((m) => `「${m.spec.label}」`).join('');
+    uncertain.unshift({ target: mixed.above[0]?.spec.cells[0]?.key ?? '', name: what, reason: `${what}中${rows}的数字印在行标题之前（高于行标题），已按此读取，请核对`, cells: mixed.above.flatMap((m) => m.spec.cells.map((c) => c.key)) });
   }
   const rowsFound = matches.map((m) => m.spec.cells[0]?.key ?? '');
   const read: TableRead = { cells, uncertain, score, found, expected: specs.length, rowsFound };

@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePublished, textDocument } from '../../shared/import/index.js';
+import { readActive } from '../../shared/import/tables.js';
+import { tokenise } from '../../shared/import/text.js';
 import { FORMAT_2019, FORMAT_2021, FORMAT_2021_SINGLE_OTHER } from '../../shared/report/format.js';
 import type { Cells } from '../../shared/report/model.js';
 import type { ReportData } from '../../shared/schema/reportData.js';
@@ -46,6 +48,14 @@ describe('table layouts of text extractions', () => {
     const { report, uncertain } = parse(makeText(rich, { layout: 'values-first' }));
     expect(wrongCells(rich, report.cells)).toEqual([]);
     expect(uncertain.filter((u) => u.reason.includes('数字印在行标题之前')).map((u) => u.name).sort()).toEqual(['表三', '表二']);
+  });
+
+  it('an office suite\'s PDF printing some rows\' figures above their labels (「0 0 0」「规章」「6 4 11」「规范性文件」「行政许可 0 1 0」): each row its own figures, the rows named in a doubt', () => {
+    const text = ['第二十条第（一）项', '信息内容 本年制发件数 本年废止件数 现行有效件数', '0 0 0', '规章', '6 4 11', '行政规范性文件', '第二十条第（五）项', '信息内容 本年处理决定数量', '行政许可 7'].join('\n');
+    const read = readActive(tokenise(text.split('\n').map((t) => ({ text: t }))), FORMAT_2021.activeGroups);
+    const row = (k: string) => [read.cells[`active.${k}.issued`], read.cells[`active.${k}.repealed`], read.cells[`active.${k}.in_force`]];
+    expect([row('regulations'), row('normative'), read.cells['active.licensing.decisions']]).toEqual([[0, 0, 0], [6, 4, 11], 7]);
+    expect(read.uncertain.find((u) => u.reason.includes('数字印在行标题之前'))?.reason).toContain('「规章」「行政规范性文件」');
   });
 
   it('「(一)」 for 「（一）」 and 「1、」 for 「1.」 read as the canonical labels', () => {
