@@ -53,7 +53,7 @@ export default async function bench(): Promise<void> {
   const heldDerived = derived.filter((c) => c.truth.split === 'holdout');
   console.log(`corpus of real reports: ${cases.length} cases (${cases.length - holdout.length} tune, ${holdout.length} holdout)`);
   if (pages.length) console.log(`  + ${pages.length} web pages kept by the crawl beside text cases, read as HTML against the text's truth`);
-  console.log(`  + ${derived.length} DOCX/PDF made from its ${derived.length / DERIVED_KINDS.length} published web pages by Chromium (print to PDF) and LibreOffice (save as Word)`);
+  console.log(`  + ${derived.length} DOCX/PDF made from its ${derived.length / DERIVED_KINDS.length} published web pages by Chromium (print to PDF) and LibreOffice (save as Word; that Word file exported to PDF by Writer)`);
   console.log(`  + its text cases with their prose wrapped at ${WRAP_WIDTH} characters, as a converted PDF's text is`);
   if (problems.length) console.log(`  ${problems.length} malformed case folder(s) left out: ${problems.map((p) => p.id).join(', ')}`);
   console.log('  cells: right/held (printed totals kept); fields: title, organ, year, format right; findings: expected / found / missed;');

@@ -4,7 +4,7 @@
  * reader expects and no false alarm — except exactly the gaps test/fixtures/real/known-gaps.json lists for it
  * (a listed gap that is fixed fails too, so the list stays true; refresh it with `npx tsx test/support/corpus-gaps.ts`).
  * A tune text case whose crawl kept the web page beside the text (`page.html`) is read from that page too.
- * Each tune web page is also printed to PDF by Chromium and saved as Word by LibreOffice (test/support/corpusDerived.ts)
+ * Each tune web page is also printed to PDF by Chromium, saved as Word by LibreOffice and that exported to PDF by Writer (test/support/corpusDerived.ts)
  * and judged against the same truth: the DOCX and PDF readers on real layouts.
  * Each tune text case is also read with its prose broken at the margin as a PDF's text layer breaks it: it must read
  * exactly as the unbroken text does (a piece of a sentence is never a title, a number broken in two is still one).

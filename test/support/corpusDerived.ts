@@ -15,9 +15,13 @@ import { pathToFileURL } from 'node:url';
 import { CHROMIUM_PATH } from '../../electron/main/services/export/pdfOptions.js';
 import type { CorpusCase } from './corpus.js';
 
-/** `pdf-restyled`: the page printed as another site would set it — a serif face, looser lines, narrower tables. */
-export type DerivedKind = 'pdf' | 'docx' | 'pdf-restyled';
-export const DERIVED_KINDS: readonly DerivedKind[] = ['pdf', 'docx', 'pdf-restyled'];
+/**
+ * `pdf-restyled`: the page printed as another site would set it — a serif face, looser lines, narrower tables.
+ * `pdf-writer`: the Word save exported to PDF by LibreOffice Writer, as an office suite (Word, WPS) makes a report's PDF:
+ * its text layer differs from a browser's (a symbol font's bullets, cells set apart by the row's height).
+ */
+export type DerivedKind = 'pdf' | 'docx' | 'pdf-restyled' | 'pdf-writer';
+export const DERIVED_KINDS: readonly DerivedKind[] = ['pdf', 'docx', 'pdf-restyled', 'pdf-writer'];
 
 /** Another site's style sheet, appended to the page: cells wrap differently and fonts change inside labels. */
 const RESTYLE = `<style>body, td, p { font-family: 'Noto Serif CJK SC', serif !important; line-height: 1.9 !important }
@@ -55,14 +59,26 @@ function printToPdf(html: string, out: string): void {
   });
 }
 
-/** The page opened as a Writer document (LibreOffice's HTML import) and saved as Word, with a throwaway profile. */
-function saveAsDocx(html: string, outDir: string): void {
+/** A file converted by LibreOffice (headless, with a throwaway profile) into `outDir`. */
+function soffice(args: readonly string[], outDir: string, file: string): void {
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-  execFileSync(
-    'soffice',
-    [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, html],
-    { stdio: 'ignore', timeout: 300_000 },
-  );
+  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', ...args, '--outdir', outDir, file], {
+    stdio: 'ignore',
+    timeout: 300_000,
+  });
+}
+
+/** The page opened as a Writer document (LibreOffice's HTML import) and saved as Word. */
+function saveAsDocx(html: string, outDir: string): void {
+  soffice(['--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML'], outDir, html);
+}
+
+/** The Word save opened in Writer and exported to PDF (written beside it as `<case>.pdf-writer`). */
+function exportWriterPdf(docx: string, out: string): void {
+  const dir = mkdtempSync(join(tmpdir(), 'lo-pdf-'));
+  soffice(['--convert-to', 'pdf:writer_pdf_Export'], dir, docx);
+  const made = join(dir, docx.slice(docx.lastIndexOf('/') + 1).replace(/\.docx$/, '.pdf'));
+  if (existsSync(made)) copyFileSync(made, out);
 }
 
 /** `<case>~pdf`, `<case>~docx`, `<case>~pdf-restyled`: a text case's page gives its forms under the case's own id. */
@@ -79,6 +95,7 @@ export function derivedCase(c: CorpusCase, kind: DerivedKind): CorpusCase {
   if (!existsSync(out)) {
     if (kind === 'pdf') printToPdf(html, out);
     else if (kind === 'docx') saveAsDocx(html, dir);
+    else if (kind === 'pdf-writer') exportWriterPdf(derivedCase(c, 'docx').source, out);
     else {
       const restyled = join(dir, `${c.id}~restyled.html`);
       writeFileSync(restyled, readFileSync(c.source, 'utf8') + RESTYLE);
