@@ -125,6 +125,11 @@ function pushWord(out: Token[], w: string, line: number): void {
   else pushGluedWord(out, w, line);
 }
 
+/** The words of a line, split at spaces; 「减少 8」 (a PDF's text sets the figure apart from its word) is one word, 「减少8」. */
+function wordsOf(text: string): string[] {
+  return text.replace(/(^|\s)(增加?|减少?)\s+(?=\d)/g, '$1$2').split(/\s+/);
+}
+
 /** 「本年增/减」 printed in words (「增1423」, 「减38」, 「减少5」): the signed figure. */
 function signedChange(word: string): string {
   const m = /^(增加?|减少?)(\d+(?:\.\d+)?)$/.exec(word);
@@ -181,7 +186,7 @@ function pushGridCells(out: Token[], cells: readonly string[], line: number): vo
     const compact = t.normalize('NFKC').replace(/\s+/g, '');
     if (t === '') out.push({ type: 'blank', line });
     else if (isNumberToken(compact) || COUNTED.test(compact)) pushWord(out, compact, line);
-    else for (const w of t.split(/\s+/)) pushWord(out, w, line);
+    else for (const w of wordsOf(t)) pushWord(out, w, line);
   }
 }
 
@@ -196,7 +201,7 @@ function pushFields(out: Token[], raw: readonly string[], line: number): void {
       if (firstValue >= 0 && k > firstValue && k < lastValue) out.push({ type: 'blank', line });
       return;
     }
-    for (const w of f.split(/\s+/)) pushWord(out, w, line);
+    for (const w of wordsOf(f)) pushWord(out, w, line);
   });
 }
 
@@ -234,7 +239,7 @@ export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.leng
     } else {
       const start = out.length;
       const text = basicNormalise(line.text);
-      for (const w of text.split(/\s+/)) pushWord(out, w, i);
+      for (const w of wordsOf(text)) pushWord(out, w, i);
       if (isProseLine(text) && !endsWithValues(out, start)) for (let k = start; k < out.length; k++) (out[k] as Token).prose = true;
     }
   }

@@ -97,6 +97,20 @@ describe('figures and years as small reports print them', () => {
     expect([r.report.cells['active2019.punishment.change'], r.report.cells['active2019.punishment.decisions']]).toEqual([-38, 52]);
   });
 
+  it('「减少 8」 with the figure set apart from its word (a PDF\'s text layer) is still −8, in a row on one line too', () => {
+    const lines = [
+      '某某乡人民政府2019年政府信息公开工作年度报告', '一、总体情况', '2019年，我乡主动公开政府信息20条。', '二、主动公开政府信息情况',
+      '第二十条第(五)项', '信息内容 上一年项目数量 本年增/减 处理决定数量',
+      '行政许可', '10', '减少 8', '0',
+      '第二十条第(六)项', '信息内容 上一年项目数量 本年增/减 处理决定数量',
+      '行政处罚 50 减 45 5',
+      '三、收到和处理政府信息公开申请情况', '无。',
+    ];
+    const r = parsePublished(textDocument(lines.join('\n')));
+    expect(r.report.cells['active2019.licensing.change']).toBe(-8);
+    expect([r.report.cells['active2019.punishment.prev_items'], r.report.cells['active2019.punishment.change'], r.report.cells['active2019.punishment.decisions']]).toEqual([50, -45, 5]);
+  });
+
   it('a report with no heading and no table 二: its format follows the year its text names most (2020 → format 2019)', () => {
     const text = ['根据《条例》规定，我局编制了2020年政府信息公开工作年度报告。', '一、总体情况', '2020年，我局主动公开政府信息35条。', '2020年未收到政府信息公开申请。'].join('\n');
     const r = parsePublished(textDocument(text));
