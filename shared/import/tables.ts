@@ -166,6 +166,19 @@ function isNarrative(t: Token): boolean {
   return t.type === 'text' && /[。！？]/.test(t.text);
 }
 
+/** A clause of a sentence ends in this text (「件;处理信息公开申请」): a label in running text has its figures within its clause. */
+function endsClause(t: Token): boolean {
+  return t.type === 'text' && /[；;，,]/.test(t.text);
+}
+
+/** Does the label at `start` follow a clause's end in its own word (「件;办理行政处罚处理决定」)? */
+function clauseBefore(stream: Stream, start: number): boolean {
+  const tok = stream.tokenAt[start];
+  let from = start;
+  while (from > 0 && stream.tokenAt[from - 1] === tok) from--;
+  return /[;,]/.test(stream.text.slice(from, start));
+}
+
 /** Assign every value token to the matched row whose label precedes it. */
 function collectValues(tokens: readonly Token[], stream: Stream, specs: readonly RowSpec[], occ: readonly (LabelOccurrence | null)[]): RowMatch[] {
   const matched = matchedRows(specs, occ);
@@ -179,7 +192,7 @@ function collectValues(tokens: readonly Token[], stream: Stream, specs: readonly
     for (let t = startTok; t < endTok; t++) {
       const tok = tokens[t];
       if (!tok) continue;
-      if (t > labelEndTok && isNarrative(tok)) break;
+      if (t > labelEndTok && (isNarrative(tok) || (m.occurrence.prose && endsClause(tok)))) break;
       // Figures glued to their label end at the next text: the row's cells are all in the run (one-line crawls).
       if (t > labelEndTok && tok.type === 'text' && values.some((v) => v.type === 'num' && v.glued)) break;
       // A figure of running text never fills a cell of the printed table.
@@ -213,10 +226,12 @@ function collectValuesBefore(tokens: readonly Token[], stream: Stream, specs: re
     const prev = matched[k - 1];
     const from = prev ? (stream.tokenAt[Math.max(prev.occurrence.end - 1, prev.occurrence.start)] ?? -1) + 1 : 0;
     const values: Token[] = [];
+    // in a sentence, a figure before the clause the label opens is the earlier clause's (「…许可1424件;办理行政处罚…」)
+    if (m.occurrence.prose && clauseBefore(stream, m.occurrence.start)) return { spec: m.spec, occurrence: m.occurrence, values };
     for (let t = startTok - 1; t >= from; t--) {
       const tok = tokens[t];
       if (!tok) continue;
-      if (isNarrative(tok)) break;
+      if (isNarrative(tok) || (m.occurrence.prose && endsClause(tok))) break;
       if (tok.type !== 'text' && !(tok.prose && !m.occurrence.prose)) values.unshift(tok);
     }
     return { spec: m.spec, occurrence: m.occurrence, values };

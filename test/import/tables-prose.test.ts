@@ -3,7 +3,8 @@
  * row's label and has figures, but never fills a cell that the printed table fills.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePublished, textDocument } from '../../shared/import/index.js';
+import { importText, parsePublished, textDocument } from '../../shared/import/index.js';
+import { evaluate } from '../../shared/rules/index.js';
 
 const APPLY_ROWS = [
   '一、本年新收政府信息公开申请数量 5 0 0 0 0 0 5',
@@ -153,5 +154,16 @@ describe('running text beside the tables', () => {
     expect(r.report.sections?.overview).toContain('主动公开各类信息2406条');
     expect(r.report.sections?.overview).toContain('其他事项审慎公开');
     expect(Object.values(r.report.cells).filter((v) => v !== null && v !== undefined)).toEqual([]);
+  });
+  it('a sentence wrapped after a figure (「…办理行政许可处理决定 1424」/「件;办理行政处罚处理决定 8 件;…」): each label keeps the figure of its own clause, so the text agrees with itself', () => {
+    const text = [
+      '某某委2025年政府信息公开工作年度报告',
+      '一、总体情况',
+      '(一)主动公开情况。主动公开政务信息 111 条(1526 件),其中,规范性文件 5 件;办理行政许可处理决定 1424',
+      '件;办理行政处罚处理决定 8 件;处理信息公开申请 89 件。',
+    ].join('\n');
+    const r = importText(text, { kind: 'pdf', name: 'report.pdf', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.cells['active.punishment.decisions'] ?? null).not.toBe(1424);
+    expect(r.sourceCheck.filter((f) => f.rule === 'N-ACTIVE')).toEqual([]);
   });
 });
