@@ -23,9 +23,13 @@ export function outsideBrackets(text: string): string {
     } else if (depth === 0) out += ch;
     else inside += ch;
   }
-  // A bracket left open for longer than a table's note is a slip in running text (「(以下简称《条例》有关要求,现将…」)
-  return inside.length > LONGEST_NOTE ? out + inside : out;
+  // A bracket left open for longer than a table's note is a slip in running text (「(以下简称《条例》有关要求,现将…」);
+  // one counting things (「件(含上年度转结申请8件,另有…」, wrapped at the margin) is a sentence's: the tables' notes count nothing
+  return inside.length > LONGEST_NOTE || COUNTED_FIGURE.test(inside) ? out + inside : out;
 }
+
+/** A figure with its counter (「8件」, 「15 条」). */
+const COUNTED_FIGURE = /\d\s*[件条项个次篇期]/;
 
 /** The longest bracketed note of the printed tables (「（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）」 is 30). */
 const LONGEST_NOTE = 60;

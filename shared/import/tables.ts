@@ -588,11 +588,14 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     if (notAddingUp) sumsNotAddingUp.push(notAddingUp);
     const blankCuts = cutsOfBlankRow(m, cells);
     if (blankCuts) ambiguous.push(blankCuts);
+    // the table spans the rows it read figures or blanks from: a label met in text with nothing after it (「…规章库、规范性
+    // 文件库对现行有」, a line of a wrapped paragraph) leaves its line to the narrative
     const lineA = tokens[stream.tokenAt[m.occurrence.start] ?? 0]?.line;
     const lastTok = m.values[m.values.length - 1];
-    const lineB = lastTok?.line ?? tokens[stream.tokenAt[m.occurrence.end - 1] ?? 0]?.line;
-    if (lineA !== undefined) first = Math.min(first, lineA);
-    if (lineB !== undefined) last = Math.max(last, lineB);
+    if (lineA !== undefined && lastTok) {
+      first = Math.min(first, lineA);
+      last = Math.max(last, lastTok.line);
+    }
   });
   settleGluedRows(cells, ambiguous, uncertain);
   const unsettled = ambiguous.filter((r) => r.keys.some((k) => cells[k] === null));

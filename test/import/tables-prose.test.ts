@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importText, parsePublished, textDocument } from '../../shared/import/index.js';
+import { isProseLine } from '../../shared/import/layoutProse.js';
 import { evaluate } from '../../shared/rules/index.js';
 
 const APPLY_ROWS = [
@@ -165,5 +166,25 @@ describe('running text beside the tables', () => {
     const r = importText(text, { kind: 'pdf', name: 'report.pdf', evaluate: (rep) => evaluate(rep) });
     expect(r.report.cells['active.punishment.decisions'] ?? null).not.toBe(1424);
     expect(r.sourceCheck.filter((f) => f.rule === 'N-ACTIVE')).toEqual([]);
+  });
+  it('an overview wrapped at 28 characters (a PDF\'s text): sub-headings, a bracket the margin leaves open and a line naming 规章库、规范性文件库 are no table, and no line of it is lost', () => {
+    const paragraphs = [
+      '(一)主动公开方面',
+      '2024年,通过市政府网站平台发布政府动态类信息1464条,其中文件15条,政策解读10条。',
+      '(二)依申请公开方面',
+      '2024年,共受理政府信息公开申请95件。答复政府信息公开申请98件(含上年度转结申请8件,另有5件申请转结下年度继续办理),均按规定在法定期内予以答复。',
+      '(三)政府信息管理方面',
+      '在市政府网站规章库、规范性文件库对现行有效的规章、规范性文件集中公开。',
+    ];
+    const wrapped = paragraphs.flatMap((p) => p.match(/.{1,28}/g) ?? []);
+    const text = ['某某市人民政府办公厅2024年政府信息公开工作年度报告', '一、总体情况', ...wrapped].join('\n');
+    const r = parsePublished(textDocument(text));
+    const overview = (r.report.sections?.overview ?? '').replace(/\n/g, '');
+    for (const p of paragraphs) expect(overview).toContain(p);
+    expect(Object.values(r.report.cells).filter((v) => v !== null && v !== undefined)).toEqual([]);
+  });
+  it('a line the margin cut inside a bracket that counts things (「件(含上年度转结申请8件,另有5件申请转结下年度继续办理」) is running text; a table\'s note cut so is not', () => {
+    expect(isProseLine('件(含上年度转结申请8件,另有5件申请转结下年度继续办理')).toBe(true);
+    expect(isProseLine('（本列数据的勾稽关系为：第一项加第二')).toBe(false);
   });
 });
