@@ -266,7 +266,8 @@ export function reflow(lines: readonly string[]): string {
       paragraphs.push(cur);
       cur = '';
     }
-    const joiner = cur !== '' && /[A-Za-z0-9]$/.test(cur) && /^[A-Za-z0-9]/.test(line) ? ' ' : '';
+    // a line break between two Latin words is a space; in Chinese text, or inside a number (「〔20」/「21〕30号」), none
+    const joiner = cur !== '' && /[A-Za-z]$/.test(cur) && /^[A-Za-z]/.test(line) ? ' ' : '';
     cur += joiner + line;
     const short = typical >= 20 && line.length < typical * 0.7;
     if (/[。！？；：:]$/.test(line) || short) {

@@ -187,4 +187,17 @@ describe('running text beside the tables', () => {
     expect(isProseLine('件(含上年度转结申请8件,另有5件申请转结下年度继续办理')).toBe(true);
     expect(isProseLine('（本列数据的勾稽关系为：第一项加第二')).toBe(false);
   });
+  it('a document number broken at the margin inside its year (「(国办公开办函〔20」/「21〕30号)要求」) is joined whole: the 2021 notice, no F-OLD', () => {
+    const text = [
+      '某某街道2023年政府信息公开工作年度报告',
+      '本报告依据《国务院办公厅政府信息与政务公开办公室关于政府',
+      '信息公开工作年度报告有关事项的通知》(国办公开办函〔20',
+      '21〕30号)要求编制。',
+      '一、总体情况',
+      '2023年,我街道扎实推进政务公开。',
+    ].join('\n');
+    const r = importText(text, { kind: 'pdf', name: 'report.pdf', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.sections?.preface).toContain('〔2021〕30号');
+    expect(r.sourceCheck.filter((f) => f.rule === 'F-OLD')).toEqual([]);
+  });
 });
