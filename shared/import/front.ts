@@ -80,6 +80,17 @@ function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt
   return { parts, start: start + offset, end: k + offset };
 }
 
+/**
+ * A piece of a wrapped sentence that happens to read as a heading (「…要求,现公布」 / 「某乡人民政府2022年政府信息公开工作
+ * 年度报告」 / 「。」): the line before it is running text broken mid-sentence, or the line after it goes on with the sentence.
+ */
+function insideSentence(front: readonly string[], k: number): boolean {
+  const before = front[k - 1] ?? '';
+  const after = front[k + 1] ?? '';
+  const brokenBefore = /[，,；;。]/.test(before) && !/[。！？：:；;」”]$/.test(before) && !METADATA_LINE.test(before);
+  return brokenBefore || /^[。，,；;、]/.test(after);
+}
+
 /** The report's own heading among the lines before the first section: the first one naming a year, else the first one at all. */
 export function readFront(lines: readonly SourceLine[], firstHeading: number, uncertain: Uncertain[]): FrontMatter {
   const front: string[] = [];
@@ -91,7 +102,7 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
   let chosen: TitleAt | null = null;
   let yearOnly: TitleAt | null = null;
   for (let k = 0; k < Math.min(60, front.length); k++) {
-    if (!isTitleLine(front[k] ?? '')) continue;
+    if (!isTitleLine(front[k] ?? '') || insideSentence(front, k)) continue;
     const at = titleEndingAt(front, k);
     const withYear = YEAR_IN.test(at.parts.join('')) || SUBTITLE.test(front[k + 1] ?? '');
     chosen ??= at;

@@ -84,6 +84,17 @@ describe('imported titles', () => {
     expect(r.report.organ).toBe('某某区');
   });
 
+  it('a wrapped preface whose line happens to read as a heading (「…要求,现公布」/「某乡人民政府2022年…报告」/「。本报告…」) is no title: none, and F-TITLE', () => {
+    for (const lines of [
+      ['根据《条例》和《通知》(国办公开办函〔2021〕30号)要求,现公布', '某某乡人民政府2022年政府信息公开工作年度报告', '。本报告中所列数据的统计期限自2022年1月1日起。'],
+      ['2022年,乡人民政府坚持公开为原则。根据《条例》规定,', '现公开某某乡人民政府2022年政府信息公开工作年度报告', '。本年度报告中所列数据的统计期限为全年。'],
+    ]) {
+      const r = importText([...lines, '一、总体情况', '2022年,我乡扎实推进政务公开。'].join('\n'), { kind: 'pdf', name: 'report.pdf', evaluate: (rep) => evaluate(rep) });
+      expect(r.report.title ?? null).toBeNull();
+      expect(r.sourceCheck.map((f) => f.rule)).toContain('F-TITLE');
+    }
+  });
+
   it('a heading that calls the report 「信息公开年报」, year first: title and organ as printed, and F-TITLE', () => {
     const text = ['2022年某某县卫生健康委员会信息公开年报', '根据《中华人民共和国政府信息公开条例》第五十条规定，现编制本年度报告。', '一、总体情况', '（一）主动公开情况'].join('\n');
     const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
