@@ -214,6 +214,21 @@ function endsWithValues(out: readonly Token[], start: number): boolean {
 }
 
 /**
+ * A line of a paragraph wrapped at the margin that holds no sentence mark of its own (「开历年现行有效行政规范性文件108件
+ * 电子文本及PDF文本」): the line before it is running text broken off mid-sentence, and the line after goes on with the
+ * sentence (it opens with a comma or full stop, or is running text itself). A table's row never stands so.
+ */
+function withinSentence(lines: readonly SourceLine[], i: number): boolean {
+  const before = lines[i - 1];
+  const after = lines[i + 1];
+  if (!before || !after || before.table !== undefined || after.table !== undefined) return false;
+  const prev = basicNormalise(before.text).trim();
+  const next = basicNormalise(after.text).trim();
+  if (prev === '' || next === '' || !isProseLine(prev) || /[。！？：:；;]$/.test(prev)) return false;
+  return /^[，,。；;、）)]/.test(next) || isProseLine(next);
+}
+
+/**
  * Tokens of lines. Grid rows give one token per cell (an empty cell is a blank); tab-separated lines (a
  * spreadsheet paste) and pipe rows (markdown) keep their empty fields between values as blanks; markdown
  * header rules and placeholder headers give nothing; other lines are split at spaces, and marked `prose`
@@ -240,7 +255,8 @@ export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.leng
       const start = out.length;
       const text = basicNormalise(line.text);
       for (const w of wordsOf(text)) pushWord(out, w, i);
-      if (isProseLine(text) && !endsWithValues(out, start)) for (let k = start; k < out.length; k++) (out[k] as Token).prose = true;
+      const prose = (isProseLine(text) && !endsWithValues(out, start)) || withinSentence(lines, i);
+      if (prose) for (let k = start; k < out.length; k++) (out[k] as Token).prose = true;
     }
   }
   return out;

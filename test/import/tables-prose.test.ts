@@ -200,4 +200,17 @@ describe('running text beside the tables', () => {
     expect(r.report.sections?.preface).toContain('〔2021〕30号');
     expect(r.sourceCheck.filter((f) => f.rule === 'F-OLD')).toEqual([]);
   });
+  it('a wrapped line with no sentence mark of its own inside a paragraph (「开历年现行有效行政规范性文件108件电子文本及PDF文本」) is running text: no cell read from it', () => {
+    const text = [
+      '某某县人民政府2023年政府信息公开工作年度报告',
+      '一、总体情况',
+      '一是持续深化规范性文件集中统一公开。进一步规范政府信息公',
+      '开专栏建设,在县政府网站增设“行政规范性文件库”栏目,集中公',
+      '开历年现行有效行政规范性文件108件电子文本及PDF文本',
+      ',发布行政规范性文件清理结果。',
+    ].join('\n');
+    const r = parsePublished(textDocument(text));
+    expect(Object.values(r.report.cells).filter((v) => v !== null && v !== undefined)).toEqual([]);
+    expect((r.report.sections?.overview ?? '').replace(/\n/g, '')).toContain('行政规范性文件108件电子文本');
+  });
 });
