@@ -46,7 +46,7 @@ const PROSE_IN_LINE = /[。；;:：，,、《〈<]|^[)）》」】]|以下简称
 /** Could this line be (the last line of) the report's own heading? */
 function isTitleLine(t: string): boolean {
   // a heading ends in 「报告」 (or a misprint of it, 「…工作告年度报」), perhaps with its year in brackets; a wrapped line stops anywhere
-  const ends = /[报告](?:[（(]\d{4}年度?[）)])?$/.test(t.replace(/\s+/g, ''));
+  const ends = /(?:报告|年报|告年度报)(?:[（(]\d{4}年度?[）)])?$/.test(t.replace(/\s+/g, ''));
   return t.length <= 60 && ends && /报告|信息公开年报|告年度报/.test(t) && !PROSE_IN_LINE.test(t) && !SITE_SUFFIX.test(t) && !NAVIGATION.test(t) && !METADATA_LINE.test(t);
 }
 
@@ -72,7 +72,9 @@ function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt
     // a heading that starts with its year (「2024年政府信息公开工作年度报告」) names no organ: a line of only the organ's words
     // above it is its first line, perhaps with the year before them (「2025年昆都仑区」 / 「政府信息公开工作年度报告」)
     const organAbove = organFromTitle(parts.join('')) === null && /^(?:\d{4}\s*年度?)?[\u4e00-\u9fff（）()]{2,30}$/.test(p);
-    if (incomplete || organAbove || /^[^\d]*[县市区旗州盟省镇乡局委办厅院署会室府处]$/.test(p) || /(?:[年工作]|年度)$/.test(p)) {
+    // a year broken by the margin (「…卫生健康办公室202」/「3年政府信息公开工作年度报告」)
+    const yearBroken = /\d$/.test(p) && /^\d{1,3}\s*年/.test(parts[0] ?? '');
+    if (incomplete || organAbove || yearBroken || /^[^\d]*[县市区旗州盟省镇乡局委办厅院署会室府处]$/.test(p) || /(?:[年工作]|年度)$/.test(p)) {
       parts.unshift(p);
       start = j;
     } else break;
@@ -87,7 +89,7 @@ function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt
 function insideSentence(front: readonly string[], k: number): boolean {
   const before = front[k - 1] ?? '';
   const after = front[k + 1] ?? '';
-  const brokenBefore = /[，,；;。]/.test(before) && !/[。！？：:；;」”]$/.test(before) && !METADATA_LINE.test(before);
+  const brokenBefore = /[，,；;。、]/.test(before) && !/[。！？：:；;」”]$/.test(before) && !METADATA_LINE.test(before) && !NAVIGATION.test(before);
   return brokenBefore || /^[。，,；;、]/.test(after);
 }
 
@@ -163,7 +165,10 @@ function reportHeadingBelow(front: readonly string[], chosen: TitleAt): TitleAt 
   const second = front[k + 1] ?? '';
   // 「某某局」 or 「某某局2019年」 above 「政府信息公开工作年度报告」
   const organLine = first.length <= 40 && !/[。，,；;：:]/.test(first) && (/^[^\d]*[\u4e00-\u9fff]$/.test(first) || /^[^\d]{2,30}\d{4}\s*年度?$/.test(first));
-  if (organLine && isTitleLine(second) && /信息公开/.test(second)) return { parts: [first, second], start: k, end: k + 1 };
+  // (a line naming the heading's organ again is no part of it: 「全州县政务办」 above 「全州县2022年…」 is the tail of a wrapped
+  // 「来源:」 line, while 「某某管理委员会」 above 「卫生健康办公室2023年…」 is the heading's first line)
+  const organ = organFromTitle(second);
+  if (organLine && isTitleLine(second) && /信息公开/.test(second)) return organ && first.includes(organ) ? titleEndingAt(front.slice(k + 1), 0, k + 1) : { parts: [first, second], start: k, end: k + 1 };
   return chosen;
 }
 

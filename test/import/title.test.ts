@@ -95,6 +95,18 @@ describe('imported titles', () => {
     }
   });
 
+  it('page lines wrapped at the margin: a 「来源:」 line\'s tail naming the organ again, a year broken in the page title, a preface line ending 「…有关项目填报」', () => {
+    const cases: [string[], string | null][] = [
+      [['某某县2022年政府信息公开工作年度报告', '发布时间:2023-01-30 09:35:00 来源:', ' 某某县政务办', '某某县2022年政府信息公开工作年度报告'], '某某县2022年政府信息公开工作年度报告'],
+      [['某某管理委员会 卫生健康办公室202', '3年政府信息公开工作年度报告', '更新时间:2024-01-16 来源:区卫健办', '某某管理委员会', '卫生健康办公室2023年政府信息公开工作年度报告'], '某某管理委员会卫生健康办公室2023年政府信息公开工作年度报告'],
+      [['本报告根据《条例》、《国务院办公厅政府', '信息与政务公开办公室关于政府信息公开年度报告有关项目填报', '问题的解释》规定进行编制。'], null],
+    ];
+    for (const [head, title] of cases) {
+      const r = importText([...head, '一、总体情况', '2023年,我单位扎实推进政务公开。'].join('\n'), { kind: 'pdf', name: 'report.pdf', evaluate: (rep) => evaluate(rep) });
+      expect(r.report.title ?? null).toBe(title);
+    }
+  });
+
   it('a heading that calls the report 「信息公开年报」, year first: title and organ as printed, and F-TITLE', () => {
     const text = ['2022年某某县卫生健康委员会信息公开年报', '根据《中华人民共和国政府信息公开条例》第五十条规定，现编制本年度报告。', '一、总体情况', '（一）主动公开情况'].join('\n');
     const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
