@@ -109,8 +109,8 @@ export function derivedCase(c: CorpusCase, kind: DerivedKind): CorpusCase {
 // ---------------------------------------------------------------------------------------------
 // Text as a PDF's text layer gives it: prose broken at the margin, anywhere in a word or a number
 
-/** Characters a line holds when a converted PDF's prose is wrapped (a 156 mm line of 16 pt type is about 28–40). */
-export const WRAP_WIDTH = 38;
+/** Characters a line holds when a converted PDF's prose is wrapped: GB/T 9704's 28 a line (a 156 mm line of 16 pt type). */
+export const WRAP_WIDTH = 28;
 /** A one-line crawl (the whole page on a few lines, tables included) has no margin to wrap at: left out. */
 const ONE_LINE_CRAWL = 400;
 
