@@ -612,7 +612,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     uncertain.unshift({ target: specs[0]?.cells[0]?.key ?? '', name: what, reason: `${what}中数字印在行标题之前（文字顺序与版面不同），已按此顺序读取，请核对` });
   } else if (mixed) {
     const rows = mixed.above.map((m) => `「${m.spec.label}」`).join('');
-    uncertain.unshift({ target: mixed.above[0]?.spec.cells[0]?.key ?? '', name: what, reason: `${what}中${rows}的数字印在行标题之前（高于行标题），已按此读取，请核对`, cells: mixed.above.flatMap((m) => m.spec.cells.map((c) => c.key)) });
+    uncertain.unshift({ target: mixed.above[0]?.spec.cells[0]?.key ?? '', name: what, reason: `${what}中${rows}的数字印在行标题之前（高于行标题），已按此读取，请核对`, cells: mixed.above.flatMap((m) => m.spec.cells.map((c) => c.key)).slice(0, 40) });
   }
   const rowsFound = matches.map((m) => m.spec.cells[0]?.key ?? '');
   const read: TableRead = { cells, uncertain, score, found, expected: specs.length, rowsFound };

@@ -5,7 +5,8 @@
  * blank cells, a stray extra number, the 2019 single （六） row in a 2021 report, and a format-2019 report.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePublished, textDocument } from '../../shared/import/index.js';
+import { importResultSchema, importText, parsePublished, textDocument } from '../../shared/import/index.js';
+import { evaluate } from '../../shared/rules/index.js';
 import { readActive } from '../../shared/import/tables.js';
 import { tokenise } from '../../shared/import/text.js';
 import { FORMAT_2019, FORMAT_2021, FORMAT_2021_SINGLE_OTHER } from '../../shared/report/format.js';
@@ -56,6 +57,21 @@ describe('table layouts of text extractions', () => {
     const row = (k: string) => [read.cells[`active.${k}.issued`], read.cells[`active.${k}.repealed`], read.cells[`active.${k}.in_force`]];
     expect([row('regulations'), row('normative'), read.cells['active.licensing.decisions']]).toEqual([[0, 0, 0], [6, 4, 11], 7]);
     expect(read.uncertain.find((u) => u.reason.includes('数字印在行标题之前'))?.reason).toContain('「规章」「行政规范性文件」');
+  });
+
+  it('table 三 with its first seven rows\' figures above their labels: each row its own figures, the doubt a valid import result', () => {
+    const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”'];
+    const later = ['4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项'];
+    const text = [
+      '某县人民政府2024年政府信息公开工作年度报告', '一、总体情况', '全年主动公开政府信息20条。', '三、收到和处理政府信息公开申请情况',
+      ...labels.flatMap((l, i) => [`${i + 1} 0 0 0 0 0 ${i + 1}`, l]),
+      ...later.map((l, i) => `${l} ${i + 10} 0 0 0 0 0 ${i + 10}`),
+      '四、政府信息公开行政复议、行政诉讼情况', '无。',
+    ].join('\n');
+    const r = importText(text, { kind: 'pdf', name: 'report.pdf', evaluate: (rep) => evaluate(rep) });
+    expect(importResultSchema.safeParse(r).success).toBe(true);
+    expect([r.report.cells['apply.new.natural'], r.report.cells['apply.denied_3.total'], r.report.cells['apply.denied_4.natural']]).toEqual([1, 7, 10]);
+    expect(r.uncertain.some((u) => u.reason.includes('「一、本年新收政府信息公开申请数量」') && u.reason.includes('高于行标题'))).toBe(true);
   });
 
   it('「(一)」 for 「（一）」 and 「1、」 for 「1.」 read as the canonical labels', () => {
