@@ -6,6 +6,7 @@
 import type { Level, Report } from '../report/model.js';
 import { organLevel } from '../report/level.js';
 import type { Uncertain } from './result.js';
+import { brokenOffSentence, goesOnWithSentence } from './layoutProse.js';
 import { cnNumber } from './signature.js';
 import { basicNormalise, type SourceLine } from './text.js';
 
@@ -88,9 +89,7 @@ function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt
  */
 function insideSentence(front: readonly string[], k: number): boolean {
   const before = front[k - 1] ?? '';
-  const after = front[k + 1] ?? '';
-  const brokenBefore = /[，,；;。、]/.test(before) && !/[。！？：:；;」”]$/.test(before) && !METADATA_LINE.test(before) && !NAVIGATION.test(before);
-  return brokenBefore || /^[。，,；;、]/.test(after);
+  return (brokenOffSentence(before) && !METADATA_LINE.test(before) && !NAVIGATION.test(before)) || goesOnWithSentence(front[k + 1] ?? '');
 }
 
 /** The report's own heading among the lines before the first section: the first one naming a year, else the first one at all. */

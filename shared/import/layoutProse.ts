@@ -38,3 +38,14 @@ const LONGEST_NOTE = 60;
 export function isProseLine(text: string): boolean {
   return SENTENCE_MARK.test(outsideBrackets(text));
 }
+
+/** A line of running text broken off mid-sentence at the margin (「…在县政府网站增设栏目,集中公」). */
+export function brokenOffSentence(line: string): boolean {
+  const t = line.trim();
+  return isProseLine(t) && !/[。！？!?：:；;」”]$/.test(t);
+}
+
+/** A line that goes on with the sentence of the line before (「,发布清理结果。」, 「。本报告…」). */
+export function goesOnWithSentence(line: string): boolean {
+  return /^[，,。；;、）)]/.test(line.trim());
+}

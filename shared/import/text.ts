@@ -3,7 +3,7 @@
  * for matching, tokenising table text into labels and values, and approximate substring matching.
  */
 import { isPipeRow, isPlaceholderHeader, isPlaceholderWord, isSeparatorRow, pipeCells } from './layoutPipe.js';
-import { isProseLine } from './layoutProse.js';
+import { brokenOffSentence, goesOnWithSentence, isProseLine } from './layoutProse.js';
 
 /** One line of the source. Lines of a DOCX table come from its grid (`table` = which table). */
 export interface SourceLine {
@@ -222,10 +222,8 @@ function withinSentence(lines: readonly SourceLine[], i: number): boolean {
   const before = lines[i - 1];
   const after = lines[i + 1];
   if (!before || !after || before.table !== undefined || after.table !== undefined) return false;
-  const prev = basicNormalise(before.text).trim();
-  const next = basicNormalise(after.text).trim();
-  if (prev === '' || next === '' || !isProseLine(prev) || /[。！？：:；;]$/.test(prev)) return false;
-  return /^[，,。；;、）)]/.test(next) || isProseLine(next);
+  const next = basicNormalise(after.text);
+  return brokenOffSentence(basicNormalise(before.text)) && (goesOnWithSentence(next) || isProseLine(next));
 }
 
 /**
