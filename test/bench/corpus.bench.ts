@@ -5,7 +5,7 @@
  */
 import { importCase, readCorpus, type CorpusCase, type Truth } from '../support/corpus.js';
 import { addToTally, emptyTally, scoreCase, type Tally } from '../support/corpus-score.js';
-import { DERIVED_KINDS, derivableCases, derivedCase, siblingPages, wrappableCases, wrappedCase, WRAP_WIDTH } from '../support/corpusDerived.js';
+import { DERIVED_KINDS, derivableCases, derivedCase, siblingPages, wrappableCases, wrappedCase, WRAP_WIDTH, writerPdfCases } from '../support/corpusDerived.js';
 
 const KINDS: readonly { label: string; kinds: readonly Truth['kind'][] }[] = [
   { label: 'HTML', kinds: ['html'] },
@@ -54,7 +54,7 @@ export default async function bench(): Promise<void> {
   console.log(`corpus of real reports: ${cases.length} cases (${cases.length - holdout.length} tune, ${holdout.length} holdout)`);
   if (pages.length) console.log(`  + ${pages.length} web pages kept by the crawl beside text cases, read as HTML against the text's truth`);
   console.log(`  + ${derived.length} DOCX/PDF made from its ${derived.length / DERIVED_KINDS.length} published web pages by Chromium (print to PDF) and LibreOffice (save as Word; that Word file exported to PDF by Writer)`);
-  console.log(`  + its text cases with their prose wrapped at ${WRAP_WIDTH} characters, as a converted PDF's text is`);
+  console.log(`  + its text cases with their prose wrapped at ${WRAP_WIDTH} characters, as a converted PDF's text is, and set as documents and exported to PDF by LibreOffice Writer`);
   if (problems.length) console.log(`  ${problems.length} malformed case folder(s) left out: ${problems.map((p) => p.id).join(', ')}`);
   console.log('  cells: right/held (printed totals kept); fields: title, organ, year, format right; findings: expected / found / missed;');
   console.log('  false alarms: judged findings matching no expected one (and % of all judged findings); arithmetic (T3-*, T4-SUM, V-NUM): expected / found');
@@ -69,6 +69,10 @@ export default async function bench(): Promise<void> {
   const wrapped = wrappableCases(cases).map(wrappedCase);
   const tuneWrapped = await tallyOf(wrapped.filter((c) => c.truth.split === 'tune'), cases);
   console.log(line('tune text, prose wrapped', tuneWrapped.tally, tuneWrapped.failed));
+  // text cases set as documents and exported to PDF by Writer
+  const writerPdf = writerPdfCases(cases);
+  const tuneWriter = await tallyOf(writerPdf.filter((c) => c.truth.split === 'tune'), cases);
+  console.log(line('tune text → Writer PDF', tuneWriter.tally, tuneWriter.failed));
   const published = await tallyOf(tune.filter((c) => !derived.includes(c) && !pages.includes(c)), cases);
   console.log(line('tune, as published', published.tally, published.failed));
   // The holdout sum only: per-case or per-kind figures would let tuning see individual held-out reports.
@@ -80,4 +84,6 @@ export default async function bench(): Promise<void> {
   }
   const heldWrapped = await tallyOf(wrapped.filter((c) => c.truth.split === 'holdout'), cases);
   console.log(line('holdout text, wrapped', heldWrapped.tally, heldWrapped.failed));
+  const heldWriter = await tallyOf(writerPdf.filter((c) => c.truth.split === 'holdout'), cases);
+  console.log(line('holdout text → Writer PDF', heldWriter.tally, heldWriter.failed));
 }

@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM_PATH } from '../../electron/main/services/export/pdfOptions.js';
 import type { CorpusCase } from './corpus.js';
@@ -59,10 +59,10 @@ function printToPdf(html: string, out: string): void {
   });
 }
 
-/** A file converted by LibreOffice (headless, with a throwaway profile) into `outDir`. */
-function soffice(args: readonly string[], outDir: string, file: string): void {
+/** Files converted by LibreOffice (headless, with a throwaway profile) into `outDir`. */
+function soffice(args: readonly string[], outDir: string, ...files: string[]): void {
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', ...args, '--outdir', outDir, file], {
+  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', ...args, '--outdir', outDir, ...files], {
     stdio: 'ignore',
     timeout: 300_000,
   });
@@ -140,4 +140,40 @@ export function wrappedCase(c: CorpusCase): CorpusCase {
   const out = join(work(), `${c.id}~wrapped${c.source.slice(c.source.lastIndexOf('.'))}`);
   if (!existsSync(out)) writeFileSync(out, wrapProse(readFileSync(c.source, 'utf8')));
   return { id: `${c.id}~wrapped`, dir: c.dir, source: out, truth: c.truth };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text set as a document and exported to PDF by an office suite (LibreOffice Writer)
+
+/**
+ * Each text case (not markdown: its pipe tables would print as text) opened in Writer as a plain-text document and
+ * exported to PDF, ids `<case>~writer-pdf`: a real PDF maker's text layer over the whole corpus's text, where only a
+ * few published pages give a PDF otherwise. One Writer run converts them all.
+ */
+export function writerPdfCases(cases: readonly CorpusCase[]): CorpusCase[] {
+  const texts = wrappableCases(cases).filter((c) => c.truth.kind === 'text');
+  const dir = join(work(), 'writer-pdf');
+  if (texts.length > 0 && !existsSync(dir)) {
+    const inputs = texts.map((c) => {
+      const input = join(work(), `${c.id}.txt`);
+      copyFileSync(c.source, input);
+      return input;
+    });
+    // in runs of 40, then one by one what a run left out (a file Writer stumbles on ends its run)
+    const toPdf = (files: string[]) => soffice(['--infilter=Text (encoded):UTF8', '--convert-to', 'pdf:writer_pdf_Export'], dir, ...files);
+    for (let i = 0; i < inputs.length; i += 40) tryConvert(() => toPdf(inputs.slice(i, i + 40)));
+    for (const input of inputs.filter((f) => !existsSync(join(dir, basename(f).replace(/\.txt$/, '.pdf'))))) tryConvert(() => toPdf([input]));
+  }
+  return texts
+    .map((c) => ({ id: `${c.id}~writer-pdf`, dir: c.dir, source: join(dir, `${c.id}.pdf`), truth: { ...c.truth, kind: 'pdf' as const } }))
+    .filter((c) => existsSync(c.source));
+}
+
+/** A conversion that may fail on a file (its output is then missing, and the case left out). */
+function tryConvert(convert: () => void): void {
+  try {
+    convert();
+  } catch {
+    // a crash or time-out of the converter: the files it didn't write are retried or left out
+  }
 }
