@@ -77,11 +77,11 @@ function saveAsDocx(html: string, outDir: string): void {
 function exportWriterPdf(docx: string, out: string): void {
   const dir = mkdtempSync(join(tmpdir(), 'lo-pdf-'));
   soffice(['--convert-to', 'pdf:writer_pdf_Export'], dir, docx);
-  const made = join(dir, docx.slice(docx.lastIndexOf('/') + 1).replace(/\.docx$/, '.pdf'));
+  const made = join(dir, basename(docx).replace(/\.docx$/, '.pdf'));
   if (existsSync(made)) copyFileSync(made, out);
 }
 
-/** `<case>~pdf`, `<case>~docx`, `<case>~pdf-restyled`: a text case's page gives its forms under the case's own id. */
+/** `<case>~pdf`, `<case>~docx`, `<case>~pdf-restyled`, `<case>~pdf-writer`: a text case's page gives its forms under the case's own id. */
 export function derivedId(page: Pick<CorpusCase, 'id'>, kind: DerivedKind): string {
   return `${page.id.replace(/~html$/, '')}~${kind}`;
 }
@@ -148,9 +148,9 @@ export function wrappedCase(c: CorpusCase): CorpusCase {
 /**
  * Each text case (not markdown: its pipe tables would print as text) opened in Writer as a plain-text document and
  * exported to PDF, ids `<case>~writer-pdf`: a real PDF maker's text layer over the whole corpus's text, where only a
- * few published pages give a PDF otherwise. One Writer run converts them all.
+ * few published pages give a PDF otherwise. Writer converts them in runs of 40; `failed` names the cases it made no PDF of.
  */
-export function writerPdfCases(cases: readonly CorpusCase[]): CorpusCase[] {
+export function writerPdfCases(cases: readonly CorpusCase[]): { made: CorpusCase[]; failed: string[] } {
   const texts = wrappableCases(cases).filter((c) => c.truth.kind === 'text');
   const dir = join(work(), 'writer-pdf');
   if (texts.length > 0 && !existsSync(dir)) {
@@ -164,12 +164,11 @@ export function writerPdfCases(cases: readonly CorpusCase[]): CorpusCase[] {
     for (let i = 0; i < inputs.length; i += 40) tryConvert(() => toPdf(inputs.slice(i, i + 40)));
     for (const input of inputs.filter((f) => !existsSync(join(dir, basename(f).replace(/\.txt$/, '.pdf'))))) tryConvert(() => toPdf([input]));
   }
-  return texts
-    .map((c) => ({ id: `${c.id}~writer-pdf`, dir: c.dir, source: join(dir, `${c.id}.pdf`), truth: { ...c.truth, kind: 'pdf' as const } }))
-    .filter((c) => existsSync(c.source));
+  const all = texts.map((c) => ({ id: `${c.id}~writer-pdf`, dir: c.dir, source: join(dir, `${c.id}.pdf`), truth: { ...c.truth, kind: 'pdf' as const } }));
+  return { made: all.filter((c) => existsSync(c.source)), failed: all.filter((c) => !existsSync(c.source)).map((c) => c.id) };
 }
 
-/** A conversion that may fail on a file (its output is then missing, and the case left out). */
+/** A conversion that may fail on a file (its output is then missing: retried alone, else the case is named as failed). */
 function tryConvert(convert: () => void): void {
   try {
     convert();
