@@ -21,6 +21,8 @@ export interface FrontMatter {
   byline?: string;
 }
 
+/** How an organ's or a place's name ends (「…机关」「…局」「…县」); a page's words above a heading don't (「二维码」「企业图册」). */
+const ORGAN_END = /(?:[县市区旗州盟省镇乡局委办厅院署会室府处站所队社）)]|中心|街道|机关|公司)$/;
 /** A line that is only an organ's name: short, no punctuation or figures, ending in an organ's word. */
 const ORGAN_LINE = /^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|办公厅|局|委员会|委|办|中心|街道办事处|街道|镇|乡|管委会|管理委员会|院|署|厅|站|所|队)$/;
 
@@ -38,6 +40,8 @@ const SITE_SUFFIX = /[_|｜]|\s[-–—－]\s|[-–—－]\s*中国|(?:网|网�
 const NAVIGATION = /[>＞»→]|^\s*(?:当前位置|您的位置|您现在的位置|首页)/;
 /** The date, source and share buttons a page prints under its heading (「时间：2023-01-09 10:07 微信 微博 QQ空间」). */
 const PAGE_TOOLS = /^(?:\s*【?(?:(?:发布)?时间|日期|来源|作者|浏览次数|字号|字体)[:：]\s*[^\s】]*】?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\s*(?:微信|微博|QQ\s*空间|分享到?|打印|关闭|全真版|文字版|文件下载|【?[大中小]】?))+/;
+/** A site's column of reports, never one report's heading (「政府信息公开年报」, 「乡镇政府信息公开年度报告」, 「部门信息公开年报」). */
+const SITE_COLUMN = /^(?:(?:政府)?信息公开年报|(?:各|全[县市区])?(?:(?:乡镇(?:街道)?|镇街|街镇|区县|县区|县市区|市县|市直|县直|区直)(?:部门|单位)?|部门|单位)(?:政府)?信息公开(?:工作)?年(?:度报告|报))$/;
 const YEAR_IN = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/;
 const SUBTITLE = /^[（(]\s*\d{4}\s*年度?\s*[）)]$/;
 
@@ -67,12 +71,15 @@ function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt
     if (YEAR_IN.test(parts.join('')) && organFromTitle(parts.join(''))) break;
     const p = front[j] ?? '';
     const joined = p + parts.join('');
+    // a page header printing the heading's organ again (「左贡县人民政府」 above 「左贡县人民政府2021年度」/「信息公开年度报告」)
+    if (p.trim() !== '' && parts.join('').replace(/\s+/g, '').startsWith(p.replace(/\s+/g, ''))) break;
     if (p.length > 40 || /[。，,；;：:]/.test(p) || joined.length > 70 || SITE_SUFFIX.test(p) || NAVIGATION.test(p)) break;
     // Take it when the title so far lacks 「政府信息公开」, or the line is an organ's name or ends mid-word.
     const incomplete = !/政府信息公开/.test(parts.join(''));
     // a heading that starts with its year (「2024年政府信息公开工作年度报告」) names no organ: a line of only the organ's words
     // above it is its first line, perhaps with the year before them (「2025年昆都仑区」 / 「政府信息公开工作年度报告」)
-    const organAbove = organFromTitle(parts.join('')) === null && /^(?:\d{4}\s*年度?)?[\u4e00-\u9fff（）()]{2,30}$/.test(p);
+    // (a word of the page above it, 「二维码」「企业图册」「服务对象」, names no organ: it isn't joined)
+    const organAbove = organFromTitle(parts.join('')) === null && /^(?:\d{4}\s*年度?)?[\u4e00-\u9fff（）()]{2,30}$/.test(p) && ORGAN_END.test(p);
     // a year broken by the margin (「…卫生健康办公室202」/「3年政府信息公开工作年度报告」)
     const yearBroken = /\d$/.test(p) && /^\d{1,3}\s*年/.test(parts[0] ?? '');
     if (incomplete || organAbove || yearBroken || /^[^\d]*[县市区旗州盟省镇乡局委办厅院署会室府处]$/.test(p) || /(?:[年工作]|年度)$/.test(p)) {
@@ -92,6 +99,12 @@ function insideSentence(front: readonly string[], k: number): boolean {
   return (brokenOffSentence(before) && !METADATA_LINE.test(before) && !NAVIGATION.test(before)) || goesOnWithSentence(front[k + 1] ?? '');
 }
 
+/** A heading naming neither year nor organ: a site's column (「政府信息公开年报」), or a report's heading with its organ on the next line. */
+function namesNothing(front: readonly string[], at: TitleAt): boolean {
+  const t = at.parts.join('');
+  return !YEAR_IN.test(t) && !SUBTITLE.test(front[at.end + 1] ?? '') && organFromTitle(t) === null;
+}
+
 /** The report's own heading among the lines before the first section: the first one naming a year, else the first one at all. */
 export function readFront(lines: readonly SourceLine[], firstHeading: number, uncertain: Uncertain[]): FrontMatter {
   const front: string[] = [];
@@ -105,8 +118,11 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
   for (let k = 0; k < Math.min(60, front.length); k++) {
     if (!isTitleLine(front[k] ?? '') || insideSentence(front, k)) continue;
     const at = titleEndingAt(front, k);
+    // a page's menu or metadata ending in 「报告」 (「体裁分类」/「报告」) is no heading: every report's title names 信息公开
+    if (!/信息公开|政务公开/.test(at.parts.join('')) || SITE_COLUMN.test(at.parts.join('').replace(/\s+/g, ''))) continue;
     const withYear = YEAR_IN.test(at.parts.join('')) || SUBTITLE.test(front[k + 1] ?? '');
-    chosen ??= at;
+    // (a heading naming its organ goes before a site's column heading above it: 「乡镇政府信息公开年度报告」 / 「某街道办事处政府…」)
+    if (!chosen || (namesNothing(front, chosen) && !namesNothing(front, at))) chosen = at;
     if (!withYear) continue;
     // A page's own heading without the organ (「2022年政府信息公开工作年度报告」) above the report's heading that names it
     if (organFromTitle(at.parts.join(''))) {
@@ -121,7 +137,8 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
     yearOnly ??= at;
   }
   if (yearOnly) chosen = yearOnly;
-  if (!chosen) {
+  // Only a site's column heading (「政府信息公开年报」) found: the report's heading may lead a one-line crawl or sit in its breadcrumb.
+  if (!chosen || namesNothing(front, chosen)) {
     const leading = titleLeadingLine(front);
     if (leading) return leading;
     const embedded = titleInNavigation(front);
@@ -130,6 +147,8 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
       const prefaceLines = [...(embedded.after ? [embedded.after] : []), ...front.slice(embedded.line + 1)];
       return { title: embedded.title, mainTitle: embedded.title, subtitle: '', prefaceLines };
     }
+  }
+  if (!chosen) {
     uncertain.push({ target: 'title', name: '标题', reason: '未能识别报告标题（应在正文之前，含「报告」二字），请填写' });
     return { title: '', mainTitle: '', subtitle: '', prefaceLines: front };
   }
@@ -166,8 +185,11 @@ function reportHeadingBelow(front: readonly string[], chosen: TitleAt): TitleAt 
   const organLine = first.length <= 40 && !/[。，,；;：:]/.test(first) && (/^[^\d]*[\u4e00-\u9fff]$/.test(first) || /^[^\d]{2,30}\d{4}\s*年度?$/.test(first));
   // (a line naming the heading's organ again is no part of it: 「全州县政务办」 above 「全州县2022年…」 is the tail of a wrapped
   // 「来源:」 line, while 「某某管理委员会」 above 「卫生健康办公室2023年…」 is the heading's first line)
+  // (nor is an organ's line above a heading that starts with its year and names its organ: 「秦淮区人民政府」 /
+  // 「2020年秦淮区文化和旅游局政府信息公开工作年度报告」)
   const organ = organFromTitle(second);
-  if (organLine && isTitleLine(second) && /信息公开/.test(second)) return organ && first.includes(organ) ? titleEndingAt(front.slice(k + 1), 0, k + 1) : { parts: [first, second], start: k, end: k + 1 };
+  const complete = organ !== null && new RegExp(`^${YEAR_IN.source}`).test(second);
+  if (organLine && isTitleLine(second) && /信息公开/.test(second)) return organ && (first.includes(organ) || complete) ? titleEndingAt(front.slice(k + 1), 0, k + 1) : { parts: [first, second], start: k, end: k + 1 };
   return chosen;
 }
 

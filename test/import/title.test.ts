@@ -139,6 +139,46 @@ describe('imported titles', () => {
     expect(r.sourceCheck.map((f) => f.rule)).toContain('F-TITLE');
   });
 
+  // What a site prints above the heading, met on other sites' pages: never part of the title, never chosen over it.
+  const page = (lines: string[]) => importText([...lines, '一、总体情况', '2022年，我单位扎实推进政务公开。'].join('\n'), { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+
+  it('a page word above a heading that starts with its year (「二维码」, 「企业图册」) is no organ; an organ\'s line is (「城口县人民政府机关」)', () => {
+    for (const word of ['二维码', '企业图册', '服务对象', '政府信息公开']) {
+      const r = page([word, '2022年政府信息公开工作年度报告', '发布时间:2023-01-20']);
+      expect(r.report.title).toBe('2022年政府信息公开工作年度报告');
+      expect(r.report.organ ?? null).not.toBe(word);
+    }
+    const r = page(['城口县人民政府机关', '2022年政府信息公开工作年度报告']);
+    expect(r.report.title).toBe('城口县人民政府机关2022年政府信息公开工作年度报告');
+  });
+
+  it('a page header printing the heading\'s organ again, above a heading with its year under it: printed once', () => {
+    const r = page(['某某县', '某某县', '某某县政府信息公开工作年度报告', '（2022年度）']);
+    expect(r.report.title).toBe('某某县政府信息公开工作年度报告（2022年度）');
+    expect(r.report.organ).toBe('某某县');
+  });
+
+  it('a site\'s metadata list ending in 「报告」 (「体裁分类」/「报告」) and its column headings (「乡镇政府信息公开年度报告」) are no title', () => {
+    const r = page(['• 主题分类', '• 市政府', '• 体裁分类', '• 报告', '• 乡镇政府信息公开年度报告', '某某街道办事处政府信息公开工作年度报告', '发布日期：2023-01-10']);
+    expect(r.report.title).toBe('某某街道办事处政府信息公开工作年度报告');
+    expect(r.report.organ).toBe('某某街道办事处');
+    const none = page(['政府信息公开年报', '发布时间：2023-01-10', '根据《条例》规定，编制本报告。']);
+    expect(none.report.title ?? null).toBeNull();
+  });
+
+  it('a site\'s column heading above a one-line crawl, or above a breadcrumb holding the heading: the report\'s heading is the title', () => {
+    const crawl = page(['政府信息公开年报', '某某局2021年度政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》要求，编制本报告。']);
+    expect(crawl.report.title).toBe('某某局2021年度政府信息公开工作年度报告');
+    const crumb = page(['政府信息公开年报', '当前位置： 首页政务公开某某局政府信息公开年报 某某局2019年度政府信息公开工作年度报告 来源： 时间：2020-01-08']);
+    expect(crumb.report.title).toBe('某某局2019年度政府信息公开工作年度报告');
+  });
+
+  it('the site\'s organ line above a heading that starts with its year and names its organ, under the page\'s date line: no part of it', () => {
+    const r = page(['某区2020年某局政府信息公开工作年度报告', '日期:2021-02-02 来源:某区人民政府办公室', '某区人民政府', '2020年某区文化和旅游局政府信息公开工作年度报告']);
+    expect(r.report.title).toBe('2020年某区文化和旅游局政府信息公开工作年度报告');
+    expect(r.report.organ).toBe('某区文化和旅游局');
+  });
+
   // A PDF's text (or pdftotext's) breaks prose lines at the margin; a piece of a sentence is never the heading.
   const wrapped = (lines: string[]) => importText(lines.join('\n'), { kind: 'text', name: 'wrapped.txt', evaluate: (rep) => evaluate(rep) });
 
