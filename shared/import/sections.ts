@@ -92,6 +92,8 @@ function lcs(a: string, b: string): number {
 
 /** A line this long is a page stored as one line of text, not a paragraph. */
 export const RUN_TOGETHER_CHARS = 1000;
+/** Shorter than this, a line is never a page stored as one line (a heading with a sentence after it is not). */
+const RUN_TOGETHER_SHORTEST = 200;
 
 /**
  * A page stored as one long line (「…编制完成本报告。一、总体情况2022年，我局… 二、主动公开政府信息情况 第二十条…」):
@@ -99,7 +101,12 @@ export const RUN_TOGETHER_CHARS = 1000;
  * starts on a line of its own. Other lines are kept as they are.
  */
 export function splitRunTogether(lines: readonly SourceLine[]): SourceLine[] {
-  return lines.flatMap((l) => (l.table !== undefined || l.text.length < RUN_TOGETHER_CHARS ? [l] : splitAtHeadings(l.text).map((text) => ({ text }))));
+  return lines.flatMap((l) => {
+    if (l.table !== undefined || l.text.length < RUN_TOGETHER_SHORTEST) return [l];
+    const { pieces, headings } = splitAtHeadings(l.text);
+    // a shorter line is one only when two section headings stand in it (an excerpt of a page crawled as one line)
+    return l.text.length >= RUN_TOGETHER_CHARS || headings >= 2 ? pieces.map((text) => ({ text })) : [l];
+  });
 }
 
 /**
@@ -148,7 +155,8 @@ const BLOCK_BREAK = new RegExp(
   ].join('|'),
 );
 
-function splitAtHeadings(text: string): string[] {
+/** The line cut at each section heading found in it (and at block breaks), and how many headings were found. */
+function splitAtHeadings(text: string): { pieces: string[]; headings: number } {
   const cuts: number[] = [];
   let next = 0;
   for (const m of text.matchAll(/[一二三四五六七八][、.．]/g)) {
@@ -167,7 +175,7 @@ function splitAtHeadings(text: string): string[] {
     }
   }
   const pieces = [0, ...cuts].map((from, i) => text.slice(from, cuts[i] ?? text.length));
-  return pieces.flatMap((p) => p.split(BLOCK_BREAK)).map((t) => t.trim()).filter((t) => t !== '');
+  return { pieces: pieces.flatMap((p) => p.split(BLOCK_BREAK)).map((t) => t.trim()).filter((t) => t !== ''), headings: cuts.length / 2 };
 }
 
 /** The heading as printed: the line without its run-in text (and the colon or full stop before it). */

@@ -171,3 +171,28 @@ describe('a one-line crawl with a heading worded differently, and a contact afte
     expect(read(text).report.signature).toEqual(data.signature);
   });
 });
+
+describe('an excerpt of a page crawled as one line (shorter than a whole page)', () => {
+  const excerpt = [
+    '某某镇2025年政府信息公开工作年度报告 一、总体情况 2025年，我镇扎实推进政务公开，全年未收到政府信息公开申请。',
+    '二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0 行政规范性文件 2 0 5',
+    '第二十条第（五）项 信息内容 本年处理决定数量 行政许可 124 三、收到和处理政府信息公开申请情况 （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  ].join(' ');
+
+  it('is cut at its headings when two of them stand in it: the sections and table 二 are read', () => {
+    expect(excerpt.length).toBeLessThan(RUN_TOGETHER_CHARS);
+    const { report, uncertain } = parsePublished(textDocument(excerpt));
+    expect(uncertain.filter((u) => /未在原文中找到标题「[一二三]、/.test(u.reason))).toEqual([]);
+    expect(report.sections?.overview).toMatch(/^2025年，我镇扎实推进政务公开/);
+    expect(report.cells['active.normative.in_force']).toBe(5);
+    expect(report.cells['active.licensing.decisions']).toBe(124);
+    expect(report.title).toBe('某某镇2025年政府信息公开工作年度报告');
+  });
+
+  it('a paragraph naming one heading\'s words is left whole', () => {
+    const paragraph = `一、总体情况 ${'我镇扎实推进政务公开，全年主动公开政府信息58条。'.repeat(10)}`;
+    const { report } = parsePublished(textDocument(`某某镇2025年政府信息公开工作年度报告\n${paragraph}`));
+    expect(squash(report.sections?.overview)).toBe(squash(paragraph.slice('一、总体情况 '.length)));
+  });
+});
+
