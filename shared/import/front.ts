@@ -201,15 +201,43 @@ function reportHeadingBelow(front: readonly string[], chosen: TitleAt): TitleAt 
 function titleLeadingLine(front: readonly string[]): FrontMatter | null {
   for (let k = 0; k < Math.min(60, front.length); k++) {
     const t = front[k] ?? '';
-    if (METADATA_LINE.test(t) || NAVIGATION.test(t)) continue;
+    // (the crawler's 「标题:」 line is the site's title, never the report's heading)
+    if (/^\s*标\s*题\s*[:：]/.test(t) || NAVIGATION.test(t)) continue;
     // the heading ends at a space, or where the preface's first words begin (「…年度报告（以下简称年报）根据《条例》…」)
-    // (a space may stand between the organ and the rest: 「某某局 2019年政府信息公开工作年度报告 根据…」)
-    const m = /^(\S{2,40}?(?:\s\S{2,40}?)?报告)\s+(\S.*[。，].*)$/.exec(t) ?? /^(\S{4,60}?报告)((?:[（(]以下简称|根据|依据|按照|依照).*)$/.exec(t);
-    if (!m?.[1] || !m[2] || !isTitleLine(m[1]) || !YEAR_IN.test(m[1]) || !/信息公开/.test(m[1])) continue;
-    const title = m[1].replace(/\s+/g, '');
-    return { title, mainTitle: m[1], subtitle: '', prefaceLines: [m[2], ...front.slice(k + 1)] };
+    // (a space may stand between the organ and the rest: 「某某局 2019年政府信息公开工作年度报告 根据…」), or it ends the
+    // line, after the page's dates and sources run into it (「日期:2021-01-22来源:某某委 某某委员会 2020年…年度报告」)
+    const m =
+      /^((?:\S+\s+){0,8}?\S{2,60}?报告)\s+(\S.*[。，,].*)$/.exec(t) ?? /^(\S{4,60}?报告)((?:[（(]以下简称|根据|依据|按照|依照).*)$/.exec(t) ?? /^(.*\S\s+\S{2,60}?报告)()$/.exec(t) ?? headingThenTools(t);
+    const heading = m?.[1] ? headingEndingLine(m[1]) : null;
+    // (the words before it are the page's labels and dates, never a sentence: 「…要求，现将2022年…报告 如下」 names no heading)
+    if (!heading || m?.[2] === undefined || /[。，；,;]/.test(m[1]?.slice(0, m[1].length - heading.length) ?? '')) continue;
+    // (a heading with no preface after it, among page words, names its organ: 「本地目录: …_某局 2019年…报告」 is a file path)
+    if (m[2] === '' && !organFromTitle(heading)) continue;
+    return { title: heading.replace(/\s+/g, ''), mainTitle: heading, subtitle: '', prefaceLines: [...(m[2] ? [m[2]] : []), ...front.slice(k + 1)] };
   }
   return null;
+}
+
+/** A heading with the page's date and tools after it on its line (「某镇2019年…报告 日期: 2020-01-30 字体:」): no preface words. */
+function headingThenTools(t: string): [string, string, string] | null {
+  const m = /^((?:\S+\s+){0,8}?\S{2,60}?报告)\s+(\S.*)$/.exec(t);
+  return m?.[1] && m[2] && (m[2].replace(PAGE_TOOLS, '').trim() === '' || METADATA_LINE.test(m[2])) ? [m[0], m[1], ''] : null;
+}
+
+/**
+ * The heading among the words a one-line crawl runs up to 「报告」: as few last words as name its year and organ (the site's
+ * own words may stand before them: 「区政府办公室 某某区人民政府办公室 2021年政府信息公开工作年度报告」).
+ */
+function headingEndingLine(words: string): string | null {
+  const parts = words.trim().split(/\s+/);
+  let heading: string | null = null;
+  for (let n = 1; n <= Math.min(3, parts.length); n++) {
+    const h = parts.slice(-n).join(' ');
+    if (!isTitleLine(h) || !YEAR_IN.test(h) || !/信息公开/.test(h)) continue;
+    heading ??= h;
+    if (organFromTitle(h)) return h;
+  }
+  return heading;
 }
 
 /**

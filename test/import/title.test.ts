@@ -179,6 +179,20 @@ describe('imported titles', () => {
     expect(r.report.organ).toBe('某区文化和旅游局');
   });
 
+  it('a one-line crawl running the page\'s words into the heading: the last words naming a year and an organ are the heading', () => {
+    const body = '一、总体情况 2021年，我办坚持公开为常态。二、主动公开政府信息情况 略。';
+    const cases: [string, string | null][] = [
+      [`区政府办公室 某某区人民政府办公室 2021年政府信息公开工作年度报告 本年度报告根据《条例》要求，由我办编制。 ${body}`, '某某区人民政府办公室2021年政府信息公开工作年度报告'],
+      [`更新时间: 某某区人民政府办公室 2021年政府信息公开工作年度报告 根据《条例》规定，编制本报告。 ${body}`, '某某区人民政府办公室2021年政府信息公开工作年度报告'],
+      [`某某镇2021年政府信息公开工作年度报告 日期: 2022-01-30 字体: ${body}`, '某某镇2021年政府信息公开工作年度报告'],
+      [`发布机构: 某某县某某镇人民政府 成文日期: 2022-01-16 标  题: 某某镇2021年政府信息公开工作年度报告 发文字号: 发布日期: 2022-01-16 某某镇2021年政府信息公开工作年度报告 ${body}`, '某某镇2021年政府信息公开工作年度报告'],
+      // a crawler's file path names no heading; a sentence before 「报告」 is no page word
+      [`本地目录: zwgk/zfxxgknb/202201/80575_某某局 2021年政府信息公开工作年度报告\n${body}`, null],
+      [`根据《条例》要求，现将2021年政府信息公开工作年度报告 公布如下，请监督。 ${body}`, null],
+    ];
+    for (const [text, title] of cases) expect(importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) }).report.title ?? null, text).toBe(title);
+  });
+
   // A PDF's text (or pdftotext's) breaks prose lines at the margin; a piece of a sentence is never the heading.
   const wrapped = (lines: string[]) => importText(lines.join('\n'), { kind: 'text', name: 'wrapped.txt', evaluate: (rep) => evaluate(rep) });
 
