@@ -298,6 +298,8 @@ export function organFromTitle(title: string): string | null {
   const t = basicNormalise(title).replace(/\s+/g, '').replace(/[（(][^）)]*[）)]$/, '');
   const withYear = /^(.*?)(?:\d{4}|[〇零一二三四五六七八九]{4})年度?/.exec(t);
   let prefix = withYear ? withYear[1] : undefined;
+  // the year after the words 「政府信息公开工作」 (「某镇政府信息公开工作2025年度报告」): the organ ends where they begin
+  if (prefix?.includes('政府信息公开')) prefix = prefix.slice(0, prefix.indexOf('政府信息公开'));
   if (prefix === undefined) {
     const at = t.indexOf('政府信息公开');
     prefix = at >= 0 ? t.slice(0, at) : undefined;

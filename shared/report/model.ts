@@ -76,7 +76,9 @@ export function canonicalTitle(organ: string | undefined, year: number): string 
 export function standardTitle(report: Pick<Report, 'title' | 'organ' | 'year'>): string {
   const title = report.title?.replace(/\s+/g, '') ?? '';
   const named = /^(.*?)(\d{4})年政府信息公开工作年度报告$/.exec(title)?.[1] ?? /^(.*?)政府信息公开/.exec(title)?.[1] ?? '';
-  const organ = named.replace(/[（(]?\d{4}年度?[)）]?/g, '') || report.organ?.trim() || '（机关名称）';
+  // the organ as read from the title when the title prints it (「某镇人民政府信息公开工作…」: 某镇人民政府, not 某镇人民)
+  const printed = report.organ?.trim();
+  const organ = (printed && title.includes(printed) ? printed : named.replace(/[（(]?\d{4}年度?[)）]?/g, '')) || printed || '（机关名称）';
   return canonicalTitle(organ, report.year);
 }
 

@@ -193,6 +193,15 @@ describe('imported titles', () => {
     for (const [text, title] of cases) expect(importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) }).report.title ?? null, text).toBe(title);
   });
 
+  it('the year printed after 「政府信息公开工作」 (「某镇政府信息公开工作2025年度报告」): the organ ends where those words begin, and the standard title keeps it whole', () => {
+    const town = page(['殷祖镇政府信息公开工作2025年度报告']);
+    expect(town.report.organ).toBe('殷祖镇');
+    expect(town.report.year).toBe(2025);
+    const government = page(['某镇人民政府信息公开工作2025年度报告']);
+    expect(government.report.organ).toBe('某镇人民政府');
+    expect(government.uncertain.find((u) => u.target === 'title')?.reason).toContain('「某镇人民政府2025年政府信息公开工作年度报告」');
+  });
+
   // A PDF's text (or pdftotext's) breaks prose lines at the margin; a piece of a sentence is never the heading.
   const wrapped = (lines: string[]) => importText(lines.join('\n'), { kind: 'text', name: 'wrapped.txt', evaluate: (rep) => evaluate(rep) });
 
