@@ -21,8 +21,8 @@ export interface FrontMatter {
   byline?: string;
 }
 
-/** How an organ's or a place's name ends (「…机关」「…局」「…县」); a page's words above a heading don't (「二维码」「企业图册」). */
-const ORGAN_END = /(?:[县市区旗州盟省镇乡局委办厅院署会室府处站所队社）)]|中心|街道|机关|公司)$/;
+/** How an organ's or a place's name ends (「…机关」「…局」「…县」); a page's words above a heading don't (「二维码」「企业图册」「搜本站」「返回顶部」). */
+const ORGAN_END = /(?:[县市区旗州盟省镇乡局委办厅院署会室府处所队社）)]|中心|街道|机关|公司)$/;
 /** A line that is only an organ's name: short, no punctuation or figures, ending in an organ's word. */
 const ORGAN_LINE = /^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|办公厅|局|委员会|委|办|中心|街道办事处|街道|镇|乡|管委会|管理委员会|院|署|厅|站|所|队)$/;
 
@@ -178,11 +178,13 @@ function reportHeadingBelow(front: readonly string[], chosen: TitleAt): TitleAt 
   }
   if (tools === 0) return chosen;
   // the report's heading, perhaps broken after the organ (「定州市庞村镇」/「2024政府信息公开工作年度报告」)
+  // a page's button left between its tools and the heading (「返回顶部」) is passed over
+  if (/^[\u4e00-\u9fff]{2,8}$/.test(front[k] ?? '') && !ORGAN_END.test(front[k] ?? '') && isTitleLine(front[k + 1] ?? '')) k++;
   const first = front[k] ?? '';
   if (isTitleLine(first) && /信息公开/.test(first)) return titleEndingAt(front.slice(k), 0, k);
   const second = front[k + 1] ?? '';
   // 「某某局」 or 「某某局2019年」 above 「政府信息公开工作年度报告」
-  const organLine = first.length <= 40 && !/[。，,；;：:]/.test(first) && (/^[^\d]*[\u4e00-\u9fff]$/.test(first) || /^[^\d]{2,30}\d{4}\s*年度?$/.test(first));
+  const organLine = first.length <= 40 && !/[。，,；;：:]/.test(first) && ((/^[^\d]*[\u4e00-\u9fff]$/.test(first) && ORGAN_END.test(first)) || /^[^\d]{2,30}\d{4}\s*年度?$/.test(first));
   // (a line naming the heading's organ again is no part of it: 「全州县政务办」 above 「全州县2022年…」 is the tail of a wrapped
   // 「来源:」 line, while 「某某管理委员会」 above 「卫生健康办公室2023年…」 is the heading's first line)
   // (nor is an organ's line above a heading that starts with its year and names its organ: 「秦淮区人民政府」 /

@@ -143,7 +143,7 @@ describe('imported titles', () => {
   const page = (lines: string[]) => importText([...lines, '一、总体情况', '2022年，我单位扎实推进政务公开。'].join('\n'), { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
 
   it('a page word above a heading that starts with its year (「二维码」, 「企业图册」) is no organ; an organ\'s line is (「城口县人民政府机关」)', () => {
-    for (const word of ['二维码', '企业图册', '服务对象', '政府信息公开']) {
+    for (const word of ['二维码', '企业图册', '服务对象', '政府信息公开', '搜本站']) {
       const r = page([word, '2022年政府信息公开工作年度报告', '发布时间:2023-01-20']);
       expect(r.report.title).toBe('2022年政府信息公开工作年度报告');
       expect(r.report.organ ?? null).not.toBe(word);
@@ -156,6 +156,11 @@ describe('imported titles', () => {
     const r = page(['某某县', '某某县', '某某县政府信息公开工作年度报告', '（2022年度）']);
     expect(r.report.title).toBe('某某县政府信息公开工作年度报告（2022年度）');
     expect(r.report.organ).toBe('某某县');
+  });
+
+  it('a page word above the report\'s heading under the page\'s date line (「返回顶部」) is no part of it', () => {
+    const r = page(['某镇2020年政府信息公开工作年度报告', '日期:2021-01-29', '分享:', '返回顶部', '某县林业和草原局2021年政府信息公开工作年度报告']);
+    expect(r.report.title).toBe('某县林业和草原局2021年政府信息公开工作年度报告');
   });
 
   it('a site\'s metadata list ending in 「报告」 (「体裁分类」/「报告」) and its column headings (「乡镇政府信息公开年度报告」) are no title', () => {
