@@ -3,7 +3,7 @@
  * amounts printed with a unit (converted exactly to 万元, and said), the three tables read from their
  * sections, and which lines they occupy (left out of the narrative).
  */
-import { FORMAT_2019, FORMAT_2021, SECTIONS, type FormatId, type SectionKey } from '../report/format.js';
+import { FORMAT_2019, FORMAT_2021, SECTIONS, formatIdForYear, type FormatId, type SectionKey } from '../report/format.js';
 import type { Cells, SumNotAddingUp } from '../report/model.js';
 import { AMOUNT_MAX_DECIMALS, yuanToWan } from '../report/numbers.js';
 import type { Uncertain } from './result.js';
@@ -60,7 +60,7 @@ export function readDocumentTables(source: readonly SourceLine[], headings: read
   let format: FormatId;
   if (c2019 !== c2021) format = c2019 > c2021 ? '2019' : '2021';
   else {
-    format = year !== null && year < 2021 ? '2019' : '2021';
+    format = year !== null ? formatIdForYear(year) : '2021';
     uncertain.push({ target: 'format', name: '报告格式', reason: `未能从表二的表头判断格式，已按年度按「${format === '2019' ? '2019年格式' : '2021年格式'}」读取，请核对` });
   }
   const activeRead = readActive(activeTokens, (format === '2019' ? FORMAT_2019 : FORMAT_2021).activeGroups);

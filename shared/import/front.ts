@@ -3,6 +3,7 @@
  * metadata line or breadcrumb), the organ as the title prints it (never completed by guesswork), the
  * year, and the preface lines before 「一、总体情况」.
  */
+import { FIRST_YEAR_OF_2021_FORMAT } from '../report/format.js';
 import type { Level, Report } from '../report/model.js';
 import { organLevel } from '../report/level.js';
 import type { Uncertain } from './result.js';
@@ -284,14 +285,21 @@ export function commonYear(lines: readonly SourceLine[]): number | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-/** No year printed at the head: the year before the 成文日期, else the year the text names most. Always said. */
-export function fallbackYear(lines: readonly SourceLine[], signatureDate: string | undefined, uncertain: Uncertain[]): number {
+/**
+ * No year printed at the head: the year before the 成文日期, else the year the text names most, else the last year of the
+ * tables' format when it is the 2019 one (a year after it would make the format itself wrong, a guess turned into a
+ * finding), else last year. Always said.
+ */
+export function fallbackYear(lines: readonly SourceLine[], signatureDate: string | undefined, format: Report['format'], uncertain: Uncertain[]): number {
   const sigYear = signatureDate ? Number(signatureDate.slice(0, 4)) - 1 : null;
   const common = commonYear(lines);
-  const year = sigYear ?? common ?? new Date().getFullYear() - 1;
-  uncertain.push({ target: 'year', name: '年度', reason: `标题中没有年度，按${sigYear ? '成文日期的上一年' : '正文中最常出现的年份'}推定为 ${year} 年，请核对` });
+  const byFormat = format === '2019' ? FIRST_YEAR_OF_2021_FORMAT - 1 : null;
+  const year = sigYear ?? common ?? byFormat ?? new Date().getFullYear() - 1;
+  const how = sigYear ? '成文日期的上一年' : common ? '正文中最常出现的年份' : byFormat ? '表格所用的2019年格式（适用于2020年度及以前）' : '上一年';
+  uncertain.push({ target: 'year', name: '年度', reason: `标题中没有年度，按${how}推定为 ${year} 年，请核对` });
   return year;
 }
+
 
 const PLACE_END = /(?:县|市|区|旗|州|盟|省|自治区|自治州|自治县|镇|乡|街道|新区|开发区|试验区)$/;
 

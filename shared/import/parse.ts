@@ -3,7 +3,7 @@
  * published, with every doubt listed. Pure: no Node, no DOM. Each part of the document is read by its own
  * module: front matter (front.ts), sections (sections.ts), tables (documentTables.ts), 落款 (signature.ts).
  */
-import { SECTIONS } from '../report/format.js';
+import { SECTIONS, formatIdForYear } from '../report/format.js';
 import type { PrintedForm, Report, Sections } from '../report/model.js';
 import { readDocumentTables } from './documentTables.js';
 import { commonYear, fallbackYear, organAndLevel, readFront, yearOfFront, type FrontMatter } from './front.js';
@@ -77,12 +77,12 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   const sections = narrative(lines, front, headings, (i) => tables.tableLines.has(i) || end.removed.has(i) || pageFooter.has(i), uncertain);
 
   const yearSure = year !== null;
-  year ??= fallbackYear(lines, end.signature?.date, uncertain);
+  year ??= fallbackYear(lines, end.signature?.date, tables.format, uncertain);
   if (year < 2008 || year > 2100) {
     uncertain.push({ target: 'year', name: '年度', reason: `识别出的年度 ${year} 不在有效范围内，请核对` });
     year = Math.min(2100, Math.max(2008, year));
   }
-  if (yearSure && tables.format === '2019' && year >= 2021) {
+  if (yearSure && tables.format === '2019' && formatIdForYear(year) === '2021') {
     uncertain.push({ target: 'format', name: '报告格式', reason: `${year} 年度的报告使用了2019年格式的表格，已按原样读取，请改用2021年格式` });
   }
   const report: Report = { format: tables.format, year, cells: tables.cells, sections, ...organAndLevel(front.title, end.signature?.organ, uncertain, front.byline) };

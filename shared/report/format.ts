@@ -525,6 +525,14 @@ export const FORMAT_2021_SINGLE_OTHER = defineFormat('2021', '2021年格式（�
 
 export const FORMATS: Record<FormatId, ReportFormat> = { '2021': FORMAT_2021, '2019': FORMAT_2019 };
 
+/** The first report year of the 2021 format (国办公开办函〔2021〕30号); reports before it use the 2019 trial format. */
+export const FIRST_YEAR_OF_2021_FORMAT = 2021;
+
+/** The format a report for `year` is to be written in. */
+export function formatIdForYear(year: number): FormatId {
+  return year >= FIRST_YEAR_OF_2021_FORMAT ? '2021' : '2019';
+}
+
 /**
  * Rows of format 2021 whose 2019 label later reports still print, by row (`active.normative`,
  * `apply.denied_2`): the importer reads them into that row and names them (F-OLD).

@@ -18,7 +18,7 @@
  * Years are never rewritten automatically: 「2024年」 in last year's text may be a history the clerk wants to keep.
  */
 import type { DraftFile, ReviewItem } from '../schema/draft.js';
-import { APPLY_DETAIL_COLUMNS, SECTION_KEYS, SECTION_NAMES, type SectionKey } from './format.js';
+import { APPLY_DETAIL_COLUMNS, SECTION_KEYS, SECTION_NAMES, formatIdForYear, type SectionKey } from './format.js';
 import { migrate2019 } from './migrate2019.js';
 import { APPLY_SENTENCE_RE, REVIEW_SENTENCE_RE } from './narrative.js';
 import { nestCells, numericValue, resolvedCells, type Cells } from './model.js';
@@ -117,7 +117,7 @@ export function countReviewMarks(draft: Pick<DraftFile, 'sections'>): number {
 
 export function nextYearDraft(source: DraftFile): NextYearResult {
   // A 2019-format draft for 2020 becomes a 2021-format report for 2021 (the 2019 format ended with 2020).
-  const base = source.format === '2019' && source.year + 1 >= 2021 ? migrate2019(source).draft : source;
+  const base = source.format === '2019' && formatIdForYear(source.year + 1) === '2021' ? migrate2019(source).draft : source;
   const report = draftToReport(source);
   const resolved = resolvedCells(report);
   const previousCells: Cells = {};

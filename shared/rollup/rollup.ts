@@ -4,7 +4,7 @@
  * government-level cells are left blank for entry with the units' values kept for reference, totals are computed
  * by the app as always. Units of another year or format, duplicates and unreadable files are listed, not summed.
  */
-import { FORMATS, formatFor, type CellDef, type FormatId, type ReportFormat } from '../report/format.js';
+import { FORMATS, formatFor, formatIdForYear, type CellDef, type FormatId, type ReportFormat } from '../report/format.js';
 import { canonicalTitle, nestCells, numericValue, type Cells, type Report } from '../report/model.js';
 import { isLocked, LOCKED_MESSAGE } from '../report/reviewState.js';
 import { draftToReport, newDraft, type DraftFile } from '../schema/draft.js';
@@ -144,7 +144,7 @@ function rosterCheck(sources: readonly RollupSource[], roster: readonly string[]
 export function rollUp(units: readonly UnitInput[], options: RollupOptions): RollupResult {
   if (units.length > ROLLUP_MAX_SOURCES) throw new RangeError(`一次最多汇总 ${ROLLUP_MAX_SOURCES} 个文件`);
   const year = options.year ?? commonYear(units) ?? new Date().getFullYear() - 1;
-  const target = year >= 2021 ? FORMATS['2021'] : FORMATS['2019'];
+  const target = FORMATS[formatIdForYear(year)];
   const sources = classify(units, year, target, options.roster);
   const counted = sources.flatMap((source, i) => {
     const loaded = units[i]?.loaded;

@@ -1,7 +1,7 @@
 /**
  * Content and form (spec §4): F-SECTIONS, F-FIVE, F-KPZ, F-FEE, F-OLD, F-STALE, F-DATE, F-TITLE.
  */
-import { OVERVIEW_ASPECTS, SECTIONS, SECTION_KEYS, SECTION_NAMES, applyResultGroups, type SectionKey } from '../report/format.js';
+import { OVERVIEW_ASPECTS, SECTIONS, formatIdForYear, SECTION_KEYS, SECTION_NAMES, applyResultGroups, type SectionKey } from '../report/format.js';
 import { isStandardTitle, standardTitle } from '../report/model.js';
 import type { Prepared } from './prepare.js';
 import { citationsOutOfForce } from './citations.js';
@@ -122,7 +122,7 @@ const ORGAN_WORDS = /监督管理(?=局|委员会|所|站|处|科|分局|部门|
 
 function fiveAspects(p: Prepared, out: Finding[]): void {
   // the five aspects are the 2021 format's outline of 总体情况; the 2019 trial format asked for none
-  if (p.report.year < 2021) return;
+  if (formatIdForYear(p.report.year) === '2019') return;
   const text = p.report.sections?.overview;
   if (!text || !text.trim()) return;
   // 「依申请公开176条」 counts documents by their disclosure attribute: no word on the applications handled
@@ -200,7 +200,7 @@ function sixthSectionTexts(p: Prepared): string[] {
 }
 
 function fee(p: Prepared, out: Finding[]): void {
-  if (p.report.year < 2021) return;
+  if (formatIdForYear(p.report.year) === '2019') return;
   if (sixthSectionTexts(p).some(statesProcessingFee)) return;
   const own = flatten(p.report.sections?.other ?? '');
   out.push(
@@ -213,7 +213,7 @@ function fee(p: Prepared, out: Finding[]): void {
 
 function oldFormat(p: Prepared, out: Finding[]): void {
   const year = p.report.year;
-  if (year < 2021) return;
+  if (formatIdForYear(year) === '2019') return;
   if (p.format.id === '2019') {
     out.push(p.finding('F-OLD', `${year}年度的报告应使用2021年格式（国办公开办函〔2021〕30号），本报告用的是2019年格式（国办公开办函〔2019〕60号）`, { section: 'active' }));
   } else if (!p.format.otherSplit) {

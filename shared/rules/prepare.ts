@@ -3,7 +3,7 @@
  * parsed (raw text that parses counts as its number; anything invalid is left out and reported by V-NUM),
  * computed totals, and totals as printed by an imported report.
  */
-import { formatFor, type CellDef, type ReportFormat, type SectionKey } from '../report/format.js';
+import { formatFor, formatIdForYear, type CellDef, type ReportFormat, type SectionKey } from '../report/format.js';
 import { computeTotals, type Cells, type CellValue, type Level, type PreviousYear, type Report } from '../report/model.js';
 import { organLevel } from '../report/level.js';
 import { parseCell } from '../report/numbers.js';
@@ -87,7 +87,7 @@ const previousCache = new WeakMap<object, { format: ReportFormat; value: (key: s
 export function previousValues(previous: PreviousYear): { format: ReportFormat; value: (key: string) => number | null } {
   const hit = previousCache.get(previous.cells);
   if (hit) return hit;
-  const format = formatFor(previous.format ?? (previous.year >= 2021 ? '2021' : '2019'), Object.keys(previous.cells));
+  const format = formatFor(previous.format ?? formatIdForYear(previous.year), Object.keys(previous.cells));
   const values = parseCells(format, previous.cells);
   const computed = computeTotals(format, values);
   const value = (key: string): number | null => {

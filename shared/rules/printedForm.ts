@@ -3,7 +3,7 @@
  * F-SECTIONS compares each printed heading with the canonical one and says precisely what differs; F-OLD names
  * the 2019 table labels a later report still prints.
  */
-import { FORMAT_2021, OLD_LABELS, SECTIONS, applyRows } from '../report/format.js';
+import { FORMAT_2021, OLD_LABELS, SECTIONS, applyRows, formatIdForYear } from '../report/format.js';
 import type { Prepared } from './prepare.js';
 import type { Finding } from './types.js';
 
@@ -89,7 +89,7 @@ function currentLabel(old: string): { label?: string; cells: string[] } {
 /** F-OLD: 2019-format labels printed in a report for 2021 or later (the single （六） row is judged from the cells). */
 export function printedOldLabelsRule(p: Prepared, out: Finding[]): void {
   const labels = p.report.printed?.oldLabels ?? [];
-  if (p.report.year < 2021 || p.format.id === '2019') return;
+  if (formatIdForYear(p.report.year) === '2019' || p.format.id === '2019') return;
   for (const old of new Set(labels.map((l) => l.trim()).filter((l) => l && !/其他处理/.test(l)))) {
     const now = currentLabel(old);
     out.push(

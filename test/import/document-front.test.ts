@@ -107,3 +107,25 @@ describe('the organ as printed, never invented', () => {
     expect(uncertain.find((u) => u.target === 'level')?.reason).toContain('某某建设指挥部');
   });
 });
+
+describe('a report that prints no year anywhere', () => {
+  const table2019 = ['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量', '规章 | 0 | 0 | 0', '规范性文件 | 0 | 0 | 0'];
+  const excerpt = (table: string[]) => ['一、总体情况', '一年来，我局认真落实政务公开各项工作。', ...table].join('\n');
+
+  it('with 2019-format tables: the last year of that format, said as a guess, and no F-OLD for a format its own year allows', async () => {
+    const { evaluate } = await import('../../shared/rules/index.js');
+    const { report, uncertain } = parse(excerpt(table2019));
+    expect(report.format).toBe('2019');
+    expect(report.year).toBe(2020);
+    expect(uncertain.find((u) => u.target === 'year')?.reason).toContain('2019年格式');
+    expect(evaluate(report).map((f) => f.rule)).not.toContain('F-OLD');
+  });
+
+  it('with 2021-format tables: last year, said as a guess', () => {
+    const table2021 = ['二、主动公开政府信息情况', '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数', '规章 | 0 | 0 | 0', '行政规范性文件 | 0 | 0 | 0'];
+    const { report, uncertain } = parse(excerpt(table2021));
+    expect(report.format).toBe('2021');
+    expect(report.year).toBe(new Date().getFullYear() - 1);
+    expect(uncertain.find((u) => u.target === 'year')?.reason).toContain('上一年');
+  });
+});
