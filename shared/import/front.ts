@@ -24,8 +24,8 @@ export interface FrontMatter {
 
 /** How an organ's or a place's name ends (「…机关」「…局」「…县」); a page's words above a heading don't (「二维码」「企业图册」「搜本站」「返回顶部」). */
 const ORGAN_END = /(?:[县市区旗州盟省镇乡局委办厅院署会室府处所队社）)]|中心|街道|机关|公司)$/;
-/** A line that is only an organ's name: short, no punctuation or figures, ending in an organ's word. */
-const ORGAN_LINE = /^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|办公厅|局|委员会|委|办|中心|街道办事处|街道|镇|乡|管委会|管理委员会|院|署|厅|站|所|队)$/;
+/** A line that is only an organ's name: short, no punctuation or figures, ending in an organ's word (perhaps with its other name in brackets). */
+const ORGAN_LINE = /^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|办公厅|局|委员会|委|办|中心|街道办事处|街道|镇|乡|管委会|管理委员会|院|署|厅|站|所|队)(?:[（(][\u4e00-\u9fff]{2,20}[）)])?$/;
 
 /** List markers a saved page keeps before its lines (「• 某某局2025年…报告」). */
 const BULLET = /^[•·●○■□◆◇▪▫‣⁃]\s*/;
@@ -205,15 +205,17 @@ function titleLeadingLine(front: readonly string[]): FrontMatter | null {
   for (let k = 0; k < Math.min(60, front.length); k++) {
     const t = front[k] ?? '';
     // (the crawler's 「标题:」 line is the site's title, never the report's heading)
-    if (/^\s*标\s*题\s*[:：]/.test(t) || NAVIGATION.test(t)) continue;
-    // the heading ends at a space, or where the preface's first words begin (「…年度报告（以下简称年报）根据《条例》…」)
+    if (/^\s*标\s*题\s*[:：]/.test(t)) continue;
+    // the heading ends at a space, or where the preface's first words begin (「…年度报告（以下简称年报）根据《条例》…」; but
+    // 「…年度报告（以下简称年报）是根据…」 is a sentence about the report)
     // (a space may stand between the organ and the rest: 「某某局 2019年政府信息公开工作年度报告 根据…」), or it ends the
     // line, after the page's dates and sources run into it (「日期:2021-01-22来源:某某委 某某委员会 2020年…年度报告」)
     const m =
-      /^((?:\S+\s+){0,8}?\S{2,60}?报告)\s+(\S.*[。，,].*)$/.exec(t) ?? /^(\S{4,60}?报告)((?:[（(]以下简称|根据|依据|按照|依照).*)$/.exec(t) ?? /^(.*\S\s+\S{2,60}?报告)()$/.exec(t) ?? headingThenTools(t);
+      /^((?:\S+\s+){0,8}?\S{2,60}?报告)\s+(\S.*[。，,].*)$/.exec(t) ?? /^(\S{4,60}?报告)((?:[（(]以下简称[^）)]*[）)](?!\s*[是系为由])|根据|依据|按照|依照).*)$/.exec(t) ?? /^(.*\S\s+\S{2,60}?报告)()$/.exec(t) ?? headingThenTools(t);
     const heading = m?.[1] ? headingEndingLine(m[1]) : null;
     // (the words before it are the page's labels and dates, never a sentence: 「…要求，现将2022年…报告 如下」 names no heading)
-    if (!heading || m?.[2] === undefined || /[。，；,;]/.test(m[1]?.slice(0, m[1].length - heading.length) ?? '')) continue;
+    // (a breadcrumb before it is the navigation's to read; a 「<…>」 in the preface after it is no breadcrumb)
+    if (!heading || m?.[2] === undefined || NAVIGATION.test(m[1] ?? '') || /[。，；,;]/.test(m[1]?.slice(0, m[1].length - heading.length) ?? '')) continue;
     // (a heading with no preface after it, among page words, names its organ: 「本地目录: …_某局 2019年…报告」 is a file path)
     if (m[2] === '' && !organFromTitle(heading)) continue;
     return { title: heading.replace(/\s+/g, ''), mainTitle: heading, subtitle: '', prefaceLines: [...(m[2] ? [m[2]] : []), ...front.slice(k + 1)] };

@@ -191,6 +191,10 @@ describe('imported titles', () => {
       [`更新时间: 某某区人民政府办公室 2021年政府信息公开工作年度报告 根据《条例》规定，编制本报告。 ${body}`, '某某区人民政府办公室2021年政府信息公开工作年度报告'],
       [`某某镇2021年政府信息公开工作年度报告 日期: 2022-01-30 字体: ${body}`, '某某镇2021年政府信息公开工作年度报告'],
       [`发布机构: 某某县某某镇人民政府 成文日期: 2022-01-16 标  题: 某某镇2021年政府信息公开工作年度报告 发文字号: 发布日期: 2022-01-16 某某镇2021年政府信息公开工作年度报告 ${body}`, '某某镇2021年政府信息公开工作年度报告'],
+      // a sentence whose subject is the report (「…年度报告(以下简称年报)是根据…」) names no heading
+      [`某某区人民政府办公室2021年政府信息公开工作年度报告(以下简称年报)是根据《条例》和《关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》规定编制。\n${body}`, null],
+      // the notice's title written with 「<…>」 in the preface is no breadcrumb
+      [`某某街道办事处 2024年政府信息公开工作年度报告 根据《条例》和《关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》编制。 ${body}`, '某某街道办事处2024年政府信息公开工作年度报告'],
       // a crawler's file path names no heading; a sentence before 「报告」 is no page word
       [`本地目录: zwgk/zfxxgknb/202201/80575_某某局 2021年政府信息公开工作年度报告\n${body}`, null],
       [`根据《条例》要求，现将2021年政府信息公开工作年度报告 公布如下，请监督。 ${body}`, null],
@@ -205,6 +209,12 @@ describe('imported titles', () => {
     const government = page(['某镇人民政府信息公开工作2025年度报告']);
     expect(government.report.organ).toBe('某镇人民政府');
     expect(government.uncertain.find((u) => u.target === 'title')?.reason).toContain('「某镇人民政府2025年政府信息公开工作年度报告」');
+  });
+
+  it('a heading without organ or year, the organ on the next line with its other name in brackets: that organ, a doubt', () => {
+    const r = page(['政府信息公开工作年度报告', '某某经开区管委会(某某商务区管委会)', '2026年1月8日']);
+    expect(r.report.organ).toBe('某某经开区管委会(某某商务区管委会)');
+    expect(r.uncertain.find((u) => u.target === 'organ')?.reason).toContain('标题下一行');
   });
 
   // A PDF's text (or pdftotext's) breaks prose lines at the margin; a piece of a sentence is never the heading.
