@@ -3,6 +3,7 @@
  * for matching, tokenising table text into labels and values, and approximate substring matching.
  */
 import { isPipeRow, isPlaceholderHeader, isPlaceholderWord, isSeparatorRow, pipeCells } from './layoutPipe.js';
+import { APPLY_COLUMNS, REVIEW_COLUMNS } from '../report/format.js';
 import { brokenOffSentence, goesOnWithSentence, isProseLine } from './layoutProse.js';
 
 /** One line of the source. Lines of a DOCX table come from its grid (`table` = which table). */
@@ -191,14 +192,22 @@ function pushGridCells(out: Token[], cells: readonly string[], line: number): vo
 }
 
 /** Fields of a tab-separated line or a pipe row: empty fields count as blank cells only between two values (leading/trailing ones are merges). */
+/** How many figures a row of table 三 or 四 holds (a row of table 二 has at most three, too few to tell blanks from filler). */
+const ROW_WIDTHS: ReadonlySet<number> = new Set([APPLY_COLUMNS.length, REVIEW_COLUMNS.length]);
+
 function pushFields(out: Token[], raw: readonly string[], line: number): void {
   const fields = raw.map((f) => basicNormalise(f).trim());
   const isValue = fields.map((f) => f !== '' && (isNumberToken(f.normalize('NFKC')) || BLANK_RE.test(f.normalize('NFKC'))));
   const firstValue = isValue.indexOf(true);
   const lastValue = isValue.lastIndexOf(true);
+  // empty fields before the first value are cells too when the fields after the label are exactly one table row's
+  // (「二、上年结转…数量 | | | | | | | 0 |」: six blanks, then the total); else they may be a merged label's filler
+  let lastLabel = firstValue - 1;
+  while (lastLabel >= 0 && fields[lastLabel] === '') lastLabel--;
+  const leadingCells = firstValue > lastLabel + 1 && ROW_WIDTHS.has(fields.length - lastLabel - 1);
   fields.forEach((f, k) => {
     if (f === '') {
-      if (firstValue >= 0 && k > firstValue && k < lastValue) out.push({ type: 'blank', line });
+      if (firstValue >= 0 && k < lastValue && (k > firstValue || (leadingCells && k > lastLabel))) out.push({ type: 'blank', line });
       return;
     }
     for (const w of wordsOf(f)) pushWord(out, w, line);

@@ -145,6 +145,19 @@ describe('pipe rows without the leading bar', () => {
     expect(row(cells, 'new')).toEqual([58, null, 0, 0, 1, 0, 66]);
     expect(row(cells, 'carried_over')).toEqual([2, 0, 0, 0, 0, 0, 2]);
   });
+
+  it('「label | | | | | | | 0 |」: empty cells before the first figure are blanks too when the row has a full row\'s fields', () => {
+    const { cells } = readExcerpt([
+      '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |',
+      '自然人 | 法人或其他组织 | 总计 |',
+      '一、本年新收政府信息公开申请数量 | 0 | | | | | | 0 |',
+      '二、上年结转政府信息公开申请数量 | | | | | | | 0 |',
+      '三、本年度办理结果 | (一)予以公开 | | | | | | | 0 |',
+    ]);
+    expect(row(cells, 'new')).toEqual([0, null, null, null, null, null, 0]);
+    expect(row(cells, 'carried_over')).toEqual([null, null, null, null, null, null, 0]);
+    expect(row(cells, 'granted')).toEqual([null, null, null, null, null, null, 0]);
+  });
 });
 
 describe('placeholder headers and data rows', () => {
