@@ -27,6 +27,8 @@ const ORGAN_END = /(?:[县市区旗州盟省镇乡局委办厅院署会室府处
 /** A line that is only an organ's name: short, no punctuation or figures, ending in an organ's word (perhaps with its other name in brackets). */
 const ORGAN_LINE = /^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|办公厅|局|委员会|委|办|中心|街道办事处|街道|镇|乡|管委会|管理委员会|院|署|厅|站|所|队)(?:[（(][\u4e00-\u9fff]{2,20}[）)])?$/;
 
+/** A site's tag before an article's heading (「【图文】」「【公告】」). */
+const PAGE_TAG = /^【[\u4e00-\u9fff]{1,4}】\s*/;
 /** List markers a saved page keeps before its lines (「• 某某局2025年…报告」). */
 const BULLET = /^[•·●○■□◆◇▪▫‣⁃]\s*/;
 
@@ -112,7 +114,9 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
   for (let i = 0; i < firstHeading; i++) {
     const l = lines[i];
     const text = l?.text.trim().replace(BULLET, '') ?? '';
-    if (l && l.table === undefined && text !== '') front.push(text);
+    // a site's tag before the heading (「【图文】某局2022年…报告」) is no part of it
+    const untagged = text.replace(PAGE_TAG, '');
+    if (l && l.table === undefined && text !== '') front.push(untagged !== text && isTitleLine(untagged) ? untagged : text);
   }
   let chosen: TitleAt | null = null;
   let yearOnly: TitleAt | null = null;

@@ -122,6 +122,13 @@ describe('imported titles', () => {
     expect(r.sourceCheck.map((f) => f.rule)).toContain('F-TITLE');
   });
 
+  it('a site\'s tag before the heading (「【图文】」) is no part of the title or the organ', () => {
+    const text = ['当前位置:首页', '> 新版信息公开 > 政府信息公开年报', '【图文】某市市场监督管理局2022年度政府信息公开工作年度报告', '发布日期:2023-01-28 09:56', '一、总体情况', '略。'].join('\n');
+    const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.title).toBe('某市市场监督管理局2022年度政府信息公开工作年度报告');
+    expect(r.report.organ).toBe('某市市场监督管理局');
+  });
+
   it('a heading kept as a list item of the saved page (「• 某某局2025年…报告」): the title without the bullet', () => {
     const text = ['• 网站支持IPv6', '  • 某某区人民政府办公室2025年政府信息公开工作年度报告', '    发布时间:2026-01-16 17:00  来源: 某某区人民政府办公室', '一、总体情况', '2025年，我办扎实推进政务公开。'].join('\n');
     const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
