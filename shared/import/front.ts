@@ -4,7 +4,7 @@
  * year, and the preface lines before 「一、总体情况」.
  */
 import { FIRST_YEAR_OF_2021_FORMAT } from '../report/format.js';
-import type { Level, Report } from '../report/model.js';
+import { organNamedInTitle, type Level, type Report } from '../report/model.js';
 import { organLevel } from '../report/level.js';
 import type { Uncertain } from './result.js';
 import { brokenOffSentence, goesOnWithSentence } from './layoutProse.js';
@@ -22,10 +22,15 @@ export interface FrontMatter {
   byline?: string;
 }
 
-/** How an organ's or a place's name ends (「…机关」「…局」「…县」); a page's words above a heading don't (「二维码」「企业图册」「搜本站」「返回顶部」). */
-const ORGAN_END = /(?:[县市区旗州盟省镇乡局委办厅院署会室府处所队社）)]|中心|街道|机关|公司)$/;
-/** A line that is only an organ's name: short, no punctuation or figures, ending in an organ's word (perhaps with its other name in brackets). */
-const ORGAN_LINE = /^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办公室|办公厅|局|委员会|委|办|中心|街道办事处|街道|镇|乡|管委会|管理委员会|院|署|厅|站|所|队)(?:[（(][\u4e00-\u9fff]{2,20}[）)])?$/;
+/**
+ * How an organ's or a place's name ends (「…机关」「…局」「…县」「…工作站」, or its other name in brackets); a page's words
+ * above a heading don't (「二维码」「企业图册」「搜本站」「返回顶部」). The one spelling of it here.
+ */
+const ORGAN_END = /(?:[县市区旗州盟省镇乡局委办厅院署会室府处所队社）)]|(?<![本全网])站|中心|街道|机关|公司)$/;
+/** A line that is only an organ's name: short, no punctuation or figures, ending like one (「区数据局」, 「某局（某办）」). */
+function isOrganLine(t: string): boolean {
+  return /^[\u4e00-\u9fff（）()]{2,30}$/.test(t) && ORGAN_END.test(t);
+}
 
 /** A site's tag before an article's heading (「【图文】」「【公告】」). */
 const PAGE_TAG = /^【[\u4e00-\u9fff]{1,4}】\s*/;
@@ -85,7 +90,7 @@ function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt
     const organAbove = organFromTitle(parts.join('')) === null && /^(?:\d{4}\s*年度?)?[\u4e00-\u9fff（）()]{2,30}$/.test(p) && ORGAN_END.test(p);
     // a year broken by the margin (「…卫生健康办公室202」/「3年政府信息公开工作年度报告」)
     const yearBroken = /\d$/.test(p) && /^\d{1,3}\s*年/.test(parts[0] ?? '');
-    if (incomplete || organAbove || yearBroken || /^[^\d]*[县市区旗州盟省镇乡局委办厅院署会室府处]$/.test(p) || /(?:[年工作]|年度)$/.test(p)) {
+    if (incomplete || organAbove || yearBroken || (!/\d/.test(p) && ORGAN_END.test(p)) || /(?:[年工作]|年度)$/.test(p)) {
       parts.unshift(p);
       start = j;
     } else break;
@@ -164,7 +169,7 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
   const mainTitle = chosen.parts.join('').replace(/\s+/g, ' ').trim();
   const title = (mainTitle + (subtitle ? `（${subtitle.replace(/[（()）\s]/g, '')}）` : '')).replace(/\s+/g, '');
   const prefaceLines = front.slice(chosen.end + 1 + (subtitle ? 1 : 0));
-  const byline = organFromTitle(title) === null && ORGAN_LINE.test(prefaceLines[0] ?? '') ? prefaceLines.shift() : undefined;
+  const byline = organFromTitle(title) === null && isOrganLine(prefaceLines[0] ?? '') ? prefaceLines.shift() : undefined;
   return { title, mainTitle, subtitle, prefaceLines, ...(byline ? { byline } : {}) };
 }
 
@@ -263,7 +268,7 @@ function titleInNavigation(front: readonly string[]): { title: string; line: num
     if (at < 0) continue;
     let title = words[at] ?? '';
     const before = words[at - 1] ?? '';
-    if (!organFromTitle(title) && /^[\u4e00-\u9fff（）()]{2,30}[县市区旗州盟省镇乡局委办厅院署会室府]$/.test(before)) title = before + title;
+    if (!organFromTitle(title) && isOrganLine(before)) title = before + title;
     // After the heading: the page's date and share buttons, then the report's first words.
     const after = words.slice(at + 1).join(' ').replace(PAGE_TOOLS, '').trim();
     return { title, line: k, after: /[。，]/.test(after) ? after : '' };
@@ -309,26 +314,9 @@ export function fallbackYear(lines: readonly SourceLine[], signatureDate: string
 
 const PLACE_END = /(?:县|市|区|旗|州|盟|省|自治区|自治州|自治县|镇|乡|街道|新区|开发区|试验区)$/;
 
-/** The organ as the title prints it: what comes before the year, or before 「政府信息公开」. */
+/** The organ as a page's heading prints it (`organNamedInTitle`), its digits and ideographs normalised first. */
 export function organFromTitle(title: string): string | null {
-  const t = basicNormalise(title).replace(/\s+/g, '').replace(/[（(][^）)]*[）)]$/, '');
-  const withYear = /^(.*?)(?:\d{4}|[〇零一二三四五六七八九]{4})年度?/.exec(t);
-  let prefix = withYear ? withYear[1] : undefined;
-  // the year after the words 「政府信息公开工作」 (「某镇政府信息公开工作2025年度报告」): the organ ends where they begin
-  if (prefix?.includes('政府信息公开')) prefix = prefix.slice(0, prefix.indexOf('政府信息公开'));
-  if (prefix === undefined) {
-    const at = t.indexOf('政府信息公开');
-    prefix = at >= 0 ? t.slice(0, at) : undefined;
-  }
-  // The year first (「2019年黄家镇政府信息公开工作年度报告」): the organ stands between it and 「政府信息公开」
-  // (「2019年某县政府办公室信息公开工作年度报告」: or 「信息公开工作」 after an organ that is not 政府 itself).
-  // (「年度」 taken whole, never backtracked into: 「2020年度政府信息公开…」 names no organ, not 「度」)
-  if (prefix === '') prefix = /^(?:\d{4}|[〇零一二三四五六七八九]{4})(?=(年度?))\1(.+?)(?:关于)?(?:\d{4}年度?)?(?:政府信息公开|信息公开年报|(?<!政府)信息公开工作)/.exec(t)?.[2];
-  if (!prefix) return null;
-  // 「2024年某镇人民政府信息公开工作年度报告」: the organ's 政府 is also the 政府 of 「政府信息公开」 (no organ ends in 人民)
-  if (/人民$/.test(prefix) && t.includes(`${prefix}政府信息公开`)) prefix += '政府';
-  // 「定州市庞村镇2024政府信息公开…」: a year printed without 年 is no part of the organ
-  return prefix.replace(/关于$/, '').replace(/\d{4}$/, '') || null;
+  return organNamedInTitle(basicNormalise(title));
 }
 
 /** Organ and level as printed (title first, 落款 second); every doubt is said, nothing is completed. */

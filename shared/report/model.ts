@@ -75,11 +75,35 @@ export function canonicalTitle(organ: string | undefined, year: number): string 
  */
 export function standardTitle(report: Pick<Report, 'title' | 'organ' | 'year'>): string {
   const title = report.title?.replace(/\s+/g, '') ?? '';
-  const named = /^(.*?)(\d{4})年政府信息公开工作年度报告$/.exec(title)?.[1] ?? /^(.*?)政府信息公开/.exec(title)?.[1] ?? '';
-  // the organ as read from the title when the title prints it (「某镇人民政府信息公开工作…」: 某镇人民政府, not 某镇人民)
+  // the report's organ when the title prints it (a clerk's 「某县人民政府」 under 「某县人民政府2024年…」), else the title's
   const printed = report.organ?.trim();
-  const organ = (printed && title.includes(printed) ? printed : named.replace(/[（(]?\d{4}年度?[)）]?/g, '')) || printed || '（机关名称）';
+  const organ = (printed && title.includes(printed) ? printed : organNamedInTitle(title)) || printed || '（机关名称）';
   return canonicalTitle(organ, report.year);
+}
+
+/**
+ * The organ as the title prints it: what comes before the year, or before 「政府信息公开」 (one reading for the importer,
+ * F-TITLE's suggestion and the draft's title).
+ */
+export function organNamedInTitle(title: string): string | null {
+  const t = title.replace(/\s+/g, '').replace(/[（(][^）)]*[）)]$/, '');
+  const withYear = /^(.*?)(?:\d{4}|[〇零一二三四五六七八九]{4})年度?/.exec(t);
+  let prefix = withYear ? withYear[1] : undefined;
+  // the year after the words 「政府信息公开工作」 (「某镇政府信息公开工作2025年度报告」): the organ ends where they begin
+  if (prefix?.includes('政府信息公开')) prefix = prefix.slice(0, prefix.indexOf('政府信息公开'));
+  if (prefix === undefined) {
+    const at = t.indexOf('政府信息公开');
+    prefix = at >= 0 ? t.slice(0, at) : undefined;
+  }
+  // The year first (「2019年黄家镇政府信息公开工作年度报告」): the organ stands between it and 「政府信息公开」
+  // (「2019年某县政府办公室信息公开工作年度报告」: or 「信息公开工作」 after an organ that is not 政府 itself).
+  // (「年度」 taken whole, never backtracked into: 「2020年度政府信息公开…」 names no organ, not 「度」)
+  if (prefix === '') prefix = /^(?:\d{4}|[〇零一二三四五六七八九]{4})(?=(年度?))\1(.+?)(?:关于)?(?:\d{4}年度?)?(?:政府信息公开|信息公开年报|(?<!政府)信息公开工作)/.exec(t)?.[2];
+  if (!prefix) return null;
+  // 「2024年某镇人民政府信息公开工作年度报告」: the organ's 政府 is also the 政府 of 「政府信息公开」 (no organ ends in 人民)
+  if (/人民$/.test(prefix) && t.includes(`${prefix}政府信息公开`)) prefix += '政府';
+  // 「定州市庞村镇2024政府信息公开…」: a year printed without 年 is no part of the organ
+  return prefix.replace(/关于$/, '').replace(/\d{4}$/, '') || null;
 }
 
 /** 「<机关>YYYY年政府信息公开工作年度报告」 for the report's own year (spacing ignored): the form F-TITLE asks for. */

@@ -224,6 +224,17 @@ describe('imported titles', () => {
     expect(r.uncertain.find((u) => u.target === 'organ')?.reason).toContain('标题下一行');
   });
 
+  it('an organ ends alike wherever it stands: above the heading, under it, or in a breadcrumb (「某某街道」「某县供销合作社」「某某林业工作站」)', () => {
+    for (const organ of ['某某街道', '某县供销合作社', '某某林业工作站']) {
+      expect(page([organ, '2022年政府信息公开工作年度报告', '发布时间:2023-01-20']).report.organ).toBe(organ);
+      expect(page(['2022年政府信息公开工作年度报告', organ, '2023年1月8日']).report.organ).toBe(organ);
+      const crumb = page([`当前位置： 首页 > 政务公开 > 年度报告 ${organ} 2022年政府信息公开工作年度报告 时间：2023-01-09`]);
+      expect(crumb.report.title).toBe(`${organ}2022年政府信息公开工作年度报告`);
+    }
+    // a site's words ending in 站 are no organ (「搜本站」「全站」)
+    for (const word of ['搜本站', '全站']) expect(page([word, '2022年政府信息公开工作年度报告']).report.organ ?? null).toBeNull();
+  });
+
   // A PDF's text (or pdftotext's) breaks prose lines at the margin; a piece of a sentence is never the heading.
   const wrapped = (lines: string[]) => importText(lines.join('\n'), { kind: 'text', name: 'wrapped.txt', evaluate: (rep) => evaluate(rep) });
 

@@ -134,6 +134,13 @@ describe('one truth for the title and the 机关层级', () => {
     expect(imported.draft.meta.title ?? canonicalTitle(imported.draft.meta.organ, imported.draft.year)).toBe(suggested);
   });
 
+  it('F-TITLE\'s suggestion reads the organ from a title as the importer does, for a draft whose organ is blank', async () => {
+    const { evaluate } = await import('../../shared/rules/index.js');
+    const report = { format: '2021' as const, year: 2024, organ: '', title: '2024年某镇人民政府信息公开工作年度报告', cells: {}, sections: {} };
+    // 「某镇人民政府」, as the importer reads that heading (its 政府 is also the 政府 of 「政府信息公开」), never 「某镇人民」
+    expect(evaluate(report).find((x) => x.rule === 'F-TITLE')?.message).toContain('应为“某镇人民政府2024年政府信息公开工作年度报告”');
+  });
+
   it('the rules and the importer read the 机关层级 of an organ name alike (organLevel)', async () => {
     const { inferLevel } = await import('../../shared/rules/prepare.js');
     const { organAndLevel } = await import('../../shared/import/front.js');
