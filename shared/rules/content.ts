@@ -251,6 +251,8 @@ const STALE_MESSAGES: Record<StaleKind, (q: string, named: number, year: number)
   'own-title': (q, named, year) => `本报告称“${q}”，其中的年份 ${named} 与报告年度 ${year} 年不符：是否沿用了上年的文字？`,
   opening: (q, named, year) => `“${q}”写的是 ${named} 年，与报告年度 ${year} 年不符：是否沿用了上年的文字？`,
   plan: (q, _named, year) => `“${q}”应为下一年度（${year + 1}年）的计划，与报告年度 ${year} 年不符`,
+  'next-year': (q, named, year) => `“${q}”写的是 ${named} 年的工作，与报告年度 ${year} 年不符：本年度的工作应写 ${year} 年`,
+  carry: (q, _named, year) => `“${q}”与报告年度 ${year} 年不符：本年度未办结的申请应结转至 ${year + 1} 年`,
 };
 
 function stale(p: Prepared, out: Finding[]): void {
@@ -262,6 +264,8 @@ function stale(p: Prepared, out: Finding[]): void {
       // Only the preface names this report; elsewhere last year's report compiled and published is the year's own work
       // (「1月，在门户网站公布了《…2023年…年度报告》」 in the 2024 report).
       if (m.kind === 'own-title' && key !== 'preface' && m.year === year - 1) continue;
+      // next year's work is told in the parts on problems and plans, and beside them
+      if (m.kind === 'next-year' && (key === 'problems' || key === 'other')) continue;
       const q = quote(text, m.start, m.end);
       const message = STALE_MESSAGES[m.kind](q, m.year, year);
       out.push(p.finding('F-STALE', message, { span: { section: key, start: m.start, end: m.end } }));

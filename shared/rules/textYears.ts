@@ -4,7 +4,7 @@
  * History (「2023 年，我县被确定为…」) and plans (「…将继续…」) are left alone.
  */
 
-export type StaleKind = 'period' | 'opening' | 'plan' | 'own-title';
+export type StaleKind = 'period' | 'opening' | 'plan' | 'own-title' | 'next-year' | 'carry';
 export interface StaleMention {
   kind: StaleKind;
   year: number;
@@ -17,8 +17,19 @@ const PERIOD_RE = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(至|到|—|-|－
 const OPENING_RE = /(^|[。！？\n])\s*(?:截[至止]到?\s*)?(\d{4})\s*年(?:度|底|末|\s*12\s*月\s*31\s*日)?\s*[，,]/g;
 /** The report naming itself as it is made or published (「我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》」, 「现公布…年度报告」). */
 const OWN_TITLE_RE = /(?:编制|公布|发布|编写|形成)了?\s*《(?:[^《》。]{0,40}?)(\d{4})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)》/g;
-/** The preface saying what this report is, unquoted: 「本年报是…由某某办公室编制的2024年度政府信息公开年度报告」. */
-const OWN_TITLE_PLAIN_RE = /编制的\s*(\d{4})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/g;
+/**
+ * The preface saying what this report is, unquoted: 「本年报是…由某某办公室编制的2024年度政府信息公开年度报告」,
+ * 「现向社会公布某镇人民政府2023年政府信息公开工作年度报告」.
+ */
+const OWN_TITLE_PLAIN_RE = /(?:编制的|现(?:向社会)?(?:公布|发布)了?)\s*[^。，,；;《》\d]{0,40}?(\d{4})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/g;
+/** The year's work a report is compiled from (「结合2024年东山街道政府信息公开工作实际，编制本报告」). */
+const BASIS_RE = /结合\s*(\d{4})\s*年度?[^。；;《》\d]{0,30}?实际/g;
+/** Applications carried forward into a year (「结转2025年344件」): the year after the report's. */
+const CARRY_RE = /结转(?:至|到)?\s*(\d{4})\s*年/g;
+/** The year's work told of a year (「2025年以来」, 「2025年累计发布…」, 「2022年,我局无…」). */
+const WORK_OF_YEAR_RE = /(^|[。！？\n；;])\s*(\d{4})\s*年(?:度)?\s*[，,]|(\d{4})\s*年(?:以来|累计|全年)/g;
+/** Words of a plan or an aim (「2025年，我局将…」, 「计划」, 「力争」): next year's work may be told in them. */
+const PLAN_WORDS = /将|计划|拟|预计|力争|争取|继续|进一步|持续|着力|深化|推动|努力|目标|要/;
 const PLAN_RE = /(?<![\d〔[［])(\d{4})\s*年度?\s*(工作计划|工作打算|工作思路)(?=\s*(?:[：:。\n]|$))/g;
 
 /** What a sentence about an earlier year says when it tells history rather than this year's work. */
@@ -51,6 +62,15 @@ export function extractYears(text: string, year: number, out: StaleMention[]): v
     // 「2021 年，我局将进一步…」 in the 2021 report: a plan for the year reported on (last year's plan left unchanged)
     else if (y === year && FUTURE_PLAN.test(sentence) && !/了|已/.test(sentence)) out.push({ kind: 'plan', year: y, start, end: m.index + m[0].length - 1 });
   }
+  nextYearWork(text, year, out);
+  for (const m of text.matchAll(BASIS_RE)) {
+    if (Number(m[1]) !== year) out.push({ kind: 'opening', year: Number(m[1]), start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(CARRY_RE)) {
+    // 「上年结转至2025年的申请」 in the 2025 report is last year's carrying over, told from the other side
+    const lead = text.slice(Math.max(0, m.index - 8), m.index);
+    if (Number(m[1]) !== year + 1 && !/上年|上一年|去年|\d{4}\s*年度?$/.test(lead)) out.push({ kind: 'carry', year: Number(m[1]), start: m.index, end: m.index + m[0].length });
+  }
   for (const re of [OWN_TITLE_RE, OWN_TITLE_PLAIN_RE]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -65,4 +85,28 @@ export function extractYears(text: string, year: number, out: StaleMention[]): v
     const lead = text.slice(Math.max(0, m.index - 4), m.index);
     if (y <= year && y >= year - 5 && !/落实|完成|执行|对照/.test(lead)) out.push({ kind: 'plan', year: y, start: m.index, end: m.index + m[0].length });
   }
+}
+
+/**
+ * The work of the year after the report's, told as done (「2022年,我局无依申请公开事项」 in the 2021 report, 「2025年累计
+ * 发布…」 in the 2024 one): the text was written for another year. A plan for next year (「2025年，我局将…」) is left alone.
+ */
+function nextYearWork(text: string, year: number, out: StaleMention[]): void {
+  for (const m of text.matchAll(WORK_OF_YEAR_RE)) {
+    const digits = m[2] ?? m[3] ?? '';
+    if (Number(digits) !== year + 1) continue;
+    const start = m.index + m[0].indexOf(digits);
+    const sentence = sentenceFrom(text, m.index + m[0].length);
+    if (!PLAN_WORDS.test(sentence)) out.push({ kind: 'next-year', year: year + 1, start, end: m.index + m[0].length });
+  }
+}
+
+/** The year a report's text gives the report itself (「现发布《某局2024年政府信息公开工作年度报告》」), or null. */
+export function ownTitleYear(text: string): number | null {
+  for (const re of [OWN_TITLE_RE, OWN_TITLE_PLAIN_RE]) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m) return Number(m[1]);
+  }
+  return null;
 }

@@ -615,3 +615,37 @@ describe('F-TITLE suggestions', () => {
     expect(msg('乌鲁木齐县政府信息公开工作年度报告（2024年度）')).toContain('应为“乌鲁木齐县2024年政府信息公开工作年度报告”');
   });
 });
+
+describe('F-STALE: the year after the report\'s, told as this year\'s work', () => {
+  it('flags next year\'s work told as done (「2025年,我局无依申请公开事项」, 「2025年累计发布…」) in the parts on this year', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.requests = `2025年,我局无依申请公开事项。\n${r.sections!.requests ?? ''}`;
+      r.sections!.overview = `围绕重点工作，2025年累计发布政策解读信息2条。\n${r.sections!.overview ?? ''}`;
+    })), 'F-STALE');
+    expect(f.map((x) => x.span?.section).sort()).toEqual(['overview', 'requests']);
+    expect(f[0]?.message).toContain('本年度的工作应写 2024 年');
+  });
+  it('is quiet on next year\'s plan, wherever it stands, and on next year\'s work in the part on problems and plans', () => {
+    expect(rulesAfter((r) => {
+      r.sections!.overview = `2025年，我局将继续深化政务公开。\n${r.sections!.overview ?? ''}`;
+      r.sections!.problems = `${r.sections!.problems ?? ''}\n2025年,我局无新增公开事项清单调整任务。`;
+    })).not.toContain('F-STALE');
+  });
+  it('flags applications carried forward into the report\'s own year (「结转2024年344件」), not last year\'s carried over', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.overview = `全年接收申请2036件，2023年结转183件；全年办理1875件，结转2024年344件。\n${r.sections!.overview ?? ''}`;
+    })), 'F-STALE');
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining('应结转至 2025 年')]);
+    expect(rulesAfter((r) => {
+      r.sections!.overview = `上年结转至2024年的申请3件，均已办结；结转至2025年继续办理2件。\n${r.sections!.overview ?? ''}`;
+    })).not.toContain('F-STALE');
+  });
+  it('flags a preface compiling the report from another year\'s work, or publishing it under another year, unquoted', () => {
+    for (const preface of ['根据《条例》要求，结合2023年东山街道政府信息公开工作实际，编制发布本报告。', '根据《条例》等文件要求，现向社会公布某镇人民政府2023年政府信息公开工作年度报告。']) {
+      expect(only(run(edit((r) => (r.sections!.preface = preface))), 'F-STALE').map((x) => x.span?.section), preface).toEqual(['preface']);
+    }
+    for (const preface of ['根据《条例》要求，结合2024年东山街道政府信息公开工作实际，编制发布本报告。', '现向社会公布某镇人民政府2024年政府信息公开工作年度报告。']) {
+      expect(rulesAfter((r) => (r.sections!.preface = preface)), preface).not.toContain('F-STALE');
+    }
+  });
+});
