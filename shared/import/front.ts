@@ -9,6 +9,7 @@ import { organLevel } from '../report/level.js';
 import type { Uncertain } from './result.js';
 import { brokenOffSentence, goesOnWithSentence } from './layoutProse.js';
 import { cnNumber } from './signature.js';
+import { ownTitleYear } from '../rules/textYears.js';
 import { basicNormalise, type SourceLine } from './text.js';
 
 export interface FrontMatter {
@@ -39,9 +40,9 @@ const BULLET = /^[•·●○■□◆◇▪▫‣⁃]\s*/;
 
 /**
  * A web page's metadata line (「标题：…」, 「索引号：…」, 「发布日期：…」), or the tail of one wrapped at the margin
- * (「公室 访问次数:218」): never the report's own heading.
+ * (「公室 访问次数:218」), or a field printed with no separator (「标题2023年政府信息公开工作年度报告」): never the report's own heading.
  */
-const METADATA_LINE = /^\s*[\u4e00-\u9fff]{2,6}\s*[:：]|^\s*(?:标\s*题|索\s*引\s*号|发布机构|文\s*号|发布日期|成文日期|主题分类)\s|^[^\s。；;，,]{1,12}\s+(?:访问次数|浏览次数|点击(?:数|量)|来源|作者|发布时间|日期)\s*[:：]/;
+const METADATA_LINE = /^\s*[\u4e00-\u9fff]{2,6}\s*[:：]|^\s*(?:标\s*题|索\s*引\s*号|发布机构|发文机关|文\s*号|发文字号|发布日期|成文日期|主题分类)(?:\s|(?=[\d\u4e00-\u9fff]))|^[^\s。；;，,]{1,12}\s+(?:访问次数|浏览次数|点击(?:数|量)|来源|作者|发布时间|日期)\s*[:：]/;
 /** A page title with the site's name after it (「…年度报告_XX县人民政府网」, 「… - 中国XX」, 「…|XX门户网站」). */
 const SITE_SUFFIX = /[_|｜]|\s[-–—－]\s|[-–—－]\s*中国|(?:网|网站|门户)$/;
 /** Breadcrumbs and navigation (「首页 > 政务公开 > 年度报告」, 「当前位置：」). */
@@ -194,7 +195,11 @@ function reportHeadingBelow(front: readonly string[], chosen: TitleAt): TitleAt 
   if (isTitleLine(first) && /信息公开/.test(first)) return titleEndingAt(front.slice(k), 0, k);
   const second = front[k + 1] ?? '';
   // 「某某局」 or 「某某局2019年」 above 「政府信息公开工作年度报告」
-  const organLine = first.length <= 40 && !/[。，,；;：:]/.test(first) && ((/^[^\d]*[\u4e00-\u9fff]$/.test(first) && ORGAN_END.test(first)) || /^[^\d]{2,30}\d{4}\s*年度?$/.test(first));
+  // (or the heading broken after its year, mid-word: 「某某管理2023年政府」 / 「信息公开工作年度报告」)
+  const organLine =
+    first.length <= 40 &&
+    !/[。，,；;：:]/.test(first) &&
+    ((/^[^\d]*[\u4e00-\u9fff]$/.test(first) && ORGAN_END.test(first)) || /^[^\d]{2,30}\d{4}\s*年度?$/.test(first) || (/^[^\d]{2,30}\d{4}\s*年/.test(first) && isTitleLine(first + second)));
   // (a line naming the heading's organ again is no part of it: 「全州县政务办」 above 「全州县2022年…」 is the tail of a wrapped
   // 「来源:」 line, while 「某某管理委员会」 above 「卫生健康办公室2023年…」 is the heading's first line)
   // (nor is an organ's line above a heading that starts with its year and names its organ: 「秦淮区人民政府」 /
@@ -283,8 +288,12 @@ export function yearOfFront(front: FrontMatter, allText: string): number | null 
   const chinese = /([〇零一二三四五六七八九]{4})\s*年/.exec(front.mainTitle + front.subtitle);
   if (chinese?.[1]) return cnNumber(chinese[1]);
   const frontText = [front.mainTitle, front.subtitle, ...front.prefaceLines].join('\n');
-  const period = /统计期限为\s*(\d{4})\s*年/.exec(frontText) ?? /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*至\s*\1\s*年\s*12\s*月\s*31\s*日/.exec(allText);
-  return period ? Number(period[1]) : null;
+  // 「统计期限为2024年…」, 「统计时间为2023年1月1日至12月31日」, 「自2021年1月1日起至12月31日止」
+  const period =
+    /统计(?:期限|时限|时间)(?:为|是|自|从)?\s*(\d{4})\s*年/.exec(frontText) ??
+    /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|-|－|~|～)\s*(?:\1\s*年\s*)?12\s*月\s*31\s*日/.exec(allText);
+  // else the preface naming the report it introduces (「现发布《某局2024年政府信息公开工作年度报告》」)
+  return period ? Number(period[1]) : ownTitleYear(front.prefaceLines.join(''));
 }
 
 /** The year the text names most (「20xx年」), or null. */

@@ -224,6 +224,25 @@ describe('imported titles', () => {
     expect(r.uncertain.find((u) => u.target === 'organ')?.reason).toContain('标题下一行');
   });
 
+  it('a page\'s metadata field printed with no separator (「标题2023年政府信息公开工作年度报告」) is no heading; the heading below it is', () => {
+    const r = page(['索引号000014349/2024-03341', '发文机关宋村镇人民政府 主题词', '标题2023年政府信息公开工作年度报告', '主题分类其它 发布日期2024-01-10', '2023年政府信息公开工作年度报告']);
+    expect(r.report.title).toBe('2023年政府信息公开工作年度报告');
+    expect(r.report.organ ?? null).toBeNull();
+  });
+
+  it('the report\'s heading under the page\'s tools, broken after its year mid-word (「某某管理2023年政府」/「信息公开工作年度报告」): the title as printed', () => {
+    const r = page(['某市某某管理局2023年政府信息公开工作年度报告', '发布时间:2024-01-25 15:05 来源:某市某某管理局 字体:[ ]', '某市某某管理2023年政府', '信息公开工作年度报告']);
+    expect(r.report.title).toBe('某市某某管理2023年政府信息公开工作年度报告');
+  });
+
+  it('no year at the head: the statistics period however worded, else the preface naming its report, before the year the text names most', () => {
+    const named = page(['根据《条例》规定，现发布《某县工业和信息化局2024年政府信息公开工作年度报告》。', '2025年以来收录政策文件1条，2025年累计发布解读2条，2025年重点工作完成。']);
+    expect(named.report.year).toBe(2024);
+    const period = page(['我镇认真编制了《某镇2020年政府信息公开工作年度报告》，所列数据的统计期限自2021年1月1日起至12月31日止。']);
+    expect(period.report.year).toBe(2021);
+    expect(period.sourceCheck.map((f) => f.rule)).toContain('F-STALE');
+  });
+
   it('an organ ends alike wherever it stands: above the heading, under it, or in a breadcrumb (「某某街道」「某县供销合作社」「某某林业工作站」)', () => {
     for (const organ of ['某某街道', '某县供销合作社', '某某林业工作站']) {
       expect(page([organ, '2022年政府信息公开工作年度报告', '发布时间:2023-01-20']).report.organ).toBe(organ);
