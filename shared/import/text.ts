@@ -165,8 +165,9 @@ function pushGluedWord(out: Token[], w: string, line: number): void {
       text = figure.slice(-4);
       continue;
     }
-    // A date or a document number (「2024年」, 「〔2021〕30号」: running page headers, citations) is text.
-    if (figure === '' || /^[年月日号]/.test(next ?? '') || /^[〔[(（]$/.test(w[m.index - 1] ?? '')) {
+    // A date or a document number (「2024年」, 「〔2021〕30号」: running page headers, citations) is text, and so is a
+    // header's note of decimal places (「采购总金额(单位:万元,保留4位小数)」).
+    if (figure === '' || /^[年月日号]|^位小数/.test(w.slice(at)) || /^[〔[(（]$/.test(w[m.index - 1] ?? '')) {
       text += figure;
       continue;
     }
@@ -210,9 +211,15 @@ function pushFields(out: Token[], raw: readonly string[], line: number): void {
       if (firstValue >= 0 && k < lastValue && (k > firstValue || (leadingCells && k > lastLabel))) out.push({ type: 'blank', line });
       return;
     }
+    const start = out.length;
     for (const w of wordsOf(f)) pushWord(out, w, line);
+    // a field stating its own figure (「…信息公开发布总数量(非新闻类、消息类):2条」) is a sentence's, no cell of the row above
+    if (STATED_FIGURE.test(f)) for (let t = start; t < out.length; t++) (out[t] as Token).prose = true;
   });
 }
+
+/** Words naming a figure, then a colon and the figure with its counter: a statement, not a row of figures. */
+const STATED_FIGURE = /^(?=[^:：]*[\u4e00-\u9fff]{4})[^:：。；;，,]{8,}[:：]\s*\d+(?:\.\d+)?\s*[条件个项篇份]$/;
 
 /**
  * Do the line's tokens (from `start`) end with two values or more? That is a table row's shape (a label with
@@ -262,7 +269,7 @@ export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.leng
       const start = out.length;
       const text = basicNormalise(line.text);
       for (const w of wordsOf(text)) pushWord(out, w, i);
-      const prose = (isProseLine(text) && !endsWithValues(out, start)) || withinSentence(lines, i);
+      const prose = (isProseLine(text) && !endsWithValues(out, start)) || withinSentence(lines, i) || STATED_FIGURE.test(text.replace(/\s*\|\s*$/, ''));
       if (prose) for (let k = start; k < out.length; k++) (out[k] as Token).prose = true;
     }
   }
