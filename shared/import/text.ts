@@ -126,9 +126,15 @@ function pushWord(out: Token[], w: string, line: number): void {
   else pushGluedWord(out, w, line);
 }
 
-/** The words of a line, split at spaces; 「减少 8」 (a PDF's text sets the figure apart from its word) is one word, 「减少8」. */
+/**
+ * The words of a line, split at spaces; a PDF's text sets a figure apart from the words around it (Word and Writer space
+ * Latin digits from Chinese): 「减少 8」 is one word, 「减少8」, and 「2021 年」「保留 4 位小数」 keep the figure with its 年 or 位.
+ */
 function wordsOf(text: string): string[] {
-  return text.replace(/(^|\s)(增加?|减少?)\s+(?=\d)/g, '$1$2').split(/\s+/);
+  return text
+    .replace(/(^|\s)(增加?|减少?)\s+(?=\d)/g, '$1$2')
+    .replace(/(\d)\s+(?=[年月日号]|位小数)/g, '$1')
+    .split(/\s+/);
 }
 
 /** 「本年增/减」 printed in words (「增1423」, 「减38」, 「减少5」): the signed figure. */

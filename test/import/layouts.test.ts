@@ -194,13 +194,15 @@ describe('formats', () => {
     expect(uncertain.filter((u) => u.target.includes('.'))).toEqual([]);
   });
 
-  it('a header\'s note of decimal places (「采购总金额(单位:万元,保留4位小数)」) is no figure of the row above it', () => {
+  it('a header\'s note of decimal places (「采购总金额(单位:万元,保留4位小数)」, a PDF\'s 「保留 4 位小数」) is no figure of the row above it', () => {
     const lines = ['某乡2019年政府信息公开工作年度报告', '二、主动公开政府信息情况', '第二十条第(八)项', '信息内容', '上一年项目数量', '本年增/减', '行政事业性收费', '0'];
-    const text = [...lines, '第二十条第(九)项', '信息内容', '采购项目数量', '采购总金额(单位:万元,保留4位小数)', '政府集中采购', '6', '137.3', '三、收到和处理政府信息公开申请情况'].join('\n');
-    const { report } = parse(text);
-    expect(report.cells['active2019.fees.prev_items']).toBe(0);
-    expect(report.cells['active2019.fees.change'] ?? null).toBeNull();
-    expect(report.cells['active2019.procurement.items']).toBe(6);
+    for (const note of ['保留4位小数', '保留 4 位小数']) {
+      const text = [...lines, '第二十条第(九)项', '信息内容', '采购项目数量', `采购总金额(单位:万元,${note})`, '政府集中采购', '6', '137.3', '三、收到和处理政府信息公开申请情况'].join('\n');
+      const { report } = parse(text);
+      expect(report.cells['active2019.fees.prev_items'], note).toBe(0);
+      expect(report.cells['active2019.fees.change'] ?? null, note).toBeNull();
+      expect(report.cells['active2019.procurement.items'], note).toBe(6);
+    }
   });
 
   it('a line stating its own figure under the table (「…发布总数量(非新闻类、消息类):2条」) fills no cell of the row above it', () => {
