@@ -178,8 +178,9 @@ function extractApply(text: string, cl: Clause[], year: number, out: Mention<App
       if (!count || count.approximate || !Number.isInteger(count.value)) return;
       const between = text.slice(from, count.start);
       if (APPLICANT_WORDS.test(between)) return;
-      // 「不予公开信息数137条」: documents by their disclosure attribute (主动/依申请/不予公开), not applications
-      if (RESULT_VERBS[v.verb] && /信息|文件/.test(between) && !/申请/.test(between)) return;
+      // 「不予公开信息数137条」: documents by their disclosure attribute (主动/依申请/不予公开), not applications — but
+      // 「因无法提供相关信息答复2件」 counts the replies given
+      if (RESULT_VERBS[v.verb] && /信息|文件/.test(between) && !/申请|(?:信息|文件)[^，,。；;]*?(?:答复|告知)/.test(between)) return;
       // 「其中主动公开信息数169，依申请公开信息数317条，不予公开24条」: the same, in a list of documents by attribute
       if (RESULT_VERBS[v.verb] && ATTRIBUTE_LIST.test(sentenceOf(text, cl, c.sentence)) && DOCUMENT_COUNTER.test(count.unit ?? '')) return;
       let kind = appKind(v.verb);

@@ -227,6 +227,10 @@ describe('N-APP: documents counted by their disclosure attribute', () => {
     expect(rulesFor('收到政府信息公开申请 4 件，不予公开 3 件。')).toContain('N-APP');
   });
 
+  it('reads 「因无法提供相关信息答复3件」 as replies to applications (信息 then 答复), not documents', () => {
+    expect(rulesFor('收到政府信息公开申请 4 件，因无法提供相关信息答复 3 件。')).toContain('N-APP');
+  });
+
   it('leaves a list of documents by attribute alone (「其中主动公开信息数169，依申请公开信息数317条，不予公开24条」, 「主动公开299份，依申请公开及不予公开388份」)', () => {
     expect(rulesFor('全年印发公文类政府信息共510条，其中主动公开信息数169，依申请公开信息数317条，不予公开24条；全年通过门户网站主动公开政策文件5条。')).not.toContain('N-APP');
     expect(rulesFor('共发布政府信息（文件）687份，其中主动公开299份，依申请公开及不予公开388份。')).not.toContain('N-APP');
