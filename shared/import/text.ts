@@ -275,7 +275,10 @@ export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.leng
       const start = out.length;
       const text = basicNormalise(line.text);
       for (const w of wordsOf(text)) pushWord(out, w, i);
-      const prose = (isProseLine(text) && !endsWithValues(out, start)) || withinSentence(lines, i) || STATED_FIGURE.test(text.replace(/\s*\|\s*$/, ''));
+      // (a line of figures alone is a table's row even between two pieces of a wrapped label: 「理结 分处理的，只计这一」 /
+      // 「0 0 0 0 0 0 0」 / 「果 情形，不计其他情」)
+      const figuresOnly = out.length - start >= 2 && out.slice(start).every((t) => t.type !== 'text');
+      const prose = (isProseLine(text) && !endsWithValues(out, start)) || (withinSentence(lines, i) && !figuresOnly) || STATED_FIGURE.test(text.replace(/\s*\|\s*$/, ''));
       if (prose) for (let k = start; k < out.length; k++) (out[k] as Token).prose = true;
     }
   }

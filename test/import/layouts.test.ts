@@ -194,6 +194,26 @@ describe('formats', () => {
     expect(uncertain.filter((u) => u.target.includes('.'))).toEqual([]);
   });
 
+  it('a line of figures between two pieces of a wrapped label with commas (a PDF\'s 「理结 分处理的，只计这一」/「3 0 0 0 0 0 3」/「果 情形，…」) is the row\'s, not prose', () => {
+    const text = [
+      '某局2022年政府信息公开工作年度报告',
+      '三、收到和处理政府信息公开申请情况',
+      '一、本年新收政府信息公开申请数量 4 0 0 0 0 0 4',
+      '二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0',
+      '三、 （一）予以公开 1 0 0 0 0 0 1',
+      '本年',
+      '度办 （二）部分公开（区',
+      '理结 分处理的，只计这一',
+      '3 0 0 0 0 0 3',
+      '果 情形，不计其他情',
+      '形）',
+      '（三）不予公开 1.属于国家秘密 0 0 0 0 0 0 0',
+    ].join('\n');
+    const { report } = parse(text);
+    expect(report.cells['apply.partial.natural']).toBe(3);
+    expect(report.cells['apply.partial.total']).toBe(3);
+  });
+
   it('a header\'s note of decimal places (「采购总金额(单位:万元,保留4位小数)」, a PDF\'s 「保留 4 位小数」) is no figure of the row above it', () => {
     const lines = ['某乡2019年政府信息公开工作年度报告', '二、主动公开政府信息情况', '第二十条第(八)项', '信息内容', '上一年项目数量', '本年增/减', '行政事业性收费', '0'];
     for (const note of ['保留4位小数', '保留 4 位小数']) {

@@ -65,6 +65,19 @@ describe('PDF rows with blank cells', () => {
     expect(lines[2]?.split(/\s+/).filter(Boolean)).toEqual(['3.危及“三安全一稳定”', '0', '0', '0', '0', '0', '0', '0']);
   });
 
+  it('a row whose first cells the PDF maker set as one text item (「6 0 0 0 0」, then 「0」 「6」) keeps all its figures, no blanks added', () => {
+    const merged = row(660, '7.属于行政执法案卷', [null, null, null, null, null, '0', '6']);
+    // Writer's text layer: the first five cells' figures in one item spanning their columns
+    merged.push({ str: '6 0 0 0 0', x: (COLUMNS[0] ?? 0) - 5, y: 660, w: (COLUMNS[4] ?? 0) - (COLUMNS[0] ?? 0) + 10, h: 10 });
+    const lines = itemsToLines([
+      ...row(700, '5.属于三类内部事务信息', ['1', '0', '0', '0', '0', '0', '1']),
+      ...row(680, '6.属于四类过程性信息', ['0', '0', '0', '0', '0', '0', '0']),
+      ...merged,
+    ]);
+    expect(lines[2]).not.toContain('—');
+    expect(lines[2]?.split(/\s+/).filter(Boolean)).toEqual(['7.属于行政执法案卷', '6', '0', '0', '0', '0', '0', '6']);
+  });
+
   it('a figure set lower than the rest of its row (a cell with its own margin) joins the row, in column order', () => {
     const printed = row(700, '一、本年新收政府信息公开申', [null, '3', '0', '0', '0', '0', '3']);
     // 自然人's figure 9 points under the row's others, the label's second line under it: seen in Chromium's PDF of a page

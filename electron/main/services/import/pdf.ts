@@ -127,6 +127,12 @@ function trailingFigures(l: readonly Item[]): Item[] {
   return l.slice(k).filter((it) => it.str.trim() !== '');
 }
 
+/** How many figures the line's text ends with, however its items hold them (「6 0 0 0 0」 may be one item). */
+function figuresAtEnd(l: readonly Item[]): number {
+  const run = /(?:^|\s)((?:[+-]?\d[\d,]*(?:\.\d+)?\s*)+)$/.exec(l.map((it) => it.str).join(' '));
+  return run?.[1]?.trim().split(/\s+/).length ?? 0;
+}
+
 const centre = (it: Item): number => it.x + it.w / 2;
 /** How far a figure may sit from its column's figures, per character height (digits of another width, rounding). */
 const ALIGN_TOLERANCE = 0.35;
@@ -142,7 +148,8 @@ function withBlankCells(l: readonly Item[], lines: readonly Item[][], i: number)
   if (figures.length < 2) return l;
   const table = sameTableRows(figures, lines, i);
   const width = commonestCount(table.map((r) => r.length));
-  if (width === null || figures.length >= width) return l;
+  // (a run of cells the PDF maker set as one text item, 「6 0 0 0 0」 then 「0」 「6」: the row has all its figures)
+  if (width === null || figures.length >= width || figuresAtEnd(l) >= width) return l;
   for (const columns of table) {
     if (columns.length !== width) continue;
     const placed = placeInColumns(figures, columns);
