@@ -102,9 +102,9 @@ export function findSignature(lines: readonly SourceLine[], lastSection: readonl
   for (let k = tail.length - 1; k >= Math.max(0, tail.length - 6); k--) {
     const i = tail[k] ?? 0;
     const t = text(i);
-    // a date a PDF broke after its year (「2020」/「年1月2日」, 「2024年」/「1月29日」) is read whole
+    // a date a PDF broke anywhere after its year (「2020」/「年1月2日」, 「2024年」/「1月29日」, 「2024 年 1 月 29」/「日」) is read whole
     const rest = tail[k + 1];
-    const broken = /^\d{4}\s*年?$/.test(t) && rest !== undefined ? parseChineseDate(t + text(rest)) : null;
+    const broken = /^\d{4}\s*年?[\d\s月]*$/.test(t) && rest !== undefined ? parseChineseDate(t + text(rest)) : null;
     const iso = broken ?? parseChineseDate(t);
     const joined = iso ? null : organAndDate(t);
     if (!iso && !joined) continue;

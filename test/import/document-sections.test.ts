@@ -198,10 +198,10 @@ describe('an excerpt of a page crawled as one line (shorter than a whole page)',
 
 
 describe('the 落款 of a narrow right-aligned block (a page printed to PDF)', () => {
-  it('is found with its date broken after the year (「2025年」/「1月20日」) or after the year\'s digits (「2025」/「年1月20日」)', () => {
+  it('is found with its date broken after the year (「2025年」/「1月20日」), after the year\'s digits (「2025」/「年1月20日」) or before 日', () => {
     const data = { ...richData(FORMAT_2021, 2024), signature: { organ: '某某县交通运输局', date: '2025-01-20' } };
     const text = makeText(data, { layout: 'rows', signature: true });
-    for (const broken of ['2025年\n1月20日', '2025\n年1月20日']) {
+    for (const broken of ['2025年\n1月20日', '2025\n年1月20日', '2025 年 1 月 20\n日']) {
       const { report } = parsePublished(textDocument(text.replace('2025年1月20日', broken)));
       expect(report.signature, broken).toEqual(data.signature);
     }
