@@ -9,7 +9,7 @@ import { organLevel } from '../report/level.js';
 import type { Uncertain } from './result.js';
 import { brokenOffSentence, goesOnWithSentence } from './layoutProse.js';
 import { cnNumber } from './signature.js';
-import { ownTitleYear } from '../rules/textYears.js';
+import { ownTitleYear, periodYear } from '../rules/textYears.js';
 import { basicNormalise, type SourceLine } from './text.js';
 
 export interface FrontMatter {
@@ -289,11 +289,9 @@ export function yearOfFront(front: FrontMatter, allText: string): number | null 
   if (chinese?.[1]) return cnNumber(chinese[1]);
   const frontText = [front.mainTitle, front.subtitle, ...front.prefaceLines].join('\n');
   // 「统计期限为2024年…」, 「统计时间为2023年1月1日至12月31日」, 「自2021年1月1日起至12月31日止」
-  const period =
-    /统计(?:期限|时限|时间)(?:为|是|自|从)?\s*(\d{4})\s*年/.exec(frontText) ??
-    /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(?:至|到|—|-|－|~|～)\s*(?:\1\s*年\s*)?12\s*月\s*31\s*日/.exec(allText);
+  const stated = /统计(?:期限|时限|时间)(?:为|是|自|从)?\s*(\d{4})\s*年/.exec(frontText);
   // else the preface naming the report it introduces (「现发布《某局2024年政府信息公开工作年度报告》」)
-  return period ? Number(period[1]) : ownTitleYear(front.prefaceLines.join(''));
+  return stated ? Number(stated[1]) : (periodYear(allText) ?? ownTitleYear(front.prefaceLines.join('')));
 }
 
 /** The year the text names most (「20xx年」), or null. */

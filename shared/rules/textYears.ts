@@ -12,7 +12,8 @@ export interface StaleMention {
   end: number;
 }
 
-const PERIOD_RE = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(至|到|—|-|－|~|～)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g;
+/** The statistics period (「2024年1月1日至2024年12月31日」, or 「2024年1月1日起至12月31日止」 without its second year). */
+const PERIOD_RE = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(至|到|—|-|－|~|～)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/g;
 /** A sentence opening with a year (「2023 年，」), or with the state at a year's end (「截至2021年底，」). */
 const OPENING_RE = /(^|[。！？\n])\s*(?:截[至止]到?\s*)?(\d{4})\s*年(?:度|底|末|\s*12\s*月\s*31\s*日)?\s*[，,]/g;
 /** The report naming itself as it is made or published (「我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》」, 「现公布…年度报告」). */
@@ -26,8 +27,8 @@ const OWN_TITLE_PLAIN_RE = /(?:编制的|现(?:向社会)?(?:公布|发布)了?)
 const BASIS_RE = /结合\s*(\d{4})\s*年度?[^。；;《》\d]{0,30}?实际/g;
 /** Applications carried forward into a year (「结转2025年344件」): the year after the report's. */
 const CARRY_RE = /结转(?:至|到)?\s*(\d{4})\s*年/g;
-/** The year's work told of a year (「2025年以来」, 「2025年累计发布…」, 「2022年,我局无…」). */
-const WORK_OF_YEAR_RE = /(^|[。！？\n；;])\s*(\d{4})\s*年(?:度)?\s*[，,]|(\d{4})\s*年(?:以来|累计|全年)/g;
+/** A year's work told of a year inside a sentence (「2025年以来」, 「2025年累计发布…」); sentence openings are OPENING_RE's. */
+const WORK_OF_YEAR_RE = /(\d{4})\s*年(?:以来|累计|全年)/g;
 /** Words of a plan or an aim (「2025年，我局将…」, 「计划」, 「力争」): next year's work may be told in them. */
 const PLAN_WORDS = /将|计划|拟|预计|力争|争取|继续|进一步|持续|着力|深化|推动|努力|目标|要/;
 const PLAN_RE = /(?<![\d〔[［])(\d{4})\s*年度?\s*(工作计划|工作打算|工作思路)(?=\s*(?:[：:。\n]|$))/g;
@@ -47,6 +48,8 @@ function sentenceFrom(text: string, at: number): string {
 export function extractYears(text: string, year: number, out: StaleMention[]): void {
   PERIOD_RE.lastIndex = 0;
   for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
+    // (F-STALE judges a period that prints both years, as before)
+    if (m[3] === undefined) continue;
     const a = Number(m[1]);
     const b = Number(m[3]);
     if (a !== year || b !== year) out.push({ kind: 'period', year: a !== year ? a : b, start: m.index, end: m.index + m[0].length });
@@ -61,6 +64,8 @@ export function extractYears(text: string, year: number, out: StaleMention[]): v
     if (y === year - 1 && !HISTORY.test(sentence)) out.push({ kind: 'opening', year: y, start, end: m.index + m[0].length - 1 });
     // 「2021 年，我局将进一步…」 in the 2021 report: a plan for the year reported on (last year's plan left unchanged)
     else if (y === year && FUTURE_PLAN.test(sentence) && !/了|已/.test(sentence)) out.push({ kind: 'plan', year: y, start, end: m.index + m[0].length - 1 });
+    // 「2022年,我局无依申请公开事项」 in the 2021 report: next year's work told as done (a plan for it is left alone)
+    else if (y === year + 1 && !PLAN_WORDS.test(sentence)) out.push({ kind: 'next-year', year: y, start, end: m.index + m[0].length - 1 });
   }
   nextYearWork(text, year, out);
   for (const m of text.matchAll(BASIS_RE)) {
@@ -93,12 +98,18 @@ export function extractYears(text: string, year: number, out: StaleMention[]): v
  */
 function nextYearWork(text: string, year: number, out: StaleMention[]): void {
   for (const m of text.matchAll(WORK_OF_YEAR_RE)) {
-    const digits = m[2] ?? m[3] ?? '';
-    if (Number(digits) !== year + 1) continue;
-    const start = m.index + m[0].indexOf(digits);
+    if (Number(m[1]) !== year + 1) continue;
+    const start = m.index;
     const sentence = sentenceFrom(text, m.index + m[0].length);
     if (!PLAN_WORDS.test(sentence)) out.push({ kind: 'next-year', year: year + 1, start, end: m.index + m[0].length });
   }
+}
+
+/** The year a statistics period names (「自2021年1月1日起至12月31日止」), or null. */
+export function periodYear(text: string): number | null {
+  PERIOD_RE.lastIndex = 0;
+  const m = PERIOD_RE.exec(text);
+  return m && (m[3] === undefined || m[3] === m[1]) ? Number(m[1]) : null;
 }
 
 /** The year a report's text gives the report itself (「现发布《某局2024年政府信息公开工作年度报告》」), or null. */
