@@ -152,9 +152,9 @@ export function useDocument(host: ReportHost): DocumentController {
 
   // ---- the parts, one job each ----------------------------------------------------------------
   const saving = useSaving({ ...autosave, host, docRef, setDoc, idRef, refreshRecent, setError, setNotice, setBusy });
-  const { mayReplace } = saving;
-  const rec = useRecovery({ host, idRef, load, mayReplace, refreshRecent, setError, setNotice });
-  const opening = useOpening({ host, docRef, idRef, load, mayReplace, refreshRecent, setDamaged: rec.setDamaged, setError, setNotice });
+  const { mayReplace, mayStillReplace } = saving;
+  const rec = useRecovery({ host, docRef, idRef, load, mayReplace, mayStillReplace, refreshRecent, setError, setNotice });
+  const opening = useOpening({ host, docRef, idRef, load, mayReplace, mayStillReplace, refreshRecent, setDamaged: rec.setDamaged, setError, setNotice });
   const { exportDocument, print } = useOutput(host, docRef, { setError, setNotice, setBusy });
   const versions = useVersions({ docRef, setDoc, load, scheduleAutosave, setError, setNotice });
   const locked = isLocked(doc.draft);

@@ -4,7 +4,7 @@
  * asking 「是否保存？」 first (`mayReplace`) where unsaved changes would be lost. A draft that didn't open goes to
  * `setDamaged` (useRecovery.ts).
  */
-import { type MutableRefObject, useCallback, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { draftWithImportDoubts } from '../../shared/editor/review.js';
 import type { FileRef, HostResult } from '../../shared/ipc/contract.js';
 import { migrate2019 } from '../../shared/report/migrate2019.js';
@@ -16,17 +16,18 @@ import type { DocState } from './useDocumentParts.js';
 import type { DamagedOffer, RecoveryDeps } from './useRecovery.js';
 
 export interface OpeningDeps extends RecoveryDeps {
-  docRef: MutableRefObject<DocState>;
   setDamaged(offer: DamagedOffer | null): void;
 }
 
-export function useOpening({ host, docRef, idRef, load, mayReplace, refreshRecent, setDamaged, setError, setNotice }: OpeningDeps) {
+export function useOpening({ host, docRef, idRef, load, mayReplace, mayStillReplace, refreshRecent, setDamaged, setError, setNotice }: OpeningDeps) {
+  /** What the host read replaces the draft `asked` about — asked again if the clerk typed while it was chosen and read. */
   const acceptOpened = useCallback(
-    (r: HostResult<'openDraftAt'>): boolean => {
+    async (r: HostResult<'openDraftAt'>, asked: DocState['draft']): Promise<boolean> => {
       if (r.status === 'error') {
         setError(r.message);
         return false;
       }
+      if (!(await mayStillReplace(asked))) return false;
       if (r.status === 'damaged') {
         setDamaged(r);
         return false;
@@ -44,32 +45,34 @@ export function useOpening({ host, docRef, idRef, load, mayReplace, refreshRecen
       void refreshRecent();
       return true;
     },
-    [idRef, load, refreshRecent, setDamaged, setError, setNotice],
+    [idRef, load, mayStillReplace, refreshRecent, setDamaged, setError, setNotice],
   );
 
   const open = useCallback(async () => {
     if (!(await mayReplace())) return false;
+    const asked = docRef.current.draft;
     try {
       const r = await host.openDraft({});
       if (r.status === 'canceled') return false;
-      return acceptOpened(r);
+      return await acceptOpened(r, asked);
     } catch (e) {
       setError(failureText('无法打开文件', e));
       return false;
     }
-  }, [host, mayReplace, acceptOpened, setError]);
+  }, [host, docRef, mayReplace, acceptOpened, setError]);
 
   const openFile = useCallback(
     async (file: FileRef) => {
       if (!(await mayReplace())) return false;
+      const asked = docRef.current.draft;
       try {
-        return acceptOpened(await host.openDraftAt({ file: file.id }));
+        return await acceptOpened(await host.openDraftAt({ file: file.id }), asked);
       } catch (e) {
         setError(failureText(`无法打开「${file.name}」`, e));
         return false;
       }
     },
-    [host, mayReplace, acceptOpened, setError],
+    [host, docRef, mayReplace, acceptOpened, setError],
   );
 
   const newDraft = useCallback(async () => {

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObjec
 import type { FileRef, HostResult, ReportHost } from '../../shared/ipc/contract.js';
 import { parseDraftText } from '../../shared/schema/draft.js';
 import { failureText, formatSavedAt, sessionId } from './documentNames.js';
-import type { DocumentLoading } from './useDocumentParts.js';
+import type { DocState, DocumentLoading } from './useDocumentParts.js';
 
 export interface RecoveryOffer {
   id: string;
@@ -28,11 +28,14 @@ export interface RecoveryDeps extends DocumentLoading {
   host: ReportHost;
   /** the editing session's autosave id */
   idRef: MutableRefObject<string>;
+  docRef: MutableRefObject<DocState>;
   mayReplace(): Promise<boolean>;
+  /** `mayReplace` again after a read, if the draft changed since `asked` (useSaving.ts) */
+  mayStillReplace(asked: DocState['draft']): Promise<boolean>;
   refreshRecent(): Promise<void>;
 }
 
-export function useRecovery({ host, idRef, load, mayReplace, refreshRecent, setError, setNotice }: RecoveryDeps) {
+export function useRecovery({ host, docRef, idRef, load, mayReplace, mayStillReplace, refreshRecent, setError, setNotice }: RecoveryDeps) {
   const [recoveryList, setRecoveryList] = useState<HostResult<'listRecovery'>['entries']>([]);
   const [recoveryMore, setRecoveryMore] = useState(0);
   const skippedRecovery = useRef(new Set<string>());
@@ -68,13 +71,14 @@ export function useRecovery({ host, idRef, load, mayReplace, refreshRecent, setE
   }, [recoveryList, recoveryMore]);
 
   const restoreById = useCallback(
-    async (id: string, savedAt: string): Promise<boolean> => {
+    async (id: string, savedAt: string, asked?: DocState['draft']): Promise<boolean> => {
       try {
         const r = await host.readRecovery({ id });
         if (r.status === 'error') {
           setError(r.message);
           return false;
         }
+        if (asked && !(await mayStillReplace(asked))) return false;
         const parsed = parseDraftText(r.text);
         if (!parsed.ok) {
           setError(`无法恢复：${parsed.error}`);
@@ -91,7 +95,7 @@ export function useRecovery({ host, idRef, load, mayReplace, refreshRecent, setE
         return false;
       }
     },
-    [host, load],
+    [host, load, mayStillReplace],
   );
 
   const restoreRecovery = useCallback(async () => {
@@ -100,8 +104,8 @@ export function useRecovery({ host, idRef, load, mayReplace, refreshRecent, setE
     // a second offer while the first restored draft is still unsaved: ask before replacing it
     if (!(await mayReplace())) return false;
     setRecoveryList((l) => l.slice(1));
-    return restoreById(entry.id, entry.savedAt);
-  }, [recoveryList, mayReplace, restoreById]);
+    return restoreById(entry.id, entry.savedAt, docRef.current.draft);
+  }, [recoveryList, docRef, mayReplace, restoreById]);
 
   const discardRecoveryOffer = useCallback(async () => {
     const entry = recoveryList[0];

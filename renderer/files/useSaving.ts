@@ -116,6 +116,12 @@ export function useSaving(deps: SavingDeps) {
     return true;
   }, [docRef, saveImpl, discardUnsaved]);
 
+  /**
+   * Asked again after a read that takes time (a file chosen and read, a recovery entry): if the clerk typed since
+   * `asked` was the draft, the question comes back — what was typed while the file was read is never dropped unasked.
+   */
+  const mayStillReplace = useCallback(async (asked: DocState['draft']): Promise<boolean> => docRef.current.draft === asked || mayReplace(), [docRef, mayReplace]);
+
   const answerChangedOnDisk = useCallback((choice: ChangedOnDiskChoice) => {
     const resolve = changedResolve.current;
     changedResolve.current = null;
@@ -131,5 +137,8 @@ export function useSaving(deps: SavingDeps) {
   }, []);
 
   // one object while its members stay the same, so the document controller built from it is memoised too
-  return useMemo(() => ({ save, saveAs, saveWithReason, mayReplace, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk }), [save, saveAs, saveWithReason, mayReplace, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk]);
+  return useMemo(
+    () => ({ save, saveAs, saveWithReason, mayReplace, mayStillReplace, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk }),
+    [save, saveAs, saveWithReason, mayReplace, mayStillReplace, confirm, answerConfirm, changedOnDisk, answerChangedOnDisk],
+  );
 }

@@ -396,6 +396,7 @@ test('a damaged draft offers its backup and its latest autosave with their times
   await start(page);
   host.answers.open.push(source);
   await button(page, '打开').click();
+  await expect(page.getByTestId('document-name')).toHaveText('报告.gkbg'); // opened: typing now edits the opened draft
   await fill(page, 'apply.new.natural', '21');
   await button(page, '保存').click(); // the first version becomes the .bak
   await expect(page.getByTestId('file-notice')).toContainText('已保存');
@@ -430,6 +431,28 @@ test('a damaged draft offers its backup and its latest autosave with their times
   await page2.keyboard.press('Control+s');
   await expect(page2.getByTestId('file-notice')).toContainText('已保存');
   expect(flattenCells((await readDraft(source)).cells)['apply.new.natural']).toBe(11);
+});
+
+test('typing while a file is chosen and read is never dropped: 「是否保存？」 is asked again before the file replaces it', async ({ page }) => {
+  const source = join(host.dir, '上年报告.gkbg');
+  await writeFile(source, serializeDraft(lastYearDraft()));
+  await start(page);
+  let choose: (path: string | null) => void = () => {};
+  host.answers.open.push(new Promise<string | null>((resolve) => (choose = resolve)));
+  await button(page, '打开').click(); // nothing unsaved yet: no question, the open dialog stays up
+  await fill(page, 'apply.new.natural', '77');
+  choose(source);
+  const question = page.getByRole('alertdialog', { name: /^是否保存对「.+」的修改？$/ });
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: '取消' }).click();
+  await expect(cell(page, 'apply.new.natural')).toHaveValue('77');
+  await expect(page.getByTestId('document-name')).not.toHaveText('上年报告.gkbg');
+  // asked and answered 「不保存」: the chosen file opens
+  host.answers.open.push(source);
+  await button(page, '打开').click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '不保存' }).click();
+  await expect(page.getByTestId('document-name')).toHaveText('上年报告.gkbg');
+  await expect(cell(page, 'apply.new.natural')).toHaveValue('11');
 });
 
 test('「不保存」 on a draft that was never saved keeps its only copy, offered at the next start', async ({ page, context }) => {

@@ -27,7 +27,8 @@ export interface TestHost {
   /** the app data folder (recent list, recovery) */
   dataDir: string;
   answers: {
-    open: (string | null)[];
+    /** a promise holds the dialog open until the test resolves it (the clerk still choosing, a slow disk) */
+    open: (string | null | Promise<string | null>)[];
     save: (string | null)[];
     export: (string | null)[];
     import: (string | null)[];
@@ -72,7 +73,7 @@ export async function createTestHost(): Promise<TestHost> {
   const files = createFileServices({
     dataDir,
     dialogs: {
-      chooseOpen: async () => answers.open.shift() ?? null,
+      chooseOpen: async () => (await answers.open.shift()) ?? null,
       chooseSave: async () => answers.save.shift() ?? null,
     },
   });
