@@ -37,12 +37,14 @@ function isOrganLine(t: string): boolean {
 const PAGE_TAG = /^【[\u4e00-\u9fff]{1,4}】\s*/;
 /** List markers a saved page keeps before its lines (「• 某某局2025年…报告」). */
 const BULLET = /^[•·●○■□◆◇▪▫‣⁃]\s*/;
+/** The outer borders of a markdown table row (「| 某县…报告 |」), and a row of nothing but borders. */
+const CELL_BORDERS = /^(?:\|\s*)+|(?:\s*\|)+$/g;
 
 /**
  * A web page's metadata line (「标题：…」, 「索引号：…」, 「发布日期：…」), or the tail of one wrapped at the margin
  * (「公室 访问次数:218」), or a field printed with no separator (「标题2023年政府信息公开工作年度报告」): never the report's own heading.
  */
-const METADATA_LINE = /^\s*[\u4e00-\u9fff]{2,6}\s*[:：]|^\s*(?:标\s*题|索\s*引\s*号|发布机构|发文机关|文\s*号|发文字号|发布日期|成文日期|主题分类)(?:\s|(?=[\d\u4e00-\u9fff]))|^[^\s。；;，,]{1,12}\s+(?:访问次数|浏览次数|点击(?:数|量)|来源|作者|发布时间|日期)\s*[:：]/;
+const METADATA_LINE = /^\s*[\u4e00-\u9fff]{2,6}\s*[:：]|^\s*(?:标\s*题|索\s*引\s*号|发布机构|发文机关|文\s*号|发文字号|发布日期|成文日期|主题分类|内容概述|内容摘要|信息名称|文件名称|公文标题)(?:\s|(?=[\d\u4e00-\u9fff]))|^[^\s。；;，,]{1,12}\s+(?:访问次数|浏览次数|点击(?:数|量)|来源|作者|发布时间|日期)\s*[:：]/;
 /** A page title with the site's name after it (「…年度报告_XX县人民政府网」, 「… - 中国XX」, 「…|XX门户网站」). */
 const SITE_SUFFIX = /[_|｜]|\s[-–—－]\s|[-–—－]\s*中国|(?:网|网站|门户)$/;
 /** Breadcrumbs and navigation (「首页 > 政务公开 > 年度报告」, 「当前位置：」). */
@@ -57,10 +59,13 @@ const SUBTITLE = /^[（(]\s*\d{4}\s*年度?\s*[）)]$/;
 /** Words of a sentence, never of a heading: a line of prose wrapped by a PDF or a crawler holds them (「…年度报告》，所列数据…」). */
 const PROSE_IN_LINE = /[。；;:：，,、《〈<]|^[)）》」】]|以下简称/;
 
+/** A site's note of which version of the report the page holds (「…年度报告(含图解)」「…（文字版）」): no part of its title. */
+const VERSION_NOTE = /\s*[（(]\s*(?:含图解|附图解|图解|文字版|图文版|全文|简版|正式版|修订版|更正版)\s*[）)]\s*$/;
+
 /** Could this line be (the last line of) the report's own heading? */
 function isTitleLine(t: string): boolean {
   // a heading ends in 「报告」 (or a misprint of it, 「…工作告年度报」), perhaps with its year in brackets; a wrapped line stops anywhere
-  const ends = /(?:报告|年报|告年度报)(?:[（(]\d{4}年度?[）)])?$/.test(t.replace(/\s+/g, ''));
+  const ends = /(?:报告|年报|告年度报)(?:[（(]\d{4}年度?[）)])?$/.test(t.replace(VERSION_NOTE, '').replace(/\s+/g, ''));
   return t.length <= 60 && ends && /报告|信息公开年报|告年度报/.test(t) && !PROSE_IN_LINE.test(t) && !SITE_SUFFIX.test(t) && !NAVIGATION.test(t) && !METADATA_LINE.test(t);
 }
 
@@ -119,7 +124,8 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
   const front: string[] = [];
   for (let i = 0; i < firstHeading; i++) {
     const l = lines[i];
-    const text = l?.text.trim().replace(BULLET, '') ?? '';
+    // (a markdown row's outer borders are no site suffix: 「某县人民政府2022年…年度报告 |」 is a page's heading in its layout table)
+    const text = l?.text.trim().replace(BULLET, '').replace(CELL_BORDERS, '') ?? '';
     // a site's tag before the heading (「【图文】某局2022年…报告」) is no part of it
     const untagged = text.replace(PAGE_TAG, '');
     if (l && l.table === undefined && text !== '') front.push(untagged !== text && isTitleLine(untagged) ? untagged : text);
@@ -167,7 +173,7 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
   if (chosen.start > 0) uncertain.push({ target: 'title', name: '标题', reason: `标题之前有 ${chosen.start} 行其他文字（如网页导航），已略去，请核对` });
   const next = front[chosen.end + 1] ?? '';
   const subtitle = SUBTITLE.test(next) ? next : '';
-  const mainTitle = chosen.parts.join('').replace(/\s+/g, ' ').trim();
+  const mainTitle = chosen.parts.join('').replace(VERSION_NOTE, '').replace(/\s+/g, ' ').trim();
   const title = (mainTitle + (subtitle ? `（${subtitle.replace(/[（()）\s]/g, '')}）` : '')).replace(/\s+/g, '');
   const prefaceLines = front.slice(chosen.end + 1 + (subtitle ? 1 : 0));
   const byline = organFromTitle(title) === null && isOrganLine(prefaceLines[0] ?? '') ? prefaceLines.shift() : undefined;
@@ -240,8 +246,11 @@ function titleLeadingLine(front: readonly string[]): FrontMatter | null {
 /** A heading with the page's date and tools after it on its line (「某镇2019年…报告 日期: 2020-01-30 字体:」): no preface words. */
 function headingThenTools(t: string): [string, string, string] | null {
   const m = /^((?:\S+\s+){0,8}?\S{2,60}?报告)\s+(\S.*)$/.exec(t);
-  return m?.[1] && m[2] && (m[2].replace(PAGE_TOOLS, '').trim() === '' || METADATA_LINE.test(m[2])) ? [m[0], m[1], ''] : null;
+  return m?.[1] && m[2] && (m[2].replace(PAGE_TOOLS, '').trim() === '' || METADATA_LINE.test(m[2]) || PUBLISHED_DATE.test(m[2])) ? [m[0], m[1], ''] : null;
 }
+
+/** The page's date of publishing alone after the heading (「…年度报告 2025-01-23」). */
+const PUBLISHED_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
 /**
  * The heading among the words a one-line crawl runs up to 「报告」: as few last words as name its year and organ (the site's
@@ -337,7 +346,10 @@ export function organAndLevel(title: string, signatureOrgan: string | undefined,
     uncertain.push({
       target: 'organ',
       name: '机关名称',
-      reason: `标题中只印了地名「${organ}」，机关名称按原文填为「${organ}」、按人民政府处理；如发文机关是「${organ}人民政府」或其部门，请改正`,
+      reason:
+        organLevel(organ) === 'department'
+          ? `标题中只印了地名「${organ}」，机关名称按原文填为「${organ}」、按派出机关（与部门同）处理；如发文机关不同，请改正`
+          : `标题中只印了地名「${organ}」，机关名称按原文填为「${organ}」、按人民政府处理；如发文机关是「${organ}人民政府」或其部门，请改正`,
     });
   }
   if (!organ) {

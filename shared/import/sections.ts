@@ -25,9 +25,16 @@ function headingName(k: number): string {
   return (SECTIONS[k]?.heading ?? '').slice(2);
 }
 
+/** What a page's list markup left of a heading's number (「、总体情况」, 「- 总体情况」, 「• 一、总体情况」). */
+const LOST_NUMBER = /^[、\-–—•·●▪*]\s*(?=[^\s、\-–—•·●▪*])/;
+
+/** A dash that stands for the numeral 一 before 「、」 (they look alike): 「—、总体情况」. */
+const DASH_FOR_ONE = /^[—－―](?=\s*、)/;
+
 /** Is this line the heading of section k? Returns the run-in remainder, or null. */
 function matchHeading(raw: string, k: number): string | null {
-  const text = basicNormalise(raw).trim();
+  // (a dash typed for 一 「—、总体情况」 is section 一's number; F-SECTIONS says the heading isn't verbatim)
+  const text = basicNormalise(raw).trim().replace(LOST_NUMBER, '').replace(DASH_FOR_ONE, '一');
   if (text.length > 120) return matchRunIn(text, k);
   if (text === '') return null;
   const name = headingName(k);
@@ -180,7 +187,7 @@ function splitAtHeadings(text: string): { pieces: string[]; headings: number } {
 
 /** The heading as printed: the line without its run-in text (and the colon or full stop before it). */
 function printedHeading(line: string, rest: string): string {
-  const text = basicNormalise(line).trim();
+  const text = basicNormalise(line).trim().replace(LOST_NUMBER, '');
   const head = rest && text.endsWith(rest) ? text.slice(0, text.length - rest.length) : text;
   return head.replace(/[\s:：。.]+$/, '').trim();
 }

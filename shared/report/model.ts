@@ -89,8 +89,10 @@ export function organNamedInTitle(title: string): string | null {
   const t = title.replace(/\s+/g, '').replace(/[（(][^）)]*[）)]$/, '');
   const withYear = /^(.*?)(?:\d{4}|[〇零一二三四五六七八九]{4})年度?/.exec(t);
   let prefix = withYear ? withYear[1] : undefined;
-  // the year after the words 「政府信息公开工作」 (「某镇政府信息公开工作2025年度报告」): the organ ends where they begin
-  if (prefix?.includes('政府信息公开')) prefix = prefix.slice(0, prefix.indexOf('政府信息公开'));
+  // the year after the words 「(政府)信息公开工作」 (「某镇政府信息公开工作2025年度报告」, 「某研究所信息公开工作2019年度报告」):
+  // the organ ends where they begin
+  const words = prefix?.search(/(?:政府)?信息公开/) ?? -1;
+  if (prefix !== undefined && words > 0) prefix = prefix.slice(0, words);
   if (prefix === undefined) {
     const at = t.indexOf('政府信息公开');
     prefix = at >= 0 ? t.slice(0, at) : undefined;
@@ -102,8 +104,8 @@ export function organNamedInTitle(title: string): string | null {
   if (!prefix) return null;
   // 「2024年某镇人民政府信息公开工作年度报告」: the organ's 政府 is also the 政府 of 「政府信息公开」 (no organ ends in 人民)
   if (/人民$/.test(prefix) && t.includes(`${prefix}政府信息公开`)) prefix += '政府';
-  // 「定州市庞村镇2024政府信息公开…」: a year printed without 年 is no part of the organ
-  return prefix.replace(/关于$/, '').replace(/\d{4}$/, '') || null;
+  // 「定州市庞村镇2024政府信息公开…」「2025湖口县大垅乡2025年度…」: a year printed without 年 is no part of the organ
+  return prefix.replace(/关于$/, '').replace(/\d{4}$/, '').replace(/^\d{4}(?=[\u4e00-\u9fff])/, '') || null;
 }
 
 /** 「<机关>YYYY年政府信息公开工作年度报告」 for the report's own year (spacing ignored): the form F-TITLE asks for. */

@@ -84,6 +84,31 @@ describe('the site’s article title above the report’s own heading', () => {
   });
 });
 
+describe('a heading with the page’s words after it', () => {
+  it('a site’s version note (「…年度报告(含图解)」「（文字版）」) is read as the heading, the note left out of the title', () => {
+    for (const note of ['(含图解)', '（文字版）']) {
+      const { report: r } = parse(report(`海盐县沈荡镇2024年度政府信息公开工作年度报告${note}`, ['首页 > 政府信息公开年报']));
+      expect(r.title).toBe('海盐县沈荡镇2024年度政府信息公开工作年度报告');
+      expect(r.organ).toBe('海盐县沈荡镇');
+    }
+  });
+  it('the page’s date after the heading on its line (「…年度报告 2025-01-23」) is no part of it', () => {
+    const { report: r } = parse(report('上海市杨浦区信访办公室2024年政府信息公开工作年度报告 2025-01-23'));
+    expect(r.title).toBe('上海市杨浦区信访办公室2024年政府信息公开工作年度报告');
+    expect(r.organ).toBe('上海市杨浦区信访办公室');
+  });
+  it('a heading in the page’s layout table, kept as a markdown row (「云县人民政府2024年…年度报告 |」), is the heading', () => {
+    const { report: r } = parse(report('云县人民政府2024年政府信息公开工作年度报告 |'));
+    expect(r.title).toBe('云县人民政府2024年政府信息公开工作年度报告');
+    expect(r.organ).toBe('云县人民政府');
+  });
+  it('a metadata field 「内容概述 2024年…报告」 is no heading: its label is no organ', () => {
+    const { report: r } = parse(report('2024年政府信息公开工作年度报告', ['临港经济开发区', '效力状况 有效 文件下载', '内容概述 2024年政府信息公开工作年度报告']));
+    expect(r.title).toBe('2024年政府信息公开工作年度报告');
+    expect(r.organ).not.toBe('内容概述');
+  });
+});
+
 describe('the organ as printed, never invented', () => {
   it('a bare place name stays as printed; the doubt names the government it may be', () => {
     const { report: r, uncertain } = parse(report('某某县政府信息公开工作年度报告\n（2024年度）'));
@@ -94,10 +119,30 @@ describe('the organ as printed, never invented', () => {
     expect(doubt).toContain('某某县人民政府');
   });
 
+  it('a 街道 named alone is its 街道办事处 (no 人民政府 there): reported as a 部门 is, and said so', () => {
+    const { report: r, uncertain } = parse(report('桂花坪街道2024年政府信息公开工作年度报告'));
+    expect(r.organ).toBe('桂花坪街道');
+    expect(r.level).toBe('department');
+    const doubt = uncertain.find((u) => u.target === 'organ')?.reason ?? '';
+    expect(doubt).toContain('按派出机关（与部门同）处理');
+    expect(doubt).not.toContain('人民政府');
+  });
+
   it('the year printed first (「2019年黄家镇政府信息公开工作年度报告」): the organ is what follows it', () => {
     const { report: r } = parse(report('2024年某某镇政府信息公开工作年度报告'));
     expect(r.organ).toBe('某某镇');
     expect(r.year).toBe(2024);
+  });
+
+  it('「某研究所信息公开工作2024年度报告」: the organ ends where 「信息公开」 begins', () => {
+    const { report: r } = parse(report('中国科学院某某研究所信息公开工作2024年度报告'));
+    expect(r.organ).toBe('中国科学院某某研究所');
+  });
+
+  it('a stray year before the organ (「2024某某县大垅乡2024年度…」) is no part of it', () => {
+    const { report: r } = parse(report('2024某某县大垅乡2024年度政府信息公开工作年度报告'));
+    expect(r.organ).toBe('某某县大垅乡');
+    expect(r.title).toBe('2024某某县大垅乡2024年度政府信息公开工作年度报告');
   });
 
   it('an organ whose kind the name doesn’t tell is kept, its level left open and said', () => {

@@ -207,3 +207,21 @@ describe('the 落款 of a narrow right-aligned block (a page printed to PDF)', (
     }
   });
 });
+
+describe('a heading whose number the page’s list markup lost', () => {
+  it('「、总体情况」 and 「- 总体情况」 are section 一’s heading, printed without the number (F-SECTIONS says it lacks 「一、」)', () => {
+    const data = richData(FORMAT_2021, 2024);
+    const text = makeText(data, { layout: 'rows' });
+    for (const lost of ['、总体情况', '- 总体情况']) {
+      const { report } = parsePublished(textDocument(text.replace(/^一、总体情况$/m, lost)));
+      expect(squash(report.sections?.overview)).toBe(squash(data.sections?.overview));
+      expect(report.printed?.headings?.overview).toBe('总体情况');
+    }
+  });
+  it('「—、总体情况」 (a dash typed for 一) is section 一’s heading, printed as typed', () => {
+    const data = richData(FORMAT_2021, 2024);
+    const { report } = parsePublished(textDocument(makeText(data, { layout: 'rows' }).replace(/^一、总体情况$/m, '—、总体情况')));
+    expect(squash(report.sections?.overview)).toBe(squash(data.sections?.overview));
+    expect(report.printed?.headings?.overview).toBe('—、总体情况');
+  });
+});
