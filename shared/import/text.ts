@@ -137,8 +137,9 @@ function wordsOf(text: string): string[] {
     .split(/\s+/);
 }
 
-/** 「本年增/减」 printed in words (「增1423」, 「减38」, 「减少5」): the signed figure. */
+/** 「本年增/减」 printed in words (「增1423」, 「减38」, 「减少5」, 「未增未减」): the signed figure. */
 function signedChange(word: string): string {
+  if (/^(?:未增未减|无增减|无增无减|不增不减|未增减)$/.test(word)) return '0';
   const m = /^(增加?|减少?)(\d+(?:\.\d+)?)$/.exec(word);
   if (!m?.[2]) return word;
   return `${m[1]?.startsWith('减') ? '-' : '+'}${m[2]}`;
@@ -187,10 +188,20 @@ function pushGluedWord(out: Token[], w: string, line: number): void {
   if (text !== '') out.push({ type: 'text', text, line });
 }
 
+/**
+ * A template's note in a label or header (「其他对外管理服务事项(指行政许可以外的…行政处罚、行政强制…)」, 「本年增/减(…,
+ * 如-8)」): no row's label and no cell's figure — its words would match other rows' labels, its 「-8」 fill a cell.
+ */
+const TEMPLATE_NOTE = /[（(]\s*(?:指|含|如|即|包括|不含|不包括)[^（()）]*[）)]/g;
+
+function withoutNotes(text: string): string {
+  return text.replace(TEMPLATE_NOTE, '');
+}
+
 /** One cell per grid cell (an empty cell is a blank). */
 function pushGridCells(out: Token[], cells: readonly string[], line: number): void {
   for (const cell of cells) {
-    const t = basicNormalise(cell).trim();
+    const t = withoutNotes(basicNormalise(cell)).trim();
     const compact = t.normalize('NFKC').replace(/\s+/g, '');
     if (t === '') out.push({ type: 'blank', line });
     else if (isNumberToken(compact) || COUNTED.test(compact)) pushWord(out, compact, line);
@@ -203,7 +214,7 @@ function pushGridCells(out: Token[], cells: readonly string[], line: number): vo
 const ROW_WIDTHS: ReadonlySet<number> = new Set([APPLY_COLUMNS.length, REVIEW_COLUMNS.length]);
 
 function pushFields(out: Token[], raw: readonly string[], line: number): void {
-  const fields = raw.map((f) => basicNormalise(f).trim());
+  const fields = raw.map((f) => withoutNotes(basicNormalise(f)).trim());
   const isValue = fields.map((f) => f !== '' && (isNumberToken(f.normalize('NFKC')) || BLANK_RE.test(f.normalize('NFKC'))));
   const firstValue = isValue.indexOf(true);
   const lastValue = isValue.lastIndexOf(true);
@@ -273,7 +284,7 @@ export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.leng
       pushFields(out, line.text.split('\t'), i);
     } else {
       const start = out.length;
-      const text = basicNormalise(line.text);
+      const text = withoutNotes(basicNormalise(line.text));
       for (const w of wordsOf(text)) pushWord(out, w, i);
       // (a line of figures alone is a table's row even between two pieces of a wrapped label: 「理结 分处理的，只计这一」 /
       // 「0 0 0 0 0 0 0」 / 「果 情形，不计其他情」)

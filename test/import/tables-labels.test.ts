@@ -147,3 +147,25 @@ describe('row labels printed with their definitions (a province’s template)', 
     expect(read.cells['active2019.licensing.decisions']).toBe(66);
   });
 });
+
+describe('a province’s template notes in labels and headers (Hubei’s 2020 table 二, pipe rows as a page is stored)', () => {
+  const header = '信息内容 | 上一年项目数量(指2019年事项数) | 本年增/减(指2020年增加或减少的事项数,减用负值表示,如-8) | 处理决定数量(指2020年办件量) | ||';
+  const table = [
+    '第二十条第(五)项 | |||||', header,
+    '行政许可 | 8 | 5 | 93 | ||',
+    '其他对外管理服务事项(指行政许可以外的政务服务事项,含行政确认、行政奖励、行政裁决、行政给付、行政处罚、行政强制、行政检查、行政征收和其他类,以及公共服务事项) | 117 | 0 | 16',
+    '第二十条第(六)项 | |||||', header,
+    '行政处罚 | 90 | 0 | 22 | ||',
+    '行政强制 | 4 | 4 | 0 | ||',
+    '第二十条第(八)项 | |||||', '信息内容 | 上一年项目数量(指2019年事项数) | 本年增/减(指2020年增加或减少的事项数,减用负值表示,如-8) | |||',
+    '行政事业性收费 | |||||',
+  ].join('\n');
+  it('a note naming other rows (「…含…行政处罚、行政强制…」) is no row’s label, and 「如-8」 fills no cell', () => {
+    const read = readActive(tokenise(lines(table)), FORMAT_2019.activeGroups);
+    const row = (r: string) => ['prev_items', 'change', 'decisions'].map((c) => read.cells[`active2019.${r}.${c}`]);
+    expect(row('other_services')).toEqual([117, 0, 16]);
+    expect(row('punishment')).toEqual([90, 0, 22]);
+    expect(row('coercion')).toEqual([4, 4, 0]);
+    expect([read.cells['active2019.fees.prev_items'] ?? null, read.cells['active2019.fees.change'] ?? null]).toEqual([null, null]);
+  });
+});

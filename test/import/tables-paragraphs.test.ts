@@ -97,6 +97,20 @@ describe('figures and years as small reports print them', () => {
     expect([r.report.cells['active2019.punishment.change'], r.report.cells['active2019.punishment.decisions']]).toEqual([-38, 52]);
   });
 
+  it('「未增未减」 in the 「本年增/减」 column is 0, and the row’s last figure stays 处理决定数量 (pipe-ended cells, a page as stored)', () => {
+    const lines = [
+      '某某县退役军人事务局2019年政府信息公开工作年度报告', '一、总体情况', '2019年，我局主动公开政府信息20条。', '二、主动公开政府信息情况',
+      '第二十条第(五)项 |', '信息内容 |', '上一年项目数量 |', '本年增/减 |', '处理决定数量 |',
+      '行政许可 |', '0 |', '未增未减 |', '3 |',
+      '第二十条第(八)项 |', '信息内容 |', '上一年项目数量 |', '本年增/减 |',
+      '行政事业性收费 |', '2 |', '无增减 |',
+      '三、收到和处理政府信息公开申请情况', '无。',
+    ];
+    const r = parsePublished(textDocument(lines.join('\n')));
+    expect([r.report.cells['active2019.licensing.prev_items'], r.report.cells['active2019.licensing.change'], r.report.cells['active2019.licensing.decisions']]).toEqual([0, 0, 3]);
+    expect([r.report.cells['active2019.fees.prev_items'], r.report.cells['active2019.fees.change']]).toEqual([2, 0]);
+  });
+
   it('「减少 8」 with the figure set apart from its word (a PDF\'s text layer) is still −8, in a row on one line too', () => {
     const lines = [
       '某某乡人民政府2019年政府信息公开工作年度报告', '一、总体情况', '2019年，我乡主动公开政府信息20条。', '二、主动公开政府信息情况',
