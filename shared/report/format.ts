@@ -51,8 +51,13 @@ export const SECTION_NAMES: Record<SectionKey, string> = {
  * other words reports use for it — only words that mean that aspect (a bare 「平台」 also names the 12345 hotline's,
  * a bare 「考核」 any appraisal).
  */
-export const OVERVIEW_ASPECTS: readonly { heading: string; name: string; cues: readonly string[] }[] = [
-  { heading: '（一）主动公开', name: '主动公开', cues: ['主动公开'] },
+export const OVERVIEW_ASPECTS: readonly { heading: string; name: string; cues: readonly (string | RegExp)[] }[] = [
+  {
+    heading: '（一）主动公开',
+    name: '主动公开',
+    // (「公开信息共计167条」「在区政府网站上公示工作动态18条」: what was published, counted)
+    cues: ['主动公开', /(?:公开|发布|公示)(?:各类|政府|政务|工作)?(?:信息|动态)(?:共计|共|总计|累计)?\d+\s*条/],
+  },
   { heading: '（二）依申请公开', name: '依申请公开', cues: ['依申请公开', '申请公开', '公开申请'] },
   {
     heading: '（三）政府信息管理',
@@ -62,7 +67,11 @@ export const OVERVIEW_ASPECTS: readonly { heading: string; name: string; cues: r
   {
     heading: '（四）政府信息公开平台建设',
     name: '政府信息公开平台建设',
-    cues: ['平台建设', '公开平台', '政府网站', '网站建设', '网站管理', '栏目建设', '政务新媒体', '新媒体建设', '政务公开专区', '公开专栏', '公开专区'],
+    cues: [
+      '平台建设', '公开平台', '政府网站', '网站建设', '网站管理', '栏目建设', '政务新媒体', '新媒体建设', '政务公开专区', '公开专栏', '公开专区',
+      // 「平台规范化建设」「网站集约化、一体化建设」: building it, in so many -化 words
+      /(?:平台|网站)(?:[、和及与]?[\u4e00-\u9fff]{1,3}化){1,3}建设/,
+    ],
   },
   {
     heading: '（五）监督保障',

@@ -141,12 +141,19 @@ export function citationsOutOfForce(text: string, year: number): CitationOutOfFo
     // only a document no longer in force is flagged: one not yet in force may be cited for next year's plans
     if (c.to === undefined || year <= c.to) continue;
     c.pattern.lastIndex = 0;
+    let previous: CitationOutOfForce | undefined;
     for (let m = c.pattern.exec(text); m; m = c.pattern.exec(text)) {
       if (numberedAsAnother(text, m.index + m[0].length, c, year)) continue;
+      // one citation, named and numbered (「《…通知》(国办公开办函〔2019〕60号)」): one finding, spanning both
+      if (previous && m.index - previous.end <= 3) {
+        previous.end = m.index + m[0].length;
+        continue;
+      }
       const instead = c.replacedBy ? `，${year}年度报告应依据${c.replacedBy}` : '';
       const found: CitationOutOfForce = { rule: c.rule, start: m.index, end: m.index + m[0].length, message: `正文${c.wording ? '写' : '引用'}的“${m[0]}”（${c.document}）只适用于${c.to}年度及以前${instead}` };
       if (c.wording) found.wording = true;
       out.push(found);
+      previous = found;
     }
   }
   for (const c of YEARLY_CITATIONS) {

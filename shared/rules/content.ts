@@ -127,7 +127,7 @@ function fiveAspects(p: Prepared, out: Finding[]): void {
   if (!text || !text.trim()) return;
   // 「依申请公开176条」 counts documents by their disclosure attribute: no word on the applications handled
   const flat = flatten(text).replace(ATTRIBUTE_COUNT, '').replace(ORGAN_WORDS, '');
-  const missing = OVERVIEW_ASPECTS.filter((a) => !a.cues.some((c) => flat.includes(c)));
+  const missing = OVERVIEW_ASPECTS.filter((a) => !a.cues.some((c) => (typeof c === 'string' ? flat.includes(c) : c.test(flat))));
   if (missing.length === 0) return;
   out.push(
     p.finding('F-FIVE', `「一、总体情况」未写到${missing.map((a) => `「${a.name}」`).join('、')}：总体情况应涵盖${OVERVIEW_ASPECTS.map((a) => a.name).join('、')}五个方面`, {
@@ -178,7 +178,7 @@ export function statesProcessingFee(text: string): boolean {
 }
 
 /** A heading of its own for the fee (「五、信息处理费收取情况」, a part some reports add before their last two). */
-const FEE_HEADING = /[一二三四五六七八九十][、.．]\s*(?:政府)?信息(?:公开)?处理费/;
+const FEE_HEADING = /[一二三四五六七八九十][、.．]\s*(?:政府)?信息(?:公开)?(?:的)?(?:处理费|收费)/;
 
 /**
  * Where section 六 may be in a published report: its own section, 五 (when 六's heading was misnumbered or
@@ -320,7 +320,14 @@ function titleFault(title: string, year: number): string {
   if (/^关于/.test(title)) return '不应以“关于”开头（报告不是公文的事由）';
   if (m && Number(m[2]) !== year) return `中的年份 ${m[2]} 与报告年度 ${year} 不符`;
   if (/\d{4}年度政府信息公开/.test(title)) return '中的“年度”多余：年份应写作“YYYY年”';
-  if (!title.includes('工作年度报告')) return '缺少“工作”二字或用词不规范';
+  if (!title.includes('工作年度报告')) {
+    // name the word that is missing (「…政府信息公开工作报告」 lacks 年度, 「…政府信息公开年度报告」 工作)
+    if (title.endsWith('信息公开工作报告')) return '缺少“年度”二字';
+    if (title.endsWith('信息公开年度报告')) return '缺少“工作”二字';
+    return '用词不规范：应为“…政府信息公开工作年度报告”';
+  }
+  if (!/\d{4}\s*年/.test(title)) return '缺少年份';
+  if (/\d{4}年度?信息公开/.test(title)) return '“信息公开”前缺少“政府”二字';
   if (!/\d{4}年政府信息公开/.test(title)) return '年份应写在机关名称之后、“政府信息公开”之前';
   return '与规定格式不一致';
 }

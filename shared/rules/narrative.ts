@@ -179,7 +179,9 @@ export function narrativeRules(p: Prepared, out: Finding[]): void {
         if (den <= 0 || m.numerator.value > den) return true; // not a rate of this count: say nothing
         const r = (m.numerator.value / den) * 100;
         const scale = 10 ** m.decimals;
-        return Math.abs(r - m.percent) <= tolerance || Math.floor(r * scale + 1e-9) / scale === m.percent;
+        // rounded, cut, or rounded twice (0.446 → 0.45 → 0.5)
+        const twice = Math.round(Math.round(r * scale * 10 + 1e-9) / 10 + 1e-9) / scale;
+        return Math.abs(r - m.percent) <= tolerance || Math.floor(r * scale + 1e-9) / scale === m.percent || Math.abs(twice - m.percent) < 1e-9;
       };
       if (m.denominators.some((d) => fits(d.value))) continue;
       const d = m.denominators[0]!;

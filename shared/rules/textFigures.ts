@@ -374,11 +374,13 @@ function extractDecisions(text: string, cl: Clause[], year: number, out: Mention
 const PCT_RE = /(\d+(?:\.(\d+))?)\s*%/g;
 const RATE_STEMS = ['办结', '答复', '回复'];
 const RECEIVE_VERB = /受理|收到|接收|接到|新收/;
+/** applications carried over from last year, before the rate's numerator (「上年结转政府信息公开申请2件」) */
+const CARRIED_IN = /上年(?:度)?结转|上一年度结转|结转上年/;
 /**
  * A share of the results (「所有答复件中，予以公开…42件，占42.86%」) may be of what was answered or finished, not received;
  * a share of what was disclosed (「累计公开信息80条…其中年报1条，占比1.25%」) of what was published.
  */
-const SHARE_BASE_VERB = /受理|收到|接收|接到|新收|答复|办结|办理|公开|发布|制作|制发|共计|累计|总计|合计/;
+const SHARE_BASE_VERB = /受理|收到|接收|接到|新收|答复|办结|办理|公开(?!类)|发布|制作|制发|共计|累计|总计|合计/;
 
 function extractPercents(text: string, cl: Clause[], out: PercentMention[]): void {
   PCT_RE.lastIndex = 0;
@@ -434,6 +436,12 @@ function extractPercents(text: string, cl: Clause[], out: PercentMention[]): voi
       const verb = (label === '占比' ? SHARE_BASE_VERB : RECEIVE_VERB).exec(lead);
       if (!verb) continue;
       denominators.push({ value: t.value, label: lead.slice(verb.index).trim() });
+    }
+    // 「收到81件，上年结转2件，办结80件，办结率96.4%」: a rate of all there was to handle, received and carried over
+    if (label !== '占比') {
+      const lead = text.slice(paragraphStart, num.start);
+      const carried = countTokens(text, paragraphStart, num.start).find((t) => !t.approximate && CARRIED_IN.test(lead.slice(Math.max(0, t.start - paragraphStart - 16), t.start - paragraphStart)));
+      if (carried) for (const d of [...denominators]) denominators.push({ value: d.value + carried.value, label: `${d.label}与上年结转 ${carried.value} 件之和` });
     }
     if (denominators.length === 0) continue;
     out.push({ percent, decimals, start: pctStart - (rate ? rate[0].length : 0), end: m.index + m[0].length, label, numerator: num, denominators });

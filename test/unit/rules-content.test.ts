@@ -190,6 +190,18 @@ describe('F-FIVE: counts by attribute, answers, and an organ’s name', () => {
     expect(overview(`${first}（三）严格执行先审后发制度。（四）推进新媒体建设。（五）市场监督管理局和药品监督管理所全年发布信息326条。`)).toEqual([expect.stringContaining('「监督保障」')]);
     expect(overview(`${first}（三）严格执行先审后发制度。（四）通过门户网站和新媒体发布信息。（五）加强监督管理。`)).toEqual([expect.stringContaining('「政府信息公开平台建设」')]);
   });
+  it('what was published, counted (「公开信息共计167条」「公示工作动态18条」), is 主动公开', () => {
+    const rest = '（二）依申请公开。本年度新收政府信息公开申请3件。（三）严格执行先审后发制度。（四）推进新媒体建设。（五）加强监督管理。';
+    expect(overview(`2022年，我局公开信息共计167条。${rest}`)).toEqual([]);
+    expect(overview(`（一）政务信息公示情况。2021年在区政府网站上公示工作动态18条。${rest}`)).toEqual([]);
+    expect(overview(`2022年，我局高度重视政府信息公开工作。${rest}`)).toEqual([expect.stringContaining('「主动公开」')]);
+  });
+  it('「平台规范化建设」「网站集约化、一体化建设」 build the platform; 「通过网站公开建设项目」 does not', () => {
+    const first = '（一）主动公开。全年主动公开政府信息326条。（二）依申请公开。本年度新收政府信息公开申请3件。（三）严格执行先审后发制度。';
+    expect(overview(`${first}（四）平台规范化建设情况。（五）加强监督管理。`)).toEqual([]);
+    expect(overview(`${first}（四）推进政府门户网站集约化、一体化建设。（五）加强监督管理。`)).toEqual([]);
+    expect(overview(`${first}（四）通过网站公开重大建设项目信息。（五）加强监督管理。`)).toEqual([expect.stringContaining('「政府信息公开平台建设」')]);
+  });
 });
 
 describe('F-FIVE: the aspects in other words', () => {
@@ -283,6 +295,12 @@ describe('F-FEE: the 信息处理费, wherever section 六 is', () => {
     expect(rulesAfter((r) => {
       r.sections!.other = '本年度无其他需要报告的事项。收取行政事业性收费0万元。';
     })).toContain('F-FEE');
+  });
+  it('finds a part of its own on fees worded 「三、信息公开的收费及减免情况」', () => {
+    expect(rulesAfter((r) => {
+      r.sections!.other = '';
+      r.sections!.requests = `${r.sections!.requests ?? ''}\n三、信息公开的收费及减免情况\n本年度未发生信息公开相关收费及减免情况。`;
+    })).not.toContain('F-FEE');
   });
   it('finds a part of its own on the fee (「五、信息处理费收取情况」 with its small table), but not the preface naming such a part', () => {
     expect(rulesAfter((r) => {
@@ -464,6 +482,7 @@ describe('organLevel', () => {
     expect(organLevel('某市人民政府办公厅')).toBe('department');
     expect(organLevel('某市人民政府国有资产监督管理委员会')).toBe('department');
     expect(organLevel('某街道办事处')).toBe('department');
+    expect(organLevel('长沙市天心区桂花坪街道')).toBe('department');
     expect(organLevel('某县司法局')).toBe('department');
     expect(organLevel('平潭综合实验区')).toBe('department');
     expect(organLevel('某市经济技术开发区')).toBe('department');
@@ -495,6 +514,14 @@ describe('F-TITLE', () => {
     expect(f[0]?.message).toMatch(/^标题“关于2024年政府信息公开工作年度报告”以“关于”开头、缺少机关名称：应为“.+2024年政府信息公开工作年度报告”/);
     const g = only(run(edit((r) => (r.title = '关于乌鲁木齐县2024年政府信息公开工作年度报告'))), 'F-TITLE');
     expect(g[0]?.message).toContain('不应以“关于”开头');
+  });
+  it('names the word a title lacks: 「…工作报告」 lacks 年度, 「…公开年度报告」 lacks 工作', () => {
+    const message = (title: string) => only(run(edit((r) => (r.title = title))), 'F-TITLE')[0]?.message ?? '';
+    expect(message('乌鲁木齐县2024年政府信息公开工作报告')).toContain('缺少“年度”二字');
+    expect(message('乌鲁木齐县2024年政府信息公开年度报告')).toContain('缺少“工作”二字');
+    expect(message('乌鲁木齐县2024年政府信息公开年报')).toContain('用词不规范');
+    expect(message('乌鲁木齐县政府信息公开工作年度报告')).toContain('缺少年份');
+    expect(message('乌鲁木齐县政府2024年信息公开工作年度报告')).toContain('“信息公开”前缺少“政府”二字');
   });
   it('accepts the canonical title, spaces and all', () => {
     expect(rulesAfter((r) => (r.title = '乌鲁木齐县 2024 年政府信息公开工作年度报告'))).not.toContain('F-TITLE');
@@ -589,6 +616,10 @@ describe('dated registry of citations (F-OLD, F-STALE)', () => {
       '正文引用了“2023年政务公开工作主要任务”，与报告年度 2024 年不符：应落实的是 2024 年的政务公开工作任务',
     ]);
     expect(found('认真贯彻落实《某区2024年政务公开工作主要任务分解表的通知》等文件。')).toEqual([]);
+  });
+  it('a citation named and numbered (「《…有关事项的通知》(国办公开办函〔2019〕60号)」) is one finding, not two', () => {
+    const f = found('根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》(国办公开办函〔2019〕60号)的有关规定编制。');
+    expect(f.map((x) => x.rule)).toEqual(['F-OLD']);
   });
   it('is quiet on the 2019 revision, documents in force that year, and next year’s 要点 in next year’s plan', () => {
     expect(found('根据《中华人民共和国政府信息公开条例》（国务院令第711号）和国办公开办函〔2021〕30号，落实《2024年政务公开工作要点》。')).toEqual([]);
