@@ -151,10 +151,14 @@ function matchLabels(stream: Stream, tokens: readonly Token[], specs: readonly R
  * One line outside sentences that is only like a label (the sub-heading 「（一）主动公开」 for 「（一）予以公开」)
  * is no table either: a printed table has a label as printed, or several.
  */
-function tableOrNothing(occ: readonly (LabelOccurrence | null)[]): (LabelOccurrence | null)[] {
+function tableOrNothing(stream: Stream, occ: readonly (LabelOccurrence | null)[]): (LabelOccurrence | null)[] {
   const found = occ.filter((o): o is LabelOccurrence => o !== null);
   const printed = found.filter((o) => !o.prose);
-  if (printed.some((o) => o.cost === 0) || printed.length >= 2 || found.length >= Math.max(3, occ.length / 4)) return [...occ];
+  if (printed.some((o) => o.cost === 0) || printed.length >= 2) return [...occ];
+  // (labels only in sentences are a table printed as text when some stand right next to their figures: 「行政许可 5
+  // 行政处罚 17」; an enumeration 「行政许可结果、行政处罚信息、…」 names them with no figure beside any)
+  const besideFigure = found.filter((o) => /^:?\u0001/.test(stream.text.slice(o.end, o.end + 2)) || stream.text[o.start - 1] === VALUE_MARK).length;
+  if (found.length >= Math.max(3, occ.length / 4) && (printed.length > 0 || besideFigure >= 2)) return [...occ];
   return occ.map(() => null);
 }
 
@@ -538,7 +542,7 @@ function withoutGroupPieces(tokens: readonly Token[], specs: readonly RowSpec[])
 function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: string): TableRead {
   const tokens = withoutGroupPieces(capTokens(allTokens), specs);
   const stream = buildStream(tokens);
-  const occ = tableOrNothing(matchLabels(stream, tokens, specs));
+  const occ = tableOrNothing(stream, matchLabels(stream, tokens, specs));
   const after = collectValues(tokens, stream, specs, occ);
   const before = collectValuesBefore(tokens, stream, specs, occ);
   const valuesFirst = exactRows(before) > exactRows(after);

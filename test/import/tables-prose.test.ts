@@ -214,3 +214,22 @@ describe('running text beside the tables', () => {
     expect((r.report.sections?.overview ?? '').replace(/\n/g, '')).toContain('行政规范性文件108件电子文本');
   });
 });
+
+describe('an enumeration of table 二’s labels in a sentence, and no table 二 (an excerpt, or tables printed as images)', () => {
+  it('is no table: the paragraphs stay in 总体情况 and no cell takes their counts', () => {
+    const text = [
+      '某市市场监管局2022年政府信息公开工作年度报告',
+      '一、总体情况',
+      '1、主动公开',
+      '2022年我局主动公开政府信息960条,发布行政规范性文件4篇,政策解读4篇。完成了建议提案办理结果答复、权责清单及行政许可结果、行政处罚信息、行政强制信息、重点领域信息等信息的主动公开。',
+      '2、依申请公开',
+      '2022年我局共受理依申请政府信息公开事项17例,全部按时办结。',
+      '3、政府信息管理',
+      '增加了权责清单及行政许可结果公开栏目及内容,及时公开办事过程和结果。',
+    ].join('\n');
+    const { report: r } = parsePublished(textDocument(text));
+    expect(r.sections?.overview).toContain('2022年我局主动公开政府信息960条');
+    expect(r.sections?.overview).toContain('2022年我局共受理依申请政府信息公开事项17例');
+    for (const row of ['licensing', 'punishment', 'coercion']) expect(r.cells[`active.${row}.decisions`] ?? null, row).toBeNull();
+  });
+});
