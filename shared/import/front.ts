@@ -66,7 +66,7 @@ const VERSION_NOTE = /\s*[（(]\s*(?:含图解|附图解|图解|文字版|图文
 function isTitleLine(t: string): boolean {
   // a heading ends in 「报告」 (or a misprint of it, 「…工作告年度报」), perhaps with its year in brackets; a wrapped line stops anywhere
   const ends = /(?:报告|年报|告年度报)(?:[（(]\d{4}年度?[）)])?$/.test(t.replace(VERSION_NOTE, '').replace(/\s+/g, ''));
-  return t.length <= 60 && ends && /报告|信息公开年报|告年度报/.test(t) && !PROSE_IN_LINE.test(t) && !SITE_SUFFIX.test(t) && !NAVIGATION.test(t) && !METADATA_LINE.test(t);
+  return t.length <= 60 && ends && /报告|信息公开(?:工作)?年报|告年度报/.test(t) && !PROSE_IN_LINE.test(t) && !SITE_SUFFIX.test(t) && !NAVIGATION.test(t) && !METADATA_LINE.test(t);
 }
 
 interface TitleAt {
@@ -356,7 +356,11 @@ export function organAndLevel(title: string, signatureOrgan: string | undefined,
     organ = signatureOrgan ?? null;
     uncertain.push({ target: 'organ', name: '机关名称', reason: organ ? `标题中未找到机关名称，按落款「${organ}」填写，请核对` : '未能识别机关名称，请填写' });
   }
-  if (!organ) return {};
+  if (!organ) {
+    // (a draft needs a level: without this doubt a department's report would silently be read as a 人民政府's)
+    uncertain.push({ target: 'level', name: '机关类别', reason: '未能识别机关名称，无法判断是人民政府还是部门（影响发布期限和考核评议等要求），请核对' });
+    return {};
+  }
   // A bare place name is the place's own government (its report is the 人民政府's); the doubt is said above.
   const level: Level | undefined = organLevel(organ) ?? (PLACE_END.test(organ) ? 'government' : undefined);
   if (!level) {

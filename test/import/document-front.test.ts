@@ -92,6 +92,11 @@ describe('a heading with the page’s words after it', () => {
       expect(r.organ).toBe('海盐县沈荡镇');
     }
   });
+  it('a heading ending in 「…信息公开工作年报」 is the heading', () => {
+    const { report: r } = parse(report('邢台高新区管委会2024年度政府信息公开工作年报'));
+    expect(r.title).toBe('邢台高新区管委会2024年度政府信息公开工作年报');
+    expect(r.organ).toBe('邢台高新区管委会');
+  });
   it('the page’s date after the heading on its line (「…年度报告 2025-01-23」) is no part of it', () => {
     const { report: r } = parse(report('上海市杨浦区信访办公室2024年政府信息公开工作年度报告 2025-01-23'));
     expect(r.title).toBe('上海市杨浦区信访办公室2024年政府信息公开工作年度报告');
@@ -143,6 +148,14 @@ describe('the organ as printed, never invented', () => {
     const { report: r } = parse(report('2024某某县大垅乡2024年度政府信息公开工作年度报告'));
     expect(r.organ).toBe('某某县大垅乡');
     expect(r.title).toBe('2024某某县大垅乡2024年度政府信息公开工作年度报告');
+  });
+
+  it('no organ anywhere (no heading, no 落款): the level is left open and said, not taken for a 人民政府', () => {
+    const body = makeText(richData(FORMAT_2021, 2024), { layout: 'rows' }).split('\n').slice(1).join('\n');
+    const { report: r, uncertain } = parse(body);
+    expect(r.organ).toBeUndefined();
+    expect(r.level).toBeUndefined();
+    expect(uncertain.find((u) => u.target === 'level')?.reason).toContain('无法判断是人民政府还是部门');
   });
 
   it('an organ whose kind the name doesn’t tell is kept, its level left open and said', () => {
