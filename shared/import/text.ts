@@ -360,8 +360,11 @@ function pushFillerRun(out: Token[], lines: readonly SourceLine[], at: number, t
   let end = at;
   while (end < to && filler(lines[end]?.text ?? '')) end++;
   const next = (lines[end]?.text ?? '').replace(/\|\s*$/, '');
+  // (a cell whose closing 「|」 fell onto the next line, 「行政规范性文件」/「|」: that pipe closes it, no empty cell)
+  const before = lines[at - 1]?.text.trim() ?? '';
+  const closesBefore = LONE_PIPE.test(lines[at]?.text ?? '') && before !== '' && !before.endsWith('|') ? 1 : 0;
   if (end < to && isLoneValue(next) && out[out.length - 1]?.prose !== true) {
-    for (let k = at + separator; k < end; k++) out.push({ type: 'blank', line: k });
+    for (let k = at + separator + closesBefore; k < end; k++) out.push({ type: 'blank', line: k });
   }
   return end - at;
 }

@@ -111,6 +111,20 @@ describe('figures and years as small reports print them', () => {
     expect([r.report.cells['active2019.fees.prev_items'], r.report.cells['active2019.fees.change']]).toEqual([2, 0]);
   });
 
+  it('a label whose closing 「|」 fell onto the next line (「行政规范性文件」/「|」) has no empty first cell', () => {
+    const lines = [
+      '某某县信访局2021年政府信息公开工作年度报告', '一、总体情况', '2021年，我局主动公开政府信息20条。', '二、主动公开政府信息情况',
+      '第二十条第(一)项 |', '|||', '信息内容 |', '本年制发件数 |', '本年废止件数 |', '现行有效件数 |',
+      '规章 |', '0 |', '0 |', '0 |',
+      '行政规范性文件', '|', '2 |', '1 |', '5 |',
+      '第二十条第(五)项 |', '|||', '信息内容 |', '本年处理决定数量 |', '||', '行政许可 |', '3 |', '||',
+      '三、收到和处理政府信息公开申请情况', '无。',
+    ];
+    const r = parsePublished(textDocument(lines.join('\n')));
+    expect(['issued', 'repealed', 'in_force'].map((c) => r.report.cells[`active.normative.${c}`])).toEqual([2, 1, 5]);
+    expect(r.report.cells['active.licensing.decisions']).toBe(3);
+  });
+
   it('「减少 8」 with the figure set apart from its word (a PDF\'s text layer) is still −8, in a row on one line too', () => {
     const lines = [
       '某某乡人民政府2019年政府信息公开工作年度报告', '一、总体情况', '2019年，我乡主动公开政府信息20条。', '二、主动公开政府信息情况',
