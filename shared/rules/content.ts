@@ -178,7 +178,7 @@ export function statesProcessingFee(text: string): boolean {
 }
 
 /** A heading of its own for the fee (「五、信息处理费收取情况」, a part some reports add before their last two). */
-const FEE_HEADING = /[一二三四五六七八九十][、.．]\s*(?:政府)?信息(?:公开)?(?:的)?(?:处理费|收费)/;
+const FEE_HEADING = /(?:[一二三四五六七八九十]|\d{1,2})[、.．]\s*(?:政府)?信息(?:公开)?(?:的)?(?:处理费|收费)/;
 
 /**
  * Where section 六 may be in a published report: its own section, 五 (when 六's heading was misnumbered or

@@ -15,7 +15,8 @@ export interface StaleMention {
 /** The statistics period (「2024年1月1日至2024年12月31日」, or 「2024年1月1日起至12月31日止」 without its second year). */
 const PERIOD_RE = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(至|到|—|-|－|~|～)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/g;
 /** A sentence opening with a year (「2023 年，」), or with the state at a year's end (「截至2021年底，」). */
-const OPENING_RE = /(^|[。！？\n])\s*(?:截[至止]到?\s*)?(\d{4})\s*年(?:度|底|末|\s*12\s*月\s*31\s*日)?\s*[，,]/g;
+// (a sub-heading run in with its first sentence, 「(一)主动公开政府信息情况:截至2020年12月31日,…」, opens it too)
+const OPENING_RE = /(^|[。！？\n]|情况[:：])\s*(?:截[至止]到?\s*)?(\d{4})\s*年(?:度|底|末|\s*12\s*月\s*31\s*日)?\s*[，,]/g;
 /** The report naming itself as it is made or published (「我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》」, 「现公布…年度报告」). */
 const OWN_TITLE_RE = /(?:编制|公布|发布|编写|形成)了?\s*《(?:[^《》。]{0,40}?)(\d{4})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)》/g;
 /**

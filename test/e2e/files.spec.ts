@@ -444,6 +444,7 @@ test('typing while a file is chosen and read is never dropped: 「是否保存�
   choose(source);
   const question = page.getByRole('alertdialog', { name: /^是否保存对「.+」的修改？$/ });
   await expect(question).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/files-typed-while-opening.png' }); // looked at, not compared
   await question.getByRole('button', { name: '取消' }).click();
   await expect(cell(page, 'apply.new.natural')).toHaveValue('77');
   await expect(page.getByTestId('document-name')).not.toHaveText('上年报告.gkbg');

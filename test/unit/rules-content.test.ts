@@ -301,6 +301,10 @@ describe('F-FEE: the 信息处理费, wherever section 六 is', () => {
       r.sections!.other = '';
       r.sections!.requests = `${r.sections!.requests ?? ''}\n三、信息公开的收费及减免情况\n本年度未发生信息公开相关收费及减免情况。`;
     })).not.toContain('F-FEE');
+    expect(rulesAfter((r) => {
+      r.sections!.other = '';
+      r.sections!.overview = `${r.sections!.overview ?? ''}\n4、政府信息公开的收费及减免情况:无。`;
+    })).not.toContain('F-FEE');
   });
   it('finds a part of its own on the fee (「五、信息处理费收取情况」 with its small table), but not the preface naming such a part', () => {
     expect(rulesAfter((r) => {
@@ -419,6 +423,10 @@ describe('F-STALE', () => {
     expect(rulesAfter((r) => {
       r.sections!.requests = `截至2024年12月31日，我镇未收到政府信息公开申请。\n${r.sections!.requests ?? ''}`;
     })).not.toContain('F-STALE');
+    // after a sub-heading run in with its colon
+    expect(rulesAfter((r) => {
+      r.sections!.overview = `(一)主动公开政府信息情况:截至2023年12月31日,我办通过网站公布信息1877条。\n${r.sections!.overview ?? ''}`;
+    })).toContain('F-STALE');
   });
   it('is quiet on next year’s plan, the carry-forward into next year, and citations of older documents', () => {
     expect(rulesAfter((r) => {
