@@ -20,21 +20,25 @@ export interface OpeningDeps extends RecoveryDeps {
 }
 
 export function useOpening({ host, docRef, idRef, load, mayReplace, mayStillReplace, refreshRecent, setDamaged, setError, setNotice }: OpeningDeps) {
-  /** What the host read replaces the draft `asked` about — asked again if the clerk typed while it was chosen and read. */
+  /**
+   * What the host read replaces the draft `asked` was before 「是否保存？」 — asked again if the clerk typed while the file
+   * was chosen and read (or while the answer 「保存」 was saving); only when something will replace it.
+   */
   const acceptOpened = useCallback(
     async (r: HostResult<'openDraftAt'>, asked: DocState['draft']): Promise<boolean> => {
       if (r.status === 'error') {
         setError(r.message);
         return false;
       }
-      if (!(await mayStillReplace(asked))) return false;
-      if (r.status === 'damaged') {
-        setDamaged(r);
+      const parsed = r.status === 'opened' ? parseDraftText(r.text) : null;
+      if (parsed && !parsed.ok) {
+        setError(`无法打开「${r.file.name}」：${parsed.error}`);
         return false;
       }
-      const parsed = parseDraftText(r.text);
-      if (!parsed.ok) {
-        setError(`无法打开「${r.file.name}」：${parsed.error}`);
+      // (a damaged file's backup or autosave replaces the draft from the offer that follows: asked here too)
+      if (!(await mayStillReplace(asked))) return false;
+      if (r.status === 'damaged' || !parsed?.ok) {
+        if (r.status === 'damaged') setDamaged(r);
         return false;
       }
       idRef.current = sessionId();
@@ -49,8 +53,8 @@ export function useOpening({ host, docRef, idRef, load, mayReplace, mayStillRepl
   );
 
   const open = useCallback(async () => {
-    if (!(await mayReplace())) return false;
     const asked = docRef.current.draft;
+    if (!(await mayReplace())) return false;
     try {
       const r = await host.openDraft({});
       if (r.status === 'canceled') return false;
@@ -63,8 +67,8 @@ export function useOpening({ host, docRef, idRef, load, mayReplace, mayStillRepl
 
   const openFile = useCallback(
     async (file: FileRef) => {
-      if (!(await mayReplace())) return false;
       const asked = docRef.current.draft;
+      if (!(await mayReplace())) return false;
       try {
         return await acceptOpened(await host.openDraftAt({ file: file.id }), asked);
       } catch (e) {

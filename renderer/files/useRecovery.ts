@@ -102,9 +102,10 @@ export function useRecovery({ host, docRef, idRef, load, mayReplace, mayStillRep
     const entry = recoveryList[0];
     if (!entry || entry.problem) return false;
     // a second offer while the first restored draft is still unsaved: ask before replacing it
+    const asked = docRef.current.draft;
     if (!(await mayReplace())) return false;
     setRecoveryList((l) => l.slice(1));
-    return restoreById(entry.id, entry.savedAt, docRef.current.draft);
+    return restoreById(entry.id, entry.savedAt, asked);
   }, [recoveryList, docRef, mayReplace, restoreById]);
 
   const discardRecoveryOffer = useCallback(async () => {

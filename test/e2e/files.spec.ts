@@ -448,6 +448,18 @@ test('typing while a file is chosen and read is never dropped: 「是否保存�
   await question.getByRole('button', { name: '取消' }).click();
   await expect(cell(page, 'apply.new.natural')).toHaveValue('77');
   await expect(page.getByTestId('document-name')).not.toHaveText('上年报告.gkbg');
+  // answered 「保存」, and typed on while the save dialog was up: asked again, the newer typing kept
+  let saveTo: (path: string | null) => void = () => {};
+  host.answers.save.push(new Promise<string | null>((resolve) => (saveTo = resolve)));
+  host.answers.open.push(source);
+  await button(page, '打开').click();
+  await question.getByRole('button', { name: '保存', exact: true }).click();
+  await fill(page, 'apply.new.natural', '88');
+  saveTo(join(host.dir, '本年草稿.gkbg'));
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: '取消' }).click();
+  await expect(cell(page, 'apply.new.natural')).toHaveValue('88');
+  expect(flattenCells((await readDraft(join(host.dir, '本年草稿.gkbg'))).cells)['apply.new.natural']).toBe(77);
   // asked and answered 「不保存」: the chosen file opens
   host.answers.open.push(source);
   await button(page, '打开').click();

@@ -29,7 +29,7 @@ export interface TestHost {
   answers: {
     /** a promise holds the dialog open until the test resolves it (the clerk still choosing, a slow disk) */
     open: (string | null | Promise<string | null>)[];
-    save: (string | null)[];
+    save: (string | null | Promise<string | null>)[];
     export: (string | null)[];
     import: (string | null)[];
     /** the office dialogs: a folder of units' reports, several files, where an office export goes */
@@ -74,7 +74,7 @@ export async function createTestHost(): Promise<TestHost> {
     dataDir,
     dialogs: {
       chooseOpen: async () => (await answers.open.shift()) ?? null,
-      chooseSave: async () => answers.save.shift() ?? null,
+      chooseSave: async () => (await answers.save.shift()) ?? null,
     },
   });
   const office = createOfficeServices({
