@@ -37,8 +37,15 @@ function isOrganLine(t: string): boolean {
 const PAGE_TAG = /^【[\u4e00-\u9fff]{1,4}】\s*/;
 /** List markers a saved page keeps before its lines (「• 某某局2025年…报告」). */
 const BULLET = /^[•·●○■□◆◇▪▫‣⁃]\s*/;
-/** The outer borders of a markdown table row (「| 某县…报告 |」), and a row of nothing but borders. */
-const CELL_BORDERS = /^(?:\|\s*)+|(?:\s*\|)+$/g;
+/** A markdown table row's outer borders (「| 某县…报告 |」) trimmed off; a row of nothing but borders is empty. */
+function withoutCellBorders(text: string): string {
+  // (a loop, not a regex anchored at the end: that one is retried from every position of a long line of 「| | |」)
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === '|' || /\s/.test(text[start] ?? ''))) start++;
+  while (end > start && (text[end - 1] === '|' || /\s/.test(text[end - 1] ?? ''))) end--;
+  return text.slice(start, end);
+}
 
 /**
  * A web page's metadata line (「标题：…」, 「索引号：…」, 「发布日期：…」), or the tail of one wrapped at the margin
@@ -125,7 +132,7 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
   for (let i = 0; i < firstHeading; i++) {
     const l = lines[i];
     // (a markdown row's outer borders are no site suffix: 「某县人民政府2022年…年度报告 |」 is a page's heading in its layout table)
-    const text = l?.text.trim().replace(BULLET, '').replace(CELL_BORDERS, '') ?? '';
+    const text = withoutCellBorders(l?.text.trim().replace(BULLET, '') ?? '');
     // a site's tag before the heading (「【图文】某局2022年…报告」) is no part of it
     const untagged = text.replace(PAGE_TAG, '');
     if (l && l.table === undefined && text !== '') front.push(untagged !== text && isTitleLine(untagged) ? untagged : text);
@@ -250,7 +257,7 @@ function headingThenTools(t: string): [string, string, string] | null {
 }
 
 /** The page's date of publishing alone after the heading (「…年度报告 2025-01-23」). */
-const PUBLISHED_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const PUBLISHED_DATE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
 /**
  * The heading among the words a one-line crawl runs up to 「报告」: as few last words as name its year and organ (the site's

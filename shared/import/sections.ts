@@ -192,21 +192,33 @@ function printedHeading(line: string, rest: string): string {
   return head.replace(/[\s:：。.]+$/, '').trim();
 }
 
+/** Does the line start with a section number (a dash typed for 一 included)? */
+function isNumbered(raw: string): boolean {
+  return ORDINAL_RE.test(basicNormalise(raw).trim().replace(DASH_FOR_ONE, '一'));
+}
+
 /** Each section's heading, in order (null when not found). */
 export function findHeadings(lines: readonly SourceLine[]): (Heading | null)[] {
   const out: (Heading | null)[] = [];
   let cursor = 0;
   for (let k = 0; k < SECTIONS.length; k++) {
     let found: Heading | null = null;
+    // (a heading printed without its number — 「总体情况」, 「- 总体情况」 — gives way to the numbered one further on: a
+    // bulleted table of contents in the preface is no section)
+    let unnumbered: Heading | null = null;
     for (let i = cursor; i < lines.length; i++) {
       const line = lines[i];
       if (!line || line.table !== undefined) continue;
       const rest = matchHeading(line.text, k);
-      if (rest !== null) {
-        found = { line: i, rest, printed: printedHeading(line.text, rest) };
+      if (rest === null) continue;
+      const heading = { line: i, rest, printed: printedHeading(line.text, rest) };
+      if (isNumbered(line.text)) {
+        found = heading;
         break;
       }
+      unnumbered ??= heading;
     }
+    found ??= unnumbered;
     out.push(found);
     if (found) cursor = found.line + 1;
   }

@@ -157,7 +157,7 @@ function tableOrNothing(stream: Stream, occ: readonly (LabelOccurrence | null)[]
   if (printed.some((o) => o.cost === 0) || printed.length >= 2) return [...occ];
   // (labels only in sentences are a table printed as text when some stand right next to their figures: 「行政许可 5
   // 行政处罚 17」; an enumeration 「行政许可结果、行政处罚信息、…」 names them with no figure beside any)
-  const besideFigure = found.filter((o) => /^:?\u0001/.test(stream.text.slice(o.end, o.end + 2)) || stream.text[o.start - 1] === VALUE_MARK).length;
+  const besideFigure = found.filter((o) => stream.text.slice(o.end, o.end + 2).replace(/^:/, '').startsWith(VALUE_MARK) || stream.text[o.start - 1] === VALUE_MARK).length;
   if (found.length >= Math.max(3, occ.length / 4) && (printed.length > 0 || besideFigure >= 2)) return [...occ];
   return occ.map(() => null);
 }

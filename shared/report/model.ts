@@ -92,7 +92,7 @@ export function organNamedInTitle(title: string): string | null {
   // the year after the words 「(政府)信息公开工作」 (「某镇政府信息公开工作2025年度报告」, 「某研究所信息公开工作2019年度报告」):
   // the organ ends where they begin
   const words = prefix?.search(/(?:政府)?信息公开/) ?? -1;
-  if (prefix !== undefined && words > 0) prefix = prefix.slice(0, words);
+  if (prefix !== undefined && words >= 0) prefix = prefix.slice(0, words);
   if (prefix === undefined) {
     const at = t.indexOf('政府信息公开');
     prefix = at >= 0 ? t.slice(0, at) : undefined;

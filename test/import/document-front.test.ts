@@ -97,10 +97,12 @@ describe('a heading with the page’s words after it', () => {
     expect(r.title).toBe('邢台高新区管委会2024年度政府信息公开工作年报');
     expect(r.organ).toBe('邢台高新区管委会');
   });
-  it('the page’s date after the heading on its line (「…年度报告 2025-01-23」) is no part of it', () => {
-    const { report: r } = parse(report('上海市杨浦区信访办公室2024年政府信息公开工作年度报告 2025-01-23'));
-    expect(r.title).toBe('上海市杨浦区信访办公室2024年政府信息公开工作年度报告');
-    expect(r.organ).toBe('上海市杨浦区信访办公室');
+  it('the page’s date after the heading on its line (「…年度报告 2025-01-23」「… 2025年1月23日」) is no part of it', () => {
+    for (const date of ['2025-01-23', '2025年1月23日']) {
+      const { report: r } = parse(report(`上海市杨浦区信访办公室2024年政府信息公开工作年度报告 ${date}`));
+      expect(r.title).toBe('上海市杨浦区信访办公室2024年政府信息公开工作年度报告');
+      expect(r.organ).toBe('上海市杨浦区信访办公室');
+    }
   });
   it('a heading in the page’s layout table, kept as a markdown row (「云县人民政府2024年…年度报告 |」), is the heading', () => {
     const { report: r } = parse(report('云县人民政府2024年政府信息公开工作年度报告 |'));
@@ -110,7 +112,7 @@ describe('a heading with the page’s words after it', () => {
   it('a metadata field 「内容概述 2024年…报告」 is no heading: its label is no organ', () => {
     const { report: r } = parse(report('2024年政府信息公开工作年度报告', ['临港经济开发区', '效力状况 有效 文件下载', '内容概述 2024年政府信息公开工作年度报告']));
     expect(r.title).toBe('2024年政府信息公开工作年度报告');
-    expect(r.organ).not.toBe('内容概述');
+    expect(r.organ).toBeUndefined();
   });
 });
 
@@ -139,9 +141,11 @@ describe('the organ as printed, never invented', () => {
     expect(r.year).toBe(2024);
   });
 
-  it('「某研究所信息公开工作2024年度报告」: the organ ends where 「信息公开」 begins', () => {
+  it('「某研究所信息公开工作2024年度报告」: the organ ends where 「信息公开」 begins; a heading starting with the words names none', () => {
     const { report: r } = parse(report('中国科学院某某研究所信息公开工作2024年度报告'));
     expect(r.organ).toBe('中国科学院某某研究所');
+    const { report: bare } = parse(report('政府信息公开工作2024年度报告'));
+    expect(bare.organ).not.toBe('政府信息公开工作');
   });
 
   it('a stray year before the organ (「2024某某县大垅乡2024年度…」) is no part of it', () => {

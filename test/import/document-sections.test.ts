@@ -218,6 +218,16 @@ describe('a heading whose number the page’s list markup lost', () => {
       expect(report.printed?.headings?.overview).toBe('总体情况');
     }
   });
+  it('a bulleted table of contents in the preface (「- 总体情况」 …) gives way to the numbered headings', () => {
+    const data = richData(FORMAT_2021, 2024);
+    const [title, ...rest] = makeText(data, { layout: 'rows' }).split('\n');
+    const toc = ['本报告包括以下内容：', '- 总体情况', '- 主动公开政府信息情况', '- 收到和处理政府信息公开申请情况', '- 政府信息公开行政复议、行政诉讼情况', '- 存在的主要问题及改进情况', '- 其他需要报告的事项'];
+    const { report } = parsePublished(textDocument([title, ...toc, ...rest].join('\n')));
+    for (const k of SECTION_KEYS.filter((key) => key !== 'preface')) expect(squash(report.sections?.[k]), k).toBe(squash(data.sections?.[k]));
+    expect(report.sections?.preface).toContain('- 总体情况');
+    expect(report.printed?.headings?.overview).toBe('一、总体情况');
+    expect(report.cells['apply.new.total']).toBe(data.cells['apply.new.total']);
+  });
   it('「—、总体情况」 (a dash typed for 一) is section 一’s heading, printed as typed', () => {
     const data = richData(FORMAT_2021, 2024);
     const { report } = parsePublished(textDocument(makeText(data, { layout: 'rows' }).replace(/^一、总体情况$/m, '—、总体情况')));

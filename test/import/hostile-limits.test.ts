@@ -21,6 +21,12 @@ describe('parsers in linear time', () => {
     expect(parsePublished(doc).report.signature).toBeUndefined();
   }, 3 * SECONDS);
 
+  it('lines of 10,000 characters of 「| 」 before the heading (a markdown border trimmed from the end: quadratic before, ~6 s)', () => {
+    const borders = Array.from({ length: 40 }, () => `x${'| '.repeat(4_999)}y`).join('\n');
+    const r = parsePublished(textDocument(`${borders}\n某某县人民政府2024年政府信息公开工作年度报告 |\n一、总体情况\n正文。`));
+    expect(r.report.title).toBe('某某县人民政府2024年政府信息公开工作年度报告');
+  }, 3 * SECONDS);
+
   it('the organ and the date on one line are still read', () => {
     const doc = textDocument('一、总体情况\n正文。\n某某县人民政府办公室  2025年2月25日');
     const read = findSignature(doc.lines, [0, 1, 2], new Set());
