@@ -145,7 +145,7 @@ export function citationsOutOfForce(text: string, year: number): CitationOutOfFo
     for (let m = c.pattern.exec(text); m; m = c.pattern.exec(text)) {
       if (numberedAsAnother(text, m.index + m[0].length, c, year)) continue;
       // one citation, named and numbered (「《…通知》(国办公开办函〔2019〕60号)」): one finding, spanning both
-      if (previous && m.index - previous.end <= 3) {
+      if (previous && !c.wording && m.index - previous.end <= 3) {
         previous.end = m.index + m[0].length;
         continue;
       }

@@ -324,9 +324,9 @@ function titleFault(title: string, year: number): string {
     // name the word that is missing (「…政府信息公开工作报告」 lacks 年度, 「…政府信息公开年度报告」 工作)
     if (title.endsWith('信息公开工作报告')) return '缺少“年度”二字';
     if (title.endsWith('信息公开年度报告')) return '缺少“工作”二字';
-    return '用词不规范：应为“…政府信息公开工作年度报告”';
+    return '用词不规范';
   }
-  if (!/\d{4}\s*年/.test(title)) return '缺少年份';
+  if (!/(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/.test(title)) return '缺少年份';
   if (/\d{4}年度?信息公开/.test(title)) return '“信息公开”前缺少“政府”二字';
   if (!/\d{4}年政府信息公开/.test(title)) return '年份应写在机关名称之后、“政府信息公开”之前';
   return '与规定格式不一致';

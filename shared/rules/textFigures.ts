@@ -374,15 +374,18 @@ function extractDecisions(text: string, cl: Clause[], year: number, out: Mention
 const PCT_RE = /(\d+(?:\.(\d+))?)\s*%/g;
 const RATE_STEMS = ['办结', '答复', '回复'];
 const RECEIVE_VERB = /受理|收到|接收|接到|新收/;
-/** applications carried over from last year, before the rate's numerator (「上年结转政府信息公开申请2件」) */
-const CARRIED_IN = /上年(?:度)?结转|上一年度结转|结转上年/;
 /**
  * A share of the results (「所有答复件中，予以公开…42件，占42.86%」) may be of what was answered or finished, not received;
  * a share of what was disclosed (「累计公开信息80条…其中年报1条，占比1.25%」) of what was published.
  */
-const SHARE_BASE_VERB = /受理|收到|接收|接到|新收|答复|办结|办理|公开(?!类)|发布|制作|制发|共计|累计|总计|合计/;
+const SHARE_BASE_VERB = /受理|收到|接收|接到|新收|答复|办结|办理|公开|发布|制作|制发|共计|累计|总计|合计/;
 
-function extractPercents(text: string, cl: Clause[], out: PercentMention[]): void {
+/** A count with a share of its own (「预决算公开类信息11条,占比4.9%」): a part beside others, never their whole. */
+function hasOwnShare(text: string, count: { end: number }): boolean {
+  return /^\s*[条件个项篇份]?\s*[，,]?\s*占/.test(text.slice(count.end, count.end + 6));
+}
+
+function extractPercents(text: string, cl: Clause[], apply: readonly Mention<AppFigure>[], out: PercentMention[]): void {
   PCT_RE.lastIndex = 0;
   for (let m = PCT_RE.exec(text); m; m = PCT_RE.exec(text)) {
     const pctStart = m.index;
@@ -420,9 +423,12 @@ function extractPercents(text: string, cl: Clause[], out: PercentMention[]): voi
       // 「予以公开 9 件，占 56.25%」
       const share = /占(比|总数的?|全部申请的?)?\s*(为)?\s*$/.exec(head);
       if (!share) continue;
-      const counts = countTokens(text, sentenceStart, pctStart).filter((t) => !t.approximate);
+      // (a note in brackets between the count and its share, 「其他处理41件(其中申请人主动撤销36件),占49.40%」, is passed over)
+      const note = /[（(][^（()）]*[）)]\s*[，,]?\s*占[^（()）]*$/.exec(text.slice(sentenceStart, pctStart));
+      const shareEnd = note ? sentenceStart + note.index : pctStart;
+      const counts = countTokens(text, sentenceStart, shareEnd).filter((t) => !t.approximate);
       const last = counts[counts.length - 1];
-      if (!last || pctStart - last.end > 8) continue;
+      if (!last || shareEnd - last.end > 8) continue;
       numerator = { value: last.value, label: text.slice(Math.max(sentenceStart, last.start - 6), last.start).replace(/^.*[，,、：:]/, '').trim(), start: last.start, end: last.end };
       label = '占比';
     }
@@ -433,15 +439,23 @@ function extractPercents(text: string, cl: Clause[], out: PercentMention[]): voi
     for (const t of countTokens(text, paragraphStart, num.start).reverse()) {
       if (t.approximate) continue;
       const lead = text.slice(Math.max(paragraphStart, t.start - 16), t.start);
+      if (hasOwnShare(text, t)) continue;
       const verb = (label === '占比' ? SHARE_BASE_VERB : RECEIVE_VERB).exec(lead);
       if (!verb) continue;
       denominators.push({ value: t.value, label: lead.slice(verb.index).trim() });
     }
     // 「收到81件，上年结转2件，办结80件，办结率96.4%」: a rate of all there was to handle, received and carried over
-    if (label !== '占比') {
-      const lead = text.slice(paragraphStart, num.start);
-      const carried = countTokens(text, paragraphStart, num.start).find((t) => !t.approximate && CARRIED_IN.test(lead.slice(Math.max(0, t.start - paragraphStart - 16), t.start - paragraphStart)));
-      if (carried) for (const d of [...denominators]) denominators.push({ value: d.value + carried.value, label: `${d.label}与上年结转 ${carried.value} 件之和` });
+    // (the extractor's own reading of 「上年结转…2件」, before the rate's numerator in its paragraph)
+    const carried = label === '占比' ? undefined : apply.find((a) => a.kind === 'carried_over' && !a.with && a.start >= paragraphStart && a.end <= num.start);
+    if (carried) for (const d of [...denominators]) denominators.push({ value: d.value + carried.value, label: `${d.label}与上年结转 ${carried.value} 件之和` });
+    // 「累计主动公开政府信息12条。」 / 「在主动公开的信息中，…决算预算4条，占33.4%」: the whole a share is of may close the
+    // paragraph before
+    if (denominators.length === 0 && label === '占比') {
+      const before = cl.filter((c) => c.paragraph === clause.paragraph - 1);
+      const whole = before.length ? countTokens(text, before[0]!.start, before[before.length - 1]!.end).filter((t) => !t.approximate && !hasOwnShare(text, t)).pop() : undefined;
+      const lead = whole ? text.slice(Math.max(before[0]!.start, whole.start - 16), whole.start) : '';
+      const verb = SHARE_BASE_VERB.exec(lead);
+      if (whole && verb && whole.value >= num.value) denominators.push({ value: whole.value, label: lead.slice(verb.index).trim() });
     }
     if (denominators.length === 0) continue;
     out.push({ percent, decimals, start: pctStart - (rate ? rate[0].length : 0), end: m.index + m[0].length, label, numerator: num, denominators });
@@ -465,7 +479,7 @@ export function textFigures(text: string, year: number, isReviewSection = false)
   extractReview(text, cl, year, isReviewSection, figures.review);
   extractActive(text, cl, year, figures.active);
   extractDecisions(text, cl, year, figures.active);
-  extractPercents(text, cl, figures.percents);
+  extractPercents(text, cl, figures.apply, figures.percents);
   extractYears(text, year, figures.years);
   let variants = cache.get(text);
   if (!variants) {

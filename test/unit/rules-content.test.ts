@@ -195,6 +195,8 @@ describe('F-FIVE: counts by attribute, answers, and an organ’s name', () => {
     expect(overview(`2022年，我局公开信息共计167条。${rest}`)).toEqual([]);
     expect(overview(`（一）政务信息公示情况。2021年在区政府网站上公示工作动态18条。${rest}`)).toEqual([]);
     expect(overview(`2022年，我局高度重视政府信息公开工作。${rest}`)).toEqual([expect.stringContaining('「主动公开」')]);
+    // answers to applications are no 主动公开
+    expect(overview(`2022年，我局予以公开信息2条，不予公开信息1条。${rest}`)).toEqual([expect.stringContaining('「主动公开」')]);
   });
   it('「平台规范化建设」「网站集约化、一体化建设」 build the platform; 「通过网站公开建设项目」 does not', () => {
     const first = '（一）主动公开。全年主动公开政府信息326条。（二）依申请公开。本年度新收政府信息公开申请3件。（三）严格执行先审后发制度。';
@@ -529,6 +531,8 @@ describe('F-TITLE', () => {
     expect(message('乌鲁木齐县2024年政府信息公开年度报告')).toContain('缺少“工作”二字');
     expect(message('乌鲁木齐县2024年政府信息公开年报')).toContain('用词不规范');
     expect(message('乌鲁木齐县政府信息公开工作年度报告')).toContain('缺少年份');
+    expect(message('乌鲁木齐县二〇二四年政府信息公开工作年度报告')).not.toContain('缺少年份');
+    expect(message('乌鲁木齐县2024年政府信息公开年报')).not.toMatch(/应为.*：应为/);
     expect(message('乌鲁木齐县政府2024年信息公开工作年度报告')).toContain('“信息公开”前缺少“政府”二字');
   });
   it('accepts the canonical title, spaces and all', () => {

@@ -250,6 +250,12 @@ describe('N-PCT', () => {
     expect(rulesFor('共受理群众诉求 8684 件，已办结 8661 件，办结率 98.5%。')).toContain('N-PCT');
     expect(rulesFor('收到申请 16 件，予以公开 9 件，占 60%。')).toContain('N-PCT');
     expect(rulesFor('答复申请 16 件，予以公开 9 件，占 60%。')).toContain('N-PCT');
+    // a whole counted as a 「…公开类」 total is still the base; a combined total is not carried over twice
+    expect(rulesFor('本年度主动公开类信息224条，其中规划计划类信息1条，占比4%。')).toContain('N-PCT');
+    expect(rulesFor('上年结转和本年新收申请共80件，办结80件，办结率50%。')).toContain('N-PCT');
+    // shares of the whole the paragraph before closes with; parts with shares of their own are no whole
+    const shares = only(run(withText('截至2024年12月31日，累计主动公开政府信息12条。\n在主动公开的信息中，政务信息公开指南1条，占8.3%；其他公文2条，占16.7%；决算预算4条，占33.4%。')), 'N-PCT');
+    expect(shares.map((f) => f.message)).toEqual([expect.stringContaining('决算预算 4 ÷ 累计主动公开政府信息 12 = 33.33%，正文写 33.4%')]);
     // a share of what was disclosed or made: 1 ÷ 80 = 1.25 %, neither rounded nor cut to 1.1 %
     expect(rulesFor('累计公开信息80条。其中，信息公开年报1条，占比1.1%；部门工作动态信息54条，占比67.5%。')).toContain('N-PCT');
   });
@@ -265,8 +271,12 @@ describe('N-PCT', () => {
       '有效受理“县长信箱”信件 6 件、公开答复 4 条,答复率 100%。',
       '收到申请 16 件，予以公开 9 件，占 56.25%。',
       '收到申请 3 件，办结 2 件，办结率 66.7%。',
-      // shares of the 224 published, not of a category 「…公开类信息11条」; 1 ÷ 224 = 0.446 % rounded twice is 0.5 %
+      // shares of the 224 published, not of a category with its own share 「…公开类信息11条,占比4.9%」; 1 ÷ 224 = 0.446 % rounded twice is 0.5 %
       '全年主动公开政府信息224条，其中预决算公开类信息11条，占比4.9%；规划计划类信息1条，占比0.4%。未分类信息1条，占比0.5%。',
+      // a list of shares broken over two lines (a PDF's margin): the whole before the break is the count with no share of its own
+      '办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；\n不予处理1件，占1.23%；其他处理2件，占2.47%。',
+      // the share of the count before a bracketed note: 41 ÷ 83, not 36 ÷ 83
+      '共受理政府信息公开申请87件,答复政府信息公开申请83件。予以公开及部分公开4件,占4.82%;其他处理41件(其中申请人主动撤销36件),占49.40%。',
       // a rate of all there was to handle: 80 ÷ (81 received + 2 carried over) = 96.4 %
       '全年收到政府信息公开申请81件(含重复申请事项),上年结转政府信息公开申请2件,办结80件,结转下年度继续办理3件,办结率96.4%。',
       '主动公开信息同比增长 15%。',
