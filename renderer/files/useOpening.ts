@@ -37,10 +37,11 @@ export function useOpening({ host, docRef, idRef, load, mayReplace, mayStillRepl
       }
       // (a damaged file's backup or autosave replaces the draft from the offer that follows: asked here too)
       if (!(await mayStillReplace(asked))) return false;
-      if (r.status === 'damaged' || !parsed?.ok) {
-        if (r.status === 'damaged') setDamaged(r);
+      if (r.status === 'damaged') {
+        setDamaged(r);
         return false;
       }
+      if (!parsed?.ok) return false; // (never: an opened file was parsed above)
       idRef.current = sessionId();
       load(parsed.draft, r.file, false);
       setError(null);

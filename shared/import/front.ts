@@ -4,7 +4,7 @@
  * year, and the preface lines before 「一、总体情况」.
  */
 import { FIRST_YEAR_OF_2021_FORMAT } from '../report/format.js';
-import { organNamedInTitle, type Level, type Report } from '../report/model.js';
+import { organNamedInTitle, TITLE_YEAR, type Level, type Report } from '../report/model.js';
 import { organLevel } from '../report/level.js';
 import type { Uncertain } from './result.js';
 import { brokenOffSentence, goesOnWithSentence } from './layoutProse.js';
@@ -60,7 +60,7 @@ const NAVIGATION = /[>＞»→]|^\s*(?:当前位置|您的位置|您现在的位
 const PAGE_TOOLS = /^(?:\s*【?(?:(?:发布)?时间|日期|来源|作者|浏览次数|字号|字体)[:：]\s*[^\s】]*】?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\s*(?:微信|微博|QQ\s*空间|分享到?|打印|关闭|全真版|文字版|文件下载|【?[大中小]】?))+/;
 /** A site's column of reports, never one report's heading (「政府信息公开年报」, 「乡镇政府信息公开年度报告」, 「部门信息公开年报」). */
 const SITE_COLUMN = /^(?:(?:政府)?信息公开年报|(?:各|全[县市区])?(?:(?:乡镇(?:街道)?|镇街|街镇|区县|县区|县市区|市县|市直|县直|区直)(?:部门|单位)?|部门|单位)(?:政府)?信息公开(?:工作)?年(?:度报告|报))$/;
-const YEAR_IN = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/;
+const YEAR_IN = TITLE_YEAR;
 const SUBTITLE = /^[（(]\s*\d{4}\s*年度?\s*[）)]$/;
 
 /** Words of a sentence, never of a heading: a line of prose wrapped by a PDF or a crawler holds them (「…年度报告》，所列数据…」). */

@@ -85,6 +85,9 @@ export function standardTitle(report: Pick<Report, 'title' | 'organ' | 'year'>):
  * The organ as the title prints it: what comes before the year, or before 「政府信息公开」 (one reading for the importer,
  * F-TITLE's suggestion and the draft's title).
  */
+/** A title's year as printed, in Arabic or Chinese digits (「2024年」「二〇二四年」): the importer's and F-TITLE's one reading. */
+export const TITLE_YEAR = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/;
+
 export function organNamedInTitle(title: string): string | null {
   const t = title.replace(/\s+/g, '').replace(/[（(][^）)]*[）)]$/, '');
   const withYear = /^(.*?)(?:\d{4}|[〇零一二三四五六七八九]{4})年度?/.exec(t);

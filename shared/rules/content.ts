@@ -2,7 +2,7 @@
  * Content and form (spec §4): F-SECTIONS, F-FIVE, F-KPZ, F-FEE, F-OLD, F-STALE, F-DATE, F-TITLE.
  */
 import { OVERVIEW_ASPECTS, SECTIONS, formatIdForYear, SECTION_KEYS, SECTION_NAMES, applyResultGroups, type SectionKey } from '../report/format.js';
-import { isStandardTitle, standardTitle } from '../report/model.js';
+import { isStandardTitle, standardTitle, TITLE_YEAR } from '../report/model.js';
 import type { Prepared } from './prepare.js';
 import { citationsOutOfForce } from './citations.js';
 import { printedHeadingRule, printedOldLabelsRule } from './printedForm.js';
@@ -326,7 +326,7 @@ function titleFault(title: string, year: number): string {
     if (title.endsWith('信息公开年度报告')) return '缺少“工作”二字';
     return '用词不规范';
   }
-  if (!/(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/.test(title)) return '缺少年份';
+  if (!TITLE_YEAR.test(title)) return '缺少年份';
   if (/\d{4}年度?信息公开/.test(title)) return '“信息公开”前缺少“政府”二字';
   if (!/\d{4}年政府信息公开/.test(title)) return '年份应写在机关名称之后、“政府信息公开”之前';
   return '与规定格式不一致';

@@ -438,8 +438,8 @@ function extractPercents(text: string, cl: Clause[], apply: readonly Mention<App
     const denominators: PercentMention['denominators'] = [];
     for (const t of countTokens(text, paragraphStart, num.start).reverse()) {
       if (t.approximate) continue;
-      const lead = text.slice(Math.max(paragraphStart, t.start - 16), t.start);
       if (hasOwnShare(text, t)) continue;
+      const lead = text.slice(Math.max(paragraphStart, t.start - 16), t.start);
       const verb = (label === '占比' ? SHARE_BASE_VERB : RECEIVE_VERB).exec(lead);
       if (!verb) continue;
       denominators.push({ value: t.value, label: lead.slice(verb.index).trim() });
