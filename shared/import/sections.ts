@@ -59,7 +59,8 @@ function matchHeading(raw: string, k: number): string | null {
   if (best > Math.max(1, Math.floor(n * 0.25))) {
     // Worded differently (「四、因政府信息公开申请行政复议、提起行政诉讼的情况」): a short line with the
     // right ordinal that holds most of the heading's characters in order.
-    if (!m || otherNumber || bodyKey.length > n + 12 || /[。，,]/.test(body) || lcs(nameKey, bodyKey) < n * 0.75) return null;
+    // (a full stop closing the line is the heading's own: 「一、区发改局信息公开总体情况概述。」)
+    if (!m || otherNumber || bodyKey.length > n + 12 || /[。，,]/.test(body.replace(/[。.]\s*$/, '')) || lcs(nameKey, bodyKey) < n * 0.75) return null;
     return '';
   }
   if (bodyKey.length <= bestLen + 1) return '';

@@ -44,6 +44,13 @@ describe('printed headings', () => {
     expect(report.sections?.overview).toBeTruthy();
   });
 
+  it('a reworded heading closed by a full stop (「一、区发改局信息公开总体情况概述。」) is section 一, as printed', () => {
+    const text = makeText(richData(FORMAT_2021, 2024), { layout: 'cell-per-line' }).replace('一、总体情况', '一、区发改局信息公开总体情况概述。');
+    const { report } = parsePublished(textDocument(text));
+    expect(report.printed?.headings?.overview).toBe('一、区发改局信息公开总体情况概述');
+    expect(report.sections?.overview).toBeTruthy();
+  });
+
   it('a heading numbered wrongly but with its own words (「二、收到和处理…」 after 「二、主动公开…」) is its section’s, as printed', () => {
     const text = makeText(richData(FORMAT_2021, 2024), { layout: 'rows' }).replace('三、收到和处理政府信息公开申请情况', '二、收到和处理政府信息公开申请情况');
     const { report, uncertain } = parsePublished(textDocument(text));
