@@ -94,7 +94,8 @@ export function labelKey(s: string): string {
 }
 
 const NUMBER_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const BLANK_RE = /^(?:[-—–－/／\\]{1,2}|——)$/;
+/** A blank cell's mark: a dash, a slash, or the underscore some sites print (「_」; 「＿」 is NFKC 「_」). */
+const BLANK_RE = /^(?:[-—–－/／\\_]{1,2}|——)$/;
 
 /** Is this (NFKC-normalised) token a table value? */
 export function isNumberToken(t: string): boolean {

@@ -142,6 +142,17 @@ describe('blank cells, stray numbers, missing rows', () => {
     expect(report.cells['apply.denied_6.total']).toBe(rich.cells['apply.denied_6.total']);
   });
 
+  it('a blank cell printed with a mark (「—」, 「／」, the underscore some sites print) keeps its column', () => {
+    const blank = new Set(['apply.denied_6.legal', 'active.normative.issued']);
+    for (const blankMark of ['—', '／', '_', '＿']) {
+      for (const layout of ['rows', 'cell-per-line'] as const) {
+        const { report } = parse(makeText(rich, { layout, blank, blankMark }));
+        expect(wrongCells(rich, report.cells, blank), `${blankMark} ${layout}`).toEqual([]);
+        for (const k of blank) expect(report.cells[k], `${blankMark} ${layout} ${k}`).toBeNull();
+      }
+    }
+  });
+
   it('a stray extra number in a row is dropped by the row total, and the row is listed as unsure', () => {
     const { report, cellDoubts } = parse(makeText(rich, { layout: 'rows', strayAfter: { key: 'apply.refused_2.research', value: 9 } }));
     expect(wrongCells(rich, report.cells)).toEqual([]);

@@ -101,6 +101,8 @@ export interface TextOptions extends MakeOptions {
   strayAfter?: { key: string; value: number };
   /** print the 落款 */
   signature?: boolean;
+  /** the mark a blank cell is printed with (「—」, 「_」); none: a blank cell prints nothing */
+  blankMark?: string;
 }
 
 function chunks(s: string, n: number): string[] {
@@ -126,7 +128,7 @@ export function makeText(data: ReportData, opts: TextOptions): string {
       const values: string[] = [];
       for (const c of row) {
         if (c.cell) {
-          const v = valueText(data, c.cell, opts);
+          const v = valueText(data, c.cell, opts) || (opts.blank?.has(c.cell) ? (opts.blankMark ?? '') : '');
           if (v !== '' || opts.layout === 'tsv') values.push(v);
           if (opts.strayAfter?.key === c.cell) values.push(String(opts.strayAfter.value));
         } else {
