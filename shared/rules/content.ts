@@ -326,7 +326,7 @@ function titleFault(title: string, year: number): string {
     if (title.endsWith('信息公开年度报告')) return '缺少“工作”二字';
     return '用词不规范';
   }
-  if (!TITLE_YEAR.test(title)) return '缺少年份';
+  if (!TITLE_YEAR.test(title)) return /\d{4}(?:政府)?信息公开/.test(title) ? '年份后缺少“年”字' : '缺少年份';
   if (/\d{4}年度?信息公开/.test(title)) return '“信息公开”前缺少“政府”二字';
   if (!/\d{4}年政府信息公开/.test(title)) return '年份应写在机关名称之后、“政府信息公开”之前';
   return '与规定格式不一致';

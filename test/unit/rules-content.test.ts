@@ -532,6 +532,7 @@ describe('F-TITLE', () => {
     expect(message('乌鲁木齐县2024年政府信息公开年报')).toContain('用词不规范');
     expect(message('乌鲁木齐县政府信息公开工作年度报告')).toContain('缺少年份');
     expect(message('乌鲁木齐县二〇二四年政府信息公开工作年度报告')).not.toContain('缺少年份');
+    expect(message('乌鲁木齐县2024政府信息公开工作年度报告')).toContain('年份后缺少“年”字');
     expect(message('乌鲁木齐县2024年政府信息公开年报')).not.toMatch(/应为.*：应为/);
     expect(message('乌鲁木齐县政府2024年信息公开工作年度报告')).toContain('“信息公开”前缺少“政府”二字');
   });
