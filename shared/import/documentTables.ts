@@ -63,8 +63,9 @@ export function readDocumentTables(source: readonly SourceLine[], headings: read
     format = year !== null ? formatIdForYear(year) : '2021';
     uncertain.push({ target: 'format', name: '报告格式', reason: `未能从表二的表头判断格式，已按年度按「${format === '2019' ? '2019年格式' : '2021年格式'}」读取，请核对` });
   }
-  const activeRead = readActive(activeTokens, (format === '2019' ? FORMAT_2019 : FORMAT_2021).activeGroups);
-  const applyRead = readApply(tokensOf('requests'), true, format === '2021');
+  const found = (key: SectionKey) => ({ proseTable: headings[SECTIONS.findIndex((s) => s.key === key)] != null });
+  const activeRead = readActive(activeTokens, (format === '2019' ? FORMAT_2019 : FORMAT_2021).activeGroups, found('active'));
+  const applyRead = readApply(tokensOf('requests'), true, format === '2021', found('requests'));
   const reviewRead = readReview(beforeSentences(tokensOf('review')));
   if (format === '2021' && !applyRead.otherSplit && applyRead.found > 0) {
     uncertain.push({

@@ -151,10 +151,11 @@ function matchLabels(stream: Stream, tokens: readonly Token[], specs: readonly R
  * One line outside sentences that is only like a label (the sub-heading 「（一）主动公开」 for 「（一）予以公开」)
  * is no table either: a printed table has a label as printed, or several.
  */
-function tableOrNothing(stream: Stream, occ: readonly (LabelOccurrence | null)[]): (LabelOccurrence | null)[] {
+function tableOrNothing(stream: Stream, occ: readonly (LabelOccurrence | null)[], proseTable: boolean): (LabelOccurrence | null)[] {
   const found = occ.filter((o): o is LabelOccurrence => o !== null);
   const printed = found.filter((o) => !o.prose);
   if (printed.some((o) => o.cost === 0) || printed.length >= 2) return [...occ];
+  if (!proseTable && printed.length === 0) return occ.map(() => null);
   // (labels only in sentences are a table printed as text when some stand right next to their figures: 「行政许可 5
   // 行政处罚 17」; an enumeration 「行政许可结果、行政处罚信息、…」 names them with no figure beside any)
   const besideFigure = found.filter((o) => stream.text.slice(o.end, o.end + 2).replace(/^:/, '').startsWith(VALUE_MARK) || stream.text[o.start - 1] === VALUE_MARK).length;
@@ -539,10 +540,22 @@ function withoutGroupPieces(tokens: readonly Token[], specs: readonly RowSpec[])
   return tokens.filter((_, i) => !dropped.has(i));
 }
 
-function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: string): TableRead {
+/** How a table is looked for in its tokens. */
+export interface ReadOptions {
+  /**
+   * Labels only in sentences may be the table printed as text: only in the table's own section. With its heading not
+   * found, the tokens are the whole text, and a sentence of 总体情况 naming rows with figures (an excerpt cut before
+   * section 二) is no table.
+   */
+  proseTable: boolean;
+}
+/** Tokens of the table's own section. */
+const IN_SECTION: ReadOptions = { proseTable: true };
+
+function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: string, opts: ReadOptions): TableRead {
   const tokens = withoutGroupPieces(capTokens(allTokens), specs);
   const stream = buildStream(tokens);
-  const occ = tableOrNothing(stream, matchLabels(stream, tokens, specs));
+  const occ = tableOrNothing(stream, matchLabels(stream, tokens, specs), opts.proseTable);
   const after = collectValues(tokens, stream, specs, occ);
   const before = collectValuesBefore(tokens, stream, specs, occ);
   const valuesFirst = exactRows(before) > exactRows(after);
@@ -693,14 +706,14 @@ export function applySpecs(otherSplit: boolean): RowSpec[] {
   );
 }
 
-export function readActive(tokens: readonly Token[], groups: readonly ActiveGroup[]): TableRead {
-  return readRows(tokens, activeSpecs(groups), '表二');
+export function readActive(tokens: readonly Token[], groups: readonly ActiveGroup[], opts: ReadOptions = IN_SECTION): TableRead {
+  return readRows(tokens, activeSpecs(groups), '表二', opts);
 }
 
 /** Table 三, read both with the split 「（六）其他处理」 rows and with the single row: the better reading wins. */
-export function readApply(tokens: readonly Token[], allowSingle: boolean, allowSplit: boolean): TableRead & { otherSplit: boolean } {
-  const split = allowSplit ? { ...readRows(tokens, applySpecs(true), '表三'), otherSplit: true } : null;
-  const single = allowSingle ? { ...readRows(tokens, applySpecs(false), '表三'), otherSplit: false } : null;
+export function readApply(tokens: readonly Token[], allowSingle: boolean, allowSplit: boolean, opts: ReadOptions = IN_SECTION): TableRead & { otherSplit: boolean } {
+  const split = allowSplit ? { ...readRows(tokens, applySpecs(true), '表三', opts), otherSplit: true } : null;
+  const single = allowSingle ? { ...readRows(tokens, applySpecs(false), '表三', opts), otherSplit: false } : null;
   if (!split || !single) return (split ?? single)!;
   // Only a （六） row printed decides: an excerpt that stops before it (or a row cut off mid-label) keeps the split rows.
   const holdsOther = (r: TableRead) => (r.rowsFound ?? []).some((k) => k.startsWith('apply.other'));

@@ -233,3 +233,17 @@ describe('an enumeration of table 二’s labels in a sentence, and no table 二
     for (const row of ['licensing', 'punishment', 'coercion']) expect(r.cells[`active.${row}.decisions`] ?? null, row).toBeNull();
   });
 });
+
+describe('figures of table 二’s rows in a sentence of 总体情况, and no section 二 (an excerpt)', () => {
+  it('fill no cell: a table printed as text stands in its own section', () => {
+    const text = [
+      '子长市人民政府2022年政府信息公开工作年度报告',
+      '一、总体情况',
+      '(一)主动公开情况。全市通过各种形式,主动公开政府信息3131条。本年度制发规范性文件2件,现行有效规范性文件1件,本年度办理行政许可6428件,行政处罚160件。及时公开市场监管、行政执法、财政信息和解读回应等信息。',
+      '(二)依法办理依申请公开。全年共收到政府信息公开申请12件,予以公开8件,部分公开2件,不予公开1件,本机关不掌握相关政府信息1件。',
+    ].join('\n');
+    const { report: r } = parsePublished(textDocument(text));
+    expect(Object.entries(r.cells).filter(([, v]) => v !== null && v !== undefined)).toEqual([]);
+    expect(r.sections?.overview).toContain('行政处罚160件');
+  });
+});
