@@ -342,6 +342,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   /** figures run together: a cell left blank holds a figure that could not be cut out with certainty */
   const glued = m.values.some((t) => t.type === 'num' && t.glued === true) && m.values.length !== want;
   const shown = m.values.slice(0, 20).map((t) => (t.type === 'num' ? t.raw.slice(0, 20) : '空')).join(' ') + (m.values.length > 20 ? ' …' : '');
+  const joined = vals.length > want ? splitCellJoined(vals, spec) : null;
   const unglued = vals.length < want ? ungluedValues(m.values, spec.cells.map((c) => c.kind === 'signed'), rowArithmetic(spec)) : null;
   if (unglued) {
     vals = unglued.values;
@@ -355,6 +356,9 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
     // Figures run together that can't be cut with certainty: their cells stay blank, never a guess.
     vals = vals.filter((t) => !isGluedRun(t));
     note = `原文本行的数字连在一起（${shown}），无法确定如何拆分为 ${want} 个数字，未能读取的单元格留空，请对照原文填写`;
+  } else if (joined) {
+    vals = joined.values;
+    note = `原文本行有 ${m.values.length} 个数字（${shown}），其中「${joined.cell}」印在同一格内，已按本行合计读作 ${joined.cell.replace(/\s+/g, '')}，请核对`;
   } else if (vals.length > want) {
     const extra = vals.length - want;
     let fixed: (Token | null)[] | null = null;
@@ -430,6 +434,29 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       cells: spec.cells.map((c) => c.key),
     });
   }
+}
+
+/**
+ * A row one figure too long whose cells stand each on a line of its own, but for one line holding two figures
+ * (「1 6」: a page's stray space inside a cell): the two are one cell when, joined, the row adds up — and only one such
+ * line does. Not for a row printed on one line, where two figures side by side are two cells.
+ */
+function splitCellJoined(vals: readonly (Token | null)[], spec: RowSpec): { values: Token[]; cell: string } | null {
+  const fits = rowArithmetic(spec);
+  if (!fits || vals.length !== spec.cells.length + 1 || vals.some((t) => t?.type !== 'num')) return null;
+  const nums = vals as Extract<Token, { type: 'num' }>[];
+  const perLine = new Map<number, number>();
+  for (const t of nums) perLine.set(t.line, (perLine.get(t.line) ?? 0) + 1);
+  const found: { values: Token[]; cell: string }[] = [];
+  for (let i = 0; i + 1 < nums.length; i++) {
+    const [a, b] = [nums[i], nums[i + 1]];
+    if (!a || !b || a.line !== b.line || perLine.get(a.line) !== 2 || /\D/.test(a.raw + b.raw)) continue;
+    const values: Token[] = [...nums.slice(0, i), { type: 'num', raw: a.raw + b.raw, line: a.line }, ...nums.slice(i + 2)];
+    if (fits(values.map((t) => tokenValue(t) ?? 0))) found.push({ values, cell: `${a.raw} ${b.raw}` });
+  }
+  // every other figure on its own line: a table printed a cell per line
+  const onOwnLines = perLine.size === nums.length - 1;
+  return onOwnLines && found.length === 1 ? (found[0] ?? null) : null;
 }
 
 /** Glued rows cut several ways, settled by the table's columns where only one combination adds up; doubts said so. */

@@ -160,6 +160,19 @@ describe('blank cells, stray numbers, missing rows', () => {
     expect(cellDoubts.every((u) => u.target.startsWith('apply.refused_2.') && u.reason.includes('多一个'))).toBe(true);
   });
 
+  it('a cell printed on its own line as 「1 6」 (a page’s stray space) is 16 when that makes the row add up, never a stray number', () => {
+    const key = 'apply.new.total';
+    const total = String(rich.cells[key]);
+    expect(total.length).toBeGreaterThan(1);
+    const lines = makeText(rich, { layout: 'cell-per-line' }).split('\n');
+    const at = lines.findIndex((l, i) => l === total && lines[i - 7]?.startsWith('一、本年新收'));
+    expect(at).toBeGreaterThan(0);
+    lines[at] = `${total.slice(0, 1)} ${total.slice(1)}`;
+    const { report, cellDoubts } = parse(lines.join('\n'));
+    expect(wrongCells(rich, report.cells)).toEqual([]);
+    expect(cellDoubts.find((u) => u.target === key)?.reason).toContain(`读作 ${total}`);
+  });
+
   it('a stray number in table 四 is dropped when exactly one choice makes every block add up', () => {
     const { report, cellDoubts } = parse(makeText(rich, { layout: 'rows', strayAfter: { key: 'review.reconsideration.total', value: 4 } }));
     expect(wrongCells(rich, report.cells)).toEqual([]);
