@@ -204,6 +204,10 @@ describe('F-FIVE: counts by attribute, answers, and an organ’s name', () => {
     expect(overview(`${first}（四）推进政府门户网站集约化、一体化建设。（五）加强监督管理。`)).toEqual([]);
     expect(overview(`${first}（四）通过网站公开重大建设项目信息。（五）加强监督管理。`)).toEqual([expect.stringContaining('「政府信息公开平台建设」')]);
   });
+  it('「政府信息资源管理情况」 is 政府信息管理', () => {
+    const first = '（一）主动公开。全年主动公开政府信息326条。（二）依申请公开。本年度新收政府信息公开申请3件。';
+    expect(overview(`${first}3.政府信息资源管理情况。做好政府信息资源的规范化管理。（四）推进新媒体建设。（五）加强监督管理。`)).toEqual([]);
+  });
 });
 
 describe('F-FIVE: the aspects in other words', () => {
