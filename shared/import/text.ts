@@ -110,9 +110,11 @@ export function tokenValue(tok: Token | undefined): number | null {
 }
 
 /** The counters a table cell's count may be printed with (「1个」「2笔」「3件」). */
-export const COUNTERS = '个项件次家条笔';
+export const COUNTERS = '个项件次家条笔批';
+/** A counter as printed after a count: one of them, or with 次 (「31批次」「5件次」). */
+const COUNTER_WORD = new RegExp(`^[${COUNTERS}]次?$`);
 /** A count printed with its counter: the count (a row's cell, never a word ending the row). */
-const COUNTED = new RegExp(`^(\\d+)[${COUNTERS}]$`);
+const COUNTED = new RegExp(`^(\\d+)[${COUNTERS}]次?$`);
 
 /** One word (already through basicNormalise): text keeps its printed form (「（一）」), figures are NFKC. */
 function pushWord(out: Token[], w: string, line: number): void {
@@ -180,7 +182,7 @@ function pushGluedWord(out: Token[], w: string, line: number): void {
       continue;
     }
     // A counter between two glued figures (「政府集中采购1个246900元」) belongs to the first: the row goes on.
-    const counterOnly = text.length === 1 && COUNTERS.includes(text) && out[out.length - 1]?.type === 'num';
+    const counterOnly = COUNTER_WORD.test(text) && out[out.length - 1]?.type === 'num';
     if (text !== '' && !counterOnly) out.push({ type: 'text', text, line });
     text = '';
     out.push({ type: 'num', raw: figure, line, glued: true });

@@ -210,6 +210,9 @@ describe('figures run together', () => {
     ['政府集中采购1个246900元', 1, '246900 元'],
     // a count with its counter as a word of its own
     ['政府集中采购 2笔 984361元 ', 2, '984361 元'],
+    // counted in 批次 (batches), as a word of its own or run together
+    ['政府集中采购 31批次 709455.9元', 31, '709455.9 元'],
+    ['政府集中采购31批次709455.9元', 31, '709455.9 元'],
   ])('the 2019 procurement row 「%s」 is %i item(s) and the amount as printed', (printed, items, amount) => {
     const text = ONE_LINE_2021.replace('2022年', '2019年')
       .replace('本年制发件数本年废止件数现行有效件数规章000行政规范性文件0011', '本年新制作数量本年新公开数量对外公开总数量规章000规范性文件222')
