@@ -239,7 +239,8 @@ function fillRenamed(lines: readonly SourceLine[], found: (Heading | null)[]): (
     const from = (found.slice(0, k).reverse().find((x) => x)?.line ?? -1) + 1;
     const to = found.slice(k + 1).find((x) => x)?.line;
     if (to === undefined) return null;
-    const re = new RegExp(`^(?:第)?${ORDINALS[k] ?? ''}(?:部分)?\\s*[、.．]\\s*[\\u4e00-\\u9fff、（）()]{2,20}$`);
+    // (a year may stand in the name: 「一、2023年工作开展情况」)
+    const re = new RegExp(`^(?:第)?${ORDINALS[k] ?? ''}(?:部分)?\\s*[、.．]\\s*(?:\\d{4}年度?)?[\\u4e00-\\u9fff、（）()]{2,20}$`);
     for (let i = from; i < to; i++) {
       const l = lines[i];
       const text = basicNormalise(l?.text ?? '').trim();

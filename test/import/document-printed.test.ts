@@ -44,6 +44,13 @@ describe('printed headings', () => {
     expect(report.sections?.overview).toBeTruthy();
   });
 
+  it('a heading worded otherwise with a year in it (「一、2023年工作开展情况」) is taken too', () => {
+    const text = makeText(richData(FORMAT_2021, 2024), { layout: 'cell-per-line' }).replace('一、总体情况', '一、2024年工作开展情况');
+    const { report } = parsePublished(textDocument(text));
+    expect(report.printed?.headings?.overview).toBe('一、2024年工作开展情况');
+    expect(report.sections?.overview).toBeTruthy();
+  });
+
   it('a reworded heading closed by a full stop (「一、区发改局信息公开总体情况概述。」) is section 一, as printed', () => {
     const text = makeText(richData(FORMAT_2021, 2024), { layout: 'cell-per-line' }).replace('一、总体情况', '一、区发改局信息公开总体情况概述。');
     const { report } = parsePublished(textDocument(text));
