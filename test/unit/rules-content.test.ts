@@ -689,10 +689,10 @@ describe('F-STALE: the year after the report\'s, told as this year\'s work', () 
     })).not.toContain('F-STALE');
   });
   it('flags a preface compiling the report from another year\'s work, or publishing it under another year, unquoted', () => {
-    for (const preface of ['根据《条例》要求，结合2023年东山街道政府信息公开工作实际，编制发布本报告。', '根据《条例》等文件要求，现向社会公布某镇人民政府2023年政府信息公开工作年度报告。']) {
+    for (const preface of ['根据《条例》要求，结合2023年东山街道政府信息公开工作实际，编制发布本报告。', '根据《条例》等文件要求，现向社会公布某镇人民政府2023年政府信息公开工作年度报告。', '根据《条例》要求，现将2023年度政府信息公开工作报告如下。', '按照要求，编制了管委会办公室2023年政府信息公开工作年度报告。']) {
       expect(only(run(edit((r) => (r.sections!.preface = preface))), 'F-STALE').map((x) => x.span?.section), preface).toEqual(['preface']);
     }
-    for (const preface of ['根据《条例》要求，结合2024年东山街道政府信息公开工作实际，编制发布本报告。', '现向社会公布某镇人民政府2024年政府信息公开工作年度报告。']) {
+    for (const preface of ['根据《条例》要求，结合2024年东山街道政府信息公开工作实际，编制发布本报告。', '现向社会公布某镇人民政府2024年政府信息公开工作年度报告。', '现将2024年度政府信息公开工作报告如下。', '编制了管委会办公室2024年政府信息公开工作年度报告。']) {
       expect(rulesAfter((r) => (r.sections!.preface = preface)), preface).not.toContain('F-STALE');
     }
   });
