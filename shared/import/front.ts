@@ -306,8 +306,16 @@ export function yearOfFront(front: FrontMatter, allText: string): number | null 
   const frontText = [front.mainTitle, front.subtitle, ...front.prefaceLines].join('\n');
   // 「统计期限为2024年…」, 「统计时间为2023年1月1日至12月31日」, 「自2021年1月1日起至12月31日止」
   const stated = /统计(?:期限|时限|时间)(?:为|是|自|从)?\s*(\d{4})\s*年/.exec(frontText);
+  const period = stated ? Number(stated[1]) : periodYear(allText);
   // else the preface naming the report it introduces (「现发布《某局2024年政府信息公开工作年度报告》」)
-  return stated ? Number(stated[1]) : (periodYear(allText) ?? ownTitleYear(front.prefaceLines.join('')));
+  const own = ownTitleYear(front.prefaceLines.join(''));
+  // the two disagree (one carried over from last year's text): the preface's own year only when the text names it more
+  if (period !== null && own !== null && period !== own) return timesNamed(allText, own) > timesNamed(allText, period) ? own : period;
+  return period ?? own;
+}
+
+function timesNamed(text: string, year: number): number {
+  return [...text.matchAll(new RegExp(`${year}\\s*年`, 'g'))].length;
 }
 
 /** The year the text names most (「20xx年」), or null. */

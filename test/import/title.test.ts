@@ -107,6 +107,18 @@ describe('imported titles', () => {
     }
   });
 
+  it('no title: the preface naming its report (「现将2022年度…工作报告如下」) beside a stale 统计期限 (2021) — the year the text names most wins, and the period is F-STALE', () => {
+    const preface = '根据《条例》要求，现将2022年度政府信息公开工作报告如下。本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。';
+    const body = ['一、总体情况', '2022年，我局高度重视政府信息公开工作。', '（一）主动公开方面。2022年，我局主动公开信息120条。', '（二）依申请公开方面。2022年，我局未收到政府信息公开申请。'];
+    const r = importText([preface, ...body].join('\n'), { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.year).toBe(2022);
+    const stale = r.sourceCheck.filter((f) => f.rule === 'F-STALE');
+    expect(stale.map((f) => f.message)).toEqual([expect.stringContaining('2021')]);
+    // the same preface with the text of 2021: the period's year stands
+    const old = importText([preface, ...body.map((l) => l.replace(/2022/g, '2021'))].join('\n'), { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+    expect(old.report.year).toBe(2021);
+  });
+
   it('a heading that calls the report 「信息公开年报」, year first: title and organ as printed, and F-TITLE', () => {
     const text = ['2022年某某县卫生健康委员会信息公开年报', '根据《中华人民共和国政府信息公开条例》第五十条规定，现编制本年度报告。', '一、总体情况', '（一）主动公开情况'].join('\n');
     const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
