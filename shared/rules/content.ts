@@ -313,21 +313,24 @@ function dateRule(p: Prepared, out: Finding[]): void {
   }
 }
 
-/** What is wrong with a title that isn't 「<机关>YYYY年政府信息公开工作年度报告」, for F-TITLE's message. */
+/** What is wrong with a title that isn't 「<机关>YYYY年政府信息公开工作年度报告」, for F-TITLE's message (every fault named). */
 function titleFault(title: string, year: number): string {
   const m = /^(.*?)(\d{4})年政府信息公开工作年度报告$/.exec(title);
   if (m && (!m[1] || m[1] === '关于')) return `${m[1] ? '以“关于”开头、' : ''}缺少机关名称`;
   if (/^关于/.test(title)) return '不应以“关于”开头（报告不是公文的事由）';
   if (m && Number(m[2]) !== year) return `中的年份 ${m[2]} 与报告年度 ${year} 不符`;
-  if (/\d{4}年度政府信息公开/.test(title)) return '中的“年度”多余：年份应写作“YYYY年”';
+  const faults: string[] = [];
+  if (/\d{4}年度政府信息公开/.test(title)) faults.push('中的“年度”多余：年份应写作“YYYY年”');
+  if (!/信息公开/.test(title)) faults.push(title.includes('政务公开') ? '把“政府信息公开”写作“政务公开”' : '缺少“政府信息公开”');
+  else if (/\d{4}年度?信息公开/.test(title)) faults.push('“信息公开”前缺少“政府”二字');
   if (!title.includes('工作年度报告')) {
     // name the word that is missing (「…政府信息公开工作报告」 lacks 年度, 「…政府信息公开年度报告」 工作)
-    if (title.endsWith('信息公开工作报告')) return '缺少“年度”二字';
-    if (title.endsWith('信息公开年度报告')) return '缺少“工作”二字';
-    return '用词不规范';
+    if (title.endsWith('公开工作报告')) faults.push('缺少“年度”二字');
+    else if (title.endsWith('公开年度报告')) faults.push('缺少“工作”二字');
+    else faults.push('用词不规范');
   }
-  if (!TITLE_YEAR.test(title)) return /\d{4}(?:政府)?信息公开/.test(title) ? '年份后缺少“年”字' : '缺少年份';
-  if (/\d{4}年度?信息公开/.test(title)) return '“信息公开”前缺少“政府”二字';
+  if (!TITLE_YEAR.test(title)) faults.push(/\d{4}(?:政府)?信息公开/.test(title) ? '年份后缺少“年”字' : '缺少年份');
+  if (faults.length > 0) return faults.join('，');
   if (!/\d{4}年政府信息公开/.test(title)) return '年份应写在机关名称之后、“政府信息公开”之前';
   return '与规定格式不一致';
 }

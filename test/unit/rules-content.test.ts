@@ -537,6 +537,11 @@ describe('F-TITLE', () => {
     expect(message('乌鲁木齐县政府信息公开工作年度报告')).toContain('缺少年份');
     expect(message('乌鲁木齐县二〇二四年政府信息公开工作年度报告')).not.toContain('缺少年份');
     expect(message('乌鲁木齐县2024政府信息公开工作年度报告')).toContain('年份后缺少“年”字');
+    expect(message('乌鲁木齐县2024年政务公开工作年度报告')).toContain('把“政府信息公开”写作“政务公开”');
+    expect(message('乌鲁木齐县2024年政务公开工作年度报告')).not.toContain('年份应写在');
+    // every fault named: 「…2024年信息公开年度报告」 lacks both 政府 and 工作; 「…2024年度政府信息公开年度报告」 has 年度 and lacks 工作
+    expect(message('乌鲁木齐县2024年信息公开年度报告')).toMatch(/缺少“政府”二字.*缺少“工作”二字/);
+    expect(message('乌鲁木齐县2024年度政府信息公开年度报告')).toMatch(/“年度”多余.*缺少“工作”二字/);
     expect(message('乌鲁木齐县2024年政府信息公开年报')).not.toMatch(/应为.*：应为/);
     expect(message('乌鲁木齐县政府2024年信息公开工作年度报告')).toContain('“信息公开”前缺少“政府”二字');
   });
