@@ -19,6 +19,8 @@ export const uncertainSchema = z.strictObject({
   cells: z.array(z.string().max(64)).max(40).optional(),
   /** the source prints a figure in this cell that could not be read (glued beyond a sure cut, not a number) */
   unread: z.literal(true).optional(),
+  /** the figure read into this cell was placed in order in a row of too many or too few figures: its column is a guess */
+  unplaced: z.literal(true).optional(),
 });
 export type Uncertain = z.infer<typeof uncertainSchema>;
 

@@ -339,6 +339,8 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   const want = spec.cells.length;
   let vals: (Token | null)[] = [...m.values];
   let note: string | null = null;
+  /** the cells whose figure was placed in order, not by the row's arithmetic (its column a guess) */
+  let unplaced: ReadonlySet<number> = new Set();
   /** figures run together: a cell left blank holds a figure that could not be cut out with certainty */
   const glued = m.values.some((t) => t.type === 'num' && t.glued === true) && m.values.length !== want;
   const shown = m.values.slice(0, 20).map((t) => (t.type === 'num' ? t.raw.slice(0, 20) : '空')).join(' ') + (m.values.length > 20 ? ' …' : '');
@@ -381,6 +383,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       note = `原文本行有 ${m.values.length} 个数字（${shown}），比应有的 ${want} 个多一个；已按本行合计舍去多余的数字，请核对`;
     } else {
       vals = vals.slice(0, want);
+      unplaced = new Set(vals.map((_, i) => i));
       note = `原文本行有 ${m.values.length} 个数字（${shown}），应为 ${want} 个；已取前 ${want} 个，请核对`;
     }
   } else if (vals.length < want) {
@@ -397,10 +400,14 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
         details.forEach((t, i) => (placed[i] = t));
         placed[spec.totalIndex] = vals[vals.length - 1] ?? null;
         vals = placed;
+        unplaced = new Set(details.map((_, i) => i));
         note = `原文本行只有 ${m.values.length} 个数字（${shown}），应为 ${want} 个；末个数字按合计读取，其余按顺序填入，空白单元格的位置无法确定，请核对`;
       }
     }
-    if (!note) note = `原文本行只有 ${m.values.length} 个数字（${shown}），应为 ${want} 个；已按顺序填入，其余为空白，请核对`;
+    if (!note) {
+      unplaced = new Set(vals.map((_, i) => i));
+      note = `原文本行只有 ${m.values.length} 个数字（${shown}），应为 ${want} 个；已按顺序填入，其余为空白，请核对`;
+    }
   }
   spec.cells.forEach((c, i) => {
     const tok = vals[i] ?? null;
@@ -419,7 +426,10 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       uncertain.push({ target: c.key, name: cellName(spec, i), reason: '原文此单元格为空白，请核对并填写（无则填 0）' });
     }
     cells[c.key] = value;
-    if (note) uncertain.push({ target: c.key, name: cellName(spec, i), reason: note, ...(glued && value === null && tok?.type !== 'blank' ? { unread: true as const } : {}) });
+    if (note) {
+      const unread = glued && value === null && tok?.type !== 'blank';
+      uncertain.push({ target: c.key, name: cellName(spec, i), reason: note, ...(unread ? { unread: true as const } : {}), ...(unplaced.has(i) ? { unplaced: true as const } : {}) });
+    }
   });
   const labelCost = m.occurrence.cost;
   const printed = printedLabel(m);

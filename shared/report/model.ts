@@ -32,6 +32,11 @@ export interface PrintedForm {
   oldLabels?: string[];
   /** cells whose printed figures could not be read (left blank with a doubt): printed, so not blank (V-BLANK) */
   unread?: string[];
+  /**
+   * cells read from a row printing more or fewer figures than it has cells, placed in order: which column each figure
+   * stands in is a guess, so no sum across columns is judged on them (a row's own total still is, when it is sure)
+   */
+  unplaced?: string[];
   /** sums whose printed figures, run together, fail however they are cut (T4-SUM, T3-ROW though the cells are unread) */
   sumsNotAddingUp?: SumNotAddingUp[];
 }

@@ -29,8 +29,10 @@ function sumChecks(p: Prepared, out: Finding[]): void {
 
 /** A printed total against one sum of its parts (parts as printed or computed; blank parts left out). */
 function sumCheck(p: Prepared, def: CellDef, printed: number, sumOf: readonly string[], rule: SumRule): Finding | null {
-  // a part printed but not readable (an imported report's doubt) can't be judged
+  // a part printed but not readable (an imported report's doubt) can't be judged; nor a figure whose column is a
+  // guess, but in its own row's sum (the row's figures add up whichever column each stands in)
   if (sumOf.some((part) => unreadCell(p, part))) return null;
+  if (unplacedCell(p, def.key) || (rule !== 'T3-ROW' && sumOf.some((part) => unplacedCell(p, part)))) return null;
   let sum = 0;
   let any = false;
   const terms: string[] = [];
@@ -77,9 +79,14 @@ function unreadCell(p: Prepared, key: string): boolean {
   return p.report.printed?.unread?.includes(key) ?? false;
 }
 
-/** A figure known in full: entered, printed, or computed from parts none of which is blank or unread. */
+/** A figure of an imported row placed in order, its column a guess (`printed.unplaced`). */
+function unplacedCell(p: Prepared, key: string): boolean {
+  return p.report.printed?.unplaced?.includes(key) ?? false;
+}
+
+/** A figure known in full: entered, printed, or computed from parts none of which is blank, unread or unplaced. */
 function complete(p: Prepared, key: string): boolean {
-  if (unreadCell(p, key)) return false;
+  if (unreadCell(p, key) || unplacedCell(p, key)) return false;
   const def = p.format.cellByKey.get(key);
   if (!def?.sumOf || p.printed(key) !== null) return p.value(key) !== null;
   return def.sumOf.every((part) => complete(p, part));

@@ -153,6 +153,19 @@ describe('blank cells, stray numbers, missing rows', () => {
     }
   });
 
+  it('figures placed in order in a row one short: no column sum is judged on them, the row’s own total still is', () => {
+    // 自然人 blank in a space-separated row: the other figures fill the row from its first cell, the last is its total
+    const blank = new Set(['apply.granted.natural']);
+    const { report } = parse(makeText(rich, { layout: 'rows', blank }));
+    expect(report.cells['apply.granted.natural']).toBe(rich.cells['apply.granted.commercial'] ?? -1);
+    const unplaced = new Set(report.printed?.unplaced);
+    expect([...unplaced].sort()).toEqual(['commercial', 'legal', 'natural', 'nonprofit', 'research'].map((c) => `apply.granted.${c}`));
+    const findings = evaluate(report);
+    expect(findings.filter((f) => (f.rule === 'T3-SUM7' || f.rule === 'T3-BAL') && f.cells.some((c) => unplaced.has(c)))).toEqual([]);
+    // the row's printed total against its five figures, whichever column each stands in (the blank one is missing)
+    expect(findings.filter((f) => f.rule === 'T3-ROW').map((f) => f.target)).toEqual(['apply.granted.total']);
+  });
+
   it('a stray extra number in a row is dropped by the row total, and the row is listed as unsure', () => {
     const { report, cellDoubts } = parse(makeText(rich, { layout: 'rows', strayAfter: { key: 'apply.refused_2.research', value: 9 } }));
     expect(wrongCells(rich, report.cells)).toEqual([]);
