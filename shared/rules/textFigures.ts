@@ -436,14 +436,18 @@ function extractPercents(text: string, cl: Clause[], apply: readonly Mention<App
     const num = numerator;
     // denominators: counts before the numerator in the paragraph that follow a receiving verb
     const denominators: PercentMention['denominators'] = [];
+    // a share may be of a count its own sentence names before it with no such verb (「热线接听 154 次来电，…28次（占比18.1%）」):
+    // a reading that fits, never the one a finding names
+    const inSentence: PercentMention['denominators'] = [];
     for (const t of countTokens(text, paragraphStart, num.start).reverse()) {
       if (t.approximate) continue;
       if (hasOwnShare(text, t)) continue;
       const lead = text.slice(Math.max(paragraphStart, t.start - 16), t.start);
       const verb = (label === '占比' ? SHARE_BASE_VERB : RECEIVE_VERB).exec(lead);
-      if (!verb) continue;
-      denominators.push({ value: t.value, label: lead.slice(verb.index).trim() });
+      if (verb) denominators.push({ value: t.value, label: lead.slice(verb.index).trim() });
+      else if (label === '占比' && t.start >= sentenceStart && t.value >= num.value) inSentence.push({ value: t.value, label: lead.trim() });
     }
+    if (denominators.length > 0) denominators.push(...inSentence);
     // 「收到81件，上年结转2件，办结80件，办结率96.4%」: a rate of all there was to handle, received and carried over
     // (the extractor's own reading of 「上年结转…2件」, before the rate's numerator in its paragraph)
     const carried = label === '占比' ? undefined : apply.find((a) => a.kind === 'carried_over' && !a.with && a.start >= paragraphStart && a.end <= num.start);

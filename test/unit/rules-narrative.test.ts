@@ -265,6 +265,12 @@ describe('N-PCT', () => {
     expect(rulesFor('2023年度共制作信息112条,其中主动公开信息数7条,占比6.5%。')).toContain('N-PCT');
   });
 
+  it('takes the share of a count its own sentence names before it, though no verb of publishing leads it (「接听 154 次来电」)', () => {
+    const lead = '全年对外发布政府信息99条。同年，我镇办公热线接听 154 次来电，业务咨询126次（占比81.8%），';
+    expect(rulesFor(`${lead}问题反映与投诉建议28 次（占比 18.1%），均妥善办结。`)).not.toContain('N-PCT');
+    expect(rulesFor(`${lead}问题反映与投诉建议28 次（占比 25.1%），均妥善办结。`)).toContain('N-PCT');
+  });
+
   it('is quiet on correct, rounded or unrelated percentages', () => {
     for (const text of [
       '12345 市民热线受理诉求 8684 件，已办结 8661，未办结 23 件，办结率 99.74%，满意率 99.74%。',
