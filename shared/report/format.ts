@@ -55,8 +55,9 @@ export const OVERVIEW_ASPECTS: readonly { heading: string; name: string; cues: r
   {
     heading: '（一）主动公开',
     name: '主动公开',
-    // (「公开信息共计167条」「在区政府网站上公示工作动态18条」: what was published, counted)
-    cues: ['主动公开', /(?<!予以|不予|部分)(?:公开|发布|公示)(?:各类|政府|政务|工作)?(?:信息|动态)(?:共计|共|总计|累计)?\d+\s*条/],
+    // (「公开信息共计167条」「在区政府网站上公示工作动态18条」「公开街道动态信息140条」: what was published, counted;
+    // never what was answered, 「予以公开信息2条」「依申请公开信息3条」)
+    cues: ['主动公开', /(?<!予以|不予|部分|申请)(?:公开|发布|公示)[\u4e00-\u9fff]{0,4}?(?:信息|动态)(?:共计|共|总计|累计)?\d+\s*条/],
   },
   { heading: '（二）依申请公开', name: '依申请公开', cues: ['依申请公开', '申请公开', '公开申请'] },
   {
