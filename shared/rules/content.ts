@@ -322,14 +322,17 @@ function titleFault(title: string, year: number): string {
   const faults: string[] = [];
   if (/\d{4}年度政府信息公开/.test(title)) faults.push('中的“年度”多余：年份应写作“YYYY年”');
   if (!/信息公开/.test(title)) faults.push(title.includes('政务公开') ? '把“政府信息公开”写作“政务公开”' : '缺少“政府信息公开”');
-  else if (/\d{4}年度?信息公开/.test(title)) faults.push('“信息公开”前缺少“政府”二字');
+  else if (!title.includes('政府信息公开')) faults.push('“信息公开”前缺少“政府”二字');
   if (!title.includes('工作年度报告')) {
-    // name the word that is missing (「…政府信息公开工作报告」 lacks 年度, 「…政府信息公开年度报告」 工作)
-    if (title.endsWith('公开工作报告')) faults.push('缺少“年度”二字');
+    // name the word that is missing (「…政府信息公开工作报告」 lacks 年度, 「…政府信息公开年度报告」 工作); a 年度 after the
+    // year (「2023年度某街道信息公开工作报告」) is in the wrong place
+    if (title.endsWith('公开工作报告')) faults.push(/\d{4}年度/.test(title) ? '“年度”应写在“工作”之后（“…工作年度报告”），不在年份之后' : '缺少“年度”二字');
     else if (title.endsWith('公开年度报告')) faults.push('缺少“工作”二字');
     else faults.push('用词不规范');
   }
   if (!TITLE_YEAR.test(title)) faults.push(/\d{4}(?:政府)?信息公开/.test(title) ? '年份后缺少“年”字' : '缺少年份');
+  // the year before the organ (「2023年某街道…」)
+  if (/^(?:\d{4}|[〇零一二三四五六七八九]{4})年/.test(title)) faults.push('年份应写在机关名称之后、“政府信息公开”之前');
   if (faults.length > 0) return faults.join('，');
   if (!/\d{4}年政府信息公开/.test(title)) return '年份应写在机关名称之后、“政府信息公开”之前';
   return '与规定格式不一致';
