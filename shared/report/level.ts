@@ -19,7 +19,7 @@ const DEPARTMENT = /(办公室|办公厅|办事处|管理委员会|管委会|局
  * like a 部门. (A bare 「某新区」 may have a 人民政府 and stays unknown.) Likewise a 街道 named alone (「桂花坪街道」): it
  * has no 人民政府, only its 街道办事处.
  */
-const MANAGED_AREA = /(开发区|高新区|实验区|试验区|合作区|工业园区|产业园区|园区|片区|保税区|自贸区|街道)$/;
+const MANAGED_AREA = /(开发区|高新区|实验区|试验区|合作区|管理区|工业园区|产业园区|园区|片区|保税区|自贸区|街道)$/;
 
 /**
  * 'government' for a 人民政府 (县级以上 or 乡镇), 'department' for a 部门, 街道办事处, government office or 管委会 area, undefined when

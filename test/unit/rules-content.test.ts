@@ -194,6 +194,9 @@ describe('F-FIVE: counts by attribute, answers, and an organ’s name', () => {
     const rest = '（二）依申请公开。本年度新收政府信息公开申请3件。（三）严格执行先审后发制度。（四）推进新媒体建设。（五）加强监督管理。';
     expect(overview(`2022年，我局公开信息共计167条。${rest}`)).toEqual([]);
     expect(overview(`（一）政务信息公示情况。2021年在区政府网站上公示工作动态18条。${rest}`)).toEqual([]);
+    expect(overview(`（二）公开渠道畅通。在区人民政府网站公开街道动态信息140条。${rest}`)).toEqual([]);
+    // applications answered are no 主动公开
+    expect(overview(`2022年，我局依申请公开信息3条。${rest}`)).toEqual([expect.stringContaining('「主动公开」')]);
     expect(overview(`2022年，我局高度重视政府信息公开工作。${rest}`)).toEqual([expect.stringContaining('「主动公开」')]);
     // answers to applications are no 主动公开
     expect(overview(`2022年，我局予以公开信息2条，不予公开信息1条。${rest}`)).toEqual([expect.stringContaining('「主动公开」')]);
@@ -500,6 +503,7 @@ describe('organLevel', () => {
     expect(organLevel('某县司法局')).toBe('department');
     expect(organLevel('平潭综合实验区')).toBe('department');
     expect(organLevel('某市经济技术开发区')).toBe('department');
+    expect(organLevel('沅江市城东管理区')).toBe('department');
     expect(organLevel('某县')).toBeUndefined();
     expect(organLevel('某市某新区')).toBeUndefined();
     expect(organLevel('')).toBeUndefined();
@@ -542,6 +546,7 @@ describe('F-TITLE', () => {
     // every fault named: 「…2024年信息公开年度报告」 lacks both 政府 and 工作; 「…2024年度政府信息公开年度报告」 has 年度 and lacks 工作
     expect(message('乌鲁木齐县2024年信息公开年度报告')).toMatch(/缺少“政府”二字.*缺少“工作”二字/);
     expect(message('乌鲁木齐县2024年度政府信息公开年度报告')).toMatch(/“年度”多余.*缺少“工作”二字/);
+    expect(message('2024年度乌鲁木齐县信息公开工作报告')).toMatch(/缺少“政府”二字.*“年度”应写在“工作”之后.*年份应写在机关名称之后/);
     expect(message('乌鲁木齐县2024年政府信息公开年报')).not.toMatch(/应为.*：应为/);
     expect(message('乌鲁木齐县政府2024年信息公开工作年度报告')).toContain('“信息公开”前缺少“政府”二字');
   });
