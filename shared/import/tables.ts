@@ -337,7 +337,10 @@ function readByPlace(spec: RowSpec, printed: readonly Token[], cells: Cells, unc
 function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[], ambiguous: AmbiguousRow[]): void {
   const { spec } = m;
   const want = spec.cells.length;
-  let vals: (Token | null)[] = [...m.values];
+  // a figure for every cell and empty cells besides (stray empty lines of a page saved a cell per line): no room for
+  // a blank, so the empty ones are layout
+  const figures = m.values.filter((t) => t.type !== 'blank');
+  let vals: (Token | null)[] = m.values.length > want && figures.length === want ? figures : [...m.values];
   let note: string | null = null;
   /** the cells whose figure was placed in order, not by the row's arithmetic (its column a guess) */
   let unplaced: ReadonlySet<number> = new Set();

@@ -66,6 +66,12 @@ describe('one paragraph per cell', () => {
     expect(r.report.cells['active2019.normative.total']).toBe(3);
   });
 
+  it('a row with every figure printed and stray empty lines between them: the empty lines are no cells', () => {
+    // 「1」, 「」, 「0」, …: one extra empty paragraph inside a row of seven printed figures
+    const r = parsePublished(textDocument(page(['1', '', '0', '0', '0', '', '', '0', '0', '1'])));
+    expect([r.report.cells['apply.new.natural'], r.report.cells['apply.new.commercial'], r.report.cells['apply.new.other_org'], r.report.cells['apply.new.total']]).toEqual([1, 0, 0, 1]);
+  });
+
   it('a page whose cells are parted by two empty lines: two is the separator, only a third is an empty cell', () => {
     const twice = (paragraphs: readonly string[]) => paragraphs.map((p) => (p === '' ? '' : `${p}\n\n`)).join('\n');
     const r = parsePublished(textDocument(twice([
