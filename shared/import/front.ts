@@ -72,7 +72,9 @@ const VERSION_NOTE = /\s*[（(]\s*(?:含图解|附图解|图解|文字版|图文
 /** Could this line be (the last line of) the report's own heading? */
 function isTitleLine(t: string): boolean {
   // a heading ends in 「报告」 (or a misprint of it, 「…工作告年度报」), perhaps with its year in brackets; a wrapped line stops anywhere
-  const ends = /(?:报告|年报|告年度报)(?:[（(]\d{4}年度?[）)])?$/.test(t.replace(VERSION_NOTE, '').replace(/\s+/g, ''));
+  // (or the organ in brackets after it: 「2024年政府信息公开工作年度报告(上海市某镇人民政府)」)
+  const bare = t.replace(VERSION_NOTE, '').replace(/\s+/g, '').replace(/[（(]([^（()）]{2,40})[）)]$/, (all, inner: string) => (organLevel(inner) ? '' : all));
+  const ends = /(?:报告|年报|告年度报)(?:[（(]\d{4}年度?[）)])?$/.test(bare);
   return t.length <= 60 && ends && /报告|信息公开(?:工作)?年报|告年度报/.test(t) && !PROSE_IN_LINE.test(t) && !SITE_SUFFIX.test(t) && !NAVIGATION.test(t) && !METADATA_LINE.test(t);
 }
 

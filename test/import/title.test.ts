@@ -119,6 +119,17 @@ describe('imported titles', () => {
     expect(old.report.year).toBe(2021);
   });
 
+  it('the organ in brackets after the title (「2024年政府信息公开工作年度报告(上海市某区某镇人民政府)」) is the organ, and F-TITLE names the order', () => {
+    const text = ['2024年政府信息公开工作年度报告(上海市某区某镇人民政府)', '根据《条例》要求，编制本报告。', '一、总体情况', '2024年，我镇扎实推进政务公开。'].join('\n');
+    const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.organ).toBe('上海市某区某镇人民政府');
+    const title = r.sourceCheck.filter((f) => f.rule === 'F-TITLE').map((f) => f.message);
+    expect(title).toEqual([expect.stringContaining('应为“上海市某区某镇人民政府2024年政府信息公开工作年度报告”')]);
+    // a note in brackets is no organ
+    const note = importText(text.replace('(上海市某区某镇人民政府)', '(文字版)'), { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+    expect(note.report.organ ?? null).toBeNull();
+  });
+
   it('a heading that calls the report 「信息公开年报」, year first: title and organ as printed, and F-TITLE', () => {
     const text = ['2022年某某县卫生健康委员会信息公开年报', '根据《中华人民共和国政府信息公开条例》第五十条规定，现编制本年度报告。', '一、总体情况', '（一）主动公开情况'].join('\n');
     const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
