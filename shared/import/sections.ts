@@ -229,6 +229,9 @@ export function findHeadings(lines: readonly SourceLine[]): (Heading | null)[] {
 /** Every label printed in the tables (「四、结转下年度继续办理」 is a row of table 三, not section 四's heading). */
 const TABLE_TEXTS = new Set([FORMAT_2019, FORMAT_2021].flatMap((f) => f.tables.flatMap((t) => t.rows.flat().map((c) => labelKey(c.text ?? '')))));
 
+/** How a part 一 worded otherwise ends (「…基本概况」「…工作情况」「…概述」). */
+const OVERVIEW_NAME = /(?:情况|概况|概述|综述)$/;
+
 /**
  * A heading worded otherwise (「一、工作概况」 for 「一、总体情况」): between the headings found around it, a short line
  * with its number and nothing but a name (no sentence) is taken as it — F-SECTIONS judges the wording.
@@ -237,14 +240,18 @@ function fillRenamed(lines: readonly SourceLine[], found: (Heading | null)[]): (
   return found.map((h, k) => {
     if (h) return h;
     const from = (found.slice(0, k).reverse().find((x) => x)?.line ?? -1) + 1;
-    const to = found.slice(k + 1).find((x) => x)?.line;
+    // With no heading found after it (an excerpt cut inside part 一), only section 一's, named as an overview is named
+    // (「一 、政府信息公开工作的基本概况」)
+    const next = found.slice(k + 1).find((x) => x)?.line;
+    const to = next ?? (k === 0 ? lines.length : undefined);
     if (to === undefined) return null;
+    const named = next === undefined ? OVERVIEW_NAME : null;
     // (a year may stand in the name: 「一、2023年工作开展情况」)
     const re = new RegExp(`^(?:第)?${ORDINALS[k] ?? ''}(?:部分)?\\s*[、.．]\\s*(?:\\d{4}年度?)?[\\u4e00-\\u9fff、（）()]{2,20}$`);
     for (let i = from; i < to; i++) {
       const l = lines[i];
       const text = basicNormalise(l?.text ?? '').trim();
-      if (l && l.table === undefined && re.test(text) && !TABLE_TEXTS.has(labelKey(text))) return { line: i, rest: '', printed: text };
+      if (l && l.table === undefined && re.test(text) && (!named || named.test(text)) && !TABLE_TEXTS.has(labelKey(text))) return { line: i, rest: '', printed: text };
     }
     return null;
   });

@@ -51,6 +51,16 @@ describe('printed headings', () => {
     expect(report.sections?.overview).toBeTruthy();
   });
 
+  it('an excerpt cut inside part 一, its heading worded otherwise (「一 、政府信息公开工作的基本概况」): still section 一', () => {
+    const text = ['某镇2024年政府信息公开工作年度报告', '根据《条例》要求，编制本报告。', '一 、政府信息公开工作的基本概况', '（一）主动公开情况。2024年，我镇主动公开信息120条。', '（二）依申请公开情况。2024年，我镇未收到申请。'].join('\n');
+    const { report } = parsePublished(textDocument(text));
+    expect(report.printed?.headings?.overview).toBe('一 、政府信息公开工作的基本概况');
+    expect(report.sections?.overview).toContain('主动公开信息120条');
+    // a numbered line of the preface that names no overview is not taken
+    const other = parsePublished(textDocument(text.replace('一 、政府信息公开工作的基本概况', '一、加强组织领导')));
+    expect(other.report.printed?.headings?.overview).toBeUndefined();
+  });
+
   it('a reworded heading closed by a full stop (「一、区发改局信息公开总体情况概述。」) is section 一, as printed', () => {
     const text = makeText(richData(FORMAT_2021, 2024), { layout: 'cell-per-line' }).replace('一、总体情况', '一、区发改局信息公开总体情况概述。');
     const { report } = parsePublished(textDocument(text));
