@@ -3,7 +3,8 @@
  * and reports 工作考核、社会评议和责任追究; a 部门 (its 办公室 included) publishes by 1月31日. One function decides it for
  * the rules and the importer.
  */
-import type { Level } from './model.js';
+/** A 人民政府 or a 部门 (its 办公室, a 街道 and an area run by a 管委会 included). */
+export type Level = 'government' | 'department';
 
 /** 「某县人民政府办公室」「某市政府办公厅」: the government's own office is a 部门, not the government. */
 const GOVERNMENT_UNIT = /(人民政府|政府)(办公室|办公厅|办|研究室|参事室|[^\s]*?(局|委员会|委|中心|厅|处|署|所|站|队))$/;

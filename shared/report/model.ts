@@ -4,9 +4,9 @@
  * so nothing typed is lost and V-NUM can name it.
  */
 import { formatFor, type CellDef, type FormatId, type ReportFormat, type SectionKey } from './format.js';
-import { organLevel } from './level.js';
+import { organLevel, type Level } from './level.js';
 
-export type Level = 'government' | 'department';
+export type { Level };
 
 /** A stored cell: a number, `null` for blank (not 0), or text (2019 采购总金额, or input awaiting a fix). */
 export type CellValue = number | string | null;
