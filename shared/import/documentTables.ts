@@ -49,7 +49,8 @@ function beforeSentences(tokens: readonly Token[]): Token[] {
 
 /** Read the three tables; `year` decides the format only when table 二's header says nothing. */
 export function readDocumentTables(source: readonly SourceLine[], headings: readonly (Heading | null)[], year: number | null, uncertain: Uncertain[]): DocumentTables {
-  const region: Region = (key) => sectionRegion(headings, SECTIONS.findIndex((s) => s.key === key), source.length) ?? [0, source.length];
+  const indexOf = (key: SectionKey) => SECTIONS.findIndex((s) => s.key === key);
+  const region: Region = (key) => sectionRegion(headings, indexOf(key), source.length) ?? [0, source.length];
   const lines = withAmountsInWan(source, region('active'), uncertain);
   const tokensOf = (key: SectionKey) => tokenise(lines, ...region(key));
   const activeTokens = tokensOf('active');
@@ -63,7 +64,8 @@ export function readDocumentTables(source: readonly SourceLine[], headings: read
     format = year !== null ? formatIdForYear(year) : '2021';
     uncertain.push({ target: 'format', name: '报告格式', reason: `未能从表二的表头判断格式，已按年度按「${format === '2019' ? '2019年格式' : '2021年格式'}」读取，请核对` });
   }
-  const found = (key: SectionKey) => ({ proseTable: headings[SECTIONS.findIndex((s) => s.key === key)] != null });
+  // (sentences may be a table printed as text only in the table's own section: its heading found)
+  const found = (key: SectionKey) => ({ proseTable: headings[indexOf(key)] != null });
   const activeRead = readActive(activeTokens, (format === '2019' ? FORMAT_2019 : FORMAT_2021).activeGroups, found('active'));
   const applyRead = readApply(tokensOf('requests'), true, format === '2021', found('requests'));
   const reviewRead = readReview(beforeSentences(tokensOf('review')));

@@ -4,7 +4,7 @@
  * year, and the preface lines before 「一、总体情况」.
  */
 import { FIRST_YEAR_OF_2021_FORMAT } from '../report/format.js';
-import { organNamedInTitle, TITLE_YEAR, type Level, type Report } from '../report/model.js';
+import { organNamedInTitle, TITLE_YEAR, withoutBracketedOrgan, type Level, type Report } from '../report/model.js';
 import { organLevel } from '../report/level.js';
 import type { Uncertain } from './result.js';
 import { brokenOffSentence, goesOnWithSentence } from './layoutProse.js';
@@ -73,7 +73,7 @@ const VERSION_NOTE = /\s*[（(]\s*(?:含图解|附图解|图解|文字版|图文
 function isTitleLine(t: string): boolean {
   // a heading ends in 「报告」 (or a misprint of it, 「…工作告年度报」), perhaps with its year in brackets; a wrapped line stops anywhere
   // (or the organ in brackets after it: 「2024年政府信息公开工作年度报告(上海市某镇人民政府)」)
-  const bare = t.replace(VERSION_NOTE, '').replace(/\s+/g, '').replace(/[（(]([^（()）]{2,40})[）)]$/, (all, inner: string) => (organLevel(inner) ? '' : all));
+  const bare = withoutBracketedOrgan(t.replace(VERSION_NOTE, '').replace(/\s+/g, ''));
   const ends = /(?:报告|年报|告年度报)(?:[（(]\d{4}年度?[）)])?$/.test(bare);
   return t.length <= 60 && ends && /报告|信息公开(?:工作)?年报|告年度报/.test(t) && !PROSE_IN_LINE.test(t) && !SITE_SUFFIX.test(t) && !NAVIGATION.test(t) && !METADATA_LINE.test(t);
 }

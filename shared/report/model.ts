@@ -94,11 +94,23 @@ export function standardTitle(report: Pick<Report, 'title' | 'organ' | 'year'>):
 /** A title's year as printed, in Arabic or Chinese digits (「2024年」「二〇二四年」): the importer's and F-TITLE's one reading. */
 export const TITLE_YEAR = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/;
 
+/** What a title prints in brackets after its words (「…报告(上海市某镇人民政府)」, 「…报告(文字版)」). */
+const TRAILING_BRACKET = /[（(]([^（()）]*)[）)]$/;
+
+/** The organ a title names in brackets after its words, when what the brackets hold is an organ's name. */
+function bracketedOrgan(title: string): string | null {
+  const inner = TRAILING_BRACKET.exec(title)?.[1];
+  return inner && organLevel(inner) ? inner : null;
+}
+
+/** A title without the organ in brackets after it (「2024年政府信息公开工作年度报告(上海市某镇人民政府)」 → its words). */
+export function withoutBracketedOrgan(title: string): string {
+  return bracketedOrgan(title) ? title.replace(TRAILING_BRACKET, '') : title;
+}
+
 export function organNamedInTitle(title: string): string | null {
   const whole = title.replace(/\s+/g, '');
-  // 「2024年政府信息公开工作年度报告(上海市某镇人民政府)」: an organ in brackets after the words, when none stands before them
-  const bracketed = /[（(]([^）)]*)[）)]$/.exec(whole)?.[1];
-  const t = whole.replace(/[（(][^）)]*[）)]$/, '');
+  const t = whole.replace(TRAILING_BRACKET, '');
   const withYear = /^(.*?)(?:\d{4}|[〇零一二三四五六七八九]{4})年度?/.exec(t);
   let prefix = withYear ? withYear[1] : undefined;
   // the year after the words 「(政府)信息公开工作」 (「某镇政府信息公开工作2025年度报告」, 「某研究所信息公开工作2019年度报告」):
@@ -113,7 +125,8 @@ export function organNamedInTitle(title: string): string | null {
   // (「2019年某县政府办公室信息公开工作年度报告」: or 「信息公开工作」 after an organ that is not 政府 itself).
   // (「年度」 taken whole, never backtracked into: 「2020年度政府信息公开…」 names no organ, not 「度」)
   if (prefix === '') prefix = /^(?:\d{4}|[〇零一二三四五六七八九]{4})(?=(年度?))\1(.+?)(?:关于)?(?:\d{4}年度?)?(?:政府信息公开|信息公开年报|(?<!政府)信息公开工作)/.exec(t)?.[2];
-  if (!prefix) return bracketed && organLevel(bracketed) ? bracketed : null;
+  // (「2024年政府信息公开工作年度报告(上海市某镇人民政府)」: the organ in brackets after the words, when none stands before them)
+  if (!prefix) return bracketedOrgan(whole);
   // 「2024年某镇人民政府信息公开工作年度报告」: the organ's 政府 is also the 政府 of 「政府信息公开」 (no organ ends in 人民)
   if (/人民$/.test(prefix) && t.includes(`${prefix}政府信息公开`)) prefix += '政府';
   // 「定州市庞村镇2024政府信息公开…」「2025湖口县大垅乡2025年度…」: a year printed without 年 is no part of the organ

@@ -332,7 +332,7 @@ function titleFault(title: string, year: number): string {
   }
   if (!TITLE_YEAR.test(title)) faults.push(/\d{4}(?:政府)?信息公开/.test(title) ? '年份后缺少“年”字' : '缺少年份');
   // the year before the organ (「2023年某街道…」)
-  if (/^(?:\d{4}|[〇零一二三四五六七八九]{4})年/.test(title)) faults.push('年份应写在机关名称之后、“政府信息公开”之前');
+  if (TITLE_YEAR.exec(title)?.index === 0) faults.push('年份应写在机关名称之后、“政府信息公开”之前');
   if (faults.length > 0) return faults.join('，');
   if (!/\d{4}年政府信息公开/.test(title)) return '年份应写在机关名称之后、“政府信息公开”之前';
   return '与规定格式不一致';
