@@ -193,9 +193,9 @@ function printedHeading(line: string, rest: string): string {
   return head.replace(/[\s:：。.]+$/, '').trim();
 }
 
-/** Does the line start with a section number (a dash typed for 一 included)? */
-function isNumbered(raw: string): boolean {
-  return ORDINAL_RE.test(basicNormalise(raw).trim().replace(DASH_FOR_ONE, '一'));
+/** The section number a line starts with (a dash typed for 一 included), if any. */
+function numberOf(raw: string): string | undefined {
+  return ORDINAL_RE.exec(basicNormalise(raw).trim().replace(DASH_FOR_ONE, '一'))?.[1];
 }
 
 /** Each section's heading, in order (null when not found). */
@@ -207,19 +207,24 @@ export function findHeadings(lines: readonly SourceLine[]): (Heading | null)[] {
     // (a heading printed without its number — 「总体情况」, 「- 总体情况」 — gives way to the numbered one further on: a
     // bulleted table of contents in the preface is no section)
     let unnumbered: Heading | null = null;
+    // (and a heading's words under another number — a point of part 一 numbered 「三、主动公开政府信息情况。…」 — give
+    // way to the heading under its own number further on; with none, it is the heading, misnumbered)
+    let misnumbered: Heading | null = null;
     for (let i = cursor; i < lines.length; i++) {
       const line = lines[i];
       if (!line || line.table !== undefined) continue;
       const rest = matchHeading(line.text, k);
       if (rest === null) continue;
       const heading = { line: i, rest, printed: printedHeading(line.text, rest) };
-      if (isNumbered(line.text)) {
+      const number = numberOf(line.text);
+      if (number === ORDINALS[k]) {
         found = heading;
         break;
       }
-      unnumbered ??= heading;
+      if (number) misnumbered ??= heading;
+      else unnumbered ??= heading;
     }
-    found ??= unnumbered;
+    found ??= misnumbered ?? unnumbered;
     out.push(found);
     if (found) cursor = found.line + 1;
   }
@@ -229,32 +234,43 @@ export function findHeadings(lines: readonly SourceLine[]): (Heading | null)[] {
 /** Every label printed in the tables (「四、结转下年度继续办理」 is a row of table 三, not section 四's heading). */
 const TABLE_TEXTS = new Set([FORMAT_2019, FORMAT_2021].flatMap((f) => f.tables.flatMap((t) => t.rows.flat().map((c) => labelKey(c.text ?? '')))));
 
-/** How a part 一 worded otherwise ends (「…基本概况」「…工作情况」「…概述」). */
-const OVERVIEW_NAME = /(?:情况|概况|概述|综述)$/;
+/** How a part worded otherwise ends (「…基本概况」「…工作情况」「…概述」「二、主动公开情况」「…有关事项」). */
+const PART_NAME = /(?:情况|概况|概述|综述|事项|措施|计划|打算)$/;
 
 /**
  * A heading worded otherwise (「一、工作概况」 for 「一、总体情况」): between the headings found around it, a short line
  * with its number and nothing but a name (no sentence) is taken as it — F-SECTIONS judges the wording.
  */
-function fillRenamed(lines: readonly SourceLine[], found: (Heading | null)[]): (Heading | null)[] {
-  return found.map((h, k) => {
-    if (h) return h;
-    const from = (found.slice(0, k).reverse().find((x) => x)?.line ?? -1) + 1;
-    // With no heading found after it (an excerpt cut inside part 一), only section 一's, named as an overview is named
-    // (「一 、政府信息公开工作的基本概况」)
-    const next = found.slice(k + 1).find((x) => x)?.line;
-    const to = next ?? (k === 0 ? lines.length : undefined);
-    if (to === undefined) return null;
-    const named = next === undefined ? OVERVIEW_NAME : null;
-    // (a year may stand in the name: 「一、2023年工作开展情况」)
-    const re = new RegExp(`^(?:第)?${ORDINALS[k] ?? ''}(?:部分)?\\s*[、.．]\\s*(?:\\d{4}年度?)?[\\u4e00-\\u9fff、（）()]{2,20}$`);
-    for (let i = from; i < to; i++) {
-      const l = lines[i];
-      const text = basicNormalise(l?.text ?? '').trim();
-      if (l && l.table === undefined && re.test(text) && (!named || named.test(text)) && !TABLE_TEXTS.has(labelKey(text))) return { line: i, rest: '', printed: text };
-    }
-    return null;
-  });
+function fillRenamed(lines: readonly SourceLine[], found: readonly (Heading | null)[]): (Heading | null)[] {
+  const filled: (Heading | null)[] = [];
+  found.forEach((h, k) => filled.push(h ?? renamedHeading(lines, filled, found.slice(k + 1), k)));
+  return filled;
+}
+
+/** Section k's heading worded otherwise, between the headings before it (filled so far) and the next one found. */
+function renamedHeading(lines: readonly SourceLine[], before: readonly (Heading | null)[], after: readonly (Heading | null)[], k: number): Heading | null {
+  const from = ([...before].reverse().find((x) => x)?.line ?? -1) + 1;
+  // With no heading found after it (an excerpt, or every later heading worded otherwise), only the part next after
+  // the last one found, named as a part is: 一 as any overview (「一 、政府信息公开工作的基本概况」), a later one in
+  // mostly its own words (「二、主动公开情况」 after 「一、概述」, not an older format's 「二、组织领导和制度建设情况」)
+  const next = after.find((x) => x)?.line;
+  const to = next ?? (k === 0 || before[k - 1] ? lines.length : undefined);
+  if (to === undefined) return null;
+  const named = next === undefined ? (text: string) => PART_NAME.test(text) && (k === 0 || inOwnWords(text, k)) : null;
+  // (a year may stand in the name: 「一、2023年工作开展情况」)
+  const re = new RegExp(`^(?:第)?${ORDINALS[k] ?? ''}(?:部分)?\\s*[、.．]\\s*(?:\\d{4}年度?)?[\\u4e00-\\u9fff、（）()]{2,20}$`);
+  for (let i = from; i < to; i++) {
+    const l = lines[i];
+    const text = basicNormalise(l?.text ?? '').trim();
+    if (l && l.table === undefined && re.test(text) && (!named || named(text)) && !TABLE_TEXTS.has(labelKey(text))) return { line: i, rest: '', printed: text };
+  }
+  return null;
+}
+
+/** A numbered name most of whose characters are section k's heading's, in order (at least four). */
+function inOwnWords(numbered: string, k: number): boolean {
+  const key = labelKey(numbered.replace(ORDINAL_RE, ''));
+  return lcs(labelKey(headingName(k)), key) >= Math.max(4, key.length * REWORDED_SHARE);
 }
 
 /** The headings as printed, for F-SECTIONS (the preface has none). */

@@ -61,6 +61,28 @@ describe('printed headings', () => {
     expect(other.report.printed?.headings?.overview).toBeUndefined();
   });
 
+  it('with no heading found after it, a later part in mostly its own words (「二、主动公开情况」 after 「一、概述」) is that part', () => {
+    const text = ['某镇2021年政府信息公开工作年度报告', '一、概述', '2021年，我镇较好地完成了政务公开工作。', '二、主动公开情况', '（一）主动公开的文件数量：0件；', '（二）主动公开的主要类别：机构设置、工作动态。'].join('\n');
+    const { report } = parsePublished(textDocument(text));
+    expect(report.printed?.headings?.active).toBe('二、主动公开情况');
+    expect(report.sections?.active).toContain('主动公开的文件数量');
+    expect(report.sections?.overview).not.toContain('主动公开的文件数量');
+    // an older format's part of other words (「二、组织领导和制度建设情况」) is no 主动公开
+    const older = parsePublished(textDocument(text.replace('二、主动公开情况', '二、组织领导和制度建设情况')));
+    expect(older.report.printed?.headings?.active).toBeUndefined();
+  });
+
+  it('a point of part 一 numbered and worded as a heading (「三、主动公开政府信息情况。…」) gives way to the heading under its own number', () => {
+    const text = makeText(richData(FORMAT_2021, 2024), { layout: 'rows' }).replace(
+      /(一、总体情况\n)/,
+      '$1一、加强组织领导。确定专人负责。\n三、主动公开政府信息情况。2024年，我局无相关政务信息公开。\n四、依申请公开政府信息情况。我局全年未收到申请。\n',
+    );
+    expect(text).toContain('三、主动公开政府信息情况。2024年');
+    const { report } = parsePublished(textDocument(text));
+    expect(report.printed?.headings?.active).toBe('二、主动公开政府信息情况');
+    expect(report.sections?.overview).toContain('我局无相关政务信息公开');
+  });
+
   it('a reworded heading closed by a full stop (「一、区发改局信息公开总体情况概述。」) is section 一, as printed', () => {
     const text = makeText(richData(FORMAT_2021, 2024), { layout: 'cell-per-line' }).replace('一、总体情况', '一、区发改局信息公开总体情况概述。');
     const { report } = parsePublished(textDocument(text));
