@@ -166,6 +166,16 @@ describe('F-FIVE', () => {
   });
 });
 
+describe('F-FIVE: 监督保障 in other words', () => {
+  const overview = (text: string) => only(run(edit((r) => (r.sections!.overview = text))), 'F-FIVE').map((f) => f.message);
+  const rest = '（一）主动公开政府信息55条。（二）依申请公开办理及时。（三）严格信息发布审查。（四）加强政府网站建设。';
+  it('「加强监督与培训」 and 「主动接受上级主管部门、监察机关和群众的监督」 are the 监督保障 aspect', () => {
+    expect(overview(`${rest}（五）加强监督与培训，开展第三方评估。`)).toEqual([]);
+    expect(overview(`${rest}主动接受上级政府信息公开工作主管部门、监察机关和群众的监督。`)).toEqual([]);
+    expect(overview(`${rest}（五）做好培训。`)).toEqual([expect.stringContaining('「监督保障」')]);
+  });
+});
+
 describe('F-FIVE: documents counted by their disclosure attribute', () => {
   const overview = (text: string) => only(run(edit((r) => (r.sections!.overview = text))), 'F-FIVE').map((f) => f.message);
   const rest = '（三）严格信息发布审查。（四）加强政府网站建设。（五）自觉接受社会监督，落实责任追究。';
