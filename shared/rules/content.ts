@@ -142,18 +142,23 @@ const KPZ: readonly { cue: RegExp; name: string }[] = [
   { cue: /追究|问责/, name: '责任追究' },
 ];
 
+/**
+ * The line that opens the 监督保障 part (「（五）监督保障」「5.强化监督保障。…」) — not a 「监督保障」 in a list of the five
+ * aspects or a count of 监督保障 items, which are no part of their own.
+ */
+const SUPERVISION_PART = /^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,2}[）)]|[一二三四五六七八九十\d]{1,2}[、.．])?[ \t\u3000]*(?:加强|强化|做好|完善|注重|抓好|严格)?监督保障/m;
+
 function kpz(p: Prepared, out: Finding[]): void {
   if (p.level !== 'government') return;
   const texts = SECTION_KEYS.map((k) => flatten(p.report.sections?.[k] ?? ''));
   const missing = KPZ.filter((k) => !texts.some((t) => k.cue.test(t)));
   if (missing.length === 0) return;
   const overview = p.report.sections?.overview ?? '';
-  const at = overview.indexOf('监督保障');
+  const at = SUPERVISION_PART.exec(overview)?.index;
   let span: { section: SectionKey; start: number; end: number } | undefined;
-  if (at >= 0) {
-    const lineStart = overview.lastIndexOf('\n', at) + 1;
+  if (at !== undefined) {
     const lineEnd = overview.indexOf('\n', at);
-    span = { section: 'overview', start: lineStart, end: lineEnd < 0 ? overview.length : lineEnd };
+    span = { section: 'overview', start: at, end: lineEnd < 0 ? overview.length : lineEnd };
   }
   out.push(
     p.finding(

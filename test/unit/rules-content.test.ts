@@ -282,6 +282,22 @@ describe('F-KPZ', () => {
   });
 });
 
+describe('F-KPZ: the 监督保障 part it points to', () => {
+  const kpz = (overview: string) => only(run(edit((r) => {
+    r.level = 'government';
+    r.sections!.overview = overview;
+  })), 'F-KPZ');
+  it('is the part opening with 「监督保障」, never the word in a list of the five aspects or a count of items', () => {
+    const listed = kpz('围绕主动公开、依申请公开、政府信息管理、公开平台建设、监督保障等方面不断深化政务公开。\n其中决策公开48条、监督保障34条。');
+    expect(listed).toHaveLength(1);
+    expect(listed[0]?.message).toContain('正文未写到');
+    expect(listed[0]?.span).toBeUndefined();
+    const part = kpz('（一）主动公开。主动公开信息48条。\n（五）监督保障。完善制度，加强培训。');
+    expect(part[0]?.message).toContain('“监督保障”部分未写到');
+    expect(part[0]?.span?.start).toBe('（一）主动公开。主动公开信息48条。\n'.length);
+  });
+});
+
 describe('F-FEE', () => {
   it('flags a 六 that does not state the 信息处理费', () => {
     const f = only(run(edit((r) => {
