@@ -5,7 +5,7 @@
  */
 import { FIRST_YEAR_OF_2021_FORMAT } from '../report/format.js';
 import { organNamedInTitle, TITLE_YEAR, withoutBracketedOrgan, type Level, type Report } from '../report/model.js';
-import { organLevel } from '../report/level.js';
+import { levelBySelfReference, organLevel } from '../report/level.js';
 import type { Uncertain } from './result.js';
 import { brokenOffSentence, goesOnWithSentence } from './layoutProse.js';
 import { cnNumber } from './signature.js';
@@ -353,7 +353,7 @@ export function organFromTitle(title: string): string | null {
 }
 
 /** Organ and level as printed (title first, 落款 second); every doubt is said, nothing is completed. */
-export function organAndLevel(title: string, signatureOrgan: string | undefined, uncertain: Uncertain[], byline?: string): Pick<Report, 'organ' | 'level'> {
+export function organAndLevel(title: string, signatureOrgan: string | undefined, uncertain: Uncertain[], byline?: string, body = ''): Pick<Report, 'organ' | 'level'> {
   let organ = title ? organFromTitle(title) : null;
   if (!organ && byline) {
     organ = byline;
@@ -373,16 +373,13 @@ export function organAndLevel(title: string, signatureOrgan: string | undefined,
     organ = signatureOrgan ?? null;
     uncertain.push({ target: 'organ', name: '机关名称', reason: organ ? `标题中未找到机关名称，按落款「${organ}」填写，请核对` : '未能识别机关名称，请填写' });
   }
-  if (!organ) {
-    // (a draft needs a level: without this doubt a department's report would silently be read as a 人民政府's)
-    uncertain.push({ target: 'level', name: '机关类别', reason: '未能识别机关名称，无法判断是人民政府还是部门（影响发布期限和考核评议等要求），请核对' });
-    return {};
-  }
   // A bare place name is the place's own government (its report is the 人民政府's); the doubt is said above.
-  const level: Level | undefined = organLevel(organ) ?? (PLACE_END.test(organ) ? 'government' : undefined);
-  if (!level) {
-    uncertain.push({ target: 'level', name: '机关类别', reason: `无法从机关名称「${organ}」判断是人民政府还是部门（影响发布期限和考核评议等要求），请核对` });
-    return { organ };
-  }
-  return { organ, level };
+  const level: Level | undefined = organ ? (organLevel(organ) ?? (PLACE_END.test(organ) ? 'government' : undefined)) : undefined;
+  if (level) return { organ: organ ?? undefined, level };
+  // (a draft needs a level: without this doubt a department's report would silently be read as a 人民政府's)
+  const unknown = organ ? `无法从机关名称「${organ}」判断是人民政府还是部门` : '未能识别机关名称，无法判断是人民政府还是部门';
+  const said = levelBySelfReference(body);
+  const how = said ? `；正文自称「${said.word}」，按${said.level === 'government' ? '人民政府' : '部门'}处理` : '';
+  uncertain.push({ target: 'level', name: '机关类别', reason: `${unknown}（影响发布期限和考核评议等要求）${how}，请核对` });
+  return { ...(organ ? { organ } : {}), ...(said ? { level: said.level } : {}) };
 }

@@ -85,8 +85,9 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   if (yearSure && tables.format === '2019' && formatIdForYear(year) === '2021') {
     uncertain.push({ target: 'format', name: '报告格式', reason: `${year} 年度的报告使用了2019年格式的表格，已按原样读取，请改用2021年格式` });
   }
-  const report: Report = { format: tables.format, year, cells: tables.cells, sections, ...organAndLevel(front.title, end.signature?.organ, uncertain, front.byline) };
-  settleByText(report.cells, tables.unsettled, Object.values(sections).join('\n'), year, uncertain);
+  const body = Object.values(sections).join('\n');
+  const report: Report = { format: tables.format, year, cells: tables.cells, sections, ...organAndLevel(front.title, end.signature?.organ, uncertain, front.byline, body) };
+  settleByText(report.cells, tables.unsettled, body, year, uncertain);
   settleByDomain(report.cells, tables.unsettled, uncertain);
   if (front.title) report.title = front.title;
   if (end.signature) report.signature = end.signature;

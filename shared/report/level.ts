@@ -34,3 +34,19 @@ export function organLevel(organ: string | undefined): Level | undefined {
   if (DEPARTMENT.test(name) || MANAGED_AREA.test(name)) return 'department';
   return undefined;
 }
+
+/** How a 部门's report speaks of itself (「我局」「本委」「我馆」「我中心」); a 人民政府's (「我镇」「本县」). */
+const SELF_DEPARTMENT = /[我本](?:局|委|办|馆|中心|院|所|队|站|厅|署|街道)(?![长里])/g;
+const SELF_GOVERNMENT = /[我本](?:镇|乡|县|旗)(?![长里])/g;
+
+/**
+ * The level a report's own words give when its organ's name doesn't: it calls itself 「我局」 again and again and never
+ * 「我镇」 (or the other way round). Undefined when it doesn't say, or says both. (「我区」「我市」 name a place too.)
+ */
+export function levelBySelfReference(text: string): { level: Level; word: string } | undefined {
+  const dept = text.match(SELF_DEPARTMENT) ?? [];
+  const gov = text.match(SELF_GOVERNMENT) ?? [];
+  if (dept.length >= 2 && gov.length === 0) return { level: 'department', word: dept[0] ?? '' };
+  if (gov.length >= 2 && dept.length === 0) return { level: 'government', word: gov[0] ?? '' };
+  return undefined;
+}

@@ -162,6 +162,17 @@ describe('the organ as printed, never invented', () => {
     expect(uncertain.find((u) => u.target === 'level')?.reason).toContain('无法判断是人民政府还是部门');
   });
 
+  it('no organ, but the text calls itself 「我局」 again and again: a 部门, said as a doubt; 「我局」 and 「我镇」 both: left open', () => {
+    const body = makeText(richData(FORMAT_2021, 2024), { layout: 'rows' }).split('\n').slice(1).join('\n');
+    const selfNamed = body.replace('一、总体情况', '一、总体情况\n2024年，我局主动公开政府信息15条。我局未收到政府信息公开申请。');
+    const dept = parse(selfNamed);
+    expect(dept.report.organ).toBeUndefined();
+    expect(dept.report.level).toBe('department');
+    expect(dept.uncertain.find((u) => u.target === 'level')?.reason).toContain('正文自称「我局」，按部门处理');
+    const both = parse(selfNamed.replace('一、总体情况', '一、总体情况\n我镇、我镇'));
+    expect(both.report.level).toBeUndefined();
+  });
+
   it('an organ whose kind the name doesn’t tell is kept, its level left open and said', () => {
     const { report: r, uncertain } = parse(report('某某建设指挥部2024年政府信息公开工作年度报告'));
     expect(r.organ).toBe('某某建设指挥部');
