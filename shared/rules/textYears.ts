@@ -14,9 +14,13 @@ export interface StaleMention {
 
 /** The statistics period (「2024年1月1日至2024年12月31日」, or 「2024年1月1日起至12月31日止」 without its second year). */
 const PERIOD_RE = /(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*(至|到|—|-|－|~|～)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/g;
-/** A sentence opening with a year (「2023 年，」), or with the state at a year's end (「截至2021年底，」). */
+/**
+ * A sentence opening with a year (「2023 年，」, or run straight into the organ speaking of itself: 「2022年我单位共制作…」,
+ * 「2022年全县…」), or with the state at a year's end (「截至2021年底，」).
+ */
 // (a sub-heading run in with its first sentence, 「(一)主动公开政府信息情况:截至2020年12月31日,…」, opens it too)
-const OPENING_RE = /(^|[。！？\n]|情况[:：])\s*(?:截[至止]到?\s*)?(\d{4})\s*年(?:度|底|末|\s*12\s*月\s*31\s*日)?\s*[，,]/g;
+const OPENING_RE =
+  /(^|[。！？\n]|情况[:：])\s*(?:截[至止]到?\s*)?(\d{4})\s*年(?:度|底|末|\s*12\s*月\s*31\s*日)?\s*(?:[，,]|(?=[我本](?:单位|局|镇|乡|县|区|委|办|街道|部门|机关)|全(?:县|区|市|镇|乡|年)))/g;
 /** The report naming itself as it is made or published (「我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》」, 「现公布…年度报告」). */
 const OWN_TITLE_RE = /(?:编制|公布|发布|编写|形成)了?\s*《(?:[^《》。]{0,40}?)(\d{4})\s*年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)》/g;
 /**
@@ -59,14 +63,16 @@ export function extractYears(text: string, year: number, out: StaleMention[]): v
   for (let m = OPENING_RE.exec(text); m; m = OPENING_RE.exec(text)) {
     const y = Number(m[2]);
     const start = m.index + m[0].indexOf(m[2] ?? '');
+    // (the comma after the year is not the mention's)
+    const end = m.index + m[0].replace(/[，,]$/, '').length;
     // 「2023 年，我县……」 opening a paragraph of a 2024 report: last year's text carried over — unless the sentence
     // tells history (「2023 年，我县被确定为…试点」)
     const sentence = sentenceFrom(text, m.index + m[0].length);
-    if (y === year - 1 && !HISTORY.test(sentence)) out.push({ kind: 'opening', year: y, start, end: m.index + m[0].length - 1 });
+    if (y === year - 1 && !HISTORY.test(sentence)) out.push({ kind: 'opening', year: y, start, end });
     // 「2021 年，我局将进一步…」 in the 2021 report: a plan for the year reported on (last year's plan left unchanged)
-    else if (y === year && FUTURE_PLAN.test(sentence) && !/了|已/.test(sentence)) out.push({ kind: 'plan', year: y, start, end: m.index + m[0].length - 1 });
+    else if (y === year && FUTURE_PLAN.test(sentence) && !/了|已/.test(sentence)) out.push({ kind: 'plan', year: y, start, end });
     // 「2022年,我局无依申请公开事项」 in the 2021 report: next year's work told as done (a plan for it is left alone)
-    else if (y === year + 1 && !PLAN_WORDS.test(sentence)) out.push({ kind: 'next-year', year: y, start, end: m.index + m[0].length - 1 });
+    else if (y === year + 1 && !PLAN_WORDS.test(sentence)) out.push({ kind: 'next-year', year: y, start, end });
   }
   nextYearWork(text, year, out);
   for (const m of text.matchAll(BASIS_RE)) {

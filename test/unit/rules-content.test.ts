@@ -636,6 +636,18 @@ describe('F-STALE leaves history alone', () => {
   });
 });
 
+describe('F-STALE: a sentence run straight from last year into the organ speaking of itself', () => {
+  it('flags 「2023年我单位共制作…」 and 「2023年全县…」 in a 2024 report; not 「2023年全国…」 or 「2024年我单位…」', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.overview = `2023年我单位共制作、获取政府信息总数84条，主动公开信息数72条。\n${r.sections!.overview ?? ''}`;
+    })), 'F-STALE');
+    expect(f.map((x) => x.message)).toEqual(['“2023年”写的是 2023 年，与报告年度 2024 年不符：是否沿用了上年的文字？']);
+    expect(rulesAfter((r) => (r.sections!.overview = `2023年全县共受理申请12件。\n${r.sections!.overview ?? ''}`))).toContain('F-STALE');
+    expect(rulesAfter((r) => (r.sections!.overview = `2023年全国推行政务服务“一网通办”后，我县积极跟进。\n${r.sections!.overview ?? ''}`))).not.toContain('F-STALE');
+    expect(rulesAfter((r) => (r.sections!.overview = `2024年我单位共制作政府信息84条。\n${r.sections!.overview ?? ''}`))).not.toContain('F-STALE');
+  });
+});
+
 describe('F-STALE: the report naming itself with another year', () => {
   it('flags 「编制了《某某镇2023年政府信息公开工作年度报告》」 in a 2024 report, and not the report\'s own year', () => {
     const f = only(run(edit((r) => {
