@@ -1,0 +1,114 @@
+/**
+ * Arithmetic errors put into real reports: in each corpus text, markdown or HTML case, figures of tables 三/四 are
+ * raised by one, one at a time (evenly spaced over the tables); where that changes exactly the one cell the truth
+ * holds and the import read right, every sum through that cell now fails, and the source check should say so (T3-*,
+ * T4-SUM). Counts how often it does. Holdout cases only as one sum, like the corpus bench.
+ * A silent change is not always a fault: a row whose other cells are printed blank has no sum to judge.
+ */
+import { readFileSync } from 'node:fs';
+import { importRead, readPublishedBytes } from '../../electron/main/services/import/index.js';
+import type { ImportResult } from '../../shared/import/index.js';
+import { APPLY_COLUMNS, FORMAT_2021, FORMAT_2021_SINGLE_OTHER, FORMAT_2019 } from '../../shared/report/format.js';
+import { readCorpus, truthCells, type CorpusCase } from '../support/corpus.js';
+import { ARITHMETIC_RULES } from '../support/corpus-score.js';
+import { siblingPages, wrappableCases, wrappedCase } from '../support/corpusDerived.js';
+
+/** figures changed per case at most */
+const PER_CASE = 40;
+const TABLE_START = ['本年新收', '维持'];
+
+interface Tally {
+  cases: number;
+  changes: number;
+  raised: number;
+  /** silent changes where every sum through the cell has a cell the truth holds blank or doesn't hold */
+  silentBlank: number;
+  /** other silent changes where the import lists a doubt on the cell (its column or its figure) */
+  silentDoubted: number;
+}
+
+/** Every sum a cell is in, as its cells: the format's totals (sumOf, alsoSumOf) and T3-BAL's column. */
+const SUMS: readonly (readonly string[])[] = [
+  ...[FORMAT_2021, FORMAT_2021_SINGLE_OTHER, FORMAT_2019].flatMap((f) =>
+    f.cells.flatMap((c) => [...(c.sumOf ? [[c.key, ...c.sumOf]] : []), ...(c.alsoSumOf ?? []).map((a) => [c.key, ...a.sumOf])]),
+  ),
+  ...APPLY_COLUMNS.map((c) => ['new', 'carried_over', 'processed_total', 'carried_forward'].map((r) => `apply.${r}.${c.key}`)),
+];
+
+/** No sum through this cell can be judged: each has a cell printed blank (or not held by the truth). */
+function noSumToJudge(key: string, truth: Map<string, unknown>): boolean {
+  return SUMS.filter((s) => s.includes(key)).every((s) => s.some((k) => truth.get(k) === null || truth.get(k) === undefined));
+}
+
+async function importText(text: string, name: string): Promise<ImportResult | undefined> {
+  const read = await readPublishedBytes(new TextEncoder().encode(text), name);
+  return read.ok ? importRead(read) : undefined;
+}
+
+/** The arithmetic findings, each with its message: a sum failing already fails by another figure once a part is raised. */
+const arithmeticSigns = (r: ImportResult) =>
+  new Set(r.sourceCheck.filter((f) => ARITHMETIC_RULES.has(f.rule)).map((f) => `${f.rule}|${f.target ?? ''}|${f.cells.join(',')}|${f.message}`));
+
+/** The figures of the tables' part of the text, evenly spaced, at most PER_CASE. */
+function figuresToChange(text: string): { at: number; figure: string }[] {
+  const starts = TABLE_START.map((w) => text.indexOf(w)).filter((i) => i >= 0);
+  if (starts.length === 0) return [];
+  const from = Math.min(...starts);
+  const all = [...text.slice(from).matchAll(/\d{1,5}/g)].map((m) => ({ at: from + m.index, figure: m[0] }));
+  const step = Math.max(1, Math.floor(all.length / PER_CASE));
+  return all.filter((_, i) => i % step === Math.floor(step / 2));
+}
+
+/** The one table 三/四 cell a changed text moved from the truth's value to the raised figure, if that is all it did. */
+function changedCell(before: ImportResult, after: ImportResult, truth: Map<string, unknown>, raised: number): string | undefined {
+  const keys = new Set([...Object.keys(before.report.cells), ...Object.keys(after.report.cells)]);
+  const changed = [...keys].filter((k) => before.report.cells[k] !== after.report.cells[k]);
+  const [key] = changed;
+  if (changed.length !== 1 || !key || !/^(apply|review)\./.test(key)) return undefined;
+  return truth.get(key) === before.report.cells[key] && after.report.cells[key] === raised ? key : undefined;
+}
+
+async function injectInto(c: CorpusCase, tally: Tally): Promise<void> {
+  const truth = truthCells(c.truth);
+  if (![...truth.keys()].some((k) => /^(apply|review)\./.test(k))) return;
+  const text = readFileSync(c.source, 'utf8');
+  const name = c.source.slice(c.source.lastIndexOf('/') + 1);
+  const before = await importText(text, name);
+  if (!before) return;
+  tally.cases++;
+  const signsBefore = arithmeticSigns(before);
+  for (const { at, figure } of figuresToChange(text)) {
+    const raised = Number(figure) + 1;
+    const after = await importText(text.slice(0, at) + String(raised) + text.slice(at + figure.length), name);
+    const key = after && changedCell(before, after, truth, raised);
+    if (!after || !key) continue;
+    tally.changes++;
+    if ([...arithmeticSigns(after)].some((s) => !signsBefore.has(s))) tally.raised++;
+    else if (noSumToJudge(key, truth)) tally.silentBlank++;
+    else if (after.uncertain.some((u) => u.target === key || (u.cells ?? []).includes(key))) tally.silentDoubted++;
+  }
+}
+
+function line(label: string, t: Tally): string {
+  const pct = t.changes ? ((100 * t.raised) / t.changes).toFixed(1) : '—';
+  const silent = t.changes - t.raised;
+  return `  ${label.padEnd(26)} ${String(t.cases).padStart(4)} cases  ${String(t.changes).padStart(5)} cells changed alone  raised ${t.raised} (${pct} %)  silent ${silent} (no sum to judge, a cell blank: ${t.silentBlank}; a doubt on it: ${t.silentDoubted})`;
+}
+
+async function tallyOf(of: readonly CorpusCase[]): Promise<Tally> {
+  const tally: Tally = { cases: 0, changes: 0, raised: 0, silentBlank: 0, silentDoubted: 0 };
+  for (const c of of) await injectInto(c, tally);
+  return tally;
+}
+
+export default async function bench(): Promise<void> {
+  const { cases } = readCorpus();
+  const textual = cases.filter((c) => ['text', 'markdown', 'html'].includes(c.truth.kind));
+  const tune = (of: readonly CorpusCase[]) => of.filter((c) => c.truth.split === 'tune');
+  console.log(`one figure of table 三 or 四 raised by one (at most ${PER_CASE} figures a case); an arithmetic finding (T3-*, T4-SUM) should follow`);
+  console.log(line('tune, as published', await tallyOf(tune(textual))));
+  console.log(line('tune, web pages beside text', await tallyOf(tune(siblingPages(cases)))));
+  console.log(line('tune, prose wrapped', await tallyOf(tune(wrappableCases(cases)).map(wrappedCase))));
+  // The holdout sum only, as in the corpus bench.
+  console.log(line('holdout, as published', await tallyOf(textual.filter((c) => c.truth.split === 'holdout'))));
+}
