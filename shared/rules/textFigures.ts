@@ -335,8 +335,29 @@ const DECISION_KW: readonly { re: RegExp; kind: ActiveFigure }[] = [
   { re: /行政处罚/g, kind: 'punishment' },
   { re: /行政强制/g, kind: 'coercion' },
 ];
-/** Between the keyword and its count: 「决定」「决定书」「处理决定」, 「共」「为」 — nothing that makes it another figure. */
-const DECISION_LINK = /^\s*(的)?\s*(处理)?\s*(决定|决定书|决定数量?)?\s*(信息)?\s*(共|总计|合计|共计)?\s*(为|达|有)?\s*$/;
+/**
+ * Between the keyword and its count: 「决定」「决定书」「处理决定」, 「共」「为」, a label's colon and 「共处理」 (「行政许可:共处理600件」)
+ * — nothing that makes it another figure.
+ */
+const DECISION_LINK = /^\s*[:：]?\s*(的)?\s*(处理)?\s*(决定|决定书|决定数量?)?\s*(信息)?\s*(共|总计|合计|共计)?\s*(处理|作出|办理)?\s*(为|达|有)?\s*$/;
+/** A clause that is only a decision's label before a colon (「3.行政许可:」): its count is in the clause after. */
+const DECISION_LABEL = /^[\s\d.．、（）()一二三四五六七八九十·•●▪*-]*行政(?:许可|处罚|强制)(?:决定)?\s*$/;
+
+/** The clauses, a decision's label joined to the clause after its colon. */
+function decisionClauses(text: string, cl: readonly Clause[]): Clause[] {
+  const out: Clause[] = [];
+  for (let i = 0; i < cl.length; i++) {
+    const c = cl[i];
+    const next = cl[i + 1];
+    if (!c) continue;
+    const labelOnly = DECISION_LABEL.test(text.slice(c.start, c.end)) && /[:：]/.test(text[c.end] ?? '');
+    if (labelOnly && next && next.sentence === c.sentence) {
+      out.push({ ...c, end: next.end });
+      i++;
+    } else out.push(c);
+  }
+  return out;
+}
 const FEE_RE = /行政事业性收费(?:金额|总额|收入)?\s*(?:共|合计|总计|共计)?\s*(?:为|达|计)?\s*(\d+(?:\.(\d+))?)\s*(万元|元)/g;
 
 /**
@@ -344,7 +365,7 @@ const FEE_RE = /行政事业性收费(?:金额|总额|收入)?\s*(?:共|合计|�
  * decisions and fees. 「行政许可事项 120 项」「公开行政处罚信息 1603 条」 count other things and are left alone.
  */
 function extractDecisions(text: string, cl: Clause[], year: number, out: Mention<ActiveFigure>[]): void {
-  for (const c of cl) {
+  for (const c of decisionClauses(text, cl)) {
     const s = text.slice(c.start, c.end);
     if (!/行政(许可|处罚|强制|事业性收费)/.test(s)) continue;
     if (OTHER_YEAR_WORDS.test(s) || !clauseYearsFit(text, c, year, []) || /其中|累计|复议|诉讼|撤销|变更|听证|执法检查|清理|事项|目录|清单/.test(s)) continue;
@@ -379,6 +400,9 @@ const RECEIVE_VERB = /受理|收到|接收|接到|新收/;
  * a share of what was disclosed (「累计公开信息80条…其中年报1条，占比1.25%」) of what was published.
  */
 const SHARE_BASE_VERB = /受理|收到|接收|接到|新收|答复|办结|办理|公开|发布|制作|制发|共计|累计|总计|合计/;
+
+/** A count told finished after it (「946件已全部办结」): the whole the results' shares are of, as 「办结946件」 is. */
+const FINISHED_AFTER = /^\s*[件条个项]?\s*(?:已经|已|均|全部)*\s*(?:办结|答复|办理完毕|处理完毕)/;
 
 /** A count with a share of its own (「预决算公开类信息11条,占比4.9%」): a part beside others, never their whole. */
 function hasOwnShare(text: string, count: { end: number }): boolean {
@@ -444,7 +468,9 @@ function extractPercents(text: string, cl: Clause[], apply: readonly Mention<App
       if (hasOwnShare(text, t)) continue;
       const lead = text.slice(Math.max(paragraphStart, t.start - 16), t.start);
       const verb = (label === '占比' ? SHARE_BASE_VERB : RECEIVE_VERB).exec(lead);
+      const finished = label === '占比' ? FINISHED_AFTER.exec(text.slice(t.end, t.end + 10)) : null;
       if (verb) denominators.push({ value: t.value, label: lead.slice(verb.index).trim() });
+      else if (finished) denominators.push({ value: t.value, label: text.slice(t.start, t.end + finished[0].length).trim() });
       else if (label === '占比' && t.start >= sentenceStart && t.value >= num.value) inSentence.push({ value: t.value, label: lead.trim() });
     }
     if (denominators.length > 0) denominators.push(...inSentence);

@@ -212,6 +212,17 @@ describe('N-ACTIVE: decisions and fees of table 二', () => {
   });
 });
 
+describe('N-ACTIVE: a decision labelled before a colon', () => {
+  it('reads 「行政许可:共处理600件」 as 600 licensing decisions (the table says 1539), and stays quiet when it fits', () => {
+    const f = only(run(withText('3.行政许可:共处理600件。')), 'N-ACTIVE');
+    expect(f.map((x) => x.target)).toEqual(['active.licensing.decisions']);
+    expect(rulesFor('· 行政许可:共处理600件,均按规定公开办理流程及结果;')).toContain('N-ACTIVE');
+    expect(rulesFor('3.行政许可:共处理1539件；行政处罚:83件。')).not.toContain('N-ACTIVE');
+    // a label's colon before something else counted is no decision
+    expect(rulesFor('行政许可:事项120项。')).not.toContain('N-ACTIVE');
+  });
+});
+
 describe('N-ACTIVE: documents named 现行有效', () => {
   it('reads 「清理并集中发布现行有效行政规范性文件 X 件」 as the in-force figure, but not 「清理行政规范性文件 X 件」', () => {
     const f = only(run(withText('全面清理并集中发布现行有效行政规范性文件 5 件。')), 'N-ACTIVE');
@@ -258,6 +269,13 @@ describe('N-PCT', () => {
     expect(shares.map((f) => f.message)).toEqual([expect.stringContaining('决算预算 4 ÷ 累计主动公开政府信息 12 = 33.33%，正文写 33.4%')]);
     // a share of what was disclosed or made: 1 ÷ 80 = 1.25 %, neither rounded nor cut to 1.1 %
     expect(rulesFor('累计公开信息80条。其中，信息公开年报1条，占比1.1%；部门工作动态信息54条，占比67.5%。')).toContain('N-PCT');
+  });
+
+  it('takes a count told finished after it (「946件已全部办结」) as a whole the results’ shares may be of', () => {
+    const text = '全年共收到政府信息公开申请951件,其中自然人申请890件,另上年结转申请22件,946件已全部办结,其中同意公开和部分公开的788件,占83.30%;不予公开、无法提供、不予处理和其他处理的共158件,占16.70%。';
+    expect(rulesFor(text)).not.toContain('N-PCT');
+    // a share that no whole gives is still flagged: 158 ÷ 946 = 16.70 %, not 18.7 %
+    expect(rulesFor(text.replace('占16.70%', '占18.70%'))).toContain('N-PCT');
   });
 
   it('takes the share of whatever total the sentence names first (制作, 共计): any of them that fits stays quiet', () => {
