@@ -35,18 +35,19 @@ export function organLevel(organ: string | undefined): Level | undefined {
   return undefined;
 }
 
-/** How a 部门's report speaks of itself (「我局」「本委」「我馆」「我中心」); a 人民政府's (「我镇」「本县」). */
+/** How a 部门's report speaks of itself (「我局」「本委」「我馆」「我中心」); a township government's (「我镇」「本乡」). */
 const SELF_DEPARTMENT = /[我本](?:局|委|办|馆|中心|院|所|队|站|厅|署|街道)(?![长里])/g;
-const SELF_GOVERNMENT = /[我本](?:镇|乡|县|旗)(?![长里])/g;
+const SELF_GOVERNMENT = /[我本](?:镇|乡)(?![长里])/g;
 
 /**
- * The level a report's own words give when its organ's name doesn't: it calls itself 「我局」 again and again and never
- * 「我镇」 (or the other way round). Undefined when it doesn't say, or says both. (「我区」「我市」 name a place too.)
+ * The level a report's own words give when its organ's name doesn't: it calls itself 「我局」 and never 「我镇」, or
+ * 「我镇」 again and again and never 「我局」. Undefined when it doesn't say, or says both. (「我县」「我区」「我市」 name a
+ * place, which a county's 部门 speaks of too.)
  */
 export function levelBySelfReference(text: string): { level: Level; word: string } | undefined {
   const dept = text.match(SELF_DEPARTMENT) ?? [];
   const gov = text.match(SELF_GOVERNMENT) ?? [];
-  if (dept.length >= 2 && gov.length === 0) return { level: 'department', word: dept[0] ?? '' };
+  if (dept.length >= 1 && gov.length === 0) return { level: 'department', word: dept[0] ?? '' };
   if (gov.length >= 2 && dept.length === 0) return { level: 'government', word: gov[0] ?? '' };
   return undefined;
 }

@@ -162,9 +162,11 @@ describe('the organ as printed, never invented', () => {
     expect(uncertain.find((u) => u.target === 'level')?.reason).toContain('无法判断是人民政府还是部门');
   });
 
-  it('no organ, but the text calls itself 「我局」 again and again: a 部门, said as a doubt; 「我局」 and 「我镇」 both: left open', () => {
+  it('no organ, but the text calls itself 「我局」: a 部门, said as a doubt; 「我局」 and 「我镇」 both, or 「我县」 alone: left open', () => {
     const body = makeText(richData(FORMAT_2021, 2024), { layout: 'rows' }).split('\n').slice(1).join('\n');
-    const selfNamed = body.replace('一、总体情况', '一、总体情况\n2024年，我局主动公开政府信息15条。我局未收到政府信息公开申请。');
+    const selfNamed = body.replace('一、总体情况', '一、总体情况\n现将2024年我局政务公开工作情况报告如下。');
+    // (a county's 部门 speaks of 「我县」 too)
+    expect(parse(body.replace('一、总体情况', '一、总体情况\n我县、我县')).report.level).toBeUndefined();
     const dept = parse(selfNamed);
     expect(dept.report.organ).toBeUndefined();
     expect(dept.report.level).toBe('department');
