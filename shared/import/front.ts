@@ -8,7 +8,7 @@ import { organNamedInTitle, TITLE_YEAR, withoutBracketedOrgan, type Level, type 
 import { levelBySelfReference, organLevel } from '../report/level.js';
 import type { Uncertain } from './result.js';
 import { brokenOffSentence, goesOnWithSentence } from './layoutProse.js';
-import { cnNumber } from './signature.js';
+import { cnNumber, parseChineseDate } from './signature.js';
 import { ownTitleYear, periodYear } from '../rules/textYears.js';
 import { basicNormalise, type SourceLine } from './text.js';
 
@@ -21,7 +21,12 @@ export interface FrontMatter {
   prefaceLines: string[];
   /** the organ printed on a line of its own under a title that names none (「2025年政府信息公开工作年度报告」/「区数据局」) */
   byline?: string;
+  /** the date printed in brackets under the title (「（2026年1月13日）」, as some provinces set it), ISO */
+  dateline?: string;
 }
+
+/** A date in brackets on its own line under a title: the report's 成文日期 set as a 题注. */
+const DATELINE = /^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]$/;
 
 /**
  * How an organ's or a place's name ends (「…机关」「…局」「…县」「…工作站」, or its other name in brackets); a page's words
@@ -186,7 +191,10 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
   const title = (mainTitle + (subtitle ? `（${subtitle.replace(/[（()）\s]/g, '')}）` : '')).replace(/\s+/g, '');
   const prefaceLines = front.slice(chosen.end + 1 + (subtitle ? 1 : 0));
   const byline = organFromTitle(title) === null && isOrganLine(prefaceLines[0] ?? '') ? prefaceLines.shift() : undefined;
-  return { title, mainTitle, subtitle, prefaceLines, ...(byline ? { byline } : {}) };
+  const dated = DATELINE.exec((prefaceLines[0] ?? '').trim());
+  const dateline = dated?.[1] ? parseChineseDate(dated[1]) : null;
+  if (dateline) prefaceLines.shift();
+  return { title, mainTitle, subtitle, prefaceLines, ...(byline ? { byline } : {}), ...(dateline ? { dateline } : {}) };
 }
 
 /**
@@ -240,7 +248,11 @@ function titleLeadingLine(front: readonly string[]): FrontMatter | null {
     // (a space may stand between the organ and the rest: 「某某局 2019年政府信息公开工作年度报告 根据…」), or it ends the
     // line, after the page's dates and sources run into it (「日期:2021-01-22来源:某某委 某某委员会 2020年…年度报告」)
     const m =
-      /^((?:\S+\s+){0,8}?\S{2,60}?报告)\s+(\S.*[。，,].*)$/.exec(t) ?? /^(\S{4,60}?报告)((?:[（(]以下简称[^）)]*[）)](?!\s*[是系为由])|根据|依据|按照|依照).*)$/.exec(t) ?? /^(.*\S\s+\S{2,60}?报告)()$/.exec(t) ?? headingThenTools(t);
+      /^((?:\S+\s+){0,8}?\S{2,60}?报告)\s+(\S.*[。，,].*)$/.exec(t) ??
+      /^(\S{4,60}?报告)((?:[（(]以下简称[^）)]*[）)](?!\s*[是系为由])|根据|依据|按照|依照).*)$/.exec(t) ??
+      HEADING_TWICE_THEN_TEXT.exec(t) ??
+      /^(.*\S\s+\S{2,60}?报告)()$/.exec(t) ??
+      headingThenTools(t);
     const heading = m?.[1] ? headingEndingLine(m[1]) : null;
     // (the words before it are the page's labels and dates, never a sentence: 「…要求，现将2022年…报告 如下」 names no heading)
     // (a breadcrumb before it is the navigation's to read; a 「<…>」 in the preface after it is no breadcrumb)
@@ -251,6 +263,12 @@ function titleLeadingLine(front: readonly string[]): FrontMatter | null {
   }
   return null;
 }
+
+/**
+ * A document-sharing copy's one line: the heading, printed once or twice, then the text straight after it
+ * (「某开发区2019年…年度报告某开发区2019年…年度报告2019年,某开发区在…」).
+ */
+const HEADING_TWICE_THEN_TEXT = /^(\S{4,60}?报告)(?:\1)?((?:\d{4}\s*年度?\s*[，,]|根据|依据|按照|依照|本报告|本年度报告).*)$/;
 
 /** A heading with the page's date and tools after it on its line (「某镇2019年…报告 日期: 2020-01-30 字体:」): no preface words. */
 function headingThenTools(t: string): [string, string, string] | null {

@@ -73,7 +73,11 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   const last = [...SECTIONS].reverse().map((s) => spans[s.key]).find((idx) => idx !== undefined) ?? [];
   const pageFooter = pageFooterLines(lines, last);
   const end = findSignature(lines, last.filter((i) => !pageFooter.has(i)), tables.tableLines);
-  if (!end.signature) uncertain.push({ target: 'signature', name: '落款', reason: '未在文末找到落款（发文机关署名和成文日期），请填写' });
+  if (!end.signature && front.dateline) {
+    // the date under the title is the 成文日期 (F-DATE judges it); the organ's signature is not printed
+    end.signature = { date: front.dateline };
+    uncertain.push({ target: 'signature', name: '落款', reason: '文末没有落款，成文日期取自标题下括注的日期，请核对' });
+  } else if (!end.signature) uncertain.push({ target: 'signature', name: '落款', reason: '未在文末找到落款（发文机关署名和成文日期），请填写' });
   const sections = narrative(lines, front, headings, (i) => tables.tableLines.has(i) || end.removed.has(i) || pageFooter.has(i), uncertain);
 
   const yearSure = year !== null;

@@ -175,6 +175,17 @@ describe('the organ as printed, never invented', () => {
     expect(both.report.level).toBeUndefined();
   });
 
+  it('a date in brackets under the title, no 落款 at the end: the date is the 成文日期, said as a doubt', () => {
+    const text = ['某某县人民政府办公室', '2025年政府信息公开工作年度报告', '（2026年1月13日）', '本报告根据《条例》编制。', '一、总体情况', '2025年，我办扎实推进政务公开。', '六、其他需要报告的事项', '本年度未收取信息处理费。'].join('\n');
+    const { report: r, uncertain } = parse(text);
+    expect(r.signature?.date).toBe('2026-01-13');
+    expect(r.sections?.preface).not.toContain('2026年1月13日');
+    expect(uncertain.find((u) => u.target === 'signature')?.reason).toContain('标题下括注的日期');
+    // a 落款 at the end stays the 成文日期
+    const signed = parse(`${text}\n某某县人民政府办公室\n2026年1月20日`);
+    expect(signed.report.signature?.date).toBe('2026-01-20');
+  });
+
   it('an organ whose kind the name doesn’t tell is kept, its level left open and said', () => {
     const { report: r, uncertain } = parse(report('某某建设指挥部2024年政府信息公开工作年度报告'));
     expect(r.organ).toBe('某某建设指挥部');

@@ -40,6 +40,16 @@ describe('imported titles', () => {
     expect(r.sourceCheck.map((f) => f.rule)).not.toContain('F-TITLE');
   });
 
+  it('a document-sharing copy: the heading printed twice, then the text straight after it on one line', () => {
+    const heading = '某某经济开发区2019年政府信息公开工作年度报告';
+    for (const line of [`${heading}${heading}2019年,某某经济开发区认真贯彻落实《条例》。`, `${heading}根据《条例》要求，编制本报告。`]) {
+      const text = `${line}一、总体情况2019年，某某经济开发区扎实推进政务公开工作，全年主动公开政府信息120条。二、主动公开政府信息情况 略。`;
+      const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+      expect(r.report.title, line).toBe(heading);
+      expect(r.report.organ, line).toBe('某某经济开发区');
+    }
+  });
+
   it('a breadcrumb line holding the organ, then 「2020年度政府信息公开工作年度报告」: the organ is the word before, never 「度」', () => {
     const text = [
       '当前位置： 首页政务公开政府信息公开某某局政府信息公开年报 某某局 2020年度政府信息公开工作年度报告 时间：2021-01-20',
