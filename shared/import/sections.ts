@@ -120,7 +120,7 @@ export function splitRunTogether(lines: readonly SourceLine[]): SourceLine[] {
 /**
  * A heading worded differently in a one-line crawl (「五、存在的主要问题及明年工作计划2024年，我局…」,
  * 「四、因政府信息公开工作被申请行政复议、提起行政诉讼情况行政复议…」): its right number, then words up to a heading's
- * last word (情况、事项、措施、计划、打算) that hold most of the canonical heading's characters in order. Its run-in text
+ * last word (情况、概况、事项、措施、计划、打算) that hold most of the canonical heading's characters in order. Its run-in text
  * is returned, so the line is cut there (a table before it no longer runs into the prose after it).
  */
 function reworded(window: string, k: number): string | null {
@@ -139,7 +139,7 @@ function reworded(window: string, k: number): string | null {
 }
 
 /** The words a section heading ends with. */
-const HEADING_END = /情况|事项|措施|计划|打算/g;
+const HEADING_END = /情况|概况|事项|措施|计划|打算/g;
 /** How much of the canonical heading a reworded one keeps, in order (「存在的问题及改进措施」 keeps 8 of 12). */
 const REWORDED_SHARE = 0.6;
 

@@ -189,6 +189,14 @@ describe('an excerpt of a page crawled as one line (shorter than a whole page)',
     expect(report.title).toBe('某某镇2025年政府信息公开工作年度报告');
   });
 
+  it('a part 一 worded 「一、总体概况」 in the run-together line is cut there: section 一 is read, not left in the preface', () => {
+    const line = excerpt.replace('一、总体情况', '一、总体概况');
+    const { report } = parsePublished(textDocument(line));
+    expect(report.printed?.headings?.overview).toBe('一、总体概况');
+    expect(report.sections?.overview).toMatch(/^2025年，我镇扎实推进政务公开/);
+    expect(report.sections?.preface ?? '').not.toContain('扎实推进');
+  });
+
   it('a paragraph naming one heading\'s words is left whole', () => {
     const paragraph = `一、总体情况 ${'我镇扎实推进政务公开，全年主动公开政府信息58条。'.repeat(10)}`;
     const { report } = parsePublished(textDocument(`某某镇2025年政府信息公开工作年度报告\n${paragraph}`));
