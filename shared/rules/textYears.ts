@@ -41,6 +41,9 @@ const PLAN_RE = /(?<![\d〔[［])(\d{4})\s*年度?\s*(工作计划|工作打算|
 /** What a sentence about an earlier year says when it tells history rather than this year's work. */
 const HISTORY = /被(确定|列|评|授予|命名|选)|确定为|列为|列入|获评|荣获|获得|入选|首次|以来|成立|设立|挂牌|组建|启动|开始|试点|示范/;
 
+/** 「2024年全区结转政府信息公开申请14件」 in the 2025 report: last year's carrying over, told of last year — not its text. */
+const CARRIED_FROM = /^[^。，,；;]{0,4}结转/;
+
 /** 「我局将进一步…」: 将 as "will" (before an adverb of resolve), not the 将 that marks an object (「将政务公开纳入…」). */
 const FUTURE_PLAN = /^[^。；]{0,12}?将(?:继续|进一步|持续|坚持|加大|加强|不断|着力|切实|全面|深入|积极|严格|认真)/;
 
@@ -68,7 +71,7 @@ export function extractYears(text: string, year: number, out: StaleMention[]): v
     // 「2023 年，我县……」 opening a paragraph of a 2024 report: last year's text carried over — unless the sentence
     // tells history (「2023 年，我县被确定为…试点」)
     const sentence = sentenceFrom(text, m.index + m[0].length);
-    if (y === year - 1 && !HISTORY.test(sentence)) out.push({ kind: 'opening', year: y, start, end });
+    if (y === year - 1 && !HISTORY.test(sentence) && !CARRIED_FROM.test(sentence)) out.push({ kind: 'opening', year: y, start, end });
     // 「2021 年，我局将进一步…」 in the 2021 report: a plan for the year reported on (last year's plan left unchanged)
     else if (y === year && FUTURE_PLAN.test(sentence) && !/了|已/.test(sentence)) out.push({ kind: 'plan', year: y, start, end });
     // 「2022年,我局无依申请公开事项」 in the 2021 report: next year's work told as done (a plan for it is left alone)

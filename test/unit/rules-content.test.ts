@@ -645,6 +645,8 @@ describe('F-STALE: a sentence run straight from last year into the organ speakin
     expect(rulesAfter((r) => (r.sections!.overview = `2023年全县共受理申请12件。\n${r.sections!.overview ?? ''}`))).toContain('F-STALE');
     expect(rulesAfter((r) => (r.sections!.overview = `2023年全国推行政务服务“一网通办”后，我县积极跟进。\n${r.sections!.overview ?? ''}`))).not.toContain('F-STALE');
     expect(rulesAfter((r) => (r.sections!.overview = `2024年我单位共制作政府信息84条。\n${r.sections!.overview ?? ''}`))).not.toContain('F-STALE');
+    // last year's carrying over, told of last year, is no carried-over text
+    expect(rulesAfter((r) => (r.sections!.overview = `2023年全区结转政府信息公开申请14件。\n${r.sections!.overview ?? ''}`))).not.toContain('F-STALE');
   });
 });
 
