@@ -393,7 +393,7 @@ export function organAndLevel(title: string, signatureOrgan: string | undefined,
   }
   // A bare place name is the place's own government (its report is the 人民政府's); the doubt is said above.
   const level: Level | undefined = organ ? (organLevel(organ) ?? (PLACE_END.test(organ) ? 'government' : undefined)) : undefined;
-  if (level) return { organ: organ ?? undefined, level };
+  if (organ && level) return { organ, level };
   // (a draft needs a level: without this doubt a department's report would silently be read as a 人民政府's)
   const unknown = organ ? `无法从机关名称「${organ}」判断是人民政府还是部门` : '未能识别机关名称，无法判断是人民政府还是部门';
   const said = levelBySelfReference(body);

@@ -139,7 +139,8 @@ function reworded(window: string, k: number): string | null {
 }
 
 /** The words a section heading ends with. */
-const HEADING_END = /情况|概况|事项|措施|计划|打算/g;
+const HEADING_END_WORDS = ['情况', '概况', '事项', '措施', '计划', '打算'];
+const HEADING_END = new RegExp(HEADING_END_WORDS.join('|'), 'g');
 /** How much of the canonical heading a reworded one keeps, in order (「存在的问题及改进措施」 keeps 8 of 12). */
 const REWORDED_SHARE = 0.6;
 
@@ -235,7 +236,7 @@ export function findHeadings(lines: readonly SourceLine[]): (Heading | null)[] {
 const TABLE_TEXTS = new Set([FORMAT_2019, FORMAT_2021].flatMap((f) => f.tables.flatMap((t) => t.rows.flat().map((c) => labelKey(c.text ?? '')))));
 
 /** How a part worded otherwise ends (「…基本概况」「…工作情况」「…概述」「二、主动公开情况」「…有关事项」). */
-const PART_NAME = /(?:情况|概况|概述|综述|事项|措施|计划|打算)$/;
+const PART_NAME = new RegExp(`(?:${[...HEADING_END_WORDS, '概述', '综述'].join('|')})$`);
 
 /**
  * A heading worded otherwise (「一、工作概况」 for 「一、总体情况」): between the headings found around it, a short line
