@@ -10,7 +10,7 @@ import type { Uncertain } from './result.js';
 import { brokenOffSentence, goesOnWithSentence } from './layoutProse.js';
 import { cnNumber, parseChineseDate } from './signature.js';
 import { ownTitleYear, periodYear } from '../rules/textYears.js';
-import { basicNormalise, type SourceLine } from './text.js';
+import { basicNormalise, NAVIGATION, PAGE_FIELD, type SourceLine } from './text.js';
 
 export interface FrontMatter {
   /** the title as printed, spacing removed, with a 「（2024年度）」 subtitle appended; '' when none */
@@ -32,7 +32,8 @@ const DATELINE = /^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）
  * How an organ's or a place's name ends (「…机关」「…局」「…县」「…工作站」, or its other name in brackets); a page's words
  * above a heading don't (「二维码」「企业图册」「搜本站」「返回顶部」). The one spelling of it here.
  */
-const ORGAN_END = /(?:[县市区旗州盟省镇乡局委办厅院署会室府处所队社）)]|(?<![本全网])站|中心|街道|机关|公司)$/;
+// (「佳荣里街」: a 街道 as Tianjin names it)
+const ORGAN_END = /(?:[县市区旗州盟省镇乡街局委办厅院署会室府处所队社）)]|(?<![本全网])站|中心|街道|机关|公司)$/;
 /** A line that is only an organ's name: short, no punctuation or figures, ending like one (「区数据局」, 「某局（某办）」). */
 function isOrganLine(t: string): boolean {
   return /^[\u4e00-\u9fff（）()]{2,30}$/.test(t) && ORGAN_END.test(t);
@@ -42,6 +43,13 @@ function isOrganLine(t: string): boolean {
 const PAGE_TAG = /^【[\u4e00-\u9fff]{1,4}】\s*/;
 /** List markers a saved page keeps before its lines (「• 某某局2025年…报告」). */
 const BULLET = /^[•·●○■□◆◇▪▫‣⁃]\s*/;
+/** A heading spaced out one character at a time (「某 县 2 0 2 3 年 政 府 信 息 …」, a PDF's letter-spaced title line). */
+const LETTER_SPACED = /^(?:[^\s]\s{1,2}){7,}[^\s]$/u;
+
+/** The line as its words read: a letter-spaced line closed up. */
+function closedUp(text: string): string {
+  return LETTER_SPACED.test(text) ? text.replace(/\s+/g, '') : text;
+}
 /** A markdown table row's outer borders (「| 某县…报告 |」) trimmed off; a row of nothing but borders is empty. */
 function withoutCellBorders(text: string): string {
   // (a loop, not a regex anchored at the end: that one is retried from every position of a long line of 「| | |」)
@@ -56,11 +64,11 @@ function withoutCellBorders(text: string): string {
  * A web page's metadata line (「标题：…」, 「索引号：…」, 「发布日期：…」), or the tail of one wrapped at the margin
  * (「公室 访问次数:218」), or a field printed with no separator (「标题2023年政府信息公开工作年度报告」): never the report's own heading.
  */
-const METADATA_LINE = /^\s*[\u4e00-\u9fff]{2,6}\s*[:：]|^\s*(?:标\s*题|索\s*引\s*号|发布机构|发文机关|文\s*号|发文字号|发布日期|成文日期|主题分类|内容概述|内容摘要|信息名称|文件名称|公文标题)(?:\s|(?=[\d\u4e00-\u9fff]))|^[^\s。；;，,]{1,12}\s+(?:访问次数|浏览次数|点击(?:数|量)|来源|作者|发布时间|日期)\s*[:：]/;
+const METADATA_LINE = new RegExp(
+  String.raw`^\s*[\u4e00-\u9fff]{2,6}\s*[:：]|^\s*${PAGE_FIELD}(?:\s|(?=[\d\u4e00-\u9fff]))|^[^\s。；;，,]{1,12}\s+(?:访问次数|浏览次数|点击(?:数|量)|来源|作者|发布时间|日期)\s*[:：]`,
+);
 /** A page title with the site's name after it (「…年度报告_XX县人民政府网」, 「… - 中国XX」, 「…|XX门户网站」). */
 const SITE_SUFFIX = /[_|｜]|\s[-–—－]\s|[-–—－]\s*中国|(?:网|网站|门户)$/;
-/** Breadcrumbs and navigation (「首页 > 政务公开 > 年度报告」, 「当前位置：」). */
-const NAVIGATION = /[>＞»→]|^\s*(?:当前位置|您的位置|您现在的位置|首页)/;
 /** The date, source and share buttons a page prints under its heading (「时间：2023-01-09 10:07 微信 微博 QQ空间」). */
 const PAGE_TOOLS = /^(?:\s*【?(?:(?:发布)?时间|日期|来源|作者|浏览次数|字号|字体)[:：]\s*[^\s】]*】?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\s*(?:微信|微博|QQ\s*空间|分享到?|打印|关闭|全真版|文字版|文件下载|【?[大中小]】?))+/;
 /** A site's column of reports, never one report's heading (「政府信息公开年报」, 「乡镇政府信息公开年度报告」, 「部门信息公开年报」). */
@@ -110,7 +118,7 @@ function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt
     const organAbove = organFromTitle(parts.join('')) === null && /^(?:\d{4}\s*年度?)?[\u4e00-\u9fff（）()]{2,30}$/.test(p) && ORGAN_END.test(p);
     // a year broken by the margin (「…卫生健康办公室202」/「3年政府信息公开工作年度报告」)
     const yearBroken = /\d$/.test(p) && /^\d{1,3}\s*年/.test(parts[0] ?? '');
-    if (incomplete || organAbove || yearBroken || (!/\d/.test(p) && ORGAN_END.test(p)) || /(?:[年工作]|年度)$/.test(p)) {
+    if (incomplete || organAbove || yearBroken || (!/\d/.test(p) && ORGAN_END.test(p)) || /(?:[年工作]|年度|关于)$/.test(p)) {
       parts.unshift(p);
       start = j;
     } else break;
@@ -139,7 +147,7 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
   for (let i = 0; i < firstHeading; i++) {
     const l = lines[i];
     // (a markdown row's outer borders are no site suffix: 「某县人民政府2022年…年度报告 |」 is a page's heading in its layout table)
-    const text = withoutCellBorders(l?.text.trim().replace(BULLET, '') ?? '');
+    const text = closedUp(withoutCellBorders(l?.text.trim().replace(BULLET, '') ?? ''));
     // a site's tag before the heading (「【图文】某局2022年…报告」) is no part of it
     const untagged = text.replace(PAGE_TAG, '');
     if (l && l.table === undefined && text !== '') front.push(untagged !== text && isTitleLine(untagged) ? untagged : text);
@@ -190,11 +198,18 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
   const mainTitle = chosen.parts.join('').replace(VERSION_NOTE, '').replace(/\s+/g, ' ').trim();
   const title = (mainTitle + (subtitle ? `（${subtitle.replace(/[（()）\s]/g, '')}）` : '')).replace(/\s+/g, '');
   const prefaceLines = front.slice(chosen.end + 1 + (subtitle ? 1 : 0));
-  const byline = organFromTitle(title) === null && isOrganLine(prefaceLines[0] ?? '') ? prefaceLines.shift() : undefined;
+  // (the page's date and tools line may stand between the heading and the organ's line under it)
+  const bylineAt = prefaceLines.findIndex((l) => !isPageToolsLine(l));
+  const byline = organFromTitle(title) === null && bylineAt >= 0 && isOrganLine(prefaceLines[bylineAt] ?? '') ? prefaceLines.splice(bylineAt, 1)[0] : undefined;
   const dated = DATELINE.exec((prefaceLines[0] ?? '').trim());
   const dateline = dated?.[1] ? parseChineseDate(dated[1]) : null;
   if (dateline) prefaceLines.shift();
   return { title, mainTitle, subtitle, prefaceLines, ...(byline ? { byline } : {}), ...(dateline ? { dateline } : {}) };
+}
+
+/** A line of the page's date, source and share tools, or of its metadata (「发布时间：… 字号：[大 中 小] 打印」, 「索引号：…」). */
+function isPageToolsLine(line: string): boolean {
+  return METADATA_LINE.test(line) || (PAGE_TOOLS.test(line) && line.replace(PAGE_TOOLS, '').trim() === '');
 }
 
 /**
@@ -204,9 +219,7 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
 function reportHeadingBelow(front: readonly string[], chosen: TitleAt): TitleAt {
   let k = chosen.end + 1;
   let tools = 0;
-  while (k < front.length && (PAGE_TOOLS.test(front[k] ?? '') || METADATA_LINE.test(front[k] ?? ''))) {
-    const rest = (front[k] ?? '').replace(PAGE_TOOLS, '').trim();
-    if (rest !== '' && !METADATA_LINE.test(front[k] ?? '')) break;
+  while (k < front.length && isPageToolsLine(front[k] ?? '')) {
     tools++;
     k++;
   }

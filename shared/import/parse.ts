@@ -25,17 +25,18 @@ const PAGE_NUMBER = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3
 
 /**
  * The lines as the parser reads them: normalised; page numbers and running footers of printed pages
- * (「— 3 —」, 「第 3 页 共 9 页」, 「3/9」) blanked; markdown heading marks (「## 一、总体情况」) and bold marks
+ * (「— 3 —」, 「第 3 页 共 9 页」, 「3/9」) left out; markdown heading marks (「## 一、总体情况」) and bold marks
  * around a whole line dropped. A report has a few thousand lines of a few hundred characters: more is cut.
  */
 function cleanLines(doc: SourceDocument, uncertain: Uncertain[]): SourceLine[] {
   const cut = doc.lines.length > MAX_LINES || doc.lines.some((l) => l.text.length > MAX_LINE_CHARS);
   if (cut) uncertain.push({ target: 'source', name: '原文', reason: `原文过长（超过 ${MAX_LINES} 行或单行超过 ${MAX_LINE_CHARS} 字），超出部分未读取，请核对` });
-  return doc.lines.slice(0, MAX_LINES).map((l) => {
+  return doc.lines.slice(0, MAX_LINES).flatMap((l) => {
     const text = basicNormalise(l.text.length > MAX_LINE_CHARS ? l.text.slice(0, MAX_LINE_CHARS) : l.text);
-    if (l.table !== undefined) return { ...l, text };
-    if (PAGE_NUMBER.test(text)) return { text: '' };
-    return { text: text.replace(/^\s*#{1,6}\s+/, '').replace(/^(\s*)\*\*(.+)\*\*\s*$/, '$1$2') };
+    if (l.table !== undefined) return [{ ...l, text }];
+    // left out, not blanked: a page's fold can fall inside a table saved one cell per line, where an empty line is an empty cell
+    if (PAGE_NUMBER.test(text)) return [];
+    return [{ text: text.replace(/^\s*#{1,6}\s+/, '').replace(/^(\s*)\*\*(.+)\*\*\s*$/, '$1$2') }];
   });
 }
 

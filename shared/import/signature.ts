@@ -3,7 +3,7 @@
  * dates and numbers they are written in.
  */
 import type { Report } from '../report/model.js';
-import { basicNormalise, type SourceLine } from './text.js';
+import { basicNormalise, isPageFooterLine, type SourceLine } from './text.js';
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -44,8 +44,6 @@ function parseContact(text: string): { name?: string; phone?: string } {
   return out;
 }
 
-/** A web page's own footer (「主办单位：」, 「网站标识码」, 「ICP备」 …) and its tools (「打印本页」「关闭窗口」「附件下载」). */
-const PAGE_FOOTER = /主办单位|承办单位|网站标识码|ICP备|版权所有|公网安备|技术支持|网站地图|联系我们|Copyright|©|打印本页|关闭窗口|【字体|分享到|^\s*附件下载\s*$/i;
 
 /** A date written in figures as a 落款 or 版记 prints it (「2022年1月13日」, 「2022年1月13 日」 from a text conversion). */
 export const FIGURE_DATE = String.raw`\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日`;
@@ -62,7 +60,7 @@ const RECORD_LINE = new RegExp(String.raw`^\s*(?:抄送|来源)\s*[:：]|^${ISSU
 export function pageFooterLines(lines: readonly SourceLine[], lastSection: readonly number[]): Set<number> {
   const at = lastSection.findIndex((i) => {
     const t = lines[i]?.text ?? '';
-    return lines[i]?.table === undefined && t.length <= 200 && ((PAGE_FOOTER.test(t) && !/。/.test(t)) || RECORD_LINE.test(t));
+    return lines[i]?.table === undefined && (isPageFooterLine(t) || (t.length <= 200 && RECORD_LINE.test(t)));
   });
   return new Set(at < 0 ? [] : lastSection.slice(at));
 }

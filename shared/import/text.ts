@@ -285,7 +285,8 @@ export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.leng
       if (!isSeparatorRow(cells) && !isPlaceholderHeader(cells)) pushFields(out, cells, i);
     } else if (line.text.includes('\t')) {
       pushFields(out, line.text.split('\t'), i);
-    } else {
+    } else if (!isPageFooterLine(line.text) && !PAGE_FIELD_LINE.test(line.text)) {
+      // (the footer's 「网站标识码：3300000001」 and the page's 「索引号：…/2024-00001」 are no figures of a table)
       const start = out.length;
       const text = withoutNotes(basicNormalise(line.text));
       for (const w of wordsOf(text)) pushWord(out, w, i);
@@ -332,6 +333,8 @@ function cellGaps(lines: readonly SourceLine[], from: number, to: number): CellG
   for (let i = from; i < to; i++) {
     const text = lines[i]?.text ?? '';
     if (text.trim() === '' || LONE_PIPE.test(text)) continue;
+    // the page's own lines around the report (breadcrumbs, footer) say nothing of how its table was saved
+    if (isPageFooterLine(text) || NAVIGATION.test(text)) continue;
     words++;
     if (i + 1 < to && lines[i + 1]?.text.trim() === '') thenEmpty++;
     if (!isLoneValue(text.replace(/\|\s*$/, ''))) {
@@ -371,6 +374,21 @@ function pushFillerRun(out: Token[], lines: readonly SourceLine[], at: number, t
   }
   return end - at;
 }
+
+/** A web page's own footer (「主办单位：」, 「网站标识码」, 「ICP备」 …) and its tools (「打印本页」「关闭窗口」「附件下载」). */
+const PAGE_FOOTER = /主办单位|承办单位|网站标识码|ICP备|版权所有|公网安备|技术支持|网站地图|联系我们|Copyright|©|打印本页|关闭窗口|【字体|分享到|^\s*附件下载\s*$/i;
+
+/** A line of the page's footer or tools, never report text (a sentence that names 「联系我们」 is report text). */
+export function isPageFooterLine(text: string): boolean {
+  return text.length <= 200 && PAGE_FOOTER.test(text) && !/。/.test(text);
+}
+
+/** The names of a web page's metadata fields above a report (「索引号：」, 「发布机构：」, 「生成日期：」 …). */
+export const PAGE_FIELD = String.raw`(?:标\s*题|索\s*引\s*号|发布机构|发文机关|文\s*号|发文字号|发布日期|成文日期|生成日期|发布时间|主题分类|内容概述|内容摘要|信息名称|文件名称|公文标题)`;
+const PAGE_FIELD_LINE = new RegExp(String.raw`^\s*${PAGE_FIELD}\s*[:：]`);
+
+/** Breadcrumbs and navigation (「首页 > 政务公开 > 年度报告」, 「当前位置：」). */
+export const NAVIGATION = /[>＞»→]|^\s*(?:当前位置|您的位置|您现在的位置|首页)/;
 
 /** A line that is one empty cell of a table saved one cell per line (「0 |」, 「|」, 「行政许可 |」). */
 const LONE_PIPE = /^\s*\|\s*$/;

@@ -123,8 +123,9 @@ export function organNamedInTitle(title: string): string | null {
   }
   // The year first (「2019年黄家镇政府信息公开工作年度报告」): the organ stands between it and 「政府信息公开」
   // (「2019年某县政府办公室信息公开工作年度报告」: or 「信息公开工作」 after an organ that is not 政府 itself).
-  // (「年度」 taken whole, never backtracked into: 「2020年度政府信息公开…」 names no organ, not 「度」)
-  if (prefix === '') prefix = /^(?:\d{4}|[〇零一二三四五六七八九]{4})(?=(年度?))\1(.+?)(?:关于)?(?:\d{4}年度?)?(?:政府信息公开|信息公开年报|(?<!政府)信息公开工作)/.exec(t)?.[2];
+  // (「年度」 taken whole, never backtracked into: 「2020年度政府信息公开…」 names no organ, not 「度」; nor does
+  // 「2022年度政府信息公开年报」 name 「政府」)
+  if (prefix === '') prefix = /^(?:\d{4}|[〇零一二三四五六七八九]{4})(?=(年度?))\1(.+?)(?:关于)?(?:\d{4}年度?)?(?:政府信息公开|(?<!政府)信息公开(?:年报|工作))/.exec(t)?.[2];
   // (「2024年政府信息公开工作年度报告(上海市某镇人民政府)」: the organ in brackets after the words, when none stands before them)
   if (!prefix) return bracketedOrgan(whole);
   // 「2024年某镇人民政府信息公开工作年度报告」: the organ's 政府 is also the 政府 of 「政府信息公开」 (no organ ends in 人民)

@@ -1,0 +1,117 @@
+/**
+ * What a crawl or a PDF adds around a real report (test/fixtures/real tune cases, truths typed by hand): breadcrumbs,
+ * a page's metadata and footer lines, page numbers between table rows, a heading broken or letter-spaced, the page's
+ * tools between the heading and the organ's line. None of it may change a cell, the title, the organ or a finding.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importText } from '../../shared/import/index.js';
+import { evaluate } from '../../shared/rules/index.js';
+import { listCases, truthCells, type CorpusCase } from '../support/corpus.js';
+
+const cases = listCases();
+function tuneCase(id: string): CorpusCase {
+  const c = cases.find((x) => x.id === id);
+  if (!c || c.truth.split !== 'tune') throw new Error(`no tune case ${id}`);
+  return c;
+}
+const sourceOf = (c: CorpusCase) => readFileSync(c.source, 'utf8');
+const importAs = (text: string) => importText(text, { kind: 'text', name: 'page.txt', evaluate: (r) => evaluate(r) });
+
+/** Cells whose imported value differs from the hand-typed truth. */
+function wrongCells(c: CorpusCase, text: string): string[] {
+  const got = importAs(text).report.cells;
+  return [...truthCells(c.truth)]
+    .filter(([k, v]) => typeof v !== 'string' && got[k] !== v)
+    .map(([k, v]) => `${k}: got ${String(got[k])}, want ${String(v)}`);
+}
+
+const FOOTER = '主办单位：某某市人民政府办公室  网站标识码：3300000001  备案号：浙ICP备00000000号';
+const BREADCRUMB = '首页 > 政务公开 > 政府信息公开 > 政府信息公开年报';
+
+describe('a crawl\'s page lines around a real report', () => {
+  it('the footer\'s figures (「网站标识码：3300000001」) are never a table\'s', () => {
+    for (const id of ['dingxing-xiaocun-township-2021', 'gaoling-administrative-approval-bureau-2021', 'hezhang-transport-bureau-2021']) {
+      const c = tuneCase(id);
+      expect(wrongCells(c, sourceOf(c)), id).toEqual([]);
+      expect(wrongCells(c, `${sourceOf(c)}\n${FOOTER}\n`), id).toEqual([]);
+    }
+  });
+
+  it('breadcrumbs and a footer leave a table saved one paragraph per cell read as one', () => {
+    for (const id of ['zhoushan-government-service-office-2020', 'yuyang-tuofenglu-subdistrict-2020']) {
+      const c = tuneCase(id);
+      const text = `${BREADCRUMB}\n索引号：000000000/2021-00001    生成日期：2021-01-25\n${sourceOf(c)}\n【打印本页】 【关闭窗口】\n扫一扫在手机打开当前页\n${FOOTER}\n`;
+      expect(wrongCells(c, text), id).toEqual([]);
+    }
+  });
+
+  it('the page\'s 「索引号：…/2023-00001」 and 「生成日期：2023-01-20」 are no figures of a table whose part has no heading', () => {
+    const c = tuneCase('shenzhen-ecology-environment-bureau-2022');
+    const text = `${BREADCRUMB}\n索引号：000000000/2023-00001    生成日期：2023-01-20\n${sourceOf(c)}`;
+    const r = importAs(text);
+    expect(r.sourceCheck.filter((f) => f.rule === 'N-APP')).toEqual([]);
+    expect(Object.values(r.report.cells).filter((v) => v !== null)).toEqual([]);
+  });
+});
+
+describe('a PDF\'s page numbers between table rows', () => {
+  it('「— 2 —」 lines are left out, not read as empty lines (empty cells where a table is saved one cell per line)', () => {
+    for (const id of ['huachuan-health-bureau-2021', 'xiangqiao-education-bureau-2023', 'hantai-hedongdian-town-2025', 'hongjiang-transport-bureau-2020', 'wangcang-forestry-bureau-2019']) {
+      const c = tuneCase(id);
+      const paged = sourceOf(c)
+        .split('\n')
+        .flatMap((l, i) => (i > 0 && i % 35 === 0 ? [`— ${i / 35 + 1} —`, l] : [l]))
+        .join('\n');
+      // (as the page reads without them: a known gap of the case stays what it is)
+      expect(wrongCells(c, paged), id).toEqual(wrongCells(c, sourceOf(c)));
+    }
+  });
+});
+
+describe('a real heading as documents break it', () => {
+  it('the organ on a line of its own above 「2021年政府信息公开工作年度报告」 (a 街道 named 「某某街」) is the title\'s', () => {
+    const c = tuneCase('beichen-jiarongli-subdistrict-2021');
+    const r = importAs(sourceOf(c).replace('佳荣里街2021年', '佳荣里街\n2021年'));
+    expect(r.report.title).toBe(c.truth.title);
+    expect(r.report.organ).toBe(c.truth.organ);
+    expect(r.sourceCheck.map((f) => f.rule)).not.toContain('F-TITLE');
+  });
+
+  it('「2022年度政府信息公开年报」 names no organ 「政府」: the organ\'s line above it is joined', () => {
+    const c = tuneCase('wuqi-tiebiancheng-town-2022');
+    const r = importAs(sourceOf(c).replace('铁边城镇2022年度', '铁边城镇\n2022年度'));
+    expect(r.report.title).toBe(c.truth.title);
+    expect(r.report.organ).toBe(c.truth.organ);
+  });
+
+  it('a heading broken after 「关于」 is one heading', () => {
+    const c = tuneCase('ningqiang-natural-resources-bureau-2021');
+    const r = importAs(sourceOf(c).replace('宁强县自然资源局关于2021年度', '宁强县自然资源局关于\n2021年度'));
+    expect(r.report.title).toBe(c.truth.title);
+  });
+
+  it('a letter-spaced heading (「某 某 局 2 0 2 1 年 …」) is read closed up', () => {
+    for (const id of ['bishan-fulu-town-2019', 'anning-city-2022', 'dongtou-natural-resources-bureau-2021']) {
+      const c = tuneCase(id);
+      const title = c.truth.title ?? '';
+      const spaced = sourceOf(c)
+        .split('\n')
+        .map((l) => (l.replace(/\s/g, '') === title.replace(/\s/g, '') ? [...title.replace(/\s/g, '')].join(' ') : l))
+        .join('\n');
+      const r = importAs(spaced);
+      expect(r.report.title, id).toBe(title.replace(/\s/g, ''));
+      expect(r.report.organ ?? null, id).toBe(c.truth.organ);
+    }
+  });
+
+  it('the page\'s date and tools line between the heading and the organ\'s line under it', () => {
+    for (const id of ['chongchuan-data-bureau-2025', 'wuchang-development-zone-committee-2025']) {
+      const c = tuneCase(id);
+      const lines = sourceOf(c).split('\n');
+      const at = lines.findIndex((l) => l.trim() === c.truth.title);
+      lines.splice(at + 1, 0, '发布时间：2026-01-20 10:00  来源：本站  字号：[大 中 小]  打印');
+      expect(importAs(lines.join('\n')).report.organ, id).toBe(c.truth.organ);
+    }
+  });
+});
