@@ -34,6 +34,8 @@ const DATELINE = /^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）
  */
 // (「佳荣里街」: a 街道 as Tianjin names it)
 const ORGAN_END = /(?:[县市区旗州盟省镇乡街局委办厅院署会室府处所队社）)]|(?<![本全网])站|中心|街道|机关|公司)$/;
+/** The last word of an organ's name, never a name alone (「中心」, 「办公室」): a heading's line that starts with it goes on from the line above. */
+const NAME_END_ALONE = /^(?:中心|服务中心|局|委|办|政府|人民政府|办公室|委员会|管委会|管理委员会|街道|办事处|街道办事处)$/;
 /** A line that is only an organ's name: short, no punctuation or figures, ending like one (「区数据局」, 「某局（某办）」). */
 function isOrganLine(t: string): boolean {
   return /^[\u4e00-\u9fff（）()]{2,30}$/.test(t) && ORGAN_END.test(t);
@@ -103,8 +105,10 @@ function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt
   const parts = [front[k] ?? ''];
   let start = k;
   for (let j = k - 1; j >= Math.max(0, k - 2); j--) {
-    // Complete once an organ stands before the year (a page header repeating the organ above stays out).
-    if (YEAR_IN.test(parts.join('')) && organFromTitle(parts.join(''))) break;
+    // Complete once an organ stands before the year (a page header repeating the organ above stays out) — unless the
+    // organ read is only the end of a name the margin broke (「…政务服务」/「中心2023年…」)
+    const organSoFar = organFromTitle(parts.join(''));
+    if (YEAR_IN.test(parts.join('')) && organSoFar && !NAME_END_ALONE.test(organSoFar)) break;
     const p = front[j] ?? '';
     const joined = p + parts.join('');
     // a page header printing the heading's organ again (「左贡县人民政府」 above 「左贡县人民政府2021年度」/「信息公开年度报告」)
@@ -116,9 +120,11 @@ function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt
     // above it is its first line, perhaps with the year before them (「2025年昆都仑区」 / 「政府信息公开工作年度报告」)
     // (a word of the page above it, 「二维码」「企业图册」「服务对象」, names no organ: it isn't joined)
     const organAbove = organFromTitle(parts.join('')) === null && /^(?:\d{4}\s*年度?)?[\u4e00-\u9fff（）()]{2,30}$/.test(p) && ORGAN_END.test(p);
-    // a year broken by the margin (「…卫生健康办公室202」/「3年政府信息公开工作年度报告」)
-    const yearBroken = /\d$/.test(p) && /^\d{1,3}\s*年/.test(parts[0] ?? '');
-    if (incomplete || organAbove || yearBroken || (!/\d/.test(p) && ORGAN_END.test(p)) || /(?:[年工作]|年度|关于)$/.test(p)) {
+    // a year broken by the margin (「…卫生健康办公室202」/「3年政府信息公开工作年度报告」, 「…街道2023」/「年政府…」)
+    const yearBroken = /\d$/.test(p) && /^\d{0,3}\s*年/.test(parts[0] ?? '');
+    // a name broken by the margin (「…综合服务」/「中心2020年度…」)
+    const nameBroken = organSoFar !== null && NAME_END_ALONE.test(organSoFar) && /^[\u4e00-\u9fff（）()]{2,30}$/.test(p);
+    if (incomplete || organAbove || yearBroken || nameBroken || (!/\d/.test(p) && ORGAN_END.test(p)) || /(?:[年工作]|年度|关于)$/.test(p)) {
       parts.unshift(p);
       start = j;
     } else break;

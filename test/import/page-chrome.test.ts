@@ -115,3 +115,30 @@ describe('a real heading as documents break it', () => {
     }
   });
 });
+
+describe('a real heading broken by a PDF\'s margin (about 21 characters of 2号 type a line)', () => {
+  const broken = (id: string, at: string) => {
+    const c = tuneCase(id);
+    const title = c.truth.title ?? '';
+    const cut = title.indexOf(at);
+    const text = sourceOf(c).replace(title, `${title.slice(0, cut)}\n${title.slice(cut)}`);
+    return { c, r: importAs(text) };
+  };
+
+  it('inside the year (「…集贤里街道2023」/「年政府信息公开工作年度报告」)', () => {
+    const { c, r } = broken('beichen-jixianli-subdistrict-2023', '年政府');
+    expect(r.report.title).toBe(c.truth.title);
+    expect(r.report.organ).toBe(c.truth.organ);
+  });
+
+  it('inside the organ\'s name (「…综合服务」/「中心2020年度…」, 「大同市人民政府」/「办公室2024年…」)', () => {
+    for (const [id, at] of [
+      ['hualong-qunke-service-center-2020', '中心2020'],
+      ['datong-government-office-2024', '办公室2024'],
+    ] as const) {
+      const { c, r } = broken(id, at);
+      expect(r.report.title, id).toBe(c.truth.title);
+      expect(r.report.organ, id).toBe(c.truth.organ);
+    }
+  });
+});
