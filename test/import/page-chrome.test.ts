@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { importText } from '../../shared/import/index.js';
 import { evaluate } from '../../shared/rules/index.js';
 import { listCases, truthCells, type CorpusCase } from '../support/corpus.js';
+import { BREADCRUMB_LINE as BREADCRUMB, PAGE_FOOTER_LINE as FOOTER, withLetterSpacedTitle, withPageNumbers } from '../support/corpusRewrites.js';
 
 const cases = listCases();
 function tuneCase(id: string): CorpusCase {
@@ -26,8 +27,6 @@ function wrongCells(c: CorpusCase, text: string): string[] {
     .map(([k, v]) => `${k}: got ${String(got[k])}, want ${String(v)}`);
 }
 
-const FOOTER = '主办单位：某某市人民政府办公室  网站标识码：3300000001  备案号：浙ICP备00000000号';
-const BREADCRUMB = '首页 > 政务公开 > 政府信息公开 > 政府信息公开年报';
 
 describe('a crawl\'s page lines around a real report', () => {
   it('the footer\'s figures (「网站标识码：3300000001」) are never a table\'s', () => {
@@ -59,10 +58,7 @@ describe('a PDF\'s page numbers between table rows', () => {
   it('「— 2 —」 lines are left out, not read as empty lines (empty cells where a table is saved one cell per line)', () => {
     for (const id of ['huachuan-health-bureau-2021', 'xiangqiao-education-bureau-2023', 'hantai-hedongdian-town-2025', 'hongjiang-transport-bureau-2020', 'wangcang-forestry-bureau-2019']) {
       const c = tuneCase(id);
-      const paged = sourceOf(c)
-        .split('\n')
-        .flatMap((l, i) => (i > 0 && i % 35 === 0 ? [`— ${i / 35 + 1} —`, l] : [l]))
-        .join('\n');
+      const paged = withPageNumbers(sourceOf(c));
       // (as the page reads without them: a known gap of the case stays what it is)
       expect(wrongCells(c, paged), id).toEqual(wrongCells(c, sourceOf(c)));
     }
@@ -95,10 +91,8 @@ describe('a real heading as documents break it', () => {
     for (const id of ['bishan-fulu-town-2019', 'anning-city-2022', 'dongtou-natural-resources-bureau-2021']) {
       const c = tuneCase(id);
       const title = c.truth.title ?? '';
-      const spaced = sourceOf(c)
-        .split('\n')
-        .map((l) => (l.replace(/\s/g, '') === title.replace(/\s/g, '') ? [...title.replace(/\s/g, '')].join(' ') : l))
-        .join('\n');
+      const spaced = withLetterSpacedTitle(sourceOf(c), title);
+      expect(spaced, id).toContain([...title.replace(/\s/g, '')].join(' '));
       const r = importAs(spaced);
       expect(r.report.title, id).toBe(title.replace(/\s/g, ''));
       expect(r.report.organ ?? null, id).toBe(c.truth.organ);
