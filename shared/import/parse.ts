@@ -12,7 +12,7 @@ import { clipSection, findHeadings, printedHeadings, reflow, sectionLines, split
 import { findSignature, pageFooterLines } from './signature.js';
 import { settleByDomain } from './tableDomain.js';
 import { settleByText } from './tableText.js';
-import { basicNormalise, type SourceDocument, type SourceLine } from './text.js';
+import { basicNormalise, isPageFooterLine, type SourceDocument, type SourceLine } from './text.js';
 
 export interface ParsedReport {
   report: Report;
@@ -66,9 +66,11 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
     if (!headings[k]) uncertain.push({ target: `sections.${s.key}`, name: s.heading, reason: `未在原文中找到标题「${s.heading}」，本部分内容可能缺失或归入了相邻部分，请核对` });
   });
   const front = readFront(lines, headings.find((h) => h)?.line ?? lines.length, uncertain);
-  let year = yearOfFront(front, lines.map((l) => l.text).join(''));
+  // (the page's own lines, 「上一篇：某县2022年…报告」, name no year of this report)
+  const reportLines = lines.filter((l) => !isPageFooterLine(l.text));
+  let year = yearOfFront(front, reportLines.map((l) => l.text).join(''));
   // with no year at the head, the format of a report without table 二 follows the year its text names most
-  const tables = readDocumentTables(lines, headings, year ?? commonYear(lines), uncertain);
+  const tables = readDocumentTables(lines, headings, year ?? commonYear(reportLines), uncertain);
   // the 落款 ends the last section printed (六, or 五 when 六 was left out)
   const spans = sectionLines(headings, lines.length);
   const last = [...SECTIONS].reverse().map((s) => spans[s.key]).find((idx) => idx !== undefined) ?? [];
@@ -82,7 +84,7 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   const sections = narrative(lines, front, headings, (i) => tables.tableLines.has(i) || end.removed.has(i) || pageFooter.has(i), uncertain);
 
   const yearSure = year !== null;
-  year ??= fallbackYear(lines, end.signature?.date, tables.format, uncertain);
+  year ??= fallbackYear(reportLines, end.signature?.date, tables.format, uncertain);
   if (year < 2008 || year > 2100) {
     uncertain.push({ target: 'year', name: '年度', reason: `识别出的年度 ${year} 不在有效范围内，请核对` });
     year = Math.min(2100, Math.max(2008, year));

@@ -375,8 +375,12 @@ function pushFillerRun(out: Token[], lines: readonly SourceLine[], at: number, t
   return end - at;
 }
 
-/** A web page's own footer (「主办单位：」, 「网站标识码」, 「ICP备」 …) and its tools (「打印本页」「关闭窗口」「附件下载」). */
-const PAGE_FOOTER = /主办单位|承办单位|网站标识码|ICP备|版权所有|公网安备|技术支持|网站地图|联系我们|Copyright|©|打印本页|关闭窗口|【字体|分享到|^\s*附件下载\s*$/i;
+/**
+ * A web page's own footer (「主办单位：」, 「网站标识码」, 「ICP备」 …), its tools (「打印本页」「关闭窗口」「附件下载」) and the
+ * lines it closes an article with (「责任编辑：」, 「浏览次数：1234」, 「上一篇：某县2022年…报告」).
+ */
+const PAGE_FOOTER =
+  /主办单位|承办单位|网站标识码|ICP备|版权所有|公网安备|技术支持|网站地图|联系我们|Copyright|©|打印本页|关闭窗口|【字体|分享到|^\s*附件下载\s*$|^\s*(?:上一篇|下一篇|责任编辑|审核|校对|浏览次数|访问次数|浏览量|访问量|点击数|点击量)\s*[:：]/i;
 
 /** A line of the page's footer or tools, never report text (a sentence that names 「联系我们」 is report text). */
 export function isPageFooterLine(text: string): boolean {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { importText } from '../../shared/import/index.js';
 import { evaluate } from '../../shared/rules/index.js';
 import { listCases, truthCells, type CorpusCase } from '../support/corpus.js';
-import { BREADCRUMB_LINE as BREADCRUMB, PAGE_FOOTER_LINE as FOOTER, withLetterSpacedTitle, withPageNumbers } from '../support/corpusRewrites.js';
+import { BREADCRUMB_LINE as BREADCRUMB, PAGE_FOOTER_LINE as FOOTER, withLetterSpacedTitle, withPageEnd, withPageNumbers } from '../support/corpusRewrites.js';
 
 const cases = listCases();
 function tuneCase(id: string): CorpusCase {
@@ -51,6 +51,39 @@ describe('a crawl\'s page lines around a real report', () => {
     const r = importAs(text);
     expect(r.sourceCheck.filter((f) => f.rule === 'N-APP')).toEqual([]);
     expect(Object.values(r.report.cells).filter((v) => v !== null)).toEqual([]);
+  });
+});
+
+describe('the lines a site closes an article with', () => {
+  it('「上一篇：某某县2022年…报告」 names no year of a report whose title names none', () => {
+    const text = [
+      '政府信息公开工作年度报告',
+      '一、总体情况',
+      '2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息120条。',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '公开内容还不够丰富。',
+      '六、其他需要报告的事项',
+      '本年度未收取信息处理费。',
+      '责任编辑：张某某',
+      '上一篇：某某县2022年政府信息公开工作年度报告',
+      '下一篇：某某县2022年政务公开工作要点',
+    ].join('\n');
+    expect(importAs(text).report.year).toBe(2023);
+    // (and on the tune cases whose title names no year and whose year is read right, it stays right)
+    const titleless = cases.filter((c) => c.truth.split === 'tune' && c.truth.title === null && (c.truth.kind === 'text' || c.truth.kind === 'markdown')).slice(0, 30);
+    const readRight = titleless.filter((c) => importAs(sourceOf(c)).report.year === c.truth.year);
+    expect(readRight.length).toBeGreaterThan(10);
+    for (const c of readRight) expect(importAs(withPageEnd(sourceOf(c), c.truth.year - 1)).report.year, c.id).toBe(c.truth.year);
+  });
+
+  it('nor sways how a table saved one paragraph per cell is read', () => {
+    for (const id of ['zhoushan-government-service-office-2020', 'yuyang-tuofenglu-subdistrict-2020']) {
+      const c = tuneCase(id);
+      expect(wrongCells(c, withPageEnd(sourceOf(c))), id).toEqual([]);
+    }
   });
 });
 

@@ -24,6 +24,11 @@ function titleLine(ls: readonly string[], title: string | null): number {
   return title ? ls.findIndex((l) => l.trim() !== '' && sameText(l, title)) : -1;
 }
 
+/** The lines a site closes an article with: its editor, and links to the articles before and after it (last year's report). */
+export function withPageEnd(source: string, year = 2022): string {
+  return `${source}\n浏览次数：1234\n责任编辑：张某某\n上一篇：某某县${year}年政府信息公开工作年度报告\n下一篇：关于${year + 2}年第一季度政务公开工作情况的通报\n`;
+}
+
 /** A PDF's folio line (「— 2 —」) every `every` lines, wherever the page breaks (in a table too). */
 export function withPageNumbers(source: string, every = 35): string {
   return lines(source)
@@ -90,6 +95,7 @@ export const REWRITES: readonly Rewrite[] = [
     kinds: ['text'],
     apply: (s) => `${BREADCRUMB_LINE}\n索引号：000000000/2024-00001    生成日期：2024-01-20\n${s}\n【打印本页】 【关闭窗口】\n扫一扫在手机打开当前页\n${PAGE_FOOTER_LINE}\n`,
   },
+  { name: 'page-end', label: 'the page\'s 责任编辑 and 上一篇/下一篇 lines', kinds: ['text'], apply: (s) => withPageEnd(s) },
   { name: 'page-numbers', label: 'a PDF\'s 「— 2 —」 folios', kinds: ['text'], apply: (s) => withPageNumbers(s) },
   {
     name: 'markdown',
