@@ -176,6 +176,47 @@ describe('F-FIVE: 监督保障 in other words', () => {
   });
 });
 
+describe('F-FIVE: the aspects as fresh published reports word them (read by hand, 2021–2025)', () => {
+  const overview = (text: string) => only(run(edit((r) => (r.sections!.overview = text))), 'F-FIVE').map((f) => f.message);
+  const first = '（一）主动公开。全年主动公开政府信息326条。（二）依申请公开。本年度新收政府信息公开申请3件。';
+  const manage = '（三）严格执行先审后发制度。';
+  const platform = '（四）加强政府网站建设。';
+  const supervise = '（五）自觉接受社会监督。';
+  it('监督保障 as the work\'s organisation: a 领导小组 set up, 组织领导, the 分管领导 named, 专人负责', () => {
+    for (const said of [
+      '一是加强组织领导。成立政府信息公开工作领导小组，由镇长担任组长。',
+      '及时调整政务公开工作领导小组及办公室成员，做到了机构健全，专人落实。',
+      '局办公室负责政府信息公开工作的组织、协调、指导、督查，并安排专人负责信息公开工作。',
+      '切实加强信息公开组织领导，明确分管领导，由局办公室具体负责。',
+      '我镇将政府信息公开工作纳入目标考核内容。',
+    ]) expect(overview(`${first}${manage}${platform}${said}`), said).toEqual([]);
+    // a higher level's body, or the review chain, is no word on this office's supervision
+    for (const said of ['按照市政务公开政务服务领导小组部署要求开展工作。', '拟稿人初步审核、分管领导审核，主要领导核准。']) {
+      expect(overview(`${first}${manage}${platform}${said}`), said).toEqual([expect.stringContaining('「监督保障」')]);
+    }
+  });
+  it('政府信息管理 as review before release and keeping what was published', () => {
+    for (const said of [
+      '严格执行信息公开“三审制度”，严格执行“谁公开、谁审查、谁负责”。',
+      '执行“三级会审”制度。',
+      '严抓发布前审核，发布后更新。',
+      '坚持“先审查，后公开”原则，确保公开信息不涉密。',
+      '政府信息公开工作资料分类管理，发布后均有保存有关资料，整理存档备查。',
+    ]) expect(overview(`${first}${said}${platform}${supervise}`), said).toEqual([]);
+  });
+  it('平台建设 as the 公开目录 kept up; a channel only named where items were published is not', () => {
+    expect(overview(`${first}${manage}系统梳理并完善了涵盖机构职能、政策文件等类别的公开目录。${supervise}`)).toEqual([]);
+    expect(overview(`${first}${manage}通过门户网站、微信公众号等平台及时公开发布信息。${supervise}`)).toEqual([expect.stringContaining('「政府信息公开平台建设」')]);
+  });
+  it('主动公开 as what was published, counted, or 「公开有关政府信息」 — never applications answered', () => {
+    const rest = `（二）依申请公开。本年度新收政府信息公开申请3件。${manage}${platform}${supervise}`;
+    for (const said of ['我局通过局门户网站发布通知公告45篇。', '在省电子化采购执行平台公示了政府集中采购30项。', '不断加大信息公开力度，及时公开有关政府信息。']) {
+      expect(overview(`${said}${rest}`), said).toEqual([]);
+    }
+    expect(overview(`本年度公开申请答复3件。${rest}`)).toEqual([expect.stringContaining('「主动公开」')]);
+  });
+});
+
 describe('F-FIVE: documents counted by their disclosure attribute', () => {
   const overview = (text: string) => only(run(edit((r) => (r.sections!.overview = text))), 'F-FIVE').map((f) => f.message);
   const rest = '（三）严格信息发布审查。（四）加强政府网站建设。（五）自觉接受社会监督，落实责任追究。';
