@@ -62,9 +62,12 @@ export const OVERVIEW_ASPECTS: readonly { heading: string; name: string; cues: r
       /(?<!予以|不予|部分|申请)(?:公开|发布|公示)(?:了)?(?![\u4e00-\u9fff]{0,16}?申请)[\u4e00-\u9fff]{0,16}?(?:共计|共|总计|累计)?\d+\s*[条篇项]/,
       // 「及时公开有关政府信息」「通过政府网站…等多种形式公开政府信息」
       /(?<!申请|予以|不予|部分)公开(?:了)?(?:有关|相关|各类)?政府信息(?!公开)/,
+      // 「公开有关我镇政府的工作动态、政策信息等内容」
+      /(?<!申请|予以|不予|部分)公开[^。；;，,]{0,12}?(?:工作动态|政策信息)/,
     ],
   },
-  { heading: '（二）依申请公开', name: '依申请公开', cues: ['依申请公开', '申请公开', '公开申请'] },
+  // (「安排专人负责受理信息查阅申请」: the requests, by their other name)
+  { heading: '（二）依申请公开', name: '依申请公开', cues: ['依申请公开', '申请公开', '公开申请', '查阅申请'] },
   {
     heading: '（三）政府信息管理',
     name: '政府信息管理',
@@ -86,6 +89,8 @@ export const OVERVIEW_ASPECTS: readonly { heading: string; name: string; cues: r
       // the 公开目录 kept up (「完善了…公开目录」「主动公开基本目录…动态调整」); a channel only named where items were
       // published (「通过门户网站、微信公众号…公开」) is no word on building it
       '公开目录', '基本目录',
+      // the site kept running (「对网站的整体运行情况、链接可用情况…进行日常巡检」)
+      /网站[^。；;]{0,30}?(?:巡检|运维|运行维护)/,
     ],
   },
   {

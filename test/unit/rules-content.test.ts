@@ -206,14 +206,23 @@ describe('F-FIVE: the aspects as fresh published reports word them (read by hand
   });
   it('平台建设 as the 公开目录 kept up; a channel only named where items were published is not', () => {
     expect(overview(`${first}${manage}系统梳理并完善了涵盖机构职能、政策文件等类别的公开目录。${supervise}`)).toEqual([]);
+    expect(overview(`${first}${manage}对网站的整体运行情况、链接可用情况、栏目更新情况进行日常巡检。${supervise}`)).toEqual([]);
     expect(overview(`${first}${manage}通过门户网站、微信公众号等平台及时公开发布信息。${supervise}`)).toEqual([expect.stringContaining('「政府信息公开平台建设」')]);
   });
   it('主动公开 as what was published, counted, or 「公开有关政府信息」 — never applications answered', () => {
     const rest = `（二）依申请公开。本年度新收政府信息公开申请3件。${manage}${platform}${supervise}`;
-    for (const said of ['我局通过局门户网站发布通知公告45篇。', '在省电子化采购执行平台公示了政府集中采购30项。', '不断加大信息公开力度，及时公开有关政府信息。']) {
+    for (const said of [
+      '我局通过局门户网站发布通知公告45篇。',
+      '在省电子化采购执行平台公示了政府集中采购30项。',
+      '不断加大信息公开力度，及时公开有关政府信息。',
+      '积极利用镇村政务公开栏等公开平台，公开有关我镇政府的工作动态、政策信息等内容。',
+    ]) {
       expect(overview(`${said}${rest}`), said).toEqual([]);
     }
     expect(overview(`本年度公开申请答复3件。${rest}`)).toEqual([expect.stringContaining('「主动公开」')]);
+  });
+  it('依申请公开 as the requests by their other name (「受理信息查阅申请」)', () => {
+    expect(overview(`（一）主动公开。全年主动公开政府信息326条。安排专人负责受理信息查阅申请。${manage}${platform}${supervise}`)).toEqual([]);
   });
 });
 
