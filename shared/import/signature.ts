@@ -44,7 +44,6 @@ function parseContact(text: string): { name?: string; phone?: string } {
   return out;
 }
 
-
 /** A date written in figures as a 落款 or 版记 prints it (「2022年1月13日」, 「2022年1月13 日」 from a text conversion). */
 export const FIGURE_DATE = String.raw`\d{4}\s?年\d{1,2}\s?月\d{1,2}\s?日`;
 /** The 版记's 「某某办公室 2022年1月13日印发」 (印发机关和印发日期). */
