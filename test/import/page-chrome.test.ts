@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { importText } from '../../shared/import/index.js';
 import { evaluate } from '../../shared/rules/index.js';
 import { listCases, truthCells, type CorpusCase } from '../support/corpus.js';
-import { BREADCRUMB_LINE as BREADCRUMB, PAGE_FOOTER_LINE as FOOTER, withLetterSpacedTitle, withPageEnd, withPageNumbers } from '../support/corpusRewrites.js';
+import { BREADCRUMB_LINE as BREADCRUMB, PAGE_FOOTER_LINE as FOOTER, withLetterSpacedTitle, withPageEnd, withPageNumbers, withToolsUnderTitle } from '../support/corpusRewrites.js';
 
 const cases = listCases();
 function tuneCase(id: string): CorpusCase {
@@ -17,6 +17,11 @@ function tuneCase(id: string): CorpusCase {
   return c;
 }
 const sourceOf = (c: CorpusCase) => readFileSync(c.source, 'utf8');
+/** The source with its one occurrence of `from` broken as `to` (a rewrite that finds nothing to break is a broken test). */
+function broken(source: string, from: string, to: string): string {
+  if (!source.includes(from)) throw new Error(`「${from}」 not in the source`);
+  return source.replace(from, to);
+}
 const importAs = (text: string) => importText(text, { kind: 'text', name: 'page.txt', evaluate: (r) => evaluate(r) });
 
 /** Cells whose imported value differs from the hand-typed truth. */
@@ -101,7 +106,7 @@ describe('a PDF\'s page numbers between table rows', () => {
 describe('a real heading as documents break it', () => {
   it('the organ on a line of its own above 「2021年政府信息公开工作年度报告」 (a 街道 named 「某某街」) is the title\'s', () => {
     const c = tuneCase('beichen-jiarongli-subdistrict-2021');
-    const r = importAs(sourceOf(c).replace('佳荣里街2021年', '佳荣里街\n2021年'));
+    const r = importAs(broken(sourceOf(c), '佳荣里街2021年', '佳荣里街\n2021年'));
     expect(r.report.title).toBe(c.truth.title);
     expect(r.report.organ).toBe(c.truth.organ);
     expect(r.sourceCheck.map((f) => f.rule)).not.toContain('F-TITLE');
@@ -109,14 +114,14 @@ describe('a real heading as documents break it', () => {
 
   it('「2022年度政府信息公开年报」 names no organ 「政府」: the organ\'s line above it is joined', () => {
     const c = tuneCase('wuqi-tiebiancheng-town-2022');
-    const r = importAs(sourceOf(c).replace('铁边城镇2022年度', '铁边城镇\n2022年度'));
+    const r = importAs(broken(sourceOf(c), '铁边城镇2022年度', '铁边城镇\n2022年度'));
     expect(r.report.title).toBe(c.truth.title);
     expect(r.report.organ).toBe(c.truth.organ);
   });
 
   it('a heading broken after 「关于」 is one heading', () => {
     const c = tuneCase('ningqiang-natural-resources-bureau-2021');
-    const r = importAs(sourceOf(c).replace('宁强县自然资源局关于2021年度', '宁强县自然资源局关于\n2021年度'));
+    const r = importAs(broken(sourceOf(c), '宁强县自然资源局关于2021年度', '宁强县自然资源局关于\n2021年度'));
     expect(r.report.title).toBe(c.truth.title);
   });
 
@@ -135,25 +140,25 @@ describe('a real heading as documents break it', () => {
   it('the page\'s date and tools line between the heading and the organ\'s line under it', () => {
     for (const id of ['chongchuan-data-bureau-2025', 'wuchang-development-zone-committee-2025']) {
       const c = tuneCase(id);
-      const lines = sourceOf(c).split('\n');
-      const at = lines.findIndex((l) => l.trim() === c.truth.title);
-      lines.splice(at + 1, 0, '发布时间：2026-01-20 10:00  来源：本站  字号：[大 中 小]  打印');
-      expect(importAs(lines.join('\n')).report.organ, id).toBe(c.truth.organ);
+      const text = withToolsUnderTitle(sourceOf(c), c.truth.title);
+      expect(text, id).not.toBe(sourceOf(c));
+      expect(importAs(text).report.organ, id).toBe(c.truth.organ);
     }
   });
 });
 
 describe('a real heading broken by a PDF\'s margin (about 21 characters of 2号 type a line)', () => {
-  const broken = (id: string, at: string) => {
+  const brokenAt = (id: string, at: string) => {
     const c = tuneCase(id);
     const title = c.truth.title ?? '';
     const cut = title.indexOf(at);
-    const text = sourceOf(c).replace(title, `${title.slice(0, cut)}\n${title.slice(cut)}`);
+    if (cut <= 0) throw new Error(`「${at}」 not inside the title of ${id}`);
+    const text = broken(sourceOf(c), title, `${title.slice(0, cut)}\n${title.slice(cut)}`);
     return { c, r: importAs(text) };
   };
 
   it('inside the year (「…集贤里街道2023」/「年政府信息公开工作年度报告」)', () => {
-    const { c, r } = broken('beichen-jixianli-subdistrict-2023', '年政府');
+    const { c, r } = brokenAt('beichen-jixianli-subdistrict-2023', '年政府');
     expect(r.report.title).toBe(c.truth.title);
     expect(r.report.organ).toBe(c.truth.organ);
   });
@@ -163,7 +168,7 @@ describe('a real heading broken by a PDF\'s margin (about 21 characters of 2号 
       ['hualong-qunke-service-center-2020', '中心2020'],
       ['datong-government-office-2024', '办公室2024'],
     ] as const) {
-      const { c, r } = broken(id, at);
+      const { c, r } = brokenAt(id, at);
       expect(r.report.title, id).toBe(c.truth.title);
       expect(r.report.organ, id).toBe(c.truth.organ);
     }

@@ -56,7 +56,7 @@ function withTitleBrokenAfterOrgan(source: string, title: string | null): string
 }
 
 /** The page's date, source and font tools on the line under the title. */
-function withToolsUnderTitle(source: string, title: string | null): string {
+export function withToolsUnderTitle(source: string, title: string | null): string {
   const ls = lines(source);
   const k = titleLine(ls, title);
   if (k < 0) return source;
