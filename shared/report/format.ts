@@ -77,6 +77,9 @@ export const OVERVIEW_ASPECTS: readonly { heading: string; name: string; cues: r
       '三审', '会审', '审核制度', '审核关', '发布前审核', '先审查', '把关', '错敏', /谁公开[、，,]?谁审查/,
       // keeping what was published (「资料分类管理…整理存档备查」, 「纠正错漏」)
       '存档备查', '纠正错漏',
+      // the list of what is to be published kept (「制定《…基层政务公开标准化目录》及管理办法」); a 标准目录 only named as
+      // an item published (「7.基层政务公开事项标准目录」) is not
+      /(?:编制|制定|完善|调整|梳理|更新)[^。；;]{0,24}?标准(?:化)?目录/,
     ],
   },
   {
@@ -89,8 +92,10 @@ export const OVERVIEW_ASPECTS: readonly { heading: string; name: string; cues: r
       // the 公开目录 kept up (「完善了…公开目录」「主动公开基本目录…动态调整」); a channel only named where items were
       // published (「通过门户网站、微信公众号…公开」) is no word on building it
       '公开目录', '基本目录',
-      // the site kept running (「对网站的整体运行情况、链接可用情况…进行日常巡检」)
-      /网站[^。；;]{0,30}?(?:巡检|运维|运行维护)/,
+      // the site kept running (「对网站的整体运行情况、链接可用情况、栏目更新情况、信息质量情况进行日常巡检」)
+      /网站[^。；;]{0,40}?(?:巡检|运维|运行维护)/,
+      // the site as the 「第一平台」 of disclosure (「积极发挥政府网的第一平台作用」)
+      '第一平台',
     ],
   },
   {

@@ -202,11 +202,15 @@ describe('F-FIVE: the aspects as fresh published reports word them (read by hand
       '严抓发布前审核，发布后更新。',
       '坚持“先审查，后公开”原则，确保公开信息不涉密。',
       '政府信息公开工作资料分类管理，发布后均有保存有关资料，整理存档备查。',
+      '根据省、市的文件要求制定《生态环境领域基层政务公开标准化目录》及管理办法，并将根据实际工作及时调整标准化目录。',
     ]) expect(overview(`${first}${said}${platform}${supervise}`), said).toEqual([]);
+    // a 标准目录 only listed among the items published says nothing on managing them
+    expect(overview(`${first}公开内容包括：6.财政预决算；7.基层政务公开事项标准目录。${platform}${supervise}`)).toEqual([expect.stringContaining('「政府信息管理」')]);
   });
   it('平台建设 as the 公开目录 kept up; a channel only named where items were published is not', () => {
     expect(overview(`${first}${manage}系统梳理并完善了涵盖机构职能、政策文件等类别的公开目录。${supervise}`)).toEqual([]);
-    expect(overview(`${first}${manage}对网站的整体运行情况、链接可用情况、栏目更新情况进行日常巡检。${supervise}`)).toEqual([]);
+    expect(overview(`${first}${manage}加强日常监测，对网站的整体运行情况、链接可用情况、栏目更新情况、信息质量情况进行日常巡检。${supervise}`)).toEqual([]);
+    expect(overview(`${first}${manage}充分利用单位公告栏、微信公众号等公众媒体，积极发挥政府网的第一平台作用。${supervise}`)).toEqual([]);
     expect(overview(`${first}${manage}通过门户网站、微信公众号等平台及时公开发布信息。${supervise}`)).toEqual([expect.stringContaining('「政府信息公开平台建设」')]);
   });
   it('主动公开 as what was published, counted, or 「公开有关政府信息」 — never applications answered', () => {
