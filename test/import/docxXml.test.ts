@@ -31,6 +31,19 @@ describe('documentXmlToLines', () => {
     expect(rows.map((l) => l.cells)).toEqual([['表头', '总计'], ['a', 'b'], ['1.属于', '国家 秘密', '']]);
   });
 
+  it('a page saved as Word from a table-laid-out site: the layout table (one holding tables) is body content, its tables data tables', () => {
+    const data = `<w:tbl><w:tr>${tc('行政许可')}${tc('12')}</w:tr><w:tr>${tc('行政处罚')}${tc('3')}</w:tr></w:tbl>`;
+    const xml = doc(
+      '<w:tbl><w:tr>' +
+        `<w:tc>${p(r('首页'))}${p(r('政务公开'))}</w:tc>` +
+        `<w:tc>${p(r('二、主动公开政府信息情况'))}<w:sdt><w:sdtContent>${data}</w:sdtContent></w:sdt>${p(r('三、收到和处理政府信息公开申请情况'))}</w:tc>` +
+        '</w:tr></w:tbl>',
+    );
+    const lines = documentXmlToLines(xml).lines;
+    expect(lines.filter((l) => l.table === undefined && l.text !== '').map((l) => l.text)).toEqual(['首页', '政务公开', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况']);
+    expect(lines.filter((l) => l.table === 0).map((l) => l.cells)).toEqual([['行政许可', '12'], ['行政处罚', '3']]);
+  });
+
   it('entities are decoded; malformed XML and DOCTYPE are refused', () => {
     expect(documentXmlToLines(doc(p(r('A&amp;B &lt;1&gt;')))).lines[0]?.text).toBe('A&B <1>');
     expect(() => documentXmlToLines(doc(p(r('x')).replace('</w:p>', '')))).toThrow(/XML 已损坏/);

@@ -77,7 +77,7 @@ interface GridRow {
 }
 
 /** A table as rows of origin cells (vMerge continuations and the columns a gridSpan covers left out). */
-function tableRows(tbl: XmlNode, depth: number): GridRow[] {
+function tableRows(tbl: XmlNode): GridRow[] {
   const rows: GridRow[] = [];
   for (const tr of childrenOf(tbl)) {
     if (tagOf(tr) !== 'w:tr') continue;
@@ -87,7 +87,7 @@ function tableRows(tbl: XmlNode, depth: number): GridRow[] {
       const vMerge = pr ? find(pr, 'w:vMerge') : undefined;
       const continues = vMerge !== undefined && attr(vMerge, 'w:val') !== 'restart';
       if (continues) continue;
-      cells.push(cellText(tc, depth).trim());
+      cells.push(cellText(tc).trim());
     }
     rows.push({ cells });
   }
@@ -108,12 +108,12 @@ function rowCells(tr: XmlNode): XmlNode[] {
   return out;
 }
 
-function cellText(tc: XmlNode, depth: number): string {
+/** A data table's cell (it holds no table: one that does is layout, read as body content). */
+function cellText(tc: XmlNode): string {
   const parts: string[] = [];
   for (const c of childrenOf(tc)) {
     const tag = tagOf(c);
     if (tag === 'w:p') parts.push(paragraphText(c));
-    else if (tag === 'w:tbl' && depth < 3) parts.push(tableRows(c, depth + 1).map((r) => r.cells.join(' ')).join(' '));
     else if (tag === 'w:sdt') {
       const content = find(c, 'w:sdtContent');
       if (content) for (const p of childrenOf(content)) if (tagOf(p) === 'w:p') parts.push(paragraphText(p));
@@ -133,6 +133,24 @@ function isFrame(tbl: XmlNode): boolean {
     for (const tc of cells) blocks += childrenOf(tc).filter((c) => tagOf(c) === 'w:p' || tagOf(c) === 'w:tbl').length;
   }
   return blocks > 3;
+}
+
+/** A cell's blocks, looking through a content control (w:sdt) around them. */
+function cellBlocks(tc: XmlNode): XmlNode[] {
+  return childrenOf(tc).flatMap((c) => {
+    if (tagOf(c) !== 'w:sdt') return [c];
+    const content = find(c, 'w:sdtContent');
+    return content ? childrenOf(content) : [];
+  });
+}
+
+/**
+ * A table holding another table in a cell: the layout of a page saved as Word (a column of site links beside the
+ * article, the report's tables inside it), read as body content — as the HTML reader reads a layout table — never as
+ * one data table whose cell is the whole report.
+ */
+function holdsTable(tbl: XmlNode): boolean {
+  return childrenOf(tbl).some((tr) => tagOf(tr) === 'w:tr' && rowCells(tr).some((tc) => cellBlocks(tc).some((b) => tagOf(b) === 'w:tbl')));
 }
 
 /** Parse word/document.xml text into source lines. */
@@ -167,12 +185,12 @@ export function documentXmlToLines(xml: string): SourceDocument {
       const tag = tagOf(n);
       if (tag === 'w:p') {
         for (const l of paragraphText(n).split('\n')) lines.push({ text: l });
-      } else if (tag === 'w:tbl' && isFrame(n)) {
-        // A one-column table used as a frame around the text: its content is body content.
-        for (const tr of childrenOf(n)) for (const tc of rowCells(tr)) walk(childrenOf(tc));
+      } else if (tag === 'w:tbl' && (isFrame(n) || holdsTable(n))) {
+        // a frame around the text, or a page's layout: its content is body content, cell after cell
+        for (const tr of childrenOf(n)) for (const tc of rowCells(tr)) walk(cellBlocks(tc));
       } else if (tag === 'w:tbl') {
         const t = tableIndex++;
-        for (const r of tableRows(n, 0)) lines.push({ text: r.cells.join('\t'), cells: r.cells, table: t });
+        for (const r of tableRows(n)) lines.push({ text: r.cells.join('\t'), cells: r.cells, table: t });
         lines.push({ text: '' });
       } else if (tag === 'w:sdt') {
         const content = find(n, 'w:sdtContent');
