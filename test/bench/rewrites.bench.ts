@@ -4,12 +4,14 @@
  * importer and the checker still depend on besides what the report says. Tune cases by rewrite; holdout cases only
  * as one sum per rewrite, like the corpus bench.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { importRead, readPublishedBytes } from '../../electron/main/services/import/index.js';
 import { readCorpus, type CorpusCase } from '../support/corpus.js';
-import { siblingPages } from '../support/corpusDerived.js';
+import { derivableCases, derivedCase, siblingPages } from '../support/corpusDerived.js';
 import { scoreCase, type CaseScore } from '../support/corpus-score.js';
-import { REWRITES, type Rewrite } from '../support/corpusRewrites.js';
+import { PAGE_SAVE_REWRITES, REWRITES, type Rewrite } from '../support/corpusRewrites.js';
 
 interface Tally {
   rewritten: number;
@@ -30,28 +32,50 @@ function gaps(s: CaseScore): string[] {
   ];
 }
 
-async function gapsOf(c: CorpusCase, text: string): Promise<string[] | undefined> {
-  const read = await readPublishedBytes(new TextEncoder().encode(text), c.source.slice(c.source.lastIndexOf('/') + 1));
+async function gapsOf(c: CorpusCase, bytes: Uint8Array, name = c.source.slice(c.source.lastIndexOf('/') + 1)): Promise<string[] | undefined> {
+  const read = await readPublishedBytes(bytes, name);
   return read.ok ? gaps(scoreCase(c.truth, importRead(read))) : undefined;
 }
 
+/** A case read before and after a rewrite, its new gaps added to the tally. */
+function count(t: Tally, before: string[] | undefined, after: string[] | undefined): void {
+  if (!before || !after) return;
+  t.rewritten++;
+  const was = new Set(before);
+  const added = after.filter((g) => !was.has(g));
+  if (added.length === 0 && after.length === before.length) return;
+  t.readOtherwise++;
+  t.cellsWrong += added.filter((g) => g.startsWith('cell ')).length;
+  t.fieldsWrong += added.filter((g) => g.startsWith('field ')).length;
+  t.falseAlarms += added.filter((g) => g.startsWith('alarm ')).length;
+  t.findingsLost += added.filter((g) => g.startsWith('missed ')).length;
+}
+
+const emptyTally = (): Tally => ({ rewritten: 0, readOtherwise: 0, cellsWrong: 0, fieldsWrong: 0, falseAlarms: 0, findingsLost: 0 });
+
 async function tally(rewrite: Rewrite, cases: readonly CorpusCase[]): Promise<Tally> {
-  const t: Tally = { rewritten: 0, readOtherwise: 0, cellsWrong: 0, fieldsWrong: 0, falseAlarms: 0, findingsLost: 0 };
+  const t = emptyTally();
+  const bytes = (text: string) => new TextEncoder().encode(text);
   for (const c of cases) {
     const source = readFileSync(c.source, 'utf8');
     const rewritten = rewrite.apply(source, c.truth.title);
+    if (rewritten !== source) count(t, await gapsOf(c, bytes(source)), await gapsOf(c, bytes(rewritten)));
+  }
+  return t;
+}
+
+/** Each page and its rewrite saved as Word by LibreOffice (corpusDerived.ts), the two saves read. */
+async function tallySaved(rewrite: (typeof PAGE_SAVE_REWRITES)[number], pages: readonly CorpusCase[]): Promise<Tally> {
+  const t = emptyTally();
+  const dir = mkdtempSync(join(tmpdir(), 'rewritten-pages-'));
+  for (const page of pages) {
+    const source = readFileSync(page.source, 'utf8');
+    const rewritten = rewrite.apply(source);
     if (rewritten === source) continue;
-    const [before, after] = [await gapsOf(c, source), await gapsOf(c, rewritten)];
-    if (!before || !after) continue;
-    t.rewritten++;
-    const was = new Set(before);
-    const added = after.filter((g) => !was.has(g));
-    if (added.length === 0 && after.length === before.length) continue;
-    t.readOtherwise++;
-    t.cellsWrong += added.filter((g) => g.startsWith('cell ')).length;
-    t.fieldsWrong += added.filter((g) => g.startsWith('field ')).length;
-    t.falseAlarms += added.filter((g) => g.startsWith('alarm ')).length;
-    t.findingsLost += added.filter((g) => g.startsWith('missed ')).length;
+    const file = join(dir, `${page.id}~${rewrite.name}.html`);
+    writeFileSync(file, rewritten);
+    const [before, after] = [derivedCase(page, 'docx'), derivedCase({ ...page, id: `${page.id}~${rewrite.name}`, source: file }, 'docx')];
+    count(t, await gapsOf(page, readFileSync(before.source), 'page.docx'), await gapsOf(page, readFileSync(after.source), 'page.docx'));
   }
   return t;
 }
@@ -66,12 +90,19 @@ export default async function bench(): Promise<void> {
   console.log('real reports printed otherwise: cases rewritten; of them read otherwise than before; new gaps against the truth —');
   console.log('cells wrong, fields (title, organ, year, format) wrong, false alarms, expected findings lost');
   console.log(`  ${'rewrite'.padEnd(44)}${'cases'.padStart(6)}${'changed'.padStart(9)}${'cells'.padStart(8)}${'fields'.padStart(8)}${'alarms'.padStart(8)}${'lost'.padStart(7)}`);
-  const held: Tally = { rewritten: 0, readOtherwise: 0, cellsWrong: 0, fieldsWrong: 0, falseAlarms: 0, findingsLost: 0 };
+  const held = emptyTally();
+  const addHeld = (h: Tally) => {
+    for (const k of Object.keys(held) as (keyof Tally)[]) held[k] += h[k];
+  };
   for (const r of REWRITES) {
     const of = r.kinds.flatMap(ofKind);
     console.log(line(`tune: ${r.label}`, await tally(r, of.filter((c) => c.truth.split === 'tune'))));
-    const h = await tally(r, of.filter((c) => c.truth.split === 'holdout'));
-    for (const k of Object.keys(held) as (keyof Tally)[]) held[k] += h[k];
+    addHeld(await tally(r, of.filter((c) => c.truth.split === 'holdout')));
+  }
+  const pages = derivableCases(cases);
+  for (const r of PAGE_SAVE_REWRITES) {
+    console.log(line(`tune: ${r.label}`, await tallySaved(r, pages.filter((c) => c.truth.split === 'tune'))));
+    addHeld(await tallySaved(r, pages.filter((c) => c.truth.split === 'holdout')));
   }
   console.log(line('holdout: every rewrite, one sum', held));
 }

@@ -3,12 +3,16 @@
  * a page's metadata and footer lines, page numbers between table rows, a heading broken or letter-spaced, the page's
  * tools between the heading and the organ's line. None of it may change a cell, the title, the organ or a finding.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importRead, readPublishedBytes } from '../../electron/main/services/import/index.js';
 import { importText } from '../../shared/import/index.js';
 import { evaluate } from '../../shared/rules/index.js';
 import { listCases, truthCells, type CorpusCase } from '../support/corpus.js';
-import { BREADCRUMB_LINE as BREADCRUMB, PAGE_FOOTER_LINE as FOOTER, withLetterSpacedTitle, withPageEnd, withPageNumbers, withToolsUnderTitle } from '../support/corpusRewrites.js';
+import { derivedCase, siblingPages } from '../support/corpusDerived.js';
+import { BREADCRUMB_LINE as BREADCRUMB, PAGE_FOOTER_LINE as FOOTER, withLayoutTable, withLetterSpacedTitle, withPageEnd, withPageNumbers, withToolsUnderTitle } from '../support/corpusRewrites.js';
 
 const cases = listCases();
 function tuneCase(id: string): CorpusCase {
@@ -57,6 +61,27 @@ describe('a crawl\'s page lines around a real report', () => {
     expect(r.sourceCheck.filter((f) => f.rule === 'N-APP')).toEqual([]);
     expect(Object.values(r.report.cells).filter((v) => v !== null)).toEqual([]);
   });
+});
+
+describe('a page laid out by a table, saved as Word by LibreOffice', () => {
+  // the site's link column beside the article: Word keeps the report's tables nested in the layout table's cell
+  it.each(['pingtan-experimental-zone-2024', 'pingtan-finance-bureau-2023~html'])('%s: every cell and finding as the page saved without it', async (id) => {
+    const page = [...cases.filter((c) => c.truth.kind === 'html'), ...siblingPages(cases)].find((c) => c.id === id);
+    if (!page || page.truth.split !== 'tune') throw new Error(`no tune page ${id}`);
+    const file = join(mkdtempSync(join(tmpdir(), 'layout-page-')), 'page.html');
+    const laidOut = withLayoutTable(readFileSync(page.source, 'utf8'));
+    expect(laidOut).toContain('<td width="200"');
+    writeFileSync(file, laidOut);
+    const read = async (c: CorpusCase) => {
+      const saved = await readPublishedBytes(new Uint8Array(readFileSync(derivedCase(c, 'docx').source)), 'page.docx');
+      if (!saved.ok) throw new Error(saved.error);
+      return importRead(saved);
+    };
+    const [plain, nested] = [await read(page), await read({ ...page, id: `${page.id}~layout`, source: file })];
+    const got = nested.report.cells;
+    expect([...truthCells(page.truth)].filter(([k, v]) => typeof v !== 'string' && got[k] !== v)).toEqual([]);
+    expect(nested.sourceCheck.map((f) => `${f.rule} ${f.message}`).sort()).toEqual(plain.sourceCheck.map((f) => `${f.rule} ${f.message}`).sort());
+  }, 120_000);
 });
 
 describe('the lines a site closes an article with', () => {

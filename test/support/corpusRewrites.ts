@@ -84,6 +84,18 @@ function withLastDate(source: string, f: (y: string, m: string, d: string) => st
   return source;
 }
 
+/**
+ * The page laid out by a table, as many government sites still are: a column of the site's links beside the article
+ * (the report's tables inside the layout table's cell). A browser shows the same report; a Word save keeps the nesting.
+ */
+export function withLayoutTable(html: string): string {
+  const open = '<table width="1000" border="0"><tr><td width="200" valign="top"><p>首页</p><p>政务公开</p><p>政府信息公开年报</p></td><td valign="top">';
+  const close = '</td></tr></table>';
+  // a page saved without its <body> tags (the article alone) is wrapped whole
+  if (!/<body[^>]*>[\s\S]*<\/body>/i.test(html)) return `${open}${html}${close}`;
+  return html.replace(/<body([^>]*)>/i, `<body$1>${open}`).replace(/<\/body>/i, `${close}</body>`);
+}
+
 /** Every table cell's content rewritten (an HTML page). */
 const inCells = (f: (inner: string) => string) => (html: string) =>
   html.replace(/(<td\b[^>]*>)([\s\S]*?)(<\/td>)/gi, (_m, open: string, inner: string, close: string) => open + f(inner) + close);
@@ -135,10 +147,16 @@ export const REWRITES: readonly Rewrite[] = [
     kinds: ['html'],
     apply: inCells((inner) => inner.replace(/>(\s*)(\d+)(\s*)</g, (_m, a: string, d: string, b: string) => `>${a}${[...d].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('')}${b}<`)),
   },
+  { name: 'html-layout', label: 'page laid out by a table', kinds: ['html'], apply: withLayoutTable },
   {
     name: 'html-footer',
     label: 'the site\'s footer',
     kinds: ['html'],
     apply: (s) => s.replace(/<\/body>/i, `<div class="footer"><p>${PAGE_FOOTER_LINE}</p><p>【打印本页】【关闭窗口】</p></div></body>`),
   },
+];
+
+/** Rewrites of a web page whose effect shows only once the page is saved in another form (Word, by LibreOffice). */
+export const PAGE_SAVE_REWRITES: readonly { name: string; label: string; apply: (html: string) => string }[] = [
+  { name: 'layout-docx', label: 'page laid out by a table, saved as Word', apply: withLayoutTable },
 ];
