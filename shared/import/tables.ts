@@ -564,7 +564,11 @@ function withoutGroupPieces(tokens: readonly Token[], specs: readonly RowSpec[])
   if (!specs.some((s) => s.cells[0]?.key.startsWith('apply.'))) return tokens;
   const groups = APPLY_GROUP_LABELS.map(labelKey);
   const rows = specs.flatMap((s) => [labelKey(s.label), ...(s.oldLabel ? [labelKey(s.oldLabel)] : [])]);
-  const isGroupPiece = (key: string): boolean => key.length >= 1 && key.length <= 3 && groups.some((g) => g.includes(key)) && !rows.some((r) => r.includes(key));
+  // (a piece may open with the group's numbering, 「（三）不予公」, or be the whole label, 「（四）无法提供」: centred in its
+  // column, it lands on the line of a row's figures between the two lines of that row's own label)
+  const pieceLength = (key: string): number => key.replace(/^(?:\([一二三四五六七八九十]\)|[一二三四五六七八九十]\.)/, '').length;
+  const isGroupPiece = (key: string): boolean =>
+    pieceLength(key) >= 1 && (pieceLength(key) <= 3 || groups.includes(key)) && groups.some((g) => g.includes(key)) && !rows.some((r) => r.includes(key));
   const dropped = new Set<number>();
   tokens.forEach((t, i) => {
     if (t.type === 'text' && isGroupPiece(labelKey(t.text))) dropped.add(i);

@@ -267,4 +267,20 @@ describe('a PDF of table 三 with narrow label columns', () => {
     const { report } = parsePublished(textDocument(text.replace(printed, narrow)));
     expect(['natural', 'total'].map((c) => report.cells[`apply.refused_4.${c}`])).toEqual(['natural', 'total'].map((c) => data.cells[`apply.refused_4.${c}`]));
   });
+
+  it('the group label centred on a row\'s figures, between the two lines of that row\'s label: 「（三）不予公  3 0 0 0 0 0 3」, 「（四）无法提供  0 …」', () => {
+    const data = richData(FORMAT_2021, 2024);
+    const text = makeText(data, { layout: 'rows' });
+    const rowOf = (label: string) => text.split('\n').find((l) => l.includes(label)) ?? '';
+    const figuresOf = (line: string) => line.replace(/^.*?(?=(?:\s\d+){7}$)/, '').trim();
+    const [denied, unable] = [rowOf('4.保护第三方合法权益'), rowOf('2.没有现成信息需要另行制作')];
+    // the lines our PDF reader gives for a page whose tables are set wider than the paper (Chromium's print)
+    const narrow = text
+      .replace(denied, ['4.保护第三方', `（三）不予公  ${figuresOf(denied)}`, '合法权益', '开'].join('\n'))
+      .replace(unable, ['2.没有现成信息需', `（四）无法提供  ${figuresOf(unable)}`, '要另行制作'].join('\n'));
+    const { report } = parsePublished(textDocument(narrow));
+    for (const row of ['denied_4', 'unable_2']) {
+      expect(['natural', 'commercial', 'total'].map((c) => report.cells[`apply.${row}.${c}`]), row).toEqual(['natural', 'commercial', 'total'].map((c) => data.cells[`apply.${row}.${c}`]));
+    }
+  });
 });
