@@ -64,7 +64,7 @@ async function tally(rewrite: Rewrite, cases: readonly CorpusCase[]): Promise<Ta
   return t;
 }
 
-/** Each page and its rewrite saved as Word by LibreOffice (corpusDerived.ts), the two saves read. */
+/** Each page and its rewrite saved in the rewrite's form (corpusDerived.ts: Word by LibreOffice, PDF by Chromium), both read. */
 async function tallySaved(rewrite: (typeof PAGE_SAVE_REWRITES)[number], pages: readonly CorpusCase[]): Promise<Tally> {
   const t = emptyTally();
   const dir = mkdtempSync(join(tmpdir(), 'rewritten-pages-'));
@@ -74,8 +74,9 @@ async function tallySaved(rewrite: (typeof PAGE_SAVE_REWRITES)[number], pages: r
     if (rewritten === source) continue;
     const file = join(dir, `${page.id}~${rewrite.name}.html`);
     writeFileSync(file, rewritten);
-    const [before, after] = [derivedCase(page, 'docx'), derivedCase({ ...page, id: `${page.id}~${rewrite.name}`, source: file }, 'docx')];
-    count(t, await gapsOf(page, readFileSync(before.source), 'page.docx'), await gapsOf(page, readFileSync(after.source), 'page.docx'));
+    const [before, after] = [derivedCase(page, rewrite.kind), derivedCase({ ...page, id: `${page.id}~${rewrite.name}`, source: file }, rewrite.kind)];
+    const name = `page.${rewrite.kind}`;
+    count(t, await gapsOf(page, readFileSync(before.source), name), await gapsOf(page, readFileSync(after.source), name));
   }
   return t;
 }

@@ -156,7 +156,19 @@ export const REWRITES: readonly Rewrite[] = [
   },
 ];
 
-/** Rewrites of a web page whose effect shows only once the page is saved in another form (Word, by LibreOffice). */
-export const PAGE_SAVE_REWRITES: readonly { name: string; label: string; apply: (html: string) => string }[] = [
-  { name: 'layout-docx', label: 'page laid out by a table, saved as Word', apply: withLayoutTable },
+/**
+ * The page's tables set wider than the paper (a fixed width in pixels, as office-made pages have): printed, the
+ * label column is narrow and its labels wrap over two or three lines around the row's figures.
+ */
+export function withWideTables(html: string): string {
+  return html.replace(/<table\b/gi, '<table width="1100" style="width:1100px;table-layout:fixed"');
+}
+
+/**
+ * Rewrites of a web page whose effect shows only once the page is saved in another form: as Word by LibreOffice, or
+ * printed to PDF by Chromium (corpusDerived.ts).
+ */
+export const PAGE_SAVE_REWRITES: readonly { name: string; label: string; kind: 'docx' | 'pdf'; apply: (html: string) => string }[] = [
+  { name: 'layout-docx', label: 'page laid out by a table, saved as Word', kind: 'docx', apply: withLayoutTable },
+  { name: 'wide-pdf', label: 'tables wider than the paper, printed', kind: 'pdf', apply: withWideTables },
 ];
