@@ -128,6 +128,20 @@ describe('the lines a site closes an article with', () => {
     for (const c of readRight) expect(importAs(withPageEnd(sourceOf(c), c.truth.year - 1)).report.year, c.id).toBe(c.truth.year);
   });
 
+  it('a sentence broken at a PDF\'s margin that names a site\'s 承办单位 in passing is no footer: nothing after it is cut', () => {
+    const c = tuneCase('xinyuan-county-2024');
+    const source = sourceOf(c);
+    const heading = '六、其他需要报告的事项\n';
+    // (the sentence from a fresh report, 重庆高新区's 融媒体中心, its line as a PDF's margin breaks it)
+    const text = broken(source, heading, `${heading}\n中心作为重庆高新区管委会门户网站承办单位,持续加强网站的\n技术监测力度。\n`);
+    const [plain, withLine] = [importAs(source), importAs(text)];
+    expect(withLine.report.sections?.other).toContain('承办单位');
+    expect(withLine.report.sections?.other).toContain('信息公开处理费');
+    expect(withLine.sourceCheck.filter((f) => f.rule === 'F-FEE')).toEqual(plain.sourceCheck.filter((f) => f.rule === 'F-FEE'));
+    // a footer naming its 主办单位 as a field still ends the report
+    expect(importAs(`${source}\n${FOOTER}\n`).report.sections?.other).not.toContain('网站标识码');
+  });
+
   it('nor sways how a table saved one paragraph per cell is read', () => {
     for (const id of ['zhoushan-government-service-office-2020', 'yuyang-tuofenglu-subdistrict-2020']) {
       const c = tuneCase(id);
