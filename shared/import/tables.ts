@@ -154,11 +154,14 @@ function matchLabels(stream: Stream, tokens: readonly Token[], specs: readonly R
 function tableOrNothing(stream: Stream, occ: readonly (LabelOccurrence | null)[], proseTable: boolean): (LabelOccurrence | null)[] {
   const found = occ.filter((o): o is LabelOccurrence => o !== null);
   const printed = found.filter((o) => !o.prose);
-  if (printed.some((o) => o.cost === 0) || printed.length >= 2) return [...occ];
+  const beside = (o: LabelOccurrence): boolean => stream.text.slice(o.end, o.end + 2).replace(/^:/, '').startsWith(VALUE_MARK) || stream.text[o.start - 1] === VALUE_MARK;
+  // (outside the table's section, one label with no figure beside it is a word on a short line — 「好规范性文件清理」,
+  // the last line of an excerpt broken at a PDF's margin — not a table of one row)
+  if (printed.length >= 2 || printed.some((o) => o.cost === 0 && (proseTable || beside(o)))) return [...occ];
   if (!proseTable && printed.length === 0) return occ.map(() => null);
   // (labels only in sentences are a table printed as text when some stand right next to their figures: 「行政许可 5
   // 行政处罚 17」; an enumeration 「行政许可结果、行政处罚信息、…」 names them with no figure beside any)
-  const besideFigure = found.filter((o) => stream.text.slice(o.end, o.end + 2).replace(/^:/, '').startsWith(VALUE_MARK) || stream.text[o.start - 1] === VALUE_MARK).length;
+  const besideFigure = found.filter(beside).length;
   if (found.length >= Math.max(3, occ.length / 4) && (printed.length > 0 || besideFigure >= 2)) return [...occ];
   return occ.map(() => null);
 }

@@ -132,6 +132,22 @@ describe('running text beside the tables', () => {
     expect(parsePublished(textDocument(text)).report.printed?.oldLabels).toBeUndefined();
   });
 
+  it('an excerpt cut inside 一 whose last line, broken at the margin, is 「好规范性文件清理」: no table 二 of one row (no F-OLD, no cell)', () => {
+    // (a fresh report, 石家庄市长安区 2025, as a PDF's text gives its part 一 at 28 characters a line)
+    const text = [
+      '石家庄市长安区2025年政府信息公开工作年度报告',
+      '一、总体情况',
+      '(三)政府信息管理方面。建立了公文公开属性源头认定和公开',
+      '前发布审查工作机制,确保公开内容合法、准确、安全。全面做',
+      '好规范性文件清理',
+    ].join('\n');
+    const r = importText(text, { kind: 'text', name: 'x.txt', evaluate: (d) => evaluate(d) });
+    expect(r.report.printed?.oldLabels).toBeUndefined();
+    expect(Object.entries(r.report.cells).filter(([k, v]) => k.startsWith('active') && v !== null && v !== undefined)).toEqual([]);
+    expect(r.sourceCheck.filter((f) => f.rule === 'F-OLD')).toEqual([]);
+    expect(r.report.sections?.overview).toContain('好规范性文件清理');
+  });
+
   it('an excerpt with no table whose preface names the 2019 columns (「除规章对外公开总数量…外」) is read in its year’s format', () => {
     const text = [
       '某某区人民政府办公室2021年政府信息公开工作年度报告',
