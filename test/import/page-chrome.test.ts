@@ -85,19 +85,17 @@ async function savedBothWays(id: string, kind: 'docx' | 'pdf', rewrite: (html: s
   };
 }
 
-describe('a page laid out by a table, saved as Word by LibreOffice', () => {
-  // the site's link column beside the article: Word keeps the report's tables nested in the layout table's cell
-  it.each(['pingtan-experimental-zone-2024', 'pingtan-finance-bureau-2023~html'])('%s: every cell and finding as the page saved without it', async (id) => {
-    const { wrongCells, findings } = await savedBothWays(id, 'docx', withLayoutTable);
-    expect(wrongCells).toEqual([]);
-    expect(findings[0]).toEqual(findings[1]);
-  }, 120_000);
-});
-
-describe('a page whose tables are set wider than the paper, printed by Chromium', () => {
-  // table 三's group label (「（三）不予公开」), centred in its column, lands on a row's figures between the row label's lines
-  it.each(['pingtan-experimental-zone-2024', 'pingtan-administrative-approval-bureau-2019~html'])('%s: every cell and finding as the page printed as it is', async (id) => {
-    const { wrongCells, findings } = await savedBothWays(id, 'pdf', withWideTables);
+describe('a web page printed otherwise, then saved as Word (LibreOffice) or printed to PDF (Chromium)', () => {
+  // laid out by a table: the site's link column beside the article, Word keeps the report's tables nested in its cell;
+  // tables wider than the paper: table 三's group label (「（三）不予公开」), centred in its column, lands on a row's
+  // figures between the two lines of the row's own label
+  it.each([
+    ['laid out by a table', 'pingtan-experimental-zone-2024', 'docx', withLayoutTable],
+    ['laid out by a table', 'pingtan-finance-bureau-2023~html', 'docx', withLayoutTable],
+    ['tables wider than the paper', 'pingtan-experimental-zone-2024', 'pdf', withWideTables],
+    ['tables wider than the paper', 'pingtan-administrative-approval-bureau-2019~html', 'pdf', withWideTables],
+  ] as const)('%s: %s as %s — every cell and finding as the page saved as it is', async (_what, id, kind, rewrite) => {
+    const { wrongCells, findings } = await savedBothWays(id, kind, rewrite);
     expect(wrongCells).toEqual([]);
     expect(findings[0]).toEqual(findings[1]);
   }, 120_000);

@@ -141,8 +141,8 @@ describe('running text beside the tables', () => {
       '前发布审查工作机制,确保公开内容合法、准确、安全。全面做',
       '好规范性文件清理',
     ].join('\n');
+    expect(parsePublished(textDocument(text)).report.printed?.oldLabels).toBeUndefined();
     const r = importText(text, { kind: 'text', name: 'x.txt', evaluate: (d) => evaluate(d) });
-    expect(r.report.printed?.oldLabels).toBeUndefined();
     expect(Object.entries(r.report.cells).filter(([k, v]) => k.startsWith('active') && v !== null && v !== undefined)).toEqual([]);
     expect(r.sourceCheck.filter((f) => f.rule === 'F-OLD')).toEqual([]);
     expect(r.report.sections?.overview).toContain('好规范性文件清理');
