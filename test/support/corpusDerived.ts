@@ -86,11 +86,28 @@ export function derivedId(page: Pick<CorpusCase, 'id'>, kind: DerivedKind): stri
   return `${page.id.replace(/~html$/, '')}~${kind}`;
 }
 
+/**
+ * The page as the site served it, for the programs that render it: UTF-8 bytes declared UTF-8. An archive keeps a
+ * page converted to UTF-8 under its site's old 「charset=gb2312」, or with no charset at all, and a browser or Writer
+ * opening the file would then show what the site never showed (mojibake); the importer reads the bytes as they are.
+ */
+export function pageAsServed(bytes: Buffer): string | Buffer {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return bytes;
+  }
+  const declared = text.replace(/<meta\b[^>]*charset\s*=[^>]*>/gi, '');
+  const meta = '<meta charset="utf-8">';
+  return /<head\b[^>]*>/i.test(declared) ? declared.replace(/<head\b[^>]*>/i, (head) => `${head}${meta}`) : `${meta}${declared}`;
+}
+
 /** The case in the derived kind: its file made once per run, its truth the page's with the kind changed. */
 export function derivedCase(c: CorpusCase, kind: DerivedKind): CorpusCase {
   const dir = work();
   const html = join(dir, `${c.id}.html`);
-  if (!existsSync(html)) copyFileSync(c.source, html);
+  if (!existsSync(html)) writeFileSync(html, pageAsServed(readFileSync(c.source)));
   const out = join(dir, `${c.id}.${kind}`);
   if (!existsSync(out)) {
     if (kind === 'pdf') printToPdf(html, out);
@@ -98,7 +115,7 @@ export function derivedCase(c: CorpusCase, kind: DerivedKind): CorpusCase {
     else if (kind === 'pdf-writer') exportWriterPdf(derivedCase(c, 'docx').source, out);
     else {
       const restyled = join(dir, `${c.id}~restyled.html`);
-      writeFileSync(restyled, readFileSync(c.source, 'utf8') + RESTYLE);
+      writeFileSync(restyled, readFileSync(html, 'utf8') + RESTYLE);
       printToPdf(restyled, out);
     }
   }
