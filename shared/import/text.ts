@@ -377,10 +377,10 @@ function pushFillerRun(out: Token[], lines: readonly SourceLine[], at: number, t
 
 /**
  * A web page's own footer (「主办单位：」, 「网站标识码」, 「ICP备」 …), its tools (「打印本页」「关闭窗口」「附件下载」) and the
- * lines it closes an article with (「责任编辑：」, 「浏览次数：1234」, 「上一篇：某县2022年…报告」).
+ * lines it closes an article with (「责任编辑：」, 「浏览次数：1234」, 「上一篇：某县2022年…报告」). A footer names its 主办单位
+ * as a field (「主办单位：…」); a sentence broken at a PDF's margin may name one in passing (「中心作为…门户网站承办单位,
+ * 持续加强网站的」) and is no footer: everything after a footer line is cut.
  */
-// (a footer names its 主办单位 as a field, 「主办单位：…」; a sentence broken at a PDF's margin may name one in passing,
-// 「中心作为…门户网站承办单位,持续加强网站的」, and is no footer: everything after a footer line is cut)
 const PAGE_FOOTER =
   /(?:主办单位|承办单位|技术支持)(?:\s*[:：]|\s+\S|\s*$)|网站标识码|ICP备|版权所有|公网安备|(?:网站地图|联系我们)(?=\s|[|｜]|$)|Copyright|©|打印本页|关闭窗口|【字体|分享到|^\s*附件下载\s*$|^\s*(?:上一篇|下一篇|责任编辑|审核|校对|浏览次数|访问次数|浏览量|访问量|点击数|点击量)\s*[:：]/i;
 
