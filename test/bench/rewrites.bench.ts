@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importRead, readPublishedBytes } from '../../electron/main/services/import/index.js';
 import { readCorpus, type CorpusCase } from '../support/corpus.js';
-import { derivableCases, derivedCase, siblingPages } from '../support/corpusDerived.js';
+import { derivableCases, derivedCase } from '../support/corpusDerived.js';
 import { scoreCase, type CaseScore } from '../support/corpus-score.js';
 import { PAGE_SAVE_REWRITES, REWRITES, type Rewrite } from '../support/corpusRewrites.js';
 
@@ -87,7 +87,7 @@ const line = (label: string, t: Tally) =>
 export default async function bench(): Promise<void> {
   const { cases } = readCorpus();
   const ofKind = (kind: 'text' | 'html') =>
-    kind === 'html' ? [...cases.filter((c) => c.truth.kind === 'html'), ...siblingPages(cases)] : cases.filter((c) => c.truth.kind === 'text' || c.truth.kind === 'markdown');
+    kind === 'html' ? derivableCases(cases) : cases.filter((c) => c.truth.kind === 'text' || c.truth.kind === 'markdown');
   console.log('real reports printed otherwise: cases rewritten; of them read otherwise than before; new gaps against the truth —');
   console.log('cells wrong, fields (title, organ, year, format) wrong, false alarms, expected findings lost');
   console.log(`  ${'rewrite'.padEnd(44)}${'cases'.padStart(6)}${'changed'.padStart(9)}${'cells'.padStart(8)}${'fields'.padStart(8)}${'alarms'.padStart(8)}${'lost'.padStart(7)}`);

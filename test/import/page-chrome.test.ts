@@ -11,7 +11,7 @@ import { importRead, readPublishedBytes } from '../../electron/main/services/imp
 import { importText } from '../../shared/import/index.js';
 import { evaluate } from '../../shared/rules/index.js';
 import { listCases, truthCells, type CorpusCase } from '../support/corpus.js';
-import { derivedCase, siblingPages } from '../support/corpusDerived.js';
+import { derivableCases, derivedCase } from '../support/corpusDerived.js';
 import { BREADCRUMB_LINE as BREADCRUMB, PAGE_FOOTER_LINE as FOOTER, withLayoutTable, withLetterSpacedTitle, withWideTables, withPageEnd, withPageNumbers, withToolsUnderTitle } from '../support/corpusRewrites.js';
 
 const cases = listCases();
@@ -65,7 +65,7 @@ describe('a crawl\'s page lines around a real report', () => {
 
 /** A tune web page rewritten, saved in `kind` (Word by LibreOffice, PDF by Chromium) as it is and as rewritten, both read. */
 async function savedBothWays(id: string, kind: 'docx' | 'pdf', rewrite: (html: string) => string) {
-  const page = [...cases.filter((c) => c.truth.kind === 'html'), ...siblingPages(cases)].find((c) => c.id === id);
+  const page = derivableCases(cases).find((c) => c.id === id);
   if (!page || page.truth.split !== 'tune') throw new Error(`no tune page ${id}`);
   const source = readFileSync(page.source, 'utf8');
   const rewritten = rewrite(source);

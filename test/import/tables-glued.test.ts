@@ -271,8 +271,17 @@ describe('a PDF of table 三 with narrow label columns', () => {
   it('the group label centred on a row\'s figures, between the two lines of that row\'s label: 「（三）不予公  3 0 0 0 0 0 3」, 「（四）无法提供  0 …」', () => {
     const data = richData(FORMAT_2021, 2024);
     const text = makeText(data, { layout: 'rows' });
-    const rowOf = (label: string) => text.split('\n').find((l) => l.includes(label)) ?? '';
-    const figuresOf = (line: string) => line.replace(/^.*?(?=(?:\s\d+){7}$)/, '').trim();
+    // (a label or a run of seven figures not found would leave the row as it was, and the test pass on any reader)
+    const rowOf = (label: string) => {
+      const line = text.split('\n').find((l) => l.includes(label));
+      if (!line) throw new Error(`no row 「${label}」`);
+      return line;
+    };
+    const figuresOf = (line: string) => {
+      const m = /(?:\s\d+){7}$/.exec(line);
+      if (!m) throw new Error(`no seven figures in 「${line}」`);
+      return m[0].trim();
+    };
     const [denied, unable] = [rowOf('4.保护第三方合法权益'), rowOf('2.没有现成信息需要另行制作')];
     // the lines our PDF reader gives for a page whose tables are set wider than the paper (Chromium's print)
     const narrow = text

@@ -91,7 +91,7 @@ export function derivedId(page: Pick<CorpusCase, 'id'>, kind: DerivedKind): stri
  * page converted to UTF-8 under its site's old 「charset=gb2312」, or with no charset at all, and a browser or Writer
  * opening the file would then show what the site never showed (mojibake); the importer reads the bytes as they are.
  */
-export function pageAsServed(bytes: Buffer): string | Buffer {
+function pageAsServed(bytes: Buffer): string | Buffer {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

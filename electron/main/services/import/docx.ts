@@ -111,14 +111,7 @@ function rowCells(tr: XmlNode): XmlNode[] {
 /** A data table's cell (it holds no table: one that does is layout, read as body content). */
 function cellText(tc: XmlNode): string {
   const parts: string[] = [];
-  for (const c of childrenOf(tc)) {
-    const tag = tagOf(c);
-    if (tag === 'w:p') parts.push(paragraphText(c));
-    else if (tag === 'w:sdt') {
-      const content = find(c, 'w:sdtContent');
-      if (content) for (const p of childrenOf(content)) if (tagOf(p) === 'w:p') parts.push(paragraphText(p));
-    }
-  }
+  for (const c of cellBlocks(tc)) if (tagOf(c) === 'w:p') parts.push(paragraphText(c));
   // Paragraphs inside one cell are a label broken over lines, or one value: join them.
   return parts.map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
 }
