@@ -41,6 +41,7 @@ function gluedSumsNotAddingUp(runs: readonly Token[][], keys: readonly string[])
     total: keys[b * 5 + 4] ?? '',
     parts: keys.slice(b * 5, b * 5 + 4),
     printed,
+    unplaceable: 'glued' as const,
   }));
 }
 

@@ -489,21 +489,60 @@ function settleGluedRows(cells: Cells, ambiguous: readonly AmbiguousRow[], uncer
   }
 }
 
-/** The row's own arithmetic (table 三: the details add up to the total), for cutting glued figures. */
 /**
- * A row printed as one run of digits that no cut makes add up to its own total (「…数量100002」 however read):
- * its total is wrong in the report whichever cut is meant (T3-ROW, though the cells stay unread).
+ * A row whose figures no reading makes add up to its own total: its total is wrong in the report whichever reading is
+ * meant (T3-ROW, though the cells stay unread or unplaced). Either one run of digits no cut makes add up
+ * (「…数量100002」 however read), or too few figures (blank cells printed as nothing) whose last, the total, is below
+ * the sum of the others (「2 0 1」: no place of the blanks makes 2 + 0 come to 1).
  */
-function rowNotAddingUp(m: RowMatch): SumNotAddingUp | null {
+function rowNotAddingUp(m: RowMatch, tokens: readonly Token[]): SumNotAddingUp | null {
   const { spec } = m;
   const fits = rowArithmetic(spec);
-  const want = spec.cells.length;
-  // one run of digits only: a crawl's stray spaces (「1 1000011」 for 11 … 11) would make any verdict unsafe
-  if (!fits || spec.totalIndex === undefined || m.values.length !== 1 || !m.values.some(isGluedRun)) return null;
-  if (ungluedValues(m.values, spec.cells.map((c) => c.kind === 'signed'), fits)) return null;
-  if (failingInEveryCut(m.values, want, (figures) => (fits(figures) ? [] : [0])).length === 0) return null;
+  if (!fits || spec.totalIndex === undefined) return null;
   const keys = spec.cells.map((c) => c.key);
-  return { total: keys[spec.totalIndex] ?? '', parts: keys.slice(0, spec.totalIndex), printed: m.values.map((t) => (t.type === 'num' ? t.raw : '')).join(' ') };
+  const printed = m.values.map((t) => (t.type === 'num' ? t.raw : '')).join(' ');
+  const sum = { total: keys[spec.totalIndex] ?? '', parts: keys.slice(0, spec.totalIndex), printed };
+  if (gluedRowFailing(m, fits)) return { ...sum, unplaceable: 'glued' };
+  if (shortRowFailing(m, tokens)) return { ...sum, unplaceable: 'short' };
+  if (longRowFailing(m, fits)) return { ...sum, unplaceable: 'long' };
+  return null;
+}
+
+/** One run of digits that no cut makes add up. */
+function gluedRowFailing(m: RowMatch, fits: (figures: number[]) => boolean): boolean {
+  // one run of digits only: a crawl's stray spaces (「1 1000011」 for 11 … 11) would make any verdict unsafe
+  if (m.values.length !== 1 || !m.values.some(isGluedRun)) return false;
+  if (ungluedValues(m.values, m.spec.cells.map((c) => c.kind === 'signed'), fits)) return false;
+  return failingInEveryCut(m.values, m.spec.cells.length, (figures) => (fits(figures) ? [] : [0])).length > 0;
+}
+
+/** The row's figures, when all are plain (no blank, no glued run, table 三's counts). */
+function plainFigures(m: RowMatch): number[] | null {
+  if (m.spec.cells.some((c) => c.kind !== 'count') || !m.values.every((t) => t.type === 'num' && !isGluedRun(t))) return null;
+  const figures = m.values.map((t) => tokenValue(t));
+  return figures.every((f): f is number => f !== null) ? figures : null;
+}
+
+/** One figure too many, and neither leaving one out (a stray) nor joining two (a cell printed as 「1 6」) adds up. */
+function longRowFailing(m: RowMatch, fits: (figures: number[]) => boolean): boolean {
+  const figures = plainFigures(m);
+  if (!figures || figures.length !== m.spec.cells.length + 1) return false;
+  const dropped = figures.map((_, i) => figures.filter((_, j) => j !== i));
+  const joined = figures.slice(0, -1).map((f, i) => [...figures.slice(0, i), Number(`${f}${figures[i + 1] ?? ''}`), ...figures.slice(i + 2)]);
+  return ![...dropped, ...joined].some(fits);
+}
+
+/**
+ * Too few plain figures, the last below the sum of the others. Not where the row is the last thing read: an excerpt
+ * (a stored page's first part) may stop inside a row, its total not reached.
+ */
+function shortRowFailing(m: RowMatch, tokens: readonly Token[]): boolean {
+  const figures = plainFigures(m);
+  if (!figures || figures.length < 2 || figures.length >= m.spec.cells.length) return false;
+  const last = figures[figures.length - 1] ?? 0;
+  const others = figures.slice(0, -1).reduce((a, f) => a + f, 0);
+  const lastToken = m.values[m.values.length - 1];
+  return last < others && lastToken !== undefined && tokens.indexOf(lastToken) < tokens.length - 1;
 }
 
 /** A glued row left wholly blank (it cuts several ways and no cell agrees): its cuts, for the columns or the text to settle. */
@@ -520,6 +559,7 @@ function atLeastOf(spec: RowSpec): Pick<AmbiguousRow, 'atLeast'> {
   return spec.atLeast ? { atLeast: spec.atLeast } : {};
 }
 
+/** The row's own arithmetic (table 三: the details add up to the total), for cutting glued figures. */
 function rowArithmetic(spec: RowSpec): ((figures: number[]) => boolean) | null {
   const at = spec.totalIndex;
   if (at === undefined) return null;
@@ -648,7 +688,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     score += key.length - 2 * m.occurrence.cost;
     if (m.values.length !== spec.cells.length) score -= 3 * Math.abs(m.values.length - spec.cells.length);
     placeValues(m, cells, uncertain, tokens, ambiguous);
-    const notAddingUp = rowNotAddingUp(m);
+    const notAddingUp = rowNotAddingUp(m, tokens);
     if (notAddingUp) sumsNotAddingUp.push(notAddingUp);
     const blankCuts = cutsOfBlankRow(m, cells);
     if (blankCuts) ambiguous.push(blankCuts);

@@ -38,17 +38,23 @@ export interface PrintedForm {
    * stands in is a guess, so no sum across columns is judged on them (a row's own total still is, when it is sure)
    */
   unplaced?: string[];
-  /** sums whose printed figures, run together, fail however they are cut (T4-SUM, T3-ROW though the cells are unread) */
+  /** sums whose printed figures fail however they are cut or placed (T4-SUM, T3-ROW though the cells are unread or unplaced) */
   sumsNotAddingUp?: SumNotAddingUp[];
 }
 
-/** A sum of an imported table that no reading of its glued figures makes add up. */
+/** A sum of an imported table that no reading of its figures makes add up. */
 export interface SumNotAddingUp {
   /** the total's cell, then its parts */
   total: string;
   parts: string[];
   /** the figures as printed (「1324015」) */
   printed: string;
+  /**
+   * why the figures can't be placed: run together (no cut adds up); too few (blank cells printed as nothing) with the
+   * last, the total, below the sum of the others (no place for the blanks adds up); one too many, and neither leaving
+   * one out nor joining two adds up
+   */
+  unplaceable: 'glued' | 'short' | 'long';
 }
 
 export interface Report {

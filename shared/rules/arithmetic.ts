@@ -5,7 +5,7 @@
  * needs is blank (V-BLANK says so).
  */
 import { APPLY_COLUMNS, applyRows, sumsOf, type CellDef, type SumRule } from '../report/format.js';
-import type { Report } from '../report/model.js';
+import type { Report, SumNotAddingUp } from '../report/model.js';
 import { prepare, type CellProblem, type Prepared } from './prepare.js';
 import type { Finding } from './types.js';
 
@@ -56,22 +56,28 @@ function sumCheck(p: Prepared, def: CellDef, printed: number, sumOf: readonly st
 }
 
 /**
- * A sum of an imported table whose printed figures run together and fail however they are cut
- * (`printed.sumsNotAddingUp`): wrong in the report whichever cut is meant, so reported though its cells are unread.
+ * A sum of an imported table whose printed figures fail however they are read (`printed.sumsNotAddingUp`): run
+ * together and no cut adds up, too few and no place of the blanks adds up, or one too many and no figure left out
+ * or two joined adds up. Wrong in the report whichever reading is meant, so reported though its cells are unread or
+ * unplaced (a total read and placed is judged by `sumCheck`).
  */
-function gluedSums(p: Prepared, out: Finding[]): void {
+function unplaceableSums(p: Prepared, out: Finding[]): void {
   for (const s of p.report.printed?.sumsNotAddingUp ?? []) {
     const def = p.format.cellByKey.get(s.total);
     const rule = def ? sumsOf(def).find((x) => x.sumOf.every((k) => s.parts.includes(k)))?.rule : undefined;
-    if (!def || !rule || p.printed(s.total) !== null) continue;
+    if (!def || !rule || (p.printed(s.total) !== null && !unplacedCell(p, s.total))) continue;
     const { row } = nameParts(def);
-    out.push(
-      p.finding(rule, `「${row}」：原文数字连在一起（${s.printed}），无论怎样拆分，各项之和都不等于总计：原表的数字有误，请对照原文核对`, {
-        cells: [s.total, ...s.parts],
-        target: s.total,
-      }),
-    );
+    out.push(p.finding(rule, `「${row}」：${unplaceableWhy(s)}：原表的数字有误，请对照原文核对`, { cells: [s.total, ...s.parts], target: s.total }));
   }
+}
+
+function unplaceableWhy(s: SumNotAddingUp): string {
+  if (s.unplaceable === 'glued') return `原文数字连在一起（${s.printed}），无论怎样拆分，各项之和都不等于总计`;
+  const figures = s.printed.split(' ').map(Number);
+  if (s.unplaceable === 'long') return `原文本行有 ${figures.length} 个数字（${s.printed}），比应有的多一个，无论舍去哪一个或合并哪两个，各项之和都不等于总计`;
+  const last = figures[figures.length - 1] ?? 0;
+  const others = figures.slice(0, -1).reduce((a, b) => a + b, 0);
+  return `原文本行只有 ${figures.length} 个数字（${s.printed}），末个数字（总计）${last} 小于其余之和 ${others}，无论空白在哪一列，各项之和都不等于总计`;
 }
 
 /** A cell whose figure the imported report prints but the import could not read (`printed.unread`). */
@@ -164,7 +170,7 @@ export function balanceHints(report: Report): BalanceHint[] {
 export function arithmeticRules(p: Prepared, out: Finding[]): void {
   balance(p, out);
   sumChecks(p, out);
-  gluedSums(p, out);
+  unplaceableSums(p, out);
 }
 
 /** The one V-NUM message: the cell, what it holds, and why that is not valid for it (`parseCell`'s reason). */
