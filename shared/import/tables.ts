@@ -492,10 +492,11 @@ function settleGluedRows(cells: Cells, ambiguous: readonly AmbiguousRow[], uncer
 /**
  * A row whose figures no reading makes add up to its own total: its total is wrong in the report whichever reading is
  * meant (T3-ROW, though the cells stay unread or unplaced). Either one run of digits no cut makes add up
- * (「…数量100002」 however read), or too few figures (blank cells printed as nothing) whose last, the total, is below
- * the sum of the others (「2 0 1」: no place of the blanks makes 2 + 0 come to 1).
+ * (「…数量100002」 however read), or one figure too many that no stray left out and no two joined make add up.
+ * (Too few figures, the last below the others' sum, is no such verdict: in a PDF's table a row's total can sit on
+ * the next row's line.)
  */
-function rowNotAddingUp(m: RowMatch, tokens: readonly Token[]): SumNotAddingUp | null {
+function rowNotAddingUp(m: RowMatch): SumNotAddingUp | null {
   const { spec } = m;
   const fits = rowArithmetic(spec);
   if (!fits || spec.totalIndex === undefined) return null;
@@ -503,7 +504,6 @@ function rowNotAddingUp(m: RowMatch, tokens: readonly Token[]): SumNotAddingUp |
   const printed = m.values.map((t) => (t.type === 'num' ? t.raw : '')).join(' ');
   const sum = { total: keys[spec.totalIndex] ?? '', parts: keys.slice(0, spec.totalIndex), printed };
   if (gluedRowFailing(m, fits)) return { ...sum, unplaceable: 'glued' };
-  if (shortRowFailing(m, tokens)) return { ...sum, unplaceable: 'short' };
   if (longRowFailing(m, fits)) return { ...sum, unplaceable: 'long' };
   return null;
 }
@@ -530,19 +530,6 @@ function longRowFailing(m: RowMatch, fits: (figures: number[]) => boolean): bool
   const dropped = figures.map((_, i) => figures.filter((_, j) => j !== i));
   const joined = figures.slice(0, -1).map((f, i) => [...figures.slice(0, i), Number(`${f}${figures[i + 1] ?? ''}`), ...figures.slice(i + 2)]);
   return ![...dropped, ...joined].some(fits);
-}
-
-/**
- * Too few plain figures, the last below the sum of the others. Not where the row is the last thing read: an excerpt
- * (a stored page's first part) may stop inside a row, its total not reached.
- */
-function shortRowFailing(m: RowMatch, tokens: readonly Token[]): boolean {
-  const figures = plainFigures(m);
-  if (!figures || figures.length < 2 || figures.length >= m.spec.cells.length) return false;
-  const last = figures[figures.length - 1] ?? 0;
-  const others = figures.slice(0, -1).reduce((a, f) => a + f, 0);
-  const lastToken = m.values[m.values.length - 1];
-  return last < others && lastToken !== undefined && tokens.indexOf(lastToken) < tokens.length - 1;
 }
 
 /** A glued row left wholly blank (it cuts several ways and no cell agrees): its cuts, for the columns or the text to settle. */
@@ -688,7 +675,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     score += key.length - 2 * m.occurrence.cost;
     if (m.values.length !== spec.cells.length) score -= 3 * Math.abs(m.values.length - spec.cells.length);
     placeValues(m, cells, uncertain, tokens, ambiguous);
-    const notAddingUp = rowNotAddingUp(m, tokens);
+    const notAddingUp = rowNotAddingUp(m);
     if (notAddingUp) sumsNotAddingUp.push(notAddingUp);
     const blankCuts = cutsOfBlankRow(m, cells);
     if (blankCuts) ambiguous.push(blankCuts);

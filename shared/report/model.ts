@@ -50,11 +50,10 @@ export interface SumNotAddingUp {
   /** the figures as printed (「1324015」) */
   printed: string;
   /**
-   * why the figures can't be placed: run together (no cut adds up); too few (blank cells printed as nothing) with the
-   * last, the total, below the sum of the others (no place for the blanks adds up); one too many, and neither leaving
-   * one out nor joining two adds up
+   * why the figures can't be placed: run together (no cut adds up), or one too many (neither leaving one out nor
+   * joining two adds up)
    */
-  unplaceable: 'glued' | 'short' | 'long';
+  unplaceable: 'glued' | 'long';
 }
 
 export interface Report {

@@ -57,9 +57,9 @@ function sumCheck(p: Prepared, def: CellDef, printed: number, sumOf: readonly st
 
 /**
  * A sum of an imported table whose printed figures fail however they are read (`printed.sumsNotAddingUp`): run
- * together and no cut adds up, too few and no place of the blanks adds up, or one too many and no figure left out
- * or two joined adds up. Wrong in the report whichever reading is meant, so reported though its cells are unread or
- * unplaced (a total read and placed is judged by `sumCheck`).
+ * together and no cut adds up, or one too many and no figure left out or two joined adds up. Wrong in the report
+ * whichever reading is meant, so reported though its cells are unread or unplaced (a total read and placed is judged
+ * by `sumCheck`).
  */
 function unplaceableSums(p: Prepared, out: Finding[]): void {
   for (const s of p.report.printed?.sumsNotAddingUp ?? []) {
@@ -73,11 +73,7 @@ function unplaceableSums(p: Prepared, out: Finding[]): void {
 
 function unplaceableWhy(s: SumNotAddingUp): string {
   if (s.unplaceable === 'glued') return `原文数字连在一起（${s.printed}），无论怎样拆分，各项之和都不等于总计`;
-  const figures = s.printed.split(' ').map(Number);
-  if (s.unplaceable === 'long') return `原文本行有 ${figures.length} 个数字（${s.printed}），比应有的多一个，无论舍去哪一个或合并哪两个，各项之和都不等于总计`;
-  const last = figures[figures.length - 1] ?? 0;
-  const others = figures.slice(0, -1).reduce((a, b) => a + b, 0);
-  return `原文本行只有 ${figures.length} 个数字（${s.printed}），末个数字（总计）${last} 小于其余之和 ${others}，无论空白在哪一列，各项之和都不等于总计`;
+  return `原文本行有 ${s.printed.split(' ').length} 个数字（${s.printed}），比应有的多一个，无论舍去哪一个或合并哪两个，各项之和都不等于总计`;
 }
 
 /** A cell whose figure the imported report prints but the import could not read (`printed.unread`). */

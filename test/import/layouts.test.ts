@@ -166,20 +166,6 @@ describe('blank cells, stray numbers, missing rows', () => {
     expect(findings.filter((f) => f.rule === 'T3-ROW').map((f) => f.target)).toEqual(['apply.granted.total']);
   });
 
-  it('a row one short whose last figure (its total) is below the sum of the others fails T3-ROW wherever the blank stands; not where an excerpt stops inside the row', () => {
-    // 「7 14 21 5 12 19 78」 printed with a blank cell as 「7 14 21 5 12 50」: 50 < 59, no place of the blank adds up
-    const text = makeText(rich, { layout: 'rows' }).replace('（一）予以公开 7 14 21 5 12 19 78', '（一）予以公开 7 14 21 5 12 50');
-    expect(text).toContain('予以公开 7 14 21 5 12 50');
-    const rowFindings = (t: string) => evaluate(parse(t).report).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total');
-    const [finding, ...more] = rowFindings(text);
-    expect(more).toEqual([]);
-    expect(finding?.message).toBe('「（一）予以公开」：原文本行只有 6 个数字（7 14 21 5 12 50），末个数字（总计）50 小于其余之和 59，无论空白在哪一列，各项之和都不等于总计：原表的数字有误，请对照原文核对');
-    // a stored page's first part, stopping inside the row before its total: nothing to judge
-    const excerpt = text.slice(0, text.indexOf(' 12 50') + ' 12'.length);
-    expect(excerpt.endsWith('予以公开 7 14 21 5 12')).toBe(true);
-    expect(rowFindings(excerpt)).toEqual([]);
-  });
-
   it('a row one figure long that no stray left out and no two figures joined make add up fails T3-ROW, though its columns are a guess', () => {
     // 「7 14 21 5 12 19 78」 printed 「7 14 21 5 12 19 79 3」: 79 is not 78, and no other reading adds up either
     const text = makeText(rich, { layout: 'rows' }).replace('（一）予以公开 7 14 21 5 12 19 78', '（一）予以公开 7 14 21 5 12 19 79 3');
