@@ -28,6 +28,8 @@ export interface DocumentTables {
   oldLabels: string[];
   /** sums no cut of their glued figures makes add up (for `report.printed.sumsNotAddingUp`) */
   sumsNotAddingUp: SumNotAddingUp[];
+  /** rows printing fewer figures than they have cells, each its cells (for `report.printed.blankUnplaced`) */
+  blankUnplaced: string[][];
   /** glued rows left blank, with their possible cuts (the report's text may settle them) */
   unsettled: AmbiguousRow[];
 }
@@ -82,19 +84,21 @@ export function readDocumentTables(source: readonly SourceLine[], headings: read
   const oldLabels: string[] = [];
   const sumsNotAddingUp: SumNotAddingUp[] = [];
   const unsettled: AmbiguousRow[] = [];
+  const blankUnplaced: string[][] = [];
   for (const [, r] of reads) {
     Object.assign(cells, r.cells);
     uncertain.push(...r.uncertain);
     oldLabels.push(...(r.oldLabels ?? []));
     sumsNotAddingUp.push(...(r.sumsNotAddingUp ?? []));
     unsettled.push(...(r.unsettled ?? []));
+    blankUnplaced.push(...(r.blankUnplaced ?? []));
   }
   const tableLines = new Set<number>();
   lines.forEach((l, i) => {
     if (l.table !== undefined) tableLines.add(i);
   });
   for (const [key, r] of reads) markTable(lines, region(key), key, r, tableLines);
-  return { format, cells, tableLines, oldLabels: [...new Set(oldLabels)], sumsNotAddingUp, unsettled };
+  return { format, cells, tableLines, oldLabels: [...new Set(oldLabels)], sumsNotAddingUp, blankUnplaced, unsettled };
 }
 
 /** Captions printed just before a table (「第二十条第（一）项」, the 勾稽关系 note), taken with it. */

@@ -106,6 +106,8 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   if (unread.length) printed.unread = [...new Set(unread)];
   const unplaced = uncertain.filter((u) => u.unplaced).map((u) => u.target).filter((k) => typeof report.cells[k] === 'number');
   if (unplaced.length) printed.unplaced = [...new Set(unplaced)];
+  const blankUnplaced = tables.blankUnplaced.filter((row) => row.some((k) => report.cells[k] === null));
+  if (blankUnplaced.length) printed.blankUnplaced = blankUnplaced;
   report.printed = printed;
   return { report, uncertain };
 }

@@ -19,6 +19,8 @@ export interface TableRead {
   oldLabels?: string[];
   /** sums the printed figures fail however their glued runs are cut: for `report.printed.sumsNotAddingUp` */
   sumsNotAddingUp?: SumNotAddingUp[];
+  /** rows printing fewer figures than they have cells, each its cells: for `report.printed.blankUnplaced` */
+  blankUnplaced?: string[][];
   /** glued rows left blank because they cut more than one way (the text may still say which) */
   unsettled?: AmbiguousRow[];
 }

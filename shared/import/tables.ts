@@ -337,7 +337,11 @@ function readByPlace(spec: RowSpec, printed: readonly Token[], cells: Cells, unc
 }
 
 /** Values of one row, repaired when the count is off and the row total says how; doubts reported. */
-function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[], ambiguous: AmbiguousRow[]): void {
+/**
+ * Places a matched row's figures in its cells. Returns whether the row printed fewer figures than it has cells and
+ * was placed by guess: which of its cells is the blank one can't be told from the text.
+ */
+function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[], ambiguous: AmbiguousRow[]): boolean {
   const { spec } = m;
   const want = spec.cells.length;
   // a figure for every cell and empty cells besides (stray empty lines of a page saved a cell per line): no room for
@@ -347,6 +351,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   let note: string | null = null;
   /** the cells whose figure was placed in order, not by the row's arithmetic (its column a guess) */
   let unplaced: ReadonlySet<number> = new Set();
+  let blankUnplaced = false;
   /** figures run together: a cell left blank holds a figure that could not be cut out with certainty */
   const glued = m.values.some((t) => t.type === 'num' && t.glued === true) && m.values.length !== want;
   const shown = m.values.slice(0, 20).map((t) => (t.type === 'num' ? t.raw.slice(0, 20) : '空')).join(' ') + (m.values.length > 20 ? ' …' : '');
@@ -393,6 +398,8 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       note = `原文本行有 ${m.values.length} 个数字（${shown}），应为 ${want} 个；已取前 ${want} 个，请核对`;
     }
   } else if (vals.length < want) {
+    // some figures but too few: a blank printed as nothing, in a column no one can tell
+    blankUnplaced = vals.length > 0;
     if (vals.length === 0) {
       note = '原文本行未找到数字（空白），请核对并填写';
     } else if (spec.totalIndex !== undefined && vals.length > 1) {
@@ -450,6 +457,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       cells: spec.cells.map((c) => c.key),
     });
   }
+  return blankUnplaced;
 }
 
 /**
@@ -652,6 +660,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   const byRow = new Map(matches.map((m) => [m.spec, m]));
   const ambiguous: AmbiguousRow[] = [];
   const sumsNotAddingUp: SumNotAddingUp[] = [];
+  const blankUnplaced: string[][] = [];
   let score = 0;
   let first = Infinity;
   let last = -Infinity;
@@ -674,7 +683,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     const key = labelKey(spec.label);
     score += key.length - 2 * m.occurrence.cost;
     if (m.values.length !== spec.cells.length) score -= 3 * Math.abs(m.values.length - spec.cells.length);
-    placeValues(m, cells, uncertain, tokens, ambiguous);
+    if (placeValues(m, cells, uncertain, tokens, ambiguous)) blankUnplaced.push(spec.cells.map((c) => c.key));
     const notAddingUp = rowNotAddingUp(m);
     if (notAddingUp) sumsNotAddingUp.push(notAddingUp);
     const blankCuts = cutsOfBlankRow(m, cells);
@@ -711,6 +720,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   const oldLabels = matches.filter((m) => m.occurrence.old && standsAsLabel(m, tokens, stream)).map((m) => printedLabel(m));
   if (oldLabels.length) read.oldLabels = oldLabels;
   if (sumsNotAddingUp.length) read.sumsNotAddingUp = sumsNotAddingUp;
+  if (blankUnplaced.length) read.blankUnplaced = blankUnplaced;
   if (unsettled.length) read.unsettled = unsettled;
   return read;
 }

@@ -38,6 +38,11 @@ export interface PrintedForm {
    * stands in is a guess, so no sum across columns is judged on them (a row's own total still is, when it is sure)
    */
   unplaced?: string[];
+  /**
+   * rows printing fewer figures than they have cells, each its cells: a blank printed as nothing, placed in order, so
+   * which of the row's cells is blank is a guess (V-BLANK names the row, not the guessed cell)
+   */
+  blankUnplaced?: string[][];
   /** sums whose printed figures fail however they are cut or placed (T4-SUM, T3-ROW though the cells are unread or unplaced) */
   sumsNotAddingUp?: SumNotAddingUp[];
 }

@@ -198,11 +198,31 @@ export function valueRules(p: Prepared, out: Finding[]): void {
   }
   const tableNames: Record<string, string> = { active: '二', apply: '三', review: '四' };
   for (const [table, keys] of blanks) {
-    const firstName = p.format.cellByKey.get(keys[0] ?? '')?.name ?? '';
-    const more = keys.length > 1 ? `等 ${keys.length} 个单元格` : '';
     const advice = p.stage === 'final' ? '定稿前请填写，没有的填 0' : '完成前请填写，没有的填 0';
+    // an imported row printing too few figures: its blank is somewhere in the row, not where its figures were placed
+    const unsure = blankRowsUnplaced(p, keys);
+    const sure = keys.filter((k) => !unsure.some((row) => row.includes(k)));
+    const firstName = p.format.cellByKey.get(sure[0] ?? '')?.name ?? '';
+    const said = [
+      ...(sure.length ? [`「${firstName}」${sure.length > 1 ? `等 ${sure.length} 个单元格` : ''}为空白`] : []),
+      ...(unsure.length ? [`${unsure.map((r) => `「${rowName(p, r)}」`).join('')}${unsure.length > 1 ? '各行' : '一行'}原文少印了数字，有单元格空白，是哪一格无法从原文判断`] : []),
+    ];
     out.push(
-      p.finding('V-BLANK', `表${tableNames[table] ?? table}中「${firstName}」${more}为空白：${advice}（空白不等于 0）`, { cells: keys, target: keys[0] }),
+      p.finding('V-BLANK', `表${tableNames[table] ?? table}中${said.join('；')}：${advice}（空白不等于 0）`, {
+        cells: [...sure, ...unsure.flat()],
+        target: sure[0] ?? unsure[0]?.[0],
+      }),
     );
   }
+}
+
+/** Imported rows holding one of these blanks whose blank's column is a guess (`printed.blankUnplaced`). */
+function blankRowsUnplaced(p: Prepared, blankKeys: readonly string[]): string[][] {
+  return (p.report.printed?.blankUnplaced ?? []).filter((row) => row.some((k) => blankKeys.includes(k)));
+}
+
+/** A row's name: its first cell's name up to the column (「三、（一）予以公开·自然人」 → 「三、（一）予以公开」). */
+function rowName(p: Prepared, row: readonly string[]): string {
+  const name = p.format.cellByKey.get(row[0] ?? '')?.name ?? '';
+  return name.split('·')[0] ?? name;
 }

@@ -176,6 +176,26 @@ describe('blank cells, stray numbers, missing rows', () => {
     expect(findings.map((f) => f.message)).toEqual(['「（一）予以公开」：原文本行有 8 个数字（7 14 21 5 12 19 79 3），比应有的多一个，无论舍去哪一个或合并哪两个，各项之和都不等于总计：原表的数字有误，请对照原文核对']);
   });
 
+  it('a blank printed as nothing in a row of zeros: V-BLANK names the whole row, not the column the figures were placed in', () => {
+    // the 总计 of （一） left blank: 「0 0 0 0 0 0」 reads as six details and a blank total, or five and a total of 0
+    const zeros = { ...rich.cells, ...Object.fromEntries(['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other_org'].map((c) => [`apply.granted.${c}`, 0])) };
+    const text = makeText({ ...rich, cells: zeros }, { layout: 'rows', blank: new Set(['apply.granted.total']) });
+    expect(text).toMatch(/（一）予以公开 0 0 0 0 0 0\n/);
+    const { report } = parse(text);
+    const row = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => `apply.granted.${c}`);
+    expect(report.printed?.blankUnplaced).toEqual([row]);
+    const blanks = evaluate(report).filter((f) => f.rule === 'V-BLANK');
+    expect(blanks).toHaveLength(1);
+    expect(blanks[0]?.cells).toEqual(expect.arrayContaining(row));
+    expect(blanks[0]?.message).toBe('表三中「三、（一）予以公开」一行原文少印了数字，有单元格空白，是哪一格无法从原文判断：完成前请填写，没有的填 0（空白不等于 0）');
+  });
+
+  it('a blank printed as a mark keeps its column: V-BLANK names that cell alone', () => {
+    const { report } = parse(makeText(rich, { layout: 'rows', blank: new Set(['apply.granted.legal']), blankMark: '—' }));
+    expect(report.printed?.blankUnplaced).toBeUndefined();
+    expect(evaluate(report).filter((f) => f.rule === 'V-BLANK').map((f) => f.cells)).toEqual([['apply.granted.legal']]);
+  });
+
   it('a stray extra number in a row is dropped by the row total, and the row is listed as unsure', () => {
     const { report, cellDoubts } = parse(makeText(rich, { layout: 'rows', strayAfter: { key: 'apply.refused_2.research', value: 9 } }));
     expect(wrongCells(rich, report.cells)).toEqual([]);
