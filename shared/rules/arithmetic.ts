@@ -83,7 +83,7 @@ function unreadCell(p: Prepared, key: string): boolean {
 
 /** A figure of an imported row placed in order, its column a guess (`printed.unplaced`). */
 function unplacedCell(p: Prepared, key: string): boolean {
-  return p.report.printed?.unplaced?.includes(key) ?? false;
+  return p.columnGuessed(key);
 }
 
 /** A figure known in full: entered, printed, or computed from parts none of which is blank, unread or unplaced. */

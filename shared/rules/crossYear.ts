@@ -22,7 +22,7 @@ function carry(p: Prepared, prev: ReturnType<typeof previousValues>, lastYear: n
   for (const col of APPLY_COLUMNS) {
     if (col.key === 'total' && detailFailed) continue;
     const before = prev.value(`apply.carried_forward.${col.key}`);
-    const now = p.value(`apply.carried_over.${col.key}`);
+    const now = p.placed(`apply.carried_over.${col.key}`);
     if (before === null || now === null || before === now) continue;
     if (col.key !== 'total') detailFailed = true;
     out.push(
@@ -39,7 +39,7 @@ function valid(p: Prepared, prev: ReturnType<typeof previousValues>, lastYear: n
   if (p.format.id !== '2021' || prev.format.id !== '2021') return;
   for (const row of ['regulations', 'normative']) {
     const keys = [`active.${row}.in_force`, `active.${row}.issued`, `active.${row}.repealed`];
-    const [inForce, issued, repealed] = keys.map((k) => p.value(k));
+    const [inForce, issued, repealed] = keys.map((k) => p.placed(k));
     const before = prev.value(`active.${row}.in_force`);
     if (inForce == null || issued == null || repealed == null || before === null) continue;
     const expected = before + issued - repealed;
@@ -71,7 +71,7 @@ function jump(p: Prepared, prev: ReturnType<typeof previousValues>, lastYear: nu
   for (const key of jumpKeys(p)) {
     if (!prev.format.cellByKey.has(key)) continue;
     const before = prev.value(key);
-    const now = p.value(key);
+    const now = p.placed(key);
     if (before === null || now === null || before < 0 || now < 0) continue;
     const big = Math.max(before, now);
     const small = Math.min(before, now);

@@ -18,7 +18,8 @@ interface Reading {
 function sum(p: Prepared, keys: string[]): number | null {
   let total = 0;
   for (const k of keys) {
-    const v = p.value(k);
+    // a figure whose column is a guess is no figure of the row the text names
+    const v = p.placed(k);
     if (v === null) return null;
     total += v;
   }

@@ -35,6 +35,13 @@ export interface Prepared {
   printed(key: string): number | null;
   /** the value a rule uses: printed total when present, computed total otherwise, entered value for other cells */
   value(key: string): number | null;
+  /** an imported figure placed in order in a row of too many or too few figures: its column is a guess */
+  columnGuessed(key: string): boolean;
+  /**
+   * `value`, but null where the column is a guess (the cell's, or for a computed total one of its parts'): what a rule
+   * comparing one cell with something outside its row (the text, last year) may judge
+   */
+  placed(key: string): number | null;
   /**
    * `unwritten`: the finding only says a part has not been written yet — while drafting that is a to-do
    * (warning, like a blank cell), not an error; at stage 'final' it is the rule's own severity.
@@ -120,6 +127,12 @@ export function prepare(report: Report, context: RuleContext = {}): Prepared {
     } else effective.set(def.key, own);
   }
   const printed = (key: string): number | null => printedTotals.get(key) ?? null;
+  const guessed = new Set(report.printed?.unplaced ?? []);
+  const columnSure = (key: string): boolean => {
+    if (guessed.has(key)) return false;
+    const def = format.cellByKey.get(key);
+    return !def?.sumOf || printedTotals.has(key) || def.sumOf.every(columnSure);
+  };
   return {
     report,
     stage,
@@ -131,6 +144,8 @@ export function prepare(report: Report, context: RuleContext = {}): Prepared {
     texts,
     printed,
     value: (key) => effective.get(key) ?? null,
+    columnGuessed: (key) => guessed.has(key),
+    placed: (key) => (columnSure(key) ? (effective.get(key) ?? null) : null),
     finding(rule, message, extra = {}) {
       const info = RULES[rule];
       const severity = stage === 'draft' && (info.draftSeverity || extra.unwritten) ? (info.draftSeverity ?? 'warning') : info.severity;

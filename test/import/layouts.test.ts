@@ -190,6 +190,20 @@ describe('blank cells, stray numbers, missing rows', () => {
     expect(blanks[0]?.message).toBe('表三中「三、（一）予以公开」一行原文少印了数字，有单元格空白，是哪一格无法从原文判断：完成前请填写，没有的填 0（空白不等于 0）');
   });
 
+  it('a figure whose column is a guess is not held against the text: 「废止0件」 beside a row 「21 12」 printed one short', () => {
+    // 行政规范性文件 21 | 5 | 12 with 本年废止 blank: 12 lands in 本年废止 by order, its column a guess
+    const text = makeText(rich, { layout: 'rows', blank: new Set(['active.normative.repealed']) }).replace(/一、总体情况\n/, '一、总体情况\n本年制发行政规范性文件21件，废止0件，现行有效12件。\n');
+    expect(text).toMatch(/行政规范性文件 21 12\n/);
+    const { report } = parse(text);
+    expect(report.cells['active.normative.repealed']).toBe(12);
+    expect(report.printed?.unplaced).toContain('active.normative.repealed');
+    const active = evaluate(report).filter((f) => f.rule === 'N-ACTIVE');
+    expect(active.filter((f) => f.cells.some((c) => c.startsWith('active.normative.')))).toEqual([]);
+    // the same sentence beside the row printed in full is judged: 「废止0件」 against 5
+    const whole = parse(makeText(rich, { layout: 'rows' }).replace(/一、总体情况\n/, '一、总体情况\n本年制发行政规范性文件21件，废止0件，现行有效12件。\n'));
+    expect(evaluate(whole.report).filter((f) => f.rule === 'N-ACTIVE' && f.cells.includes('active.normative.repealed'))).toHaveLength(1);
+  });
+
   it('a blank printed as a mark keeps its column: V-BLANK names that cell alone', () => {
     const { report } = parse(makeText(rich, { layout: 'rows', blank: new Set(['apply.granted.legal']), blankMark: '—' }));
     expect(report.printed?.blankUnplaced).toBeUndefined();

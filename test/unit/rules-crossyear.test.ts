@@ -36,6 +36,16 @@ describe('XY-CARRY', () => {
     expect(rulesOf(run(withPrevious({ ...previous({ 'apply.carried_forward.natural': 2 }), year: 2022 })))).not.toContain('XY-CARRY');
   });
 
+  it('leaves alone a column whose figure was placed by guess in an imported row (its column unknown)', () => {
+    const carried = previous({ 'apply.carried_forward.natural': 2, 'apply.carried_forward.total': 2 });
+    const guessed = (r: Report) => {
+      r.printed = { unplaced: ['apply.carried_over.natural'] };
+    };
+    expect(rulesOf(run(withPrevious(carried, guessed)))).not.toContain('XY-CARRY');
+    // the same figures, placed for sure, are judged
+    expect(rulesOf(run(withPrevious(carried)))).toContain('XY-CARRY');
+  });
+
   it('computes last year’s totals when its draft stores none', () => {
     const prev = previous({ 'apply.carried_forward.commercial': 3 });
     for (const k of Object.keys(prev.cells)) if (k.endsWith('.total')) delete prev.cells[k];
