@@ -282,8 +282,11 @@ function extractReview(text: string, cl: Clause[], year: number, isReviewSection
 
 const NORMATIVE_RE = /(行政)?规范性文件/g;
 
-/** 「…行政规范性文件 3 件，废止 1 件，现行有效 6 件」: the clauses after the first speak of the same documents. */
-const FOLLOW_ON = /^\s*(废止|宣布失效|失效|现行有效|有效)\s*(的)?\s*(\d+)\s*(件|个|份)\s*$/;
+/**
+ * 「…行政规范性文件 3 件，废止 1 件，现行有效 6 件」: the clauses after the first speak of the same documents — also in
+ * the table's own words (「现行有效件数424件」, 「本年废止件数为0件」).
+ */
+const FOLLOW_ON = /^\s*(?:本年)?(废止|宣布失效|失效|现行有效|有效)\s*(的)?\s*(?:件数|数量|文件)?\s*(?:为|共)?\s*(\d+)\s*(件|个|份)\s*$/;
 
 function extractActive(text: string, cl: Clause[], year: number, out: Mention<ActiveFigure>[]): void {
   let docSentence = -1;

@@ -353,6 +353,14 @@ describe('more of table 三 and 二 in the narrative', () => {
     // another subject in between ends it
     expect(rulesFor('本年度制发行政规范性文件 2 件，发布政策解读 15 件，有效 9 件。')).not.toContain('N-ACTIVE');
   });
+
+  it('N-ACTIVE follows the table’s own words after a 规范性文件 clause: 「现行有效件数 Y 件」, 「本年废止件数为 X 件」', () => {
+    expect(rulesFor('本年度制发规范性文件 2 件，本年废止件数为 0 件，现行有效件数 2 件。')).not.toContain('N-ACTIVE');
+    const inForce = only(run(withText('本年度制发规范性文件 2 件，现行有效件数 424 件。')), 'N-ACTIVE');
+    expect(inForce.map((x) => x.target)).toEqual(['active.normative.in_force']);
+    const repealed = only(run(withText('本年度制发规范性文件 2 件，本年废止件数为 3 件。')), 'N-ACTIVE');
+    expect(repealed.map((x) => x.target)).toEqual(['active.normative.repealed']);
+  });
 });
 
 describe('N-APP: durations and joined results', () => {
