@@ -336,10 +336,9 @@ function readByPlace(spec: RowSpec, printed: readonly Token[], cells: Cells, unc
   return true;
 }
 
-/** Values of one row, repaired when the count is off and the row total says how; doubts reported. */
 /**
- * Places a matched row's figures in its cells. Returns whether the row printed fewer figures than it has cells and
- * was placed by guess: which of its cells is the blank one can't be told from the text.
+ * Values of one row, repaired when the count is off and the row total says how; doubts reported. Returns whether the
+ * row printed fewer figures than it has cells and was placed by guess: which of its cells is blank can't be told.
  */
 function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[], ambiguous: AmbiguousRow[]): boolean {
   const { spec } = m;
