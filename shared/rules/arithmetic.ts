@@ -32,7 +32,7 @@ function sumCheck(p: Prepared, def: CellDef, printed: number, sumOf: readonly st
   // a part printed but not readable (an imported report's doubt) can't be judged; nor a figure whose column is a
   // guess, but in its own row's sum (the row's figures add up whichever column each stands in)
   if (sumOf.some((part) => unreadCell(p, part))) return null;
-  if (unplacedCell(p, def.key) || (rule !== 'T3-ROW' && sumOf.some((part) => unplacedCell(p, part)))) return null;
+  if (p.columnGuessed(def.key) || (rule !== 'T3-ROW' && sumOf.some((part) => p.columnGuessed(part)))) return null;
   let sum = 0;
   let any = false;
   const terms: string[] = [];
@@ -65,7 +65,7 @@ function unplaceableSums(p: Prepared, out: Finding[]): void {
   for (const s of p.report.printed?.sumsNotAddingUp ?? []) {
     const def = p.format.cellByKey.get(s.total);
     const rule = def ? sumsOf(def).find((x) => x.sumOf.every((k) => s.parts.includes(k)))?.rule : undefined;
-    if (!def || !rule || (p.printed(s.total) !== null && !unplacedCell(p, s.total))) continue;
+    if (!def || !rule || (p.printed(s.total) !== null && !p.columnGuessed(s.total))) continue;
     const { row } = nameParts(def);
     out.push(p.finding(rule, `「${row}」：${unplaceableWhy(s)}：原表的数字有误，请对照原文核对`, { cells: [s.total, ...s.parts], target: s.total }));
   }
@@ -81,14 +81,9 @@ function unreadCell(p: Prepared, key: string): boolean {
   return p.report.printed?.unread?.includes(key) ?? false;
 }
 
-/** A figure of an imported row placed in order, its column a guess (`printed.unplaced`). */
-function unplacedCell(p: Prepared, key: string): boolean {
-  return p.columnGuessed(key);
-}
-
 /** A figure known in full: entered, printed, or computed from parts none of which is blank, unread or unplaced. */
 function complete(p: Prepared, key: string): boolean {
-  if (unreadCell(p, key) || unplacedCell(p, key)) return false;
+  if (unreadCell(p, key) || p.columnGuessed(key)) return false;
   const def = p.format.cellByKey.get(key);
   if (!def?.sumOf || p.printed(key) !== null) return p.value(key) !== null;
   return def.sumOf.every((part) => complete(p, part));
