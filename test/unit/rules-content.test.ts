@@ -704,6 +704,15 @@ describe('F-STALE: a sentence run straight from last year into the organ speakin
   });
 });
 
+describe('F-STALE: 「结转」 with last year names where applications came from', () => {
+  it('leaves 「其中结转2023年3件」 in a 2024 report alone; flags 「结转2024年」 and 「结转至2023年」', () => {
+    const said = (s: string) => rulesAfter((r) => (r.sections!.requests = `2024年共受理信息公开申请50件，${s}。`));
+    expect(said('其中结转2023年3件，2024年申请47件')).not.toContain('F-STALE');
+    expect(said('其中结转2024年3件')).toContain('F-STALE');
+    expect(said('办结47件，结转至2023年3件')).toContain('F-STALE');
+  });
+});
+
 describe('F-STALE: the report naming itself with another year', () => {
   it('flags 「编制了《某某镇2023年政府信息公开工作年度报告》」 in a 2024 report, and not the report\'s own year', () => {
     const f = only(run(edit((r) => {
