@@ -12,7 +12,8 @@ import { clipSection, findHeadings, printedHeadings, reflow, sectionLines, split
 import { findSignature, pageFooterLines } from './signature.js';
 import { settleByDomain } from './tableDomain.js';
 import { settleByText } from './tableText.js';
-import { basicNormalise, isPageFooterLine, type SourceDocument, type SourceLine } from './text.js';
+import { basicNormalise, dropPinyinGlosses, isPageFooterLine, type SourceDocument, type SourceLine } from './text.js';
+import { isTraditional, toSimplified } from './traditional.js';
 
 export interface ParsedReport {
   report: Report;
@@ -24,16 +25,20 @@ export const MAX_LINE_CHARS = 10_000;
 const PAGE_NUMBER = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 
 /**
- * The lines as the parser reads them: normalised; page numbers and running footers of printed pages
+ * The lines as the parser reads them: in simplified characters (traditional.ts), pinyin glosses dropped, normalised; page numbers and running footers of printed pages
  * (「— 3 —」, 「第 3 页 共 9 页」, 「3/9」) left out; markdown heading marks (「## 一、总体情况」) and bold marks
  * around a whole line dropped. A report has a few thousand lines of a few hundred characters: more is cut.
  */
 function cleanLines(doc: SourceDocument, uncertain: Uncertain[]): SourceLine[] {
   const cut = doc.lines.length > MAX_LINES || doc.lines.some((l) => l.text.length > MAX_LINE_CHARS);
   if (cut) uncertain.push({ target: 'source', name: '原文', reason: `原文过长（超过 ${MAX_LINES} 行或单行超过 ${MAX_LINE_CHARS} 字），超出部分未读取，请核对` });
-  return doc.lines.slice(0, MAX_LINES).flatMap((l) => {
-    const text = basicNormalise(l.text.length > MAX_LINE_CHARS ? l.text.slice(0, MAX_LINE_CHARS) : l.text);
-    if (l.table !== undefined) return [{ ...l, text }];
+  const kept = doc.lines.slice(0, MAX_LINES);
+  const traditional = isTraditional(kept.map((l) => l.text.slice(0, MAX_LINE_CHARS)).join('\n'));
+  if (traditional) uncertain.push({ target: 'source', name: '原文', reason: '原文是繁体字，已转换为简体字读取，请核对正文和表格' });
+  const script = (s: string) => dropPinyinGlosses(traditional ? toSimplified(s) : s);
+  return kept.flatMap((l) => {
+    const text = basicNormalise(script(l.text.length > MAX_LINE_CHARS ? l.text.slice(0, MAX_LINE_CHARS) : l.text));
+    if (l.table !== undefined) return [{ ...l, text, ...(l.cells ? { cells: l.cells.map(script) } : {}) }];
     // left out, not blanked: a page's fold can fall inside a table saved one cell per line, where an empty line is an empty cell
     if (PAGE_NUMBER.test(text)) return [];
     return [{ text: text.replace(/^\s*#{1,6}\s+/, '').replace(/^(\s*)\*\*(.+)\*\*\s*$/, '$1$2') }];

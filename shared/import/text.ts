@@ -57,6 +57,17 @@ export function normaliseIdeographs(s: string): string {
   return s.replace(/[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]/g, (c) => RADICAL_IDEOGRAPHS[c] ?? c.normalize('NFKC'));
 }
 
+/** A syllable in tone-marked pinyin, in brackets after an ideograph: 「區(qū)」. */
+const PINYIN_GLOSS = /(\p{Script=Han})\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/gu;
+
+/**
+ * A page saved with its site's reading aid on glosses some ideographs with their pinyin (「西藏自治區(qū)人民政府」,
+ * 「標(biāo)題」): the glosses are no text of the report.
+ */
+export function dropPinyinGlosses(s: string): string {
+  return s.replace(PINYIN_GLOSS, '$1');
+}
+
 /**
  * Radical and compatibility ideographs → ordinary ones (first: everything after matches ideographs),
  * full-width forms, ideographic space, NBSP, zero-width characters → plain; keeps line breaks.
