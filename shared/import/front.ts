@@ -100,6 +100,11 @@ interface TitleAt {
   end: number;
 }
 
+/** A line that is a heading of this report by itself, but for its organ: 「2022年政府信息公开工作年度报告」. */
+function headingNamingYear(t: string): boolean {
+  return isTitleLine(t) && YEAR_IN.test(t) && /信息公开/.test(t) && organFromTitle(t) === null;
+}
+
 /** The title ending at front line k, with the line(s) before it when the title is broken (「…工作年」/「度报告」, 「机关名称」/「2024年…报告」). */
 function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt {
   const parts = [front[k] ?? ''];
@@ -175,7 +180,9 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
       // 「某区政府2020年信息公开工作年度报告」): the heading nearest the text is the report's
       const below = front[k + 1] ?? '';
       const own = isTitleLine(below) && YEAR_IN.test(below) && organFromTitle(below) !== null;
-      chosen = own ? titleEndingAt(front, k + 1) : at;
+      // or that heading broken after its organ (「某镇人民政府」 / 「2022年政府信息公开工作年度报告」)
+      const ownBroken = !own && isOrganLine(below) && headingNamingYear(front[k + 2] ?? '');
+      chosen = own ? titleEndingAt(front, k + 1) : ownBroken ? titleEndingAt(front, k + 2) : at;
       yearOnly = null;
       break;
     }

@@ -359,6 +359,13 @@ describe('imported titles', () => {
       flagged: true,
     },
     {
+      name: 'a page’s article title straight above the report’s own heading broken after its organ: the heading nearest the text',
+      lines: ['当前位置:首页', '> 政府信息公开年报', '某某镇人民政府2022年度政府信息公开工作年度报告', '某某镇人民政府', '2022年政府信息公开工作年度报告', '本报告依据《条例》要求编制。', '一、总体情况', '2022年，我镇主动公开政府信息12条。'],
+      title: '某某镇人民政府2022年政府信息公开工作年度报告',
+      organ: '某某镇人民政府',
+      flagged: false,
+    },
+    {
       name: 'a heading broken after the organ, its year first (「2025年某某区」 / 「政府信息公开工作年度报告」)',
       lines: ['2025年某某区', '政府信息公开工作年度报告', '本年度报告根据《条例》要求制作。', '一、总体情况', '2025年，我区主动公开政府信息12条。'],
       title: '2025年某某区政府信息公开工作年度报告',
