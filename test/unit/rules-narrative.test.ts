@@ -289,6 +289,14 @@ describe('N-PCT', () => {
     expect(rulesFor(`${lead}问题反映与投诉建议28 次（占比 25.1%），均妥善办结。`)).toContain('N-PCT');
   });
 
+  it('lets a breakdown printed to add up to 100 % have one share a unit off (「投诉类382件，占14.1%」 of 2720 is 14.04 %)', () => {
+    const lead = '12345热线共受理2720件，日均受理7.5件，办结2680件。其中，按办件性质分：求助类2252件，占82.8%；咨询类77件，占2.8%；';
+    expect(rulesFor(`${lead}投诉类382件，占14.1%；建议类9件，占0.3%。`)).not.toContain('N-PCT');
+    // shares that don't come to 100 % are each judged alone; and one more than a unit off is flagged however they sum
+    expect(rulesFor(`${lead}投诉类382件，占14.1%；建议类9件，占0.4%。`)).toContain('N-PCT');
+    expect(rulesFor(`${lead}投诉类382件，占14.3%；建议类9件，占0.1%。`)).toContain('N-PCT');
+  });
+
   it('is quiet on correct, rounded or unrelated percentages', () => {
     for (const text of [
       '12345 市民热线受理诉求 8684 件，已办结 8661，未办结 23 件，办结率 99.74%，满意率 99.74%。',
