@@ -194,9 +194,14 @@ export function narrativeRules(p: Prepared, out: Finding[]): void {
         const twice = Math.round(Math.round(r * scale * 10 + 1e-9) / 10 + 1e-9) / scale;
         return Math.abs(r - m.percent) <= tolerance || Math.floor(r * scale + 1e-9) / scale === m.percent || Math.abs(twice - m.percent) < 1e-9;
       };
-      // a share of a breakdown printed to add up to 100 % may be a unit off the other way, so the sum comes out
+      // a share of a breakdown printed to add up to 100 % may be a unit off the other way, so the sum comes out; a
+      // share said to be about so much (「约占比20%」) is rounded to its last printed digit, to tens when it ends in 0
       const unit = 10 ** -m.decimals;
-      const nudged = (den: number) => addsUpTo100(fig.percents, m) && Math.abs((m.numerator.value / den) * 100 - m.percent) < unit;
+      const about = m.approximate ? (m.decimals === 0 && m.percent % 10 === 0 ? 5 : unit) : 0;
+      const nudged = (den: number) => {
+        const off = Math.abs((m.numerator.value / den) * 100 - m.percent);
+        return off <= about + 1e-9 || (addsUpTo100(fig.percents, m) && off < unit);
+      };
       if (m.denominators.some((d) => fits(d.value) || nudged(d.value))) continue;
       const d = m.denominators[0]!;
       const actual = (m.numerator.value / d.value) * 100;

@@ -70,6 +70,8 @@ export interface PercentMention {
   numerator: { value: number; label: string; start: number; end: number };
   /** every count the rate may be of (nearest first); the percent fits when it fits one of them */
   denominators: { value: number; label: string }[];
+  /** said to be about so much (「约占比20%」) */
+  approximate?: true;
 }
 
 export interface TextFigures {
@@ -425,6 +427,7 @@ function extractPercents(text: string, cl: Clause[], apply: readonly Mention<App
     const decimals = (m[2] ?? '').length;
     let numerator: PercentMention['numerator'] | null = null;
     let label = '';
+    let approximate = false;
     const rate = /(..)率\s*(为|达|达到|是)?\s*$/.exec(head);
     if (rate) {
       const stem = rate[1] ?? '';
@@ -450,6 +453,7 @@ function extractPercents(text: string, cl: Clause[], apply: readonly Mention<App
       // 「予以公开 9 件，占 56.25%」
       const share = /占(比|总数的?|全部申请的?)?\s*(为)?\s*$/.exec(head);
       if (!share) continue;
+      approximate = /约\s*$/.test(head.slice(0, share.index));
       // (a note in brackets between the count and its share, 「其他处理41件(其中申请人主动撤销36件),占49.40%」, is passed over)
       const note = /[（(][^（()）]*[）)]\s*[，,]?\s*占[^（()）]*$/.exec(text.slice(sentenceStart, pctStart));
       const shareEnd = note ? sentenceStart + note.index : pctStart;
@@ -491,7 +495,7 @@ function extractPercents(text: string, cl: Clause[], apply: readonly Mention<App
       if (whole && verb && whole.value >= num.value) denominators.push({ value: whole.value, label: lead.slice(verb.index).trim() });
     }
     if (denominators.length === 0) continue;
-    out.push({ percent, decimals, start: pctStart - (rate ? rate[0].length : 0), end: m.index + m[0].length, label, numerator: num, denominators });
+    out.push({ percent, decimals, start: pctStart - (rate ? rate[0].length : 0), end: m.index + m[0].length, label, numerator: num, denominators, ...(approximate ? { approximate: true as const } : {}) });
   }
 }
 

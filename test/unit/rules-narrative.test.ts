@@ -297,6 +297,16 @@ describe('N-PCT', () => {
     expect(rulesFor(`${lead}投诉类382件，占14.3%；建议类9件，占0.1%。`)).toContain('N-PCT');
   });
 
+  it('takes a share said to be about so much (「约占比20%」) as rounded to its last digit', () => {
+    const lead = '全年公开信息325条，其中门户网站公开信息74条，';
+    expect(rulesFor(`${lead}约占比20%。`)).not.toContain('N-PCT');
+    expect(rulesFor(`${lead}约占比23%。`)).not.toContain('N-PCT');
+    // without 约, or further off than its rounding, it is flagged
+    expect(rulesFor(`${lead}占比20%。`)).toContain('N-PCT');
+    expect(rulesFor(`${lead}约占比30%。`)).toContain('N-PCT');
+    expect(rulesFor(`${lead}约占比25%。`)).toContain('N-PCT');
+  });
+
   it('is quiet on correct, rounded or unrelated percentages', () => {
     for (const text of [
       '12345 市民热线受理诉求 8684 件，已办结 8661，未办结 23 件，办结率 99.74%，满意率 99.74%。',
