@@ -312,11 +312,14 @@ const PUBLISHED_DATE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}\s*年\s*\d{1,2}\
 function headingEndingLine(words: string): string | null {
   const parts = words.trim().split(/\s+/);
   let heading: string | null = null;
-  for (let n = 1; n <= Math.min(3, parts.length); n++) {
+  // (the words may be pieces of one heading a converted document's line breaks left spaces in: 「某苏木 2021 年政府信息
+  // 公开工作年度报告」)
+  for (let n = 1; n <= Math.min(4, parts.length); n++) {
     const h = parts.slice(-n).join(' ');
-    if (!isTitleLine(h) || !YEAR_IN.test(h) || !/信息公开/.test(h)) continue;
+    const closed = h.replace(/\s+/g, '');
+    if (!isTitleLine(closed) || !YEAR_IN.test(closed) || !/信息公开/.test(closed)) continue;
     heading ??= h;
-    if (organFromTitle(h)) return h;
+    if (organFromTitle(closed)) return h;
   }
   return heading;
 }
