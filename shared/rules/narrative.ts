@@ -5,7 +5,7 @@
  */
 import { SECTION_KEYS, SECTION_NAMES, applyResultGroups, applyRows, type SectionKey } from '../report/format.js';
 import type { Prepared } from './prepare.js';
-import { textFigures, type ActiveFigure, type AppFigure, type PercentMention, type ReviewFigure } from './textFigures.js';
+import { textFigures, type ActiveFigure, type AppFigure, type ReviewFigure } from './textFigures.js';
 import { quote } from './textTokens.js';
 import type { Finding } from './types.js';
 
@@ -157,16 +157,6 @@ function fmt(n: number, decimals: number): string {
   return n.toFixed(Math.max(decimals, 2)).replace(/\.?0+$/, '') || '0';
 }
 
-/**
- * The shares of one whole (the same denominators), printed to the same precision, adding up to 100 %: a breakdown
- * (「求助类…占82.8%；咨询类…占2.8%；投诉类…占14.1%；建议类…占0.3%」), which the publisher sets to sum to 100.
- */
-function addsUpTo100(all: readonly PercentMention[], m: PercentMention): boolean {
-  const whole = (x: PercentMention) => x.denominators.map((d) => d.value).join(',');
-  const shares = all.filter((x) => whole(x) === whole(m) && x.decimals === m.decimals);
-  return shares.length >= 2 && Math.abs(shares.reduce((sum, x) => sum + x.percent, 0) - 100) < 1e-6;
-}
-
 export function narrativeRules(p: Prepared, out: Finding[]): void {
   for (const section of SECTION_KEYS) {
     const text = p.texts[section];
@@ -194,16 +184,13 @@ export function narrativeRules(p: Prepared, out: Finding[]): void {
         const twice = Math.round(Math.round(r * scale * 10 + 1e-9) / 10 + 1e-9) / scale;
         return Math.abs(r - m.percent) <= tolerance || Math.floor(r * scale + 1e-9) / scale === m.percent || Math.abs(twice - m.percent) < 1e-9;
       };
-      // a share of a breakdown printed to add up to 100 % may be a unit off the other way, so the sum comes out; a
-      // share said to be about so much (「约占比20%」) is rounded to its last printed digit, to tens when it ends in 0
-      const unit = 10 ** -m.decimals;
-      const about = m.approximate ? (m.decimals === 0 && m.percent % 10 === 0 ? 5 : unit) : 0;
-      const nudged = (den: number) => {
-        const off = Math.abs((m.numerator.value / den) * 100 - m.percent);
-        return off <= about + 1e-9 || (addsUpTo100(fig.percents, m) && off < unit);
-      };
-      if (m.denominators.some((d) => fits(d.value) || nudged(d.value))) continue;
-      const d = m.denominators[0]!;
+      // a share said to be about so much (「约占比20%」) is rounded to its last printed digit, to tens when it ends in 0
+      // (a share nudged a unit so a breakdown adds up to 100 % is still off: readers of real reports flag it)
+      const about = m.approximate ? (m.decimals === 0 && m.percent % 10 === 0 ? 5 : 10 ** -m.decimals) : 0;
+      const off = (den: number) => Math.abs((m.numerator.value / den) * 100 - m.percent);
+      if (m.denominators.some((d) => fits(d.value) || off(d.value) <= about + 1e-9)) continue;
+      // the whole it comes nearest to being a share of is the one the message names
+      const d = m.denominators.reduce((best, x) => (off(x.value) < off(best.value) ? x : best));
       const actual = (m.numerator.value / d.value) * 100;
       out.push(
         p.finding(
