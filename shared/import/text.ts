@@ -127,6 +127,8 @@ const COUNTER_WORD = new RegExp(`^[${COUNTERS}]次?$`);
 /** A count printed with its counter: the count (a row's cell, never a word ending the row). */
 const COUNTED = new RegExp(`^(\\d+)[${COUNTERS}]次?$`);
 
+const MISPRINTED_SIGN = /^[+-]{2,}\d+(?:\.\d+)?$/;
+
 /** One word (already through basicNormalise): text keeps its printed form (「（一）」), figures are NFKC. */
 function pushWord(out: Token[], w: string, line: number): void {
   if (w === '') return;
@@ -134,6 +136,8 @@ function pushWord(out: Token[], w: string, line: number): void {
   // 「00」, 「023」: no figure but 「0」 starts with 0, so these are figures printed with no space between them
   const counted = COUNTED.exec(n)?.[1];
   if (isNumberToken(n)) out.push(/^0\d+$/.test(n) ? { type: 'num', raw: n, line, glued: true } : { type: 'num', raw: n, line });
+  // a figure with its sign doubled (「--253」): a cell's figure misprinted, kept in its place to be said unreadable
+  else if (MISPRINTED_SIGN.test(n)) out.push({ type: 'num', raw: n, line });
   else if (counted !== undefined) out.push({ type: 'num', raw: counted, line });
   else if (BLANK_RE.test(n)) out.push({ type: 'blank', line });
   else if (isPlaceholderWord(n) || !/[\u3400-\u9fff]/.test(w)) out.push({ type: 'text', text: w, line });

@@ -275,6 +275,18 @@ describe('formats', () => {
     expect(uncertain.filter((u) => u.target.includes('.'))).toEqual([]);
   });
 
+  it('a 本年增/减 misprinted with its sign doubled (「行政处罚 253 --253 0」) keeps its place: said unreadable, the row not short', () => {
+    const old = richData(FORMAT_2019, 2020);
+    const row = (l: string) => l.startsWith('行政处罚');
+    const text = makeText(old, { layout: 'rows' }).split('\n').map((l) => (row(l) ? '行政处罚 253 --253 0' : l)).join('\n');
+    const { report, uncertain } = parse(text);
+    expect(report.cells['active2019.punishment.prev_items']).toBe(253);
+    expect(report.cells['active2019.punishment.change']).toBeNull();
+    expect(report.cells['active2019.punishment.decisions']).toBe(0);
+    expect(uncertain.find((u) => u.target === 'active2019.punishment.change')?.reason).toContain('原文「--253」无法识别为数字');
+    expect(evaluate(report).filter((f) => f.rule === 'V-BLANK')).toEqual([]);
+  });
+
   it('a line of figures between two pieces of a wrapped label with commas (a PDF\'s 「理结 分处理的，只计这一」/「3 0 0 0 0 0 3」/「果 情形，…」) is the row\'s, not prose', () => {
     const text = [
       '某局2022年政府信息公开工作年度报告',
