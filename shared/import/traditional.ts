@@ -1,16 +1,23 @@
 /**
  * Reports in traditional characters: a government site's 「繁體」 version of a page (converted from the simplified
- * original, often with Taiwan wording: 「規範性檔案」 for 「规范性文件」, 「資訊」 for 「信息」) is saved and published as
- * it shows. The importer reads simplified labels, so such a document is converted back before anything else —
- * by OpenCC's dictionaries (opencc-js), Taiwan phrases included, and only when the document is traditional:
- * converting simplified text would touch the few characters both scripts share (「著」 in 「显著」).
+ * original, character by character or with Taiwan wording: 「規範性檔案」 for 「规范性文件」, 「資訊」 for 「信息」) is saved and
+ * published as it shows. The importer reads simplified labels, so such a document is converted back before anything
+ * else — by OpenCC's character dictionaries (opencc-js), then the few Taiwan words the report's own vocabulary takes —
+ * and only when the document is traditional: converting simplified text would touch characters both scripts share.
+ * (OpenCC's own Taiwan-phrase table is not used: on a page converted character by character it turns the report's
+ * 「文件」 into 「文档」 and 「查询」 into 「查找」.)
  */
 import { Converter } from 'opencc-js/t2cn';
 
-/** Character by character, traditional → simplified: to tell a traditional document from a simplified one. */
+/** Traditional → simplified, character by character (OpenCC 't' → 'cn'). */
 const byCharacter = Converter({ from: 't', to: 'cn' });
-/** Taiwan phrases and characters → mainland simplified: the conversion itself. */
-const toMainland = Converter({ from: 'twp', to: 'cn' });
+
+/** Taiwan words a site's converter puts for the report's own (after `byCharacter`). */
+const TAIWAN_WORDS: readonly [RegExp, string][] = [
+  [/规范性档案/g, '规范性文件'],
+  [/资讯/g, '信息'],
+  [/专案(?=数量)/g, '项目'],
+];
 
 /** How many ideographs are looked at to decide (a report's first few pages say it). */
 const SAMPLE = 4000;
@@ -33,7 +40,7 @@ export function isTraditional(text: string): boolean {
   return traditional >= MIN_COUNT && traditional >= MIN_SHARE * han;
 }
 
-/** Traditional text → mainland simplified text. */
+/** Traditional text → the simplified text it was converted from. */
 export function toSimplified(text: string): string {
-  return toMainland(text);
+  return TAIWAN_WORDS.reduce((s, [word, mainland]) => s.replace(word, mainland), byCharacter(text));
 }

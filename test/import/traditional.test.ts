@@ -6,7 +6,7 @@ import { Converter } from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
 import { parsePublished, textDocument } from '../../shared/import/index.js';
 import { evaluate } from '../../shared/rules/index.js';
-import { FORMAT_2021 } from '../../shared/report/format.js';
+import { FORMAT_2019, FORMAT_2021 } from '../../shared/report/format.js';
 import { makeText, richData } from './make.js';
 
 const parse = (text: string) => parsePublished(textDocument(text));
@@ -55,13 +55,19 @@ describe('a report in traditional characters', () => {
     expect(rules.filter((r) => r.startsWith('F-TITLE'))).toEqual([]);
   });
 
-  it('reads a whole report converted to Taiwan wording as the original: every cell of every table', () => {
-    const rich = richData(FORMAT_2021, 2024);
-    const original = makeText(rich, { layout: 'rows' });
-    const { report } = parse(Converter({ from: 'cn', to: 'twp' })(original));
-    const wrong = Object.entries(rich.cells).filter(([k, v]) => report.cells[k] !== v);
-    expect(wrong).toEqual([]);
-    expect(report.title).toBe(parse(original).report.title);
+  it('reads a whole report converted to Taiwan wording, or character by character, as the original: every cell, every label', () => {
+    for (const format of [FORMAT_2021, FORMAT_2019]) {
+      const rich = richData(format, format === FORMAT_2021 ? 2024 : 2020);
+      const original = makeText(rich, { layout: 'rows' });
+      for (const to of ['twp', 't'] as const) {
+        const { report, uncertain } = parse(Converter({ from: 'cn', to })(original));
+        const wrong = Object.entries(rich.cells).filter(([k, v]) => report.cells[k] !== v);
+        expect(wrong, to).toEqual([]);
+        expect(report.title, to).toBe(parse(original).report.title);
+        // every label read as the format's own (「行政查询事项」, not 「行政查找事项」 matched approximately)
+        expect(uncertain.filter((u) => u.target.includes('.')), to).toEqual([]);
+      }
+    }
   });
 
   it('leaves a simplified report as written: 「显著」 keeps its 著, 「资料」 stays', () => {
