@@ -177,6 +177,8 @@ describe('N-ACTIVE', () => {
     for (const text of ['本年度制发行政规范性文件 2 件。', '现行有效行政规范性文件 2 件。', '公开行政规范性文件２件。', '清理行政规范性文件 35 件。', '备案审查规范性文件 9 件。']) {
       expect(rulesFor(text), text).not.toContain('N-ACTIVE');
     }
+    // the documents' own count after 「的」 is still theirs
+    expect(rulesFor('本年度制发行政规范性文件的数量为99件。')).toContain('N-ACTIVE');
   });
 });
 
@@ -334,8 +336,8 @@ describe('precision on wording seen in real reports', () => {
       expect(rulesFor(text), text).not.toContain('N-REVIEW');
     }
   });
-  it('N-ACTIVE ignores revised, drafted and catalogued documents', () => {
-    for (const text of ['修订行政规范性文件 7 件。', '起草行政规范性文件 9 件。', '梳理行政规范性文件目录 12 个。']) {
+  it('N-ACTIVE ignores revised, drafted and catalogued documents, and other things counted after 「规范性文件的」', () => {
+    for (const text of ['修订行政规范性文件 7 件。', '起草行政规范性文件 9 件。', '梳理行政规范性文件目录 12 个。', '官网主动公开有关规范性文件的通知公告38份。']) {
       expect(rulesFor(text), text).not.toContain('N-ACTIVE');
     }
   });
