@@ -66,16 +66,6 @@ export const DATED_CITATIONS: readonly DatedCitation[] = [
     rule: 'F-OLD',
   },
   {
-    // the filling-in guidance of the tables before 2019 (「《…关于政府信息公开年度报告有关项目填报问题的解释》」)
-    document: '政府信息公开年度报告有关项目填报问题的解释',
-    number: '国办公开办函〔2016〕201号',
-    pattern: new RegExp(`国办公开办函\\s*${BRACKETS}\\s*2016\\s*${CLOSE}\\s*201\\s*号|年度报告有关项目填报问题的解释`, 'g'),
-    from: 2016,
-    to: 2018,
-    replacedBy: '2019年起的年度报告格式（国办公开办函〔2019〕60号，2021年起国办公开办函〔2021〕30号）',
-    rule: 'F-OLD',
-  },
-  {
     // a 2019 template sentence kept in later reports: 「本报告除规章对外公开总数量、规范性文件对外公开总数量两个项目外…」
     document: '2019年格式表二的栏目',
     number: '国办公开办函〔2019〕60号',

@@ -444,18 +444,6 @@ describe('F-OLD', () => {
       r.sections!.preface = '根据《中华人民共和国政府信息公开工作年度报告格式》的要求，编制本报告。';
     })).not.toContain('F-OLD');
   });
-  it('knows the 2016 filling-in guidance of the old tables (国办公开办函〔2016〕201号): out of date from the 2019 report on', () => {
-    const cite = '根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开年度报告有关项目填报问题的解释》(国办公开办函〔2016〕201号)规定编制。';
-    const f = only(run(edit((r) => {
-      r.sections!.preface = cite;
-    })), 'F-OLD');
-    expect(f).toHaveLength(1);
-    expect(f[0]?.message).toContain('填报问题的解释）只适用于2018年度及以前');
-    expect(rulesAfter((r) => {
-      r.year = 2018;
-      r.sections!.preface = cite;
-    })).not.toContain('F-OLD');
-  });
   it('takes a misquoted title followed by the 2021 number as the 2021 notice (the number says which is meant)', () => {
     const cite = (number: string) =>
       rulesAfter((r) => {
