@@ -105,6 +105,11 @@ function headingNamingYear(t: string): boolean {
   return isTitleLine(t) && YEAR_IN.test(t) && /信息公开/.test(t) && organFromTitle(t) === null;
 }
 
+/** Two headings naming the same year (a site's list title and the report's own heading). */
+function sameYear(a: string, b: string): boolean {
+  return /(\d{4})\s*年/.exec(a)?.[1] === /(\d{4})\s*年/.exec(b)?.[1];
+}
+
 /** The title ending at front line k, with the line(s) before it when the title is broken (「…工作年」/「度报告」, 「机关名称」/「2024年…报告」). */
 function titleEndingAt(front: readonly string[], k: number, offset = 0): TitleAt {
   const parts = [front[k] ?? ''];
@@ -181,7 +186,7 @@ export function readFront(lines: readonly SourceLine[], firstHeading: number, un
       const below = front[k + 1] ?? '';
       const own = isTitleLine(below) && YEAR_IN.test(below) && organFromTitle(below) !== null;
       // or that heading broken after its organ (「某镇人民政府」 / 「2022年政府信息公开工作年度报告」)
-      const ownBroken = !own && isOrganLine(below) && headingNamingYear(front[k + 2] ?? '');
+      const ownBroken = !own && isOrganLine(below) && headingNamingYear(front[k + 2] ?? '') && sameYear(at.parts.join(''), front[k + 2] ?? '');
       chosen = own ? titleEndingAt(front, k + 1) : ownBroken ? titleEndingAt(front, k + 2) : at;
       yearOnly = null;
       break;
@@ -284,7 +289,7 @@ function titleLeadingLine(front: readonly string[]): FrontMatter | null {
     // (a breadcrumb before it is the navigation's to read; a 「<…>」 in the preface after it is no breadcrumb)
     if (!heading || m?.[2] === undefined || NAVIGATION.test(m[1] ?? '') || /[。，；,;]/.test(m[1]?.slice(0, m[1].length - heading.length) ?? '')) continue;
     // (a heading with no preface after it, among page words, names its organ: 「本地目录: …_某局 2019年…报告」 is a file path)
-    if (m[2] === '' && !organFromTitle(heading)) continue;
+    if (m[2] === '' && !organFromTitle(heading.replace(/\s+/g, ''))) continue;
     return { title: heading.replace(/\s+/g, ''), mainTitle: heading, subtitle: '', prefaceLines: [...(m[2] ? [m[2]] : []), ...front.slice(k + 1)] };
   }
   return null;

@@ -12,7 +12,7 @@ import { clipSection, findHeadings, printedHeadings, reflow, sectionLines, split
 import { findSignature, pageFooterLines } from './signature.js';
 import { settleByDomain } from './tableDomain.js';
 import { settleByText } from './tableText.js';
-import { basicNormalise, dropPinyinGlosses, isPageFooterLine, type SourceDocument, type SourceLine } from './text.js';
+import { basicNormalise, dropPinyinGlosses, isPageFooterLine, normaliseIdeographs, type SourceDocument, type SourceLine } from './text.js';
 import { isTraditional, toSimplified } from './traditional.js';
 
 export interface ParsedReport {
@@ -35,7 +35,8 @@ function cleanLines(doc: SourceDocument, uncertain: Uncertain[]): SourceLine[] {
   const kept = doc.lines.slice(0, MAX_LINES);
   const traditional = isTraditional(kept.map((l) => l.text.slice(0, MAX_LINE_CHARS)).join('\n'));
   if (traditional) uncertain.push({ target: 'source', name: '原文', reason: '原文是繁体字，已转换为简体字读取，请核对正文和表格' });
-  const script = (s: string) => dropPinyinGlosses(traditional ? toSimplified(s) : s);
+  // (radicals standing for ideographs made ordinary first: 「⾨」 is a traditional 門 only once it is one)
+  const script = (s: string) => dropPinyinGlosses(traditional ? toSimplified(normaliseIdeographs(s)) : s);
   return kept.flatMap((l) => {
     const text = basicNormalise(script(l.text.length > MAX_LINE_CHARS ? l.text.slice(0, MAX_LINE_CHARS) : l.text));
     if (l.table !== undefined) return [{ ...l, text, ...(l.cells ? { cells: l.cells.map(script) } : {}) }];

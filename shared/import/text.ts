@@ -57,8 +57,8 @@ export function normaliseIdeographs(s: string): string {
   return s.replace(/[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]/g, (c) => RADICAL_IDEOGRAPHS[c] ?? c.normalize('NFKC'));
 }
 
-/** A syllable in tone-marked pinyin, in brackets after an ideograph: 「區(qū)」. */
-const PINYIN_GLOSS = /(\p{Script=Han})\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/gu;
+/** One syllable in tone-marked pinyin, in brackets after an ideograph: 「區(qū)」, 「标（biāo）」 (a word like 「café」 is none). */
+const PINYIN_GLOSS = /(\p{Script=Han})[(（]((?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?)[)）]/gu;
 
 /**
  * A page saved with its site's reading aid on glosses some ideographs with their pinyin (「西藏自治區(qū)人民政府」,

@@ -14,6 +14,8 @@ const byCharacter = Converter({ from: 't', to: 'cn' });
 
 /** Taiwan words a site's converter puts for the report's own (after `byCharacter`). */
 const TAIWAN_WORDS: readonly [RegExp, string][] = [
+  // (and a variant OpenCC leaves: 陜 for 陝 → 陕)
+  [/陜/g, '陕'],
   [/规范性档案/g, '规范性文件'],
   [/资讯/g, '信息'],
   [/专案(?=数量)/g, '项目'],

@@ -184,9 +184,9 @@ export function narrativeRules(p: Prepared, out: Finding[]): void {
         const twice = Math.round(Math.round(r * scale * 10 + 1e-9) / 10 + 1e-9) / scale;
         return Math.abs(r - m.percent) <= tolerance || Math.floor(r * scale + 1e-9) / scale === m.percent || Math.abs(twice - m.percent) < 1e-9;
       };
-      // a share said to be about so much (「约占比20%」) is rounded to its last printed digit, to tens when it ends in 0
+      // a share said to be about so much (「约占比20%」) is rounded to its last printed digit, to tens when it is a ten of 20 or more
       // (a share nudged a unit so a breakdown adds up to 100 % is still off: readers of real reports flag it)
-      const about = m.approximate ? (m.decimals === 0 && m.percent % 10 === 0 ? 5 : 10 ** -m.decimals) : 0;
+      const about = m.approximate ? (m.decimals === 0 && m.percent % 10 === 0 && m.percent >= 20 ? 5 : 10 ** -m.decimals) : 0;
       const off = (den: number) => Math.abs((m.numerator.value / den) * 100 - m.percent);
       if (m.denominators.some((d) => fits(d.value) || off(d.value) <= about + 1e-9)) continue;
       // the whole it comes nearest to being a share of is the one the message names

@@ -324,7 +324,8 @@ function extractActive(text: string, cl: Clause[], year: number, out: Mention<Ac
     const count = after ?? before;
     if (!count) continue;
     // 「有关规范性文件的通知公告38份」 counts the notices, not the documents
-    if (count === after && /的\s*(?!件数|数量|总数|为|共|有)[\u4e00-\u9fff]/.test(s.slice(docEnd, count.start - c.start))) continue;
+    // (「规范性文件的制发数量为99件」 is theirs)
+    if (count === after && /的\s*(?!件数|数量|总数|为|共|有|制发|印发|出台|制定|新制|废止|失效|现行|有效)[\u4e00-\u9fff]/.test(s.slice(docEnd, count.start - c.start))) continue;
     const qualifier = s.slice(Math.max(0, m.index - 8), m.index) + s.slice(docEnd, count.start - c.start);
     let kind: ActiveFigure;
     if (/废止|废除|失效|宣布/.test(qualifier)) kind = 'repealed';

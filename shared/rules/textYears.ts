@@ -85,7 +85,9 @@ export function extractYears(text: string, year: number, out: StaleMention[]): v
     // 「上年结转至2025年的申请」 in the 2025 report is last year's carrying over, told from the other side
     const lead = text.slice(Math.max(0, m.index - 8), m.index);
     // 「其中结转2023年3件，2024年申请47件」 in the 2024 report: carried over from last year (into it would be 「结转至」)
-    const fromLastYear = Number(m[1]) === year - 1 && !/[至到]/.test(m[0]);
+    // (「结转2023年继续办理3件」 is into it: stale)
+    const into = /[至到]/.test(m[0]) || /^\s*度?\s*(?:继续|再)?\s*(?:办理|处理|答复)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
+    const fromLastYear = Number(m[1]) === year - 1 && !into;
     if (Number(m[1]) !== year + 1 && !fromLastYear && !/上年|上一年|去年|\d{4}\s*年度?$/.test(lead)) out.push({ kind: 'carry', year: Number(m[1]), start: m.index, end: m.index + m[0].length });
   }
   for (const re of [OWN_TITLE_RE, OWN_TITLE_PLAIN_RE]) {

@@ -366,6 +366,13 @@ describe('imported titles', () => {
       flagged: false,
     },
     {
+      name: 'a page’s article title above a heading broken after its organ that names another year: the article title stands, and is judged',
+      lines: ['某某镇人民政府2022年度政府信息公开工作年度报告', '某某镇人民政府', '2021年政府信息公开工作年度报告', '本报告依据《条例》要求编制。', '一、总体情况', '2022年，我镇主动公开政府信息12条。'],
+      title: '某某镇人民政府2022年度政府信息公开工作年度报告',
+      organ: '某某镇人民政府',
+      flagged: true,
+    },
+    {
       name: 'a converted document run onto one line, its heading broken by spaces where its lines ended, then the preface',
       lines: ['某某旗某某苏木2021年政府信息公开工作年度报告.docx', '某某旗某某苏木 2021 年政府信息 公开工作年度报告 根据《中华人民共和国政府信息公开条例》(以下简 称《条例》)的规定，结合我苏木实际，编制本报告。', '一、总体情况', '2021年，我苏木主动公开政府信息12条。'],
       title: '某某旗某某苏木2021年政府信息公开工作年度报告',

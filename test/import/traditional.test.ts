@@ -5,6 +5,7 @@
 import { Converter } from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
 import { parsePublished, textDocument } from '../../shared/import/index.js';
+import { isTraditional } from '../../shared/import/traditional.js';
 import { evaluate } from '../../shared/rules/index.js';
 import { FORMAT_2019, FORMAT_2021 } from '../../shared/report/format.js';
 import { makeText, richData } from './make.js';
@@ -39,8 +40,8 @@ const TYPED = `陜西省人民政府辦公廳2022年政府信息公開工作年�
 describe('a report in traditional characters', () => {
   it('reads a typed 繁體 page: title and organ in simplified characters, every cell of table 二, and says it converted', () => {
     const { report, uncertain } = parse(TYPED);
-    expect(report.title).toBe('陜西省人民政府办公厅2022年政府信息公开工作年度报告');
-    expect(report.organ).toBe('陜西省人民政府办公厅');
+    expect(report.title).toBe('陕西省人民政府办公厅2022年政府信息公开工作年度报告');
+    expect(report.organ).toBe('陕西省人民政府办公厅');
     expect(report.year).toBe(2022);
     expect(report.cells).toMatchObject({
       'active.regulations.issued': 3, 'active.regulations.repealed': 1, 'active.regulations.in_force': 40,
@@ -63,11 +64,26 @@ describe('a report in traditional characters', () => {
         const { report, uncertain } = parse(Converter({ from: 'cn', to })(original));
         const wrong = Object.entries(rich.cells).filter(([k, v]) => report.cells[k] !== v);
         expect(wrong, to).toEqual([]);
-        expect(report.title, to).toBe(parse(original).report.title);
+        expect(report.title, to).toBe(`${rich.organ ?? ''}${rich.year}年政府信息公开工作年度报告`);
         // every label read as the format's own (「行政查询事项」, not 「行政查找事项」 matched approximately)
         expect(uncertain.filter((u) => u.target.includes('.')), to).toEqual([]);
       }
     }
+  });
+
+  it('tells a traditional document by the share of its ideographs that are traditional: ten or more, and 5 %', () => {
+    const simplified = '某县人民政府2024年政府信息公开工作年度报告。本年度主动公开政府信息一百二十条，收到申请十二件。'.repeat(20);
+    // a simplified page with its site's 「繁體 無障礙 關於我們」 menu is still simplified
+    expect(isTraditional(`繁體 無障礙 關於我們\n${simplified}`)).toBe(false);
+    expect(isTraditional('政府信息公開工作年度報告')).toBe(false); // 3 traditional ideographs: too few to say
+    expect(isTraditional('開報務區縣鎮關於資辦')).toBe(true); // 10 of 10
+    expect(isTraditional('開報務區縣鎮關於資')).toBe(false); // 9
+    expect(isTraditional(`${'開'.repeat(10)}${'开'.repeat(200)}`)).toBe(false); // 10 of 210: under 5 %
+  });
+
+  it('reads radicals a PDF gives for ideographs before converting (「部⾨」 is 部門, so 部门)', () => {
+    const { report } = parse(`${TYPED}\n五、存在的主要問題及改進情況\n\n各部⾨意⾒已落實。\n`);
+    expect(report.sections?.problems).toBe('各部门意见已落实。');
   });
 
   it('leaves a simplified report as written: 「显著」 keeps its 著, 「资料」 stays', () => {
@@ -85,5 +101,10 @@ describe('a page saved with its reading aid on (pinyin glosses after some ideogr
     expect(report.organ).toBe('某某自治区人民政府');
     expect(report.title).toBe('某某自治区人民政府2023年政府信息公开工作年度报告');
     expect(report.sections?.overview).toBe('2023年，自治区政府门户网站(www.example.gov.cn)发布信息1200条。');
+  });
+
+  it('drops a gloss in full-width brackets too, and never a word that is no pinyin syllable (「咖啡馆(café)」)', () => {
+    const { report } = parse(`某县人民政府2023年政府信息公开工作年度报告\n\n一、总体情况\n\n县政府（fǔ）门户网站更名为“咖啡馆(café)之窗”。\n`);
+    expect(report.sections?.overview).toBe('县政府门户网站更名为“咖啡馆(café)之窗”。');
   });
 });

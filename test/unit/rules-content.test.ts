@@ -717,6 +717,7 @@ describe('F-STALE: 「结转」 with last year names where applications came fro
     expect(said('其中结转2023年3件，2024年申请47件')).not.toContain('F-STALE');
     expect(said('其中结转2024年3件')).toContain('F-STALE');
     expect(said('办结47件，结转至2023年3件')).toContain('F-STALE');
+    expect(said('办结47件，结转2023年继续办理3件')).toContain('F-STALE');
   });
 });
 

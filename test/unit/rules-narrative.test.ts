@@ -177,8 +177,6 @@ describe('N-ACTIVE', () => {
     for (const text of ['本年度制发行政规范性文件 2 件。', '现行有效行政规范性文件 2 件。', '公开行政规范性文件２件。', '清理行政规范性文件 35 件。', '备案审查规范性文件 9 件。']) {
       expect(rulesFor(text), text).not.toContain('N-ACTIVE');
     }
-    // the documents' own count after 「的」 is still theirs
-    expect(rulesFor('本年度制发行政规范性文件的数量为99件。')).toContain('N-ACTIVE');
   });
 });
 
@@ -305,6 +303,8 @@ describe('N-PCT', () => {
     expect(rulesFor(`${lead}占比20%。`)).toContain('N-PCT');
     expect(rulesFor(`${lead}约占比30%。`)).toContain('N-PCT');
     expect(rulesFor(`${lead}约占比25%。`)).toContain('N-PCT');
+    // a round ten under 20 is no rounding to tens: 约占10% of 5.2 % is off
+    expect(rulesFor('全年公开信息325条，其中门户网站公开信息17条，约占比10%。')).toContain('N-PCT');
   });
 
   it('is quiet on correct, rounded or unrelated percentages', () => {
@@ -340,6 +340,9 @@ describe('precision on wording seen in real reports', () => {
     for (const text of ['修订行政规范性文件 7 件。', '起草行政规范性文件 9 件。', '梳理行政规范性文件目录 12 个。', '官网主动公开有关规范性文件的通知公告38份。']) {
       expect(rulesFor(text), text).not.toContain('N-ACTIVE');
     }
+    // the documents' own count after 「的」 is still theirs
+    expect(rulesFor('本年度制发行政规范性文件的数量为99件。')).toContain('N-ACTIVE');
+    expect(rulesFor('本年度行政规范性文件的制发数量为99件。')).toContain('N-ACTIVE');
   });
 });
 
