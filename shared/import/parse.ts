@@ -25,8 +25,8 @@ export const MAX_LINE_CHARS = 10_000;
 const PAGE_NUMBER = /^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 
 /**
- * The lines as the parser reads them: in simplified characters (traditional.ts), pinyin glosses dropped, normalised; page numbers and running footers of printed pages
- * (「— 3 —」, 「第 3 页 共 9 页」, 「3/9」) left out; markdown heading marks (「## 一、总体情况」) and bold marks
+ * The lines as the parser reads them: in simplified characters (traditional.ts), pinyin glosses dropped, normalised;
+ * page numbers and running footers of printed pages (「— 3 —」, 「第 3 页 共 9 页」, 「3/9」) left out; markdown heading marks (「## 一、总体情况」) and bold marks
  * around a whole line dropped. A report has a few thousand lines of a few hundred characters: more is cut.
  */
 function cleanLines(doc: SourceDocument, uncertain: Uncertain[]): SourceLine[] {

@@ -12,9 +12,8 @@ import { Converter } from 'opencc-js/t2cn';
 /** Traditional → simplified, character by character (OpenCC 't' → 'cn'). */
 const byCharacter = Converter({ from: 't', to: 'cn' });
 
-/** Taiwan words a site's converter puts for the report's own (after `byCharacter`). */
-const TAIWAN_WORDS: readonly [RegExp, string][] = [
-  // (and a variant OpenCC leaves: 陜 for 陝 → 陕)
+/** After `byCharacter`: a variant OpenCC leaves (陜, for 陝), and the Taiwan words a site's converter puts for the report's own. */
+const LEFT_BY_OPENCC: readonly [RegExp, string][] = [
   [/陜/g, '陕'],
   [/规范性档案/g, '规范性文件'],
   [/资讯/g, '信息'],
@@ -44,5 +43,5 @@ export function isTraditional(text: string): boolean {
 
 /** Traditional text → the simplified text it was converted from. */
 export function toSimplified(text: string): string {
-  return TAIWAN_WORDS.reduce((s, [word, mainland]) => s.replace(word, mainland), byCharacter(text));
+  return LEFT_BY_OPENCC.reduce((s, [word, mainland]) => s.replace(word, mainland), byCharacter(text));
 }
