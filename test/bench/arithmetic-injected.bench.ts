@@ -25,6 +25,8 @@ interface Tally {
   silentBlank: number;
   /** other silent changes where the import lists a doubt on the cell (its column or its figure) */
   silentDoubted: number;
+  /** other silent changes where the import lists a doubt on another cell of every sum through it (so none is judged) */
+  silentSumDoubted: number;
 }
 
 /** Every sum a cell is in, as its cells: the format's totals (sumOf, alsoSumOf) and T3-BAL's column. */
@@ -39,6 +41,9 @@ const SUMS: readonly (readonly string[])[] = [
 function noSumToJudge(key: string, truth: Map<string, unknown>): boolean {
   return SUMS.filter((s) => s.includes(key)).every((s) => s.some((k) => truth.get(k) === null || truth.get(k) === undefined));
 }
+
+/** The import lists a doubt on one of these cells (its column or its figure). */
+const doubtedOn = (r: ImportResult, keys: readonly string[]) => r.uncertain.some((u) => keys.some((k) => u.target === k || (u.cells ?? []).includes(k)));
 
 async function importText(text: string, name: string): Promise<ImportResult | undefined> {
   const read = await readPublishedBytes(new TextEncoder().encode(text), name);
@@ -85,18 +90,19 @@ async function injectInto(c: CorpusCase, tally: Tally): Promise<void> {
     tally.changes++;
     if ([...arithmeticSigns(after)].some((s) => !signsBefore.has(s))) tally.raised++;
     else if (noSumToJudge(key, truth)) tally.silentBlank++;
-    else if (after.uncertain.some((u) => u.target === key || (u.cells ?? []).includes(key))) tally.silentDoubted++;
+    else if (doubtedOn(after, [key])) tally.silentDoubted++;
+    else if (SUMS.filter((s) => s.includes(key)).every((s) => doubtedOn(after, s))) tally.silentSumDoubted++;
   }
 }
 
 function line(label: string, t: Tally): string {
   const pct = t.changes ? ((100 * t.raised) / t.changes).toFixed(1) : '—';
   const silent = t.changes - t.raised;
-  return `  ${label.padEnd(26)} ${String(t.cases).padStart(4)} cases  ${String(t.changes).padStart(5)} cells changed alone  raised ${t.raised} (${pct} %)  silent ${silent} (no sum to judge, a cell blank: ${t.silentBlank}; a doubt on it: ${t.silentDoubted})`;
+  return `  ${label.padEnd(26)} ${String(t.cases).padStart(4)} cases  ${String(t.changes).padStart(5)} cells changed alone  raised ${t.raised} (${pct} %)  silent ${silent} (no sum to judge, a cell blank: ${t.silentBlank}; a doubt on it: ${t.silentDoubted}; on another cell of each sum: ${t.silentSumDoubted})`;
 }
 
 async function tallyOf(of: readonly CorpusCase[]): Promise<Tally> {
-  const tally: Tally = { cases: 0, changes: 0, raised: 0, silentBlank: 0, silentDoubted: 0 };
+  const tally: Tally = { cases: 0, changes: 0, raised: 0, silentBlank: 0, silentDoubted: 0, silentSumDoubted: 0 };
   for (const c of of) await injectInto(c, tally);
   return tally;
 }
