@@ -1,8 +1,7 @@
 /**
- * `npm run -s report -- export`: a real command-line process writes the DOCX and the PDF of a report data
- * file or a draft; rule errors warn on stderr (exit 0) unless --strict refuses (exit 1); usage errors exit 2.
+ * `npm run -s report -- export` writes the DOCX and the PDF of a report data file (a real command-line process) or a
+ * draft (the command line run in this process, as the other tests); rule errors warn on stderr (exit 0) unless --strict refuses (exit 1); usage errors exit 2.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -12,25 +11,20 @@ import { nestCells } from '../../shared/report/model.js';
 import { reportToDraft, serializeDraft } from '../../shared/schema/draft.js';
 import { toReportData } from '../../shared/schema/reportData.js';
 import { FIXTURE_DATA_DIR, ROOT, syntheticReport } from './sample.js';
-import { FONTCONFIG_FILE, compact, docxRightIndents, pdfInfo, pdfRightIndents, pdfText, tempDir } from './tools.js';
+import { FONTCONFIG_FILE, compact, useTestFonts, docxRightIndents, pdfInfo, pdfRightIndents, pdfText, tempDir } from './tools.js';
+import { runCli, runCliProcess, type CliRun } from '../support/cli.js';
 
 const dir = tempDir('cli-export');
 
-function report(...args: string[]) {
-  const r = spawnSync('npm', ['run', '-s', 'report', '--', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, FONTCONFIG_FILE },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+useTestFonts();
+const report = runCli;
 
 const sample = join(FIXTURE_DATA_DIR, 'xinxiang-county-office-2024.json');
-let both: ReturnType<typeof report>;
+let both: CliRun;
 
-beforeAll(() => {
-  both = report('export', sample, '--docx', join(dir, 'a.docx'), '--pdf', join(dir, 'a.pdf'));
+beforeAll(async () => {
+  // the one real process: the other tests run the command line in this process
+  both = runCliProcess(['export', sample, '--docx', join(dir, 'a.docx'), '--pdf', join(dir, 'a.pdf')], { FONTCONFIG_FILE });
 }, 180_000);
 
 describe('export', () => {
@@ -45,18 +39,18 @@ describe('export', () => {
     expect(compact(pdfText(join(dir, 'a.pdf')))).toContain('新乡县人民政府办公室2024年政府信息公开工作年度报告');
   });
 
-  it('warns about remaining rule errors but still exports; --strict refuses and writes nothing', () => {
+  it('warns about remaining rule errors but still exports; --strict refuses and writes nothing', async () => {
     const bad = syntheticReport();
     bad.cells['apply.carried_forward.natural'] = 99; // breaks T3-BAL
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify(toReportData(bad)));
-    const warned = report('export', file, '--docx', join(dir, 'bad.docx'));
+    const warned = await report('export', file, '--docx', join(dir, 'bad.docx'));
     expect(warned.code).toBe(0);
     expect(warned.err).toMatch(/警告：报告仍有 \d+ 个错误/);
     expect(warned.err).toContain('[T3-BAL]');
     expect(existsSync(join(dir, 'bad.docx'))).toBe(true);
 
-    const strict = report('export', file, '--docx', join(dir, 'strict.docx'), '--strict');
+    const strict = await report('export', file, '--docx', join(dir, 'strict.docx'), '--strict');
     expect(strict.code).toBe(1);
     expect(strict.err).toContain('--strict');
     expect(existsSync(join(dir, 'strict.docx'))).toBe(false);
@@ -68,7 +62,7 @@ describe('export', () => {
     draft.acceptedWarnings = [{ rule: 'XY-JUMP', target: 'apply.new.total', explanation: '专项清理导致申请量增加。' }];
     const file = join(dir, 'draft.gkbg');
     writeFileSync(file, serializeDraft(draft));
-    const r = report('export', file, '--docx', join(dir, 'd.docx'), '--review', join(dir, 'review.docx'));
+    const r = await report('export', file, '--docx', join(dir, 'd.docx'), '--review', join(dir, 'review.docx'));
     expect(r.code).toBe(0);
     expect(r.out).toContain('已导出审核单');
     const zip = await JSZip.loadAsync(readFileSync(join(dir, 'review.docx')));
@@ -87,7 +81,7 @@ describe('export', () => {
       [['--unsealed'], 2, 3.5],
     ] as const) {
       const out = join(dir, `signed${flags.length}`);
-      const r = report('export', file, '--pdf', `${out}.pdf`, '--docx', `${out}.docx`, ...flags);
+      const r = await report('export', file, '--pdf', `${out}.pdf`, '--docx', `${out}.docx`, ...flags);
       expect(r.code, r.err).toBe(0);
       const [organPdf, datePdf] = pdfRightIndents(`${out}.pdf`, ['某某县人民政府办公室', '2025年2月25日']);
       expect(organPdf, flags.join()).toBeCloseTo(organ, 1);
@@ -98,14 +92,14 @@ describe('export', () => {
     }
   }, 240_000);
 
-  it('refuses wrong usage with exit code 2', () => {
-    expect(report('export', sample).code).toBe(2);
-    const wrongExt = report('export', sample, '--docx', join(dir, 'x.pdf'));
+  it('refuses wrong usage with exit code 2', async () => {
+    expect((await report('export', sample)).code).toBe(2);
+    const wrongExt = await report('export', sample, '--docx', join(dir, 'x.pdf'));
     expect(wrongExt.code).toBe(2);
     expect(wrongExt.err).toContain('扩展名应为 .docx');
-    const same = report('export', sample, '--pdf', sample.replace(/\.json$/, '.pdf'), '--docx', sample);
+    const same = await report('export', sample, '--pdf', sample.replace(/\.json$/, '.pdf'), '--docx', sample);
     expect(same.code).toBe(2);
-    const missing = report('export', join(dir, 'nope.json'), '--docx', join(dir, 'n.docx'));
+    const missing = await report('export', join(dir, 'nope.json'), '--docx', join(dir, 'n.docx'));
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('文件不存在');
   });

@@ -1,5 +1,4 @@
-/** The command line as a user runs it: a real `npm run -s report` process, exit codes and output. */
-import { spawnSync } from 'node:child_process';
+/** The command line's commands, exit codes and output (exit code 2 also as a user gets it, from a real process). */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,13 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { FORMAT_2021 } from '../../shared/report/format.js';
 import { newDraft, serializeDraft } from '../../shared/schema/draft.js';
 import { nestCells } from '../../shared/report/model.js';
+import { runCli, runCliProcess } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-'));
 
-function report(...args: string[]) {
-  const r = spawnSync('npm', ['run', '-s', 'report', '--', ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const report = runCli;
 
 /** A consistent full report: every detail cell 1 except carried_forward, which balances. */
 function balancedCells(): Record<string, number> {
@@ -35,12 +32,12 @@ const SECTIONS = {
 };
 
 describe('report command line', () => {
-  it('data prints report data JSON for a draft, with computed totals', () => {
+  it('data prints report data JSON for a draft, with computed totals', async () => {
     const d = newDraft({ year: 2024, organ: '某县人民政府' });
     d.cells = nestCells(balancedCells());
     const f = join(dir, 'a.gkbg');
     writeFileSync(f, serializeDraft(d));
-    const r = report('data', f);
+    const r = await report('data', f);
     expect(r.code).toBe(0);
     const data = JSON.parse(r.out);
     expect(data.format).toBe('2021');
@@ -49,51 +46,51 @@ describe('report command line', () => {
     expect(data.cells['apply.processed_total.natural']).toBe(3);
   });
 
-  it('check exits 0 without errors, 1 with errors (and --json lists them), 2 when unreadable', () => {
+  it('check exits 0 without errors, 1 with errors (and --json lists them), 2 when unreadable', async () => {
     const good = join(dir, 'good.json');
     writeFileSync(good, JSON.stringify({ format: '2021', year: 2024, level: 'department', cells: balancedCells(), sections: SECTIONS }));
-    const ok = report('check', good, '--json');
+    const ok = await report('check', good, '--json');
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.out)[0].findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
 
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, JSON.stringify({ format: '2021', year: 2024, cells: { ...balancedCells(), 'apply.carried_forward.natural': 4 } }));
-    const bad = report('check', broken, '--json');
+    const bad = await report('check', broken, '--json');
     expect(bad.code).toBe(1);
     const bal = JSON.parse(bad.out)[0].findings.find((f: { rule: string }) => f.rule === 'T3-BAL');
     expect(bal).toMatchObject({ severity: 'error' });
     expect(bal.cells).toContain('apply.carried_forward.natural');
     expect(bal.message).toMatch(/相差 2/);
 
-    const text = report('check', broken);
+    const text = await report('check', broken);
     expect(text.code).toBe(1);
     expect(text.out).toMatch(/错误 \[T3-BAL\]/);
 
-    const missing = report('check', join(dir, 'nope.json'));
+    const missing = runCliProcess(['check', join(dir, 'nope.json')]);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/文件不存在/);
 
     const corrupt = join(dir, 'corrupt.gkbg');
     writeFileSync(corrupt, '{"app":"gov-disclosure-report","schemaVersion":2,');
-    const c = report('check', corrupt);
+    const c = await report('check', corrupt);
     expect(c.code).toBe(2);
     expect(c.err).toMatch(/损坏|截断/);
   });
 
-  it('check --previous turns on the cross-year rules', () => {
+  it('check --previous turns on the cross-year rules', async () => {
     const prev = join(dir, 'prev.json');
     writeFileSync(prev, JSON.stringify({ format: '2021', year: 2023, cells: { ...balancedCells(), 'apply.carried_forward.natural': 7 } }));
     const cur = join(dir, 'cur.json');
     writeFileSync(cur, JSON.stringify({ format: '2021', year: 2024, cells: balancedCells() }));
-    const r = report('check', cur, '--previous', prev, '--json');
+    const r = await report('check', cur, '--previous', prev, '--json');
     const rules = JSON.parse(r.out)[0].findings.map((f: { rule: string }) => f.rule);
     expect(rules).toContain('XY-CARRY');
-    const without = JSON.parse(report('check', cur, '--json').out)[0].findings.map((f: { rule: string }) => f.rule);
+    const without = JSON.parse((await report('check', cur, '--json')).out)[0].findings.map((f: { rule: string }) => f.rule);
     expect(without).not.toContain('XY-CARRY');
   });
 
-  it('an unknown command prints the usage and exits 2', () => {
-    const r = report('frobnicate');
+  it('an unknown command prints the usage and exits 2', async () => {
+    const r = await report('frobnicate');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/用法/);
   });
