@@ -5,7 +5,7 @@
  */
 import { importCase, readCorpus, type CorpusCase, type Truth } from '../support/corpus.js';
 import { addToTally, emptyTally, scoreCase, type Tally } from '../support/corpus-score.js';
-import { DERIVED_KINDS, derivableCases, derivedCase, siblingPages, wrappableCases, wrappedCase, WRAP_WIDTH, writerPdfCases } from '../support/corpusDerived.js';
+import { DERIVED_KINDS, derivableCases, derivedCase, makeDerived, siblingPages, wrappableCases, wrappedCase, WRAP_WIDTH, writerPdfCases } from '../support/corpusDerived.js';
 
 const KINDS: readonly { label: string; kinds: readonly Truth['kind'][] }[] = [
   { label: 'HTML', kinds: ['html'] },
@@ -45,6 +45,7 @@ async function tallyOf(of: readonly CorpusCase[], cases: readonly CorpusCase[]):
 export default async function bench(): Promise<void> {
   const { cases, problems } = readCorpus();
   // each published page also as Chromium's PDF print and LibreOffice's Word save of it (test/support/corpusDerived.ts)
+  makeDerived(derivableCases(cases));
   const derived = derivableCases(cases).flatMap((c) => DERIVED_KINDS.map((k) => derivedCase(c, k)));
   // a text case's web page kept beside it by the crawl: its HTML tables, judged as a web page
   const pages = siblingPages(cases);

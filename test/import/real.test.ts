@@ -4,8 +4,7 @@
  * reader expects and no false alarm — except exactly the gaps test/fixtures/real/known-gaps.json lists for it
  * (a listed gap that is fixed fails too, so the list stays true; refresh it with `npx tsx test/support/corpus-gaps.ts`).
  * A tune text case whose crawl kept the web page beside the text (`page.html`) is read from that page too.
- * Each tune web page is also printed to PDF by Chromium, saved as Word by LibreOffice and that exported to PDF by Writer (test/support/corpusDerived.ts)
- * and judged against the same truth: the DOCX and PDF readers on real layouts.
+ * (Each tune web page's DOCX and PDF forms are judged in real-derived.test.ts, a file of its own so the two run side by side.)
  * Each tune text case is also read with its prose broken at the margin as a PDF's text layer breaks it: it must read
  * exactly as the unbroken text does (a piece of a sentence is never a title, a number broken in two is still one).
  * Holdout cases are only imported and validated here; their accuracy is reported in aggregate by `npm run bench`.
@@ -13,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { importCase, readCorpus } from '../support/corpus.js';
 import { caseGaps, readKnownGaps, scoreCase } from '../support/corpus-score.js';
-import { DERIVED_KINDS, derivableCases, derivedCase, derivedId, siblingPages, wrappableCases, wrappedCase } from '../support/corpusDerived.js';
+import { DERIVED_KINDS, derivableCases, derivedId, siblingPages, wrappableCases, wrappedCase } from '../support/corpusDerived.js';
 
 const { cases, problems } = readCorpus();
 const known = readKnownGaps();
@@ -46,14 +45,6 @@ describe('corpus of real reports', () => {
       const gaps = caseGaps(scoreCase(c.truth, await importCase(c, cases)));
       expect(gaps).toEqual((known[id] ?? []).map((g) => g.gap).sort());
     });
-  });
-
-  describe.each(tuneDerived.map((d) => [d.id, d] as const))('tune, made from the page: %s', (id, d) => {
-    it('the DOCX or PDF made from the page imports as the page\'s truth says, but for its known gaps', async () => {
-      const c = derivedCase(d.page, d.kind);
-      const gaps = caseGaps(scoreCase(c.truth, await importCase(c, cases)));
-      expect(gaps).toEqual((known[id] ?? []).map((g) => g.gap).sort());
-    }, 180_000);
   });
 
   describe.each(wrappableCases(tune).map((c) => [c.id, c] as const))('tune, prose wrapped at the margin: %s', (id, c) => {

@@ -9,12 +9,13 @@
  */
 import { importCase, listCases } from './corpus.js';
 import { caseGaps, readKnownGaps, scoreCase, type KnownGaps } from './corpus-score.js';
-import { DERIVED_KINDS, derivableCases, derivedCase, siblingPages, wrappableCases, wrappedCase } from './corpusDerived.js';
+import { DERIVED_KINDS, derivableCases, derivedCase, makeDerived, siblingPages, wrappableCases, wrappedCase } from './corpusDerived.js';
 
 const only = process.argv.slice(2);
 const known = readKnownGaps();
 const out: KnownGaps = {};
 const cases = listCases();
+makeDerived(derivableCases(cases.filter((c) => c.truth.split === 'tune')));
 const derived = derivableCases(cases.filter((c) => c.truth.split === 'tune')).flatMap((c) => DERIVED_KINDS.map((k) => derivedCase(c, k)));
 for (const c of [...cases, ...siblingPages(cases), ...derived]) {
   if (c.truth.split !== 'tune' || (only.length > 0 && !only.includes(c.id))) continue;

@@ -68,9 +68,9 @@ function soffice(args: readonly string[], outDir: string, ...files: string[]): v
   });
 }
 
-/** The page opened as a Writer document (LibreOffice's HTML import) and saved as Word. */
-function saveAsDocx(html: string, outDir: string): void {
-  soffice(['--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML'], outDir, html);
+/** Pages opened as Writer documents (LibreOffice's HTML import) and saved as Word. */
+function saveAsDocx(html: readonly string[], outDir: string): void {
+  soffice(['--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML'], outDir, ...html);
 }
 
 /** The Word save opened in Writer and exported to PDF (written beside it as `<case>.pdf-writer`). */
@@ -103,15 +103,40 @@ function pageAsServed(bytes: Buffer): string | Buffer {
   return /<head\b[^>]*>/i.test(declared) ? declared.replace(/<head\b[^>]*>/i, (head) => `${head}${meta}`) : `${meta}${declared}`;
 }
 
+/** The page as served, written once per run into the work folder (`<case>.html`). */
+function servedPage(c: CorpusCase): string {
+  const html = join(work(), `${c.id}.html`);
+  if (!existsSync(html)) writeFileSync(html, pageAsServed(readFileSync(c.source)));
+  return html;
+}
+
+/**
+ * Every derived form of these pages made ahead, LibreOffice's in two runs over all pages (Word save, then its PDF
+ * export) instead of two a page: starting Writer with a new profile costs seconds, converting a page a fraction of
+ * one. What a run leaves out is made one by one by `derivedCase` (and named there if it still fails).
+ */
+export function makeDerived(pages: readonly CorpusCase[]): void {
+  const dir = work();
+  const docxMissing = pages.map(servedPage).filter((html) => !existsSync(html.replace(/\.html$/, '.docx')));
+  for (let i = 0; i < docxMissing.length; i += 40) tryConvert(() => saveAsDocx(docxMissing.slice(i, i + 40), dir));
+  const pdfDir = mkdtempSync(join(tmpdir(), 'lo-pdf-'));
+  const docs = pages.map((c) => join(dir, `${c.id}.docx`)).filter((d) => existsSync(d) && !existsSync(d.replace(/\.docx$/, '.pdf-writer')));
+  for (let i = 0; i < docs.length; i += 40) tryConvert(() => soffice(['--convert-to', 'pdf:writer_pdf_Export'], pdfDir, ...docs.slice(i, i + 40)));
+  for (const d of docs) {
+    const made = join(pdfDir, basename(d).replace(/\.docx$/, '.pdf'));
+    if (existsSync(made)) copyFileSync(made, d.replace(/\.docx$/, '.pdf-writer'));
+  }
+  for (const c of pages) for (const kind of DERIVED_KINDS) derivedCase(c, kind);
+}
+
 /** The case in the derived kind: its file made once per run, its truth the page's with the kind changed. */
 export function derivedCase(c: CorpusCase, kind: DerivedKind): CorpusCase {
   const dir = work();
-  const html = join(dir, `${c.id}.html`);
-  if (!existsSync(html)) writeFileSync(html, pageAsServed(readFileSync(c.source)));
+  const html = servedPage(c);
   const out = join(dir, `${c.id}.${kind}`);
   if (!existsSync(out)) {
     if (kind === 'pdf') printToPdf(html, out);
-    else if (kind === 'docx') saveAsDocx(html, dir);
+    else if (kind === 'docx') saveAsDocx([html], dir);
     else if (kind === 'pdf-writer') exportWriterPdf(derivedCase(c, 'docx').source, out);
     else {
       const restyled = join(dir, `${c.id}~restyled.html`);
