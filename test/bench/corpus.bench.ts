@@ -45,7 +45,7 @@ async function tallyOf(of: readonly CorpusCase[], cases: readonly CorpusCase[]):
 export default async function bench(): Promise<void> {
   const { cases, problems } = readCorpus();
   // each published page also as Chromium's PDF print and LibreOffice's Word save of it (test/support/corpusDerived.ts)
-  makeDerived(derivableCases(cases));
+  await makeDerived(derivableCases(cases));
   const derived = derivableCases(cases).flatMap((c) => DERIVED_KINDS.map((k) => derivedCase(c, k)));
   // a text case's web page kept beside it by the crawl: its HTML tables, judged as a web page
   const pages = siblingPages(cases);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importRead, readPublishedBytes } from '../../electron/main/services/import/index.js';
 import { readCorpus, type CorpusCase } from '../support/corpus.js';
-import { derivableCases, derivedCase } from '../support/corpusDerived.js';
+import { derivableCases, derivedCase, makeDerived } from '../support/corpusDerived.js';
 import { scoreCase, type CaseScore } from '../support/corpus-score.js';
 import { PAGE_SAVE_REWRITES, REWRITES, type Rewrite } from '../support/corpusRewrites.js';
 
@@ -74,7 +74,9 @@ async function tallySaved(rewrite: (typeof PAGE_SAVE_REWRITES)[number], pages: r
     if (rewritten === source) continue;
     const file = join(dir, `${page.id}~${rewrite.name}.html`);
     writeFileSync(file, rewritten);
-    const [before, after] = [derivedCase(page, rewrite.kind), derivedCase({ ...page, id: `${page.id}~${rewrite.name}`, source: file }, rewrite.kind)];
+    const rewrittenPage = { ...page, id: `${page.id}~${rewrite.name}`, source: file };
+    await makeDerived([page, rewrittenPage], [rewrite.kind]);
+    const [before, after] = [derivedCase(page, rewrite.kind), derivedCase(rewrittenPage, rewrite.kind)];
     const name = `page.${rewrite.kind}`;
     count(t, await gapsOf(page, readFileSync(before.source), name), await gapsOf(page, readFileSync(after.source), name));
   }

@@ -11,7 +11,7 @@ import { importRead, readPublishedBytes } from '../../electron/main/services/imp
 import { importText } from '../../shared/import/index.js';
 import { evaluate } from '../../shared/rules/index.js';
 import { listCases, truthCells, type CorpusCase } from '../support/corpus.js';
-import { derivableCases, derivedCase } from '../support/corpusDerived.js';
+import { derivableCases, derivedCase, makeDerived } from '../support/corpusDerived.js';
 import { BREADCRUMB_LINE as BREADCRUMB, PAGE_FOOTER_LINE as FOOTER, withLayoutTable, withLetterSpacedTitle, withWideTables, withPageEnd, withPageNumbers, withToolsUnderTitle } from '../support/corpusRewrites.js';
 
 const cases = listCases();
@@ -77,7 +77,9 @@ async function savedBothWays(id: string, kind: 'docx' | 'pdf', rewrite: (html: s
     if (!saved.ok) throw new Error(saved.error);
     return importRead(saved);
   };
-  const [plain, changed] = [await read(page), await read({ ...page, id: `${page.id}~rewritten-${kind}`, source: file })];
+  const rewrittenPage = { ...page, id: `${page.id}~rewritten-${kind}`, source: file };
+  await makeDerived([page, rewrittenPage], [kind]);
+  const [plain, changed] = [await read(page), await read(rewrittenPage)];
   const got = changed.report.cells;
   return {
     wrongCells: [...truthCells(page.truth)].filter(([k, v]) => typeof v !== 'string' && got[k] !== v),

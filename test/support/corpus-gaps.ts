@@ -15,7 +15,7 @@ const only = process.argv.slice(2);
 const known = readKnownGaps();
 const out: KnownGaps = {};
 const cases = listCases();
-makeDerived(derivableCases(cases.filter((c) => c.truth.split === 'tune')));
+await makeDerived(derivableCases(cases.filter((c) => c.truth.split === 'tune')));
 const derived = derivableCases(cases.filter((c) => c.truth.split === 'tune')).flatMap((c) => DERIVED_KINDS.map((k) => derivedCase(c, k)));
 for (const c of [...cases, ...siblingPages(cases), ...derived]) {
   if (c.truth.split !== 'tune' || (only.length > 0 && !only.includes(c.id))) continue;

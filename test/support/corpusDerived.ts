@@ -12,6 +12,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from '../../electron/main/services/export/pdfOptions.js';
 import type { CorpusCase } from './corpus.js';
 
@@ -51,12 +52,29 @@ function work(): string {
   return workDir;
 }
 
-/** The page printed by Chromium (no header or footer line: those carry the printing time, never the same twice). */
-function printToPdf(html: string, out: string): void {
-  execFileSync(CHROMIUM_PATH, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${out}`, pathToFileURL(html).href], {
-    stdio: 'ignore',
-    timeout: 120_000,
-  });
+/**
+ * Pages printed by Chromium, one browser for all (starting Chromium costs more than printing a page): what
+ * `--print-to-pdf` does, the same DevTools print with its defaults (Letter, 1 cm margins, tagged, no header or footer line —
+ * those carry the printing time, never the same twice). A page's references off this machine fail at once, as offline.
+ */
+async function printAll(jobs: readonly { html: string; out: string }[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'], headless: true });
+  try {
+    for (const { html, out } of jobs) {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.route((url) => url.protocol !== 'file:', (route) => route.abort());
+        await page.goto(pathToFileURL(html).href, { waitUntil: 'load', timeout: 120_000 });
+        await page.pdf({ path: out, tagged: true, margin: { top: '1cm', right: '1cm', bottom: '1cm', left: '1cm' } });
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
 }
 
 /** Files converted by LibreOffice (headless, with a throwaway profile) into `outDir`. */
@@ -71,14 +89,6 @@ function soffice(args: readonly string[], outDir: string, ...files: string[]): v
 /** Pages opened as Writer documents (LibreOffice's HTML import) and saved as Word. */
 function saveAsDocx(html: readonly string[], outDir: string): void {
   soffice(['--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML'], outDir, ...html);
-}
-
-/** The Word save opened in Writer and exported to PDF (written beside it as `<case>.pdf-writer`). */
-function exportWriterPdf(docx: string, out: string): void {
-  const dir = mkdtempSync(join(tmpdir(), 'lo-pdf-'));
-  soffice(['--convert-to', 'pdf:writer_pdf_Export'], dir, docx);
-  const made = join(dir, basename(docx).replace(/\.docx$/, '.pdf'));
-  if (existsSync(made)) copyFileSync(made, out);
 }
 
 /** `<case>~pdf`, `<case>~docx`, `<case>~pdf-restyled`, `<case>~pdf-writer`: a text case's page gives its forms under the case's own id. */
@@ -110,40 +120,45 @@ function servedPage(c: CorpusCase): string {
   return html;
 }
 
+/** Where a page's form of this kind is made (`<case>.<kind>` in the run's work folder). */
+const derivedFile = (c: CorpusCase, kind: DerivedKind) => join(work(), `${c.id}.${kind}`);
+
 /**
- * Every derived form of these pages made ahead, LibreOffice's in two runs over all pages (Word save, then its PDF
- * export) instead of two a page: starting Writer with a new profile costs seconds, converting a page a fraction of
- * one. What a run leaves out is made one by one by `derivedCase` (and named there if it still fails).
+ * Every derived form of these pages, made once per run: Chromium's prints in one browser, LibreOffice's conversions
+ * in runs over all pages (Word save, then its PDF export) — starting either program costs seconds, converting a page
+ * a fraction of one. A page a run stumbles on is converted again alone.
  */
-export function makeDerived(pages: readonly CorpusCase[]): void {
-  const dir = work();
-  const docxMissing = pages.map(servedPage).filter((html) => !existsSync(html.replace(/\.html$/, '.docx')));
-  for (let i = 0; i < docxMissing.length; i += 40) tryConvert(() => saveAsDocx(docxMissing.slice(i, i + 40), dir));
+export async function makeDerived(pages: readonly CorpusCase[], kinds: readonly DerivedKind[] = DERIVED_KINDS): Promise<void> {
+  const prints = pages.flatMap((c) => {
+    const html = servedPage(c);
+    const restyled = join(work(), `${c.id}~restyled.html`);
+    if (kinds.includes('pdf-restyled') && !existsSync(restyled)) writeFileSync(restyled, readFileSync(html, 'utf8') + RESTYLE);
+    return [
+      { kind: 'pdf', html, out: derivedFile(c, 'pdf') },
+      { kind: 'pdf-restyled', html: restyled, out: derivedFile(c, 'pdf-restyled') },
+    ].filter((p) => kinds.includes(p.kind as DerivedKind) && !existsSync(p.out));
+  });
+  await printAll(prints);
+  if (!kinds.includes('docx') && !kinds.includes('pdf-writer')) return;
+  const toDocx = pages.filter((c) => !existsSync(derivedFile(c, 'docx'))).map(servedPage);
+  inRuns(toDocx, (html) => saveAsDocx(html, work()), (html) => existsSync(html.replace(/\.html$/, '.docx')));
+  if (!kinds.includes('pdf-writer')) return;
   const pdfDir = mkdtempSync(join(tmpdir(), 'lo-pdf-'));
-  const docs = pages.map((c) => join(dir, `${c.id}.docx`)).filter((d) => existsSync(d) && !existsSync(d.replace(/\.docx$/, '.pdf-writer')));
-  for (let i = 0; i < docs.length; i += 40) tryConvert(() => soffice(['--convert-to', 'pdf:writer_pdf_Export'], pdfDir, ...docs.slice(i, i + 40)));
-  for (const d of docs) {
-    const made = join(pdfDir, basename(d).replace(/\.docx$/, '.pdf'));
-    if (existsSync(made)) copyFileSync(made, d.replace(/\.docx$/, '.pdf-writer'));
-  }
-  for (const c of pages) for (const kind of DERIVED_KINDS) derivedCase(c, kind);
+  const writerPdf = (docx: string) => join(pdfDir, basename(docx).replace(/\.docx$/, '.pdf'));
+  const toPdf = pages.filter((c) => existsSync(derivedFile(c, 'docx')) && !existsSync(derivedFile(c, 'pdf-writer'))).map((c) => derivedFile(c, 'docx'));
+  inRuns(toPdf, (docx) => soffice(['--convert-to', 'pdf:writer_pdf_Export'], pdfDir, ...docx), (docx) => existsSync(writerPdf(docx)));
+  for (const docx of toPdf) if (existsSync(writerPdf(docx))) copyFileSync(writerPdf(docx), docx.replace(/\.docx$/, '.pdf-writer'));
 }
 
-/** The case in the derived kind: its file made once per run, its truth the page's with the kind changed. */
+/** Files converted in runs of 40, then one by one those a run left out (a file the converter stumbles on ends its run). */
+function inRuns(files: readonly string[], convert: (files: string[]) => void, made: (file: string) => boolean): void {
+  for (let i = 0; i < files.length; i += 40) tryConvert(() => convert(files.slice(i, i + 40)));
+  for (const file of files.filter((f) => !made(f))) tryConvert(() => convert([file]));
+}
+
+/** The case in the derived kind (made by `makeDerived`), its truth the page's with the kind changed. */
 export function derivedCase(c: CorpusCase, kind: DerivedKind): CorpusCase {
-  const dir = work();
-  const html = servedPage(c);
-  const out = join(dir, `${c.id}.${kind}`);
-  if (!existsSync(out)) {
-    if (kind === 'pdf') printToPdf(html, out);
-    else if (kind === 'docx') saveAsDocx([html], dir);
-    else if (kind === 'pdf-writer') exportWriterPdf(derivedCase(c, 'docx').source, out);
-    else {
-      const restyled = join(dir, `${c.id}~restyled.html`);
-      writeFileSync(restyled, readFileSync(html, 'utf8') + RESTYLE);
-      printToPdf(restyled, out);
-    }
-  }
+  const out = derivedFile(c, kind);
   if (!existsSync(out)) throw new Error(`${c.id}: no ${kind} was made from the page`);
   return { id: derivedId(c, kind), dir: c.dir, source: out, truth: { ...c.truth, kind: kind === 'docx' ? 'docx' : 'pdf' } };
 }
@@ -201,10 +216,8 @@ export function writerPdfCases(cases: readonly CorpusCase[]): { made: CorpusCase
       copyFileSync(c.source, input);
       return input;
     });
-    // in runs of 40, then one by one what a run left out (a file Writer stumbles on ends its run)
     const toPdf = (files: string[]) => soffice(['--infilter=Text (encoded):UTF8', '--convert-to', 'pdf:writer_pdf_Export'], dir, ...files);
-    for (let i = 0; i < inputs.length; i += 40) tryConvert(() => toPdf(inputs.slice(i, i + 40)));
-    for (const input of inputs.filter((f) => !existsSync(join(dir, basename(f).replace(/\.txt$/, '.pdf'))))) tryConvert(() => toPdf([input]));
+    inRuns(inputs, toPdf, (f) => existsSync(join(dir, basename(f).replace(/\.txt$/, '.pdf'))));
   }
   const all = texts.map((c) => ({ id: `${c.id}~writer-pdf`, dir: c.dir, source: join(dir, `${c.id}.pdf`), truth: { ...c.truth, kind: 'pdf' as const } }));
   return { made: all.filter((c) => existsSync(c.source)), failed: all.filter((c) => !existsSync(c.source)).map((c) => c.id) };
