@@ -48,6 +48,19 @@ describe('recovery store', () => {
     expect(parsed.ok && serializeDraft(parsed.draft)).toBe(text);
   });
 
+  it('an autosave still being written when the save discards its entry does not land after the discard', async () => {
+    // the page's autosave and the save's discard are two calls in flight at once (seen as a saved draft offered again)
+    const store = new RecoveryStore(join(dir, 'data'));
+    const writing = store.write({ id: 'session-1', path: '/docs/某县.gkbg', title: '某县.gkbg', text: sampleText() });
+    const discarding = store.discard('session-1');
+    await Promise.all([writing, discarding]);
+    expect(await store.list()).toEqual([]);
+    // and a write called after the discard is kept
+    const writes = [store.discard('session-2'), store.write({ id: 'session-2', path: null, title: '未命名', text: sampleText() })];
+    await Promise.all(writes);
+    expect((await store.list()).map((e) => e.id)).toEqual(['session-2']);
+  });
+
   it('a clean close discards what this run wrote, and only that', async () => {
     const data = join(dir, 'data');
     const crashed = new RecoveryStore(data);

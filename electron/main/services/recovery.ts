@@ -39,11 +39,27 @@ export class RecoveryStore {
   readonly dir: string;
   /** ids this process wrote: a clean close discards exactly these */
   private readonly owned = new Set<string>();
+  /**
+   * Each entry's writes and discards, one at a time in the order called: an autosave still being written when the save
+   * discards the entry (two calls from the page in flight at once) would otherwise land after the discard, and the saved
+   * draft be offered at the next start as unsaved work.
+   */
+  private readonly queues = new Map<string, Promise<void>>();
   constructor(
     dataDir: string,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.dir = join(dataDir, 'recovery');
+  }
+
+  private inTurn(id: string, job: () => Promise<void>): Promise<void> {
+    const done = (this.queues.get(id) ?? Promise.resolve()).then(job);
+    const settled = done.catch(() => undefined);
+    this.queues.set(id, settled);
+    void settled.then(() => {
+      if (this.queues.get(id) === settled) this.queues.delete(id);
+    });
+    return done;
   }
 
   private fileFor(id: string): string {
@@ -53,12 +69,14 @@ export class RecoveryStore {
 
   async write(entry: { id: string; path: string | null; title: string; text: string; base?: string | null; reason?: 'not-saved' }): Promise<void> {
     const file = this.fileFor(entry.id);
-    // a copy kept after 「不保存」 belongs to no run: a clean close must not delete it
-    if (entry.reason === 'not-saved') this.owned.delete(entry.id);
-    else this.owned.add(entry.id);
-    await mkdir(this.dir, { recursive: true });
-    const record: RecoveryRecord = { ...entry, savedAt: this.now().toISOString() };
-    await writeFileAtomic(file, JSON.stringify(record));
+    await this.inTurn(entry.id, async () => {
+      // a copy kept after 「不保存」 belongs to no run: a clean close must not delete it
+      if (entry.reason === 'not-saved') this.owned.delete(entry.id);
+      else this.owned.add(entry.id);
+      await mkdir(this.dir, { recursive: true });
+      const record: RecoveryRecord = { ...entry, savedAt: this.now().toISOString() };
+      await writeFileAtomic(file, JSON.stringify(record));
+    });
   }
 
   /** Every entry, newest first; a damaged one is listed with its `problem` (reported, never silently skipped). */
@@ -98,8 +116,10 @@ export class RecoveryStore {
 
   async discard(id: string): Promise<void> {
     if (!isRecoveryId(id)) return;
-    this.owned.delete(id);
-    await unlink(this.fileFor(id)).catch(() => undefined);
+    await this.inTurn(id, async () => {
+      this.owned.delete(id);
+      await unlink(this.fileFor(id)).catch(() => undefined);
+    });
   }
 
   /**
