@@ -68,6 +68,8 @@ async function printAll(jobs: readonly { html: string; out: string }[]): Promise
         await page.route((url) => url.protocol !== 'file:', (route) => route.abort());
         await page.goto(pathToFileURL(html).href, { waitUntil: 'load', timeout: 120_000 });
         await page.pdf({ path: out, tagged: true, margin: { top: '1cm', right: '1cm', bottom: '1cm', left: '1cm' } });
+      } catch {
+        // a page Chromium can't print: only its own cases fail (`derivedCase` names it), not every page's
       } finally {
         await context.close();
       }
@@ -133,10 +135,11 @@ export async function makeDerived(pages: readonly CorpusCase[], kinds: readonly 
     const html = servedPage(c);
     const restyled = join(work(), `${c.id}~restyled.html`);
     if (kinds.includes('pdf-restyled') && !existsSync(restyled)) writeFileSync(restyled, readFileSync(html, 'utf8') + RESTYLE);
-    return [
+    const jobs: { kind: DerivedKind; html: string; out: string }[] = [
       { kind: 'pdf', html, out: derivedFile(c, 'pdf') },
       { kind: 'pdf-restyled', html: restyled, out: derivedFile(c, 'pdf-restyled') },
-    ].filter((p) => kinds.includes(p.kind as DerivedKind) && !existsSync(p.out));
+    ];
+    return jobs.filter((p) => kinds.includes(p.kind) && !existsSync(p.out));
   });
   await printAll(prints);
   if (!kinds.includes('docx') && !kinds.includes('pdf-writer')) return;
