@@ -9,7 +9,7 @@ import { editDistance } from '../../shared/import/text.js';
 import type { Report } from '../../shared/report/model.js';
 import { describeFileError, errorCode, type FileAction } from '../main/services/fsErrors.js';
 import { unitFilesIn } from '../main/services/office/folder.js';
-import { loadReportFile, type FileLoadResult } from '../main/services/reportFiles.js';
+import { withReportFiles, type FileLoadResult, type ReportFileReader } from '../main/services/reportFiles.js';
 
 export interface ParsedArgs {
   positional: string[];
@@ -215,10 +215,10 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
 export type LoadedReport = Extract<FileLoadResult, { ok: true }>;
 
 /** Last year's report from `--previous`, when given (so the cross-year rules run); unreadable → CliError. */
-export async function loadPrevious(args: ParsedArgs): Promise<Report['previous']> {
+export async function loadPrevious(args: ParsedArgs, files: ReportFileReader): Promise<Report['previous']> {
   const previousPath = stringOption(args, 'previous');
   if (!previousPath) return undefined;
-  const prev = await loadReportFile(previousPath);
+  const prev = await files.load(previousPath);
   if (!prev.ok) throw new CliError(`上年报告：${prev.error}`);
   return { year: prev.report.year, format: prev.report.format, cells: prev.report.cells, sections: prev.report.sections ?? {} };
 }
@@ -235,7 +235,9 @@ export function withPrevious(loaded: LoadedReport, previous: Report['previous'])
 export async function loadReportArgs(args: ParsedArgs, usage: string): Promise<{ loaded: LoadedReport; report: Report }> {
   const file = args.positional[0];
   if (!file) throw new CliError(`用法：report ${usage}`);
-  const loaded = await loadReportFile(file);
-  if (!loaded.ok) throw new CliError(loaded.error);
-  return { loaded, report: withPrevious(loaded, await loadPrevious(args)) };
+  return withReportFiles(async (files) => {
+    const loaded = await files.load(file);
+    if (!loaded.ok) throw new CliError(loaded.error);
+    return { loaded, report: withPrevious(loaded, await loadPrevious(args, files)) };
+  });
 }

@@ -9,7 +9,7 @@ import { expandInputs } from '../../main/services/office/folder.js';
 import { OfficePool } from '../../main/services/office/pool.js';
 import { opinionFileName, writeOpinionDocx, writeReviewXlsx } from '../../main/services/office/reviewOutputs.js';
 import { reviewRowOf } from '../../main/services/office/unitFile.js';
-import { loadReportFile } from '../../main/services/reportFiles.js';
+import { withReportFiles, type ReportFileReader } from '../../main/services/reportFiles.js';
 import { CliError, loadPrevious, stringOption, withPrevious, type CliIo, type Command } from '../args.js';
 
 const USAGE = 'check <文件或文件夹>… [--previous <上年文件>] [--json] [--final] [--xlsx <核查结果.xlsx>] [--opinions <审核意见文件夹>]';
@@ -25,8 +25,8 @@ function exitCodeOf(c: FileCheck): number {
   return c.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-async function checkFile(file: string, previous: Report['previous'], stage: CheckStage): Promise<FileCheck> {
-  const loaded = await loadReportFile(file);
+async function checkFile(file: string, previous: Report['previous'], stage: CheckStage, files: ReportFileReader): Promise<FileCheck> {
+  const loaded = await files.load(file);
   if (!loaded.ok) return { file, ok: false, error: loaded.error };
   const findings = evaluate(withPrevious(loaded, previous), { stage });
   const accepted = loaded.kind === 'draft' ? loaded.draft.acceptedWarnings : [];
@@ -152,18 +152,22 @@ export const checkCommand: Command = {
   files: 'many',
   async run(args, io) {
     if (args.positional.length === 0) throw new CliError(`用法：report ${USAGE}`);
-    const previous = await loadPrevious(args);
     const stage = args.options.has('final') ? 'final' : 'draft';
     const xlsx = stringOption(args, 'xlsx');
     const opinions = stringOption(args, 'opinions');
-    let checks: FileCheck[] = [];
-    if (xlsx || opinions || (await needsPool(args.positional))) {
-      const files = await expandInputs(args.positional).catch((e: Error) => {
+    const checks = await withReportFiles(async (files): Promise<FileCheck[]> => {
+      const previous = await loadPrevious(args, files);
+      if (!xlsx && !opinions && !(await needsPool(args.positional))) {
+        const each: FileCheck[] = [];
+        for (const file of args.positional) each.push(await checkFile(file, previous, stage, files));
+        return each;
+      }
+      const inputs = await expandInputs(args.positional).catch((e: Error) => {
         throw new CliError(e.message);
       });
-      if (files.length === 0) throw new CliError('文件夹中没有可核查的文件');
-      checks = await checkInPool(files, previous, stage, { ...(xlsx ? { xlsx } : {}), ...(opinions ? { opinions } : {}) });
-    } else for (const file of args.positional) checks.push(await checkFile(file, previous, stage));
+      if (inputs.length === 0) throw new CliError('文件夹中没有可核查的文件');
+      return checkInPool(inputs, previous, stage, { ...(xlsx ? { xlsx } : {}), ...(opinions ? { opinions } : {}) });
+    });
     if (args.options.has('json')) printJson(checks, io);
     else printText(checks, io);
     return Math.max(...checks.map(exitCodeOf));

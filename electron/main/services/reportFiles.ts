@@ -9,20 +9,40 @@ import { OfficePool } from './office/pool.js';
 
 export type FileLoadResult = LoadResult;
 
-/** A published report read in a worker of its own (time and memory limits: a hostile file ends the worker, not us). */
-async function loadPublishedInWorker(path: string): Promise<FileLoadResult> {
-  const pool = new OfficePool({ workers: 1 });
-  try {
-    return await pool.readPublishedReport({ path });
-  } finally {
-    await pool.close();
+/**
+ * Report files read for one piece of work (a command: its files and last year's): published reports in one worker,
+ * started at the first and ended by `close` — starting a worker costs more than reading a report (a second here from
+ * the sources), and a command reading several paid it for each. Time and memory limits hold per read: a hostile file
+ * ends the worker, not us, and the next read gets a new one.
+ */
+export class ReportFileReader {
+  private pool: OfficePool | undefined;
+
+  async load(path: string): Promise<FileLoadResult> {
+    // Published reports (.docx/.pdf/.txt/.html) are read by the importer, cells as published, in the worker.
+    if (await isPublishedReportFile(path)) return (this.pool ??= new OfficePool({ workers: 1 })).readPublishedReport({ path });
+    const r = await readRegularText(path, { action: 'read' });
+    if (!r.ok) return r;
+    return loadReportText(r.text);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = undefined;
   }
 }
 
-export async function loadReportFile(path: string): Promise<FileLoadResult> {
-  // Published reports (.docx/.pdf/.txt/.html) are read by the importer, cells as published, in a worker.
-  if (await isPublishedReportFile(path)) return loadPublishedInWorker(path);
-  const r = await readRegularText(path, { action: 'read' });
-  if (!r.ok) return r;
-  return loadReportText(r.text);
+/** `use` with a reader of its own, closed after (its worker ended) whatever `use` does. */
+export async function withReportFiles<T>(use: (files: ReportFileReader) => Promise<T>): Promise<T> {
+  const files = new ReportFileReader();
+  try {
+    return await use(files);
+  } finally {
+    await files.close();
+  }
+}
+
+/** One report file read (a draft, report data JSON, or a published report in a worker of its own). */
+export function loadReportFile(path: string): Promise<FileLoadResult> {
+  return withReportFiles((files) => files.load(path));
 }
