@@ -110,6 +110,8 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   if (tables.sumsNotAddingUp.length) printed.sumsNotAddingUp = tables.sumsNotAddingUp;
   const unread = uncertain.filter((u) => u.unread).flatMap((u) => u.cells ?? [u.target]).filter((k) => report.cells[k] === null);
   if (unread.length) printed.unread = [...new Set(unread)];
+  const invalid = uncertain.flatMap((u) => (u.invalid !== undefined && report.cells[u.target] === null ? [{ cell: u.target, printed: u.invalid }] : []));
+  if (invalid.length) printed.invalid = invalid;
   const unplaced = uncertain.filter((u) => u.unplaced).map((u) => u.target).filter((k) => typeof report.cells[k] === 'number');
   if (unplaced.length) printed.unplaced = [...new Set(unplaced)];
   const blankUnplaced = tables.blankUnplaced.filter((row) => row.some((k) => report.cells[k] === null));

@@ -19,6 +19,8 @@ export const uncertainSchema = z.strictObject({
   cells: z.array(z.string().max(64)).max(40).optional(),
   /** the source prints a figure in this cell that could not be read (glued beyond a sure cut, not a number) */
   unread: z.literal(true).optional(),
+  /** what the source prints in this cell when it is no valid value for it (「--253」): the cell is left blank, V-NUM says so */
+  invalid: z.string().max(64).optional(),
   /** the figure read into this cell was placed in order in a row of too many or too few figures: its column is a guess */
   unplaced: z.literal(true).optional(),
 });

@@ -433,7 +433,8 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       }
       const parsed = parseCell(raw, c.kind);
       if (parsed.ok) value = parsed.value;
-      else uncertain.push({ target: c.key, name: cellName(spec, i), reason: `原文「${raw}」无法识别为数字：${parsed.message}`, unread: true });
+      // (in a row of too few or too many figures the print may be two cells' run together: not a misprint of this one)
+      else uncertain.push({ target: c.key, name: cellName(spec, i), reason: `原文「${raw}」无法识别为数字：${parsed.message}`, unread: true, ...(note ? {} : { invalid: raw.slice(0, 64) }) });
     } else if (!note && (!tok || tok.type === 'blank')) {
       uncertain.push({ target: c.key, name: cellName(spec, i), reason: '原文此单元格为空白，请核对并填写（无则填 0）' });
     }

@@ -33,6 +33,8 @@ export interface PrintedForm {
   oldLabels?: string[];
   /** cells whose printed figures could not be read (left blank with a doubt): printed, so not blank (V-BLANK) */
   unread?: string[];
+  /** unread cells whose print is no valid value for the cell at all (「--253」 for a count), as printed: V-NUM */
+  invalid?: { cell: string; printed: string }[];
   /**
    * cells read from a row printing more or fewer figures than it has cells, placed in order: which column each figure
    * stands in is a guess, so no sum across columns is judged on them (a row's own total still is, when it is sure)

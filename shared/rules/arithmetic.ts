@@ -6,6 +6,7 @@
  */
 import { APPLY_COLUMNS, applyRows, sumsOf, type CellDef, type SumRule } from '../report/format.js';
 import type { Report, SumNotAddingUp } from '../report/model.js';
+import { parseCell } from '../report/numbers.js';
 import { prepare, type CellProblem, type Prepared } from './prepare.js';
 import type { Finding } from './types.js';
 
@@ -164,18 +165,33 @@ export function arithmeticRules(p: Prepared, out: Finding[]): void {
   unplaceableSums(p, out);
 }
 
-/** The one V-NUM message: the cell, what it holds, and why that is not valid for it (`parseCell`'s reason). */
-function vNumMessage(prob: CellProblem): string {
+/**
+ * The one V-NUM message: the cell, what it holds, and why that is not valid for it (`parseCell`'s reason) — what the
+ * clerk filled in, or what a published report printed there.
+ */
+function vNumMessage(prob: CellProblem, printed = false): string {
   const raw = prob.raw;
   if (typeof raw === 'number' && !Number.isFinite(raw)) return `「${prob.def.name}」的数值无效，请重新填写`;
   const shown = typeof raw === 'string' ? `「${raw.length > 12 ? `${raw.slice(0, 12)}…` : raw}」` : String(raw);
-  return `「${prob.def.name}」填的是 ${shown}：${prob.message}`;
+  return `「${prob.def.name}」${printed ? '原文印的是' : '填的是'} ${shown}：${prob.message}`;
+}
+
+/** Cells a published report prints no valid value in (left blank by the import): each is its own V-NUM. */
+function printedInvalid(p: Prepared): CellProblem[] {
+  return (p.report.printed?.invalid ?? []).flatMap(({ cell, printed }) => {
+    const def = p.format.cellByKey.get(cell);
+    const parsed = def ? parseCell(printed, def.kind) : null;
+    return def && parsed && !parsed.ok ? [{ def, raw: printed, message: parsed.message }] : [];
+  });
 }
 
 /** V-NUM (invalid values) and V-BLANK (blank entered cells, one finding per table). */
 export function valueRules(p: Prepared, out: Finding[]): void {
   for (const prob of p.problems) {
     out.push(p.finding('V-NUM', vNumMessage(prob), { cells: [prob.def.key], target: prob.def.key }));
+  }
+  for (const prob of printedInvalid(p)) {
+    out.push(p.finding('V-NUM', vNumMessage(prob, true), { cells: [prob.def.key], target: prob.def.key }));
   }
   const blanks = new Map<string, string[]>();
   // a figure printed but not readable (an imported report) is not a blank of the report: the import says so

@@ -84,6 +84,31 @@ describe('source check of the samples: the contradictions the spec lists', () =>
   });
 });
 
+describe('a published cell printing no valid value (V-NUM on the report as published)', () => {
+  const withRow = (row: string) => loadPublished('xinxiang-county-office-2024').replace('（一）予以公开 9 0 0 0 0 0 9', row);
+  async function sourceCheckOf(text: string) {
+    const out = await importPastedText(text);
+    const parsed = out.status === 'imported' ? parseImportResult(out.result) : null;
+    if (!parsed?.ok) throw new Error('import failed');
+    return parsed.result;
+  }
+
+  it('a count printed as 「8.5」 is a V-NUM naming the cell and the print; the cell is left blank, not read as 8 or 9', async () => {
+    const result = await sourceCheckOf(withRow('（一）予以公开 8.5 0 0 0 0 0 9'));
+    expect(result.report.cells['apply.granted.natural']).toBeNull();
+    const vnum = result.sourceCheck.filter((f) => f.rule === 'V-NUM');
+    expect(vnum).toHaveLength(1);
+    expect(vnum[0]?.cells).toEqual(['apply.granted.natural']);
+    expect(vnum[0]?.message).toContain('原文印的是 「8.5」');
+  });
+
+  it('a row of too few figures holding a decimal (two cells run together, as 「13575394432.52元」) is a doubt, not a V-NUM', async () => {
+    const result = await sourceCheckOf(withRow('（一）予以公开 8.5 0 0 0 9'));
+    expect(result.sourceCheck.filter((f) => f.rule === 'V-NUM')).toEqual([]);
+    expect(result.uncertain.some((u) => u.target.startsWith('apply.granted.'))).toBe(true);
+  });
+});
+
 describe('host method', () => {
   it('createImportServices (in a worker): pasted text, a chosen file, a canceled dialog; results validate against the contract', async () => {
     const { hostMethods } = await import('../../shared/ipc/contract.js');
