@@ -195,6 +195,54 @@ export function failingInEveryCut(values: readonly Token[], want: number, failin
   return common ?? [];
 }
 
+/** Most spaces of a row read each of three ways (`spaceReadings`): 3³ readings at most, each cut within its budget. */
+const MAX_SPACES = 3;
+
+/**
+ * The ways a crawl's spaces between a row's runs of digits may be read: a stray space inside a figure (「1 1000011」
+ * for 11 … 11), a space between two cells, or an empty cell (「0 00000」 for 0, blank, 0 0 0 0 0). Every run of two
+ * digits or more may be cells run together. Null unless every value is a run of digits and the spaces are few.
+ */
+function spaceReadings(values: readonly Token[]): Token[][] | null {
+  const runs = values.map((t) => (t.type === 'num' && /^\d+$/.test(t.raw) ? t : null));
+  if (runs.length - 1 > MAX_SPACES || runs.some((t) => t === null)) return null;
+  const run = (raw: string, line: number): Token => ({ type: 'num', raw, line, glued: true });
+  let readings: Token[][] = [];
+  for (const t of runs) {
+    if (!t || t.type !== 'num') continue;
+    if (readings.length === 0) {
+      readings = [[run(t.raw, t.line)]];
+      continue;
+    }
+    readings = readings.flatMap((r) => {
+      const prev = r[r.length - 1];
+      const joined = prev?.type === 'num' ? [[...r.slice(0, -1), run(prev.raw + t.raw, prev.line)]] : [];
+      return [...joined, [...r, run(t.raw, t.line)], [...r, { type: 'blank' as const, line: t.line }, run(t.raw, t.line)]];
+    });
+  }
+  return readings;
+}
+
+/**
+ * A row of runs of digits whose total fails in every reading of its spaces (`spaceReadings`) and every cut of its
+ * runs: wrong in the printed table whichever is meant. False when some reading adds up, leaves the total blank, or
+ * can't be judged in bounded time.
+ */
+export function failsInEveryReading(values: readonly Token[], want: number, totalIndex: number, fits: (figures: number[]) => boolean): boolean {
+  const readings = spaceReadings(values);
+  if (!readings) return false;
+  let judged = false;
+  for (const reading of readings) {
+    const cuts = reading.length === want ? [reading] : candidates(reading, want);
+    if (cuts === null) return false;
+    for (const cut of cuts) {
+      if (cut[totalIndex]?.type === 'blank' || fits(figures(cut))) return false;
+      judged = true;
+    }
+  }
+  return judged;
+}
+
 /** Every cut of a short row's glued runs into its cells, as figures (null when too many to list). */
 export function gluedCuts(values: readonly Token[], want: number): number[][] | null {
   const found = candidates(values, want);

@@ -20,7 +20,7 @@ import type { Cells, SumNotAddingUp } from '../report/model.js';
 import { COUNTERS, VALUE_MARK, allowedEdits, findApprox, labelKey, tokenValue, type Occurrence, type Token } from './text.js';
 import type { Uncertain } from './result.js';
 import type { TableRead } from './tableRead.js';
-import { failingInEveryCut, gluedCuts, isGluedRun, ungluedValues } from './tableGlued.js';
+import { failsInEveryReading, gluedCuts, isGluedRun, ungluedValues } from './tableGlued.js';
 import { settleByColumns, type AmbiguousRow } from './tableColumns.js';
 
 export interface RowSpec {
@@ -402,11 +402,14 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
     if (vals.length === 0) {
       note = '原文本行未找到数字（空白），请核对并填写';
     } else if (spec.totalIndex !== undefined && vals.length > 1) {
-      const last = tokenValue(vals[vals.length - 1] ?? undefined);
+      const lastToken = vals[vals.length - 1];
+      const last = tokenValue(lastToken ?? undefined);
       const sum = vals.slice(0, -1).reduce((a, t) => a + (tokenValue(t ?? undefined) ?? 0), 0);
-      // The last figure is the row total when it is at least the sum of the others (a blank detail
-      // hides at most what the total still counts); where the blank sits can't be known.
-      if (last !== null && last >= sum) {
+      // The last figure is the row total: a table prints its totals and leaves details blank; below the others' sum
+      // the row doesn't add up (T3-ROW says so). Not where the text stops within the row (a page or excerpt cut
+      // off): its last figure is the last one kept. Where the blank sits can't be known.
+      const textStopsInRow = lastToken ? tokens.slice(tokens.indexOf(lastToken) + 1).every((t) => t.type === 'blank') : true;
+      if (last !== null && (last >= sum || !textStopsInRow)) {
         const details = vals.slice(0, -1);
         const placed: (Token | null)[] = spec.cells.map(() => null);
         details.forEach((t, i) => (placed[i] = t));
@@ -499,10 +502,9 @@ function settleGluedRows(cells: Cells, ambiguous: readonly AmbiguousRow[], uncer
 
 /**
  * A row whose figures no reading makes add up to its own total: its total is wrong in the report whichever reading is
- * meant (T3-ROW, though the cells stay unread or unplaced). Either one run of digits no cut makes add up
- * (「…数量100002」 however read), or one figure too many that no stray left out and no two joined make add up.
- * (Too few figures, the last below the others' sum, is no such verdict: in a PDF's table a row's total can sit on
- * the next row's line.)
+ * meant (T3-ROW, though the cells stay unread or unplaced). Either runs of digits no cut makes add up
+ * (「…数量100002」, 「5000000 58」 however read), or one figure too many that no stray left out and no two joined make
+ * add up. (A row of too few plain figures has its last read as its total, and T3-ROW judges it as placed.)
  */
 function rowNotAddingUp(m: RowMatch): SumNotAddingUp | null {
   const { spec } = m;
@@ -516,12 +518,14 @@ function rowNotAddingUp(m: RowMatch): SumNotAddingUp | null {
   return null;
 }
 
-/** One run of digits that no cut makes add up. */
+/**
+ * Digits run together that no cut makes add up. A row of several runs (「5000000 58」) is judged in every reading of
+ * its spaces: a crawl's space may fall inside a figure or stand for an empty cell (`failsInEveryReading`).
+ */
 function gluedRowFailing(m: RowMatch, fits: (figures: number[]) => boolean): boolean {
-  // one run of digits only: a crawl's stray spaces (「1 1000011」 for 11 … 11) would make any verdict unsafe
-  if (m.values.length !== 1 || !m.values.some(isGluedRun)) return false;
-  if (ungluedValues(m.values, m.spec.cells.map((c) => c.kind === 'signed'), fits)) return false;
-  return failingInEveryCut(m.values, m.spec.cells.length, (figures) => (fits(figures) ? [] : [0])).length > 0;
+  if (!m.values.some(isGluedRun) || m.spec.totalIndex === undefined) return false;
+  if (m.values.length === 1 && ungluedValues(m.values, m.spec.cells.map((c) => c.kind === 'signed'), fits)) return false;
+  return failsInEveryReading(m.values, m.spec.cells.length, m.spec.totalIndex, fits);
 }
 
 /** The row's figures, when all are plain (no blank, no glued run, table 三's counts). */

@@ -166,6 +166,20 @@ describe('blank cells, stray numbers, missing rows', () => {
     expect(findings.filter((f) => f.rule === 'T3-ROW').map((f) => f.target)).toEqual(['apply.granted.total']);
   });
 
+  it('a row of too few figures whose last is below the others\' sum: the last is still its total, and T3-ROW says the row doesn\'t add up', () => {
+    // 「（一）予以公开 7 14 3」: blanks printed as nothing, a total misprinted (reading 3 as a detail would hide it)
+    const text = makeText(rich, { layout: 'rows' }).replace('（一）予以公开 7 14 21 5 12 19 78', '（一）予以公开 7 14 3');
+    expect(text).toContain('（一）予以公开 7 14 3\n');
+    const { report } = parse(text);
+    expect(report.cells['apply.granted.total']).toBe(3);
+    const t3 = evaluate(report).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total');
+    expect(t3.map((f) => f.message)).toEqual(['「（一）予以公开」行：表中总计 3，自然人 7 + 商业企业 14 = 21，相差 18']);
+    // a text that stops within the row (an excerpt, a page cut off) keeps its last figure in order: no verdict
+    const cut = parse(text.slice(0, text.indexOf('（一）予以公开 7 14 3') + '（一）予以公开 7 14 3'.length)).report;
+    expect(cut.cells['apply.granted.total']).toBeNull();
+    expect(evaluate(cut).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total')).toEqual([]);
+  });
+
   it('a row one figure long that no stray left out and no two figures joined make add up fails T3-ROW, though its columns are a guess', () => {
     // 「7 14 21 5 12 19 78」 printed 「7 14 21 5 12 19 79 3」: 79 is not 78, and no other reading adds up either
     const text = makeText(rich, { layout: 'rows' }).replace('（一）予以公开 7 14 21 5 12 19 78', '（一）予以公开 7 14 21 5 12 19 79 3');

@@ -188,6 +188,18 @@ describe('figures run together', () => {
     expect(spaced.printed?.sumsNotAddingUp).toBeUndefined();
   });
 
+  it('a row of several runs that no cut of its digits makes add up (「5000000 58」: 50 0 0 0 0 0 against 58) fails T3-ROW whichever cut is meant', () => {
+    // the crawl prints 「5800000 58」 for 58 0 0 0 0 0 58; one digit misprinted, no cut of 「500000058」 adds up
+    const text = ONE_LINE_2021.replace('一、本年新收政府信息公开申请数量120000012', '一、本年新收政府信息公开申请数量5000000 58');
+    const t3 = evaluate(parsePublished(textDocument(text)).report, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.new.total');
+    expect(t3).toHaveLength(1);
+    expect(t3[0]?.message).toContain('5000000 58');
+    // as printed, it reads and adds up: no finding
+    const right = parsePublished(textDocument(ONE_LINE_2021.replace('一、本年新收政府信息公开申请数量120000012', '一、本年新收政府信息公开申请数量5800000 58'))).report;
+    expect(row(right.cells, 'new')).toEqual([58, 0, 0, 0, 0, 0, 58]);
+    expect(evaluate(right, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.new.total')).toEqual([]);
+  });
+
   it('a figure printed but not readable is no blank of the report, and no sum is judged on it', () => {
     const text = ONE_LINE_2021.replace('2022年', '2019年')
       .replace('本年制发件数本年废止件数现行有效件数规章000行政规范性文件0011', '本年新制作数量本年新公开数量对外公开总数量规章000规范性文件898989')
