@@ -60,10 +60,9 @@ export function isGluedRun(t: Token | null): boolean {
  * Every way to cut the glued runs among `values` so that there are `want` values; null when there are more
  * than MAX_CUTS or finding them takes more than the budget (then nothing is cut: too uncertain).
  */
-function candidates(values: readonly Token[], want: number, splittable: (t: Token) => boolean = isGluedRun): Token[][] | null {
+function candidates(values: readonly Token[], want: number, splittable: (t: Token) => boolean = isGluedRun, budget: Budget = { steps: MAX_STEPS }): Token[][] | null {
   const extra = want - values.length;
   const out: Token[][] = [];
-  const budget: Budget = { steps: MAX_STEPS };
   const walk = (i: number, left: number, acc: Token[]): void => {
     if (out.length >= MAX_CUTS || --budget.steps < 0) return;
     const tok = values[i];
@@ -144,7 +143,7 @@ function plainRun(t: Token): boolean {
 }
 
 /** Seven digits or more with no separator: no organ counts a million applications or cases; cells run together. */
-function tooLongForACount(t: Token): boolean {
+export function tooLongForACount(t: Token): boolean {
   return t.type === 'num' && !t.glued && /^\d{7,}$/.test(t.raw) && t.raw.length <= MAX_DIGITS;
 }
 
@@ -195,8 +194,9 @@ export function failingInEveryCut(values: readonly Token[], want: number, failin
   return common ?? [];
 }
 
-/** Most spaces of a row read each of three ways (`spaceReadings`): 3³ readings at most, each cut within its budget. */
-const MAX_SPACES = 3;
+/** Most spaces of a row read each of three ways (`spaceReadings`): 3⁶ readings at most, all cut within one budget. */
+const MAX_SPACES = 6;
+const MAX_READING_STEPS = 200_000;
 
 /**
  * The ways a crawl's spaces between a row's runs of digits may be read: a stray space inside a figure (「1 1000011」
@@ -232,8 +232,9 @@ export function failsInEveryReading(values: readonly Token[], want: number, tota
   const readings = spaceReadings(values);
   if (!readings) return false;
   let judged = false;
+  const budget: Budget = { steps: MAX_READING_STEPS };
   for (const reading of readings) {
-    const cuts = reading.length === want ? [reading] : candidates(reading, want);
+    const cuts = reading.length === want ? [reading] : candidates(reading, want, isGluedRun, budget);
     if (cuts === null) return false;
     for (const cut of cuts) {
       if (cut[totalIndex]?.type === 'blank' || fits(figures(cut))) return false;

@@ -20,7 +20,7 @@ import type { Cells, SumNotAddingUp } from '../report/model.js';
 import { COUNTERS, VALUE_MARK, allowedEdits, findApprox, labelKey, tokenValue, type Occurrence, type Token } from './text.js';
 import type { Uncertain } from './result.js';
 import type { TableRead } from './tableRead.js';
-import { failsInEveryReading, gluedCuts, isGluedRun, ungluedValues } from './tableGlued.js';
+import { failsInEveryReading, gluedCuts, isGluedRun, tooLongForACount, ungluedValues } from './tableGlued.js';
 import { settleByColumns, type AmbiguousRow } from './tableColumns.js';
 
 export interface RowSpec {
@@ -364,9 +364,11 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       const unsure = unglued.values.includes(null) ? '，无法确定的单元格（？）留空' : '';
       note = `原文本行的数字连在一起（${shown}），已${spec.totalIndex !== undefined ? '按本行合计' : ''}拆分为 ${cut}${unsure}，请核对`;
     }
-  } else if (vals.length < want && vals.some(isGluedRun)) {
-    // Figures run together that can't be cut with certainty: their cells stay blank, never a guess.
-    vals = vals.filter((t) => !isGluedRun(t));
+  } else if (vals.length < want && vals.some((t) => cellsRunTogether(t, spec))) {
+    // Figures run together that can't be cut with certainty: their cells stay blank, never a guess; the figures
+    // left are put in order, their columns a guess (no column's sum is judged on them)
+    vals = vals.filter((t) => !cellsRunTogether(t, spec));
+    unplaced = new Set(vals.map((_, i) => i));
     note = `原文本行的数字连在一起（${shown}），无法确定如何拆分为 ${want} 个数字，未能读取的单元格留空，请对照原文填写`;
   } else if (joined) {
     vals = joined.values;
@@ -518,12 +520,17 @@ function rowNotAddingUp(m: RowMatch): SumNotAddingUp | null {
   return null;
 }
 
+/** Figures of several cells run together: digits glued to a word or starting with 0, or too long for a count (in a row of counts). */
+function cellsRunTogether(t: Token | null, spec: RowSpec): boolean {
+  return !!t && (isGluedRun(t) || (spec.cells.every((c) => c.kind === 'count') && tooLongForACount(t)));
+}
+
 /**
  * Digits run together that no cut makes add up. A row of several runs (「5000000 58」) is judged in every reading of
  * its spaces: a crawl's space may fall inside a figure or stand for an empty cell (`failsInEveryReading`).
  */
 function gluedRowFailing(m: RowMatch, fits: (figures: number[]) => boolean): boolean {
-  if (!m.values.some(isGluedRun) || m.spec.totalIndex === undefined) return false;
+  if (!m.values.some((t) => cellsRunTogether(t, m.spec)) || m.spec.totalIndex === undefined) return false;
   if (m.values.length === 1 && ungluedValues(m.values, m.spec.cells.map((c) => c.kind === 'signed'), fits)) return false;
   return failsInEveryReading(m.values, m.spec.cells.length, m.spec.totalIndex, fits);
 }

@@ -190,14 +190,33 @@ describe('figures run together', () => {
 
   it('a row of several runs that no cut of its digits makes add up (「5000000 58」: 50 0 0 0 0 0 against 58) fails T3-ROW whichever cut is meant', () => {
     // the crawl prints 「5800000 58」 for 58 0 0 0 0 0 58; one digit misprinted, no cut of 「500000058」 adds up
-    const text = ONE_LINE_2021.replace('一、本年新收政府信息公开申请数量120000012', '一、本年新收政府信息公开申请数量5000000 58');
-    const t3 = evaluate(parsePublished(textDocument(text)).report, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.new.total');
+    const text = ONE_LINE_2021.replace('一、本年新收政府信息公开申请数量120000012', '一、本年新收政府信息公开申请数量5000000 58 ');
+    const { report } = parsePublished(textDocument(text));
+    const t3 = evaluate(report, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.new.total');
     expect(t3).toHaveLength(1);
     expect(t3[0]?.message).toContain('5000000 58');
+    // the one figure left, 58, is put in the row's first cell: its column a guess, so no column's sum is judged on it
+    expect(report.printed?.unplaced).toContain('apply.new.natural');
     // as printed, it reads and adds up: no finding
-    const right = parsePublished(textDocument(ONE_LINE_2021.replace('一、本年新收政府信息公开申请数量120000012', '一、本年新收政府信息公开申请数量5800000 58'))).report;
+    const right = parsePublished(textDocument(ONE_LINE_2021.replace('一、本年新收政府信息公开申请数量120000012', '一、本年新收政府信息公开申请数量5800000 58 '))).report;
     expect(row(right.cells, 'new')).toEqual([58, 0, 0, 0, 0, 0, 58]);
     expect(evaluate(right, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.new.total')).toEqual([]);
+  });
+
+  it('「1000000」 set apart by spaces is no count of a million but cells run together: 1 0 0 0 0 0 against a total 0 fails T3-ROW', () => {
+    const text = ONE_LINE_2021.replace('四、结转下年度继续办理1000001', '四、结转下年度继续办理 1000000 ');
+    const { report } = parsePublished(textDocument(text));
+    expect(row(report.cells, 'carried_forward')).toEqual([null, null, null, null, null, null, null]);
+    const t3 = evaluate(report, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.carried_forward.total');
+    expect(t3.map((f) => f.message)).toEqual([expect.stringContaining('（1000000），无论怎样拆分')]);
+  });
+
+  it('a row of five runs with spaces (「10 1 00 0 1」) is judged in every reading of its spaces: none adds up, T3-ROW; 「10 0 00 0 1」 reads and adds up', () => {
+    const failing = parsePublished(textDocument(ONE_LINE_2021.replace('（一）予以公开1000001', '（一）予以公开 10 1 00 0 1 '))).report;
+    expect(evaluate(failing, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total')).toHaveLength(1);
+    const right = parsePublished(textDocument(ONE_LINE_2021.replace('（一）予以公开1000001', '（一）予以公开 10 0 00 0 1 '))).report;
+    expect(row(right.cells, 'granted')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(evaluate(right, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total')).toEqual([]);
   });
 
   it('a figure printed but not readable is no blank of the report, and no sum is judged on it', () => {
