@@ -72,9 +72,13 @@ const arithmeticSigns = (r: ImportResult) =>
 /** The cells an arithmetic finding's sign (`arithmeticSigns`) names. */
 const signCells = (sign: string) => (sign.split('|')[2] ?? '').split(',');
 
+/** A run of digits that is one figure, not cells run together. */
+const oneFigure = (digits: string) => digits.length <= 5 && !(digits.length > 1 && digits.startsWith('0'));
+
 /**
  * The figures of the tables' part of the text that the change applies to, evenly spaced, at most PER_CASE. A run of
- * more than five digits is a row's cells run together (「予以公开1000001」): each digit a figure, changed to one digit.
+ * more than five digits, or of two or more starting with 0 (「00」), is a row's cells run together (「予以公开1000001」):
+ * each digit a figure, changed to one digit.
  * A row label's number (「1.本机关不掌握…」) is no figure.
  */
 function figuresToChange(text: string, change: Change): { at: number; figure: string }[] {
@@ -82,7 +86,7 @@ function figuresToChange(text: string, change: Change): { at: number; figure: st
   if (starts.length === 0) return [];
   const from = Math.min(...starts);
   const all = [...text.slice(from).matchAll(/\d+(?!\d|[.．、]\D)/g)]
-    .flatMap((m) => (m[0].length <= 5 ? [{ at: from + m.index, figure: m[0] }] : [...m[0]].map((d, i) => ({ at: from + m.index + i, figure: d, digit: true }))))
+    .flatMap((m) => (oneFigure(m[0]) ? [{ at: from + m.index, figure: m[0] }] : [...m[0]].map((d, i) => ({ at: from + m.index + i, figure: d, digit: true }))))
     .filter((f) => {
       const to = change(Number(f.figure));
       return to !== undefined && !('digit' in f && String(to).length !== 1);
