@@ -219,6 +219,14 @@ describe('figures run together', () => {
     expect(evaluate(right, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total')).toEqual([]);
   });
 
+  it('a lone digit printed against the next label (「0 0 10 0 0 0二、」) hides no cells: the row is six figures, its total judged', () => {
+    const text = ONE_LINE_2021.replace('一、本年新收政府信息公开申请数量120000012二、', '一、本年新收政府信息公开申请数量 0 0 10 0 0 0二、');
+    const { report } = parsePublished(textDocument(text));
+    expect(report.printed?.unread ?? []).not.toContain('apply.new.other_org');
+    const t3 = evaluate(report, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.new.total');
+    expect(t3.map((f) => f.message)).toEqual(['「一、本年新收政府信息公开申请数量」行：表中总计 0，各项之和 = 科研机构 10，相差 10']);
+  });
+
   it('a figure printed but not readable is no blank of the report, and no sum is judged on it', () => {
     const text = ONE_LINE_2021.replace('2022年', '2019年')
       .replace('本年制发件数本年废止件数现行有效件数规章000行政规范性文件0011', '本年新制作数量本年新公开数量对外公开总数量规章000规范性文件898989')
