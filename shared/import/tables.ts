@@ -411,8 +411,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       // The last figure is the row total: a table prints its totals and leaves details blank; below the others' sum
       // the row doesn't add up (T3-ROW says so). Not where the text stops within the row (a page or excerpt cut
       // off): its last figure is the last one kept. Where the blank sits can't be known.
-      const textStopsInRow = lastToken ? tokens.slice(tokens.indexOf(lastToken) + 1).every((t) => t.type === 'blank') : true;
-      if (last !== null && (last >= sum || !textStopsInRow)) {
+      if (last !== null && (last >= sum || !textStopsAfter(tokens, lastToken))) {
         const details = vals.slice(0, -1);
         const placed: (Token | null)[] = spec.cells.map(() => null);
         details.forEach((t, i) => (placed[i] = t));
@@ -466,6 +465,17 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   return blankUnplaced;
 }
 
+/** Nothing but blanks follows this token: the text stops there (a page or excerpt cut off). */
+function textStopsAfter(tokens: readonly Token[], token: Token | null | undefined): boolean {
+  if (!token) return true;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t === token) return true;
+    if (t?.type !== 'blank') return false;
+  }
+  return true;
+}
+
 /**
  * A row one figure too long whose cells stand each on a line of its own, but for one line holding two figures
  * (「1 6」: a page's stray space inside a cell): the two are one cell when, joined, the row adds up — and only one such
@@ -509,14 +519,15 @@ function settleGluedRows(cells: Cells, ambiguous: readonly AmbiguousRow[], uncer
  * (「…数量100002」, 「5000000 58」 however read), or one figure too many that no stray left out and no two joined make
  * add up. (A row of too few plain figures has its last read as its total, and T3-ROW judges it as placed.)
  */
-function rowNotAddingUp(m: RowMatch): SumNotAddingUp | null {
+function rowNotAddingUp(m: RowMatch, cells: Cells): SumNotAddingUp | null {
   const { spec } = m;
   const fits = rowArithmetic(spec);
   if (!fits || spec.totalIndex === undefined) return null;
   const keys = spec.cells.map((c) => c.key);
   const printed = m.values.map((t) => (t.type === 'num' ? t.raw : '')).join(' ');
   const sum = { total: keys[spec.totalIndex] ?? '', parts: keys.slice(0, spec.totalIndex), printed };
-  if (gluedRowFailing(m, fits)) return { ...sum, unplaceable: 'glued' };
+  // (a total read from the runs is judged as placed: no reading to try)
+  if (cells[sum.total] === null && gluedRowFailing(m, fits)) return { ...sum, unplaceable: 'glued' };
   if (longRowFailing(m, fits)) return { ...sum, unplaceable: 'long' };
   return null;
 }
@@ -696,7 +707,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     score += key.length - 2 * m.occurrence.cost;
     if (m.values.length !== spec.cells.length) score -= 3 * Math.abs(m.values.length - spec.cells.length);
     if (placeValues(m, cells, uncertain, tokens, ambiguous)) blankUnplaced.push(spec.cells.map((c) => c.key));
-    const notAddingUp = rowNotAddingUp(m);
+    const notAddingUp = rowNotAddingUp(m, cells);
     if (notAddingUp) sumsNotAddingUp.push(notAddingUp);
     const blankCuts = cutsOfBlankRow(m, cells);
     if (blankCuts) ambiguous.push(blankCuts);
