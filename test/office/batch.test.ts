@@ -15,6 +15,7 @@ import { opinionFileName, writeOpinionDocx, writeReviewXlsx } from '../../electr
 import { readUnitFile, reviewRowOf } from '../../electron/main/services/office/unitFile.js';
 import { writeTablesXlsx } from '../../electron/main/services/office/xlsx.js';
 import type { ReviewRow } from '../../shared/rollup/index.js';
+import { FAILS_AS_IT_STARTS } from './support/misbehavingWorker.js';
 import { unitDraftText, unitPublishedText, unitReport, writeUnitFiles } from './support/units.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'office-batch-'));
@@ -136,6 +137,26 @@ describe('limits and cancelling', () => {
       expect(reads[0]?.ok === false && reads[0].error).toContain('内存超出上限');
       expect(reads[1]).toMatchObject({ ok: true });
     } finally {
+      await p.close();
+    }
+  });
+
+  it('a worker that fails with no task (as it starts) is told of, the process lives on, the next file gets a new worker', async () => {
+    const [hog, good] = writeUnitFiles(join(dir, 'lost'), { 'a.hog': 'x', 'b.gkbg': unitDraftText(unitReport('县审计局')) });
+    let told: (error: unknown) => void = () => undefined;
+    const lost = new Promise<unknown>((resolve) => (told = resolve));
+    const p = new OfficePool({ workers: 1, memoryMb: 64, timeoutMs: 60_000, workerFile: misbehaving, onWorkerLost: (e) => told(e) });
+    try {
+      expect((await p.readUnits([good ?? ''])).reads[0]).toMatchObject({ ok: true });
+      // the worker that replaces the one ended over its cap fails as it loads
+      process.env[FAILS_AS_IT_STARTS] = '1';
+      expect((await p.readUnits([hog ?? ''])).reads[0]).toMatchObject({ ok: false });
+      expect(await lost).toBeInstanceOf(Error);
+      expect(p.workersLost).toBe(1);
+      delete process.env[FAILS_AS_IT_STARTS];
+      expect((await p.readUnits([good ?? ''])).reads[0]).toMatchObject({ ok: true });
+    } finally {
+      delete process.env[FAILS_AS_IT_STARTS];
       await p.close();
     }
   });

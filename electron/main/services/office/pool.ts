@@ -21,6 +21,8 @@ export interface PoolOptions {
   memoryMb?: number;
   /** the worker's file (the bundled app passes its own; sources use worker.ts through tsx) */
   workerFile?: string;
+  /** told of a worker that failed while it held no task (e.g. over its memory cap as it started) */
+  onWorkerLost?: (error: unknown) => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -70,6 +72,8 @@ export class OfficePool {
   private readonly pool: Piscina<UnitTask | ImportTask, UnitRead | ImportOutcome | PublishedReportOutcome>;
   readonly timeoutMs: number;
   readonly workers: number;
+  /** workers that failed while they held no task, since the pool was made */
+  workersLost = 0;
 
   constructor(options: PoolOptions = {}) {
     const workers = Math.max(1, options.workers ?? Math.min(4, availableParallelism()));
@@ -84,6 +88,12 @@ export class OfficePool {
       idleTimeout: 30_000,
       execArgv: workerFile.endsWith('.ts') ? ['--import', tsxLoader()] : [],
       resourceLimits: { maxOldGenerationSizeMb: memory, maxYoungGenerationSizeMb: Math.min(64, memory), stackSizeMb: 4 },
+    });
+    // Piscina reports a worker lost between tasks as an 'error' event; unheard, Node throws it and the whole process
+    // (the app's main process, the command line) dies. No file's work is lost with it: the next task starts a worker.
+    this.pool.on('error', (error: unknown) => {
+      this.workersLost++;
+      options.onWorkerLost?.(error);
     });
   }
 
