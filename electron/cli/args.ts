@@ -6,7 +6,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { editDistance } from '../../shared/import/text.js';
-import type { Report } from '../../shared/report/model.js';
+import { asPreviousYear, type Report } from '../../shared/report/model.js';
 import { describeFileError, errorCode, type FileAction } from '../main/services/fsErrors.js';
 import { unitFilesIn } from '../main/services/office/folder.js';
 import { withReportFiles, type FileLoadResult, type ReportFileReader } from '../main/services/reportFiles.js';
@@ -220,7 +220,7 @@ export async function loadPrevious(args: ParsedArgs, files: ReportFileReader): P
   if (!previousPath) return undefined;
   const prev = await files.load(previousPath);
   if (!prev.ok) throw new CliError(`上年报告：${prev.error}`);
-  return { year: prev.report.year, format: prev.report.format, cells: prev.report.cells, sections: prev.report.sections ?? {} };
+  return asPreviousYear(prev.report);
 }
 
 /** A report with last year's attached, when there is one. */

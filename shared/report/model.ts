@@ -22,6 +22,11 @@ export interface PreviousYear {
   sections?: Sections;
 }
 
+/** A report as the year before another's: what the cross-year rules compare with. */
+export function asPreviousYear(report: Report): PreviousYear {
+  return { year: report.year, format: report.format, cells: report.cells, sections: report.sections ?? {} };
+}
+
 /**
  * What an imported report printed where it departs from the format: F-SECTIONS checks the printed headings,
  * F-OLD the 2019 labels a 2021 table still prints. Absent for drafts (the app prints the canonical form).

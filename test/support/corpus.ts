@@ -7,9 +7,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { runCli } from './cli.js';
-import { importRead, readPublishedBytes } from '../../electron/main/services/import/index.js';
+import { sectionsOf } from '../../electron/cli/commands/check.js';
+import { importRead, loadPublishedReport, readPublishedBytes } from '../../electron/main/services/import/index.js';
 import type { ImportResult } from '../../shared/import/index.js';
+import { parsePublished } from '../../shared/import/parse.js';
+import type { SourceDocument } from '../../shared/import/text.js';
+import { asPreviousYear, type Report } from '../../shared/report/model.js';
+import { evaluate } from '../../shared/rules/index.js';
 import {
   ALL_CELL_KEYS,
   APPLY_COLUMNS,
@@ -239,23 +243,35 @@ export async function importCase(c: Pick<CorpusCase, 'source' | 'truth'>, cases:
   if (!c.truth.previous) return result;
   const previous = cases.find((p) => p.id === c.truth.previous);
   if (!previous) throw new Error(`${c.source}: last year's case ${c.truth.previous} is not in the corpus`);
-  return { ...result, sourceCheck: [...result.sourceCheck, ...(await crossYearFindings(c.source, previous.source))] };
+  return { ...result, sourceCheck: [...result.sourceCheck, ...(await crossYearFindings(read.doc, previous.source))] };
 }
 
-const cliFindings = z.array(
-  z.object({
-    ok: z.boolean(),
-    error: z.string().optional(),
-    findings: z
-      .array(z.object({ rule: z.string(), severity: z.enum(['error', 'warning']), cells: z.array(z.string()), message: z.string(), sections: z.array(z.enum(SECTION_KEYS)).optional() }))
-      .optional(),
-  }),
-);
+/** Last year's report of a case, read once (a case's made DOCX and PDF forms compare with the same one). */
+const previousReports = new Map<string, Promise<Report>>();
 
-async function crossYearFindings(source: string, previousSource: string): Promise<ImportResult['sourceCheck']> {
-  const { code, out, err } = await runCli('check', source, '--previous', previousSource, '--json');
-  if (code === 2) throw new Error(`report check --previous: ${err.trim()}`);
-  const [file] = cliFindings.parse(JSON.parse(out));
+function previousReport(source: string): Promise<Report> {
+  let read = previousReports.get(source);
+  if (!read) {
+    read = loadPublishedReport(source).then((loaded) => {
+      if (!loaded.ok) throw new Error(`${source}: ${loaded.error}`);
+      return loaded.report;
+    });
+    previousReports.set(source, read);
+  }
+  return read;
+}
+
+/**
+ * What `report check <file> --previous <last year's>` finds across the years (checkFile of the command, in this process:
+ * the command reads each published file in a worker of its own, seconds to start from the sources, for every case).
+ */
+async function crossYearFindings(doc: SourceDocument, previousSource: string): Promise<ImportResult['sourceCheck']> {
+  const report = { ...parsePublished(doc).report, previous: asPreviousYear(await previousReport(previousSource)) };
   // the finding's first section (XY-COPY: its first copied passage's) is where the app's 定位 goes
-  return (file?.findings ?? []).filter((f) => f.rule.startsWith('XY-')).map(({ sections, ...f }) => (sections?.[0] ? { ...f, section: sections[0] } : f));
+  return evaluate(report)
+    .filter((f) => f.rule.startsWith('XY-'))
+    .map((f) => {
+      const section = sectionsOf(f)[0] as SectionKey | undefined;
+      return { rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, ...(section ? { section } : {}) };
+    });
 }

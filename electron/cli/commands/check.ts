@@ -73,7 +73,7 @@ function printText(checks: readonly FileCheck[], io: CliIo): void {
 }
 
 /** The report sections a finding is about (its text, its passages): where a reviewer reading the JSON looks. */
-function sectionsOf(f: PrintedFinding): string[] {
+export function sectionsOf(f: PrintedFinding): string[] {
   const all = [f.section, f.span?.section, ...(f.passages ?? []).map((p) => p.section)].filter((s): s is NonNullable<typeof s> => s !== undefined);
   return [...new Set(all)];
 }
