@@ -199,9 +199,9 @@ const MAX_SPACES = 6;
 const MAX_READING_STEPS = 200_000;
 
 /**
- * The ways a crawl's spaces between a row's runs of digits may be read: a stray space inside a figure (「1 1000011」
- * for 11 … 11), a space between two cells, or an empty cell (「0 00000」 for 0, blank, 0 0 0 0 0). Every run of two
- * digits or more may be cells run together. Null unless every value is a run of digits and the spaces are few.
+ * The ways a crawl's spaces between a row's runs of digits may be read: a stray space inside a figure (「1 2」 for
+ * 12), a space between two cells, or an empty cell (「0 00000」 for 0, blank, 0 0 0 0 0). Every run of two digits or
+ * more may be cells run together. Null unless every value is a run of digits and the spaces are few.
  */
 function spaceReadings(values: readonly Token[]): Token[][] | null {
   const runs = values.map((t) => (t.type === 'num' && /^\d+$/.test(t.raw) ? t : null));

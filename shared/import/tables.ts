@@ -351,9 +351,8 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   /** the cells whose figure was placed in order, not by the row's arithmetic (its column a guess) */
   let unplaced: ReadonlySet<number> = new Set();
   let blankUnplaced = false;
-  /** figures run together: a cell left blank holds a figure that could not be cut out with certainty (「1973601627.4元」
-   * holds two; a lone digit printed against a word, 「0二、」, holds no other) */
-  const glued = m.values.some((t) => (t.type === 'num' && t.glued === true && /\d\D*\d/.test(t.raw)) || cellsRunTogether(t, spec)) && m.values.length !== want;
+  /** figures run together: a cell left blank holds a figure that could not be cut out with certainty */
+  const glued = m.values.some((t) => mayHideCells(t, spec)) && m.values.length !== want;
   const shown = m.values.slice(0, 20).map((t) => (t.type === 'num' ? t.raw.slice(0, 20) : '空')).join(' ') + (m.values.length > 20 ? ' …' : '');
   const joined = vals.length > want ? splitCellJoined(vals, spec) : null;
   const unglued = vals.length < want ? ungluedValues(m.values, spec.cells.map((c) => c.kind === 'signed'), rowArithmetic(spec)) : null;
@@ -530,6 +529,14 @@ function rowNotAddingUp(m: RowMatch, cells: Cells): SumNotAddingUp | null {
   if (cells[sum.total] === null && gluedRowFailing(m, fits)) return { ...sum, unplaceable: 'glued' };
   if (longRowFailing(m, fits)) return { ...sum, unplaceable: 'long' };
   return null;
+}
+
+/**
+ * A value that may hold more than one cell: a glued figure of two digits or more (「1973601627.4元」 holds two), or
+ * a run of cells (`cellsRunTogether`); a lone digit printed against a word (「0二、」) holds no other.
+ */
+function mayHideCells(t: Token, spec: RowSpec): boolean {
+  return (t.type === 'num' && t.glued === true && /\d\D*\d/.test(t.raw)) || cellsRunTogether(t, spec);
 }
 
 /** Figures of several cells run together: digits glued to a word or starting with 0, or too long for a count (in a row of counts). */
