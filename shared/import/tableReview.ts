@@ -142,7 +142,9 @@ export function readReview(sectionTokens: readonly Token[]): TableRead {
     if (tok?.type === 'num') {
       const parsed = parseCell(tok.raw, 'count');
       if (parsed.ok && typeof parsed.value === 'number') value = parsed.value;
-      else if (!parsed.ok) uncertain.push({ target: key, name: reviewName(key), reason: `原文「${tok.raw}」无法识别：${parsed.message}`, unread: true });
+      // a value the table prints but that is no count (「0.5」「-1」) is the report's error, V-NUM (not where the
+      // figures were a guess: then the print may be two cells' run together)
+      else if (!parsed.ok) uncertain.push({ target: key, name: reviewName(key), reason: `原文「${tok.raw}」无法识别：${parsed.message}`, unread: true, ...(note ? {} : { invalid: tok.raw.slice(0, 64) }) });
     } else if (values && !note) {
       uncertain.push({ target: key, name: reviewName(key), reason: '原文此单元格为空白，请核对并填写（无则填 0）' });
     }

@@ -102,6 +102,15 @@ describe('a published cell printing no valid value (V-NUM on the report as publi
     expect(vnum[0]?.message).toContain('原文印的是 「8.5」');
   });
 
+  it('in table 四 too: 「0.5」 and 「-1」 printed among its fifteen figures are each a V-NUM, the cells left blank', async () => {
+    const text = loadPublished('xinxiang-county-office-2024').replace('3 0 1 1 5 0 0 0 0 0 0 0 0 0 0', '3 0 1 1 5 0.5 0 0 0 0.5 0 0 -1 0 0');
+    const result = await sourceCheckOf(text);
+    expect(result.report.cells['review.sued_direct.upheld']).toBeNull();
+    const vnum = result.sourceCheck.filter((f) => f.rule === 'V-NUM');
+    expect(vnum.map((f) => f.cells)).toEqual([['review.sued_direct.upheld'], ['review.sued_direct.total'], ['review.sued_after.other']]);
+    expect(vnum[2]?.message).toContain('原文印的是 「-1」');
+  });
+
   it('a row of too few figures holding a decimal (two cells run together, as 「13575394432.52元」) is a doubt, not a V-NUM', async () => {
     const result = await sourceCheckOf(withRow('（一）予以公开 8.5 0 0 0 9'));
     expect(result.sourceCheck.filter((f) => f.rule === 'V-NUM')).toEqual([]);
