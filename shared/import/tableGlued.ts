@@ -148,6 +148,15 @@ export function tooLongForACount(t: Token): boolean {
 }
 
 /**
+ * A figure printed that is no count and no cells run together: a decimal or a negative of a count's length (「56.5」
+ * 「0.5」「-1」). Cells run together never make one (a count has no point or sign), so it is a misprint of the cell it
+ * stands in even where the row's other figures are placed by a guess; 「1973601627.4元」 may be two.
+ */
+export function plainlyNoCount(t: Token): boolean {
+  return t.type === 'num' && /^(?:-?\d{1,5}[.．]\d{1,2}|-\d{1,5})$/.test(t.raw);
+}
+
+/**
  * A row glued at both ends (「10 0 0 0 01」 for 1 0 0 0 0 0 1): only a figure starting with 0 shows it was glued, so
  * the row is short even after cutting those. Cutting plain figures too is taken only when exactly one cut gives the
  * row's number of cells and its own total, and it is a doubt for the clerk.

@@ -7,7 +7,7 @@ import { REVIEW_BLOCKS, REVIEW_COLUMNS } from '../report/format.js';
 import { parseCell } from '../report/numbers.js';
 import type { Cells, SumNotAddingUp } from '../report/model.js';
 import type { Uncertain } from './result.js';
-import { failingInEveryCut, isGluedRun, ungluedValues } from './tableGlued.js';
+import { failingInEveryCut, isGluedRun, plainlyNoCount, ungluedValues } from './tableGlued.js';
 import type { TableRead } from './tableRead.js';
 import { labelKey, tokenValue, type Token } from './text.js';
 
@@ -142,9 +142,12 @@ export function readReview(sectionTokens: readonly Token[]): TableRead {
     if (tok?.type === 'num') {
       const parsed = parseCell(tok.raw, 'count');
       if (parsed.ok && typeof parsed.value === 'number') value = parsed.value;
-      // a value the table prints but that is no count (「0.5」「-1」) is the report's error, V-NUM (not where the
-      // figures were a guess: then the print may be two cells' run together)
-      else if (!parsed.ok) uncertain.push({ target: key, name: reviewName(key), reason: `原文「${tok.raw}」无法识别：${parsed.message}`, unread: true, ...(note ? {} : { invalid: tok.raw.slice(0, 64) }) });
+      // a value the table prints but that is no count (「0.5」「-1」) is the report's error, V-NUM (where the figures
+      // were a guess, only one plainly no count: another may be two cells' run together)
+      else if (!parsed.ok) {
+        const invalid = !note || plainlyNoCount(tok);
+        uncertain.push({ target: key, name: reviewName(key), reason: `原文「${tok.raw}」无法识别：${parsed.message}`, unread: true, ...(invalid ? { invalid: tok.raw.slice(0, 64) } : {}) });
+      }
     } else if (values && !note) {
       uncertain.push({ target: key, name: reviewName(key), reason: '原文此单元格为空白，请核对并填写（无则填 0）' });
     }

@@ -20,7 +20,7 @@ import type { Cells, SumNotAddingUp } from '../report/model.js';
 import { COUNTERS, VALUE_MARK, allowedEdits, findApprox, labelKey, tokenValue, type Occurrence, type Token } from './text.js';
 import type { Uncertain } from './result.js';
 import type { TableRead } from './tableRead.js';
-import { failsInEveryReading, gluedCuts, isGluedRun, tooLongForACount, ungluedValues } from './tableGlued.js';
+import { failsInEveryReading, gluedCuts, isGluedRun, plainlyNoCount, tooLongForACount, ungluedValues } from './tableGlued.js';
 import { settleByColumns, type AmbiguousRow } from './tableColumns.js';
 
 export interface RowSpec {
@@ -437,8 +437,12 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       }
       const parsed = parseCell(raw, c.kind);
       if (parsed.ok) value = parsed.value;
-      // (in a row of too few or too many figures the print may be two cells' run together: not a misprint of this one)
-      else uncertain.push({ target: c.key, name: cellName(spec, i), reason: `原文「${raw}」无法识别为数字：${parsed.message}`, unread: true, ...(note ? {} : { invalid: raw.slice(0, 64) }) });
+      // (in a row of too few or too many figures the print may be two cells' run together: not a misprint of this one,
+      // unless it is plainly no count)
+      else {
+        const invalid = !note || (c.kind === 'count' && plainlyNoCount(tok));
+        uncertain.push({ target: c.key, name: cellName(spec, i), reason: `原文「${raw}」无法识别为数字：${parsed.message}`, unread: true, ...(invalid ? { invalid: raw.slice(0, 64) } : {}) });
+      }
     } else if (!note && (!tok || tok.type === 'blank')) {
       uncertain.push({ target: c.key, name: cellName(spec, i), reason: '原文此单元格为空白，请核对并填写（无则填 0）' });
     }

@@ -1,9 +1,9 @@
 /**
  * Arithmetic errors put into real reports: in each corpus text, markdown or HTML case, figures of tables 三/四 are
  * changed, one at a time (evenly spaced over the tables): raised by one, or a figure other than 0 printed 0 (the
- * commonest error of the corpus's reports: a total printed 0 beside its parts). Where that changes exactly the one
- * cell the truth holds and the import read right, every sum through that cell now fails, and the source check should
- * say so (T3-*, T4-SUM). Counts how often it does. Counted apart: a change after which the import reads the figure's
+ * commonest error of the corpus's reports: a total printed 0 beside its parts), or printed with a decimal (「3.5」,
+ * no count). Where that changes exactly the one cell the truth holds and the import read right, every sum through
+ * that cell now fails, or the cell holds no valid count, and the source check should say so (T3-*, T4-SUM, V-NUM). Counts how often it does. Counted apart: a change after which the import reads the figure's
  * row otherwise (a run of digits cut another way, a figure placed in another column), where an arithmetic finding
  * should follow too unless some reading of the row adds up. Holdout cases only as one sum, like the corpus bench.
  * A silent change is not always a fault: a row whose other cells are printed blank has no sum to judge, and a sum
@@ -17,10 +17,17 @@ import { readCorpus, truthCells, type CorpusCase } from '../support/corpus.js';
 import { ARITHMETIC_RULES } from '../support/corpus-score.js';
 import { siblingPages, wrappableCases, wrappedCase } from '../support/corpusDerived.js';
 
-/** How a figure is misprinted: its new figure, or undefined where this change doesn't apply. */
-type Change = (figure: number) => number | undefined;
-const RAISED: Change = (n) => n + 1;
-const ZEROED: Change = (n) => (n > 0 ? 0 : undefined);
+/** A figure as misprinted, and what the import should read from it: a number, or null (no valid count: V-NUM). */
+interface Misprint {
+  printed: string;
+  reads: number | null;
+}
+/** How a figure is misprinted, or undefined where this change doesn't apply. */
+type Change = (figure: number) => Misprint | undefined;
+const RAISED: Change = (n) => ({ printed: String(n + 1), reads: n + 1 });
+const ZEROED: Change = (n) => (n > 0 ? { printed: '0', reads: 0 } : undefined);
+/** a count printed with a decimal (「3.5」): no valid count, the cell left blank and a V-NUM */
+const DECIMAL: Change = (n) => ({ printed: `${n}.5`, reads: null });
 
 /** figures changed per case at most */
 const PER_CASE = 40;
@@ -89,14 +96,14 @@ function figuresToChange(text: string, change: Change): { at: number; figure: st
     .flatMap((m) => (oneFigure(m[0]) ? [{ at: from + m.index, figure: m[0] }] : [...m[0]].map((d, i) => ({ at: from + m.index + i, figure: d, digit: true }))))
     .filter((f) => {
       const to = change(Number(f.figure));
-      return to !== undefined && !('digit' in f && String(to).length !== 1);
+      return to !== undefined && !('digit' in f && to.printed.length !== 1);
     });
   const step = Math.max(1, Math.floor(all.length / PER_CASE));
   return all.filter((_, i) => i % step === Math.floor(step / 2));
 }
 
-/** The one table 三/四 cell a changed text moved from the truth's value to the misprinted figure, if that is all it did. */
-function changedCell(before: ImportResult, after: ImportResult, truth: Map<string, unknown>, misprint: number): string | undefined {
+/** The one table 三/四 cell a changed text moved from the truth's value to what the misprint reads, if that is all it did. */
+function changedCell(before: ImportResult, after: ImportResult, truth: Map<string, unknown>, misprint: number | null): string | undefined {
   const keys = new Set([...Object.keys(before.report.cells), ...Object.keys(after.report.cells)]);
   const changed = [...keys].filter((k) => before.report.cells[k] !== after.report.cells[k]);
   const [key] = changed;
@@ -124,10 +131,10 @@ async function injectInto(c: CorpusCase, change: Change, tally: Tally): Promise<
   for (const { at, figure } of figuresToChange(text, change)) {
     const misprint = change(Number(figure));
     if (misprint === undefined) continue;
-    const after = await importText(text.slice(0, at) + String(misprint) + text.slice(at + figure.length), name);
+    const after = await importText(text.slice(0, at) + misprint.printed + text.slice(at + figure.length), name);
     if (!after) continue;
     const signsAfter = arithmeticSigns(after);
-    const key = changedCell(before, after, truth, misprint);
+    const key = changedCell(before, after, truth, misprint.reads);
     if (!key) {
       if (!rowReadOtherwise(before, after, truth)) continue;
       tally.reread++;
@@ -136,7 +143,7 @@ async function injectInto(c: CorpusCase, change: Change, tally: Tally): Promise<
     }
     tally.changes++;
     if ([...signsAfter].some((s) => !signsBefore.has(s))) tally.found++;
-    else if (noSumToJudge(key, truth)) tally.silentBlank++;
+    else if (misprint.reads !== null && noSumToJudge(key, truth)) tally.silentBlank++;
     else if ([...signsBefore].some((s) => !signsAfter.has(s) && signCells(s).includes(key))) tally.silentMended++;
     else if (doubtedOn(after, [key])) tally.silentDoubted++;
     else if (SUMS.filter((s) => s.includes(key)).every((s) => doubtedOn(after, s))) tally.silentSumDoubted++;
@@ -159,7 +166,7 @@ export default async function bench(): Promise<void> {
   const { cases } = readCorpus();
   const textual = cases.filter((c) => ['text', 'markdown', 'html'].includes(c.truth.kind));
   const tune = (of: readonly CorpusCase[]) => of.filter((c) => c.truth.split === 'tune');
-  console.log(`one figure of table 三 or 四 raised by one, or one other than 0 printed 0 (at most ${PER_CASE} figures a case); an arithmetic finding (T3-*, T4-SUM) should follow`);
+  console.log(`one figure of table 三 or 四 raised by one, one other than 0 printed 0, or one printed with a decimal (at most ${PER_CASE} figures a case); an arithmetic finding (T3-*, T4-SUM, V-NUM) should follow`);
   console.log(line('tune, as published', await tallyOf(tune(textual))));
   console.log(line('tune, web pages beside text', await tallyOf(tune(siblingPages(cases)))));
   console.log(line('tune, prose wrapped', await tallyOf(tune(wrappableCases(cases)).map(wrappedCase))));
@@ -167,4 +174,6 @@ export default async function bench(): Promise<void> {
   console.log(line('holdout, as published', await tallyOf(textual.filter((c) => c.truth.split === 'holdout'))));
   console.log(line('tune, printed 0', await tallyOf(tune(textual), ZEROED)));
   console.log(line('holdout, printed 0', await tallyOf(textual.filter((c) => c.truth.split === 'holdout'), ZEROED)));
+  console.log(line('tune, a decimal', await tallyOf(tune(textual), DECIMAL)));
+  console.log(line('holdout, a decimal', await tallyOf(textual.filter((c) => c.truth.split === 'holdout'), DECIMAL)));
 }

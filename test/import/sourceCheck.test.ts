@@ -111,10 +111,30 @@ describe('a published cell printing no valid value (V-NUM on the report as publi
     expect(vnum[2]?.message).toContain('原文印的是 「-1」');
   });
 
-  it('a row of too few figures holding a decimal (two cells run together, as 「13575394432.52元」) is a doubt, not a V-NUM', async () => {
-    const result = await sourceCheckOf(withRow('（一）予以公开 8.5 0 0 0 9'));
+  it('and in a table 四 of too few figures (its cells placed in order, a doubt), 「0.5」 is still a V-NUM', async () => {
+    const text = loadPublished('xinxiang-county-office-2024').replace('3 0 1 1 5 0 0 0 0 0 0 0 0 0 0', '3 0 1 1 5 0.5 0 0 0 0 0 0 0 0');
+    const result = await sourceCheckOf(text);
+    expect(result.uncertain.some((u) => u.reason.includes('表四只找到 14 个数字'))).toBe(true);
+    expect(result.sourceCheck.filter((f) => f.rule === 'V-NUM').map((f) => f.cells)).toEqual([['review.sued_direct.upheld']]);
+  });
+
+  it('a row of too few figures holding a decimal that may be two cells run together (「13575394432.52」) is a doubt, not a V-NUM', async () => {
+    const result = await sourceCheckOf(withRow('（一）予以公开 13575394432.52 0 0 9'));
     expect(result.sourceCheck.filter((f) => f.rule === 'V-NUM')).toEqual([]);
     expect(result.uncertain.some((u) => u.target.startsWith('apply.granted.'))).toBe(true);
+  });
+
+  it('a row of too few figures holding one plainly no count (「8.5」: cells run together make no point) is still a V-NUM', async () => {
+    const result = await sourceCheckOf(withRow('（一）予以公开 8.5 0 0 0 9'));
+    const vnum = result.sourceCheck.filter((f) => f.rule === 'V-NUM');
+    expect(vnum).toHaveLength(1);
+    expect(vnum[0]?.message).toContain('原文印的是 「8.5」');
+    expect(result.uncertain.some((u) => u.target.startsWith('apply.granted.') && u.reason.includes('只有 5 个数字'))).toBe(true);
+  });
+
+  it('so is a cell of a row of cells run together and spaced (「9.5 0 0 0 0 09」), its place a guess', async () => {
+    const result = await sourceCheckOf(withRow('（一）予以公开9.5 0 0 0 0 09'));
+    expect(result.sourceCheck.filter((f) => f.rule === 'V-NUM').map((f) => f.message)).toEqual([expect.stringContaining('原文印的是 「9.5」')]);
   });
 });
 
