@@ -186,23 +186,6 @@ function blanksAtSpaces(values: readonly Token[], want: number): Unglued | null 
   return { values: out, inferred: true };
 }
 
-/**
- * The sums that fail in every way the glued runs can be cut (`failing` gives the failing sums of one cut, by
- * index): those sums are wrong in the printed table whichever cut is meant. Empty when there is no cut, too many,
- * or some cut makes every sum add up.
- */
-export function failingInEveryCut(values: readonly Token[], want: number, failing: (figures: number[]) => number[]): number[] {
-  const found = candidates(values, want);
-  if (!found || found.length === 0) return [];
-  let common: number[] | null = null;
-  for (const cut of found) {
-    const fails = failing(figures(cut));
-    common = common === null ? fails : common.filter((i) => fails.includes(i));
-    if (common.length === 0) return [];
-  }
-  return common ?? [];
-}
-
 /** Most spaces of a row read each of three ways (`spaceReadings`): 3⁶ readings at most, all cut within one budget. */
 const MAX_SPACES = 6;
 const MAX_READING_STEPS = 200_000;
@@ -233,24 +216,26 @@ function spaceReadings(values: readonly Token[]): Token[][] | null {
 }
 
 /**
- * A row of runs of digits whose total fails in every reading of its spaces (`spaceReadings`) and every cut of its
- * runs: wrong in the printed table whichever is meant. False when some reading adds up, leaves the total blank, or
- * can't be judged in bounded time.
+ * The sums of a row of runs of digits that fail in every reading of its spaces (`spaceReadings`) and every cut of
+ * its runs: wrong in the printed table whichever is meant. `failing` gives the sums one cut fails (by index), leaving
+ * out a sum it can't judge there (its total read as an empty cell). Empty when some reading makes every sum add up,
+ * or the readings can't be judged in bounded time.
  */
-export function failsInEveryReading(values: readonly Token[], want: number, totalIndex: number, fits: (figures: number[]) => boolean): boolean {
+export function failingInEveryReading(values: readonly Token[], want: number, failing: (cut: readonly Token[], figures: number[]) => number[]): number[] {
   const readings = spaceReadings(values);
-  if (!readings) return false;
-  let judged = false;
+  if (!readings) return [];
+  let common: number[] | null = null;
   const budget: Budget = { steps: MAX_READING_STEPS };
   for (const reading of readings) {
     const cuts = reading.length === want ? [reading] : candidates(reading, want, isGluedRun, budget);
-    if (cuts === null) return false;
+    if (cuts === null) return [];
     for (const cut of cuts) {
-      if (cut[totalIndex]?.type === 'blank' || fits(figures(cut))) return false;
-      judged = true;
+      const fails = failing(cut, figures(cut));
+      common = common === null ? fails : common.filter((i) => fails.includes(i));
+      if (common.length === 0) return [];
     }
   }
-  return judged;
+  return common ?? [];
 }
 
 /** Every cut of a short row's glued runs into its cells, as figures (null when too many to list). */

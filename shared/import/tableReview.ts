@@ -7,7 +7,7 @@ import { REVIEW_BLOCKS, REVIEW_COLUMNS } from '../report/format.js';
 import { parseCell } from '../report/numbers.js';
 import type { Cells, SumNotAddingUp } from '../report/model.js';
 import type { Uncertain } from './result.js';
-import { failingInEveryCut, isGluedRun, plainlyNoCount, ungluedValues } from './tableGlued.js';
+import { failingInEveryReading, isGluedRun, plainlyNoCount, ungluedValues } from './tableGlued.js';
 import type { TableRead } from './tableRead.js';
 import { labelKey, tokenValue, type Token } from './text.js';
 
@@ -29,15 +29,16 @@ function reviewAddsUp(figures: readonly (number | null)[]): boolean {
 }
 
 /**
- * A glued run that no cut makes add up: the blocks that fail in every cut are wrong in the printed table
- * (「00202000001324015」: 复议后起诉 13 + 2 + 4 + 0 is not 15, however the digits are read).
+ * Glued runs that no reading makes add up: the blocks that fail in every reading of their spaces and every cut of
+ * their runs are wrong in the printed table (「00202000001324015」: 复议后起诉 13 + 2 + 4 + 0 is not 15, however the
+ * digits are read). A block whose total a reading leaves empty is not judged in it.
  */
 function gluedSumsNotAddingUp(runs: readonly Token[][], keys: readonly string[]): SumNotAddingUp[] {
   const glued = runs.find((r) => r.some(isGluedRun));
-  // one run of digits only: a crawl's stray spaces would make any verdict unsafe
-  if (!glued || glued.length !== 1 || ungluedValues(glued, new Array<boolean>(WANT).fill(false), reviewAddsUp)) return [];
+  if (!glued || ungluedValues(glued, new Array<boolean>(WANT).fill(false), reviewAddsUp)) return [];
   const printed = glued.map((t) => (t.type === 'num' ? t.raw : '')).join(' ');
-  return failingInEveryCut(glued, WANT, blocksNotAddingUp).map((b) => ({
+  const failing = (cut: readonly Token[], figures: number[]) => blocksNotAddingUp(figures).filter((b) => cut[b * 5 + 4]?.type !== 'blank');
+  return failingInEveryReading(glued, WANT, failing).map((b) => ({
     total: keys[b * 5 + 4] ?? '',
     parts: keys.slice(b * 5, b * 5 + 4),
     printed,

@@ -20,7 +20,7 @@ import type { Cells, SumNotAddingUp } from '../report/model.js';
 import { COUNTERS, VALUE_MARK, allowedEdits, findApprox, labelKey, tokenValue, type Occurrence, type Token } from './text.js';
 import type { Uncertain } from './result.js';
 import type { TableRead } from './tableRead.js';
-import { failsInEveryReading, gluedCuts, isGluedRun, plainlyNoCount, tooLongForACount, ungluedValues } from './tableGlued.js';
+import { failingInEveryReading, gluedCuts, isGluedRun, plainlyNoCount, tooLongForACount, ungluedValues } from './tableGlued.js';
 import { settleByColumns, type AmbiguousRow } from './tableColumns.js';
 
 export interface RowSpec {
@@ -550,12 +550,13 @@ function cellsRunTogether(t: Token | null, spec: RowSpec): boolean {
 
 /**
  * Digits run together that no cut makes add up. A row of several runs (「5000000 58」) is judged in every reading of
- * its spaces: a crawl's space may fall inside a figure or stand for an empty cell (`failsInEveryReading`).
+ * its spaces: a crawl's space may fall inside a figure or stand for an empty cell (`failingInEveryReading`).
  */
 function gluedRowFailing(m: RowMatch, fits: (figures: number[]) => boolean): boolean {
   if (!m.values.some((t) => cellsRunTogether(t, m.spec)) || m.spec.totalIndex === undefined) return false;
   if (m.values.length === 1 && ungluedValues(m.values, m.spec.cells.map((c) => c.kind === 'signed'), fits)) return false;
-  return failsInEveryReading(m.values, m.spec.cells.length, m.spec.totalIndex, fits);
+  const total = m.spec.totalIndex;
+  return failingInEveryReading(m.values, m.spec.cells.length, (cut, figures) => (cut[total]?.type === 'blank' || fits(figures) ? [] : [total])).length > 0;
 }
 
 /** The row's figures, when all are plain (no blank, no glued run, table 三's counts). */

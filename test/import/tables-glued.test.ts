@@ -188,6 +188,14 @@ describe('figures run together', () => {
     expect(spaced.printed?.sumsNotAddingUp).toBeUndefined();
   });
 
+  it('table 四 as several runs with spaces (「0020 2000001 324015」) that no reading of its spaces adds up: T4-SUM on the failing block', () => {
+    const at = ONE_LINE_2021.indexOf('四、政府信息公开行政复议');
+    const review = (printed: string) => readReview(tokenise([{ text: ONE_LINE_2021.slice(at).replace('100010001100000', printed) }]));
+    expect(review('0020 2000001 324015').sumsNotAddingUp?.map((s) => s.total)).toEqual(['review.sued_after.total']);
+    // 0 0 0 0 0 · 0 0 0 0 0 · 13 2 4 0 19, printed so: some cut adds up, no verdict
+    expect(review('0000 0000001 324019').sumsNotAddingUp).toBeUndefined();
+  });
+
   it('a row of several runs that no cut of its digits makes add up (「5000000 58」: 50 0 0 0 0 0 against 58) fails T3-ROW whichever cut is meant', () => {
     // the crawl prints 「5800000 58」 for 58 0 0 0 0 0 58; one digit misprinted, no cut of 「500000058」 adds up
     const text = ONE_LINE_2021.replace('一、本年新收政府信息公开申请数量120000012', '一、本年新收政府信息公开申请数量5000000 58 ');
