@@ -340,7 +340,11 @@ function readByPlace(spec: RowSpec, printed: readonly Token[], cells: Cells, unc
  * Values of one row, repaired when the count is off and the row total says how; doubts reported. Returns whether the
  * row printed fewer figures than it has cells and was placed by guess: which of its cells is blank can't be told.
  */
-function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[], ambiguous: AmbiguousRow[]): boolean {
+/**
+ * `tableCutAfter`: no row the format puts after this one was found in the text — a page or excerpt cut off within
+ * the table, whatever follows (a site's footer).
+ */
+function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[], ambiguous: AmbiguousRow[], tableCutAfter: boolean): boolean {
   const { spec } = m;
   const want = spec.cells.length;
   // a figure for every cell and empty cells besides (stray empty lines of a page saved a cell per line): no room for
@@ -408,9 +412,9 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       const last = tokenValue(lastToken ?? undefined);
       const sum = vals.slice(0, -1).reduce((a, t) => a + (tokenValue(t ?? undefined) ?? 0), 0);
       // The last figure is the row total: a table prints its totals and leaves details blank; below the others' sum
-      // the row doesn't add up (T3-ROW says so). Not where the text stops within the row (a page or excerpt cut
-      // off): its last figure is the last one kept. Where the blank sits can't be known.
-      if (last !== null && (last >= sum || !textStopsAfter(tokens, lastToken))) {
+      // the row doesn't add up (T3-ROW says so). Not where the text or the table stops within the row (a page or
+      // excerpt cut off): its last figure is the last one kept. Where the blank sits can't be known.
+      if (last !== null && (last >= sum || !(tableCutAfter || textStopsAfter(tokens, lastToken)))) {
         const details = vals.slice(0, -1);
         const placed: (Token | null)[] = spec.cells.map(() => null);
         details.forEach((t, i) => (placed[i] = t));
@@ -718,7 +722,8 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     const key = labelKey(spec.label);
     score += key.length - 2 * m.occurrence.cost;
     if (m.values.length !== spec.cells.length) score -= 3 * Math.abs(m.values.length - spec.cells.length);
-    if (placeValues(m, cells, uncertain, tokens, ambiguous)) blankUnplaced.push(spec.cells.map((c) => c.key));
+    const tableCutAfter = i + 1 < specs.length && specs.slice(i + 1).every((later) => !byRow.has(later));
+    if (placeValues(m, cells, uncertain, tokens, ambiguous, tableCutAfter)) blankUnplaced.push(spec.cells.map((c) => c.key));
     const notAddingUp = rowNotAddingUp(m, cells);
     if (notAddingUp) sumsNotAddingUp.push(notAddingUp);
     const blankCuts = cutsOfBlankRow(m, cells);

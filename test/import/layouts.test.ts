@@ -178,6 +178,10 @@ describe('blank cells, stray numbers, missing rows', () => {
     const cut = parse(text.slice(0, text.indexOf('（一）予以公开 7 14 3') + '（一）予以公开 7 14 3'.length)).report;
     expect(cut.cells['apply.granted.total']).toBeNull();
     expect(evaluate(cut).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total')).toEqual([]);
+    // so does a table cut off within the row with the site's footer after it (a page saved whole, its excerpt not)
+    const footed = parse(`${text.slice(0, text.indexOf('（一）予以公开 7 14 3') + '（一）予以公开 7 14 3'.length)}\n【打印本页】 【关闭窗口】\n扫一扫在手机打开当前页\n主办单位：某某县人民政府办公室  网站标识码：3300000001  备案号：浙ICP备00000000号\n`).report;
+    expect(footed.cells['apply.granted.total']).toBeNull();
+    expect(evaluate(footed).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total')).toEqual([]);
   });
 
   it('a row one figure long that no stray left out and no two figures joined make add up fails T3-ROW, though its columns are a guess', () => {
