@@ -339,8 +339,6 @@ function readByPlace(spec: RowSpec, printed: readonly Token[], cells: Cells, unc
 /**
  * Values of one row, repaired when the count is off and the row total says how; doubts reported. Returns whether the
  * row printed fewer figures than it has cells and was placed by guess: which of its cells is blank can't be told.
- */
-/**
  * `tableCutAfter`: no row the format puts after this one was found in the text — a page or excerpt cut off within
  * the table, whatever follows (a site's footer).
  */

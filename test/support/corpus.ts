@@ -262,8 +262,9 @@ function previousReport(source: string): Promise<Report> {
 }
 
 /**
- * What `report check <file> --previous <last year's>` finds across the years (checkFile of the command, in this process:
- * the command reads each published file in a worker of its own, seconds to start from the sources, for every case).
+ * What `report check <file> --previous <last year's>` finds across the years, computed here as the command's checkFile
+ * does (the rules on the report with `asPreviousYear` attached), in this process: the command reads each published
+ * file in a worker of its own, seconds to start from the sources, for every case.
  */
 async function crossYearFindings(doc: SourceDocument, previousSource: string): Promise<ImportResult['sourceCheck']> {
   const report = { ...parsePublished(doc).report, previous: asPreviousYear(await previousReport(previousSource)) };
