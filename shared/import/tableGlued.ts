@@ -119,6 +119,9 @@ export function ungluedValues(values: readonly Token[], signed: readonly boolean
     if (spaced) return spaced;
     if (fits) return gluedAtBothEnds(values, want, signsFit, (c) => fits(figures(c)));
   }
+  // No sign of gluing in the print (a run starting a line of a PDF: 「700000 7」), yet its runs cut digit by digit
+  // fill the row exactly and add up, one way only: cells run together, as a short row's blanks never would
+  if (found.length === 0 && fits) return gluedAtBothEnds(values, want, signsFit, (c) => fits(figures(c)));
   const all = found.filter(signsFit);
   const [first] = all;
   if (!first) return null;

@@ -117,6 +117,24 @@ describe('figures run together', () => {
     expect(uncertain.some((u) => u.target === 'apply.unable_1.natural' && u.reason.includes('连在一起'))).toBe(true);
   });
 
+  it('a run with no sign of gluing, starting a line of a PDF (「（二）部分公开…」 then 「700000 7」): its one digit-by-digit cut fills the row and adds up, so it is 7 0 0 0 0 0 7, a doubt', () => {
+    const data = richData(FORMAT_2021, 2023);
+    for (const c of ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other_org', 'total']) data.cells[`apply.partial.${c}`] = c === 'natural' || c === 'total' ? 7 : 0;
+    const printed = makeText(data, { layout: 'rows' });
+    const partial = /^(（二）部分公开[^\n]*?) 7 0 0 0 0 0 7$/m;
+    expect(printed).toMatch(partial);
+    const { report, uncertain } = parsePublished(textDocument(printed.replace(partial, '$1\n700000 7')));
+    expect(row(report.cells, 'partial')).toEqual([7, 0, 0, 0, 0, 0, 7]);
+    expect(uncertain.some((u) => u.target === 'apply.partial.natural' && u.reason.includes('连在一起'))).toBe(true);
+    expect(evaluate(report, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW')).toEqual([]);
+    // no cut adds up (「700000 8」): the row is still judged, and fails
+    const off = parsePublished(textDocument(printed.replace(partial, '$1\n700000 8'))).report;
+    expect(evaluate(off, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.partial.total')).toHaveLength(1);
+    // a short row whose figures can't fill the row however cut keeps its blank (「12 0 0 0 0 12」)
+    const short = parsePublished(textDocument(printed.replace(partial, '$1\n12 0 0 0 0 12'))).report;
+    expect(row(short.cells, 'partial').filter((v) => v === null)).toHaveLength(1);
+  });
+
   it('table 四 with a plain figure run together too (「1 02 0 312 00 012 0 00 00」): the one cut that adds up, 3 and 12', () => {
     const at = ONE_LINE_2021.indexOf('四、政府信息公开行政复议');
     const text = ONE_LINE_2021.slice(at).replace('100010001100000', '1 02 0 312 00 012 0 00 00');
