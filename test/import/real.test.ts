@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importCase, readCorpus } from '../support/corpus.js';
-import { caseGaps, readKnownGaps, scoreCase } from '../support/corpus-score.js';
+import { caseGaps, readKnownGaps, scoreCase, truthSelfDisagreements } from '../support/corpus-score.js';
 import { DERIVED_KINDS, derivableCases, derivedId, siblingPages, wrappableCases, wrappedCase } from '../support/corpusDerived.js';
 
 const { cases, problems } = readCorpus();
@@ -26,6 +26,11 @@ const tunePages = siblingPages(tune);
 describe('corpus of real reports', () => {
   it('every case folder is well-formed (truth.json valid, named by its id, listed alike in sources*.tsv)', () => {
     expect(problems).toEqual([]);
+  });
+
+  it('every truth agrees with itself: its typed arithmetic findings are exactly the sums its typed cells fail (tune and holdout)', () => {
+    const slips = cases.flatMap((c) => truthSelfDisagreements(c.truth).map((s) => `${c.id}: ${s}`));
+    expect(slips).toEqual([]);
   });
 
   it('known-gaps.json lists tune cases only', () => {

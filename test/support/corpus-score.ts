@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ImportResult } from '../../shared/import/index.js';
 import { APPLY_COLUMNS, FORMAT_2019, FORMAT_2021, FORMAT_2021_SINGLE_OTHER, SECTIONS, type SectionKey, type TableId } from '../../shared/report/format.js';
-import { flattenCells } from '../../shared/report/model.js';
+import { flattenCells, type Report } from '../../shared/report/model.js';
+import { evaluate } from '../../shared/rules/index.js';
 import { KNOWN_GAPS_FILE, truthCells, type ExpectedFinding, type Truth } from './corpus.js';
 
 export type FoundFinding = ImportResult['sourceCheck'][number];
@@ -177,6 +178,27 @@ export function caseGaps(score: CaseScore): string[] {
     gaps.push(`false alarm ${f.rule}${where ? ` ${where}` : ''}`);
   }
   return gaps.sort();
+}
+
+/** The sums a truth can be checked against itself by: the rules of the tables' arithmetic (V-NUM judges a print). */
+const SUM_RULES: ReadonlySet<string> = new Set([...ARITHMETIC_RULES].filter((r) => r !== 'V-NUM'));
+
+/**
+ * Where a truth disagrees with itself: a sum its typed findings say fails that its typed cells add up, or a sum of
+ * cells it holds every figure of that fails with no finding typed. Both halves are typed by hand from the source, so
+ * a disagreement is a slip in one of them — the measure would be wrong, whatever the importer does.
+ */
+export function truthSelfDisagreements(truth: Truth): string[] {
+  const cells = Object.fromEntries([...truthCells(truth)].filter(([k]) => /^(apply|review)\./.test(k)));
+  const report: Report = { format: truth.format, year: truth.year, cells };
+  const failing = evaluate(report, { stage: 'final' }).filter((f) => SUM_RULES.has(f.rule));
+  const typed = truth.findings.filter((e) => SUM_RULES.has(e.rule));
+  return [
+    ...typed.filter((e) => !failing.some((f) => matches(e, f))).map((e) => `${e.rule} ${e.cell ?? ''}: typed as a finding, but the typed cells add up`),
+    ...failing
+      .filter((f) => f.cells.every((k) => typeof cells[k] === 'number') && !typed.some((e) => matches(e, f)))
+      .map((f) => `${f.rule} ${f.target ?? ''}: the typed cells fail (${f.message}), no finding typed`),
+  ];
 }
 
 /** known-gaps.json: per tune case, each gap line with the reason it is still there, in words. */
