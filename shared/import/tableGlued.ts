@@ -241,6 +241,20 @@ export function failingInEveryReading(values: readonly Token[], want: number, fa
   return common ?? [];
 }
 
+/**
+ * Runs of digits that are no row of `want` cells in any reading of their spaces and any cut of their glued runs:
+ * more digits than cells, yet each 0 that starts a figure is a cell of its own (「000000010」 is at least 8 figures
+ * for 7 cells). Misprinted whichever is meant. False when the readings can't be tried in bounded time.
+ */
+export function cutInNoReading(values: readonly Token[], want: number): boolean {
+  const digits = values.reduce((n, t) => n + (t.type === 'num' ? t.raw.replace(/\D/g, '').length : 0), 0);
+  if (digits <= want) return false;
+  const readings = spaceReadings(values);
+  if (!readings) return false;
+  const budget: Budget = { steps: MAX_READING_STEPS };
+  return readings.every((reading) => reading.length !== want && candidates(reading, want, isGluedRun, budget)?.length === 0);
+}
+
 /** Every cut of a short row's glued runs into its cells, as figures (null when too many to list). */
 export function gluedCuts(values: readonly Token[], want: number): number[][] | null {
   const found = candidates(values, want);

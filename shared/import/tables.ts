@@ -20,7 +20,7 @@ import type { Cells, SumNotAddingUp } from '../report/model.js';
 import { COUNTERS, VALUE_MARK, allowedEdits, findApprox, labelKey, tokenValue, type Occurrence, type Token } from './text.js';
 import type { Uncertain } from './result.js';
 import type { TableRead } from './tableRead.js';
-import { failingInEveryReading, gluedCuts, isGluedRun, plainlyNoCount, tooLongForACount, ungluedValues } from './tableGlued.js';
+import { cutInNoReading, failingInEveryReading, gluedCuts, isGluedRun, plainlyNoCount, tooLongForACount, ungluedValues } from './tableGlued.js';
 import { settleByColumns, type AmbiguousRow } from './tableColumns.js';
 
 export interface RowSpec {
@@ -533,6 +533,7 @@ function rowNotAddingUp(m: RowMatch, cells: Cells): SumNotAddingUp | null {
   const sum = { total: keys[spec.totalIndex] ?? '', parts: keys.slice(0, spec.totalIndex), printed };
   // (a total read from the runs is judged as placed: no reading to try)
   if (cells[sum.total] === null && gluedRowFailing(m, fits)) return { ...sum, unplaceable: 'glued' };
+  if (cells[sum.total] === null && m.values.some((t) => cellsRunTogether(t, spec)) && cutInNoReading(m.values, keys.length)) return { ...sum, unplaceable: 'uncut' };
   if (longRowFailing(m, fits)) return { ...sum, unplaceable: 'long' };
   return null;
 }

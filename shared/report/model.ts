@@ -62,10 +62,10 @@ export interface SumNotAddingUp {
   /** the figures as printed (「1324015」) */
   printed: string;
   /**
-   * why the figures can't be placed: run together (no cut adds up), or one too many (neither leaving one out nor
-   * joining two adds up)
+   * why the figures can't be placed: run together (no cut adds up), run together with more digits than any cut
+   * makes the row's cells (`uncut`: 「000000010」 for 7), or one too many (neither leaving one out nor joining two adds up)
    */
-  unplaceable: 'glued' | 'long';
+  unplaceable: 'glued' | 'uncut' | 'long';
 }
 
 export interface Report {

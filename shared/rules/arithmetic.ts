@@ -74,6 +74,7 @@ function unplaceableSums(p: Prepared, out: Finding[]): void {
 
 function unplaceableWhy(s: SumNotAddingUp): string {
   if (s.unplaceable === 'glued') return `原文数字连在一起（${s.printed}），无论怎样拆分，各项之和都不等于总计`;
+  if (s.unplaceable === 'uncut') return `原文数字连在一起（${s.printed}），数字比本行的 ${s.parts.length + 1} 格多，无论怎样拆分都对不上各格`;
   return `原文本行有 ${s.printed.split(' ').length} 个数字（${s.printed}），比应有的多一个，无论舍去哪一个或合并哪两个，各项之和都不等于总计`;
 }
 

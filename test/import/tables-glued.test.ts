@@ -206,6 +206,17 @@ describe('figures run together', () => {
     expect(spaced.printed?.sumsNotAddingUp).toBeUndefined();
   });
 
+  it('a run with more digits than its row has cells, every leading 0 a cell of its own (「00000001」: 8 figures at least for 7), is misprinted however read: T3-ROW', () => {
+    const t3 = (granted: string) => {
+      const { report } = parsePublished(textDocument(ONE_LINE_2021.replace('（一）予以公开1000001', `（一）予以公开${granted}`)));
+      return evaluate(report, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total');
+    };
+    expect(t3('00000001').map((f) => f.message)).toEqual([expect.stringContaining('（00000001），数字比本行的 7 格多，无论怎样拆分都对不上各格')]);
+    // as many digits as cells is a cut like any other; fewer is a row with blanks: neither is this finding
+    expect(t3('0000001').map((f) => f.message)).toEqual([expect.not.stringContaining('对不上各格')]);
+    expect(t3('000001')).toEqual([]);
+  });
+
   it('table 四 as several runs with spaces (「0020 2000001 324015」) that no reading of its spaces adds up: T4-SUM on the failing block', () => {
     const at = ONE_LINE_2021.indexOf('四、政府信息公开行政复议');
     const review = (printed: string) => readReview(tokenise([{ text: ONE_LINE_2021.slice(at).replace('100010001100000', printed) }]));
