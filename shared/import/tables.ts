@@ -240,7 +240,9 @@ function collectValuesBefore(tokens: readonly Token[], stream: Stream, specs: re
       const tok = tokens[t];
       if (!tok) continue;
       if (isNarrative(tok) || (m.occurrence.prose && endsClause(tok))) break;
-      if (tok.type !== 'text' && !(tok.prose && !m.occurrence.prose)) values.unshift(tok);
+      // (an empty cell is never a figure printed above a label: a PDF prints none, and a grid's or a pipe row's empty
+      // cells stand on their own row's line, after its label)
+      if (tok.type !== 'text' && tok.type !== 'blank' && !(tok.prose && !m.occurrence.prose)) values.unshift(tok);
     }
     return { spec: m.spec, occurrence: m.occurrence, values };
   });
@@ -249,8 +251,13 @@ function collectValuesBefore(tokens: readonly Token[], stream: Stream, specs: re
 /** Does the row's reading fill it exactly (glued figures counted as the cells they can be cut into)? */
 function isExact(m: RowMatch): boolean {
   const want = m.spec.cells.length;
-  if (m.values.length === want) return true;
+  if (m.values.length === want || figuresFill(m)) return true;
   return m.values.length < want && m.values.some(isGluedRun) && ungluedValues(m.values, m.spec.cells.map((c) => c.kind === 'signed'), rowArithmetic(m.spec)) !== null;
+}
+
+/** A figure for every cell and empty cells besides (a grid's row wider than the table's, a page's stray empty lines). */
+function figuresFill(m: RowMatch): boolean {
+  return m.values.length > m.spec.cells.length && m.values.filter((t) => t.type !== 'blank').length === m.spec.cells.length;
 }
 
 /** Rows whose values fill the row exactly. */
@@ -347,8 +354,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   const want = spec.cells.length;
   // a figure for every cell and empty cells besides (stray empty lines of a page saved a cell per line): no room for
   // a blank, so the empty ones are layout
-  const figures = m.values.filter((t) => t.type !== 'blank');
-  let vals: (Token | null)[] = m.values.length > want && figures.length === want ? figures : [...m.values];
+  let vals: (Token | null)[] = figuresFill(m) ? m.values.filter((t) => t.type !== 'blank') : [...m.values];
   let note: string | null = null;
   /** the cells whose figure was placed in order, not by the row's arithmetic (its column a guess) */
   let unplaced: ReadonlySet<number> = new Set();
@@ -739,7 +745,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   settleGluedRows(cells, ambiguous, uncertain);
   const unsettled = ambiguous.filter((r) => r.keys.some((k) => cells[k] === null));
   const found = matches.length;
-  const misfit = matches.filter((m) => m.values.length !== m.spec.cells.length).length;
+  const misfit = matches.filter((m) => m.values.length !== m.spec.cells.length && !figuresFill(m)).length;
   if (found >= 3 && misfit * 3 > found) {
     uncertain.unshift({
       target: specs[0]?.cells[0]?.key ?? '',

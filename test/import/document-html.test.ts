@@ -80,3 +80,25 @@ ${row(['第二十条第（九）项', '', '', ''])}${row(['信息内容', '采�
     expect(report.cells['active2019.procurement.amount']).toBe('246900 元');
   });
 });
+
+describe('a table 二 whose grid is wider than its rows', () => {
+  it('the empty cells of 「第二十条第（一）项」 and of a one-figure row (「行政许可 | 5 | | 」) are layout: every row read in place, no doubt on the table', () => {
+    const row = (cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+    const head = (item: string, ...columns: string[]) => row([`第二十条第（${item}）项`, '', '', '']) + row(['信息内容', ...columns, '', '', ''].slice(0, 4));
+    const html = `<html><body><p>某县文化局2023年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年度主动公开政府信息12条。</p>
+<p>二、主动公开政府信息情况</p><table>
+${head('一', '本年制发件数', '本年废止件数', '现行有效件数')}${row(['规章', '1', '0', '4'])}${row(['行政规范性文件', '3', '1', '6'])}
+${head('五', '本年处理决定数量')}${row(['行政许可', '5', '', ''])}
+${head('六', '本年处理决定数量')}${row(['行政处罚', '2', '', ''])}${row(['行政强制', '0', '', ''])}
+${head('八', '本年收费金额（单位：万元）')}${row(['行政事业性收费', '0', '', ''])}
+</table><p>三、收到和处理政府信息公开申请情况</p><p>未收到申请。</p></body></html>`;
+    const { report, uncertain } = parsePublished(htmlToLines(html));
+    const active = Object.fromEntries(Object.entries(report.cells).filter(([k]) => k.startsWith('active.')));
+    expect(active).toEqual({
+      'active.regulations.issued': 1, 'active.regulations.repealed': 0, 'active.regulations.in_force': 4,
+      'active.normative.issued': 3, 'active.normative.repealed': 1, 'active.normative.in_force': 6,
+      'active.licensing.decisions': 5, 'active.punishment.decisions': 2, 'active.coercion.decisions': 0, 'active.fees.amount': 0,
+    });
+    expect(uncertain.filter((u) => u.target?.startsWith('active.'))).toEqual([]);
+  });
+});
