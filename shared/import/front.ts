@@ -353,7 +353,8 @@ function titleInNavigation(front: readonly string[]): { title: string; line: num
 
 /** The year the title (or subtitle, or the preface's 统计期限) names, or null. */
 export function yearOfFront(front: FrontMatter, allText: string): number | null {
-  const digits = /(\d{4})\s*年/.exec(basicNormalise(front.mainTitle)) ?? /(\d{4})\s*年/.exec(front.subtitle);
+  // (or the year printed without 「年」 before the report's name: 「某厅2022政府信息公开工作年度报告」)
+  const digits = /(\d{4})\s*年/.exec(basicNormalise(front.mainTitle)) ?? /(\d{4})\s*年/.exec(front.subtitle) ?? /(20\d{2})\s*(?=(?:政府|政务)?信息公开)/.exec(basicNormalise(front.mainTitle));
   if (digits) return Number(digits[1]);
   const chinese = /([〇零一二三四五六七八九]{4})\s*年/.exec(front.mainTitle + front.subtitle);
   if (chinese?.[1]) return cnNumber(chinese[1]);

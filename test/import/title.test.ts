@@ -79,6 +79,14 @@ describe('imported titles', () => {
     expect(r.report.organ).toBe('某某县某某镇人民政府');
   });
 
+  it('a heading that prints its year without 「年」 (「某厅2022政府信息公开工作年度报告」) names that year, not a guess; F-TITLE still says it isn\'t the standard form', () => {
+    const text = ['浙江省某某厅2022政府信息公开工作年度报告', '日期: 2023-01-31', '一、总体情况', '本年度，我厅扎实推进政务公开。'].join('\n');
+    const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
+    expect(r.report.year).toBe(2022);
+    expect(r.uncertain.filter((u) => u.target === 'year')).toEqual([]);
+    expect(r.sourceCheck.filter((f) => f.rule === 'F-TITLE').map((f) => f.message)).toEqual([expect.stringContaining('浙江省某某厅2022年政府信息公开工作年度报告')]);
+  });
+
   it('the page\'s article heading, its date and share tools, then the report\'s own heading: the report\'s is the title', () => {
     const text = ['当前位置:街镇 > 某某镇 > 政务公开', '某某镇2020年政府信息公开工作年度报告', '日期:2021-01-29', '字体:【 默认 超大', '分享:', '', '某某镇政府信息公开工作年度报告', '', '本报告所列数据统计期限为2020年1月1日至2020年12月31日。', '一、总体情况', '2020年，我镇扎实推进政务公开。'].join('\n');
     const r = importText(text, { kind: 'text', name: 'page.txt', evaluate: (rep) => evaluate(rep) });
