@@ -105,7 +105,7 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   if (front.title) report.title = front.title;
   if (end.signature) report.signature = end.signature;
   if (end.contact) report.contact = end.contact;
-  const printed: PrintedForm = { headings: printedHeadings(headings) };
+  const printed: PrintedForm = { headings: printedHeadings(headings, lines) };
   if (tables.oldLabels.length) printed.oldLabels = tables.oldLabels;
   if (tables.sumsNotAddingUp.length) printed.sumsNotAddingUp = tables.sumsNotAddingUp;
   const unread = uncertain.filter((u) => u.unread).flatMap((u) => u.cells ?? [u.target]).filter((k) => report.cells[k] === null);

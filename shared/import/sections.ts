@@ -274,12 +274,20 @@ function inOwnWords(numbered: string, k: number): boolean {
   return lcs(labelKey(headingName(k)), key) >= Math.max(4, key.length * REWORDED_SHARE);
 }
 
-/** The headings as printed, for F-SECTIONS (the preface has none). */
-export function printedHeadings(headings: readonly (Heading | null)[]): NonNullable<PrintedForm['headings']> {
+/**
+ * The headings as printed, for F-SECTIONS (the preface has none). A heading on the text's last line that is the start
+ * of its canonical one (「三、收到和处理政府信息公开申请」) is an excerpt cut within it: how it goes on is not known.
+ */
+export function printedHeadings(headings: readonly (Heading | null)[], lines: readonly SourceLine[]): NonNullable<PrintedForm['headings']> {
   const out: NonNullable<PrintedForm['headings']> = {};
+  let lastLine = lines.length - 1;
+  while (lastLine >= 0 && (lines[lastLine]?.text ?? '').trim() === '') lastLine--;
   SECTIONS.forEach((s, k) => {
     const h = headings[k];
-    if (h) out[s.key] = h.printed;
+    if (!h) return;
+    const printed = h.printed.replace(/\s+/g, '');
+    if (h.line === lastLine && h.rest.trim() === '' && printed.length < s.heading.length && s.heading.startsWith(printed)) return;
+    out[s.key] = h.printed;
   });
   return out;
 }

@@ -243,3 +243,15 @@ describe('a heading whose number the page’s list markup lost', () => {
     expect(report.printed?.headings?.overview).toBe('—、总体情况');
   });
 });
+
+describe('an excerpt cut within a heading', () => {
+  const text = ['某县某镇人民政府2023年政府信息公开工作年度报告', '一、总体情况', '2023年，我镇扎实推进政务公开。', '二、主动公开政府信息情况', '行政事业性收费', '0'];
+  it('a heading on the last line that is the start of its canonical one (「三、收到和处理政府信息公开申请」) is no misprint: not kept as printed', () => {
+    const { report } = parsePublished(textDocument([...text, '三、收到和处理政府信息公开申请'].join('\n')));
+    expect(report.printed?.headings).toEqual({ overview: '一、总体情况', active: '二、主动公开政府信息情况' });
+  });
+  it('the same heading with text after it is printed so, and kept (F-SECTIONS says how it differs)', () => {
+    const { report } = parsePublished(textDocument([...text, '三、收到和处理政府信息公开申请', '本年度未收到申请。'].join('\n')));
+    expect(report.printed?.headings?.requests).toBe('三、收到和处理政府信息公开申请');
+  });
+});
