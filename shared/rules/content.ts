@@ -59,7 +59,10 @@ function sectionRules(p: Prepared, out: Finding[]): void {
     if (present) continue;
     // a published report that prints the heading has the section: an empty table under it is V-BLANK's to say
     const printedHeading = p.report.printed?.headings?.[s.key] !== undefined;
-    if (!printedHeading) {
+    if (!printedHeading && s.key === 'overview' && p.report.printed && (p.report.sections?.preface ?? '').trim() !== '') {
+      // a published report that goes straight into its account after the heading: that text sits in 前言
+      out.push(p.finding('F-SECTIONS', `缺少「${s.heading}」这个标题：原文没有印它，标题前的正文已归入前言，如其中写的是总体情况，请补上标题`, { section: s.key, unwritten: true }));
+    } else if (!printedHeading) {
       out.push(p.finding('F-SECTIONS', `缺少「${s.heading}」部分：${s.table ? '正文和表格都' : '正文'}为空`, { section: s.key, unwritten: true }));
     } else if (!s.table) {
       out.push(p.finding('F-SECTIONS', `缺少「${s.heading}」的正文：印出了标题，标题下没有内容`, { section: s.key, unwritten: true }));

@@ -54,6 +54,21 @@ describe('F-SECTIONS', () => {
     expect(only(run(draft), 'V-BLANK').flatMap((x) => x.cells)).not.toContain('review.reconsideration.total');
   });
 
+  it('a published report printing no 「一、总体情况」 heading, its account in 前言: says the heading is missing, never that the text is empty', () => {
+    const f = only(run(edit((r) => {
+      r.sections!.preface = '2022年，桥头乡政府信息公开工作在县委、县政府的正确领导下，扎实推进。（一）主动公开方面。主动公开政府信息40条。';
+      delete r.sections!.overview;
+      r.printed = { headings: { active: '二、主动公开政府信息情况' } };
+    })), 'F-SECTIONS');
+    expect(f.map((x) => [x.section, x.message])).toEqual([['overview', '缺少「一、总体情况」这个标题：原文没有印它，标题前的正文已归入前言，如其中写的是总体情况，请补上标题']]);
+    // a draft (nothing printed) with no overview: the section is empty, as before
+    const draft = only(run(edit((r) => {
+      r.sections!.preface = '前言。';
+      delete r.sections!.overview;
+    })), 'F-SECTIONS');
+    expect(draft.map((x) => x.message)).toEqual(['缺少「一、总体情况」部分：正文为空']);
+  });
+
   it('flags headings typed into the text that are misplaced, repeated or not verbatim', () => {
     const f = only(run(edit((r) => {
       r.sections!.overview = `一、总体情况\n${r.sections!.overview ?? ''}\n二、主动公开政府信息情况\n本年度主动公开……`;
