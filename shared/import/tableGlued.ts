@@ -112,16 +112,17 @@ export function ungluedValues(values: readonly Token[], signed: readonly boolean
   const signsFit = (c: readonly Token[]): boolean => c.every((t, i) => !(t.type === 'num' && /^[+-]/.test(t.raw)) || signed[i] === true);
   const found = candidates(values, want);
   if (!found) return null;
-  // only in a row that shows gluing (a figure starting with 0, or one too long for a count: 「2600000 26」):
-  // elsewhere a short row has a blank cell
-  if (found.length === 0 && (values.some(isGluedRun) || values.some(tooLongForACount))) {
-    const spaced = blanksAtSpaces(values, want);
-    if (spaced) return spaced;
+  if (found.length === 0) {
+    // spaces standing for empty cells only in a row that shows gluing (a figure starting with 0, or one too long for
+    // a count: 「2600000 26」)
+    if (values.some(isGluedRun) || values.some(tooLongForACount)) {
+      const spaced = blanksAtSpaces(values, want);
+      if (spaced) return spaced;
+    }
+    // plain runs cut too, with or without a sign of gluing (a run starting a PDF's line: 「700000 7」), only where
+    // exactly one cut fills the row and adds up: a short row's blanks never would; else the row has a blank cell
     if (fits) return gluedAtBothEnds(values, want, signsFit, (c) => fits(figures(c)));
   }
-  // No sign of gluing in the print (a run starting a line of a PDF: 「700000 7」), yet its runs cut digit by digit
-  // fill the row exactly and add up, one way only: cells run together, as a short row's blanks never would
-  if (found.length === 0 && fits) return gluedAtBothEnds(values, want, signsFit, (c) => fits(figures(c)));
   const all = found.filter(signsFit);
   const [first] = all;
   if (!first) return null;

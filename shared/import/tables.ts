@@ -352,8 +352,7 @@ function readByPlace(spec: RowSpec, printed: readonly Token[], cells: Cells, unc
 function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[], ambiguous: AmbiguousRow[], tableCutAfter: boolean): boolean {
   const { spec } = m;
   const want = spec.cells.length;
-  // a figure for every cell and empty cells besides (stray empty lines of a page saved a cell per line): no room for
-  // a blank, so the empty ones are layout
+  // no room for a blank: the empty ones are layout
   let vals: (Token | null)[] = figuresFill(m) ? m.values.filter((t) => t.type !== 'blank') : [...m.values];
   let note: string | null = null;
   /** the cells whose figure was placed in order, not by the row's arithmetic (its column a guess) */
