@@ -86,6 +86,29 @@ describe('PDF rows with blank cells', () => {
     expect(lines[1]).toBe('请数量');
   });
 
+  it('a row whose total sits a line above its other figures, on its wrapped label\'s first line, reads as one row in column order', () => {
+    // Chromium's PDF of a page whose 总计 cell holds empty paragraphs around its figure (「<p>&nbsp;</p><p>3</p>」)
+    const lines = itemsToLines([
+      ...row(760, '（一）予以公开', ['9', '0', '0', '0', '0', '0', '9']),
+      ...row(732, '（二）部分公开（区', [null, null, null, null, null, null, '3']),
+      ...row(712, '分处理的，只计这一', ['3', '0', '0', '0', '0', '0', null]),
+      label('情形，不计其他情形）', 694),
+      ...row(670, '1.属于国家秘密', ['4', '0', '0', '0', '0', '0', '4']),
+    ]);
+    expect(lines[1]).toBe('（二）部分公开（区');
+    expect(lines[2]?.split(/\s+/).filter(Boolean)).toEqual(['分处理的，只计这一', '3', '0', '0', '0', '0', '0', '3']);
+  });
+
+  it('two rows each with blank cells that share a column stay apart', () => {
+    const lines = itemsToLines([
+      ...row(760, '（一）予以公开', ['9', '0', '0', '0', '0', '0', '9']),
+      ...row(732, '（二）部分公开', ['1', null, null, null, null, null, '1']),
+      ...row(712, '（三）不予公开', ['2', '0', '0', '0', '0', '0', null]),
+    ]);
+    expect(lines[1]?.split(/\s+/)).toEqual(['（二）部分公开', '1', '—', '—', '—', '—', '—', '1']);
+    expect(lines[2]?.split(/\s+/)).toEqual(['（三）不予公开', '2', '0', '0', '0', '0', '0', '—']);
+  });
+
   it('a row beside another table\'s fuller rows is left as printed, even where a few columns happen to line up', () => {
     // table 二's two-column 收费 row; under the section heading, table 三's rows share two of its x positions
     const lines = itemsToLines([

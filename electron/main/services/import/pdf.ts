@@ -44,7 +44,46 @@ export function itemsToLines(items: readonly Item[]): string[] {
   }
   const merged = withStrayFiguresJoined(lines);
   for (const l of merged) l.sort((a, b) => a.x - b.x);
+  withSplitRowsJoined(merged);
   return merged.map((l, i) => lineText(withBlankCells(l, merged, i)));
+}
+
+/** How far apart the two lines of one row's figures may sit, per character height. */
+const SPLIT_ROW_REACH = 2.2;
+
+/**
+ * One row's figures on two lines of its wrapped label: a cell of several paragraphs sets its figure a line off the
+ * others (「（二）部分公开（区 3」 above 「分处理的，只计这一 3 0 0 0 0 0」). The figures of two neighbouring lines go to the
+ * line holding more of them when they share no column and together fill a row of the same table column for column —
+ * read apart, the total would land in the first cell. Lines in x order; changed in place.
+ */
+function withSplitRowsJoined(lines: Item[][]): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const [a, b] = [lines[i] ?? [], lines[i + 1] ?? []];
+    const [fa, fb] = [trailingFigures(a), trailingFigures(b)];
+    const [first, second] = [fa[0], fb[0]];
+    if (!first || !second || Math.abs(first.y - second.y) > Math.max(first.h, 1) * SPLIT_ROW_REACH) continue;
+    const row = [...fa, ...fb].sort((p, q) => p.x - q.x);
+    if (row.some((f, k) => k > 0 && (row[k - 1]?.x ?? 0) + (row[k - 1]?.w ?? 0) > f.x)) continue;
+    if (!fullRowAround(row, lines, i)) continue;
+    const [from, to, moved] = fa.length < fb.length ? [a, b, fa] : [b, a, fb];
+    from.splice(from.indexOf(moved[0] as Item), from.length);
+    to.push(...moved);
+    to.sort((p, q) => p.x - q.x);
+  }
+}
+
+/** Is there a row of the table around line i with exactly these figures' columns, one figure each? */
+function fullRowAround(figures: readonly Item[], lines: readonly Item[][], i: number): boolean {
+  for (const step of [-1, 1]) {
+    for (let j = i + step; Math.abs(j - i) <= ROW_REACH && lines[j]; j += step) {
+      const line = lines[j] ?? [];
+      if (isBarrier(line)) break;
+      const other = trailingFigures(line);
+      if (other.length === figures.length && placeInColumns(figures, other)) return true;
+    }
+  }
+  return false;
 }
 
 /** How far below or above its row a cell's figure may sit, per character height (cells centred on their own content). */
