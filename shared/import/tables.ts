@@ -648,8 +648,9 @@ function withoutGroupPieces(tokens: readonly Token[], specs: readonly RowSpec[])
   // (a piece may open with the group's numbering, 「（三）不予公」, or be the whole label, 「（四）无法提供」: centred in its
   // column, it lands on the line of a row's figures between the two lines of that row's own label)
   const pieceLength = (key: string): number => key.replace(/^(?:\([一二三四五六七八九十]\)|[一二三四五六七八九十]\.)/, '').length;
+  // (up to five characters: a narrow column wraps 「本年度办」「理结果」, 「（四）」「无法提供」)
   const isGroupPiece = (key: string): boolean =>
-    pieceLength(key) >= 1 && (pieceLength(key) <= 3 || groups.includes(key)) && groups.some((g) => g.includes(key)) && !rows.some((r) => r.includes(key));
+    pieceLength(key) >= 1 && (pieceLength(key) <= 5 || groups.includes(key)) && groups.some((g) => g.includes(key)) && !rows.some((r) => r.includes(key));
   const dropped = new Set<number>();
   tokens.forEach((t, i) => {
     if (t.type === 'text' && isGroupPiece(labelKey(t.text))) dropped.add(i);

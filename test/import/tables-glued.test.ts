@@ -344,6 +344,30 @@ describe('a PDF of table 三 with narrow label columns', () => {
     expect(['natural', 'total'].map((c) => report.cells[`apply.refused_4.${c}`])).toEqual(['natural', 'total'].map((c) => data.cells[`apply.refused_4.${c}`]));
   });
 
+  it('a group label wrapped into pieces of four characters (「本年度办」「理结果」, 「（四）」「无法提供」) beside a row\'s label is left out of it', () => {
+    const data = richData(FORMAT_2021, 2024);
+    const text = makeText(data, { layout: 'rows' });
+    const rowOf = (label: string) => {
+      const line = text.split('\n').find((l) => l.includes(label));
+      if (!line) throw new Error(`no row 「${label}」`);
+      return line;
+    };
+    const figuresOf = (line: string) => {
+      const m = /(?:\s\d+){7}$/.exec(line);
+      if (!m) throw new Error(`no seven figures in 「${line}」`);
+      return m[0].trim();
+    };
+    const [denied, unable] = [rowOf('8.属于行政查询事项'), rowOf('2.没有现成信息需要另行制作')];
+    // the lines our PDF reader gives for Chromium's print of a page whose label columns are narrow
+    const narrow = text
+      .replace(denied, ['8.属于行政查', `本年度办  ${figuresOf(denied)}`, '询事项', '理结果'].join('\n'))
+      .replace(unable, ['2.没有', `（四） 现成信息  ${figuresOf(unable)}`, '无法提供  需要另行', '制作'].join('\n'));
+    const { report } = parsePublished(textDocument(narrow));
+    for (const row of ['denied_8', 'unable_2']) {
+      expect(['natural', 'commercial', 'total'].map((c) => report.cells[`apply.${row}.${c}`]), row).toEqual(['natural', 'commercial', 'total'].map((c) => data.cells[`apply.${row}.${c}`]));
+    }
+  });
+
   it('the group label centred on a row\'s figures, between the two lines of that row\'s label: 「（三）不予公  3 0 0 0 0 0 3」, 「（四）无法提供  0 …」', () => {
     const data = richData(FORMAT_2021, 2024);
     const text = makeText(data, { layout: 'rows' });
