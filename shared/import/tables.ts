@@ -187,20 +187,42 @@ function clauseBefore(stream: Stream, start: number): boolean {
   return /[;,]/.test(stream.text.slice(from, start));
 }
 
+/**
+ * The lines that are one table row as their source says (grid, pipe, tab) and open with words: a row of its own (a
+ * label, known to the format or not, or a group's heading). `withFigure`: those holding a figure, which is that row's
+ * (a site's own row, 「其他主动公开文件… | 186 | 86 | 255」 in a 2019 table 二) — never a figure printed above a later
+ * label, nor more of the row above's.
+ */
+function rowsOpeningWithWords(tokens: readonly Token[]): { all: ReadonlySet<number>; withFigure: ReadonlySet<number> } {
+  const opening = new Map<number, Token['type']>();
+  const figures = new Set<number>();
+  for (const t of tokens) {
+    if (!t.row) continue;
+    if (!opening.has(t.line)) opening.set(t.line, t.type);
+    if (t.type === 'num') figures.add(t.line);
+  }
+  const all = new Set([...opening].filter(([, type]) => type === 'text').map(([line]) => line));
+  return { all, withFigure: new Set([...figures].filter((line) => all.has(line))) };
+}
+
 /** Assign every value token to the matched row whose label precedes it. */
 function collectValues(tokens: readonly Token[], stream: Stream, specs: readonly RowSpec[], occ: readonly (LabelOccurrence | null)[]): RowMatch[] {
   const matched = matchedRows(specs, occ);
+  const rows = rowsOpeningWithWords(tokens);
   const out: RowMatch[] = [];
   matched.forEach((m, k) => {
     const startTok = stream.tokenAt[m.occurrence.start] ?? 0;
     const labelEndTok = stream.tokenAt[Math.max(m.occurrence.end - 1, m.occurrence.start)] ?? startTok;
     const next = matched[k + 1];
     const endTok = next ? (stream.tokenAt[next.occurrence.start] ?? tokens.length) : tokens.length;
+    const labelLine = tokens[startTok]?.line ?? -1;
     const values: Token[] = [];
     for (let t = startTok; t < endTok; t++) {
       const tok = tokens[t];
       if (!tok) continue;
       if (t > labelEndTok && (isNarrative(tok) || (m.occurrence.prose && endsClause(tok)))) break;
+      // a row with its figures on its own line ends where the next row opening with words starts, known or not
+      if (tok.line !== labelLine && rows.withFigure.has(labelLine) && rows.all.has(tok.line)) break;
       // Figures glued to their label end at the next text: the row's cells are all in the run (one-line crawls).
       if (t > labelEndTok && tok.type === 'text' && values.some((v) => v.type === 'num' && v.glued)) break;
       // A figure of running text never fills a cell of the printed table.
@@ -229,6 +251,7 @@ function collectValues(tokens: readonly Token[], stream: Stream, specs: readonly
  */
 function collectValuesBefore(tokens: readonly Token[], stream: Stream, specs: readonly RowSpec[], occ: readonly (LabelOccurrence | null)[]): RowMatch[] {
   const matched = matchedRows(specs, occ);
+  const labelled = rowsOpeningWithWords(tokens).withFigure;
   return matched.map((m, k) => {
     const startTok = stream.tokenAt[m.occurrence.start] ?? 0;
     const prev = matched[k - 1];
@@ -240,6 +263,7 @@ function collectValuesBefore(tokens: readonly Token[], stream: Stream, specs: re
       const tok = tokens[t];
       if (!tok) continue;
       if (isNarrative(tok) || (m.occurrence.prose && endsClause(tok))) break;
+      if (tok.type === 'num' && labelled.has(tok.line)) break;
       // (an empty cell is never a figure printed above a label: a PDF prints none, and a grid's or a pipe row's empty
       // cells stand on their own row's line, after its label)
       if (tok.type !== 'text' && tok.type !== 'blank' && !(tok.prose && !m.occurrence.prose)) values.unshift(tok);
@@ -255,9 +279,25 @@ function isExact(m: RowMatch): boolean {
   return m.values.length < want && m.values.some(isGluedRun) && ungluedValues(m.values, m.spec.cells.map((c) => c.kind === 'signed'), rowArithmetic(m.spec)) !== null;
 }
 
-/** A figure for every cell and empty cells besides (a grid's row wider than the table's, a page's stray empty lines). */
+/**
+ * The row's cells where its reading fills it beside empty cells: a figure for every cell and empty cells besides (a
+ * grid's row wider than the table's, a page's stray empty lines), or, on one line from a first figure, the row's cells
+ * then only empty ones (「行政强制 | 4 | 4 | - | |」). Null otherwise.
+ */
+function fillingCells(m: RowMatch): Token[] | null {
+  const want = m.spec.cells.length;
+  if (m.values.length <= want) return null;
+  const figures = m.values.filter((t) => t.type !== 'blank');
+  if (figures.length === want) return figures;
+  // (one line of the source, from a figure: a leading empty cell may be a merged cell's and the row then one off,
+  // 「空 1 0 0 0 0 0 空」; figures a line each, then a line of empty cells, are no row read in place)
+  const first = m.values[0];
+  const oneRow = first?.type === 'num' && m.values.every((t) => t.line === first.line);
+  return oneRow && m.values.slice(want).every((t) => t.type === 'blank') ? m.values.slice(0, want) : null;
+}
+
 function figuresFill(m: RowMatch): boolean {
-  return m.values.length > m.spec.cells.length && m.values.filter((t) => t.type !== 'blank').length === m.spec.cells.length;
+  return fillingCells(m) !== null;
 }
 
 /** Rows whose values fill the row exactly. */
@@ -353,7 +393,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   const { spec } = m;
   const want = spec.cells.length;
   // no room for a blank: the empty ones are layout
-  let vals: (Token | null)[] = figuresFill(m) ? m.values.filter((t) => t.type !== 'blank') : [...m.values];
+  let vals: (Token | null)[] = fillingCells(m) ?? [...m.values];
   let note: string | null = null;
   /** the cells whose figure was placed in order, not by the row's arithmetic (its column a guess) */
   let unplaced: ReadonlySet<number> = new Set();

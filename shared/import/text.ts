@@ -22,14 +22,15 @@ export interface SourceDocument {
 }
 
 /**
- * `prose`: the token stands in a line of running text (a sentence), not in a table row. `glued`: a figure
+ * `prose`: the token stands in a line of running text (a sentence), not in a table row. `row`: it stands in a line
+ * that is one table row as its source says (a grid row, a pipe row, a tab-separated line). `glued`: a figure
  * printed against text with no space (「规章000」), whose digits may be several cells' figures run together.
  */
 export type Token =
-  | { type: 'text'; text: string; line: number; prose?: true }
-  | { type: 'num'; raw: string; line: number; prose?: true; glued?: true }
+  | { type: 'text'; text: string; line: number; prose?: true; row?: true }
+  | { type: 'num'; raw: string; line: number; prose?: true; row?: true; glued?: true }
   /** an empty cell (between numbers in a tab-separated line, an empty grid cell, or 「/」「—」) */
-  | { type: 'blank'; line: number; prose?: true };
+  | { type: 'blank'; line: number; prose?: true; row?: true };
 
 /**
  * CJK Radicals Supplement characters that PDF text layers (WPS, Chromium) give for an ordinary ideograph
@@ -294,12 +295,13 @@ export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.leng
     } else if (LONE_PIPE.test(line.text)) {
       i += pushFillerRun(out, lines, i, to, (t) => LONE_PIPE.test(t), gaps.pipes) - 1;
     } else if (line.cells) {
-      pushGridCells(out, line.cells, i);
+      const cells = line.cells;
+      asRow(out, () => pushGridCells(out, cells, i));
     } else if (isPipeRow(line.text)) {
       const cells = pipeCells(line.text);
-      if (!isSeparatorRow(cells) && !isPlaceholderHeader(cells)) pushFields(out, cells, i);
+      if (!isSeparatorRow(cells) && !isPlaceholderHeader(cells)) asRow(out, () => pushFields(out, cells, i));
     } else if (line.text.includes('\t')) {
-      pushFields(out, line.text.split('\t'), i);
+      asRow(out, () => pushFields(out, line.text.split('\t'), i));
     } else if (!isPageFooterLine(line.text) && !PAGE_FIELD_LINE.test(line.text)) {
       // (the footer's 「网站标识码：3300000001」 and the page's 「索引号：…/2024-00001」 are no figures of a table)
       const start = out.length;
@@ -313,6 +315,13 @@ export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.leng
     }
   }
   return out;
+}
+
+/** The tokens `push` adds stand in one table row of the source. */
+function asRow(out: Token[], push: () => void): void {
+  const start = out.length;
+  push();
+  for (let k = start; k < out.length; k++) (out[k] as Token).row = true;
 }
 
 /**
