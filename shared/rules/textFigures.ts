@@ -473,9 +473,12 @@ function extractPercents(text: string, cl: Clause[], apply: readonly Mention<App
     // a share may be of a count its own sentence names before it with no such verb (「热线接听 154 次来电，…28次（占比18.1%）」):
     // a reading that fits, never the one a finding names
     const inSentence: PercentMention['denominators'] = [];
+    const listStart = Math.max(paragraphStart, ...['。', '！', '？'].map((stop) => text.lastIndexOf(stop, pctStart) + 1));
     for (const t of countTokens(text, paragraphStart, num.start).reverse()) {
       if (t.approximate) continue;
-      if (hasOwnShare(text, t)) continue;
+      // (a part with a share of its own is no whole of the shares listed beside it, up to a full stop; of a later
+      // sentence's it may be: 「…主动公开信息数24条,占比80%…。在公开信息中,规划计划类信息4条,占比16.67%」)
+      if (hasOwnShare(text, t) && t.start >= listStart) continue;
       const lead = text.slice(Math.max(paragraphStart, t.start - 16), t.start);
       const verb = (label === '占比' ? SHARE_BASE_VERB : RECEIVE_VERB).exec(lead);
       const finished = label === '占比' ? FINISHED_AFTER.exec(text.slice(t.end, t.end + 10)) : null;

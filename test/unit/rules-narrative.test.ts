@@ -315,6 +315,8 @@ describe('N-PCT', () => {
       '收到申请 3 件，办结 2 件，办结率 66.7%。',
       // shares of the 224 published, not of a category with its own share 「…公开类信息11条,占比4.9%」; 1 ÷ 224 = 0.446 % rounded twice is 0.5 %
       '全年主动公开政府信息224条，其中预决算公开类信息11条，占比4.9%；规划计划类信息1条，占比0.4%。未分类信息1条，占比0.5%。',
+      // a part with its own share is the whole of the next sentence's shares (「在公开信息中」): 4 ÷ 24, not 4 ÷ 30 (a report the corpus lacks)
+      '2024年我单位共制作信息30条,其中主动公开信息数24条,占比80%;依申请公开信息数6条,占比20%;不予公开信息数0条,占比0%。在公开信息中,规划计划类信息4条,占比16.67%;行政许可类信息11条,占比45.83%;科教文体卫生类信息9条,占比37.5%。',
       // a list of shares broken over two lines (a PDF's margin): the whole before the break is the count with no share of its own
       '办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；\n不予处理1件，占1.23%；其他处理2件，占2.47%。',
       // the share of the count before a bracketed note: 41 ÷ 83, not 36 ÷ 83
