@@ -60,6 +60,7 @@ export const EditorForm = memo(function EditorForm({ form, base }: { form: UseFo
             <label>
               <span>机关层级</span>
               <select {...register('meta.level')}>
+                <option value="" disabled>未确定，请选择</option>
                 <option value="government">人民政府（3月31日前公布）</option>
                 <option value="department">部门（1月31日前公布）</option>
               </select>

@@ -84,7 +84,7 @@ export function useOpening({ host, docRef, idRef, load, mayReplace, mayStillRepl
     if (!(await mayReplace())) return false;
     const cur = docRef.current.draft;
     idRef.current = sessionId();
-    load(blankDraft({ year: defaultYear(), organ: cur.meta.organ, level: cur.meta.level }), null, false);
+    load(blankDraft({ year: defaultYear(), organ: cur.meta.organ, level: cur.meta.level ?? null }), null, false);
     setError(null);
     setNotice(null);
     return true;

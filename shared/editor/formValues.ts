@@ -12,7 +12,8 @@ import { formatCellValue, parseCell } from '../report/numbers.js';
 import type { SignatureStyle } from '../render/model.js';
 import { draftToReport, type AcceptedWarning, type DraftFile, type ReviewItem } from '../schema/draft.js';
 
-export type Level = DraftFile['meta']['level'];
+/** The 机关层级 as the form holds it: '' while not known (an imported report whose organ names neither). */
+export type Level = NonNullable<DraftFile['meta']['level']> | '';
 
 export interface MetaValues {
   organ: string;
@@ -78,7 +79,7 @@ export function draftToFormValues(draft: DraftFile, format: ReportFormat = draft
   return {
     meta: {
       organ: m.organ,
-      level: m.level,
+      level: m.level ?? '',
       year: String(draft.year),
       title: m.title ?? '',
       signatureOrgan: m.signatureOrgan,
@@ -217,7 +218,7 @@ export function formValuesToDraft(
   const short = (s: string) => s.slice(0, MAX_SHORT);
   const meta: DraftFile['meta'] = {
     organ: short(m.organ.trim()),
-    level: m.level === 'department' ? 'department' : 'government',
+    ...(m.level === 'department' || m.level === 'government' ? { level: m.level } : {}),
     signatureOrgan: short(m.signatureOrgan.trim()),
     signatureDate: /^\d{4}-\d{2}-\d{2}$/.test(m.signatureDate) ? m.signatureDate : '',
   };

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { ALL_CELL_KEYS, FORMATS, SECTION_KEYS, SECTION_NAMES, type FormatId, type SectionKey } from '../report/format.js';
 import { parseCell } from '../report/numbers.js';
 import { flattenCells, nestCells, type Cells, type Report, type Sections } from '../report/model.js';
+import type { Level } from '../report/level.js';
 import type { DocModelOptions, SignatureStyle } from '../render/model.js';
 import { rollupRecordSchema } from '../rollup/record.js';
 
@@ -94,7 +95,8 @@ export const SIGNATURE_STYLES = ['sealed', 'unsealed'] as const satisfies readon
 
 const metaSchema = z.strictObject({
   organ: shortText,
-  level: z.enum(['government', 'department']),
+  /** absent: not known (an imported report whose organ names neither): the rules then assume no level */
+  level: z.enum(['government', 'department']).optional(),
   title: shortText.optional(),
   signatureOrgan: shortText,
   signatureDate: isoDate,
@@ -394,13 +396,15 @@ export function emptySections(): Record<SectionKey, string> {
   return Object.fromEntries(SECTION_KEYS.map((k) => [k, ''])) as Record<SectionKey, string>;
 }
 
-export function newDraft(options: { year: number; format?: FormatId; organ?: string; level?: 'government' | 'department' }): DraftFile {
+/** A new draft; its level 人民政府 unless given (`null`: not known, as of an imported report whose organ names neither). */
+export function newDraft(options: { year: number; format?: FormatId; organ?: string; level?: Level | null }): DraftFile {
+  const level = options.level === undefined ? 'government' : options.level;
   return {
     app: DRAFT_APP_ID,
     schemaVersion: DRAFT_SCHEMA_VERSION,
     format: options.format ?? '2021',
     year: options.year,
-    meta: { organ: options.organ ?? '', level: options.level ?? 'government', signatureOrgan: options.organ ?? '', signatureDate: '' },
+    meta: { organ: options.organ ?? '', ...(level ? { level } : {}), signatureOrgan: options.organ ?? '', signatureDate: '' },
     sections: emptySections(),
     cells: {},
     previous: null,
@@ -427,7 +431,7 @@ export function draftToReport(draft: DraftFile): Report {
     format: draft.format,
     year: draft.year,
     organ: draft.meta.organ,
-    level: draft.meta.level,
+    ...(draft.meta.level ? { level: draft.meta.level } : {}),
     cells: cellsOf(draft.cells),
     sections: nonEmptySections(draft.sections),
     signature: { organ: draft.meta.signatureOrgan, date: draft.meta.signatureDate || undefined },
@@ -453,7 +457,7 @@ export function draftModelOptions(draft: { meta: Pick<DraftFile['meta'], 'signat
 
 /** A draft holding a report's entered cells (its printed totals are dropped: the app computes them). */
 export function reportToDraft(report: Report, enteredKeys: ReadonlySet<string>): DraftFile {
-  const draft = newDraft({ year: report.year, format: report.format, organ: report.organ, level: report.level });
+  const draft = newDraft({ year: report.year, format: report.format, organ: report.organ, level: report.level ?? null });
   const cells: Cells = {};
   for (const [k, v] of Object.entries(report.cells)) if (enteredKeys.has(k)) cells[k] = v;
   draft.cells = nestCells(cells);

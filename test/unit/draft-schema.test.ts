@@ -17,6 +17,8 @@ import {
 import { loadReportText, toReportData } from '../../shared/schema/reportData.js';
 import { FORMAT_2021, SECTION_KEYS, enteredCells } from '../../shared/report/format.js';
 import { nestCells } from '../../shared/report/model.js';
+import { draftToFormValues, formValuesToDraft } from '../../shared/editor/formValues.js';
+import { evaluate } from '../../shared/rules/index.js';
 
 function sampleDraft(): DraftFile {
   const d = newDraft({ year: 2024, organ: '新乡县人民政府办公室', level: 'department' });
@@ -180,6 +182,25 @@ describe('report data JSON', () => {
     expect(report.cells['apply.new.natural']).toBe(4);
     expect('apply.new.total' in report.cells).toBe(false);
     expect(parseDraftText(serializeDraft(draft)).ok).toBe(true);
+  });
+});
+
+describe('a report whose 机关层级 is not known', () => {
+  it('becomes a draft that keeps it unknown through the form, saving and reopening: no rule for 人民政府 (F-KPZ) is applied to it', () => {
+    const r = loadReportText(JSON.stringify({ format: '2021', year: 2024, organ: '', cells: { 'apply.new.natural': 4 }, sections: { overview: '本年度主动公开政府信息12条。' } }));
+    if (!r.ok) throw new Error(r.error);
+    const draft = reportToDraft(r.report, new Set(enteredCells(FORMAT_2021).map((c) => c.key)));
+    expect(draft.meta.level).toBeUndefined();
+    const values = draftToFormValues(draft);
+    expect(values.meta.level).toBe('');
+    const back = parseDraftText(serializeDraft(formValuesToDraft(values, draft)));
+    if (!back.ok) throw new Error(back.error);
+    expect(back.draft.meta.level).toBeUndefined();
+    const rules = evaluate(draftToReport(back.draft)).map((f) => f.rule);
+    expect(rules).not.toContain('F-KPZ');
+    // a fresh draft is a 人民政府's until the clerk says otherwise, and a level chosen is kept
+    expect(newDraft({ year: 2024 }).meta.level).toBe('government');
+    expect(evaluate(draftToReport({ ...back.draft, meta: { ...back.draft.meta, level: 'government' } })).map((f) => f.rule)).toContain('F-KPZ');
   });
 });
 
