@@ -452,6 +452,10 @@ describe('F-OLD', () => {
     expect(rulesAfter((r) => {
       r.sections!.preface = '本报告是根据国务院办公厅政府信息与政务公开办公室《关于政府信息公开工作年度报告有关事项的通知》的相关要求编制。';
     })).toContain('F-OLD');
+    // or 「关于」 dropped (a 2021 report a reviewer found)
+    expect(rulesAfter((r) => {
+      r.sections!.preface = '根据《国务院办公厅政府信息与政务公开办公室政府信息公开年度报告有关事项的通知》要求，编制本报告。';
+    })).toContain('F-OLD');
   });
   it('knows the 2019 format by its own title, 「…年度报告格式（试行）」, which the 2021 format no longer has', () => {
     const f = only(run(edit((r) => {
