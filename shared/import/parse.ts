@@ -77,9 +77,9 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
   let year = yearOfFront(front, reportLines.map((l) => l.text).join(''));
   // with no year at the head, the format of a report without table 二 follows the year its text names most
   const tables = readDocumentTables(lines, headings, year ?? commonYear(reportLines), uncertain);
-  // the 落款 ends the last section printed (六, or 五 when 六 was left out)
+  // the 落款 ends the last section printed (六, or 五 when 六 was left out), or the text when it prints none
   const spans = sectionLines(headings, lines.length);
-  const last = [...SECTIONS].reverse().map((s) => spans[s.key]).find((idx) => idx !== undefined) ?? [];
+  const last = [...SECTIONS].reverse().map((s) => spans[s.key]).find((idx) => idx !== undefined) ?? lines.map((_, i) => i);
   const pageFooter = pageFooterLines(lines, last);
   const end = findSignature(lines, last.filter((i) => !pageFooter.has(i)), tables.tableLines);
   if (!end.signature && front.dateline) {
@@ -87,6 +87,11 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
     end.signature = { date: front.dateline };
     uncertain.push({ target: 'signature', name: '落款', reason: '文末没有落款，成文日期取自标题下括注的日期，请核对' });
   } else if (!end.signature) uncertain.push({ target: 'signature', name: '落款', reason: '未在文末找到落款（发文机关署名和成文日期），请填写' });
+  if (headings.every((h) => !h)) {
+    // no heading printed: the text is all 前言, and its 落款 and contact are no part of it
+    const removed = new Set([...end.removed].map((i) => lines[i]?.text));
+    front.prefaceLines = front.prefaceLines.filter((t) => !removed.has(t));
+  }
   const sections = narrative(lines, front, headings, (i) => tables.tableLines.has(i) || end.removed.has(i) || pageFooter.has(i), uncertain);
 
   const yearSure = year !== null;

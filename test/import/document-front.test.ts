@@ -186,6 +186,13 @@ describe('the organ as printed, never invented', () => {
     expect(signed.report.signature?.date).toBe('2026-01-20');
   });
 
+  it('a text with no section heading (a page of an excerpt, 「(五)其他报告事项」) still ends with its 落款', () => {
+    const text = ['公开平台建设方面，协助公共企事业单位设置信息公开专区。', '(五)其他报告事项', '无。', '威海市文登区人民政府办公室', '2023 年 1 月 16 日'].join('\n');
+    const { report: r } = parse(text);
+    expect(r.signature).toEqual({ organ: '威海市文登区人民政府办公室', date: '2023-01-16' });
+    expect(r.sections?.preface).not.toContain('2023 年 1 月 16 日');
+  });
+
   it('an organ whose kind the name doesn’t tell is kept, its level left open and said', () => {
     const { report: r, uncertain } = parse(report('某某建设指挥部2024年政府信息公开工作年度报告'));
     expect(r.organ).toBe('某某建设指挥部');
