@@ -99,6 +99,17 @@ describe('PDF rows with blank cells', () => {
     expect(lines[2]?.split(/\s+/).filter(Boolean)).toEqual(['分处理的，只计这一', '3', '0', '0', '0', '0', '0', '3']);
   });
 
+  it('a total broken over two lines of its narrow cell (「3」 above the row, 「0」 below) is joined to neither: which half belongs is not known', () => {
+    const lines = itemsToLines([
+      ...row(760, '（一）予以公开', ['9', '0', '0', '0', '0', '0', '9']),
+      ...row(730, '（二）部分', [null, null, null, null, null, null, '3']),
+      ...row(718, '', ['27', '0', '0', '2', '0', '1', null]),
+      ...row(706, '公开', [null, null, null, null, null, null, '0']),
+    ]);
+    expect(lines.slice(1, 4).map((l) => l.split(/\s+/).filter(Boolean).length)).toEqual([2, 7, 2]);
+    expect(lines[2]?.split(/\s+/).filter(Boolean)).toEqual(['27', '0', '0', '2', '0', '1', '—']);
+  });
+
   it('two rows each with blank cells that share a column stay apart', () => {
     const lines = itemsToLines([
       ...row(760, '（一）予以公开', ['9', '0', '0', '0', '0', '0', '9']),

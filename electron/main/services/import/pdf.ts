@@ -48,29 +48,57 @@ export function itemsToLines(items: readonly Item[]): string[] {
   return merged.map((l, i) => lineText(withBlankCells(l, merged, i)));
 }
 
-/** How far apart the two lines of one row's figures may sit, per character height. */
-const SPLIT_ROW_REACH = 2.2;
+/** How far apart the two lines of one row's figures may sit, per character height (a line of label between them). */
+const SPLIT_ROW_REACH = 3;
 
 /**
- * One row's figures on two lines of its wrapped label: a cell of several paragraphs sets its figure a line off the
- * others (「（二）部分公开（区 3」 above 「分处理的，只计这一 3 0 0 0 0 0」). The figures of two neighbouring lines go to the
- * line holding more of them when they share no column and together fill a row of the same table column for column —
- * read apart, the total would land in the first cell. Lines in x order; changed in place.
+ * One row's figures on two lines of its wrapped label: a cell of several paragraphs sets its figure a line or two off
+ * the others (「（二）部分公开（区 3」 above 「分处理的，只计这一 3 0 0 0 0 0」). The figures of two lines, with at most
+ * one line of words between them, go to the line holding more of them when they share no column and together fill a
+ * row of the same table column for column — read apart, the total would land in the first cell. Lines in x order;
+ * changed in place.
  */
 function withSplitRowsJoined(lines: Item[][]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
-    const [a, b] = [lines[i] ?? [], lines[i + 1] ?? []];
+    const j = nextWithFigures(lines, i);
+    if (j === null) continue;
+    const [a, b] = [lines[i] ?? [], lines[j] ?? []];
     const [fa, fb] = [trailingFigures(a), trailingFigures(b)];
-    const [first, second] = [fa[0], fb[0]];
-    if (!first || !second || Math.abs(first.y - second.y) > Math.max(first.h, 1) * SPLIT_ROW_REACH) continue;
+    if (!within(fa, fb)) continue;
     const row = [...fa, ...fb].sort((p, q) => p.x - q.x);
-    if (row.some((f, k) => k > 0 && (row[k - 1]?.x ?? 0) + (row[k - 1]?.w ?? 0) > f.x)) continue;
-    if (!fullRowAround(row, lines, i)) continue;
+    if (!apart(row) || !fullRowAround(row, lines, i)) continue;
     const [from, to, moved] = fa.length < fb.length ? [a, b, fa] : [b, a, fb];
+    // (figures beside the row on its other side too, 「3」 above and 「0」 below, are a figure broken over two lines —
+    // 「30」 in a narrow cell — not a cell set off: which belongs is not known)
+    const far = to === b ? nextWithFigures(lines, j) : previousWithFigures(lines, i);
+    const [host, beyond] = [trailingFigures(to), far === null ? [] : trailingFigures(lines[far] ?? [])];
+    if (within(host, beyond) && apart([...host, ...beyond].sort((p, q) => p.x - q.x))) continue;
     from.splice(from.indexOf(moved[0] as Item), from.length);
     to.push(...moved);
     to.sort((p, q) => p.x - q.x);
   }
+}
+
+/** Are both lines' figures there and near enough to be one row's? */
+function within(fa: readonly Item[], fb: readonly Item[]): boolean {
+  const [first, second] = [fa[0], fb[0]];
+  return !!first && !!second && Math.abs(first.y - second.y) <= Math.max(first.h, 1) * SPLIT_ROW_REACH;
+}
+
+/** The next line after i with figures at its end, at most one line of words between; null if none. */
+function nextWithFigures(lines: readonly Item[][], i: number): number | null {
+  for (let j = i + 1; j <= i + 2 && j < lines.length; j++) if (trailingFigures(lines[j] ?? []).length > 0) return j;
+  return null;
+}
+
+function previousWithFigures(lines: readonly Item[][], i: number): number | null {
+  for (let j = i - 1; j >= i - 2 && j >= 0; j--) if (trailingFigures(lines[j] ?? []).length > 0) return j;
+  return null;
+}
+
+/** Do the figures, in x order, share no column (none overlaps the next)? */
+function apart(figures: readonly Item[]): boolean {
+  return figures.every((f, k) => k === 0 || (figures[k - 1]?.x ?? 0) + (figures[k - 1]?.w ?? 0) <= f.x);
 }
 
 /** Is there a row of the table around line i with exactly these figures' columns, one figure each? */
