@@ -703,7 +703,23 @@ function withoutGroupPieces(tokens: readonly Token[], specs: readonly RowSpec[])
       if (key.length >= 2 && isGroupPiece(key)) for (let k = i; k <= j; k++) dropped.add(k);
     }
   });
-  return tokens.filter((_, i) => !dropped.has(i));
+  return tokens.flatMap((t, i) => (dropped.has(i) ? [] : [withoutGluedPiece(t, tokens[i - 1], isGroupPiece, rows)]));
+}
+
+/**
+ * A line's first words that open with a group's piece run into a piece of a row's label (「（四）有现」, 「无法提息需」: a
+ * column two characters wide, the text layer giving each line as one run): the row's piece alone.
+ */
+function withoutGluedPiece(t: Token, before: Token | undefined, isGroupPiece: (key: string) => boolean, rows: readonly string[]): Token {
+  if (t.type !== 'text' || before?.line === t.line) return t;
+  const key = labelKey(t.text);
+  if (rows.some((r) => r.includes(key))) return t;
+  for (let cut = Math.min(key.length - 1, 7); cut >= 1; cut--) {
+    const [piece, rest] = [key.slice(0, cut), key.slice(cut)];
+    const numbering = /^\([一二三四五六七八九十]\)$/.test(piece);
+    if ((numbering || isGroupPiece(piece)) && rows.some((r) => r.includes(rest))) return { ...t, text: rest };
+  }
+  return t;
 }
 
 /** How a table is looked for in its tokens. */

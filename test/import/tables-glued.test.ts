@@ -368,6 +368,18 @@ describe('a PDF of table 三 with narrow label columns', () => {
     }
   });
 
+  it('a group label\'s pieces run into a row label\'s on the same line (「（四）有现」, 「无法提息需」: a column two characters wide) are left out of it', () => {
+    const data = richData(FORMAT_2021, 2024);
+    const text = makeText(data, { layout: 'rows' });
+    const unable = text.split('\n').find((l) => l.includes('2.没有现成信息需要另行制作'));
+    const figures = /(?:\s\d+){7}$/.exec(unable ?? '')?.[0].trim();
+    if (!unable || !figures) throw new Error('no row 「2.没有现成信息需要另行制作」 with seven figures');
+    // the lines our PDF reader gives for Chromium's print of a real page (its label column two characters wide)
+    const narrow = ['2.没', '（四）有现', '成信', `无法提息需 ${figures}`, '供  要另', '行制', '作'].join('\n');
+    const { report } = parsePublished(textDocument(text.replace(unable, narrow)));
+    expect(['natural', 'commercial', 'total'].map((c) => report.cells[`apply.unable_2.${c}`])).toEqual(['natural', 'commercial', 'total'].map((c) => data.cells[`apply.unable_2.${c}`]));
+  });
+
   it('the group label centred on a row\'s figures, between the two lines of that row\'s label: 「（三）不予公  3 0 0 0 0 0 3」, 「（四）无法提供  0 …」', () => {
     const data = richData(FORMAT_2021, 2024);
     const text = makeText(data, { layout: 'rows' });
