@@ -87,3 +87,30 @@ test('screens: the whole form of a finished report, and a failing check', async 
   await page.locator('[data-testid="cell-popover"]').evaluate(() => new Promise(requestAnimationFrame));
   await page.screenshot({ path: `${OUT}/editor-failing.png` });
 });
+
+test('a draft whose 机关层级 is not known (imported, its organ naming neither) shows 「未确定」 until the clerk chooses', async ({ page }) => {
+  const draft = finishedReport();
+  delete draft.meta.level;
+  draft.meta.organ = '某某建设指挥部';
+  // (a 人民政府's report must tell its 考核、评议、追究 results: this one doesn't)
+  draft.sections.overview = (draft.sections.overview ?? '').replace('将政务公开纳入年度工作考核，开展社会评议，未发生责任追究情况。', '自觉接受社会监督。');
+  const path = join(host.dir, '指挥部2025.gkbg');
+  await writeFile(path, serializeDraft(draft), 'utf8');
+  await host.attach(page);
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto('index.html');
+  await page.evaluate(() => localStorage.setItem('gkbg.preview', '0'));
+  await page.reload();
+  await expect(page.locator('html[data-editor-ready]')).toHaveCount(1);
+  host.answers.open.push(path);
+  await page.getByRole('toolbar', { name: '文件' }).getByRole('button', { name: '打开', exact: true }).click();
+  const level = page.locator('[name="meta.level"]');
+  await expect(level).toHaveValue('');
+  await expect(level.locator('option:checked')).toHaveText('未确定，请选择');
+  // no rule for 人民政府 is applied to it; choosing one applies it
+  await expect(panel(page).locator('[data-rule="F-KPZ"]')).toHaveCount(0);
+  await page.screenshot({ path: `${OUT}/editor-level-unknown.png` });
+  await level.selectOption('government');
+  await expect(level).toHaveValue('government');
+  await expect(panel(page).locator('[data-rule="F-KPZ"]')).toHaveCount(1);
+});
