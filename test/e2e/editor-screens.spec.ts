@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { nestCells, type Cells } from '../../shared/report/model.js';
 import { newDraft, serializeDraft } from '../../shared/schema/draft.js';
 import { APPLY_DETAIL, APPLY_ROWS_2021, balancedApply, cell, counts, panel, typeCell } from './support/editor.js';
@@ -59,9 +59,8 @@ function finishedReport() {
   return d;
 }
 
-test('screens: the whole form of a finished report, and a failing check', async ({ page }) => {
-  const path = join(host.dir, '某某县2025.gkbg');
-  await writeFile(path, serializeDraft(finishedReport()), 'utf8');
+/** The app at 1500 × 950, the preview closed, with the draft at `path` opened through 「打开」. */
+async function openInEditor(page: Page, path: string): Promise<void> {
   await host.attach(page);
   await page.setViewportSize({ width: 1500, height: 950 });
   await page.goto('index.html');
@@ -70,6 +69,12 @@ test('screens: the whole form of a finished report, and a failing check', async 
   await expect(page.locator('html[data-editor-ready]')).toHaveCount(1);
   host.answers.open.push(path);
   await page.getByRole('toolbar', { name: '文件' }).getByRole('button', { name: '打开', exact: true }).click();
+}
+
+test('screens: the whole form of a finished report, and a failing check', async ({ page }) => {
+  const path = join(host.dir, '某某县2025.gkbg');
+  await writeFile(path, serializeDraft(finishedReport()), 'utf8');
+  await openInEditor(page, path);
   await expect(cell(page, 'apply.new.total')).toHaveText('16');
   expect((await counts(page)).errors).toBe(0);
   await page.screenshot({ path: `${OUT}/editor-top.png` });
@@ -96,14 +101,7 @@ test('a draft whose 机关层级 is not known (imported, its organ naming neithe
   draft.sections.overview = (draft.sections.overview ?? '').replace('将政务公开纳入年度工作考核，开展社会评议，未发生责任追究情况。', '自觉接受社会监督。');
   const path = join(host.dir, '指挥部2025.gkbg');
   await writeFile(path, serializeDraft(draft), 'utf8');
-  await host.attach(page);
-  await page.setViewportSize({ width: 1500, height: 950 });
-  await page.goto('index.html');
-  await page.evaluate(() => localStorage.setItem('gkbg.preview', '0'));
-  await page.reload();
-  await expect(page.locator('html[data-editor-ready]')).toHaveCount(1);
-  host.answers.open.push(path);
-  await page.getByRole('toolbar', { name: '文件' }).getByRole('button', { name: '打开', exact: true }).click();
+  await openInEditor(page, path);
   const level = page.locator('[name="meta.level"]');
   await expect(level).toHaveValue('');
   await expect(level.locator('option:checked')).toHaveText('未确定，请选择');

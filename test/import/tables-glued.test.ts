@@ -319,6 +319,20 @@ describe('figures that are never cells', () => {
   });
 });
 
+/** The line of `text` holding a row's label (a label not found would leave the row as it was, and a test pass on any reader). */
+function rowOf(text: string, label: string): string {
+  const line = text.split('\n').find((l) => l.includes(label));
+  if (!line) throw new Error(`no row 「${label}」`);
+  return line;
+}
+
+/** A row line's seven figures. */
+function figuresOf(line: string): string {
+  const m = /(?:\s\d+){7}$/.exec(line);
+  if (!m) throw new Error(`no seven figures in 「${line}」`);
+  return m[0].trim();
+}
+
 describe('a PDF of table 三 with narrow label columns', () => {
   it('row labels interleaved line by line with the group label beside them (「（三）」「1.属于国」「不予公」「家秘密」) are read', () => {
     const data = richData(FORMAT_2021, 2024);
@@ -347,17 +361,7 @@ describe('a PDF of table 三 with narrow label columns', () => {
   it('a group label wrapped into pieces of four characters (「本年度办」「理结果」, 「（四）」「无法提供」) beside a row\'s label is left out of it', () => {
     const data = richData(FORMAT_2021, 2024);
     const text = makeText(data, { layout: 'rows' });
-    const rowOf = (label: string) => {
-      const line = text.split('\n').find((l) => l.includes(label));
-      if (!line) throw new Error(`no row 「${label}」`);
-      return line;
-    };
-    const figuresOf = (line: string) => {
-      const m = /(?:\s\d+){7}$/.exec(line);
-      if (!m) throw new Error(`no seven figures in 「${line}」`);
-      return m[0].trim();
-    };
-    const [denied, unable] = [rowOf('8.属于行政查询事项'), rowOf('2.没有现成信息需要另行制作')];
+    const [denied, unable] = [rowOf(text, '8.属于行政查询事项'), rowOf(text, '2.没有现成信息需要另行制作')];
     // the lines our PDF reader gives for Chromium's print of a page whose label columns are narrow
     const narrow = text
       .replace(denied, ['8.属于行政查', `本年度办  ${figuresOf(denied)}`, '询事项', '理结果'].join('\n'))
@@ -371,9 +375,8 @@ describe('a PDF of table 三 with narrow label columns', () => {
   it('a group label\'s pieces run into a row label\'s on the same line (「（四）有现」, 「无法提息需」: a column two characters wide) are left out of it', () => {
     const data = richData(FORMAT_2021, 2024);
     const text = makeText(data, { layout: 'rows' });
-    const unable = text.split('\n').find((l) => l.includes('2.没有现成信息需要另行制作'));
-    const figures = /(?:\s\d+){7}$/.exec(unable ?? '')?.[0].trim();
-    if (!unable || !figures) throw new Error('no row 「2.没有现成信息需要另行制作」 with seven figures');
+    const unable = rowOf(text, '2.没有现成信息需要另行制作');
+    const figures = figuresOf(unable);
     // the lines our PDF reader gives for Chromium's print of a real page (its label column two characters wide)
     const narrow = ['2.没', '（四）有现', '成信', `无法提息需 ${figures}`, '供  要另', '行制', '作'].join('\n');
     const { report } = parsePublished(textDocument(text.replace(unable, narrow)));
@@ -383,18 +386,7 @@ describe('a PDF of table 三 with narrow label columns', () => {
   it('the group label centred on a row\'s figures, between the two lines of that row\'s label: 「（三）不予公  3 0 0 0 0 0 3」, 「（四）无法提供  0 …」', () => {
     const data = richData(FORMAT_2021, 2024);
     const text = makeText(data, { layout: 'rows' });
-    // (a label or a run of seven figures not found would leave the row as it was, and the test pass on any reader)
-    const rowOf = (label: string) => {
-      const line = text.split('\n').find((l) => l.includes(label));
-      if (!line) throw new Error(`no row 「${label}」`);
-      return line;
-    };
-    const figuresOf = (line: string) => {
-      const m = /(?:\s\d+){7}$/.exec(line);
-      if (!m) throw new Error(`no seven figures in 「${line}」`);
-      return m[0].trim();
-    };
-    const [denied, unable] = [rowOf('4.保护第三方合法权益'), rowOf('2.没有现成信息需要另行制作')];
+    const [denied, unable] = [rowOf(text, '4.保护第三方合法权益'), rowOf(text, '2.没有现成信息需要另行制作')];
     // the lines our PDF reader gives for a page whose tables are set wider than the paper (Chromium's print)
     const narrow = text
       .replace(denied, ['4.保护第三方', `（三）不予公  ${figuresOf(denied)}`, '合法权益', '开'].join('\n'))
