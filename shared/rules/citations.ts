@@ -54,8 +54,9 @@ export const DATED_CITATIONS: readonly DatedCitation[] = [
     number: '国办公开办函〔2019〕60号',
     // by its number, by the notice's title alone (「《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》」),
     // also with 「政府信息公开」 or 「工作」 dropped (「…政务公开办公室关于工作年度报告有关事项的通知」, 「…关于政府信息公开年度报告
-    // 有关事项的通知」) or 「关于」 (「…政务公开办公室政府信息公开年度报告有关事项的通知」), its title's quotes perhaps after the office (「…政务公开办公室《关于…有关事项的通知》」),
-    // or by the format's own title, which the 2021 format dropped 「（试行）」 from
+    // 有关事项的通知」) or 「关于」 (「…政务公开办公室政府信息公开年度报告有关事项的通知」), its title's quotes perhaps after
+    // the office (「…政务公开办公室《关于…有关事项的通知》」), or by the format's own title, which the 2021 format dropped
+    // 「（试行）」 from
     pattern: new RegExp(
       `国办公开办函\\s*${BRACKETS}\\s*2019\\s*${CLOSE}\\s*60\\s*号|政务公开办公室\\s*[《〈<]?\\s*(?:关于)?(?:政府信息公开工作|政府信息公开|工作)年度报告有关事项的通知|工作年度报告格式\\s*[（(]\\s*试行\\s*[）)]`,
       'g',
