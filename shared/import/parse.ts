@@ -8,7 +8,7 @@ import type { PrintedForm, Report, Sections } from '../report/model.js';
 import { readDocumentTables } from './documentTables.js';
 import { commonYear, fallbackYear, organAndLevel, readFront, yearOfFront, type FrontMatter } from './front.js';
 import type { Uncertain } from './result.js';
-import { clipSection, findHeadings, printedHeadings, reflow, sectionLines, splitRunTogether, type Heading } from './sections.js';
+import { clipSection, cutHeadingAtEnd, findHeadings, printedHeadings, reflow, sectionLines, splitRunTogether, type Heading } from './sections.js';
 import { findSignature, pageFooterLines } from './signature.js';
 import { settleByDomain } from './tableDomain.js';
 import { settleByText } from './tableText.js';
@@ -92,7 +92,9 @@ export function parsePublished(doc: SourceDocument): ParsedReport {
     const removed = new Set([...end.removed].map((i) => lines[i]?.text));
     front.prefaceLines = front.prefaceLines.filter((t) => !removed.has(t));
   }
-  const sections = narrative(lines, front, headings, (i) => tables.tableLines.has(i) || end.removed.has(i) || pageFooter.has(i), uncertain);
+  const cut = cutHeadingAtEnd(lines, headings);
+  if (cut) uncertain.push({ target: `sections.${cut.key}`, name: cut.heading, reason: `原文在标题「${cut.heading}」处中断（节选或网页存档不全），此后各部分缺失，请对照原文补全` });
+  const sections = narrative(lines, front, headings, (i) => tables.tableLines.has(i) || end.removed.has(i) || pageFooter.has(i) || i === cut?.line, uncertain);
 
   const yearSure = year !== null;
   year ??= fallbackYear(reportLines, end.signature?.date, tables.format, uncertain);

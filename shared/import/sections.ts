@@ -292,6 +292,19 @@ export function printedHeadings(headings: readonly (Heading | null)[], lines: re
   return out;
 }
 
+/**
+ * The text's last line where it is a heading cut off (an excerpt or a stored page ending within 「三、收到和处理政府信息公」):
+ * the start, number and six characters or more, of a heading not found. It is no sentence of the section above.
+ */
+export function cutHeadingAtEnd(lines: readonly SourceLine[], headings: readonly (Heading | null)[]): { line: number; key: SectionKey; heading: string } | null {
+  let last = lines.length - 1;
+  while (last >= 0 && (lines[last]?.text ?? '').trim() === '') last--;
+  const text = (lines[last]?.text ?? '').replace(/\s+/g, '');
+  const k = SECTIONS.findIndex((s, i) => !headings[i] && text.length >= 8 && text.length < s.heading.length && s.heading.startsWith(text));
+  const section = SECTIONS[k];
+  return section ? { line: last, key: section.key, heading: section.heading } : null;
+}
+
 /** The line indices of each found section: from the line after its heading to the next found heading. */
 export function sectionLines(headings: readonly (Heading | null)[], lineCount: number): Partial<Record<SectionKey, number[]>> {
   const out: Partial<Record<SectionKey, number[]>> = {};

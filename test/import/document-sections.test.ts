@@ -3,7 +3,8 @@
  * 落款 and the 版记 after it are still found, each where it belongs.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePublished, textDocument } from '../../shared/import/index.js';
+import { importText, parsePublished, textDocument } from '../../shared/import/index.js';
+import { evaluate } from '../../shared/rules/index.js';
 import { RUN_TOGETHER_CHARS } from '../../shared/import/sections.js';
 import { FORMAT_2021, SECTION_KEYS } from '../../shared/report/format.js';
 import { makeText, richData } from './make.js';
@@ -249,6 +250,12 @@ describe('an excerpt cut within a heading', () => {
   it('a heading on the last line that is the start of its canonical one (「三、收到和处理政府信息公开申请」) is no misprint: not kept as printed', () => {
     const { report } = parsePublished(textDocument([...text, '三、收到和处理政府信息公开申请'].join('\n')));
     expect(report.printed?.headings).toEqual({ overview: '一、总体情况', active: '二、主动公开政府信息情况' });
+  });
+  it('cut shorter, not found as a heading (「三、收到和处理政府信息公」), it is no sentence of the section above: no F-SECTIONS error, a doubt says where the text stops', () => {
+    const { report, uncertain, sourceCheck } = importText([...text, '三、收到和处理政府信息公'].join('\n'), { kind: 'text', name: 'page.txt', evaluate: (r) => evaluate(r) });
+    expect(report.sections?.active ?? '').not.toContain('三、收到和处理政府信息公');
+    expect(sourceCheck.filter((f) => f.rule === 'F-SECTIONS' && f.severity === 'error')).toEqual([]);
+    expect(uncertain.find((u) => u.target === 'sections.requests' && u.reason.includes('中断'))).toBeDefined();
   });
   it('the same heading with text after it is printed so, and kept (F-SECTIONS says how it differs)', () => {
     const { report } = parsePublished(textDocument([...text, '三、收到和处理政府信息公开申请', '本年度未收到申请。'].join('\n')));
