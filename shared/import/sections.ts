@@ -280,8 +280,7 @@ function inOwnWords(numbered: string, k: number): boolean {
  */
 export function printedHeadings(headings: readonly (Heading | null)[], lines: readonly SourceLine[]): NonNullable<PrintedForm['headings']> {
   const out: NonNullable<PrintedForm['headings']> = {};
-  let lastLine = lines.length - 1;
-  while (lastLine >= 0 && (lines[lastLine]?.text ?? '').trim() === '') lastLine--;
+  const lastLine = lastTextLine(lines);
   SECTIONS.forEach((s, k) => {
     const h = headings[k];
     if (!h) return;
@@ -297,12 +296,18 @@ export function printedHeadings(headings: readonly (Heading | null)[], lines: re
  * the start, number and six characters or more, of a heading not found. It is no sentence of the section above.
  */
 export function cutHeadingAtEnd(lines: readonly SourceLine[], headings: readonly (Heading | null)[]): { line: number; key: SectionKey; heading: string } | null {
-  let last = lines.length - 1;
-  while (last >= 0 && (lines[last]?.text ?? '').trim() === '') last--;
+  const last = lastTextLine(lines);
   const text = (lines[last]?.text ?? '').replace(/\s+/g, '');
   const k = SECTIONS.findIndex((s, i) => !headings[i] && text.length >= 8 && text.length < s.heading.length && s.heading.startsWith(text));
   const section = SECTIONS[k];
   return section ? { line: last, key: section.key, heading: section.heading } : null;
+}
+
+/** The index of the text's last line with words (−1 for none). */
+function lastTextLine(lines: readonly SourceLine[]): number {
+  let last = lines.length - 1;
+  while (last >= 0 && (lines[last]?.text ?? '').trim() === '') last--;
+  return last;
 }
 
 /** The line indices of each found section: from the line after its heading to the next found heading. */
