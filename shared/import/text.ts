@@ -287,34 +287,57 @@ function withinSentence(lines: readonly SourceLine[], i: number): boolean {
 export function tokenise(lines: readonly SourceLine[], from = 0, to = lines.length): Token[] {
   const out: Token[] = [];
   const gaps = cellGaps(lines, from, to);
-  for (let i = from; i < to; i++) {
-    const line = lines[i];
-    if (!line) continue;
-    if (gaps.empty !== null && line.text.trim() === '') {
-      i += pushFillerRun(out, lines, i, to, (t) => t.trim() === '', gaps.empty) - 1;
-    } else if (LONE_PIPE.test(line.text)) {
-      i += pushFillerRun(out, lines, i, to, (t) => LONE_PIPE.test(t), gaps.pipes) - 1;
-    } else if (line.cells) {
-      const cells = line.cells;
-      asRow(out, () => pushGridCells(out, cells, i));
-    } else if (isPipeRow(line.text)) {
-      const cells = pipeCells(line.text);
-      if (!isSeparatorRow(cells) && !isPlaceholderHeader(cells)) asRow(out, () => pushFields(out, cells, i));
-    } else if (line.text.includes('\t')) {
-      asRow(out, () => pushFields(out, line.text.split('\t'), i));
-    } else if (!isPageFooterLine(line.text) && !PAGE_FIELD_LINE.test(line.text)) {
-      // (the footer's 「网站标识码：3300000001」 and the page's 「索引号：…/2024-00001」 are no figures of a table)
-      const start = out.length;
-      const text = withoutNotes(basicNormalise(line.text));
-      for (const w of wordsOf(text)) pushWord(out, w, i);
-      // (a line of figures alone is a table's row even between two pieces of a wrapped label: 「理结 分处理的，只计这一」 /
-      // 「0 0 0 0 0 0 0」 / 「果 情形，不计其他情」)
-      const figuresOnly = out.length - start >= 2 && out.slice(start).every((t) => t.type !== 'text');
-      const prose = (isProseLine(text) && !endsWithValues(out, start)) || (withinSentence(lines, i) && !figuresOnly) || STATED_FIGURE.test(text.replace(/\s*\|\s*$/, ''));
-      if (prose) for (let k = start; k < out.length; k++) (out[k] as Token).prose = true;
-    }
-  }
+  for (let i = from; i < to; i++) i += pushLine(out, lines, i, to, gaps);
+  lookalikesAsCells(out);
   return out;
+}
+
+/** One source line's tokens (`tokenise`); returns how many more lines it took (a run of filler lines). */
+function pushLine(out: Token[], lines: readonly SourceLine[], i: number, to: number, gaps: CellGaps): number {
+  const line = lines[i];
+  if (!line) return 0;
+  if (gaps.empty !== null && line.text.trim() === '') return pushFillerRun(out, lines, i, to, (t) => t.trim() === '', gaps.empty) - 1;
+  if (LONE_PIPE.test(line.text)) return pushFillerRun(out, lines, i, to, (t) => LONE_PIPE.test(t), gaps.pipes) - 1;
+  if (line.cells) {
+    const cells = line.cells;
+    asRow(out, () => pushGridCells(out, cells, i));
+  } else if (isPipeRow(line.text)) {
+    const cells = pipeCells(line.text);
+    if (!isSeparatorRow(cells) && !isPlaceholderHeader(cells)) asRow(out, () => pushFields(out, cells, i));
+  } else if (line.text.includes('\t')) {
+    asRow(out, () => pushFields(out, line.text.split('\t'), i));
+  } else if (!isPageFooterLine(line.text) && !PAGE_FIELD_LINE.test(line.text)) {
+    // (the footer's 「网站标识码：3300000001」 and the page's 「索引号：…/2024-00001」 are no figures of a table)
+    const start = out.length;
+    const text = withoutNotes(basicNormalise(line.text));
+    for (const w of wordsOf(text)) pushWord(out, w, i);
+    // (a line of figures alone is a table's row even between two pieces of a wrapped label: 「理结 分处理的，只计这一」 /
+    // 「0 0 0 0 0 0 0」 / 「果 情形，不计其他情」)
+    const figuresOnly = out.length - start >= 2 && out.slice(start).every((t) => t.type !== 'text');
+    const prose = (isProseLine(text) && !endsWithValues(out, start)) || (withinSentence(lines, i) && !figuresOnly) || STATED_FIGURE.test(text.replace(/\s*\|\s*$/, ''));
+    if (prose) for (let k = start; k < out.length; k++) (out[k] as Token).prose = true;
+  }
+  return 0;
+}
+
+/** A word standing for a cell's zero or blank, not a label's: a letter O (OCR's slip for 0), 〇, 零; 无. */
+const ZERO_LOOKALIKE = /^[Oo〇零]$/;
+const NONE_WORD = '无';
+
+/**
+ * A zero-lookalike beside a row's figure (「…申请数量 O 0 0 0 0 0 11」, an OCR slip; one cell a line), or a grid's, a pipe
+ * or tab row's cell 「无」 (「| 无 | 0 |」),
+ * holds that row's cell: taken as a word it would end the label, and the figures after it would read one cell short,
+ * or run together. 「无」 is a blank (V-BLANK); a letter or numeral word keeps its print, to be said no figure (V-NUM).
+ */
+function lookalikesAsCells(out: Token[]): void {
+  out.forEach((t, k) => {
+    // (「无」 only as a cell of its own: on a plain line it may be a piece of a label wrapped in a narrow column, 「（四）无」)
+    if (t.type !== 'text' || t.prose || !(ZERO_LOOKALIKE.test(t.text) || (t.row && t.text === NONE_WORD))) return;
+    if (![out[k - 1], out[k + 1]].some((n) => n !== undefined && n.type !== 'text' && !n.prose)) return;
+    const { line, row } = t;
+    out[k] = t.text === NONE_WORD ? { type: 'blank', line, ...(row ? { row } : {}) } : { type: 'num', raw: t.text, line, ...(row ? { row } : {}) };
+  });
 }
 
 /** The tokens `push` adds stand in one table row of the source. */

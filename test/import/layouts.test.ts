@@ -305,6 +305,35 @@ describe('formats', () => {
     expect(evaluate(report).filter((f) => f.rule === 'V-BLANK')).toEqual([]);
   });
 
+  it.each(['rows', 'tsv', 'cell-per-line'] as const)('a letter O among a row\'s figures (%s, an OCR slip) holds its cell, said no figure: the figures after it keep their places', (layout) => {
+    const lines = makeText(rich, { layout }).split('\n');
+    const i = lines.findIndex((l) => l.includes('本年新收'));
+    if (layout === 'cell-per-line') lines[i + 1] = 'O';
+    else lines[i] = (lines[i] ?? '').replace(/([ \t])\d+/, '$1O');
+    const { report, uncertain } = parse(lines.join('\n'));
+    expect(report.cells['apply.new.natural']).toBeNull();
+    const skip = new Set(['apply.new.natural']);
+    expect(wrongCells(rich, report.cells, skip)).toEqual([]);
+    expect(uncertain.filter((u) => u.target.startsWith('apply.')).map((u) => u.target)).toEqual(['apply.new.natural']);
+    const findings = evaluate(report);
+    expect(findings.filter((f) => f.rule === 'V-NUM').map((f) => [f.target, f.message])).toEqual([
+      ['apply.new.natural', expect.stringContaining('「O」是字母 O，不是数字 0') as string],
+    ]);
+    // no sum is judged on the figure that isn't there (its row's T3-ROW, its column's T3-BAL)
+    expect(findings.filter((f) => /^T[34]-/.test(f.rule) && f.cells.includes('apply.new.natural'))).toEqual([]);
+  });
+
+  it('a tab or pipe row\'s cell printed 「无」 is a blank of its column; on a plain line 「无」 stays a word (a piece of 「（四）无法提供」 wrapped)', () => {
+    const blank = new Set(['apply.granted.research', 'review.sued_direct.corrected']);
+    const { report, cellDoubts } = parse(makeText(rich, { layout: 'tsv', blank, blankMark: '无' }));
+    expect(wrongCells(rich, report.cells, blank)).toEqual([]);
+    expect(cellDoubts.map((u) => [u.target, u.reason])).toEqual([...blank].map((k) => [k, expect.stringContaining('空白') as string]));
+    const pipe = makeText(rich, { layout: 'tsv', blank, blankMark: '无' }).split('\n').map((l) => (l.includes('\t') ? `| ${l.split('\t').join(' | ')} |` : l));
+    expect(wrongCells(rich, parse(pipe.join('\n')).report.cells, blank)).toEqual([]);
+    const tokens = tokenise(textDocument('（四） 无 1 2 3').lines);
+    expect(tokens.map((t) => (t.type === 'text' ? t.text : t.type))).toEqual(['（四）', '无', 'num', 'num', 'num']);
+  });
+
   it('a line of figures between two pieces of a wrapped label with commas (a PDF\'s 「理结 分处理的，只计这一」/「3 0 0 0 0 0 3」/「果 情形，…」) is the row\'s, not prose', () => {
     const text = [
       '某局2022年政府信息公开工作年度报告',
