@@ -55,6 +55,40 @@ describe('T3-BAL', () => {
   });
 });
 
+describe('T3-BAL and the sums on a published report with blank or unreadable figures', () => {
+  // cleanReport prints its totals (a published report): 自然人 新收 4, 上年结转 0, （七）总计 4, 结转 0
+  it('a column that can\'t balance whatever its blanks hold (all on the larger side) is T3-BAL, said 「至少」', () => {
+    const r = cleanReport();
+    r.cells['apply.new.natural'] = 6;
+    r.cells['apply.carried_over.natural'] = null;
+    const f = only(run(r), 'T3-BAL').filter((x) => x.target === 'apply.carried_forward.natural');
+    expect(f.map((x) => x.message)).toEqual(['「自然人」列：第一项 6 + 第二项（空白） ≥ 6，第三项（七）总计 4 + 第四项 0 = 4，空白或无法识别的格无论是多少都对不上，至少相差 2']);
+  });
+
+  it('is quiet where a blank could make it balance, where blanks stand on both sides, and in a draft (a hint there)', () => {
+    const r = cleanReport();
+    r.cells['apply.carried_over.natural'] = null; // 4 + ? = 4 + 0: ? = 0 balances
+    r.cells['apply.carried_forward.natural'] = null;
+    r.cells['apply.new.natural'] = 3; // 3 + ? = 4 + ?: balances with ? = 1
+    expect(only(run(r), 'T3-BAL').filter((x) => x.cells.includes('apply.new.natural'))).toEqual([]);
+    const draft = asDraft(cleanReport());
+    draft.cells['apply.new.natural'] = 6;
+    draft.cells['apply.carried_over.natural'] = null;
+    expect(only(run(draft), 'T3-BAL')).toEqual([]);
+  });
+
+  it('an unreadable part of a printed sum: judged once the readable parts alone are more than the total', () => {
+    const r = cleanReport();
+    r.printed = { unread: ['apply.granted.natural'] };
+    r.cells['apply.granted.natural'] = null;
+    expect(only(run(r), 'T3-SUM7')).toEqual([]); // （七） 4 ≥ 0 + ?
+    r.cells['apply.partial.natural'] = 5;
+    r.cells['apply.partial.total'] = 5;
+    const sum7 = only(run(r), 'T3-SUM7').filter((x) => x.target === 'apply.processed_total.natural');
+    expect(sum7.map((x) => x.message)).toEqual(['「自然人」列：表中（七）总计 4，（二）部分公开（区分处理的，只计这一情形，不计其他情形） 5 + （一）予以公开（无法识别） ≥ 5，至少相差 1']);
+  });
+});
+
 describe('printed totals of an imported report (T3-ROW, T3-SUM7, T4-SUM)', () => {
   it('finds a row total, a （七） total and a 四 total that do not add up', () => {
     const r = cleanReport();
