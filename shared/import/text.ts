@@ -320,8 +320,8 @@ function pushLine(out: Token[], lines: readonly SourceLine[], i: number, to: num
   return 0;
 }
 
-/** A word standing for a cell's zero or blank, not a label's: a letter O (OCR's slip for 0), 〇, 零; 无. */
-const ZERO_LOOKALIKE = /^[Oo〇零]$/;
+/** A word standing for a cell's figure, not a label's: with a letter O for a 0 (OCR's slip: 「O」, 「1O」), 〇, 零. */
+const ZERO_LOOKALIKE = /^(?:[\dOo]*[Oo][\dOo]*|[〇零])$/;
 const NONE_WORD = '无';
 
 /**

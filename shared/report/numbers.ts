@@ -76,7 +76,7 @@ export function parseCell(raw: string | number | null | undefined, kind: CellKin
     if (/^[+-]?\d+\.\d+$/.test(s)) return { ok: false, message: `「${clip(raw)}」含小数，此处应填写整数件数` };
     // (OCR and hurried typing give the letter for the digit)
     const want = kind === 'signed' ? '整数（可为负数）' : '非负整数';
-    if (/^[Oo]+$/.test(s)) return { ok: false, message: `「${clip(raw)}」是字母 O，不是数字 0，请填写${want}` };
+    if (/^[\dOo]*[Oo][\dOo]*$/.test(s)) return { ok: false, message: `「${clip(raw)}」${/^[Oo]+$/.test(s) ? '是' : '含'}字母 O，不是数字 0，请填写${want}` };
     return { ok: false, message: `「${clip(raw)}」不是数字，请填写${want}` };
   }
   return checkNumber(Number(`${m[1] ?? ""}${m[2] ?? ""}`), kind);

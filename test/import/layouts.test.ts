@@ -9,6 +9,7 @@ import { importResultSchema, importText, parsePublished, textDocument } from '..
 import { evaluate } from '../../shared/rules/index.js';
 import { readActive } from '../../shared/import/tables.js';
 import { tokenise } from '../../shared/import/text.js';
+import { parseCell } from '../../shared/report/numbers.js';
 import { FORMAT_2019, FORMAT_2021, FORMAT_2021_SINGLE_OTHER } from '../../shared/report/format.js';
 import type { Cells } from '../../shared/report/model.js';
 import type { ReportData } from '../../shared/schema/reportData.js';
@@ -321,6 +322,13 @@ describe('formats', () => {
     ]);
     // no sum is judged on the figure that isn't there (its row's T3-ROW, its column's T3-BAL)
     expect(findings.filter((f) => /^T[34]-/.test(f.rule) && f.cells.includes('apply.new.natural'))).toEqual([]);
+  });
+
+  it('a figure printed with a letter O for its 0 (「1O」) keeps its cell, said to hold a letter', () => {
+    const tokens = tokenise(textDocument('一、本年新收政府信息公开申请数量 1O 0 0 0 0 0 10').lines);
+    expect(tokens.map((t) => (t.type === 'num' ? t.raw : t.type))).toEqual(['text', '1O', '0', '0', '0', '0', '0', '10']);
+    expect(parseCell('1O', 'count')).toEqual({ ok: false, message: '「1O」含字母 O，不是数字 0，请填写非负整数' });
+    expect(parseCell('OA', 'count')).toEqual({ ok: false, message: '「OA」不是数字，请填写非负整数' });
   });
 
   it('a tab or pipe row\'s cell printed 「无」 is a blank of its column; on a plain line 「无」 stays a word (a piece of 「（四）无法提供」 wrapped)', () => {
