@@ -130,10 +130,13 @@ const COUNTED = new RegExp(`^(\\d+)[${COUNTERS}]次?$`);
 
 const MISPRINTED_SIGN = /^[+-]{2,}\d+(?:\.\d+)?$/;
 
+/** A figure with a note's mark after it (「11*」, 「3①」): the mark is no digit (NFKC would make 「①」 a 1). */
+const NOTE_MARKED = /^(\d+(?:\.\d+)?)[*＊※\u2460-\u2473\u2776-\u277f]$/;
+
 /** One word (already through basicNormalise): text keeps its printed form (「（一）」), figures are NFKC. */
 function pushWord(out: Token[], w: string, line: number): void {
   if (w === '') return;
-  const n = signedChange(w.normalize('NFKC'));
+  const n = signedChange((NOTE_MARKED.exec(w)?.[1] ?? w).normalize('NFKC'));
   // 「00」, 「023」: no figure but 「0」 starts with 0, so these are figures printed with no space between them
   const counted = COUNTED.exec(n)?.[1];
   if (isNumberToken(n)) out.push(/^0\d+$/.test(n) ? { type: 'num', raw: n, line, glued: true } : { type: 'num', raw: n, line });

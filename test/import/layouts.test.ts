@@ -331,6 +331,13 @@ describe('formats', () => {
     expect(parseCell('OA', 'count')).toEqual({ ok: false, message: '「OA」不是数字，请填写非负整数' });
   });
 
+  it('a figure with a note\'s mark after it (「11*」, 「11①」, 「3※」) is its figure: the mark neither ends the label nor becomes a digit', () => {
+    for (const mark of ['*', '①', '※', '＊']) {
+      const line = `一、本年新收政府信息公开申请数量 11${mark} 0 0 0 0 0 11`;
+      expect(tokenise(textDocument(line).lines).map((t) => (t.type === 'num' ? t.raw : t.type)), mark).toEqual(['text', '11', '0', '0', '0', '0', '0', '11']);
+    }
+  });
+
   it('a tab or pipe row\'s cell printed 「无」 is a blank of its column; on a plain line 「无」 stays a word (a piece of 「（四）无法提供」 wrapped)', () => {
     const blank = new Set(['apply.granted.research', 'review.sued_direct.corrected']);
     const { report, cellDoubts } = parse(makeText(rich, { layout: 'tsv', blank, blankMark: '无' }));
