@@ -30,11 +30,11 @@ function sumChecks(p: Prepared, out: Finding[]): void {
 
 /** A printed total against one sum of its parts (parts as printed or computed; blank parts left out). */
 function sumCheck(p: Prepared, def: CellDef, printed: number, sumOf: readonly string[], rule: SumRule): Finding | null {
-  // a figure whose column is a guess can't be judged, but in its own row's sum (the row's figures add up whichever
-  // column each stands in); a part printed but not readable (an imported report's doubt) only once the readable
-  // parts alone are more than the total (no count is negative)
+  // a part printed but not readable (an imported report's doubt: the figures around it are in doubt too) can't be
+  // judged; nor a figure whose column is a guess, but in its own row's sum (the row's figures add up whichever column
+  // each stands in)
+  if (sumOf.some((part) => unreadCell(p, part))) return null;
   if (p.columnGuessed(def.key) || (rule !== 'T3-ROW' && sumOf.some((part) => p.columnGuessed(part)))) return null;
-  const unread = sumOf.filter((part) => unreadCell(p, part));
   let sum = 0;
   let any = false;
   const terms: string[] = [];
@@ -51,15 +51,10 @@ function sumCheck(p: Prepared, def: CellDef, printed: number, sumOf: readonly st
     sum += v;
     if (v !== 0) terms.push(`${partName(part)} ${v}`);
   }
-  if (!any || sum === printed || (unread.length > 0 && sum <= printed)) return null;
-  const unreadText = unread.map((k) => `${partName(k)}（无法识别）`);
-  const partsText =
-    unread.length > 0
-      ? `${[...terms, ...unreadText].join(' + ')} ≥ ${sum}`
-      : terms.length === 0 ? '各项均为 0' : terms.length === 1 ? `各项之和 = ${terms[0]}` : `${terms.join(' + ')} = ${sum}`;
+  if (!any || sum === printed) return null;
+  const partsText = terms.length === 0 ? '各项均为 0' : terms.length === 1 ? `各项之和 = ${terms[0]}` : `${terms.join(' + ')} = ${sum}`;
   const where = rule === 'T3-ROW' ? `「${total.row}」行` : rule === 'T3-SUM7' ? `「${total.col}」列` : `「${total.row}」`;
-  const difference = `${unread.length > 0 ? '至少' : ''}相差 ${Math.abs(printed - sum)}`;
-  return p.finding(rule, `${where}：表中${rule === 'T3-SUM7' ? total.row : total.col} ${printed}，${partsText}，${difference}`, {
+  return p.finding(rule, `${where}：表中${rule === 'T3-SUM7' ? total.row : total.col} ${printed}，${partsText}，相差 ${Math.abs(printed - sum)}`, {
     cells: [def.key, ...sumOf],
     target: def.key,
   });
@@ -124,21 +119,22 @@ function balanceColumns(p: Prepared): BalanceColumn[] {
 }
 
 /**
- * A published report's column of table 三 with blank or unreadable figures that can't balance whatever they hold
- * (counts are never negative): they all stand on the side already larger. (A draft's blanks are still being typed:
+ * A published report's column of table 三 with blank figures that can't balance whatever they hold (counts are never
+ * negative): they all stand on the side already larger. (A draft's blanks are still being typed:
  * `balanceHints`.) The side's known figures, and how much larger it is at the least; null when it could balance.
  */
 function surelyUnbalanced(p: Prepared, { keys, values }: BalanceColumn): { left: string; right: string; atLeast: number } | null {
   // (a published report: imported, or printing its totals, which a draft never stores)
   const published = p.report.printed !== undefined || p.format.cells.some((def) => def.sumOf && p.printed(def.key) !== null);
-  if (!published || keys.some((k) => p.columnGuessed(k))) return null;
-  const unknown = keys.map((k, i) => values[i] === null || unreadCell(p, k));
+  // (an unreadable figure leaves the figures around it in doubt too: no judgement)
+  if (!published || keys.some((k) => p.columnGuessed(k) || unreadCell(p, k))) return null;
+  const unknown = keys.map((_, i) => values[i] === null);
   const known = values.map((v, i) => (unknown[i] ? 0 : (v ?? 0)));
   const side = (i: number, j: number) => ({ sum: (known[i] ?? 0) + (known[j] ?? 0), open: unknown[i] || unknown[j] });
   const [l, r] = [side(0, 1), side(2, 3)];
   const atLeast = l.open && !r.open ? l.sum - r.sum : r.open && !l.open ? r.sum - l.sum : 0;
   if (atLeast <= 0) return null;
-  const term = (i: number, name: string) => (unknown[i] ? `${name}${unreadCell(p, keys[i] ?? '') ? '（无法识别）' : '（空白）'}` : `${name} ${known[i]}`);
+  const term = (i: number, name: string) => (unknown[i] ? `${name}（空白）` : `${name} ${known[i]}`);
   return {
     left: `${term(0, '第一项')} + ${term(1, '第二项')}${l.open ? ` ≥ ${l.sum}` : ` = ${l.sum}`}`,
     right: `${term(2, '第三项（七）总计')} + ${term(3, '第四项')}${r.open ? ` ≥ ${r.sum}` : ` = ${r.sum}`}`,
@@ -157,7 +153,7 @@ function balance(p: Prepared, out: Finding[]): void {
       const sure = surelyUnbalanced(p, column);
       if (!sure) continue;
       if (col.key !== 'total') detailFailed = true;
-      const message = `「${col.label}」列：${sure.left}，${sure.right}，空白或无法识别的格无论是多少都对不上，至少相差 ${sure.atLeast}`;
+      const message = `「${col.label}」列：${sure.left}，${sure.right}，空白的格无论填多少都对不上，至少相差 ${sure.atLeast}`;
       out.push(p.finding('T3-BAL', message, { cells: [...keys], target: keys[3] }));
       continue;
     }
