@@ -112,3 +112,17 @@ test('a draft whose 机关层级 is not known (imported, its organ naming neithe
   await expect(level).toHaveValue('government');
   await expect(panel(page).locator('[data-rule="F-KPZ"]')).toHaveCount(1);
 });
+
+test('a figure typed with the letter O for its 0 says so beside the cell', async ({ page }) => {
+  const path = join(host.dir, '某某县2025.gkbg');
+  await writeFile(path, serializeDraft(finishedReport()), 'utf8');
+  await openInEditor(page, path);
+  await expect(cell(page, 'apply.new.total')).toHaveText('16');
+  await cell(page, 'apply.granted.natural').fill('');
+  await typeCell(page, 'apply.granted.natural', '1O');
+  const msg = page.locator('[data-testid="cell-popover"] [data-rule="V-NUM"]');
+  await expect(msg).toContainText('「1O」含字母 O，不是数字 0');
+  await expect(panel(page).locator('[data-rule="V-NUM"]')).toContainText('含字母 O');
+  await msg.evaluate(() => new Promise(requestAnimationFrame));
+  await page.screenshot({ path: `${OUT}/editor-letter-o.png` });
+});
