@@ -46,6 +46,32 @@ function gluedSumsNotAddingUp(runs: readonly Token[][], keys: readonly string[])
   }));
 }
 
+/** The blocks that fail whichever reading `readings` gives (a block whose total a reading leaves empty is not judged in it). */
+function failingInEvery(readings: readonly (number | null)[][]): number[] {
+  let common: number[] | null = null;
+  for (const figures of readings) {
+    const fails = blocksNotAddingUp(figures).filter((b) => figures[b * 5 + 4] !== null);
+    common = common === null ? fails : common.filter((b) => fails.includes(b));
+    if (common.length === 0) return [];
+  }
+  return common ?? [];
+}
+
+/** Sixteen figures: the blocks that fail whichever one is left out (a stray) and whichever two are joined (a stray space). */
+function longSumsNotAddingUp(values: readonly Token[], keys: readonly string[]): SumNotAddingUp[] {
+  if (values.length !== WANT + 1) return [];
+  const figures = values.map(tokenValue);
+  const dropped = figures.map((_, drop) => figures.filter((__, i) => i !== drop));
+  const joined = figures.slice(0, -1).map((_, i) => {
+    const [a, b] = [values[i], values[i + 1]];
+    const both = a?.type === 'num' && b?.type === 'num' && /^\d+$/.test(a.raw + b.raw) ? Number(a.raw + b.raw) : null;
+    return [...figures.slice(0, i), both, ...figures.slice(i + 2)];
+  });
+  const readings = [...dropped, ...joined];
+  const printed = values.map((t) => (t.type === 'num' ? t.raw : '—')).join(' ');
+  return failingInEvery(readings).map((b) => ({ total: keys[b * 5 + 4] ?? '', parts: keys.slice(b * 5, b * 5 + 4), printed, unplaceable: 'long' as const }));
+}
+
 /** Runs of consecutive values (a run ends at any text token). */
 function runsOf(tokens: readonly Token[]): Token[][] {
   const runs: Token[][] = [];
@@ -65,6 +91,8 @@ interface Chosen {
   values: (Token | null)[];
   /** a doubt that concerns every cell */
   note?: string;
+  /** the figures were too few or too many, and placed in order: which cell each stands in is a guess */
+  guessedFrom?: readonly Token[];
 }
 
 /** A run one value too long: drop the one value that makes every block add up, if exactly one does. */
@@ -79,7 +107,7 @@ function dropStray(longest: readonly Token[]): Chosen {
   const distinct = new Set(fits.map((f) => f.map((t) => (t.type === 'num' ? t.raw : '')).join('|')));
   const [fit] = fits;
   if (distinct.size === 1 && fit) return { values: fit, note: `表四有 ${longest.length} 个数字，比应有的 15 个多一个；已按各栏总计舍去多余的数字，请核对` };
-  return { values: longest.slice(0, WANT), note: `表四有 ${longest.length} 个数字，应为 15 个；已取前 15 个，请核对` };
+  return { values: longest.slice(0, WANT), note: `表四有 ${longest.length} 个数字，应为 15 个；已取前 15 个，请核对`, guessedFrom: longest };
 }
 
 /** The fifteen figures of the table, and how sure the choice is; null when there are none. */
@@ -99,7 +127,7 @@ function chooseValues(runs: readonly Token[][]): Chosen | null {
   if (runs.length === 0) return null;
   const longest = runs.reduce((a, b) => (b.length >= a.length ? b : a));
   if (longest.length > WANT) return dropStray(longest);
-  return { values: all.slice(0, WANT), note: `表四只找到 ${all.length} 个数字，应为 15 个；已按顺序填入，请核对` };
+  return { values: all.slice(0, WANT), note: `表四只找到 ${all.length} 个数字，应为 15 个；已按顺序填入，请核对`, guessedFrom: all };
 }
 
 /**
@@ -154,11 +182,14 @@ export function readReview(sectionTokens: readonly Token[]): TableRead {
     }
     cells[key] = value;
     // figures printed but too few or run together past reading: the cells left empty are unread, not blanks of the report
-    if (note) uncertain.push({ target: key, name: reviewName(key), reason: note, ...(value === null ? { unread: true as const } : {}) });
+    if (note) uncertain.push({ target: key, name: reviewName(key), reason: note, ...(value === null ? { unread: true as const } : {}), ...(chosen?.guessedFrom ? { unplaced: true as const } : {}) });
   });
   if (!values) uncertain.push({ target: keys[0] ?? '', name: '表四', reason: '未能在原文中找到表四（行政复议、行政诉讼）的数字，请对照原文填写', cells: keys });
   const read: TableRead = { cells, uncertain, score: values ? 15 : 0, found: values ? 1 : 0, expected: 1 };
-  const notAddingUp = gluedSumsNotAddingUp(runs, keys);
+  const guessedFrom = chosen?.guessedFrom;
+  // (plain figures too few say nothing sure: an empty cell may be any block's total)
+  const glued = gluedSumsNotAddingUp(runs, keys);
+  const notAddingUp = glued.length > 0 || !guessedFrom ? glued : longSumsNotAddingUp(guessedFrom, keys);
   if (notAddingUp.length) read.sumsNotAddingUp = notAddingUp;
   const lines = values?.flatMap((t) => (t ? [t.line] : [])) ?? [];
   if (lines.length) read.lines = [Math.min(...lines), Math.max(...lines)];

@@ -118,6 +118,26 @@ describe('a published cell printing no valid value (V-NUM on the report as publi
     expect(result.sourceCheck.filter((f) => f.rule === 'V-NUM').map((f) => f.cells)).toEqual([['review.sued_direct.upheld']]);
   });
 
+  it('a table 四 of too few figures, placed in order, has no sum judged on them (an empty cell may stand anywhere)', async () => {
+    // 行政复议's 总计 printed nothing: in order, 0 1 1 2 | 0 would read 总计 0 against 0 + 1 + 1 + 2
+    const text = loadPublished('xinxiang-county-office-2024').replace('3 0 1 1 5 0 0 0 0 0 0 0 0 0 0', '0 1 1 2 0 0 0 0 0 0 0 0 0 0');
+    const result = await sourceCheckOf(text);
+    expect(result.uncertain.some((u) => u.reason.includes('表四只找到 14 个数字'))).toBe(true);
+    expect(result.sourceCheck.filter((f) => f.rule === 'T4-SUM')).toEqual([]);
+  });
+
+  it('a table 四 of sixteen figures that no stray left out and no two joined make add up is a T4-SUM, its figures quoted', async () => {
+    const text = loadPublished('xinxiang-county-office-2024').replace('3 0 1 1 5 0 0 0 0 0 0 0 0 0 0', '3 0 1 1 6 0 0 0 0 0 0 0 0 0 0 7');
+    const result = await sourceCheckOf(text);
+    const t4 = result.sourceCheck.filter((f) => f.rule === 'T4-SUM');
+    expect(t4.map((f) => f.target)).toEqual(['review.reconsideration.total']);
+    expect(t4[0]?.message).toContain('原文本行有 16 个数字（3 0 1 1 6 0 0 0 0 0 0 0 0 0 0 7）');
+    // one that a stray left out makes add up is read so, and judged as read
+    const fits = await sourceCheckOf(loadPublished('xinxiang-county-office-2024').replace('3 0 1 1 5 0 0 0 0 0 0 0 0 0 0', '3 0 1 1 5 0 0 0 0 0 0 0 0 0 0 7'));
+    expect(fits.report.cells['review.reconsideration.total']).toBe(5);
+    expect(fits.sourceCheck.filter((f) => f.rule === 'T4-SUM')).toEqual([]);
+  });
+
   it('a row of too few figures holding a decimal that may be two cells run together (「13575394432.52」) is a doubt, not a V-NUM', async () => {
     const result = await sourceCheckOf(withRow('（一）予以公开 13575394432.52 0 0 9'));
     expect(result.sourceCheck.filter((f) => f.rule === 'V-NUM')).toEqual([]);
