@@ -36,7 +36,7 @@ function reviewAddsUp(figures: readonly (number | null)[]): boolean {
 function gluedSumsNotAddingUp(runs: readonly Token[][], keys: readonly string[]): SumNotAddingUp[] {
   const glued = runs.find((r) => r.some(isGluedRun));
   if (!glued || ungluedValues(glued, new Array<boolean>(WANT).fill(false), reviewAddsUp)) return [];
-  const printed = glued.map((t) => (t.type === 'num' ? t.raw : '')).join(' ');
+  const printed = printedFigures(glued);
   const failing = (cut: readonly Token[], figures: number[]) => blocksNotAddingUp(figures).filter((b) => cut[b * 5 + 4]?.type !== 'blank');
   return failingInEveryReading(glued, WANT, failing).map((b) => ({
     total: keys[b * 5 + 4] ?? '',
@@ -44,6 +44,11 @@ function gluedSumsNotAddingUp(runs: readonly Token[][], keys: readonly string[])
     printed,
     unplaceable: 'glued' as const,
   }));
+}
+
+/** Figures as printed, for a message (a blank as nothing). */
+function printedFigures(values: readonly Token[]): string {
+  return values.map((t) => (t.type === 'num' ? t.raw : '')).join(' ');
 }
 
 /** The blocks that fail whichever reading `readings` gives (a block whose total a reading leaves empty is not judged in it). */
@@ -68,7 +73,7 @@ function longSumsNotAddingUp(values: readonly Token[], keys: readonly string[]):
     return [...figures.slice(0, i), both, ...figures.slice(i + 2)];
   });
   const readings = [...dropped, ...joined];
-  const printed = values.map((t) => (t.type === 'num' ? t.raw : '—')).join(' ');
+  const printed = printedFigures(values);
   return failingInEvery(readings).map((b) => ({ total: keys[b * 5 + 4] ?? '', parts: keys.slice(b * 5, b * 5 + 4), printed, unplaceable: 'long' as const }));
 }
 

@@ -2,7 +2,7 @@
  * Arithmetic (spec §4, errors): T3-BAL, and the sums T3-ROW / T3-SUM7 / T4-SUM read from the format's cell
  * definitions (`sumOf`, `rule`) — a printed total of an imported report against the sum of its parts.
  * Totals a draft doesn't store are computed, so they can't disagree; a check is skipped while a figure it
- * needs is blank (V-BLANK says so).
+ * needs is blank (V-BLANK says so), but for a published report's column that can't balance whatever its blanks hold.
  */
 import { APPLY_COLUMNS, applyRows, sumsOf, type CellDef, type SumRule } from '../report/format.js';
 import type { Report, SumNotAddingUp } from '../report/model.js';
