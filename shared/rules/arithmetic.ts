@@ -82,6 +82,11 @@ function unplaceableWhy(s: SumNotAddingUp): string {
   return `原文本行有 ${s.printed.split(' ').length} 个数字（${s.printed}），比应有的多一个，无论舍去哪一个或合并哪两个，各项之和都不等于总计`;
 }
 
+/** A report as published (imported: its blanks are the report's, not cells still to type). */
+function published(p: Prepared): boolean {
+  return p.report.printed !== undefined;
+}
+
 /** A cell whose figure the imported report prints but the import could not read (`printed.unread`). */
 function unreadCell(p: Prepared, key: string): boolean {
   return p.report.printed?.unread?.includes(key) ?? false;
@@ -124,10 +129,8 @@ function balanceColumns(p: Prepared): BalanceColumn[] {
  * `balanceHints`.) The side's known figures, and how much larger it is at the least; null when it could balance.
  */
 function surelyUnbalanced(p: Prepared, { keys, values }: BalanceColumn): { left: string; right: string; atLeast: number } | null {
-  // (a published report: imported, or printing its totals, which a draft never stores)
-  const published = p.report.printed !== undefined || p.format.cells.some((def) => def.sumOf && p.printed(def.key) !== null);
   // (an unreadable figure leaves the figures around it in doubt too: no judgement)
-  if (!published || keys.some((k) => p.columnGuessed(k) || unreadCell(p, k))) return null;
+  if (!published(p) || keys.some((k) => p.columnGuessed(k) || unreadCell(p, k))) return null;
   const unknown = keys.map((_, i) => values[i] === null);
   const known = values.map((v, i) => (unknown[i] ? 0 : (v ?? 0)));
   const side = (i: number, j: number) => ({ sum: (known[i] ?? 0) + (known[j] ?? 0), open: unknown[i] || unknown[j] });
@@ -234,7 +237,7 @@ export function valueRules(p: Prepared, out: Finding[]): void {
   // a figure printed but not readable (an imported report) is not a blank of the report: the import says so
   const unread = new Set(p.report.printed?.unread ?? []);
   // a published report prints its totals: a blank one is a blank of the report too (a draft computes them)
-  const totalsPrinted = p.report.printed !== undefined;
+  const totalsPrinted = published(p);
   for (const def of p.format.cells) {
     if ((def.sumOf && !totalsPrinted) || unread.has(def.key)) continue;
     const raw = p.report.cells[def.key];
