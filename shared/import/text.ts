@@ -4,6 +4,7 @@
  */
 import { isPipeRow, isPlaceholderHeader, isPlaceholderWord, isSeparatorRow, pipeCells } from './layoutPipe.js';
 import { APPLY_COLUMNS, REVIEW_COLUMNS } from '../report/format.js';
+import { figureLookalike } from '../report/numbers.js';
 import { brokenOffSentence, goesOnWithSentence, isProseLine } from './layoutProse.js';
 
 /** One line of the source. Lines of a DOCX table come from its grid (`table` = which table). */
@@ -323,24 +324,36 @@ function pushLine(out: Token[], lines: readonly SourceLine[], i: number, to: num
   return 0;
 }
 
-/** A word standing for a cell's figure, not a label's: with a letter O for a 0 (OCR's slip: 「O」, 「1O」), 〇, 零. */
-const ZERO_LOOKALIKE = /^(?:[\dOo]*[Oo][\dOo]*|[〇零])$/;
 const NONE_WORD = '无';
+/** A zero's lookalike (「O」, 「1O」, 「〇」, 「零」): OCR's commonest slip. */
+const ZERO_LOOKALIKE = /^[\dOo〇零]+$/;
 
 /**
- * A zero-lookalike beside a row's figure (「…申请数量 O 0 0 0 0 0 11」, an OCR slip; one cell a line), or a grid's, a pipe
- * or tab row's cell 「无」 (「| 无 | 0 |」),
- * holds that row's cell: taken as a word it would end the label, and the figures after it would read one cell short,
- * or run together. 「无」 is a blank (V-BLANK); a letter or numeral word keeps its print, to be said no figure (V-NUM).
+ * A word in a row's figure's place that is no figure (`figureLookalike`: 「…申请数量 O 0 0 0 0 0 11」, 「1l」, 「十一」),
+ * or a grid's, a pipe or tab row's cell 「无」 (「| 无 | 0 |」), holds that row's cell: taken as a word it would end the
+ * label, and the figures after it would read one cell short, or run together. 「无」 is a blank (V-BLANK); a letter or
+ * numeral word keeps its print, to be said no figure (V-NUM).
  */
 function lookalikesAsCells(out: Token[]): void {
   out.forEach((t, k) => {
     // (「无」 only as a cell of its own: on a plain line it may be a piece of a label wrapped in a narrow column, 「（四）无」)
-    if (t.type !== 'text' || t.prose || !(ZERO_LOOKALIKE.test(t.text) || (t.row && t.text === NONE_WORD))) return;
-    if (![out[k - 1], out[k + 1]].some((n) => n !== undefined && n.type !== 'text' && !n.prose)) return;
+    if (t.type !== 'text' || t.prose || !((t.row && t.text === NONE_WORD) || standsForFigure(out, k, t))) return;
     const { line, row } = t;
     out[k] = t.text === NONE_WORD ? { type: 'blank', line, ...(row ? { row } : {}) } : { type: 'num', raw: t.text, line, ...(row ? { row } : {}) };
   });
+}
+
+/**
+ * A lookalike word standing among a row's figures. A zero's lookalike beside any figure; another (「l」, 「十一」) —
+ * which a column's upright heading, one character a line (「三」 「、」 「本」…), may be too — beside a figure on its
+ * own line, or between two figures.
+ */
+function standsForFigure(out: readonly Token[], k: number, t: Token & { type: 'text' }): boolean {
+  const figure = (n: Token | undefined): n is Token => n !== undefined && n.type !== 'text' && !n.prose;
+  const [before, after] = [out[k - 1], out[k + 1]];
+  if (figureLookalike(t.text) === null) return false;
+  if (ZERO_LOOKALIKE.test(t.text)) return figure(before) || figure(after);
+  return (figure(before) && figure(after)) || [before, after].some((n) => figure(n) && n.line === t.line);
 }
 
 /** The tokens `push` adds stand in one table row of the source. */

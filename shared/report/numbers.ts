@@ -59,6 +59,24 @@ function splitAmountUnit(s: string): { digits: string; yuan: boolean } {
   return { digits: normaliseNumberText(m[1] ?? ''), yuan: m[2] === '元' };
 }
 
+/** The digit a letter stands for where OCR or hurried typing gives the letter (「O」 for 0, 「l」 or 「I」 for 1). */
+const LETTER_DIGIT: Readonly<Record<string, string>> = { O: '0', o: '0', l: '1', I: '1' };
+const LETTER_FIGURE = /^[\dOoIl]*[OoIl][\dOoIl]*$/;
+const CHINESE_NUMERAL = /^[〇零一二三四五六七八九十百千两]+$/;
+
+/**
+ * A word printed in a figure's place that is no figure, and what it is (for V-NUM): a letter for a digit (「O」,
+ * 「1O」, 「l」) or a numeral in Chinese characters (「十一」, 「〇」). null for any other word. The importer takes such
+ * a word as the row's cell it stands in, not as a piece of the label.
+ */
+export function figureLookalike(word: string): string | null {
+  if (CHINESE_NUMERAL.test(word)) return '是汉字数字，不是阿拉伯数字';
+  if (!LETTER_FIGURE.test(word)) return null;
+  const letters = [...new Set(word.replace(/\d/g, ''))];
+  const digits = [...new Set(letters.map((l) => LETTER_DIGIT[l]))];
+  return `${/\d/.test(word) || letters.length > 1 ? '含' : '是'}字母 ${letters.join('、')}，不是数字 ${digits.join('、')}`;
+}
+
 export function parseCell(raw: string | number | null | undefined, kind: CellKind): ParsedCell {
   if (raw === null || raw === undefined) return { ok: true, value: null };
   if (typeof raw === 'number') return checkNumber(raw, kind);
@@ -76,8 +94,8 @@ export function parseCell(raw: string | number | null | undefined, kind: CellKin
     if (/^[+-]?\d+\.\d+$/.test(s)) return { ok: false, message: `「${clip(raw)}」含小数，此处应填写整数件数` };
     // (OCR and hurried typing give the letter for the digit)
     const want = kind === 'signed' ? '整数（可为负数）' : '非负整数';
-    if (/^[\dOo]*[Oo][\dOo]*$/.test(s)) return { ok: false, message: `「${clip(raw)}」${/^[Oo]+$/.test(s) ? '是' : '含'}字母 O，不是数字 0，请填写${want}` };
-    return { ok: false, message: `「${clip(raw)}」不是数字，请填写${want}` };
+    const lookalike = figureLookalike(s);
+    return { ok: false, message: `「${clip(raw)}」${lookalike ?? '不是数字'}，请填写${want}` };
   }
   return checkNumber(Number(`${m[1] ?? ""}${m[2] ?? ""}`), kind);
 }

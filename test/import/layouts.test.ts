@@ -331,6 +331,38 @@ describe('formats', () => {
     expect(parseCell('OA', 'count')).toEqual({ ok: false, message: '「OA」不是数字，请填写非负整数' });
   });
 
+  it.each([
+    ['rows', '1l', '「1l」含字母 l，不是数字 1'],
+    ['tsv', 'I', '「I」是字母 I，不是数字 1'],
+    ['rows', '十一', '「十一」是汉字数字，不是阿拉伯数字'],
+    ['cell-per-line', 'l', '「l」是字母 l，不是数字 1'],
+  ] as const)('a figure printed with a letter for its 1 or in Chinese numerals (%s, 「%s」) holds its cell, said no figure', (layout, word, message) => {
+    const lines = makeText(rich, { layout }).split('\n');
+    const i = lines.findIndex((l) => l.includes('本年新收'));
+    // the row's second figure (商业企业), so that a figure stands on both sides of it even one cell a line
+    if (layout === 'cell-per-line') lines[i + 2] = word;
+    else lines[i] = (lines[i] ?? '').replace(/([ \t])(\d+)([ \t])\d+/, `$1$2$3${word}`);
+    const { report, uncertain } = parse(lines.join('\n'));
+    const skip = new Set(['apply.new.commercial']);
+    expect(report.cells['apply.new.commercial']).toBeNull();
+    expect(wrongCells(rich, report.cells, skip)).toEqual([]);
+    expect(uncertain.filter((u) => u.target.startsWith('apply.')).map((u) => u.target)).toEqual(['apply.new.commercial']);
+    expect(evaluate(report).filter((f) => f.rule === 'V-NUM').map((f) => [f.target, f.message])).toEqual([
+      ['apply.new.commercial', expect.stringContaining(message) as string],
+    ]);
+  });
+
+  it('a numeral standing alone on a line beside a row\'s figures (a column\'s upright heading, 「三」 「、」 …) stays a word', () => {
+    const text = ['二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0', '三', '、', '（一）予以公开 1 0 0 0 0 0 1'].join('\n');
+    expect(tokenise(textDocument(text).lines).map((t) => (t.type === 'num' ? t.raw : t.type))).toEqual([
+      'text', ...Array<string>(7).fill('0'), 'text', 'text', 'text', '1', '0', '0', '0', '0', '0', '1',
+    ]);
+    // beside a figure on its own line it is the row's cell
+    expect(tokenise(textDocument('（一）予以公开 十一 0 0 0 0 0 11').lines).map((t) => (t.type === 'num' ? t.raw : t.type))).toEqual([
+      'text', '十一', '0', '0', '0', '0', '0', '11',
+    ]);
+  });
+
   it('a figure with a note\'s mark after it (「11*」, 「11①」, 「3※」) is its figure: the mark neither ends the label nor becomes a digit', () => {
     for (const mark of ['*', '①', '※', '＊']) {
       const line = `一、本年新收政府信息公开申请数量 11${mark} 0 0 0 0 0 11`;

@@ -168,14 +168,16 @@ describe('printed totals of an imported report (T3-ROW, T3-SUM7, T4-SUM)', () =>
 });
 
 describe('V-NUM', () => {
-  it('names a cell holding text that is not a number, a negative count and a decimal count', () => {
+  it('names a cell holding text that is not a number, a numeral in Chinese, a negative count and a decimal count', () => {
     const r = asDraft(cleanReport());
     r.cells['apply.granted.research'] = '三件';
+    r.cells['apply.partial.research'] = '若干';
     r.cells['review.sued_direct.upheld'] = -1;
     r.cells['active.licensing.decisions'] = 12.5;
     const f = only(run(r), 'V-NUM');
-    expect(f.map((x) => x.target).sort()).toEqual(['active.licensing.decisions', 'apply.granted.research', 'review.sued_direct.upheld']);
-    expect(f.find((x) => x.target === 'apply.granted.research')?.message).toMatch(/「三、（一）予以公开·科研机构」.*三件.*不是数字/);
+    expect(f.map((x) => x.target).sort()).toEqual(['active.licensing.decisions', 'apply.granted.research', 'apply.partial.research', 'review.sued_direct.upheld']);
+    expect(f.find((x) => x.target === 'apply.granted.research')?.message).toMatch(/「三、（一）予以公开·科研机构」.*「三件」是汉字数字，不是阿拉伯数字/);
+    expect(f.find((x) => x.target === 'apply.partial.research')?.message).toMatch(/「若干」不是数字/);
     expect(f.find((x) => x.target === 'review.sued_direct.upheld')?.message).toContain('不能为负数');
     expect(f.every((x) => x.severity === 'error')).toBe(true);
   });
