@@ -344,7 +344,7 @@ function lookalikesAsCells(out: Token[]): void {
 }
 
 /**
- * A lookalike word standing among a row's figures. A zero's lookalike beside any figure; another (「l」, 「十一」) —
+ * A lookalike word standing among a row's figures. Digits with a letter anywhere; a zero's lookalike beside any figure; another (「l」, 「十一」) —
  * which a column's upright heading, one character a line (「三」 「、」 「本」…), may be too — beside a figure on its
  * own line, or between two figures.
  */
@@ -352,6 +352,8 @@ function standsForFigure(out: readonly Token[], k: number, t: Token & { type: 't
   const figure = (n: Token | undefined): n is Token => n !== undefined && n.type !== 'text' && !n.prose;
   const [before, after] = [out[k - 1], out[k + 1]];
   if (figureLookalike(t.text) === null) return false;
+  // (digits and a letter, 「6641O」: a figure wherever it stands, though alone after its label in table 二)
+  if (/\d/.test(t.text)) return true;
   if (ZERO_LOOKALIKE.test(t.text)) return figure(before) || figure(after);
   return (figure(before) && figure(after)) || [before, after].some((n) => figure(n) && n.line === t.line);
 }

@@ -329,6 +329,12 @@ describe('formats', () => {
     expect(tokens.map((t) => (t.type === 'num' ? t.raw : t.type))).toEqual(['text', '1O', '0', '0', '0', '0', '0', '10']);
     expect(parseCell('1O', 'count')).toEqual({ ok: false, message: '「1O」含字母 O，不是数字 0，请填写非负整数' });
     expect(parseCell('OA', 'count')).toEqual({ ok: false, message: '「OA」不是数字，请填写非负整数' });
+    // alone after its label (a row of table 二): digits with a letter are a figure still, said no figure
+    const { report } = parse(makeText(rich, { layout: 'rows' }).replace(/^(行政许可\D*)\d+$/m, '$16641O'));
+    expect(report.cells['active.licensing.decisions']).toBeNull();
+    expect(evaluate(report).filter((f) => f.rule === 'V-NUM').map((f) => [f.target, f.message])).toEqual([
+      ['active.licensing.decisions', expect.stringContaining('「6641O」含字母 O') as string],
+    ]);
   });
 
   it.each([
