@@ -344,18 +344,23 @@ function lookalikesAsCells(out: Token[]): void {
 }
 
 /**
- * A lookalike word standing among a row's figures. Digits with a letter anywhere; a zero's lookalike beside any figure; another (「l」, 「十一」) —
- * which a column's upright heading, one character a line (「三」 「、」 「本」…), may be too — beside a figure on its
- * own line, or between two figures.
+ * A lookalike word standing among a row's figures. Digits with a letter anywhere; a zero's lookalike beside any
+ * figure. Another (「l」, 「十一」) between two figures of its line, or alone on its line between two (one cell a line);
+ * at a row's edge only where a cell is a cell (a grid's, a pipe or tab row's), or as more than one character: a label
+ * printed with a space between its characters ends in one (「3. 危 及 “ 三 安 全 一 0 0 …」), and a column's upright
+ * heading sets one beside a row (「三」 「、」 「本」 …).
  */
 function standsForFigure(out: readonly Token[], k: number, t: Token & { type: 'text' }): boolean {
   const figure = (n: Token | undefined): n is Token => n !== undefined && n.type !== 'text' && !n.prose;
+  const onLine = (n: Token | undefined): boolean => n !== undefined && n.line === t.line;
   const [before, after] = [out[k - 1], out[k + 1]];
   if (figureLookalike(t.text) === null) return false;
   // (digits and a letter, 「6641O」: a figure wherever it stands, though alone after its label in table 二)
   if (/\d/.test(t.text)) return true;
   if (ZERO_LOOKALIKE.test(t.text)) return figure(before) || figure(after);
-  return (figure(before) && figure(after)) || [before, after].some((n) => figure(n) && n.line === t.line);
+  if (figure(before) && figure(after) && onLine(before) === onLine(after)) return true;
+  const besideOnLine = [before, after].some((n) => figure(n) && onLine(n));
+  return besideOnLine && (t.row === true || [...t.text].length > 1);
 }
 
 /** The tokens `push` adds stand in one table row of the source. */

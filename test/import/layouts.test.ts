@@ -358,15 +358,17 @@ describe('formats', () => {
     ]);
   });
 
-  it('a numeral standing alone on a line beside a row\'s figures (a column\'s upright heading, 「三」 「、」 …) stays a word', () => {
+  it('a numeral that is a piece of a label beside a row\'s figures stays a word: a column\'s upright heading (「三」 「、」 …), a spaced-out label\'s last character', () => {
     const text = ['二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0', '三', '、', '（一）予以公开 1 0 0 0 0 0 1'].join('\n');
     expect(tokenise(textDocument(text).lines).map((t) => (t.type === 'num' ? t.raw : t.type))).toEqual([
       'text', ...Array<string>(7).fill('0'), 'text', 'text', 'text', '1', '0', '0', '0', '0', '0', '1',
     ]);
-    // beside a figure on its own line it is the row's cell
-    expect(tokenise(textDocument('（一）予以公开 十一 0 0 0 0 0 11').lines).map((t) => (t.type === 'num' ? t.raw : t.type))).toEqual([
-      'text', '十一', '0', '0', '0', '0', '0', '11',
-    ]);
+    // nor the heading's first character set beside a row's figures, nor a spaced-out label's last character
+    const words = (line: string) => tokenise(textDocument(line).lines).map((t) => (t.type === 'num' ? t.raw : t.type));
+    expect(words(['（七）总计 1 0 0 0 0 0 1', '三 1 0 0 0 0 0 1'].join('\n'))).toEqual(['text', '1', '0', '0', '0', '0', '0', '1', 'text', '1', '0', '0', '0', '0', '0', '1']);
+    expect(words('3. 危 及 “ 三 安 全 一 0 0 0 0 0 0 0')).toEqual([...Array<string>(8).fill('text'), ...Array<string>(7).fill('0')]);
+    // two characters beside a row's figures on their line are the row's cell
+    expect(words('（一）予以公开 十一 0 0 0 0 0 11')).toEqual(['text', '十一', '0', '0', '0', '0', '0', '11']);
   });
 
   it('a figure with a note\'s mark after it (「11*」, 「11①」, 「3※」) is its figure: the mark neither ends the label nor becomes a digit', () => {
