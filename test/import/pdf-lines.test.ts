@@ -141,4 +141,36 @@ describe('PDF rows with blank cells', () => {
     ]);
     expect(lines[5]?.split(/\s+/)).toEqual(['一、本年新收', '1', '—', '0', '0', '0', '0', '1']);
   });
+
+  it('a column\'s upright heading, one character a line (「三」 「、」 「本」 …), is a line of its own: no character of it takes a row\'s figures from its label', () => {
+    const upright = [...'三、本年度办理结果'].map((str, k): Item => ({ str, x: 0, y: 666 - 18 * k, w: 10, h: 10 }));
+    // each row's figures set a little above its label (cells centred on their own content)
+    const lifted = (y: number, name: string) => row(y, name, ['1', '0', '0', '0', '0', '0', '1']).map((it, k) => (k === 0 ? it : { ...it, y: y + 4 }));
+    const lines = itemsToLines([
+      ...row(690, '二、上年结转', ['0', '0', '0', '0', '0', '0', '0']),
+      ...upright,
+      ...lifted(658, '（一）予以公开'),
+      ...lifted(628, '（二）部分公开'),
+      ...lifted(598, '（四）无法提供'),
+    ]);
+    expect(lines.map((l) => l.split(/\s+/).filter(Boolean).join(' '))).toEqual([
+      '二、上年结转 0 0 0 0 0 0 0',
+      '三、本年度办理结果',
+      '（一）予以公开 1 0 0 0 0 0 1',
+      '（二）部分公开 1 0 0 0 0 0 1',
+      '（四）无法提供 1 0 0 0 0 0 1',
+    ]);
+  });
+
+  it('a paragraph set one character an item keeps its lines: the first characters of its lines, one under another, are no heading', () => {
+    const text = ['本年度我县共收到政府', '信息公开申请十一件，', '全部按时办结。没有行', '政复议和行政诉讼案件', '发生。二〇二四年全年'];
+    const items = text.flatMap((line, k) => [...line].map((str, i): Item => ({ str, x: 20 + 10 * i, y: 700 - 16 * k, w: 10, h: 10 })));
+    expect(itemsToLines(items).map((l) => l.replace(/\s+/g, ''))).toEqual(text);
+  });
+
+  it('a narrow cell\'s label set two characters a line, one an item, keeps its lines: neither column of characters is a heading', () => {
+    const text = ['其他', '法律', '行政', '法规', '禁止', '公开'];
+    const items = text.flatMap((pair, k) => [...pair].map((str, i): Item => ({ str, x: 20 + 17 * i, y: 700 - 16 * k, w: 10, h: 10 })));
+    expect(itemsToLines(items).map((l) => l.replace(/\s+/g, ''))).toEqual(text);
+  });
 });

@@ -25,10 +25,8 @@ interface Item {
 
 /** Group a page's items into lines (same baseline within half a character height), left to right. */
 export function itemsToLines(items: readonly Item[]): string[] {
-  const sorted = items
-    .filter((i) => i.str !== '')
-    .flatMap(splitTrailingFigure)
-    .sort((a, b) => b.y - a.y || a.x - b.x);
+  const { rest, headings } = withoutUprightHeadings(items.filter((i) => i.str !== ''));
+  const sorted = rest.flatMap(splitTrailingFigure).sort((a, b) => b.y - a.y || a.x - b.x);
   // Sorted top to bottom, an item joins the current line when its baseline is within half a character of the
   // line's first item (linear: a page with very many items stays fast).
   const lines: Item[][] = [];
@@ -45,7 +43,59 @@ export function itemsToLines(items: readonly Item[]): string[] {
   const merged = withStrayFiguresJoined(lines);
   for (const l of merged) l.sort((a, b) => a.x - b.x);
   withSplitRowsJoined(merged);
+  // each upright heading a line of its own, where its first character stands (after the rows are settled: no row's
+  // figures join it)
+  for (const h of headings) {
+    const at = merged.findIndex((l) => Math.max(...l.map((it) => it.y)) < h.y);
+    merged.splice(at < 0 ? merged.length : at, 0, [h]);
+  }
   return merged.map((l, i) => lineText(withBlankCells(l, merged, i)));
+}
+
+/** Characters a column's upright heading has at least (「三、本年度办理结果」 set one a line in a narrow merged cell). */
+const UPRIGHT_MIN = 4;
+
+/**
+ * A column's upright heading: single characters standing alone at one x, a line apart (「三」 「、」 「本」 「年」 …, a
+ * narrow merged cell's text). Grouped by baseline, each character would join whichever row it happens to stand
+ * beside, and push that row's label onto a line of its own. Taken out, each heading becomes one item, its characters
+ * in order, at its first character's place.
+ */
+function withoutUprightHeadings(items: readonly Item[]): { rest: Item[]; headings: Item[] } {
+  const single = items.filter((it) => /^\s*[^\s\d]\s*$/.test(it.str) && alone(it, items));
+  const byX = new Map<number, Item[]>();
+  for (const it of single) byX.set(Math.round(it.x), [...(byX.get(Math.round(it.x)) ?? []), it]);
+  const taken = new Set<Item>();
+  const headings: Item[] = [];
+  for (const column of byX.values()) {
+    column.sort((a, b) => b.y - a.y);
+    for (let i = 0; i < column.length; ) {
+      let j = i + 1;
+      const first = column[i] as Item;
+      const step = j < column.length ? first.y - (column[j] as Item).y : 0;
+      const h = Math.max(first.h, 1);
+      if (step < h * 0.9 || step > h * 2.5) {
+        i++;
+        continue;
+      }
+      while (j < column.length && Math.abs((column[j - 1] as Item).y - (column[j] as Item).y - step) <= h * 0.2) j++;
+      if (j - i >= UPRIGHT_MIN) {
+        const run = column.slice(i, j);
+        for (const it of run) taken.add(it);
+        headings.push({ ...first, str: run.map((it) => it.str.trim()).join('') });
+      }
+      i = j;
+    }
+  }
+  return { rest: items.filter((it) => !taken.has(it)), headings };
+}
+
+/** Nothing else on the character's baseline within a character's width of it (a word's letters set one an item are not, nor a narrow cell's two characters a line). */
+function alone(it: Item, items: readonly Item[]): boolean {
+  const h = Math.max(it.h, 1);
+  return !items.some(
+    (o) => o !== it && o.str.trim() !== '' && Math.abs(o.y - it.y) <= h * 0.5 && o.x < it.x + it.w + h && o.x + o.w > it.x - h,
+  );
 }
 
 /** How far apart the two lines of one row's figures may sit, per character height (a line of label between them). */
