@@ -90,7 +90,10 @@ function withoutUprightHeadings(items: readonly Item[]): { rest: Item[]; heading
   return { rest: items.filter((it) => !taken.has(it)), headings };
 }
 
-/** Nothing else on the character's baseline within a character's width of it (a word's letters set one an item are not, nor a narrow cell's two characters a line). */
+/**
+ * Nothing else on the character's baseline within a character's width of it (a word's letters set one an item are
+ * not, nor a narrow cell's two characters a line).
+ */
 function alone(it: Item, items: readonly Item[]): boolean {
   const h = Math.max(it.h, 1);
   return !items.some(
