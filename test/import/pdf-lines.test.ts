@@ -173,4 +173,10 @@ describe('PDF rows with blank cells', () => {
     const items = text.flatMap((pair, k) => [...pair].map((str, i): Item => ({ str, x: 20 + 17 * i, y: 700 - 16 * k, w: 10, h: 10 })));
     expect(itemsToLines(items).map((l) => l.replace(/\s+/g, ''))).toEqual(text);
   });
+
+  it('a table set one cell a line keeps its lone 「|」 and 「无」 lines: a column of marks is no heading', () => {
+    const marks = ['|', '|', '|', '|', '|', '|', '无', '无', '无', '无'];
+    const items = marks.map((str, k): Item => ({ str, x: 20, y: 700 - 16 * k, w: 5, h: 10 }));
+    expect(itemsToLines(items).map((l) => l.trim())).toEqual(marks);
+  });
 });

@@ -52,6 +52,11 @@ export function itemsToLines(items: readonly Item[]): string[] {
   return merged.map((l, i) => lineText(withBlankCells(l, merged, i)));
 }
 
+/**
+ * An upright heading's character: an ideograph (or a Kangxi radical standing for one) or 「、」 — never a digit, a mark
+ * or a lone 「|」 of a table set one cell a line.
+ */
+const UPRIGHT_CHARACTER = /^\s*[\u3001\u2e80-\u2fdf\u3400-\u9fff\uf900-\ufaff]\s*$/;
 /** Characters a column's upright heading has at least (「三、本年度办理结果」 set one a line in a narrow merged cell). */
 const UPRIGHT_MIN = 4;
 
@@ -62,7 +67,7 @@ const UPRIGHT_MIN = 4;
  * in order, at its first character's place.
  */
 function withoutUprightHeadings(items: readonly Item[]): { rest: Item[]; headings: Item[] } {
-  const single = items.filter((it) => /^\s*[^\s\d]\s*$/.test(it.str) && alone(it, items));
+  const single = items.filter((it) => UPRIGHT_CHARACTER.test(it.str) && alone(it, items));
   const byX = new Map<number, Item[]>();
   for (const it of single) byX.set(Math.round(it.x), [...(byX.get(Math.round(it.x)) ?? []), it]);
   const taken = new Set<Item>();
@@ -79,8 +84,9 @@ function withoutUprightHeadings(items: readonly Item[]): { rest: Item[]; heading
         continue;
       }
       while (j < column.length && Math.abs((column[j - 1] as Item).y - (column[j] as Item).y - step) <= h * 0.2) j++;
-      if (j - i >= UPRIGHT_MIN) {
-        const run = column.slice(i, j);
+      const run = column.slice(i, j);
+      // (a column of one mark a line, 「无」 「无」 「无」 …, is blank cells one a line, no heading)
+      if (j - i >= UPRIGHT_MIN && new Set(run.map((it) => it.str.trim())).size > 1) {
         for (const it of run) taken.add(it);
         headings.push({ ...first, str: run.map((it) => it.str.trim()).join('') });
       }
