@@ -67,7 +67,8 @@ const UPRIGHT_MIN = 4;
  * in order, at its first character's place.
  */
 function withoutUprightHeadings(items: readonly Item[]): { rest: Item[]; headings: Item[] } {
-  const single = items.filter((it) => UPRIGHT_CHARACTER.test(it.str) && alone(it, items));
+  const byY = [...items].filter((it) => it.str.trim() !== '').sort((a, b) => a.y - b.y);
+  const single = items.filter((it) => UPRIGHT_CHARACTER.test(it.str) && alone(it, byY));
   const byX = new Map<number, Item[]>();
   for (const it of single) byX.set(Math.round(it.x), [...(byX.get(Math.round(it.x)) ?? []), it]);
   const taken = new Set<Item>();
@@ -96,15 +97,28 @@ function withoutUprightHeadings(items: readonly Item[]): { rest: Item[]; heading
   return { rest: items.filter((it) => !taken.has(it)), headings };
 }
 
+const CROWDED_BASELINE = 300;
+
 /**
  * Nothing else on the character's baseline within a character's width of it (a word's letters set one an item are
- * not, nor a narrow cell's two characters a line).
+ * not, nor a narrow cell's two characters a line). `byY`: the page's inked items by baseline, searched by halves (a
+ * page of tens of thousands of items stays fast).
  */
-function alone(it: Item, items: readonly Item[]): boolean {
+function alone(it: Item, byY: readonly Item[]): boolean {
   const h = Math.max(it.h, 1);
-  return !items.some(
-    (o) => o !== it && o.str.trim() !== '' && Math.abs(o.y - it.y) <= h * 0.5 && o.x < it.x + it.w + h && o.x + o.w > it.x - h,
-  );
+  let lo = 0;
+  for (let hi = byY.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if ((byY[mid] as Item).y < it.y - h * 0.5) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < byY.length && (byY[k] as Item).y <= it.y + h * 0.5; k++) {
+    // (a baseline of hundreds of items is a line of text, never beside a heading)
+    if (k - lo > CROWDED_BASELINE) return false;
+    const o = byY[k] as Item;
+    if (o !== it && o.x < it.x + it.w + h && o.x + o.w > it.x - h) return false;
+  }
+  return true;
 }
 
 /** How far apart the two lines of one row's figures may sit, per character height (a line of label between them). */
