@@ -46,7 +46,7 @@ export function itemsToLines(items: readonly Item[]): string[] {
   // each upright heading a line of its own, where its first character stands (after the rows are settled: no row's
   // figures join it)
   for (const h of headings) {
-    const at = merged.findIndex((l) => Math.max(...l.map((it) => it.y)) < h.y);
+    const at = merged.findIndex((l) => l.every((it) => it.y < h.y));
     merged.splice(at < 0 ? merged.length : at, 0, [h]);
   }
   return merged.map((l, i) => lineText(withBlankCells(l, merged, i)));
@@ -70,7 +70,11 @@ function withoutUprightHeadings(items: readonly Item[]): { rest: Item[]; heading
   const byY = [...items].filter((it) => it.str.trim() !== '').sort((a, b) => a.y - b.y);
   const single = items.filter((it) => UPRIGHT_CHARACTER.test(it.str) && alone(it, byY));
   const byX = new Map<number, Item[]>();
-  for (const it of single) byX.set(Math.round(it.x), [...(byX.get(Math.round(it.x)) ?? []), it]);
+  for (const it of single) {
+    const column = byX.get(Math.round(it.x));
+    if (column) column.push(it);
+    else byX.set(Math.round(it.x), [it]);
+  }
   const taken = new Set<Item>();
   const headings: Item[] = [];
   for (const column of byX.values()) {
