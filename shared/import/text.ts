@@ -134,13 +134,22 @@ const MISPRINTED_SIGN = /^[+-]{2,}\d+(?:\.\d+)?$/;
 /** A figure with a note's mark after it (「11*」, 「3①」): the mark is no digit (NFKC would make 「①」 a 1). */
 const NOTE_MARKED = /^(\d+(?:\.\d+)?)[*＊※\u2460-\u2473\u2776-\u277f]$/;
 
+/**
+ * A figure with a sentence's mark after it (NFKC: 「11。」, 「0；」 → 「0;」): typed and OCR text end a row so. (Not
+ * 「、」 or 「.」: 「1、」 numbers a label.)
+ */
+const FIGURE_THEN_MARK = /^([+-]?\d+(?:\.\d+)?)[。,;]$/;
+/** Three figures or more parted by one list mark, no space (「11、0、0、0、0、0、11」, 「11，0，0…」): a row typed as a list. */
+const FIGURE_LIST = /^\d+(?:\.\d+)?([、,;])\d+(?:\.\d+)?(?:\1\d+(?:\.\d+)?)+[。;]?$/;
+
 /** One word (already through basicNormalise): text keeps its printed form (「（一）」), figures are NFKC. */
 function pushWord(out: Token[], w: string, line: number): void {
   if (w === '') return;
-  const n = signedChange((NOTE_MARKED.exec(w)?.[1] ?? w).normalize('NFKC'));
+  const n = signedChange((NOTE_MARKED.exec(w)?.[1] ?? FIGURE_THEN_MARK.exec(w.normalize('NFKC'))?.[1] ?? w).normalize('NFKC'));
   // 「00」, 「023」: no figure but 「0」 starts with 0, so these are figures printed with no space between them
   const counted = COUNTED.exec(n)?.[1];
   if (isNumberToken(n)) out.push(/^0\d+$/.test(n) ? { type: 'num', raw: n, line, glued: true } : { type: 'num', raw: n, line });
+  else if (FIGURE_LIST.test(n)) for (const f of n.match(/\d+(?:\.\d+)?/g) ?? []) pushWord(out, f, line);
   // a figure with its sign doubled (「--253」): a cell's figure misprinted, kept in its place to be said unreadable
   else if (MISPRINTED_SIGN.test(n)) out.push({ type: 'num', raw: n, line });
   else if (counted !== undefined) out.push({ type: 'num', raw: counted, line });

@@ -378,6 +378,33 @@ describe('formats', () => {
     }
   });
 
+  it('a row\'s figure with a sentence\'s mark after it (「11。」, 「0；」), or a row typed as a list (「11、0、0、0、0、0、11」), is the row\'s figures', () => {
+    const words = (line: string) => tokenise(textDocument(line).lines).map((t) => (t.type === 'num' ? t.raw : t.type));
+    const label = '一、本年新收政府信息公开申请数量';
+    const row = ['text', '11', '0', '0', '0', '0', '0', '11'];
+    for (const line of [`${label} 11 0 0 0 0 0 11。`, `${label} 11 0 0 0 0 0 11；`, `${label} 11， 0 0 0 0 0 11`]) expect(words(line), line).toEqual(row);
+    for (const mark of ['、', '，', ',', '；']) expect(words(`${label} ${['11', '0', '0', '0', '0', '0', '11'].join(mark)}`), mark).toEqual(row);
+    // a label's numbering stays the label's; a thousands comma stays in its figure
+    expect(words('1、 本机关不掌握相关政府信息 0 0 0 0 0 0 0')).toEqual(['text', 'text', ...Array<string>(7).fill('0')]);
+    expect(words('政府集中采购 2 1,234,567')).toEqual(['text', '2', '1,234,567']);
+    // the whole report (its table 三's columns don't balance, a made-up report's): the row's total read, so its own sum
+    // is judged on the figures printed, with no false alarm
+    const lines = makeText(rich, { layout: 'rows' }).split('\n');
+    const i = lines.findIndex((l) => l.includes('本年新收'));
+    const printed = (row: string) => {
+      const copy = [...lines];
+      copy[i] = row;
+      const { report } = parse(copy.join('\n'));
+      return { report, rowSums: evaluate(report).filter((f) => f.rule === 'T3-ROW').map((f) => f.target) };
+    };
+    const figures = (lines[i] ?? '').match(/\d+/g) ?? [];
+    const right = printed(`${label} ${figures.join(' ')}。`);
+    expect(wrongCells(rich, right.report.cells)).toEqual([]);
+    expect(right.rowSums).toEqual([]);
+    const raised = printed(`${label} ${[...figures.slice(0, -1), String(Number(figures.at(-1)) + 1)].join('、')}。`);
+    expect(raised.rowSums).toEqual(['apply.new.total']);
+  });
+
   it('a tab or pipe row\'s cell printed 「无」 is a blank of its column; on a plain line 「无」 stays a word (a piece of 「（四）无法提供」 wrapped)', () => {
     const blank = new Set(['apply.granted.research', 'review.sued_direct.corrected']);
     const { report, cellDoubts } = parse(makeText(rich, { layout: 'tsv', blank, blankMark: '无' }));
