@@ -62,9 +62,8 @@ function failingInEvery(readings: readonly (number | null)[][]): number[] {
   return common ?? [];
 }
 
-/** Sixteen figures: the blocks that fail whichever one is left out (a stray) and whichever two are joined (a stray space). */
-function longSumsNotAddingUp(values: readonly Token[], keys: readonly string[]): SumNotAddingUp[] {
-  if (values.length !== WANT + 1) return [];
+/** Sixteen figures: each reading with one left out (a stray), and with two neighbours joined (a stray space). */
+function longReadings(values: readonly Token[]): (number | null)[][] {
   const figures = values.map(tokenValue);
   const dropped = figures.map((_, drop) => figures.filter((__, i) => i !== drop));
   const joined = figures.slice(0, -1).map((_, i) => {
@@ -72,9 +71,39 @@ function longSumsNotAddingUp(values: readonly Token[], keys: readonly string[]):
     const both = a?.type === 'num' && b?.type === 'num' && /^\d+$/.test(a.raw + b.raw) ? Number(a.raw + b.raw) : null;
     return [...figures.slice(0, i), both, ...figures.slice(i + 2)];
   });
-  const readings = [...dropped, ...joined];
+  return [...dropped, ...joined];
+}
+
+/** Fourteen figures: the one cell printed as nothing (a blank of a space-parted line) in each place it may stand. */
+function shortReadings(values: readonly Token[]): (number | null)[][] {
+  const figures = values.map(tokenValue);
+  return Array.from({ length: WANT }, (_, at) => [...figures.slice(0, at), null, ...figures.slice(at)]);
+}
+
+/** A block fits a reading: a blank total says nothing, and a blank result may hold what the others lack. */
+function blockFits(block: readonly (number | null)[]): boolean {
+  const total = block[4];
+  if (total === null || total === undefined) return true;
+  const parts = block.slice(0, 4);
+  const known = parts.reduce<number>((sum, n) => sum + (n ?? 0), 0);
+  return parts.some((n) => n === null) ? known <= total : known === total;
+}
+
+const readingFits = (figures: readonly (number | null)[]) => REVIEW_BLOCKS.every((_, b) => blockFits(figures.slice(b * 5, b * 5 + 5)));
+
+/**
+ * Figures one too many or one too few, placed in order: the blocks that fail in every reading of them (`long`), or,
+ * where no block does (an empty cell may be any block's total), the whole table when no reading fits at all (`table`):
+ * wrong as printed, in a block no reading names.
+ */
+function unplacedSumsNotAddingUp(values: readonly Token[], keys: readonly string[]): SumNotAddingUp[] {
+  const readings = values.length === WANT + 1 ? longReadings(values) : values.length === WANT - 1 ? shortReadings(values) : [];
+  if (readings.length === 0) return [];
   const printed = printedFigures(values);
-  return failingInEvery(readings).map((b) => ({ total: keys[b * 5 + 4] ?? '', parts: keys.slice(b * 5, b * 5 + 4), printed, unplaceable: 'long' as const }));
+  const blocks = failingInEvery(readings).map((b) => ({ total: keys[b * 5 + 4] ?? '', parts: keys.slice(b * 5, b * 5 + 4), printed, unplaceable: 'long' as const }));
+  if (blocks.length > 0 || readings.some(readingFits)) return blocks;
+  const [total = ''] = keys.slice(4, 5);
+  return [{ total, parts: keys.filter((k) => k !== total), printed, unplaceable: 'table' }];
 }
 
 /** Runs of consecutive values (a run ends at any text token). */
@@ -192,9 +221,8 @@ export function readReview(sectionTokens: readonly Token[]): TableRead {
   if (!values) uncertain.push({ target: keys[0] ?? '', name: '表四', reason: '未能在原文中找到表四（行政复议、行政诉讼）的数字，请对照原文填写', cells: keys });
   const read: TableRead = { cells, uncertain, score: values ? 15 : 0, found: values ? 1 : 0, expected: 1 };
   const guessedFrom = chosen?.guessedFrom;
-  // (plain figures too few say nothing sure: an empty cell may be any block's total)
   const glued = gluedSumsNotAddingUp(runs, keys);
-  const notAddingUp = glued.length > 0 || !guessedFrom ? glued : longSumsNotAddingUp(guessedFrom, keys);
+  const notAddingUp = glued.length > 0 || !guessedFrom ? glued : unplacedSumsNotAddingUp(guessedFrom, keys);
   if (notAddingUp.length) read.sumsNotAddingUp = notAddingUp;
   const lines = values?.flatMap((t) => (t ? [t.line] : [])) ?? [];
   if (lines.length) read.lines = [Math.min(...lines), Math.max(...lines)];

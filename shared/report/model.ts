@@ -63,9 +63,11 @@ export interface SumNotAddingUp {
   printed: string;
   /**
    * why the figures can't be placed: run together (no cut adds up), run together with more digits than any cut
-   * makes the row's cells (`uncut`: 「000000010」 for 7), or one too many (neither leaving one out nor joining two adds up)
+   * makes the row's cells (`uncut`: 「000000010」 for 7), or one too many (neither leaving one out nor joining two adds up);
+   * `table`: table 四's figures one too many or too few, fitting in no reading though no one block fails in all (total:
+   * the first block's, parts: every other cell)
    */
-  unplaceable: 'glued' | 'uncut' | 'long';
+  unplaceable: 'glued' | 'uncut' | 'long' | 'table';
 }
 
 export interface Report {

@@ -126,6 +126,19 @@ describe('a published cell printing no valid value (V-NUM on the report as publi
     expect(result.sourceCheck.filter((f) => f.rule === 'T4-SUM')).toEqual([]);
   });
 
+  it('a table 四 of too few figures that no place of its blank makes add up is wrong as printed: one T4-SUM for the table, its figures quoted', async () => {
+    // 3 0 1 1 6: 行政复议 doesn't add up unless the blank is its 总计, and then 6 is 未经复议直接起诉's first figure
+    // against its total 0
+    const text = loadPublished('xinxiang-county-office-2024').replace('3 0 1 1 5 0 0 0 0 0 0 0 0 0 0', '3 0 1 1 6 0 0 0 0 0 0 0 0 0');
+    const result = await sourceCheckOf(text);
+    const t4 = result.sourceCheck.filter((f) => f.rule === 'T4-SUM');
+    expect(t4.map((f) => [f.target, f.cells.length])).toEqual([['review.reconsideration.total', 15]]);
+    expect(t4[0]?.message).toContain('「表四」：原文有 14 个数字（3 0 1 1 6 0 0 0 0 0 0 0 0 0），应为 15 个，无论空白是哪一格');
+    // a blank result that may hold what the others lack fits (3 _ 1 1 6: the blank 1)
+    const fits = await sourceCheckOf(loadPublished('xinxiang-county-office-2024').replace('3 0 1 1 5 0 0 0 0 0 0 0 0 0 0', '3 1 1 6 0 0 0 0 0 0 0 0 0 0'));
+    expect(fits.sourceCheck.filter((f) => f.rule === 'T4-SUM')).toEqual([]);
+  });
+
   it('a table 四 of sixteen figures that no stray left out and no two joined make add up is a T4-SUM, its figures quoted', async () => {
     const text = loadPublished('xinxiang-county-office-2024').replace('3 0 1 1 5 0 0 0 0 0 0 0 0 0 0', '3 0 1 1 6 0 0 0 0 0 0 0 0 0 0 7');
     const result = await sourceCheckOf(text);
