@@ -300,18 +300,34 @@ function figuresFill(m: RowMatch): boolean {
   return fillingCells(m) !== null;
 }
 
-/** Rows whose values fill the row exactly. */
-function exactRows(matches: readonly RowMatch[]): number {
-  return matches.filter(isExact).length;
+/**
+ * A row its reading fills exactly, weighed by what that tells: one of two cells or more places its figures
+ * (`PLACES`); a lone figure fills any one-cell row (行政许可, 行政处罚…), the row above's as well as its own, so it
+ * only breaks a tie — a table 二 whose 「规范性文件 3」 prints two blank cells as nothing would else be read as if every
+ * later row's figure stood above its label, each in the row below.
+ */
+function rowScore(m: RowMatch): number {
+  if (!isExact(m)) return 0;
+  return m.spec.cells.length > 1 ? PLACES : 1;
 }
+/** A row that places its figures outweighs any number of one-cell rows (a table has far fewer rows). */
+const PLACES = 1000;
+
+/** A reading's rows' scores (`rowScore`). */
+function readingScore(matches: readonly RowMatch[]): number {
+  return matches.reduce((sum, m) => sum + rowScore(m), 0);
+}
+
+/** The rows a reading fills that place their figures. */
+const placedRows = (score: number): number => Math.floor(score / PLACES);
 
 /**
  * Some rows' figures printed above their labels, the rest after them (an office suite's PDF of a table whose label cells
- * sit lower than their figures: 「0 0 0」「规章」「6 4 11」「规范性文件」「行政许可 0 1 0」): each row read after or before its
- * label, whichever fills more rows exactly. Two neighbours never take the same figures, and figures left to no row count
- * against a choice. Returned only when it fills more rows than reading every row after its label; null otherwise.
+ * sit lower than their figures: 「0 0 0」「规章」「6 4 11」「规范性文件」「行政许可 0 1 0」): each row read after or before
+ * its label, whichever scores more (`rowScore`). Two neighbours never take the same figures, and figures left to no row
+ * count against a choice as a row. Returned only when it places more rows than reading every row after its label.
  */
-function valuesAboveSomeLabels(after: readonly RowMatch[], before: readonly RowMatch[]): { matches: RowMatch[]; above: RowMatch[] } | null {
+function valuesAboveSomeLabels(after: readonly RowMatch[], before: readonly RowMatch[]): { matches: RowMatch[]; above: RowMatch[]; score: number } | null {
   const n = after.length;
   // best[k][c]: the best score of rows k… when row k is read after (0) or before (1) its label; the figures between
   // label k and label k+1 are row k's when after, row k+1's when before
@@ -319,22 +335,23 @@ function valuesAboveSomeLabels(after: readonly RowMatch[], before: readonly RowM
   const pick: [0 | 1, 0 | 1][] = Array.from({ length: n }, () => [0, 0]);
   for (let k = n - 1; k >= 0; k--) {
     for (const c of [0, 1] as const) {
-      const own = isExact(c === 0 ? (after[k] as RowMatch) : (before[k] as RowMatch)) ? 1 : 0;
+      const own = rowScore(c === 0 ? (after[k] as RowMatch) : (before[k] as RowMatch));
       const between = (after[k]?.values.length ?? 0) > 0;
       if (k === n - 1) {
-        best[k]![c] = own - (c === 1 && between ? 1 : 0);
+        best[k]![c] = own - (c === 1 && between ? PLACES : 0);
         continue;
       }
       const options = ([0, 1] as const)
         .filter((d) => !(c === 0 && d === 1 && between))
-        .map((d) => ({ d, score: (best[k + 1]?.[d] ?? 0) - (c === 1 && d === 0 && between ? 1 : 0) }));
+        .map((d) => ({ d, score: (best[k + 1]?.[d] ?? 0) - (c === 1 && d === 0 && between ? PLACES : 0) }));
       const top = options.reduce((a, b) => (b.score > a.score ? b : a));
       best[k]![c] = own + top.score;
       pick[k]![c] = top.d;
     }
   }
   const start: 0 | 1 = (best[0]?.[1] ?? 0) > (best[0]?.[0] ?? 0) ? 1 : 0;
-  if (n === 0 || (best[0]?.[start] ?? 0) <= exactRows(after)) return null;
+  const score = best[0]?.[start] ?? 0;
+  if (n === 0 || placedRows(score) <= placedRows(readingScore(after))) return null;
   const matches: RowMatch[] = [];
   const above: RowMatch[] = [];
   for (let k = 0, c = start; k < n; c = pick[k]![c], k++) {
@@ -342,7 +359,19 @@ function valuesAboveSomeLabels(after: readonly RowMatch[], before: readonly RowM
     matches.push(m);
     if (c === 1) above.push(m);
   }
-  return { matches, above };
+  return { matches, above, score };
+}
+
+/**
+ * Every row's figures before its label (a PDF's content order), some rows' (`valuesAboveSomeLabels`), or none: the
+ * reading placing more rows, a mixed one only where it scores above both.
+ */
+function chooseReading(after: RowMatch[], before: RowMatch[]): { matches: RowMatch[]; valuesFirst: boolean; mixed: ReturnType<typeof valuesAboveSomeLabels> } {
+  const mixed = valuesAboveSomeLabels(after, before);
+  const beforeScore = readingScore(before);
+  const valuesFirst = placedRows(beforeScore) > placedRows(readingScore(after)) && !(mixed && mixed.score > beforeScore);
+  if (valuesFirst) return { matches: before, valuesFirst, mixed: null };
+  return { matches: mixed?.matches ?? after, valuesFirst, mixed };
 }
 
 /**
@@ -740,9 +769,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   const occ = tableOrNothing(stream, matchLabels(stream, tokens, specs), opts.proseTable);
   const after = collectValues(tokens, stream, specs, occ);
   const before = collectValuesBefore(tokens, stream, specs, occ);
-  const valuesFirst = exactRows(before) > exactRows(after);
-  const mixed = valuesFirst ? null : valuesAboveSomeLabels(after, before);
-  const matches = mixed?.matches ?? (valuesFirst ? before : after);
+  const { matches, valuesFirst, mixed } = chooseReading(after, before);
   // Attach the printed text of each label for messages.
   for (const m of matches) {
     const a = stream.tokenAt[m.occurrence.start] ?? 0;

@@ -60,6 +60,22 @@ describe('table layouts of text extractions', () => {
     expect(read.uncertain.find((u) => u.reason.includes('数字印在行标题之前'))?.reason).toContain('「规章」「行政规范性文件」');
   });
 
+  it('a table 二 printing blank cells as nothing (「规范性文件 3」, 「行政强制」 alone): each one-figure row keeps its own figure, none read as printed above its label', () => {
+    const text = [
+      '第二十条第（一）项', '信息内容 本年制发件数 本年废止件数 现行有效件数', '规章', '行政规范性文件 3', '第二十条第（五）项', '信息内容 本年处理决定数量',
+      '行政许可 66410', '第二十条第（六）项', '信息内容 本年处理决定数量', '行政处罚 1603', '行政强制 93', '第二十条第（八）项', '信息内容 本年收费金额（单位：万元）', '行政事业性收费',
+    ];
+    const read = (lines: string[]) => readActive(tokenise(lines.map((t) => ({ text: t }))), FORMAT_2021.activeGroups);
+    const decisions = (r: ReturnType<typeof read>) => ['licensing', 'punishment', 'coercion'].map((k) => r.cells[`active.${k}.decisions`]);
+    const blankCoercion = read(text.map((l) => (l === '行政强制 93' ? '行政强制' : l === '行政事业性收费' ? '行政事业性收费 588' : l)));
+    expect(decisions(blankCoercion)).toEqual([66410, 1603, null]);
+    expect(blankCoercion.cells['active.fees.amount']).toBe(588);
+    const blankFees = read(text);
+    expect(decisions(blankFees)).toEqual([66410, 1603, 93]);
+    expect(blankFees.cells['active.fees.amount']).toBeNull();
+    for (const r of [blankCoercion, blankFees]) expect(r.uncertain.filter((u) => u.reason.includes('数字印在行标题之前'))).toEqual([]);
+  });
+
   it('table 三 with its first seven rows\' figures above their labels: each row its own figures, the doubt a valid import result', () => {
     const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”'];
     const later = ['4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项'];
