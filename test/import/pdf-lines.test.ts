@@ -142,6 +142,36 @@ describe('PDF rows with blank cells', () => {
     expect(lines[5]?.split(/\s+/)).toEqual(['一、本年新收', '1', '—', '0', '0', '0', '0', '1']);
   });
 
+  it('a table printing every 0 as a blank cell, no row fuller than another: the header\'s columns place each figure', () => {
+    // the header as a browser prints it: each column's words over two lines (「自然」 over 「人」), group headings over
+    // several columns, the label column's note at the left
+    const word = (str: string, x: number, y: number, w = 20): Item => ({ str, x, y, w, h: 10 });
+    const header = [
+      label('三、收到和处理政府信息公开申请情况', 820),
+      word('申请人情况', 190, 800, 320),
+      word('（本列数据的勾稽关系为：第一项加', 20, 788, 160),
+      word('法人或其他组织', 240, 788, 220),
+      ...['自然', '商业', '科研', '社会', '法律', '其他', '总计'].map((w, k) => word(w, (COLUMNS[k] ?? 0) - 10, 776)),
+      ...['人', '企业', '机构', '公益', '服务'].map((w, k) => word(w, (COLUMNS[k] ?? 0) - (w.length === 1 ? 5 : 10), 764, w.length * 10)),
+      word('组织', 340, 752),
+      word('机构', 390, 752),
+    ];
+    const rows = [
+      ...row(700, '一、本年新收', ['6', '1', null, null, null, null, '7']),
+      ...row(680, '二、上年结转', [null, null, null, null, null, null, null]),
+      ...row(660, '（一）予以公开', ['6', null, null, null, null, null, '6']),
+      ...row(640, '（二）部分公开', [null, '1', null, null, null, null, '1']),
+    ];
+    const lines = itemsToLines([...header, ...rows]);
+    const cells = (name: string) => lines.find((l) => l.startsWith(name))?.split(/\s+/).filter(Boolean);
+    expect(cells('一、本年新收')).toEqual(['一、本年新收', '6', '1', '—', '—', '—', '—', '7']);
+    expect(cells('（一）予以公开')).toEqual(['（一）予以公开', '6', '—', '—', '—', '—', '—', '6']);
+    expect(cells('（二）部分公开')).toEqual(['（二）部分公开', '—', '1', '—', '—', '—', '—', '1']);
+    // a header whose words gather into a count of columns no table of the format has (six: 「总计」 lost) places nothing
+    const six = itemsToLines([...header.filter((it) => it.str !== '总计'), ...rows]);
+    expect(six.find((l) => l.startsWith('一、本年新收'))?.split(/\s+/).filter(Boolean)).toEqual(['一、本年新收', '6', '1', '7']);
+  });
+
   it('a column\'s upright heading, one character a line (「三」 「、」 「本」 …), is a line of its own: no character of it takes a row\'s figures from its label', () => {
     const upright = [...'三、本年度办理结果'].map((str, k): Item => ({ str, x: 0, y: 666 - 18 * k, w: 10, h: 10 }));
     // each row's figures set a little above its label (cells centred on their own content)

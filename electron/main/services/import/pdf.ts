@@ -6,6 +6,7 @@
  */
 import { constants, inflateSync } from 'node:zlib';
 import { normaliseIdeographs, type SourceDocument, type SourceLine } from '../../../../shared/import/text.js';
+import { APPLY_COLUMNS, FORMAT_2019, FORMAT_2021, REVIEW_BLOCKS, REVIEW_COLUMNS } from '../../../../shared/report/format.js';
 import { ImportError } from './zip.js';
 
 export interface PdfLimits {
@@ -283,28 +284,132 @@ const ALIGN_TOLERANCE = 0.35;
 
 /**
  * A row with blank cells: a PDF's text layer has nothing where a cell is blank, so 「217 1 [空] 0 0 0 218」 would read
- * as six figures in the wrong columns. A fuller row of the same table nearby gives the columns: each figure goes to
- * the column under it, and a column with no figure gets 「—」 (a printed blank), so the cells stay in place. Rows of
- * the same table are those whose figures line up with this row's; the table's width is their commonest count.
+ * as six figures in the wrong columns. A fuller row of the same table nearby gives the columns — or, where no row is
+ * fuller (a table printing every 0 as a blank cell), the table's header does (`headerColumns`): each figure goes to
+ * the column it lines up with, and a column with no figure gets 「—」 (a printed blank), so the cells stay in place.
+ * Rows of the same table are those whose figures line up with this row's; the table's width is their commonest count.
  */
 function withBlankCells(l: readonly Item[], lines: readonly Item[][], i: number): readonly Item[] {
   const figures = trailingFigures(l);
   if (figures.length < 2) return l;
+  // the fuller row's columns, or the header's where it gives more (a row of three figures is no fuller row of seven)
+  const fuller = fullerRowColumns(l, figures, lines, i);
+  if (fuller === 'full') return l;
+  const header = headerColumns(l, figures, lines, i);
+  const byHeader = header !== undefined && header.length > (fuller?.length ?? 0);
+  const columns = byHeader ? header : fuller;
+  if (!columns) return l;
+  // (a header cell's words span its cell, left-aligned or wrapped: a figure under them is in its column)
+  const placed = placeInColumns(figures, columns, byHeader ? 'under' : 'aligned');
+  if (!placed) return l;
+  const h = figures[0]?.h ?? 1;
+  // each cell its own word (the text layer's space items between them are dropped with the blanks)
+  const cells = columns.map((c, k): Item => ({ ...(placed[k] ?? { x: c.x, y: c.y, w: c.w, h }), str: ` ${placed[k]?.str.trim() ?? '—'}` }));
+  const first = figures[0];
+  return [...l.slice(0, first ? l.indexOf(first) : l.length), ...cells];
+}
+
+/**
+ * The columns a fuller row of the same table gives (the first, nearest first, that all this row's figures line up
+ * with); `full` when the row is as wide as its table's rows, undefined when no fuller row lines up.
+ */
+function fullerRowColumns(l: readonly Item[], figures: readonly Item[], lines: readonly Item[][], i: number): readonly Item[] | 'full' | undefined {
   const table = sameTableRows(figures, lines, i);
   const width = commonestCount(table.map((r) => r.length));
+  if (width === null) return undefined;
   // (a run of cells the PDF maker set as one text item, 「6 0 0 0 0」 then 「0」 「6」: the row has all its figures)
-  if (width === null || figures.length >= width || figuresAtEnd(l) >= width) return l;
-  for (const columns of table) {
-    if (columns.length !== width) continue;
-    const placed = placeInColumns(figures, columns);
-    if (!placed) continue;
-    const h = figures[0]?.h ?? 1;
-    // each cell its own word (the text layer's space items between them are dropped with the blanks)
-    const cells = columns.map((c, k): Item => ({ ...(placed[k] ?? { x: c.x, y: c.y, w: c.w, h }), str: ` ${placed[k]?.str.trim() ?? '—'}` }));
-    const first = figures[0];
-    return [...l.slice(0, first ? l.indexOf(first) : l.length), ...cells];
+  if (figures.length >= width || figuresAtEnd(l) >= width) return 'full';
+  return table.find((columns) => columns.length === width && placeInColumns(figures, columns) !== null);
+}
+
+/**
+ * The columns a table's header gives, for a row no fuller row lines up with: the words of the lines without figures
+ * between the table's heading and the row, right of the rows' labels, gathered into columns where they overlap
+ * (「商业」 over 「企业」); a word over several columns (「法人或其他组织」, 「申请人情况」) is no column's. Undefined when
+ * the header gives no more columns than the row has figures.
+ */
+function headerColumns(l: readonly Item[], figures: readonly Item[], lines: readonly Item[][], i: number): readonly Item[] | undefined {
+  const first = figures[0];
+  // (two figures at least: a lone figure at a line's end is as often a header's or a sentence's, 「采购项目数量(指 2020」)
+  if (!first || figures.length < 2 || figuresAtEnd(l) > figures.length) return undefined;
+  const labelsEnd = rowLabelsEnd(lines, i);
+  const words: Item[] = [];
+  for (let j = i - 1; j >= 0 && i - j <= ROW_REACH; j--) {
+    const line = lines[j] ?? [];
+    if (isBarrier(line)) break;
+    if (line.some((it) => FIGURE.test(it.str))) continue;
+    for (const it of wordsOfLine(line)) if (it.x >= labelsEnd - Math.max(it.h, 1) * ALIGN_TOLERANCE) words.push(it);
   }
-  return l;
+  const columns = columnsOf(words);
+  // (a row's label stands left of the columns: a header's own line ending in a year, 「采购项目数量(指 202」, is no row)
+  const ownLabelEnd = Math.max(-Infinity, ...l.slice(0, l.indexOf(first)).map((it) => it.x + it.w));
+  const firstColumn = columns[0];
+  if (!firstColumn || ownLabelEnd > firstColumn.x + Math.max(first.h, 1) * ALIGN_TOLERANCE) return undefined;
+  return columns.length > figures.length && TABLE_WIDTHS.has(columns.length) ? columns : undefined;
+}
+
+/**
+ * How many figure columns a table of the format has: a header's words gathered into another count are not its columns
+ * (a narrow header set one character a line, justified, parts a cell's words: 「总」 and 「计」 apart).
+ */
+const TABLE_WIDTHS: ReadonlySet<number> = new Set([
+  APPLY_COLUMNS.length,
+  REVIEW_COLUMNS.length,
+  REVIEW_COLUMNS.length * REVIEW_BLOCKS.length,
+  ...[FORMAT_2021, FORMAT_2019].flatMap((f) => f.activeGroups.flatMap((g) => g.rows.map((r) => r.cells.length))),
+]);
+
+/**
+ * A line's items joined into words where nothing parts them (a PDF maker sets 「本年废」 「止」 「件数」 as three items):
+ * a header cell's text is one word, a heading over several cells (「法人或其他组织」) too.
+ */
+function wordsOfLine(line: readonly Item[]): Item[] {
+  const words: Item[] = [];
+  for (const it of line) {
+    if (it.str.trim() === '') continue;
+    const last = words[words.length - 1];
+    if (last && it.x - (last.x + last.w) <= Math.max(Math.min(it.h, last.h), 1) * 0.25) {
+      const right = Math.max(last.x + last.w, it.x + it.w);
+      words[words.length - 1] = { ...last, str: last.str + it.str, w: right - last.x };
+    } else words.push({ ...it });
+  }
+  return words;
+}
+
+/** Where the labels of the table's rows around line i end (the right edge of the rows' text before their figures). */
+function rowLabelsEnd(lines: readonly Item[][], i: number): number {
+  let end = -Infinity;
+  for (let j = Math.max(0, i - ROW_REACH); j <= i + ROW_REACH && j < lines.length; j++) {
+    const line = lines[j] ?? [];
+    const figures = trailingFigures(line);
+    const label = figures[0] ? line.slice(0, line.indexOf(figures[0])) : [];
+    for (const it of label) if (it.str.trim() !== '') end = Math.max(end, it.x + it.w);
+  }
+  return end;
+}
+
+/**
+ * Header words gathered into columns, narrowest first: a word overlapping (or touching) one column widens it, one over
+ * two or more is left out.
+ */
+function columnsOf(words: readonly Item[]): Item[] {
+  const columns: Item[] = [];
+  // (words that touch are one cell's: a justified cell sets 「然人」 right after 「自」)
+  const overlaps = (a: Item, b: Item) => {
+    const slack = Math.max(Math.min(a.h, b.h), 1) * 0.05;
+    return a.x <= b.x + b.w + slack && b.x <= a.x + a.w + slack;
+  };
+  for (const word of [...words].sort((a, b) => a.w - b.w)) {
+    const over = columns.filter((c) => overlaps(c, word));
+    if (over.length === 0) columns.push({ ...word });
+    const [column] = over;
+    if (over.length === 1 && column) {
+      const right = Math.max(column.x + column.w, word.x + word.w);
+      column.x = Math.min(column.x, word.x);
+      column.w = right - column.x;
+    }
+  }
+  return columns.sort((a, b) => a.x - b.x);
 }
 
 /**
@@ -345,16 +450,19 @@ function commonestCount(widths: readonly number[]): number | null {
 
 /**
  * Each figure in the column it lines up with: its centre, left or right edge within a few points of the column
- * figure's (a table's cells share their x, however the cells align). Null if any figure lines up with no column:
- * the fuller row is then of another table (a table 三 row below table 二's two-column 收费 row).
+ * figure's (a table's cells share their x, however the cells align), or, for a header's columns (`under`), its centre
+ * under the column's words. Null if any figure lines up with no column: the fuller row is then of another table (a
+ * table 三 row below table 二's two-column 收费 row).
  */
-function placeInColumns(figures: readonly Item[], columns: readonly Item[]): (Item | undefined)[] | null {
+function placeInColumns(figures: readonly Item[], columns: readonly Item[], fit: 'aligned' | 'under' = 'aligned'): (Item | undefined)[] | null {
   const placed: (Item | undefined)[] = columns.map(() => undefined);
   // both in x order: each figure looks only at the columns after the last one taken (linear in the row's length)
   let last = -1;
   for (const f of figures) {
     const tolerance = Math.max(1.5, Math.max(f.h, 1) * ALIGN_TOLERANCE);
-    const offset = (c: Item): number => Math.min(Math.abs(centre(c) - centre(f)), Math.abs(c.x - f.x), Math.abs(c.x + c.w - (f.x + f.w)));
+    const aligned = (c: Item): number => Math.min(Math.abs(centre(c) - centre(f)), Math.abs(c.x - f.x), Math.abs(c.x + c.w - (f.x + f.w)));
+    const under = (c: Item): number => (centre(f) >= c.x && centre(f) <= c.x + c.w ? 0 : aligned(c));
+    const offset = fit === 'under' ? under : aligned;
     let best = -1;
     for (let k = last + 1; k < columns.length; k++) {
       const c = columns[k];
