@@ -339,14 +339,20 @@ function headerColumns(l: readonly Item[], figures: readonly Item[], lines: read
     if (isBarrier(line)) break;
     if (line.some((it) => FIGURE.test(it.str))) continue;
     for (const it of wordsOfLine(line)) if (it.x >= labelsEnd - Math.max(it.h, 1) * ALIGN_TOLERANCE) words.push(it);
+    // (a header has a few dozen words: more are a page of text, and gathering them costs their square)
+    if (words.length > HEADER_WORDS) return undefined;
   }
   const columns = columnsOf(words);
   // (a row's label stands left of the columns: a header's own line ending in a year, 「采购项目数量(指 202」, is no row)
-  const ownLabelEnd = Math.max(-Infinity, ...l.slice(0, l.indexOf(first)).map((it) => it.x + it.w));
+  let ownLabelEnd = -Infinity;
+  for (const it of l.slice(0, l.indexOf(first))) ownLabelEnd = Math.max(ownLabelEnd, it.x + it.w);
   const firstColumn = columns[0];
   if (!firstColumn || ownLabelEnd > firstColumn.x + Math.max(first.h, 1) * ALIGN_TOLERANCE) return undefined;
   return columns.length > figures.length && TABLE_WIDTHS.has(columns.length) ? columns : undefined;
 }
+
+/** Words a table's header may hold at most (table 四's: three blocks of five columns, each set over a few lines). */
+const HEADER_WORDS = 200;
 
 /**
  * How many figure columns a table of the format has: a header's words gathered into another count are not its columns
