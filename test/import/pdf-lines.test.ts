@@ -172,6 +172,29 @@ describe('PDF rows with blank cells', () => {
     expect(six.find((l) => l.startsWith('一、本年新收'))?.split(/\s+/).filter(Boolean)).toEqual(['一、本年新收', '6', '1', '7']);
   });
 
+  it('table 四 printing its zeros blank takes its fifteen columns from its own header, not bounded by table 三\'s labels above it', () => {
+    const word = (str: string, x: number, y: number, w = 30): Item => ({ str, x, y, w, h: 10 });
+    const xs = Array.from({ length: 15 }, (_, k) => 40 + 36 * k);
+    const results = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    const items = [
+      // table 三's last rows, whose labels end at x 180
+      ...row(900, '（七）总计', ['6', null, null, null, null, null, '6']),
+      ...row(880, '四、结转下年度继续办理', [null, null, null, null, null, null, null]),
+      label('四、政府信息公开行政复议、行政诉讼情况', 860),
+      word('行政复议', 40, 840, 170),
+      word('行政诉讼', 220, 840, 350),
+      ...results.map((w, k) => word(w, (xs[k] ?? 0) - 15, 820)),
+      word('未经复议直接起诉', 220, 820, 170),
+      word('复议后起诉', 400, 820, 170),
+      ...[...results, ...results].map((w, k) => word(w, (xs[k + 5] ?? 0) - 15, 800)),
+      ...['1', null, null, null, '1', null, null, null, null, null, '2', null, null, null, '2'].flatMap((f, k) =>
+        f === null ? [] : [{ str: f, x: (xs[k] ?? 0) - 3, y: 780, w: 6, h: 10 }],
+      ),
+    ];
+    const lines = itemsToLines(items);
+    expect(lines.at(-1)?.split(/\s+/).filter(Boolean)).toEqual(['1', '—', '—', '—', '1', '—', '—', '—', '—', '—', '2', '—', '—', '—', '2']);
+  });
+
   it('a column\'s upright heading, one character a line (「三」 「、」 「本」 …), is a line of its own: no character of it takes a row\'s figures from its label', () => {
     const upright = [...'三、本年度办理结果'].map((str, k): Item => ({ str, x: 0, y: 666 - 18 * k, w: 10, h: 10 }));
     // each row's figures set a little above its label (cells centred on their own content)

@@ -382,14 +382,20 @@ function wordsOfLine(line: readonly Item[]): Item[] {
   return words;
 }
 
-/** Where the labels of the table's rows around line i end (the right edge of the rows' text before their figures). */
+/**
+ * Where the labels of the table's rows around line i end (the right edge of the rows' text before their figures), up to
+ * a heading each way: another table's labels are no bound of this one's columns (table 四 has no label column).
+ */
 function rowLabelsEnd(lines: readonly Item[][], i: number): number {
   let end = -Infinity;
-  for (let j = Math.max(0, i - ROW_REACH); j <= i + ROW_REACH && j < lines.length; j++) {
-    const line = lines[j] ?? [];
-    const figures = trailingFigures(line);
-    const label = figures[0] ? line.slice(0, line.indexOf(figures[0])) : [];
-    for (const it of label) if (it.str.trim() !== '') end = Math.max(end, it.x + it.w);
+  for (const step of [-1, 1]) {
+    for (let j = i; Math.abs(j - i) <= ROW_REACH && j >= 0 && j < lines.length; j += step) {
+      const line = lines[j] ?? [];
+      if (j !== i && isBarrier(line)) break;
+      const figures = trailingFigures(line);
+      const label = figures[0] ? line.slice(0, line.indexOf(figures[0])) : [];
+      for (const it of label) if (it.str.trim() !== '') end = Math.max(end, it.x + it.w);
+    }
   }
   return end;
 }
