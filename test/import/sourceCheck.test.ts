@@ -139,6 +139,13 @@ describe('a published cell printing no valid value (V-NUM on the report as publi
     expect(fits.sourceCheck.filter((f) => f.rule === 'T4-SUM')).toEqual([]);
   });
 
+  it('a table 四 of sixteen figures that fits in no reading, though no one block fails in all, is one T4-SUM for the table', async () => {
+    const text = loadPublished('xinxiang-county-office-2024').replace('3 0 1 1 5 0 0 0 0 0 0 0 0 0 0', '0 0 0 0 2 0 0 0 2 2 0 0 0 0 0 0');
+    const t4 = (await sourceCheckOf(text)).sourceCheck.filter((f) => f.rule === 'T4-SUM');
+    expect(t4.map((f) => [f.target, f.cells.length])).toEqual([['review.reconsideration.total', 15]]);
+    expect(t4[0]?.message).toContain('原文有 16 个数字（0 0 0 0 2 0 0 0 2 2 0 0 0 0 0 0），应为 15 个，无论多出的数字是哪一格');
+  });
+
   it('a table 四 of sixteen figures that no stray left out and no two joined make add up is a T4-SUM, its figures quoted', async () => {
     const text = loadPublished('xinxiang-county-office-2024').replace('3 0 1 1 5 0 0 0 0 0 0 0 0 0 0', '3 0 1 1 6 0 0 0 0 0 0 0 0 0 0 7');
     const result = await sourceCheckOf(text);
