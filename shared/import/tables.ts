@@ -21,7 +21,7 @@ import { COUNTERS, VALUE_MARK, allowedEdits, findApprox, labelKey, tokenValue, t
 import type { Uncertain } from './result.js';
 import type { TableRead } from './tableRead.js';
 import { cutInNoReading, failingInEveryReading, gluedCuts, isGluedRun, plainlyNoCount, tooLongForACount, ungluedValues } from './tableGlued.js';
-import { settleByColumns, type AmbiguousRow } from './tableColumns.js';
+import { columnsFailingInEveryCut, settleByColumns, type AmbiguousRow } from './tableColumns.js';
 
 export interface RowSpec {
   /** the row's cell keys, in printed column order */
@@ -434,7 +434,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
   const unglued = vals.length < want ? ungluedValues(m.values, spec.cells.map((c) => c.kind === 'signed'), rowArithmetic(spec)) : null;
   if (unglued) {
     vals = unglued.values;
-    if (unglued.alternatives) ambiguous.push({ keys: spec.cells.map((c) => c.key), cuts: unglued.alternatives.map((cut) => cut.map((t) => tokenValue(t) ?? 0)), ...atLeastOf(spec) });
+    if (unglued.alternatives) ambiguous.push({ keys: spec.cells.map((c) => c.key), cuts: unglued.alternatives.map((cut) => cut.map((t) => tokenValue(t) ?? 0)), printed: printedFigures(m), ...atLeastOf(spec) });
     if (unglued.inferred) {
       const cut = unglued.values.map((t) => (t?.type === 'num' ? t.raw : '？')).join(' ');
       const unsure = unglued.values.includes(null) ? '，无法确定的单元格（？）留空' : '';
@@ -603,7 +603,7 @@ function rowNotAddingUp(m: RowMatch, cells: Cells): SumNotAddingUp | null {
   const fits = rowArithmetic(spec);
   if (!fits || spec.totalIndex === undefined) return null;
   const keys = spec.cells.map((c) => c.key);
-  const printed = m.values.map((t) => (t.type === 'num' ? t.raw : '')).join(' ');
+  const printed = printedFigures(m);
   const sum = { total: keys[spec.totalIndex] ?? '', parts: keys.slice(0, spec.totalIndex), printed };
   // (a total read from the runs is judged as placed: no reading to try)
   if (cells[sum.total] === null && gluedRowFailing(m, fits)) return { ...sum, unplaceable: 'glued' };
@@ -652,13 +652,36 @@ function longRowFailing(m: RowMatch, fits: (figures: number[]) => boolean): bool
   return ![...dropped, ...joined].some(fits);
 }
 
-/** A glued row left wholly blank (it cuts several ways and no cell agrees): its cuts, for the columns or the text to settle. */
+/**
+ * A glued row left wholly blank (it cuts several ways and no cell agrees, or no cut adds up): its cuts, for the columns
+ * or the text to settle, or the columns to be judged under every one.
+ */
 function cutsOfBlankRow(m: RowMatch, cells: Cells): AmbiguousRow | null {
   const keys = m.spec.cells.map((c) => c.key);
   if (!keys.every((k) => cells[k] === null) || m.values.length >= keys.length || !m.values.some(isGluedRun)) return null;
   if (m.spec.cells.some((c) => c.kind === 'signed')) return null;
   const cuts = gluedCuts(m.values, keys.length);
-  return cuts && cuts.length > 1 ? { keys, cuts, ...atLeastOf(m.spec) } : null;
+  return cuts && cuts.length > 0 ? { keys, cuts, printed: printedFigures(m), ...atLeastOf(m.spec) } : null;
+}
+
+/** A row's figures as printed, parted by spaces (for the messages). */
+function printedFigures(m: RowMatch): string {
+  return m.values.map((t) => (t.type === 'num' ? t.raw : '')).join(' ');
+}
+
+/**
+ * Table 三's column sums through glued rows left blank that fail under every cut of them: wrong in the report whichever
+ * cut is meant. Not through a figure whose column is a guess. (A row the text settles later is judged as placed.)
+ */
+function columnsNotAddingUp(cells: Cells, open: readonly AmbiguousRow[], uncertain: readonly Uncertain[]): SumNotAddingUp[] {
+  const unreadable = new Set(uncertain.filter((u) => u.unplaced || u.unread).flatMap((u) => u.cells ?? [u.target]));
+  return columnsFailingInEveryCut(cells, open, unreadable).map((s) => ({
+    total: s.total,
+    parts: [...s.parts],
+    printed: open.filter((r) => r.keys.some((k) => k === s.total || s.parts.includes(k))).map((r) => r.printed ?? '').join('、'),
+    unplaceable: 'column' as const,
+    ...(s.rule === 'T3-BAL' ? { rule: 'T3-BAL' as const } : {}),
+  }));
 }
 
 /** The row's rule of the domain, carried with its cuts to the last settling (tableDomain.ts). */
@@ -786,6 +809,8 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   const uncertain: Uncertain[] = [];
   const byRow = new Map(matches.map((m) => [m.spec, m]));
   const ambiguous: AmbiguousRow[] = [];
+  /** glued rows left blank whose one cut doesn't add up */
+  const uncutRows: AmbiguousRow[] = [];
   const sumsNotAddingUp: SumNotAddingUp[] = [];
   const blankUnplaced: string[][] = [];
   let score = 0;
@@ -815,7 +840,8 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     const notAddingUp = rowNotAddingUp(m, cells);
     if (notAddingUp) sumsNotAddingUp.push(notAddingUp);
     const blankCuts = cutsOfBlankRow(m, cells);
-    if (blankCuts) ambiguous.push(blankCuts);
+    // (a row's one cut that doesn't add up settles nothing: its columns are judged under it)
+    if (blankCuts) (blankCuts.cuts.length > 1 ? ambiguous : uncutRows).push(blankCuts);
     // the table spans the rows it read figures or blanks from: a label met in text with nothing after it (「…规章库、规范性
     // 文件库对现行有」, a line of a wrapped paragraph) leaves its line to the narrative
     const lineA = tokens[stream.tokenAt[m.occurrence.start] ?? 0]?.line;
@@ -827,6 +853,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
   });
   settleGluedRows(cells, ambiguous, uncertain);
   const unsettled = ambiguous.filter((r) => r.keys.some((k) => cells[k] === null));
+  sumsNotAddingUp.push(...columnsNotAddingUp(cells, [...unsettled, ...uncutRows], uncertain));
   const found = matches.length;
   const misfit = matches.filter((m) => m.values.length !== m.spec.cells.length && !figuresFill(m)).length;
   if (found >= 3 && misfit * 3 > found) {

@@ -65,9 +65,12 @@ export interface SumNotAddingUp {
    * why the figures can't be placed: run together (no cut adds up), run together with more digits than any cut
    * makes the row's cells (`uncut`: 「000000010」 for 7), or one too many (neither leaving one out nor joining two adds up);
    * `table`: table 四's figures one too many or too few, fitting in no reading though no one block fails in all (total:
-   * the first block's, parts: every other cell)
+   * the first block's, parts: every other cell); `column`: a column of table 三 through rows of figures run together,
+   * failing under every cut of them (`rule` and `printed` say which sum and which rows)
    */
-  unplaceable: 'glued' | 'uncut' | 'long' | 'table';
+  unplaceable: 'glued' | 'uncut' | 'long' | 'table' | 'column';
+  /** the sum's rule when it is not the total's own (a column's balance: total 第三项, parts 第一、二、四项) */
+  rule?: 'T3-BAL';
 }
 
 export interface Report {

@@ -69,10 +69,12 @@ function sumCheck(p: Prepared, def: CellDef, printed: number, sumOf: readonly st
 function unplaceableSums(p: Prepared, out: Finding[]): void {
   for (const s of p.report.printed?.sumsNotAddingUp ?? []) {
     const def = p.format.cellByKey.get(s.total);
-    const rule = def ? sumsOf(def).find((x) => x.sumOf.every((k) => s.parts.includes(k)))?.rule : undefined;
-    if (!def || !rule || (p.printed(s.total) !== null && !p.columnGuessed(s.total))) continue;
-    const where = s.unplaceable === 'table' ? '表四' : nameParts(def).row;
-    out.push(p.finding(rule, `「${where}」：${unplaceableWhy(s)}：原表的数字有误，请对照原文核对`, { cells: [s.total, ...s.parts], target: s.total }));
+    const rule = s.rule ?? (def ? sumsOf(def).find((x) => x.sumOf.every((k) => s.parts.includes(k)))?.rule : undefined);
+    // (a column's total is read; its parts, run together, are not — unless the report's text settled them since)
+    const judgedAsPlaced = s.unplaceable === 'column' ? ![s.total, ...s.parts].some((k) => unreadCell(p, k)) : p.printed(s.total) !== null && !p.columnGuessed(s.total);
+    if (!def || !rule || judgedAsPlaced) continue;
+    const where = s.unplaceable === 'table' ? '「表四」' : s.unplaceable === 'column' ? `「${nameParts(def).col}」列` : `「${nameParts(def).row}」`;
+    out.push(p.finding(rule, `${where}：${unplaceableWhy(s)}：原表的数字有误，请对照原文核对`, { cells: [s.total, ...s.parts], target: rule === 'T3-BAL' ? (s.parts[2] ?? s.total) : s.total }));
   }
 }
 
@@ -82,6 +84,10 @@ function unplaceableWhy(s: SumNotAddingUp): string {
     const count = s.printed.split(' ').length;
     const odd = count > s.parts.length + 1 ? '多出的数字' : '空白';
     return `原文有 ${count} 个数字（${s.printed}），应为 ${s.parts.length + 1} 个，无论${odd}是哪一格，总有一栏的各项之和不等于总计`;
+  }
+  if (s.unplaceable === 'column') {
+    const sum = s.rule === 'T3-BAL' ? '第一项加第二项都不等于第三项加第四项' : '（七）总计都不等于各项之和';
+    return `本列有数字连在一起的行（${s.printed}），无论怎样拆分，${sum}`;
   }
   if (s.unplaceable === 'uncut') return `原文数字连在一起（${s.printed}），数字比本行的 ${s.parts.length + 1} 格多，无论怎样拆分都对不上各格`;
   return `原文本行有 ${s.printed.split(' ').length} 个数字（${s.printed}），比应有的多一个，无论舍去哪一个或合并哪两个，各项之和都不等于总计`;

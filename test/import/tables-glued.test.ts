@@ -206,6 +206,24 @@ describe('figures run together', () => {
     expect(spaced.printed?.sumsNotAddingUp).toBeUndefined();
   });
 
+  it('a column through a glued row no cut makes add up is judged under every cut: 「本年新收13000000」 (13 or 1 | 30 for 自然人) fails T3-BAL for 自然人 either way, not for 商业企业', () => {
+    const findings = (from: string, to: string) => {
+      const { report } = parsePublished(textDocument(ONE_LINE_2021.replace(from, to)));
+      return evaluate(report, { stage: 'final' }).filter((f) => f.rule === 'T3-BAL' || f.rule === 'T3-SUM7');
+    };
+    // 自然人: 13 (or 1) + 0 against （七）总计 11 (or 1, its own run cuts two ways) + 1; 总计: 0 + 0 against 11 + 1
+    const thirteen = findings('数量120000012', '数量13000000').filter((f) => f.rule === 'T3-BAL');
+    expect(thirteen.map((f) => f.target).sort()).toEqual(['apply.carried_forward.natural', 'apply.carried_forward.total']);
+    expect(thirteen[0]?.message).toContain('本列有数字连在一起的行（13000000、110000011），无论怎样拆分，第一项加第二项都不等于第三项加第四项');
+    // 12 balances 自然人 (12 + 0 = 11 + 1): one cut fits, no verdict on that column
+    expect(findings('数量120000012', '数量12000000').filter((f) => f.rule === 'T3-BAL').map((f) => f.target)).toEqual(['apply.carried_forward.total']);
+    // a result row of one cut that doesn't add up (「予以公开20000000」): the columns' （七）总计 judged under it —
+    // 自然人 11 against 20 + 3, 其他 0 against 0 + 2 (the report's own misprint, still said though the row is unread)
+    const granted = findings('予以公开1000001', '予以公开20000000').filter((f) => f.rule === 'T3-SUM7');
+    expect(granted.map((f) => f.target).sort()).toEqual(['apply.processed_total.natural', 'apply.processed_total.other_org', 'apply.processed_total.total']);
+    expect(granted[0]?.message).toContain('（20000000），无论怎样拆分，（七）总计都不等于各项之和');
+  });
+
   it('a run with more digits than its row has cells, every leading 0 a cell of its own (「00000001」: 8 figures at least for 7), is misprinted however read: T3-ROW', () => {
     const t3 = (granted: string) => {
       const { report } = parsePublished(textDocument(ONE_LINE_2021.replace('（一）予以公开1000001', `（一）予以公开${granted}`)));
