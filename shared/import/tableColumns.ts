@@ -5,7 +5,7 @@
  * the only combination that does. Otherwise the cells the cuts disagree on stay blank, as the row left them, and a
  * column's sum that fails under every combination (rows no cut adds up included) is wrong in the report as printed.
  */
-import { APPLY_COLUMNS, FORMAT_2021, FORMAT_2021_SINGLE_OTHER, sumsOf } from '../report/format.js';
+import { APPLY_COLUMNS, FORMAT_2021, FORMAT_2021_SINGLE_OTHER, balanceRowKeys, sumsOf } from '../report/format.js';
 import type { Cells } from '../report/model.js';
 
 /** A row left with blanks because several cuts fit its total, or none does: its cells and each cut's figures, in cell order. */
@@ -44,9 +44,10 @@ function applySums(cells: Cells): ApplySum[] {
     if (def.table !== 'apply') continue;
     for (const { sumOf, rule } of sumsOf(def)) if (rule === 'T3-ROW' || rule === 'T3-SUM7') sums.push({ rule, total: def.key, parts: sumOf });
   }
+  const [first, second, seventh, fourth] = balanceRowKeys();
   for (const col of APPLY_COLUMNS) {
     const key = (row: string) => `apply.${row}.${col.key}`;
-    sums.push({ rule: 'T3-BAL', total: key('processed_total'), parts: [key('new'), key('carried_over'), key('carried_forward')] });
+    sums.push({ rule: 'T3-BAL', total: key(seventh), parts: [key(first), key(second), key(fourth)] });
   }
   return sums;
 }

@@ -272,6 +272,17 @@ export function applyRows(otherSplit: boolean): ApplyRow[] {
   return rows;
 }
 
+/**
+ * T3-BAL's four rows, the same in every column: 第一项 + 第二项 = 第三项（七）总计 + 第四项 (the table's three top rows
+ * and its total of results).
+ */
+export function balanceRowKeys(): readonly [string, string, string, string] {
+  const rows = applyRows(true);
+  const top = rows.filter((r) => r.level === 'top').map((r) => r.key);
+  const seventh = rows.find((r) => r.key === 'processed_total')?.key ?? 'processed_total';
+  return [top[0] ?? 'new', top[1] ?? 'carried_over', seventh, top[2] ?? 'carried_forward'];
+}
+
 /** The rows whose sum is 「（七）总计」 (T3-SUM7). */
 export function resultRowKeys(otherSplit: boolean): string[] {
   return applyRows(otherSplit)

@@ -4,7 +4,7 @@
  * Totals a draft doesn't store are computed, so they can't disagree; a check is skipped while a figure it
  * needs is blank (V-BLANK says so), but for a published report's column that can't balance whatever its blanks hold.
  */
-import { APPLY_COLUMNS, applyRows, sumsOf, type CellDef, type SumRule } from '../report/format.js';
+import { APPLY_COLUMNS, balanceRowKeys, sumsOf, type CellDef, type SumRule } from '../report/format.js';
 import type { Report, SumNotAddingUp } from '../report/model.js';
 import { parseCell } from '../report/numbers.js';
 import { prepare, type CellProblem, type Prepared } from './prepare.js';
@@ -121,11 +121,8 @@ interface BalanceColumn {
 }
 
 function balanceColumns(p: Prepared): BalanceColumn[] {
-  const rows = applyRows(p.format.otherSplit);
-  const top = rows.filter((r) => r.level === 'top').map((r) => r.key);
-  const [first, second, fourth] = [top[0], top[1], top[2]];
-  const seventh = rows.find((r) => r.level === 'result' && r.key === 'processed_total')?.key;
-  if (!first || !second || !fourth || !seventh || !p.format.cellByKey.has('apply.new.total')) return [];
+  const [first, second, seventh, fourth] = balanceRowKeys();
+  if (!p.format.cellByKey.has('apply.new.total')) return [];
   return APPLY_COLUMNS.map((col) => {
     const key = (r: string) => `apply.${r}.${col.key}`;
     const keys: BalanceColumn['keys'] = [key(first), key(second), key(seventh), key(fourth)];
