@@ -91,6 +91,8 @@ export interface Unglued {
   inferred: boolean;
   /** the cuts that all fit, when more than one does (the table's columns may still settle it) */
   alternatives?: Token[][];
+  /** one digit per cell, the digits being exactly as many as the cells: not judged by the row's arithmetic */
+  byDigit?: true;
 }
 
 /** What a value reads as, for comparing two cuts. */
@@ -121,7 +123,7 @@ export function ungluedValues(values: readonly Token[], signed: readonly boolean
     }
     // plain runs cut too, with or without a sign of gluing (a run starting a PDF's line: 「700000 7」), only where
     // exactly one cut fills the row and adds up: a short row's blanks never would; else the row has a blank cell
-    if (fits) return gluedAtBothEnds(values, want, signsFit, (c) => fits(figures(c)));
+    if (fits) return gluedAtBothEnds(values, want, signsFit, (c) => fits(figures(c))) ?? digitPerCell(values, want, fits);
   }
   const all = found.filter(signsFit);
   const [first] = all;
@@ -170,6 +172,20 @@ function gluedAtBothEnds(values: readonly Token[], want: number, signsFit: (c: r
   const accepted = (found ?? []).filter((c) => signsFit(c) && adds(c));
   const [one] = accepted;
   return one && accepted.length === 1 ? { values: one, inferred: true } : null;
+}
+
+/**
+ * A row that shows gluing (a figure starting with 0) whose digits are exactly as many as its cells, yet no cut adds
+ * up (「00 0 00 0 0 0 00 0 0 0 10」 for table 四): one digit per cell, as everywhere the digits match the cells — the one
+ * reading that needs no empty cell. Not where some reading of its spaces makes it add up (「5 5 00 0 10」 may be
+ * 5 5 0 0 0, blank, 10); past the readings that can be tried (many spaces), the digits stand. The arithmetic rules
+ * then judge the row as read; a doubt for the clerk.
+ */
+function digitPerCell(values: readonly Token[], want: number, fits: (figures: number[]) => boolean): Unglued | null {
+  if (!values.some(isGluedRun) || !values.every((t) => t.type === 'num' && /^\d+$/.test(t.raw))) return null;
+  const digits = values.flatMap((t) => (t.type === 'num' ? [...t.raw].map((d): Token => ({ type: 'num', raw: d, line: t.line, glued: true })) : []));
+  if (digits.length !== want || someReadingFits(values, want, fits)) return null;
+  return { values: digits, inferred: true, byDigit: true };
 }
 
 /**
@@ -240,6 +256,19 @@ export function failingInEveryReading(values: readonly Token[], want: number, fa
     }
   }
   return common ?? [];
+}
+
+/** Some reading of a row's spaces and cut of its runs makes it add up (a blank counted 0); false when they can't all be tried in bounded time. */
+function someReadingFits(values: readonly Token[], want: number, fits: (figures: number[]) => boolean): boolean {
+  const readings = spaceReadings(values);
+  if (!readings) return false;
+  const budget: Budget = { steps: MAX_READING_STEPS };
+  for (const reading of readings) {
+    const cuts = reading.length === want ? [reading] : candidates(reading, want, isGluedRun, budget);
+    if (cuts === null) return false;
+    if (cuts.some((c) => fits(figures(c)))) return true;
+  }
+  return false;
 }
 
 /**

@@ -152,7 +152,8 @@ function chooseValues(runs: readonly Token[][]): Chosen | null {
   // Figures glued together: the first run after the header that holds a glued figure (one try: bounded work).
   const glued = runs.find((r) => r.some(isGluedRun));
   const unglued = glued ? ungluedValues(glued, new Array<boolean>(WANT).fill(false), reviewAddsUp) : null;
-  if (unglued) return unglued.inferred ? { values: unglued.values, note: '表四的数字连在一起，已按各栏总计拆分，请核对' } : { values: unglued.values };
+  if (unglued && !unglued.inferred) return { values: unglued.values };
+  if (unglued) return { values: unglued.values, note: `表四的数字连在一起，已按${unglued.byDigit ? '每格一位数字（数字个数与单元格数相同）' : '各栏总计'}拆分，请核对` };
   // Three five-column tables: the three rows of five figures.
   const fives = runs.filter((r) => r.length === REVIEW_COLUMNS.length);
   if (fives.length === REVIEW_BLOCKS.length) return { values: fives.flat() };

@@ -438,7 +438,8 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
     if (unglued.inferred) {
       const cut = unglued.values.map((t) => (t?.type === 'num' ? t.raw : '？')).join(' ');
       const unsure = unglued.values.includes(null) ? '，无法确定的单元格（？）留空' : '';
-      note = `原文本行的数字连在一起（${shown}），已${spec.totalIndex !== undefined ? '按本行合计' : ''}拆分为 ${cut}${unsure}，请核对`;
+      const by = unglued.byDigit ? '按每格一位数字' : spec.totalIndex !== undefined ? '按本行合计' : '';
+      note = `原文本行的数字连在一起（${shown}），已${by}拆分为 ${cut}${unsure}，请核对`;
     }
   } else if (vals.length < want && vals.some((t) => cellsRunTogether(t, spec))) {
     // Figures run together that can't be cut with certainty: their cells stay blank, never a guess; the figures

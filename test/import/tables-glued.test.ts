@@ -243,6 +243,34 @@ describe('figures run together', () => {
     expect(review('0000 0000001 324019').sumsNotAddingUp).toBeUndefined();
   });
 
+  it('table 四 crawled with spaces between some cells (「00 0 00 0 0 0 00 0 0 0 10」): fifteen digits for fifteen cells are one a cell, so 复议后起诉 尚未审结 1 against 总计 0 fails T4-SUM', () => {
+    // section 四's text, as the import gives it: the last figure ends it (glued to no word after it)
+    const section = ONE_LINE_2021.slice(ONE_LINE_2021.indexOf('四、政府信息公开行政复议'), ONE_LINE_2021.indexOf('五、存在'));
+    const review = (printed: string) => readReview(tokenise([{ text: section.replace('100010001100000', printed) }]));
+    // as the crawl prints an all-zero table 四: read, nothing to say
+    const zeros = review('00 0 00 0 0 0 00 0 0 0 00');
+    expect(Object.values(zeros.cells)).toEqual(new Array(15).fill(0));
+    // 「10」 is 1 and 0 run together, not ten: the only reading of fifteen digits that needs no empty cell
+    const misprinted = review('00 0 00 0 0 0 00 0 0 0 10');
+    expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => misprinted.cells[`review.sued_after.${c}`])).toEqual([0, 0, 0, 1, 0]);
+    expect(misprinted.uncertain.find((u) => u.target === 'review.sued_after.pending')?.reason).toContain('每格一位数字');
+    const text = ONE_LINE_2021.replace('100010001100000', '00 0 00 0 0 0 00 0 0 0 10');
+    const t4 = evaluate(parsePublished(textDocument(text)).report, { stage: 'final' }).filter((f) => f.rule === 'T4-SUM');
+    expect(t4.map((f) => f.target)).toEqual(['review.sued_after.total']);
+  });
+
+  it('a row of table 三 with spaces whose seven digits add up in no reading (「10 0 00 0 2」) is one digit a cell, judged as read; 「5 5 00 0 10」, which one reading of its spaces makes add up (5 5 0 0 0, blank, 10), is left unread', () => {
+    const read = (printed: string) => parsePublished(textDocument(ONE_LINE_2021.replace('（一）予以公开1000001', `（一）予以公开 ${printed} `))).report;
+    const failing = read('10 0 00 0 2');
+    expect(row(failing.cells, 'granted')).toEqual([1, 0, 0, 0, 0, 0, 2]);
+    expect(evaluate(failing, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total').map((f) => f.message)).toEqual([
+      '「（一）予以公开」行：表中总计 2，各项之和 = 自然人 1，相差 1',
+    ]);
+    const open = read('5 5 00 0 10');
+    expect(row(open.cells, 'granted')).toContain(null);
+    expect(evaluate(open, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total')).toEqual([]);
+  });
+
   it('a row of several runs that no cut of its digits makes add up (「5000000 58」: 50 0 0 0 0 0 against 58) fails T3-ROW whichever cut is meant', () => {
     // the crawl prints 「5800000 58」 for 58 0 0 0 0 0 58; one digit misprinted, no cut of 「500000058」 adds up
     const text = ONE_LINE_2021.replace('一、本年新收政府信息公开申请数量120000012', '一、本年新收政府信息公开申请数量5000000 58 ');
