@@ -208,31 +208,53 @@ function blanksAtSpaces(values: readonly Token[], want: number): Unglued | null 
 
 /** Most spaces of a row read each of three ways (`spaceReadings`): 3⁶ readings at most, all cut within one budget. */
 const MAX_SPACES = 6;
+/** Most spaces of a row read at all: past MAX_SPACES, only one of them read otherwise than between two cells. */
+const MAX_SPACES_ONE_ODD = 30;
 const MAX_READING_STEPS = 200_000;
+
+const gluedRun = (raw: string, line: number): Token => ({ type: 'num', raw, line, glued: true });
 
 /**
  * The ways a crawl's spaces between a row's runs of digits may be read: a stray space inside a figure (「1 2」 for
  * 12), a space between two cells, or an empty cell (「0 00000」 for 0, blank, 0 0 0 0 0). Every run of two digits or
- * more may be cells run together. Null unless every value is a run of digits and the spaces are few.
+ * more may be cells run together. Null unless every value is a run of digits and the spaces are few. A crawl that
+ * spaces some cells and not others (「00 2 02 00 000 1324 0 15」, table 四) has more spaces than can be read every
+ * way: each space between two cells, or any one of them read otherwise.
  */
 function spaceReadings(values: readonly Token[]): Token[][] | null {
   const runs = values.map((t) => (t.type === 'num' && /^\d+$/.test(t.raw) ? t : null));
-  if (runs.length - 1 > MAX_SPACES || runs.some((t) => t === null)) return null;
-  const run = (raw: string, line: number): Token => ({ type: 'num', raw, line, glued: true });
+  if (runs.some((t) => t === null) || runs.length - 1 > MAX_SPACES_ONE_ODD) return null;
+  const nums = runs.flatMap((t) => (t?.type === 'num' ? [t] : []));
+  if (nums.length - 1 > MAX_SPACES) return oneOddSpace(nums);
   let readings: Token[][] = [];
-  for (const t of runs) {
-    if (!t || t.type !== 'num') continue;
+  for (const t of nums) {
     if (readings.length === 0) {
-      readings = [[run(t.raw, t.line)]];
+      readings = [[gluedRun(t.raw, t.line)]];
       continue;
     }
     readings = readings.flatMap((r) => {
       const prev = r[r.length - 1];
-      const joined = prev?.type === 'num' ? [[...r.slice(0, -1), run(prev.raw + t.raw, prev.line)]] : [];
-      return [...joined, [...r, run(t.raw, t.line)], [...r, { type: 'blank' as const, line: t.line }, run(t.raw, t.line)]];
+      const joined = prev?.type === 'num' ? [[...r.slice(0, -1), gluedRun(prev.raw + t.raw, prev.line)]] : [];
+      return [...joined, [...r, gluedRun(t.raw, t.line)], [...r, { type: 'blank' as const, line: t.line }, gluedRun(t.raw, t.line)]];
     });
   }
   return readings;
+}
+
+/** Every space between two cells, and each reading with one space read otherwise (a stray space, or an empty cell). */
+function oneOddSpace(nums: readonly (Token & { type: 'num' })[]): Token[][] {
+  const between = nums.map((t) => gluedRun(t.raw, t.line));
+  const odd = nums.slice(1).flatMap((t, i) => {
+    const prev = nums[i];
+    if (!prev) return [];
+    const before = between.slice(0, i);
+    const after = between.slice(i + 2);
+    return [
+      [...before, gluedRun(prev.raw + t.raw, prev.line), ...after],
+      [...before, gluedRun(prev.raw, prev.line), { type: 'blank' as const, line: t.line }, gluedRun(t.raw, t.line), ...after],
+    ];
+  });
+  return [between, ...odd];
 }
 
 /**

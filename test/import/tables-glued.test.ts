@@ -271,6 +271,17 @@ describe('figures run together', () => {
     expect(evaluate(open, { stage: 'final' }).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total')).toEqual([]);
   });
 
+  it('table 四 crawled with more spaces than can be read every way (「00 2 02 00 000 1324 0 15」: seven) is judged with each space between cells and with any one read otherwise: 复议后起诉 fails T4-SUM', () => {
+    const section = ONE_LINE_2021.slice(ONE_LINE_2021.indexOf('四、政府信息公开行政复议'), ONE_LINE_2021.indexOf('五、存在'));
+    const review = (printed: string) => readReview(tokenise([{ text: section.replace('100010001100000', printed) }]));
+    // 0 0 2 0 2 · 0 0 0 0 0 · 13 2 4 0 15: no cut of 「1324」 and 「15」 gives 复议后起诉 its total
+    expect(review('00 2 02 00 000 1324 0 15').sumsNotAddingUp?.map((s) => s.total)).toEqual(['review.sued_after.total']);
+    // with its total 19 it reads, and adds up
+    const right = review('00 2 02 00 000 1324 0 19');
+    expect(right.sumsNotAddingUp).toBeUndefined();
+    expect(Object.values(right.cells)).toEqual([0, 0, 2, 0, 2, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19]);
+  });
+
   it('a row of several runs that no cut of its digits makes add up (「5000000 58」: 50 0 0 0 0 0 against 58) fails T3-ROW whichever cut is meant', () => {
     // the crawl prints 「5800000 58」 for 58 0 0 0 0 0 58; one digit misprinted, no cut of 「500000058」 adds up
     const text = ONE_LINE_2021.replace('一、本年新收政府信息公开申请数量120000012', '一、本年新收政府信息公开申请数量5000000 58 ');
