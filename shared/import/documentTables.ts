@@ -67,7 +67,8 @@ export function readDocumentTables(source: readonly SourceLine[], headings: read
     uncertain.push({ target: 'format', name: '报告格式', reason: `未能从表二的表头判断格式，已按年度按「${format === '2019' ? '2019年格式' : '2021年格式'}」读取，请核对` });
   }
   // (sentences may be a table printed as text only in the table's own section: its heading found)
-  const found = (key: SectionKey) => ({ proseTable: headings[indexOf(key)] != null });
+  // (and a later section found: the text goes on past the table, no row of it is cut off by the text's end)
+  const found = (key: SectionKey) => ({ proseTable: headings[indexOf(key)] != null, textGoesOn: headings.slice(indexOf(key) + 1).some((h) => h != null) });
   const activeRead = readActive(activeTokens, (format === '2019' ? FORMAT_2019 : FORMAT_2021).activeGroups, found('active'));
   const applyRead = readApply(tokensOf('requests'), true, format === '2021', found('requests'));
   const reviewRead = readReview(beforeSentences(tokensOf('review')));

@@ -412,13 +412,19 @@ function readByPlace(spec: RowSpec, printed: readonly Token[], cells: Cells, unc
   return true;
 }
 
+/** Whether a row may be cut off (a page or an excerpt ending within it). */
+interface CutOff {
+  /** no row the format puts after this one was found in the text: cut off within the table, whatever follows (a site's footer) */
+  tableAfter: boolean;
+  /** a later section was found: the text goes on past the table (`ReadOptions.textGoesOn`) */
+  textGoesOn: boolean;
+}
+
 /**
  * Values of one row, repaired when the count is off and the row total says how; doubts reported. Returns whether the
  * row printed fewer figures than it has cells and was placed by guess: which of its cells is blank can't be told.
- * `tableCutAfter`: no row the format puts after this one was found in the text — a page or excerpt cut off within
- * the table, whatever follows (a site's footer).
  */
-function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[], ambiguous: AmbiguousRow[], tableCutAfter: boolean): boolean {
+function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[], ambiguous: AmbiguousRow[], cut: CutOff): boolean {
   const { spec } = m;
   const want = spec.cells.length;
   // no room for a blank: the empty ones are layout
@@ -487,7 +493,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       // The last figure is the row total: a table prints its totals and leaves details blank; below the others' sum
       // the row doesn't add up (T3-ROW says so). Not where the text or the table stops within the row (a page or
       // excerpt cut off): its last figure is the last one kept. Where the blank sits can't be known.
-      if (last !== null && (last >= sum || !(tableCutAfter || textStopsAfter(tokens, lastToken)))) {
+      if (last !== null && (last >= sum || !(cut.tableAfter || (!cut.textGoesOn && textStopsAfter(tokens, lastToken))))) {
         const details = vals.slice(0, -1);
         const placed: (Token | null)[] = spec.cells.map(() => null);
         details.forEach((t, i) => (placed[i] = t));
@@ -783,6 +789,11 @@ export interface ReadOptions {
    * section 二) is no table.
    */
   proseTable: boolean;
+  /**
+   * A later section's heading was found: the text goes on past the table's tokens, so a row they end on is no page or
+   * excerpt cut off (a one-line crawl's table 三 ends where 「四、政府信息公开行政复议…」 begins).
+   */
+  textGoesOn?: boolean;
 }
 /** Tokens of the table's own section. */
 const IN_SECTION: ReadOptions = { proseTable: true };
@@ -837,7 +848,7 @@ function readRows(allTokens: readonly Token[], specs: readonly RowSpec[], what: 
     score += key.length - 2 * m.occurrence.cost;
     if (m.values.length !== spec.cells.length) score -= 3 * Math.abs(m.values.length - spec.cells.length);
     const tableCutAfter = i + 1 < specs.length && specs.slice(i + 1).every((later) => !byRow.has(later));
-    if (placeValues(m, cells, uncertain, tokens, ambiguous, tableCutAfter)) blankUnplaced.push(spec.cells.map((c) => c.key));
+    if (placeValues(m, cells, uncertain, tokens, ambiguous, { tableAfter: tableCutAfter, textGoesOn: opts.textGoesOn === true })) blankUnplaced.push(spec.cells.map((c) => c.key));
     const notAddingUp = rowNotAddingUp(m, cells);
     if (notAddingUp) sumsNotAddingUp.push(notAddingUp);
     const blankCuts = cutsOfBlankRow(m, cells);

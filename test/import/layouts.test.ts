@@ -201,6 +201,21 @@ describe('blank cells, stray numbers, missing rows', () => {
     expect(evaluate(footed).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total')).toEqual([]);
   });
 
+  it('the last row of table 三 printed with too few figures, its last below the others\' sum, with section 四 after it: the text goes on, so the last is its total and T3-ROW judges it', () => {
+    // a crawl's 「四、结转下年度继续办理 0 0 10 0 0 0」 before 「四、政府信息公开行政复议…」: the table's own tokens end
+    // with the row, but the report doesn't — no excerpt cut off there
+    const text = makeText(rich, { layout: 'rows' }).replace('四、结转下年度继续办理 4 11 18 2 9 16 60', '四、结转下年度继续办理 4 11 18 2 9 16');
+    expect(text).toContain('四、结转下年度继续办理 4 11 18 2 9 16\n\n四、政府信息公开行政复议');
+    const { report } = parse(text);
+    expect(report.cells['apply.carried_forward.total']).toBe(16);
+    const t3 = evaluate(report).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.carried_forward.total');
+    expect(t3.map((f) => f.message)).toEqual([expect.stringContaining('表中总计 16')]);
+    // the report cut off right after the row: its last figure stays in order, no verdict
+    const cut = parse(text.slice(0, text.indexOf('四、结转下年度继续办理 4 11 18 2 9 16') + '四、结转下年度继续办理 4 11 18 2 9 16'.length)).report;
+    expect(cut.cells['apply.carried_forward.total']).toBeNull();
+    expect(evaluate(cut).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.carried_forward.total')).toEqual([]);
+  });
+
   it('a row one figure long that no stray left out and no two figures joined make add up fails T3-ROW, though its columns are a guess', () => {
     // 「7 14 21 5 12 19 78」 printed 「7 14 21 5 12 19 79 3」: 79 is not 78, and no other reading adds up either
     const text = makeText(rich, { layout: 'rows' }).replace('（一）予以公开 7 14 21 5 12 19 78', '（一）予以公开 7 14 21 5 12 19 79 3');
