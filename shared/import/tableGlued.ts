@@ -91,7 +91,7 @@ export interface Unglued {
   inferred: boolean;
   /** the cuts that all fit, when more than one does (the table's columns may still settle it) */
   alternatives?: Token[][];
-  /** one digit per cell, the digits being exactly as many as the cells: not judged by the row's arithmetic */
+  /** one digit per cell, the digits being exactly as many as the cells (a cut no arithmetic chose: the rules judge it) */
   byDigit?: true;
 }
 
@@ -264,33 +264,34 @@ function oneOddSpace(nums: readonly (Token & { type: 'num' })[]): Token[][] {
  * or the readings can't be judged in bounded time.
  */
 export function failingInEveryReading(values: readonly Token[], want: number, failing: (cut: readonly Token[], figures: number[]) => number[]): number[] {
-  const readings = spaceReadings(values);
-  if (!readings) return [];
   let common: number[] | null = null;
-  const budget: Budget = { steps: MAX_READING_STEPS };
-  for (const reading of readings) {
-    const cuts = reading.length === want ? [reading] : candidates(reading, want, isGluedRun, budget);
-    if (cuts === null) return [];
-    for (const cut of cuts) {
-      const fails = failing(cut, figures(cut));
-      common = common === null ? fails : common.filter((i) => fails.includes(i));
-      if (common.length === 0) return [];
-    }
-  }
-  return common ?? [];
+  const walked = eachReadingCut(values, want, (cut) => {
+    const fails = failing(cut, figures(cut));
+    common = common === null ? fails : common.filter((i) => fails.includes(i));
+    return common.length === 0;
+  });
+  return walked === 'done' ? (common ?? []) : [];
 }
 
 /** Some reading of a row's spaces and cut of its runs makes it add up (a blank counted 0); false when they can't all be tried in bounded time. */
 function someReadingFits(values: readonly Token[], want: number, fits: (figures: number[]) => boolean): boolean {
+  return eachReadingCut(values, want, (cut) => fits(figures(cut))) === 'stopped';
+}
+
+/**
+ * Visits every cut into `want` values of every reading of a row's spaces (`spaceReadings`) until `stop` says so:
+ * 'stopped', 'done' (all visited), or 'unbounded' (too many to try in bounded time, or a row that can't be read so).
+ */
+function eachReadingCut(values: readonly Token[], want: number, stop: (cut: readonly Token[]) => boolean): 'stopped' | 'done' | 'unbounded' {
   const readings = spaceReadings(values);
-  if (!readings) return false;
+  if (!readings) return 'unbounded';
   const budget: Budget = { steps: MAX_READING_STEPS };
   for (const reading of readings) {
     const cuts = reading.length === want ? [reading] : candidates(reading, want, isGluedRun, budget);
-    if (cuts === null) return false;
-    if (cuts.some((c) => fits(figures(c)))) return true;
+    if (cuts === null) return 'unbounded';
+    if (cuts.some(stop)) return 'stopped';
   }
-  return false;
+  return 'done';
 }
 
 /**

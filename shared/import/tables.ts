@@ -424,7 +424,7 @@ interface CutOff {
  * Values of one row, repaired when the count is off and the row total says how; doubts reported. Returns whether the
  * row printed fewer figures than it has cells and was placed by guess: which of its cells is blank can't be told.
  */
-function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[], ambiguous: AmbiguousRow[], cut: CutOff): boolean {
+function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: readonly Token[], ambiguous: AmbiguousRow[], cutOff: CutOff): boolean {
   const { spec } = m;
   const want = spec.cells.length;
   // no room for a blank: the empty ones are layout
@@ -493,7 +493,7 @@ function placeValues(m: RowMatch, cells: Cells, uncertain: Uncertain[], tokens: 
       // The last figure is the row total: a table prints its totals and leaves details blank; below the others' sum
       // the row doesn't add up (T3-ROW says so). Not where the text or the table stops within the row (a page or
       // excerpt cut off): its last figure is the last one kept. Where the blank sits can't be known.
-      if (last !== null && (last >= sum || !(cut.tableAfter || (!cut.textGoesOn && textStopsAfter(tokens, lastToken))))) {
+      if (last !== null && (last >= sum || !(cutOff.tableAfter || (!cutOff.textGoesOn && textStopsAfter(tokens, lastToken))))) {
         const details = vals.slice(0, -1);
         const placed: (Token | null)[] = spec.cells.map(() => null);
         details.forEach((t, i) => (placed[i] = t));
