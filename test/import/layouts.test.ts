@@ -29,6 +29,9 @@ function wrongCells(expected: ReportData, got: Cells, skip: ReadonlySet<string> 
 
 const rich = richData(FORMAT_2021, 2024);
 
+/** The text up to the end of `printed` (an excerpt, or a page, cut off there). */
+const upTo = (text: string, printed: string) => text.slice(0, text.indexOf(printed) + printed.length);
+
 describe('table layouts of text extractions', () => {
   const layouts: [string, TextOptions][] = [
     ['one row per line, space-separated', { layout: 'rows' }],
@@ -192,11 +195,11 @@ describe('blank cells, stray numbers, missing rows', () => {
     const t3 = evaluate(report).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total');
     expect(t3.map((f) => f.message)).toEqual(['「（一）予以公开」行：表中总计 3，自然人 7 + 商业企业 14 = 21，相差 18']);
     // a text that stops within the row (an excerpt, a page cut off) keeps its last figure in order: no verdict
-    const cut = parse(text.slice(0, text.indexOf('（一）予以公开 7 14 3') + '（一）予以公开 7 14 3'.length)).report;
+    const cut = parse(upTo(text, '（一）予以公开 7 14 3')).report;
     expect(cut.cells['apply.granted.total']).toBeNull();
     expect(evaluate(cut).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total')).toEqual([]);
     // so does a table cut off within the row with the site's footer after it (a page saved whole, its excerpt not)
-    const footed = parse(`${text.slice(0, text.indexOf('（一）予以公开 7 14 3') + '（一）予以公开 7 14 3'.length)}\n【打印本页】 【关闭窗口】\n扫一扫在手机打开当前页\n主办单位：某某县人民政府办公室  网站标识码：3300000001  备案号：浙ICP备00000000号\n`).report;
+    const footed = parse(`${upTo(text, '（一）予以公开 7 14 3')}\n【打印本页】 【关闭窗口】\n扫一扫在手机打开当前页\n主办单位：某某县人民政府办公室  网站标识码：3300000001  备案号：浙ICP备00000000号\n`).report;
     expect(footed.cells['apply.granted.total']).toBeNull();
     expect(evaluate(footed).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.granted.total')).toEqual([]);
   });
@@ -211,7 +214,7 @@ describe('blank cells, stray numbers, missing rows', () => {
     const t3 = evaluate(report).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.carried_forward.total');
     expect(t3.map((f) => f.message)).toEqual([expect.stringContaining('表中总计 16')]);
     // the report cut off right after the row: its last figure stays in order, no verdict
-    const cut = parse(text.slice(0, text.indexOf('四、结转下年度继续办理 4 11 18 2 9 16') + '四、结转下年度继续办理 4 11 18 2 9 16'.length)).report;
+    const cut = parse(upTo(text, '四、结转下年度继续办理 4 11 18 2 9 16')).report;
     expect(cut.cells['apply.carried_forward.total']).toBeNull();
     expect(evaluate(cut).filter((f) => f.rule === 'T3-ROW' && f.target === 'apply.carried_forward.total')).toEqual([]);
   });

@@ -26,6 +26,10 @@ const ONE_LINE_2021 = [
   '结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计100010001100000五、存在的主要问题及改进情况略。六、其他需要报告的事项无。',
 ].join('');
 
+/** Table 四 of ONE_LINE_2021 printed otherwise, read from section 四's text as the import gives it (its last figure ends it, glued to no word after). */
+const reviewPrinted = (printed: string) =>
+  readReview(tokenise([{ text: ONE_LINE_2021.slice(ONE_LINE_2021.indexOf('四、政府信息公开行政复议'), ONE_LINE_2021.indexOf('五、存在')).replace('100010001100000', printed) }]));
+
 const row = (cells: Record<string, unknown>, key: string) => ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => cells[`apply.${key}.${c}`]);
 
 describe('figures run together', () => {
@@ -192,8 +196,7 @@ describe('figures run together', () => {
 
   it('a run of digits that no cut makes add up is an arithmetic error whichever cut is meant: T4-SUM / T3-ROW, though the cells stay unread', () => {
     // 17 digits for 15 cells; 复议后起诉 13 + 2 + 4 + 0 is not 15 however they are read
-    const at = ONE_LINE_2021.indexOf('四、政府信息公开行政复议');
-    const review = readReview(tokenise([{ text: ONE_LINE_2021.slice(at).replace('100010001100000', '00202000001324015') }]));
+    const review = reviewPrinted('00202000001324015');
     expect(review.sumsNotAddingUp?.map((s) => s.total)).toEqual(['review.sued_after.total']);
     // a table 三 row as one run of 8 digits for 7 cells: 「10000012」 cut any way, its parts never make its total
     const text = ONE_LINE_2021.replace('（一）予以公开1000001', '（一）予以公开10000012');
@@ -236,22 +239,17 @@ describe('figures run together', () => {
   });
 
   it('table 四 as several runs with spaces (「0020 2000001 324015」) that no reading of its spaces adds up: T4-SUM on the failing block', () => {
-    const at = ONE_LINE_2021.indexOf('四、政府信息公开行政复议');
-    const review = (printed: string) => readReview(tokenise([{ text: ONE_LINE_2021.slice(at).replace('100010001100000', printed) }]));
-    expect(review('0020 2000001 324015').sumsNotAddingUp?.map((s) => s.total)).toEqual(['review.sued_after.total']);
+    expect(reviewPrinted('0020 2000001 324015').sumsNotAddingUp?.map((s) => s.total)).toEqual(['review.sued_after.total']);
     // 0 0 0 0 0 · 0 0 0 0 0 · 13 2 4 0 19, printed so: some cut adds up, no verdict
-    expect(review('0000 0000001 324019').sumsNotAddingUp).toBeUndefined();
+    expect(reviewPrinted('0000 0000001 324019').sumsNotAddingUp).toBeUndefined();
   });
 
   it('table 四 crawled with spaces between some cells (「00 0 00 0 0 0 00 0 0 0 10」): fifteen digits for fifteen cells are one a cell, so 复议后起诉 尚未审结 1 against 总计 0 fails T4-SUM', () => {
-    // section 四's text, as the import gives it: the last figure ends it (glued to no word after it)
-    const section = ONE_LINE_2021.slice(ONE_LINE_2021.indexOf('四、政府信息公开行政复议'), ONE_LINE_2021.indexOf('五、存在'));
-    const review = (printed: string) => readReview(tokenise([{ text: section.replace('100010001100000', printed) }]));
     // as the crawl prints an all-zero table 四: read, nothing to say
-    const zeros = review('00 0 00 0 0 0 00 0 0 0 00');
+    const zeros = reviewPrinted('00 0 00 0 0 0 00 0 0 0 00');
     expect(Object.values(zeros.cells)).toEqual(new Array(15).fill(0));
     // 「10」 is 1 and 0 run together, not ten: the only reading of fifteen digits that needs no empty cell
-    const misprinted = review('00 0 00 0 0 0 00 0 0 0 10');
+    const misprinted = reviewPrinted('00 0 00 0 0 0 00 0 0 0 10');
     expect(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => misprinted.cells[`review.sued_after.${c}`])).toEqual([0, 0, 0, 1, 0]);
     expect(misprinted.uncertain.find((u) => u.target === 'review.sued_after.pending')?.reason).toContain('每格一位数字');
     const text = ONE_LINE_2021.replace('100010001100000', '00 0 00 0 0 0 00 0 0 0 10');
@@ -272,12 +270,10 @@ describe('figures run together', () => {
   });
 
   it('table 四 crawled with more spaces than can be read every way (「00 2 02 00 000 1324 0 15」: seven) is judged with each space between cells and with any one read otherwise: 复议后起诉 fails T4-SUM', () => {
-    const section = ONE_LINE_2021.slice(ONE_LINE_2021.indexOf('四、政府信息公开行政复议'), ONE_LINE_2021.indexOf('五、存在'));
-    const review = (printed: string) => readReview(tokenise([{ text: section.replace('100010001100000', printed) }]));
     // 0 0 2 0 2 · 0 0 0 0 0 · 13 2 4 0 15: no cut of 「1324」 and 「15」 gives 复议后起诉 its total
-    expect(review('00 2 02 00 000 1324 0 15').sumsNotAddingUp?.map((s) => s.total)).toEqual(['review.sued_after.total']);
+    expect(reviewPrinted('00 2 02 00 000 1324 0 15').sumsNotAddingUp?.map((s) => s.total)).toEqual(['review.sued_after.total']);
     // with its total 19 it reads, and adds up
-    const right = review('00 2 02 00 000 1324 0 19');
+    const right = reviewPrinted('00 2 02 00 000 1324 0 19');
     expect(right.sumsNotAddingUp).toBeUndefined();
     expect(Object.values(right.cells)).toEqual([0, 0, 2, 0, 2, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19]);
   });
