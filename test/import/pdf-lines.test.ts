@@ -227,6 +227,16 @@ describe('PDF rows with blank cells', () => {
     expect(itemsToLines(items).map((l) => l.replace(/\s+/g, ''))).toEqual(text);
   });
 
+  it('labels spread across their cells (分散对齐), one character an item, keep their first characters: the column of them is no heading', () => {
+    const labels = ['信息内容', '行政许可', '行政处罚', '行政强制'];
+    // four characters spread over a 100-point cell, a row 28 points below the other, the figure in the next cell
+    const items = labels.flatMap((name, k) => [
+      ...[...name].map((str, i): Item => ({ str, x: 20 + 32 * i, y: 700 - 28 * k, w: 14, h: 14 })),
+      { str: k === 0 ? '本年处理决定数量' : String(k), x: 200, y: 700 - 28 * k, w: k === 0 ? 112 : 7, h: 14 },
+    ]);
+    expect(itemsToLines(items).map((l) => l.split(/\s+/).filter(Boolean).join(''))).toEqual(['信息内容本年处理决定数量', '行政许可1', '行政处罚2', '行政强制3']);
+  });
+
   it('a table set one cell a line keeps its lone 「|」 and 「无」 lines: a column of marks is no heading', () => {
     const marks = ['|', '|', '|', '|', '|', '|', '无', '无', '无', '无'];
     const items = marks.map((str, k): Item => ({ str, x: 20, y: 700 - 16 * k, w: 5, h: 10 }));

@@ -117,14 +117,35 @@ function alone(it: Item, byY: readonly Item[]): boolean {
     if ((byY[mid] as Item).y < it.y - h * 0.5) lo = mid + 1;
     else hi = mid;
   }
+  const neighbours: Item[] = [];
   for (let k = lo; k < byY.length && (byY[k] as Item).y <= it.y + h * 0.5; k++) {
     // (a baseline of hundreds of items is a line of text, never beside a heading)
     if (k - lo > CROWDED_BASELINE) return false;
     const o = byY[k] as Item;
     if (o !== it && o.x < it.x + it.w + h && o.x + o.w > it.x - h) return false;
+    if (o !== it && o.str.trim().length === 1 && Math.abs(o.x - it.x) <= h * 2 * SPREAD_MAX_PITCH) neighbours.push(o);
   }
-  return true;
+  return !inSpreadWord(it, neighbours);
 }
+
+/**
+ * A character of a word spread across its cell (分散对齐, letter spacing: 「行　政　许　可」): three characters on its
+ * baseline, it among them, one pitch apart — its own label's, no heading beside the rows.
+ */
+function inSpreadWord(it: Item, neighbours: Item[]): boolean {
+  const h = Math.max(it.h, 1);
+  const xs = [...neighbours.map((o) => o.x), it.x].sort((p, q) => p - q);
+  const at = xs.indexOf(it.x);
+  const even = (i: number) => {
+    const [a, b, c] = [xs[i], xs[i + 1], xs[i + 2]];
+    if (a === undefined || b === undefined || c === undefined) return false;
+    return b - a <= h * SPREAD_MAX_PITCH && Math.abs(c - b - (b - a)) <= h * 0.15;
+  };
+  return even(at - 2) || even(at - 1) || even(at);
+}
+
+/** How far apart, in character heights, a spread word's characters stand at most (a narrow table's cell, four characters). */
+const SPREAD_MAX_PITCH = 4;
 
 /** How far apart the two lines of one row's figures may sit, per character height (a line of label between them). */
 const SPLIT_ROW_REACH = 3;
