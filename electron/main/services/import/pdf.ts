@@ -106,8 +106,8 @@ const CROWDED_BASELINE = 300;
 
 /**
  * Nothing else on the character's baseline within a character's width of it (a word's letters set one an item are
- * not, nor a narrow cell's two characters a line). `byY`: the page's inked items by baseline, searched by halves (a
- * page of tens of thousands of items stays fast).
+ * not, nor a narrow cell's two characters a line), and no word spread across its cell around it. `byY`: the page's
+ * inked items by baseline, searched by halves (a page of tens of thousands of items stays fast).
  */
 function alone(it: Item, byY: readonly Item[]): boolean {
   const h = Math.max(it.h, 1);
@@ -122,8 +122,10 @@ function alone(it: Item, byY: readonly Item[]): boolean {
     // (a baseline of hundreds of items is a line of text, never beside a heading)
     if (k - lo > CROWDED_BASELINE) return false;
     const o = byY[k] as Item;
-    if (o !== it && o.x < it.x + it.w + h && o.x + o.w > it.x - h) return false;
-    if (o !== it && o.str.trim().length === 1 && Math.abs(o.x - it.x) <= h * 2 * SPREAD_MAX_PITCH) neighbours.push(o);
+    if (o === it) continue;
+    if (o.x < it.x + it.w + h && o.x + o.w > it.x - h) return false;
+    // (two pitches either side: a spread word's characters that may stand with it)
+    if (o.str.trim().length === 1 && Math.abs(o.x - it.x) <= h * 2 * SPREAD_MAX_PITCH) neighbours.push(o);
   }
   return !inSpreadWord(it, neighbours);
 }
@@ -139,13 +141,15 @@ function inSpreadWord(it: Item, neighbours: Item[]): boolean {
   const even = (i: number) => {
     const [a, b, c] = [xs[i], xs[i + 1], xs[i + 2]];
     if (a === undefined || b === undefined || c === undefined) return false;
-    return b - a <= h * SPREAD_MAX_PITCH && Math.abs(c - b - (b - a)) <= h * 0.15;
+    return b - a <= h * SPREAD_MAX_PITCH && Math.abs(c - b - (b - a)) <= h * SPREAD_PITCH_SLACK;
   };
   return even(at - 2) || even(at - 1) || even(at);
 }
 
-/** How far apart, in character heights, a spread word's characters stand at most (a narrow table's cell, four characters). */
+/** How far apart, in character heights, a spread word's characters stand at most (four characters over a cell some thirteen wide). */
 const SPREAD_MAX_PITCH = 4;
+/** How much a spread word's pitch may vary, in character heights (positions rounded by the PDF maker). */
+const SPREAD_PITCH_SLACK = 0.15;
 
 /** How far apart the two lines of one row's figures may sit, per character height (a line of label between them). */
 const SPLIT_ROW_REACH = 3;
