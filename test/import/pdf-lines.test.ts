@@ -243,3 +243,46 @@ describe('PDF rows with blank cells', () => {
     expect(itemsToLines(items).map((l) => l.trim())).toEqual(marks);
   });
 });
+
+describe('PDF text set with letter spacing', () => {
+  const H = 12;
+  /**
+   * A run as pdf.js gives a letter-spaced one: its glyphs in one item with a space between each two, the item as wide as
+   * the glyphs (an em for a Chinese character, half for a digit) and the tracking between them.
+   */
+  function spaced(text: string, x: number, y: number, tracking: number): Item {
+    const glyphs = [...text];
+    const width = glyphs.reduce((sum, g) => sum + (/[\d.%]/.test(g) ? H / 2 : H), 0) + (glyphs.length - 1) * tracking * H;
+    return { str: glyphs.join(' '), x, y, w: width, h: H };
+  }
+  const prose = ['本年度我县共收到政府信息公开申请十一件，全部按时办结。', '没有行政复议和行政诉讼案件发生，主动公开信息一千余条。'];
+
+  it('a letter-spaced page reads as if set without it: headings, sentences and figures whole, cells still apart', () => {
+    const t = 0.3;
+    const items = [
+      spaced('一、总体情况', 20, 760, t),
+      ...prose.map((line, k) => spaced(line, 20, 740 - 18 * k, t)),
+      spaced('行政许可', 20, 690, t),
+      spaced('2629', 300, 690, t),
+      // a row's figures a little below its label's first line: 「2」 and 「0」 of 20 two items (a font change)
+      spaced('一、本年新收政府', 20, 660, t),
+      spaced('2', 300, 652, t),
+      spaced('0', 300 + H / 2 + t * H, 652, t),
+      spaced('1', 400, 652, t),
+      spaced('信息公开申请数量', 20, 644, t),
+    ];
+    const lines = itemsToLines(items).map((l) => l.trim());
+    expect(lines.slice(0, 3)).toEqual(['一、总体情况', ...prose]);
+    expect(lines[3]?.split(/\s+/)).toEqual(['行政许可', '2629']);
+    expect(lines.some((l) => /^一、本年新收政府\s+20\s+1$/.test(l) || /^20\s+1$/.test(l))).toBe(true);
+  });
+
+  it('labels justified across their cells (分散对齐) are no letter spacing: figures beside them a like gap apart stay two cells', () => {
+    const t = 0.4;
+    // short labels, each spread over its cell, and a row's two zeros in narrow cells as far apart as its label's glyphs
+    const items = ['（三）', '（四）', '（五）', '其他处', '结转下年度'].flatMap((label, k) => [spaced(label, 20, 700 - 18 * k, t)]);
+    const zeros = [spaced('0', 20 + 5 * H + 4 * t * H + t * H, 628, t), spaced('0', 20 + 5 * H + 5 * t * H + H / 2 + t * H, 628, t)];
+    const lines = itemsToLines([...items, ...zeros, ...prose.map((line, k) => ({ str: line, x: 20, y: 600 - 18 * k, w: line.length * H, h: H }))]);
+    expect(lines[4]?.split(/\s+/).filter(Boolean)).toEqual(['结', '转', '下', '年', '度', '0', '0']);
+  });
+});

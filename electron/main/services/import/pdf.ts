@@ -7,6 +7,8 @@
 import { constants, inflateSync } from 'node:zlib';
 import { normaliseIdeographs, type SourceDocument, type SourceLine } from '../../../../shared/import/text.js';
 import { APPLY_COLUMNS, FORMAT_2019, FORMAT_2021, REVIEW_BLOCKS, REVIEW_COLUMNS } from '../../../../shared/report/format.js';
+import { baselines, type PdfItem } from './pdfItems.js';
+import { documentTracking, withTrackingTaken } from './pdfTracking.js';
 import { ImportError } from './zip.js';
 
 export interface PdfLimits {
@@ -16,32 +18,14 @@ export interface PdfLimits {
 }
 export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 300, timeoutMs: 60_000 };
 
-interface Item {
-  str: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-/** Group a page's items into lines (same baseline within half a character height), left to right. */
-export function itemsToLines(items: readonly Item[]): string[] {
+/**
+ * Group a page's items into lines, left to right. `tracking`: the document's letter spacing (`documentTracking` over all
+ * its pages); by default the page's own, as if it were the whole document.
+ */
+export function itemsToLines(items: readonly PdfItem[], tracking = documentTracking([baselines(items)])): string[] {
   const { rest, headings } = withoutUprightHeadings(items.filter((i) => i.str !== ''));
-  const sorted = rest.flatMap(splitTrailingFigure).sort((a, b) => b.y - a.y || a.x - b.x);
-  // Sorted top to bottom, an item joins the current line when its baseline is within half a character of the
-  // line's first item (linear: a page with very many items stays fast).
-  const lines: Item[][] = [];
-  let current: Item[] | null = null;
-  for (const it of sorted) {
-    const ref = current?.[0];
-    const size = Math.max(it.h, 1);
-    if (current && ref && Math.abs(ref.y - it.y) <= Math.max(Math.min(size, Math.max(ref.h, 1)) * 0.5, 1)) current.push(it);
-    else {
-      current = [it];
-      lines.push(current);
-    }
-  }
-  const merged = withStrayFiguresJoined(lines);
+  const lines = baselines(rest.flatMap(splitTrailingFigure));
+  const merged = withStrayFiguresJoined(withTrackingTaken(lines, tracking));
   for (const l of merged) l.sort((a, b) => a.x - b.x);
   withSplitRowsJoined(merged);
   // each upright heading a line of its own, where its first character stands (after the rows are settled: no row's
@@ -67,29 +51,29 @@ const UPRIGHT_MIN = 4;
  * beside, and push that row's label onto a line of its own. Taken out, each heading becomes one item, its characters
  * in order, at its first character's place.
  */
-function withoutUprightHeadings(items: readonly Item[]): { rest: Item[]; headings: Item[] } {
+function withoutUprightHeadings(items: readonly PdfItem[]): { rest: PdfItem[]; headings: PdfItem[] } {
   const byY = [...items].filter((it) => it.str.trim() !== '').sort((a, b) => a.y - b.y);
   const single = items.filter((it) => UPRIGHT_CHARACTER.test(it.str) && alone(it, byY));
-  const byX = new Map<number, Item[]>();
+  const byX = new Map<number, PdfItem[]>();
   for (const it of single) {
     const column = byX.get(Math.round(it.x));
     if (column) column.push(it);
     else byX.set(Math.round(it.x), [it]);
   }
-  const taken = new Set<Item>();
-  const headings: Item[] = [];
+  const taken = new Set<PdfItem>();
+  const headings: PdfItem[] = [];
   for (const column of byX.values()) {
     column.sort((a, b) => b.y - a.y);
     for (let i = 0; i < column.length; ) {
       let j = i + 1;
-      const first = column[i] as Item;
-      const step = j < column.length ? first.y - (column[j] as Item).y : 0;
+      const first = column[i] as PdfItem;
+      const step = j < column.length ? first.y - (column[j] as PdfItem).y : 0;
       const h = Math.max(first.h, 1);
       if (step < h * 0.9 || step > h * 2.5) {
         i++;
         continue;
       }
-      while (j < column.length && Math.abs((column[j - 1] as Item).y - (column[j] as Item).y - step) <= h * 0.2) j++;
+      while (j < column.length && Math.abs((column[j - 1] as PdfItem).y - (column[j] as PdfItem).y - step) <= h * 0.2) j++;
       const run = column.slice(i, j);
       // (a column of one mark a line, 「无」 「无」 「无」 …, is blank cells one a line, no heading)
       if (j - i >= UPRIGHT_MIN && new Set(run.map((it) => it.str.trim())).size > 1) {
@@ -109,19 +93,19 @@ const CROWDED_BASELINE = 300;
  * not, nor a narrow cell's two characters a line), and no word spread across its cell around it. `byY`: the page's
  * inked items by baseline, searched by halves (a page of tens of thousands of items stays fast).
  */
-function alone(it: Item, byY: readonly Item[]): boolean {
+function alone(it: PdfItem, byY: readonly PdfItem[]): boolean {
   const h = Math.max(it.h, 1);
   let lo = 0;
   for (let hi = byY.length; lo < hi; ) {
     const mid = (lo + hi) >> 1;
-    if ((byY[mid] as Item).y < it.y - h * 0.5) lo = mid + 1;
+    if ((byY[mid] as PdfItem).y < it.y - h * 0.5) lo = mid + 1;
     else hi = mid;
   }
-  const neighbours: Item[] = [];
-  for (let k = lo; k < byY.length && (byY[k] as Item).y <= it.y + h * 0.5; k++) {
+  const neighbours: PdfItem[] = [];
+  for (let k = lo; k < byY.length && (byY[k] as PdfItem).y <= it.y + h * 0.5; k++) {
     // (a baseline of hundreds of items is a line of text, never beside a heading)
     if (k - lo > CROWDED_BASELINE) return false;
-    const o = byY[k] as Item;
+    const o = byY[k] as PdfItem;
     if (o === it) continue;
     if (o.x < it.x + it.w + h && o.x + o.w > it.x - h) return false;
     // (two pitches either side: a spread word's characters that may stand with it)
@@ -134,7 +118,7 @@ function alone(it: Item, byY: readonly Item[]): boolean {
  * A character of a word spread across its cell (分散对齐, letter spacing: 「行　政　许　可」): three characters on its
  * baseline, it among them, one pitch apart — its own label's, no heading beside the rows.
  */
-function inSpreadWord(it: Item, neighbours: Item[]): boolean {
+function inSpreadWord(it: PdfItem, neighbours: PdfItem[]): boolean {
   const h = Math.max(it.h, 1);
   const xs = [...neighbours.map((o) => o.x), it.x].sort((p, q) => p - q);
   const at = xs.indexOf(it.x);
@@ -161,7 +145,7 @@ const SPLIT_ROW_REACH = 3;
  * row of the same table column for column — read apart, the total would land in the first cell. Lines in x order;
  * changed in place.
  */
-function withSplitRowsJoined(lines: Item[][]): void {
+function withSplitRowsJoined(lines: PdfItem[][]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const j = nextWithFigures(lines, i);
     if (j === null) continue;
@@ -176,36 +160,36 @@ function withSplitRowsJoined(lines: Item[][]): void {
     const far = to === b ? nextWithFigures(lines, j) : previousWithFigures(lines, i);
     const [host, beyond] = [trailingFigures(to), far === null ? [] : trailingFigures(lines[far] ?? [])];
     if (within(host, beyond) && apart([...host, ...beyond].sort((p, q) => p.x - q.x))) continue;
-    from.splice(from.indexOf(moved[0] as Item), from.length);
+    from.splice(from.indexOf(moved[0] as PdfItem), from.length);
     to.push(...moved);
     to.sort((p, q) => p.x - q.x);
   }
 }
 
 /** Are both lines' figures there and near enough to be one row's? */
-function within(fa: readonly Item[], fb: readonly Item[]): boolean {
+function within(fa: readonly PdfItem[], fb: readonly PdfItem[]): boolean {
   const [first, second] = [fa[0], fb[0]];
   return !!first && !!second && Math.abs(first.y - second.y) <= Math.max(first.h, 1) * SPLIT_ROW_REACH;
 }
 
 /** The next line after i with figures at its end, at most one line of words between; null if none. */
-function nextWithFigures(lines: readonly Item[][], i: number): number | null {
+function nextWithFigures(lines: readonly PdfItem[][], i: number): number | null {
   for (let j = i + 1; j <= i + 2 && j < lines.length; j++) if (trailingFigures(lines[j] ?? []).length > 0) return j;
   return null;
 }
 
-function previousWithFigures(lines: readonly Item[][], i: number): number | null {
+function previousWithFigures(lines: readonly PdfItem[][], i: number): number | null {
   for (let j = i - 1; j >= i - 2 && j >= 0; j--) if (trailingFigures(lines[j] ?? []).length > 0) return j;
   return null;
 }
 
 /** Do the figures, in x order, share no column (none overlaps the next)? */
-function apart(figures: readonly Item[]): boolean {
+function apart(figures: readonly PdfItem[]): boolean {
   return figures.every((f, k) => k === 0 || (figures[k - 1]?.x ?? 0) + (figures[k - 1]?.w ?? 0) <= f.x);
 }
 
 /** Is there a row of the table around line i with exactly these figures' columns, one figure each? */
-function fullRowAround(figures: readonly Item[], lines: readonly Item[][], i: number): boolean {
+function fullRowAround(figures: readonly PdfItem[], lines: readonly PdfItem[][], i: number): boolean {
   for (const step of [-1, 1]) {
     for (let j = i + step; Math.abs(j - i) <= ROW_REACH && lines[j]; j += step) {
       const line = lines[j] ?? [];
@@ -225,8 +209,8 @@ const STRAY_REACH = 0.8;
  * holding a paragraph with its own margin or line height). It joins the row beside it when its figures fall in the
  * gaps of that row (no overlap), so the row has all its cells in order.
  */
-function withStrayFiguresJoined(lines: Item[][]): Item[][] {
-  const out: Item[][] = [];
+function withStrayFiguresJoined(lines: PdfItem[][]): PdfItem[][] {
+  const out: PdfItem[][] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] ?? [];
     const figuresOnly = l.some((it) => FIGURE.test(it.str)) && l.every((it) => FIGURE.test(it.str) || it.str.trim() === '');
@@ -237,17 +221,17 @@ function withStrayFiguresJoined(lines: Item[][]): Item[][] {
   return out;
 }
 
-function nearRow(line: readonly Item[], above: Item[] | undefined, below: Item[] | undefined): Item[] | undefined {
+function nearRow(line: readonly PdfItem[], above: PdfItem[] | undefined, below: PdfItem[] | undefined): PdfItem[] | undefined {
   // the text layer's space items (no height, any width) are no cells
-  const inked = (l: readonly Item[]): Item[] => l.filter((it) => it.str.trim() !== '');
+  const inked = (l: readonly PdfItem[]): PdfItem[] => l.filter((it) => it.str.trim() !== '');
   const figures = inked(line);
   const h = Math.max(figures[0]?.h ?? 1, 1);
   const y = figures[0]?.y ?? 0;
-  const fits = (row: Item[] | undefined): row is Item[] =>
+  const fits = (row: PdfItem[] | undefined): row is PdfItem[] =>
     !!row &&
     inked(row).some((it) => Math.abs(it.y - y) <= h * STRAY_REACH) &&
     figures.every((f) => inked(row).every((it) => it.x + it.w <= f.x || f.x + f.w <= it.x));
-  const distance = (row: Item[]): number => Math.min(...inked(row).map((it) => Math.abs(it.y - y)));
+  const distance = (row: PdfItem[]): number => Math.min(...inked(row).map((it) => Math.abs(it.y - y)));
   const candidates = [above, below].filter(fits).sort((a, b) => distance(a) - distance(b));
   return candidates[0];
 }
@@ -261,7 +245,7 @@ const TEXT_THEN_FIGURE = /^(.*\S)\s+([+-]?\d[\d,]*(?:\.\d+)?)\s*$/;
  * One text item holding a label's last words and the first cell's figure (「稳定” 0」: a font change inside the label
  * cell closes the run after the figure): the figure is its own item at the item's right end, so it is a cell.
  */
-function splitTrailingFigure(it: Item): Item[] {
+function splitTrailingFigure(it: PdfItem): PdfItem[] {
   const m = TEXT_THEN_FIGURE.exec(it.str);
   if (!m?.[1] || !m[2] || /[\d.,]$/.test(m[1])) return [it];
   const figureWidth = Math.min(it.w, m[2].length * Math.max(it.h, 1) * DIGIT_WIDTH);
@@ -272,7 +256,7 @@ function splitTrailingFigure(it: Item): Item[] {
   ];
 }
 
-function lineText(l: readonly Item[]): string {
+function lineText(l: readonly PdfItem[]): string {
   let out = '';
   let end = -Infinity;
   for (const it of l) {
@@ -291,19 +275,19 @@ const FIGURE = /^\s*[+-]?\d[\d,]*(?:\.\d+)?\s*$/;
 const ROW_REACH = 30;
 
 /** The figures a line ends with (a table row's cells after its label). */
-function trailingFigures(l: readonly Item[]): Item[] {
+function trailingFigures(l: readonly PdfItem[]): PdfItem[] {
   let k = l.length;
   while (k > 0 && (FIGURE.test(l[k - 1]?.str ?? '') || (l[k - 1]?.str ?? '').trim() === '')) k--;
   return l.slice(k).filter((it) => it.str.trim() !== '');
 }
 
 /** How many figures the line's text ends with, however its items hold them (「6 0 0 0 0」 may be one item). */
-function figuresAtEnd(l: readonly Item[]): number {
+function figuresAtEnd(l: readonly PdfItem[]): number {
   const run = /(?:^|\s)((?:[+-]?\d[\d,]*(?:\.\d+)?\s*)+)$/.exec(l.map((it) => it.str).join(' '));
   return run?.[1]?.trim().split(/\s+/).length ?? 0;
 }
 
-const centre = (it: Item): number => it.x + it.w / 2;
+const centre = (it: PdfItem): number => it.x + it.w / 2;
 /** How far a figure may sit from its column's figures, per character height (digits of another width, rounding). */
 const ALIGN_TOLERANCE = 0.35;
 
@@ -314,7 +298,7 @@ const ALIGN_TOLERANCE = 0.35;
  * the column it lines up with, and a column with no figure gets 「—」 (a printed blank), so the cells stay in place.
  * Rows of the same table are those whose figures line up with this row's; the table's width is their commonest count.
  */
-function withBlankCells(l: readonly Item[], lines: readonly Item[][], i: number): readonly Item[] {
+function withBlankCells(l: readonly PdfItem[], lines: readonly PdfItem[][], i: number): readonly PdfItem[] {
   const figures = trailingFigures(l);
   if (figures.length < 2) return l;
   // the fuller row's columns, or the header's where it gives more (a row of three figures is no fuller row of seven)
@@ -329,7 +313,7 @@ function withBlankCells(l: readonly Item[], lines: readonly Item[][], i: number)
   if (!placed) return l;
   const h = figures[0]?.h ?? 1;
   // each cell its own word (the text layer's space items between them are dropped with the blanks)
-  const cells = columns.map((c, k): Item => ({ ...(placed[k] ?? { x: c.x, y: c.y, w: c.w, h }), str: ` ${placed[k]?.str.trim() ?? '—'}` }));
+  const cells = columns.map((c, k): PdfItem => ({ ...(placed[k] ?? { x: c.x, y: c.y, w: c.w, h }), str: ` ${placed[k]?.str.trim() ?? '—'}` }));
   const first = figures[0];
   return [...l.slice(0, first ? l.indexOf(first) : l.length), ...cells];
 }
@@ -338,7 +322,7 @@ function withBlankCells(l: readonly Item[], lines: readonly Item[][], i: number)
  * The columns a fuller row of the same table gives (the first, nearest first, that all this row's figures line up
  * with); `full` when the row is as wide as its table's rows, undefined when no fuller row lines up.
  */
-function fullerRowColumns(l: readonly Item[], figures: readonly Item[], lines: readonly Item[][], i: number): readonly Item[] | 'full' | undefined {
+function fullerRowColumns(l: readonly PdfItem[], figures: readonly PdfItem[], lines: readonly PdfItem[][], i: number): readonly PdfItem[] | 'full' | undefined {
   const table = sameTableRows(figures, lines, i);
   const width = commonestCount(table.map((r) => r.length));
   if (width === null) return undefined;
@@ -353,12 +337,12 @@ function fullerRowColumns(l: readonly Item[], figures: readonly Item[], lines: r
  * (「商业」 over 「企业」); a word over several columns (「法人或其他组织」, 「申请人情况」) is no column's. Undefined when
  * the header gives no more columns than the row has figures.
  */
-function headerColumns(l: readonly Item[], figures: readonly Item[], lines: readonly Item[][], i: number): readonly Item[] | undefined {
+function headerColumns(l: readonly PdfItem[], figures: readonly PdfItem[], lines: readonly PdfItem[][], i: number): readonly PdfItem[] | undefined {
   const first = figures[0];
   // (two figures at least: a lone figure at a line's end is as often a header's or a sentence's, 「采购项目数量(指 2020」)
   if (!first || figures.length < 2 || figuresAtEnd(l) > figures.length) return undefined;
   const labelsEnd = rowLabelsEnd(lines, i);
-  const words: Item[] = [];
+  const words: PdfItem[] = [];
   for (let j = i - 1; j >= 0 && i - j <= ROW_REACH; j--) {
     const line = lines[j] ?? [];
     if (isBarrier(line)) break;
@@ -394,8 +378,8 @@ const TABLE_WIDTHS: ReadonlySet<number> = new Set([
  * A line's items joined into words where nothing parts them (a PDF maker sets 「本年废」 「止」 「件数」 as three items):
  * a header cell's text is one word, a heading over several cells (「法人或其他组织」) too.
  */
-function wordsOfLine(line: readonly Item[]): Item[] {
-  const words: Item[] = [];
+function wordsOfLine(line: readonly PdfItem[]): PdfItem[] {
+  const words: PdfItem[] = [];
   for (const it of line) {
     if (it.str.trim() === '') continue;
     const last = words[words.length - 1];
@@ -411,7 +395,7 @@ function wordsOfLine(line: readonly Item[]): Item[] {
  * Where the labels of the table's rows around line i end (the right edge of the rows' text before their figures), up to
  * a heading each way: another table's labels are no bound of this one's columns (table 四 has no label column).
  */
-function rowLabelsEnd(lines: readonly Item[][], i: number): number {
+function rowLabelsEnd(lines: readonly PdfItem[][], i: number): number {
   let end = -Infinity;
   for (const step of [-1, 1]) {
     for (let j = i; Math.abs(j - i) <= ROW_REACH && j >= 0 && j < lines.length; j += step) {
@@ -429,10 +413,10 @@ function rowLabelsEnd(lines: readonly Item[][], i: number): number {
  * Header words gathered into columns, narrowest first: a word overlapping (or touching) one column widens it, one over
  * two or more is left out.
  */
-function columnsOf(words: readonly Item[]): Item[] {
-  const columns: Item[] = [];
+function columnsOf(words: readonly PdfItem[]): PdfItem[] {
+  const columns: PdfItem[] = [];
   // (words that touch are one cell's: a justified cell sets 「然人」 right after 「自」)
-  const overlaps = (a: Item, b: Item) => {
+  const overlaps = (a: PdfItem, b: PdfItem) => {
     const slack = Math.max(Math.min(a.h, b.h), 1) * 0.05;
     return a.x <= b.x + b.w + slack && b.x <= a.x + a.w + slack;
   };
@@ -454,12 +438,12 @@ function columnsOf(words: readonly Item[]): Item[] {
  * sub-table heading (「第二十条第（八）项」), each table below it with its own columns.
  */
 const TABLE_BARRIER = /^[一二三四五六七八九十]+、.*情况$|^第二十条第[（(].+[)）]项$/;
-const isBarrier = (l: readonly Item[]): boolean => TABLE_BARRIER.test(labelText(l));
-const labelText = (l: readonly Item[]): string => normaliseIdeographs(l.map((it) => it.str).join('')).replace(/\s+/g, '');
+const isBarrier = (l: readonly PdfItem[]): boolean => TABLE_BARRIER.test(labelText(l));
+const labelText = (l: readonly PdfItem[]): string => normaliseIdeographs(l.map((it) => it.str).join('')).replace(/\s+/g, '');
 
 /** The figures of the rows around line i (nearest first) that line up with this row's, up to a heading each way. */
-function sameTableRows(figures: readonly Item[], lines: readonly Item[][], i: number): Item[][] {
-  const rows: { distance: number; figures: Item[] }[] = [];
+function sameTableRows(figures: readonly PdfItem[], lines: readonly PdfItem[][], i: number): PdfItem[][] {
+  const rows: { distance: number; figures: PdfItem[] }[] = [];
   // no fuller row around: nothing to line up with (and a page of equal rows costs one count a row)
   const around = lines.slice(Math.max(0, i - ROW_REACH), i + ROW_REACH + 1);
   if (!around.some((l) => trailingFigures(l).length > figures.length)) return [];
@@ -491,14 +475,14 @@ function commonestCount(widths: readonly number[]): number | null {
  * under the column's words. Null if any figure lines up with no column: the fuller row is then of another table (a
  * table 三 row below table 二's two-column 收费 row).
  */
-function placeInColumns(figures: readonly Item[], columns: readonly Item[], fit: 'aligned' | 'under' = 'aligned'): (Item | undefined)[] | null {
-  const placed: (Item | undefined)[] = columns.map(() => undefined);
+function placeInColumns(figures: readonly PdfItem[], columns: readonly PdfItem[], fit: 'aligned' | 'under' = 'aligned'): (PdfItem | undefined)[] | null {
+  const placed: (PdfItem | undefined)[] = columns.map(() => undefined);
   // both in x order: each figure looks only at the columns after the last one taken (linear in the row's length)
   let last = -1;
   for (const f of figures) {
     const tolerance = Math.max(1.5, Math.max(f.h, 1) * ALIGN_TOLERANCE);
-    const aligned = (c: Item): number => Math.min(Math.abs(centre(c) - centre(f)), Math.abs(c.x - f.x), Math.abs(c.x + c.w - (f.x + f.w)));
-    const under = (c: Item): number => (centre(f) >= c.x && centre(f) <= c.x + c.w ? 0 : aligned(c));
+    const aligned = (c: PdfItem): number => Math.min(Math.abs(centre(c) - centre(f)), Math.abs(c.x - f.x), Math.abs(c.x + c.w - (f.x + f.w)));
+    const under = (c: PdfItem): number => (centre(f) >= c.x && centre(f) <= c.x + c.w ? 0 : aligned(c));
     const offset = fit === 'under' ? under : aligned;
     let best = -1;
     for (let k = last + 1; k < columns.length; k++) {
@@ -665,22 +649,28 @@ export async function readPdf(buf: Uint8Array, limits: PdfLimits = DEFAULT_PDF_L
 async function extract(task: ReturnType<PdfJs['getDocument']>, limits: PdfLimits): Promise<SourceDocument> {
   const doc = await task.promise;
   if (doc.numPages > limits.maxPages) throw new ImportError(`PDF 共 ${doc.numPages} 页，超过上限 ${limits.maxPages} 页，不像是一份年度报告`);
-  const lines: SourceLine[] = [];
+  const pages: PdfItem[][] = [];
   let chars = 0;
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
     const content = await page.getTextContent();
-    const items: Item[] = [];
+    const items: PdfItem[] = [];
     for (const it of content.items) {
       if (!('str' in it)) continue;
       const t = it.transform as number[];
       items.push({ str: it.str, x: t[4] ?? 0, y: t[5] ?? 0, w: it.width, h: it.height || Math.abs(t[3] ?? 0) });
       chars += it.str.trim().length;
     }
-    // NFC: text layers give canonical singletons for what the page shows (Chromium writes 〈 as U+2329, not U+3008).
-    for (const l of itemsToLines(items)) lines.push({ text: l.normalize('NFC') });
-    lines.push({ text: '' });
+    pages.push(items);
     page.cleanup();
+  }
+  // letter spacing is the document's: a page of table rows alone shows it in no long run
+  const tracking = documentTracking(pages.map(baselines));
+  const lines: SourceLine[] = [];
+  for (const items of pages) {
+    // NFC: text layers give canonical singletons for what the page shows (Chromium writes 〈 as U+2329, not U+3008).
+    for (const l of itemsToLines(items, tracking)) lines.push({ text: l.normalize('NFC') });
+    lines.push({ text: '' });
   }
   if (chars < 20) throw new ImportError('此 PDF 没有文字层（可能是扫描件或图片），无法识别其中的文字；请使用 DOCX 或可复制文字的 PDF');
   return { lines };
