@@ -99,15 +99,33 @@ describe('PDF rows with blank cells', () => {
     expect(lines[2]?.split(/\s+/).filter(Boolean)).toEqual(['分处理的，只计这一', '3', '0', '0', '0', '0', '0', '3']);
   });
 
-  it('a total broken over two lines of its narrow cell (「3」 above the row, 「0」 below) is joined to neither: which half belongs is not known', () => {
+  it('a total broken over two lines of its narrow cell (「3」 above the row, 「0」 below) is joined to neither row when the halves make no sum', () => {
     const lines = itemsToLines([
+      ...row(760, '（一）予以公开', ['9', '0', '0', '0', '0', '0', '9']),
+      ...row(730, '（二）部分', [null, null, null, null, null, null, '3']),
+      ...row(718, '', ['27', '0', '0', '2', '0', '2', null]),
+      ...row(706, '公开', [null, null, null, null, null, null, '0']),
+    ]);
+    expect(lines.slice(1, 4).map((l) => l.split(/\s+/).filter(Boolean).length)).toEqual([2, 7, 2]);
+    expect(lines[2]?.split(/\s+/).filter(Boolean)).toEqual(['27', '0', '0', '2', '0', '2', '—']);
+  });
+
+  it('a figure broken over two lines of its narrow cell is read whole where the row then adds up: 「3」 above and 「0」 below, 「6」 over 「4」', () => {
+    const around = itemsToLines([
       ...row(760, '（一）予以公开', ['9', '0', '0', '0', '0', '0', '9']),
       ...row(730, '（二）部分', [null, null, null, null, null, null, '3']),
       ...row(718, '', ['27', '0', '0', '2', '0', '1', null]),
       ...row(706, '公开', [null, null, null, null, null, null, '0']),
     ]);
-    expect(lines.slice(1, 4).map((l) => l.split(/\s+/).filter(Boolean).length)).toEqual([2, 7, 2]);
-    expect(lines[2]?.split(/\s+/).filter(Boolean)).toEqual(['27', '0', '0', '2', '0', '1', '—']);
+    expect(around.map((l) => l.split(/\s+/).filter(Boolean))).toContainEqual(['27', '0', '0', '2', '0', '1', '30']);
+    expect(around.map((l) => l.trim())).toContain('公开');
+    const below = itemsToLines([
+      ...row(760, '一、本年新收政府', ['6', '0', '0', '2', '0', '4', '70']),
+      ...row(748, '信息公开申请数量', ['4', null, null, null, null, null, null]),
+      ...row(720, '二、上年结转', ['0', '0', '0', '0', '0', '0', '0']),
+    ]);
+    expect(below[0]?.split(/\s+/)).toEqual(['一、本年新收政府', '64', '0', '0', '2', '0', '4', '70']);
+    expect(below[1]?.trim()).toBe('信息公开申请数量');
   });
 
   it('two rows each with blank cells that share a column stay apart', () => {

@@ -7,7 +7,8 @@
 import { constants, inflateSync } from 'node:zlib';
 import { normaliseIdeographs, type SourceDocument, type SourceLine } from '../../../../shared/import/text.js';
 import { APPLY_COLUMNS, FORMAT_2019, FORMAT_2021, REVIEW_BLOCKS, REVIEW_COLUMNS } from '../../../../shared/report/format.js';
-import { baselines, type PdfItem } from './pdfItems.js';
+import { withBrokenFiguresJoined } from './pdfBrokenFigures.js';
+import { baselines, FIGURE, trailingFigures, type PdfItem } from './pdfItems.js';
 import { documentTracking, withTrackingTaken } from './pdfTracking.js';
 import { ImportError } from './zip.js';
 
@@ -28,6 +29,7 @@ export function itemsToLines(items: readonly PdfItem[], tracking = documentTrack
   const merged = withStrayFiguresJoined(withTrackingTaken(lines, tracking));
   for (const l of merged) l.sort((a, b) => a.x - b.x);
   withSplitRowsJoined(merged);
+  withBrokenFiguresJoined(merged);
   // each upright heading a line of its own, where its first character stands (after the rows are settled: no row's
   // figures join it)
   for (const h of headings) {
@@ -270,16 +272,9 @@ function lineText(l: readonly PdfItem[]): string {
   return out;
 }
 
-const FIGURE = /^\s*[+-]?\d[\d,]*(?:\.\d+)?\s*$/;
 /** Lines looked at, above and below, for a fuller row of the same table. */
 const ROW_REACH = 30;
 
-/** The figures a line ends with (a table row's cells after its label). */
-function trailingFigures(l: readonly PdfItem[]): PdfItem[] {
-  let k = l.length;
-  while (k > 0 && (FIGURE.test(l[k - 1]?.str ?? '') || (l[k - 1]?.str ?? '').trim() === '')) k--;
-  return l.slice(k).filter((it) => it.str.trim() !== '');
-}
 
 /** How many figures the line's text ends with, however its items hold them (「6 0 0 0 0」 may be one item). */
 function figuresAtEnd(l: readonly PdfItem[]): number {

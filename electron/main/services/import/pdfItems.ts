@@ -28,3 +28,13 @@ export function baselines(items: readonly PdfItem[]): PdfItem[][] {
   }
   return lines;
 }
+
+/** A figure as a table cell prints it (「1,234」, 「-3」, 「0.5」). */
+export const FIGURE = /^\s*[+-]?\d[\d,]*(?:\.\d+)?\s*$/;
+
+/** The figures a line ends with (a table row's cells after its label). */
+export function trailingFigures(l: readonly PdfItem[]): PdfItem[] {
+  let k = l.length;
+  while (k > 0 && (FIGURE.test(l[k - 1]?.str ?? '') || (l[k - 1]?.str ?? '').trim() === '')) k--;
+  return l.slice(k).filter((it) => it.str.trim() !== '');
+}
