@@ -99,24 +99,22 @@ describe('PDF rows with blank cells', () => {
     expect(lines[2]?.split(/\s+/).filter(Boolean)).toEqual(['分处理的，只计这一', '3', '0', '0', '0', '0', '0', '3']);
   });
 
+  /** 「30」 broken in its narrow cell, 「3」 above the row and 「0」 below; the row's last part before it as given */
+  const totalBrokenAroundRow = (lastPart: string): Item[] => [
+    ...row(760, '（一）予以公开', ['9', '0', '0', '0', '0', '0', '9']),
+    ...row(730, '（二）部分', [null, null, null, null, null, null, '3']),
+    ...row(718, '', ['27', '0', '0', '2', '0', lastPart, null]),
+    ...row(706, '公开', [null, null, null, null, null, null, '0']),
+  ];
+
   it('a total broken over two lines of its narrow cell (「3」 above the row, 「0」 below) is joined to neither row when the halves make no sum', () => {
-    const lines = itemsToLines([
-      ...row(760, '（一）予以公开', ['9', '0', '0', '0', '0', '0', '9']),
-      ...row(730, '（二）部分', [null, null, null, null, null, null, '3']),
-      ...row(718, '', ['27', '0', '0', '2', '0', '2', null]),
-      ...row(706, '公开', [null, null, null, null, null, null, '0']),
-    ]);
+    const lines = itemsToLines(totalBrokenAroundRow('2'));
     expect(lines.slice(1, 4).map((l) => l.split(/\s+/).filter(Boolean).length)).toEqual([2, 7, 2]);
     expect(lines[2]?.split(/\s+/).filter(Boolean)).toEqual(['27', '0', '0', '2', '0', '2', '—']);
   });
 
   it('a figure broken over two lines of its narrow cell is read whole where the row then adds up: 「3」 above and 「0」 below, 「6」 over 「4」', () => {
-    const around = itemsToLines([
-      ...row(760, '（一）予以公开', ['9', '0', '0', '0', '0', '0', '9']),
-      ...row(730, '（二）部分', [null, null, null, null, null, null, '3']),
-      ...row(718, '', ['27', '0', '0', '2', '0', '1', null]),
-      ...row(706, '公开', [null, null, null, null, null, null, '0']),
-    ]);
+    const around = itemsToLines(totalBrokenAroundRow('1'));
     expect(around.map((l) => l.split(/\s+/).filter(Boolean))).toContainEqual(['27', '0', '0', '2', '0', '1', '30']);
     expect(around.map((l) => l.trim())).toContain('公开');
     const below = itemsToLines([
