@@ -8,7 +8,7 @@ import { constants, inflateSync } from 'node:zlib';
 import { normaliseIdeographs, type SourceDocument, type SourceLine } from '../../../../shared/import/text.js';
 import { APPLY_COLUMNS, FORMAT_2019, FORMAT_2021, REVIEW_BLOCKS, REVIEW_COLUMNS } from '../../../../shared/report/format.js';
 import { withBrokenFiguresJoined } from './pdfBrokenFigures.js';
-import { baselines, FIGURE, trailingFigures, type PdfItem } from './pdfItems.js';
+import { baselines, centre, FIGURE, trailingFigures, type PdfItem } from './pdfItems.js';
 import { documentTracking, withTrackingTaken } from './pdfTracking.js';
 import { ImportError } from './zip.js';
 
@@ -282,7 +282,6 @@ function figuresAtEnd(l: readonly PdfItem[]): number {
   return run?.[1]?.trim().split(/\s+/).length ?? 0;
 }
 
-const centre = (it: PdfItem): number => it.x + it.w / 2;
 /** How far a figure may sit from its column's figures, per character height (digits of another width, rounding). */
 const ALIGN_TOLERANCE = 0.35;
 

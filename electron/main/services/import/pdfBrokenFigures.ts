@@ -4,7 +4,7 @@
  * half line below, the cell's two lines centred on the row. Read line by line, the row gets 6 (or a blank) where the
  * report printed 64, and its sum fails where the report's adds up.
  */
-import { trailingFigures, type PdfItem } from './pdfItems.js';
+import { centre, trailingFigures, type PdfItem } from './pdfItems.js';
 
 /** How far above or below its row a broken figure's half may sit, per character height (about a line). */
 const BROKEN_REACH = 1.6;
@@ -43,7 +43,6 @@ export function withBrokenFiguresJoined(lines: PdfItem[][]): void {
  * 「64」); null where a half has no figure to join (its column holds neither a row figure nor a half from the other side).
  */
 function joinedByColumn(row: readonly PdfItem[], halves: readonly PdfItem[], h: number): PdfItem[] | null {
-  const centre = (it: PdfItem): number => it.x + it.w / 2;
   const columns: PdfItem[][] = [];
   for (const it of [...row, ...halves].sort((a, b) => centre(a) - centre(b))) {
     const column = columns[columns.length - 1];

@@ -29,6 +29,9 @@ export function baselines(items: readonly PdfItem[]): PdfItem[][] {
   return lines;
 }
 
+/** Where an item's middle stands across the page (cells centred in their columns share it). */
+export const centre = (it: PdfItem): number => it.x + it.w / 2;
+
 /** A figure as a table cell prints it (「1,234」, 「-3」, 「0.5」). */
 export const FIGURE = /^\s*[+-]?\d[\d,]*(?:\.\d+)?\s*$/;
 
